@@ -298,25 +298,36 @@ func TestPrompt(t *testing.T) {
 	}
 }
 
-func TestPlanBindScript(t *testing.T) {
+func TestCallBindScript(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name  string
-		bound map[string]any
-		input any
-		want  string
+		name   string
+		args   []binder.Argument
+		simple bool
+		input  any
+		want   string
 	}{
-		{"by value", nil, "2024-03-01", "set When"},
-		{"a conversion that fails is the error", nil, object.NewCustomObject().Add("DisplayName", "Ann"), "Get-Thing: Cannot bind parameter 'When'. Cannot convert value \"@{DisplayName=Ann}\" to type \"System.DateTime\". (CannotConvertArgumentNoMessage)"},
-		{"a parameter bound by argument is left alone", map[string]any{"when": "x"}, object.NewCustomObject().Add("DisplayName", "Ann"), "set DisplayName"},
+		{"by value", nil, false, "2024-03-01", "set When"},
+		// -When takes the object only converted, -DisplayName its property
+		// as it is, in the pass before; the conversion that fails then is
+		// passed over
+		{"a conversion that fails is passed over", nil, false, object.NewCustomObject().Add("DisplayName", "Ann"), "set DisplayName"},
+		{"a parameter bound by argument is left alone", []binder.Argument{named("When", "2024-03-01")}, false, object.NewCustomObject().Add("DisplayName", "Ann"), "set DisplayName"},
+		{"nothing takes it", nil, false, true, "Get-Thing: The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input. (InputObjectNotBound)"},
+		{"a simple function binds nothing", nil, true, "2024-03-01", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			cmd := testCmd()
-			plan := binder.NewPlan(cmd, []string{"Identity"})
+			c := newCall(t, cmd, nil, tt.args...)
+			c.Simple = tt.simple
+			bindings := map[string]any{}
+			for k, v := range c.Bound.Values {
+				bindings[k] = v
+			}
 			var got []string
-			err := plan.BindScript(session{}, cmd, cmd.Name, syntax.Extent{}, tt.bound, map[string]any{}, tt.input, &binder.Input{}, func(p *params.Param, _ any) {
+			err := c.BindScript(session{}, bindings, tt.input, func(p *params.Param, _ any) {
 				got = append(got, "set "+p.Name)
 			})
 			if err != nil {

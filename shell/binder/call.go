@@ -26,6 +26,9 @@ type Call struct {
 	// Plans share plans among the calls of a session (nil: this call
 	// works out its own).
 	Plans *Plans
+	// Simple marks a simple function or script (no [CmdletBinding()]
+	// nor [Parameter()]): it binds no parameter from the pipeline.
+	Simple bool
 
 	// plan is what binding each pipeline object needs, worked out from
 	// the command and the candidate sets on first use.
@@ -121,7 +124,6 @@ func (c *Call) BindInput(ses Session, bindings map[string]any, v any) (map[strin
 	for _, k := range c.piped.Keys {
 		delete(bindings, k)
 	}
-	c.piped.Keys = c.piped.Keys[:0]
 	if len(bindings) != len(c.Bound.Values) {
 		clear(bindings)
 		for k, val := range c.Bound.Values {
@@ -131,11 +133,25 @@ func (c *Call) BindInput(ses Session, bindings map[string]any, v any) (map[strin
 	return bindings, c.Plan().Bind(ses, c.Cmd, c.InvName, c.Ext, bindings, v, &c.piped)
 }
 
-// BindScript binds pipeline object v to the parameters of a function or
-// script (Plan.BindScript) the arguments left unbound; Pick then chooses
-// the set with what it bound.
+// BindScript binds pipeline object v to the parameters of an advanced
+// function or script as Plan.Bind binds a cmdlet's (bindings hold what
+// the arguments bound); set is told of each binding (the parameter
+// variables), and Pick then chooses the set with what it bound. An
+// advanced function takes pipeline input even with no parameter for it:
+// an object nothing binds is the InputObjectNotBound error. A simple
+// function binds nothing from the pipeline.
 func (c *Call) BindScript(ses Session, bindings map[string]any, v any, set func(p *params.Param, v any)) error {
-	return c.Plan().BindScript(ses, c.Cmd, c.InvName, c.Ext, c.Bound.Values, bindings, v, &c.piped, set)
+	if c.Simple {
+		return nil
+	}
+	plan := c.Plan()
+	if err := plan.bind(&pipeBinding{ses: ses, cmd: c.Cmd, invName: c.InvName, ext: c.Ext, bindings: bindings, v: v, in: &c.piped}, true); err != nil {
+		return err
+	}
+	for i, p := range c.piped.Params {
+		set(p, bindings[c.piped.Keys[i]])
+	}
+	return nil
 }
 
 // Plans keeps a session's pipeline binding plans by command declaration

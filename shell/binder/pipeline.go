@@ -133,39 +133,12 @@ type Input struct {
 }
 
 // Bind binds one pipeline object v to the plan's parameters not already
-// in bindings, in PowerShell's four passes (bindPasses); in records what
-// it bound. An object no parameter takes is an InputObjectNotBound error,
-// or the refusal of $null by a parameter that takes no null.
+// in bindings, in PowerShell's four passes (bind); in records what it
+// bound. An object no parameter takes is an InputObjectNotBound error
+// when the command takes pipeline input (a parameter for it or a process
+// step), or the refusal of $null by a parameter that takes no null.
 func (plan *Plan) Bind(ses Session, cmd *command.Command, invName string, ext syntax.Extent, bindings map[string]any, v any, in *Input) error {
-	in.Params = in.Params[:0]
-	nullErr, err := plan.bindPasses(ses, cmd, invName, ext, nil, bindings, v, false, in)
-	if err != nil {
-		return err
-	}
-	bound := len(in.Params) > 0
-	if !bound && nullErr != nil {
-		return nullErr
-	}
-	if !bound && v != nil && (plan.AnyPipe || cmd.Handler.Process != nil) {
-		return Error(cmd, invName, ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
-	}
-	return nil
-}
-
-// BindScript binds one pipeline object to the parameters of a function
-// or script that take pipeline input and are bound neither by argument
-// (bound) nor already (bindings), in the same passes as Bind; in records
-// what it bound. set is told of each binding (the parameter variables).
-// A conversion that fails is the error.
-func (plan *Plan) BindScript(ses Session, cmd *command.Command, invName string, ext syntax.Extent, bound, bindings map[string]any, v any, in *Input, set func(p *params.Param, v any)) error {
-	in.Params, in.Keys = in.Params[:0], in.Keys[:0]
-	if _, err := plan.bindPasses(ses, cmd, invName, ext, bound, bindings, v, true, in); err != nil {
-		return err
-	}
-	for i, p := range in.Params {
-		set(p, bindings[in.Keys[i]])
-	}
-	return nil
+	return plan.bind(&pipeBinding{ses: ses, cmd: cmd, invName: invName, ext: ext, bindings: bindings, v: v, in: in}, plan.AnyPipe || cmd.Handler.Process != nil)
 }
 
 // pipelinePasses are the passes in which PowerShell offers a pipeline
@@ -177,67 +150,90 @@ var pipelinePasses = [...]struct{ byName, coerce bool }{
 	{false, false}, {true, false}, {false, true}, {true, true},
 }
 
-// bindPasses binds v in the pipeline passes. Each pass offers it to every
-// parameter still unbound (in neither argBound nor bindings) that takes
-// pipeline input that way in a set still possible: a set holding every
-// parameter the earlier passes bound. Within a pass the parameters of
-// the default set, while it is possible, come first; the other sets are
-// tried only when none of them took the object. Parameters bound in one
-// pass that share no set are the AmbiguousParameterSet error. A value
-// that does not convert by value is passed over (nullErr keeps the first
-// refusal of $null) unless script is set; one taken by property name that
-// does not convert is the error.
-func (plan *Plan) bindPasses(ses Session, cmd *command.Command, invName string, ext syntax.Extent, argBound, bindings map[string]any, v any, script bool, in *Input) (nullErr error, err error) {
+// pipeBinding is the binding of one pipeline object.
+type pipeBinding struct {
+	ses      Session
+	cmd      *command.Command
+	invName  string
+	ext      syntax.Extent
+	bindings map[string]any // what is bound, the arguments too
+	v        any
+	in       *Input
+	// nullErr is the first refusal of $null by a parameter that takes
+	// no null: the error when no other parameter takes the object.
+	nullErr error
+}
+
+// bind binds the object in the pipeline passes. Each pass offers it to
+// every parameter still unbound that takes pipeline input that way in a
+// set still possible: a set holding every parameter the earlier passes
+// bound. Within a pass the parameters of the default set, while it is
+// possible, come first; the other sets are tried only when none of them
+// took the object. Parameters bound in one pass that share no set are
+// the AmbiguousParameterSet error. A value that does not convert by
+// value is passed over; one taken by property name that does not convert
+// is the error. An object nothing binds is the InputObjectNotBound error
+// when takesInput.
+func (plan *Plan) bind(b *pipeBinding, takesInput bool) error {
+	in := b.in
+	in.Params, in.Keys = in.Params[:0], in.Keys[:0]
 	for _, ps := range pipelinePasses {
 		// the sets possible in this pass are those of the parameters the
 		// earlier passes bound
 		earlier := len(in.Params)
 		took := false
-		if def := plan.defaultSet; def != "" && allInSet(in.Params[:earlier], def) {
-			took, err = plan.pass(ses, cmd, invName, ext, argBound, bindings, v, ps.byName, ps.coerce, script, earlier, def, "", in, &nullErr)
-			if err != nil {
-				return nullErr, err
+		var err error
+		if def := plan.defaultSet; def != "" && allInSet(in.Params, def) {
+			if took, err = plan.pass(b, ps.byName, ps.coerce, earlier, def, ""); err != nil {
+				return err
 			}
 		}
 		if !took {
-			took, err = plan.pass(ses, cmd, invName, ext, argBound, bindings, v, ps.byName, ps.coerce, script, earlier, "", plan.defaultSet, in, &nullErr)
-			if err != nil {
-				return nullErr, err
+			if took, err = plan.pass(b, ps.byName, ps.coerce, earlier, "", plan.defaultSet); err != nil {
+				return err
 			}
 		}
 		if took && len(in.Params) > earlier+1 && !plan.someSetHolds(in.Params) {
-			return nullErr, Error(cmd, invName, ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
+			return Error(b.cmd, b.invName, b.ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
 		}
 	}
-	return nullErr, nil
+	if len(in.Params) > 0 {
+		return nil
+	}
+	if b.nullErr != nil {
+		return b.nullErr
+	}
+	if b.v != nil && takesInput {
+		return Error(b.cmd, b.invName, b.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
+	}
+	return nil
 }
 
 // pass is one pipeline pass over the parameters that take pipeline input
-// by value or by property name (byName) in the possible sets: only that
-// set when only is set, else every candidate set but except. It reports
-// whether a parameter took v.
-func (plan *Plan) pass(ses Session, cmd *command.Command, invName string, ext syntax.Extent, argBound, bindings map[string]any, v any, byName, coerce, script bool, earlier int, only, except string, in *Input, nullErr *error) (bool, error) {
+// by value or by property name (byName) in the possible sets (those
+// holding the first earlier parameters the object bound): only that set
+// when only is set, else every candidate set but except. It reports
+// whether a parameter took the object.
+func (plan *Plan) pass(b *pipeBinding, byName, coerce bool, earlier int, only, except string) (bool, error) {
 	list := plan.ByValue
 	if byName {
 		list = plan.ByName
-		if v == nil {
+		if b.v == nil {
 			return false, nil
 		}
 	}
+	in := b.in
 	took := false
 	for _, pp := range list {
-		if _, done := bindings[pp.Key]; done {
-			continue
-		}
-		if _, done := argBound[pp.Key]; done {
+		if _, done := b.bindings[pp.Key]; done {
 			continue
 		}
 		if !plan.takesIn(pp.P, byName, in.Params[:earlier], only, except) {
 			continue
 		}
-		val := v
+		val := b.v
 		if byName {
-			prop, ok := propertyFor(v, pp.P)
+			prop, ok := propertyFor(b.v, pp.P)
 			if !ok {
 				continue
 			}
@@ -246,17 +242,17 @@ func (plan *Plan) pass(ses Session, cmd *command.Command, invName string, ext sy
 		if !coerce && !Uncoerced(pp.P, val) {
 			continue
 		}
-		cv, err := Convert(ses, cmd, invName, pp.P, val, ext)
+		cv, err := Convert(b.ses, b.cmd, b.invName, pp.P, val, b.ext)
 		if err != nil {
-			if byName || script {
+			if byName {
 				return took, err
 			}
-			if pe, ok := err.(*pserror.Error); ok && *nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
-				*nullErr = err
+			if pe, ok := err.(*pserror.Error); ok && b.nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
+				b.nullErr = err
 			}
 			continue
 		}
-		bindings[pp.Key] = cv
+		b.bindings[pp.Key] = cv
 		in.Keys = append(in.Keys, pp.Key)
 		in.Params = append(in.Params, pp.P)
 		took = true

@@ -246,6 +246,11 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 			pr.ctx.Bindings[k] = val
 		}
 		if err := pr.bindScriptPipeline(v); err != nil {
+			if pe, ok := err.(*pserror.Error); ok {
+				// a pipeline binding failure is a non-terminating error:
+				// the object is not processed
+				return pr.writeError(pe.Record)
+			}
 			return err
 		}
 		// the parameters the object bound choose the set

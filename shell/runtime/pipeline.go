@@ -484,7 +484,7 @@ func (pr *cmdProcessor) bind(args []binder.Argument) error {
 		}
 	}
 	pr.bound = b
-	pr.call = binder.Call{Cmd: cmd, InvName: pr.invName, Ext: pr.ext, Bound: b, PipePos: pr.pipePos, Plans: &rt.plans}
+	pr.call = binder.Call{Cmd: cmd, InvName: pr.invName, Ext: pr.ext, Bound: b, PipePos: pr.pipePos, Plans: &rt.plans, Simple: simple}
 	if err := pr.applyCommon(); err != nil {
 		return err
 	}

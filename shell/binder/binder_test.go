@@ -425,3 +425,49 @@ func TestUncoerced(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanBindErrors(t *testing.T) {
+	t.Parallel()
+	// countCmd takes -Count by property name only
+	countCmd := func() *command.Command {
+		c := &command.Command{Name: "Set-Count", Type: command.CmdletCommand, FullTypeName: "Test.SetCountCommand"}
+		c.Params = []*params.Param{params.P("Count", params.TInt, params.FromPipelineByName())}
+		c.Handler.Process = func(*command.Context) error { return nil }
+		return c
+	}
+	notBound := "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input. (InputObjectNotBound)"
+	tests := []struct {
+		name  string
+		cmd   *command.Command
+		input any
+		want  string
+	}{
+		// a validation refusal stops binding
+		{"an empty path", pathCmd(), "", "Remove-Thing: Cannot bind argument to parameter 'Path' because it is an empty string. (ParameterArgumentValidationErrorEmptyStringNotAllowed)"},
+		{"no path", pathCmd(), nil, "Remove-Thing: Cannot bind argument to parameter 'Path' because it is null. (ParameterArgumentValidationErrorNullNotAllowed)"},
+		// a property a cmdlet's parameter type does not take is passed over
+		{"a property that does not convert", countCmd(), object.NewCustomObject().Add("Count", "many"), "Set-Count: " + notBound},
+		{"a property that converts", countCmd(), object.NewCustomObject().Add("Count", "3"), "count=3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			b, err := binder.Bind(session{}, tt.cmd, tt.cmd.Name, nil, syntax.Extent{}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan := binder.NewPlan(tt.cmd, b.Sets)
+			bindings := map[string]any{}
+			var in binder.Input
+			got := ""
+			if err := plan.Bind(session{}, tt.cmd, tt.cmd.Name, syntax.Extent{}, bindings, tt.input, &in); err != nil {
+				got = errText(err)
+			} else {
+				got = fmt.Sprintf("count=%v", bindings["count"])
+			}
+			if got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

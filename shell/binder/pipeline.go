@@ -136,7 +136,7 @@ type Input struct {
 // in bindings, in PowerShell's four passes (bind); in records what it
 // bound. An object no parameter takes is an InputObjectNotBound error
 // when the command takes pipeline input (a parameter for it or a process
-// step), or the refusal of $null by a parameter that takes no null.
+// step).
 func (plan *Plan) Bind(ses Session, cmd *command.Command, invName string, ext syntax.Extent, bindings map[string]any, v any, in *Input) error {
 	return plan.bind(&pipeBinding{ses: ses, cmd: cmd, invName: invName, ext: ext, bindings: bindings, v: v, in: in}, plan.AnyPipe || cmd.Handler.Process != nil)
 }
@@ -159,9 +159,6 @@ type pipeBinding struct {
 	bindings map[string]any // what is bound, the arguments too
 	v        any
 	in       *Input
-	// nullErr is the first refusal of $null by a parameter that takes
-	// no null: the error when no other parameter takes the object.
-	nullErr error
 }
 
 // bind binds the object in the pipeline passes. Each pass offers it to
@@ -170,9 +167,8 @@ type pipeBinding struct {
 // bound. Within a pass the parameters of the default set, while it is
 // possible, come first; the other sets are tried only when none of them
 // took the object. Parameters bound in one pass that share no set are
-// the AmbiguousParameterSet error. A value that does not convert by
-// value is passed over; one taken by property name that does not convert
-// is the error. An object nothing binds is the InputObjectNotBound error
+// the AmbiguousParameterSet error; a binding error stops binding unless
+// passedOver. An object nothing binds is the InputObjectNotBound error
 // when takesInput.
 func (plan *Plan) bind(b *pipeBinding, takesInput bool) error {
 	in := b.in
@@ -199,9 +195,6 @@ func (plan *Plan) bind(b *pipeBinding, takesInput bool) error {
 	}
 	if len(in.Params) > 0 {
 		return nil
-	}
-	if b.nullErr != nil {
-		return b.nullErr
 	}
 	if b.v != nil && takesInput {
 		return Error(b.cmd, b.invName, b.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
@@ -244,13 +237,10 @@ func (plan *Plan) pass(b *pipeBinding, byName, coerce bool, earlier int, only, e
 		}
 		cv, err := Convert(b.ses, b.cmd, b.invName, pp.P, val, b.ext)
 		if err != nil {
-			if byName {
-				return took, err
+			if passedOver(err, byName) {
+				continue
 			}
-			if pe, ok := err.(*pserror.Error); ok && b.nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
-				b.nullErr = err
-			}
-			continue
+			return took, err
 		}
 		b.bindings[pp.Key] = cv
 		in.Keys = append(in.Keys, pp.Key)
@@ -258,6 +248,26 @@ func (plan *Plan) pass(b *pipeBinding, byName, coerce bool, earlier int, only, e
 		took = true
 	}
 	return took, nil
+}
+
+// passedOver reports whether a pipeline pass goes on after the binding
+// error err (by property name when byName), as PowerShell's binder does:
+// a value a parameter's type does not take; but a validation refusal
+// ($null, "" or a failed validation attribute) stops binding, and so
+// does the failed conversion of a property to a param() block's
+// parameter type.
+func passedOver(err error, byName bool) bool {
+	pe, ok := err.(*pserror.Error)
+	if !ok {
+		return false
+	}
+	switch id := pe.Record.ErrorID; {
+	case strings.HasPrefix(id, "ParameterArgumentValidationError"):
+		return false
+	case id == "ParameterArgumentTransformationError":
+		return !byName
+	}
+	return true
 }
 
 // propertyFor is the value of v's property named as parameter p or one

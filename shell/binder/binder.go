@@ -40,6 +40,9 @@ type Session interface {
 	// written (text), which splatting @args turns back into the
 	// parameter name.
 	ParameterToken(text, name string) any
+	// DelayBind runs a script block argument for pipeline object v (a
+	// new scope, $_ set to v) and returns its output.
+	DelayBind(sb *automation.ScriptBlock, v any) ([]any, error)
 }
 
 // Argument is one argument of a command invocation before binding.
@@ -80,6 +83,67 @@ type Bound struct {
 	Common map[string]any // lower-case common parameter name → value
 	Sets   []string       // remaining candidate parameter sets
 	Extra  []any          // unbound arguments ($args) for simple functions
+	// Delayed are the script blocks given to parameters that take
+	// pipeline input and no script block: each pipeline object runs the
+	// block and binds its output (Values holds the block itself).
+	Delayed []Delayed
+}
+
+// Delayed is a script block argument bound for each pipeline object.
+type Delayed struct {
+	Key   string // the parameter's binding key
+	P     *params.Param
+	Block *automation.ScriptBlock
+	Ext   syntax.Extent // the argument
+}
+
+// bindArg binds an argument's value to parameter p of the candidate
+// sets (nil: any), converted (Convert); a script block given to a
+// parameter that takes pipeline input there but is neither a script
+// block nor an object is kept as it is, to run for each pipeline object
+// (Delayed).
+func (b *Bound) bindArg(ses Session, cmd *command.Command, invName string, p *params.Param, v any, ext syntax.Extent, sets []string) error {
+	key := strings.ToLower(p.Name)
+	if sb, ok := params.ArgValue(v).(*automation.ScriptBlock); ok && takesPipeline(p, sets) && !takesScriptBlock(p) {
+		b.Values[key] = sb
+		b.Delayed = append(b.Delayed, Delayed{Key: key, P: p, Block: sb, Ext: ext})
+		return nil
+	}
+	cv, err := Convert(ses, cmd, invName, p, v, ext)
+	if err != nil {
+		return err
+	}
+	b.Values[key] = cv
+	return nil
+}
+
+// takesPipeline reports whether p takes pipeline input in one of the
+// sets (nil: any of its sets).
+func takesPipeline(p *params.Param, sets []string) bool {
+	for _, si := range p.Sets {
+		if !si.FromPipeline && !si.FromPipelineByName {
+			continue
+		}
+		if sets == nil || si.Set == params.AllSets {
+			return true
+		}
+		for _, s := range sets {
+			if strings.EqualFold(s, si.Set) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// takesScriptBlock reports whether a parameter takes a script block as
+// its value: one of type ScriptBlock or Object, or an array of either.
+func takesScriptBlock(p *params.Param) bool {
+	t := p.Type
+	if t == nil || t.Kind == params.KindScriptBlock {
+		return true
+	}
+	return t.Kind == params.KindObject && isObjectName(strings.TrimSuffix(t.FullName, "[]"))
 }
 
 // Bind binds named and positional arguments (not pipeline input) of cmd
@@ -200,11 +264,9 @@ func Bind(ses Session, cmd *command.Command, invName string, args []Argument, cm
 			b.Order = append(b.Order, key)
 			continue
 		}
-		cv, err := Convert(ses, cmd, invName, c.Param, val, a.Ext)
-		if err != nil {
+		if err := b.bindArg(ses, cmd, invName, c.Param, val, a.Ext, nil); err != nil {
 			return nil, err
 		}
-		b.Values[key] = cv
 		b.Order = append(b.Order, key)
 		namedParams = append(namedParams, c.Param)
 		for _, s := range c.Param.Sets {
@@ -247,11 +309,9 @@ func Bind(ses Session, cmd *command.Command, invName string, args []Argument, cm
 			}
 			return nil, Error(cmd, invName, a.Ext, fmt.Sprintf("A positional parameter cannot be found that accepts argument '%s'.", argText(ses, a)), "PositionalParameterNotFound", object.InvalidArgument)
 		}
-		cv, err := Convert(ses, cmd, invName, p, a.Value, a.Ext)
-		if err != nil {
+		if err := b.bindArg(ses, cmd, invName, p, a.Value, a.Ext, sets); err != nil {
 			return nil, err
 		}
-		b.Values[strings.ToLower(p.Name)] = cv
 		b.Order = append(b.Order, strings.ToLower(p.Name))
 		var keep []string
 		for _, s := range sets {

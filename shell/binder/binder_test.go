@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
@@ -37,6 +38,16 @@ func (session) ScriptBlock(*syntax.ScriptBlock) any { return nil }
 func (session) Switch(on bool) any                  { return on }
 func (session) IsSwitch(any) bool                   { return false }
 func (session) ParameterToken(text, _ string) any   { return "token:" + text }
+
+// DelayBind "runs" a script block argument: its text, with $_ replaced
+// by the pipeline object (an empty block writes nothing).
+func (session) DelayBind(sb *automation.ScriptBlock, v any) ([]any, error) {
+	text := strings.TrimSpace(sb.Text())
+	if text == "" {
+		return nil, nil
+	}
+	return []any{strings.ReplaceAll(text, "$_", fmt.Sprint(v))}, nil
+}
 
 // testCmd has two sets: Identity (positional -Identity, -When from the
 // pipeline by value) and Filter (mandatory -Filter), with parameters of

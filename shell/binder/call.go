@@ -1,11 +1,13 @@
 package binder
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -130,7 +132,56 @@ func (c *Call) BindInput(ses Session, bindings map[string]any, v any) (map[strin
 			bindings[k] = val
 		}
 	}
-	return bindings, c.Plan().Bind(ses, c.Cmd, c.InvName, c.Ext, bindings, v, &c.piped)
+	if err := c.bindDelayed(ses, bindings, v, nil); err != nil {
+		return bindings, err
+	}
+	plan := c.Plan()
+	takesInput := (plan.AnyPipe || c.Cmd.Handler.Process != nil) && len(c.Bound.Delayed) == 0
+	return bindings, plan.bind(&pipeBinding{ses: ses, cmd: c.Cmd, invName: c.InvName, ext: c.Ext, bindings: bindings, v: v, in: &c.piped}, takesInput)
+}
+
+// CheckInput refuses, before the command runs, a script block argument
+// kept for pipeline objects (Bound.Delayed) when the command has no
+// pipeline input (hasInput false): it cannot be evaluated.
+func (c *Call) CheckInput(hasInput bool) error {
+	if hasInput || c.Bound == nil || len(c.Bound.Delayed) == 0 {
+		return nil
+	}
+	d := c.Bound.Delayed[0]
+	return Error(c.Cmd, c.InvName, d.Ext, fmt.Sprintf("Cannot evaluate parameter '%s' because its argument is specified as a script block and there is no input. A script block cannot be evaluated without input.", d.P.Name), "ScriptBlockArgumentNoInput", object.MetadataError)
+}
+
+// bindDelayed runs each script block argument kept for pipeline objects
+// (Bound.Delayed) for object v and binds its output, converted, in
+// bindings (one value alone, several as a list); set, when not nil, is
+// told of each binding. A block that fails or writes nothing is the
+// binding's error.
+func (c *Call) bindDelayed(ses Session, bindings map[string]any, v any, set func(p *params.Param, v any)) error {
+	for _, d := range c.Bound.Delayed {
+		out, err := ses.DelayBind(d.Block, v)
+		if err != nil {
+			if pe, ok := err.(*pserror.Error); ok {
+				return Error(c.Cmd, c.InvName, d.Ext, fmt.Sprintf("The input to the script block for parameter '%s' failed. %s", d.P.Name, pe.Record.Message), "ScriptBlockArgumentInvocationFailed", object.InvalidArgument)
+			}
+			return err
+		}
+		if len(out) == 0 {
+			return Error(c.Cmd, c.InvName, d.Ext, fmt.Sprintf("Cannot evaluate parameter '%s' because its argument input did not produce any output.", d.P.Name), "ScriptBlockArgumentNoOutput", object.InvalidArgument)
+		}
+		var val any = out
+		if len(out) == 1 {
+			val = out[0]
+		}
+		cv, err := Convert(ses, c.Cmd, c.InvName, d.P, val, d.Ext)
+		if err != nil {
+			return err
+		}
+		bindings[d.Key] = cv
+		if set != nil {
+			set(d.P, cv)
+		}
+	}
+	return nil
 }
 
 // BindScript binds pipeline object v to the parameters of an advanced
@@ -144,8 +195,11 @@ func (c *Call) BindScript(ses Session, bindings map[string]any, v any, set func(
 	if c.Simple {
 		return nil
 	}
+	if err := c.bindDelayed(ses, bindings, v, set); err != nil {
+		return err
+	}
 	plan := c.Plan()
-	if err := plan.bind(&pipeBinding{ses: ses, cmd: c.Cmd, invName: c.InvName, ext: c.Ext, bindings: bindings, v: v, in: &c.piped}, true); err != nil {
+	if err := plan.bind(&pipeBinding{ses: ses, cmd: c.Cmd, invName: c.InvName, ext: c.Ext, bindings: bindings, v: v, in: &c.piped}, len(c.Bound.Delayed) == 0); err != nil {
 		return err
 	}
 	for i, p := range c.piped.Params {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
@@ -189,5 +190,47 @@ func TestCallSharesPlans(t *testing.T) {
 	}
 	if newCall(t, cmd, &plans).Plan() == first {
 		t.Error("Plans kept every plan")
+	}
+}
+
+func TestDelayBind(t *testing.T) {
+	t.Parallel()
+	block := func(text string) *automation.ScriptBlock {
+		sb, err := automation.Create(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sb
+	}
+	// a script block for -LiteralPath (pipeline input, string[]) runs for
+	// each object; Where-Object's -FilterScript takes one as it is
+	where := &command.Command{Name: "Test-Where", Type: command.CmdletCommand}
+	where.Params = []*params.Param{
+		params.P("InputObject", params.TPSObject, params.FromPipeline()),
+		params.P("FilterScript", params.TScriptBlock, params.Position(0)),
+	}
+	where.Handler.Process = func(*command.Context) error { return nil }
+	if c := newCall(t, where, nil, pos(block("$_"))); len(c.Bound.Delayed) != 0 {
+		t.Errorf("a script block parameter delays its block: %v", c.Bound.Delayed)
+	}
+	c := newCall(t, pathCmd(), nil, named("LiteralPath", block("$_.txt")))
+	if len(c.Bound.Delayed) != 1 || c.Bound.Sets[0] != "LiteralPath" {
+		t.Fatalf("delayed %v, sets %v", c.Bound.Delayed, c.Bound.Sets)
+	}
+	if err := c.CheckInput(false); err == nil || !strings.Contains(err.Error(), "Cannot evaluate parameter 'LiteralPath' because its argument is specified as a script block and there is no input.") {
+		t.Errorf("no input: %v", err)
+	}
+	for _, in := range []string{"a", "b"} {
+		bindings, err := c.BindInput(session{}, nil, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(bindings["literalpath"]); got != "["+in+".txt]" {
+			t.Errorf("object %s bound %s", in, got)
+		}
+	}
+	empty := newCall(t, pathCmd(), nil, named("LiteralPath", block(" ")))
+	if _, err := empty.BindInput(session{}, nil, "a"); err == nil || !strings.Contains(err.Error(), "did not produce any output") {
+		t.Errorf("no output: %v", err)
 	}
 }

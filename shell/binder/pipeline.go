@@ -359,7 +359,13 @@ func Uncoerced(p *params.Param, v any) bool {
 // isObjectType reports whether a type name is System.Object or PSObject,
 // which every value has.
 func isObjectType(name string) bool {
-	return name == "" || strings.EqualFold(name, "System.Object") || strings.EqualFold(name, "System.Management.Automation.PSObject")
+	return isObjectName(name) || strings.EqualFold(name, "System.Management.Automation.PSObject")
+}
+
+// isObjectName reports whether a type name is System.Object ("" for a
+// parameter of no type).
+func isObjectName(name string) bool {
+	return name == "" || strings.EqualFold(name, "System.Object")
 }
 
 // hasType reports whether the type names of v, or of the value a PSObject

@@ -650,6 +650,9 @@ func (pr *cmdProcessor) begin() error {
 	if pr.outVar != "" {
 		rt.scope.SetQualified(pr.outVar, pr.outList)
 	}
+	if err := pr.call.CheckInput(pr.hasInput); err != nil {
+		return err
+	}
 	if pr.cmd.Handler.Process == nil && pr.cmd.Handler.Begin == nil && pr.cmd.Handler.End == nil {
 		if err := pr.beginScript(); err != nil {
 			return err

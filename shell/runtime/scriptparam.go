@@ -63,6 +63,21 @@ func (s scriptParams) IsSwitch(v any) bool {
 
 func (s scriptParams) ParameterToken(text, name string) any { return s.rt.parameterToken(text, name) }
 
+// DelayBind runs a script block argument for a pipeline object: in a new
+// scope, with $_ set to it.
+func (s scriptParams) DelayBind(sb *automation.ScriptBlock, v any) ([]any, error) {
+	rt := s.rt
+	saved := rt.scope
+	rt.scope = scope.New(saved)
+	defer func() { rt.scope = saved }()
+	var out []any
+	err := rt.invokeScriptBlock(sb, v, []any{}, func(x any) error {
+		out = append(out, x)
+		return nil
+	})
+	return out, err
+}
+
 func (s scriptParams) Constrain(typeName string, v any) (any, error) {
 	return s.rt.constrain(typeName, v)
 }

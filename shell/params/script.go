@@ -58,6 +58,20 @@ type Script struct {
 	HelpMessage string
 }
 
+// Validates reports whether the parameter has validation attributes.
+func (sp *Script) Validates() bool { return len(sp.validators) > 0 }
+
+// Passes reports whether v passes the parameter's validation attributes:
+// its variable keeps them, so a value assigned to it later is checked.
+func (sp *Script) Passes(in Interp, v any) bool {
+	for _, check := range sp.validators {
+		if msg, err := check(in, v); msg != "" || err != nil {
+			return false
+		}
+	}
+	return true
+}
+
 // ScriptOf is the param() block's note on p, or nil for a parameter a
 // command declares in Go.
 func ScriptOf(p *Param) *Script {

@@ -195,13 +195,22 @@ func containsKey(keys []string, k string) bool {
 }
 
 // setParamVar defines a parameter's variable, keeping its type constraint
-// so later assignments convert as PowerShell's do.
+// and validation attributes so later assignments convert and are checked
+// as PowerShell's are.
 func (pr *cmdProcessor) setParamVar(p *params.Param, v any) {
-	if sp := params.ScriptOf(p); sp != nil && sp.TypeName != "" {
+	sp := params.ScriptOf(p)
+	if sp != nil && sp.TypeName != "" {
 		pr.fnRun.scope.SetTyped(p.Name, v, sp.TypeName)
-		return
+	} else {
+		pr.fnRun.scope.Set(p.Name, v)
 	}
-	pr.fnRun.scope.Set(p.Name, v)
+	if sp != nil && sp.Validates() {
+		// the variable keeps the parameter's validation attributes
+		if pv := pr.fnRun.scope.Lookup(p.Name); pv != nil {
+			in := pr.rt.binding()
+			pv.Valid = func(x any) bool { return sp.Passes(in, x) }
+		}
+	}
 }
 
 // runBlock runs one of the begin/process/end blocks. A return ends the

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"strings"
+
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
@@ -14,33 +16,28 @@ import (
 // rather than that the name is not recognized. Their parameters are not
 // declared: a call takes any arguments, then fails (CmdletNotSimulated).
 
-// powerShellGetFunctions are PowerShellGet 2.2.5's other commands (script
-// functions).
-var powerShellGetFunctions = []string{
+// unsimulatedModuleNames are PowerShellGet 2.2.5's other commands (script
+// functions) and PackageManagement 1.4.8.1's cmdlets, whose names all
+// contain "Package". A literal: declaring it runs no code.
+var unsimulatedModuleNames = []string{
 	"Find-Command", "Find-DscResource", "Find-RoleCapability", "Find-Script", "Get-InstalledScript", "Get-PSRepository",
 	"Install-Script", "New-ScriptFileInfo", "Publish-Module", "Publish-Script", "Register-PSRepository", "Save-Module",
 	"Save-Script", "Set-PSRepository", "Test-ScriptFileInfo", "Uninstall-Module", "Uninstall-Script",
 	"Unregister-PSRepository", "Update-ModuleManifest", "Update-Script", "Update-ScriptFileInfo",
-}
-
-// packageManagementCmdlets are PackageManagement 1.4.8.1's cmdlets.
-var packageManagementCmdlets = []string{
 	"Find-Package", "Find-PackageProvider", "Get-Package", "Get-PackageProvider", "Get-PackageSource",
 	"Import-PackageProvider", "Install-Package", "Install-PackageProvider", "Register-PackageSource", "Save-Package",
 	"Set-PackageSource", "Uninstall-Package", "Unregister-PackageSource",
 }
 
-// unsimulatedModuleNames are both lists' names.
-var unsimulatedModuleNames = append(append([]string(nil), powerShellGetFunctions...), packageManagementCmdlets...)
-
 // unsimulatedModuleCommands builds the known but unsimulated commands.
 func unsimulatedModuleCommands() []*command.Command {
-	var out []*command.Command
-	for _, n := range powerShellGetFunctions {
-		out = append(out, unsimulatedModuleCommand(n, "PowerShellGet", command.FunctionCommand))
-	}
-	for _, n := range packageManagementCmdlets {
-		out = append(out, unsimulatedModuleCommand(n, "PackageManagement", command.CmdletCommand))
+	out := make([]*command.Command, 0, len(unsimulatedModuleNames))
+	for _, n := range unsimulatedModuleNames {
+		if strings.Contains(n, "Package") {
+			out = append(out, unsimulatedModuleCommand(n, "PackageManagement", command.CmdletCommand))
+		} else {
+			out = append(out, unsimulatedModuleCommand(n, "PowerShellGet", command.FunctionCommand))
+		}
 	}
 	return out
 }

@@ -114,7 +114,7 @@ func TestSchemaIndex(t *testing.T) {
 	if got := s.Names(); got[3] != "Größe" {
 		t.Errorf("Names()[3] = %q", got[3])
 	}
-	// only ASCII names: found by a binary search over them, a name
+	// only ASCII names: found in a hash table of them, a name
 	// whose lower case is ASCII (the Kelvin sign's is k) among them
 	a := NewSchema([]string{"Alias", "PrimarySmtpAddress", "ALIAS", "Guid", "Kind"},
 		[]string{"System.String", "System.String", "System.String", "System.Guid", "System.String"})

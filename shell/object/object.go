@@ -28,7 +28,6 @@
 package object
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -114,11 +113,12 @@ type PSObject struct {
 type Schema struct {
 	names []string
 	types []string
-	// byName lists the positions in the order of their names compared
-	// without regard to ASCII case (a binary search finds a name), when
-	// every name is ASCII; index maps the lower-cased names otherwise.
-	byName []int32
-	index  map[string]int
+	// slots, when every name is ASCII, is a hash table of the names
+	// compared without regard to ASCII case: each slot holds a position
+	// plus one (0: empty), found from the name's hash by linear probing.
+	// index maps the lower-cased names otherwise.
+	slots []uint16
+	index map[string]int
 }
 
 // NewSchema returns the schema of the properties names with the .NET type
@@ -130,47 +130,87 @@ func NewSchema(names, typeNames []string) *Schema {
 	if len(names) != len(typeNames) {
 		panic("object.NewSchema: names and typeNames differ in length")
 	}
-	ascii := len(names) < 1<<31
+	ascii := len(names) < 1<<15
 	for _, n := range names {
 		ascii = ascii && isASCII(n)
 	}
 	if !ascii {
 		return newMapSchema(names, typeNames)
 	}
-	// The positions sorted by name (the earlier of two equal names
-	// first): a name equal to the one before it is a later duplicate.
-	order := make([]int32, len(names))
-	for i := range order {
-		order[i] = int32(i)
+	size := 8
+	for size < 2*len(names) {
+		size <<= 1
 	}
-	slices.SortStableFunc(order, func(a, b int32) int { return compareFold(names[a], names[b]) })
-	var dup []bool
-	for k := 1; k < len(order); k++ {
-		if compareFold(names[order[k-1]], names[order[k]]) == 0 {
-			if dup == nil {
-				dup = make([]bool, len(names))
-			}
-			dup[order[k]] = true
-		}
-	}
-	if dup == nil {
-		return &Schema{names: names, types: typeNames, byName: order}
-	}
-	s := &Schema{}
-	at := make([]int32, len(names)) // position of each kept name once the others go
+	s := &Schema{names: names, types: typeNames, slots: make([]uint16, size)}
+	copied := false // s.names and s.types are copies (a duplicate left out)
 	for i, n := range names {
-		if !dup[i] {
-			at[i] = int32(len(s.names))
+		slot, found := s.lookup(n)
+		if found {
+			if !copied {
+				s.names = append(make([]string, 0, len(names)-1), names[:i]...)
+				s.types = append(make([]string, 0, len(names)-1), typeNames[:i]...)
+				copied = true
+			}
+			continue
+		}
+		at := i + 1 // the name's position plus one
+		if copied {
 			s.names = append(s.names, n)
 			s.types = append(s.types, typeNames[i])
+			at = len(s.names)
 		}
-	}
-	for _, i := range order {
-		if !dup[i] {
-			s.byName = append(s.byName, at[i])
-		}
+		s.slots[slot] = uint16(at)
 	}
 	return s
+}
+
+// lookup finds name in the hash table: the slot holding it (found), or
+// the empty slot where it would go.
+func (s *Schema) lookup(name string) (slot int, found bool) {
+	mask := len(s.slots) - 1
+	for slot = int(foldHash(name)) & mask; ; slot = (slot + 1) & mask {
+		at := s.slots[slot]
+		if at == 0 {
+			return slot, false
+		}
+		if equalFoldASCII(s.names[at-1], name) {
+			return slot, true
+		}
+	}
+}
+
+// foldHash is the FNV-1a hash of an ASCII string's lower-case form.
+func foldHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// equalFoldASCII reports whether two ASCII strings are equal without
+// regard to case.
+func equalFoldASCII(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		ca, cb := a[i], b[i]
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return false
+		}
+	}
+	return true
 }
 
 // newMapSchema is NewSchema for names that are not all ASCII.
@@ -187,23 +227,6 @@ func newMapSchema(names, typeNames []string) *Schema {
 		s.types = append(s.types, typeNames[i])
 	}
 	return s
-}
-
-// compareFold compares two ASCII strings as their lower-case forms.
-func compareFold(a, b string) int {
-	for i := 0; i < len(a) && i < len(b); i++ {
-		ca, cb := a[i], b[i]
-		if 'A' <= ca && ca <= 'Z' {
-			ca += 'a' - 'A'
-		}
-		if 'A' <= cb && cb <= 'Z' {
-			cb += 'a' - 'A'
-		}
-		if ca != cb {
-			return int(ca) - int(cb)
-		}
-	}
-	return len(a) - len(b)
 }
 
 // Len returns the number of properties.
@@ -231,19 +254,11 @@ func (s *Schema) Index(name string) (int, bool) {
 			return 0, false
 		}
 	}
-	lo, hi := 0, len(s.byName)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if compareFold(s.names[s.byName[m]], name) < 0 {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	slot, found := s.lookup(name)
+	if !found {
+		return 0, false
 	}
-	if lo < len(s.byName) && compareFold(s.names[s.byName[lo]], name) == 0 {
-		return int(s.byName[lo]), true
-	}
-	return 0, false
+	return int(s.slots[slot]) - 1, true
 }
 
 func isASCII(s string) bool {

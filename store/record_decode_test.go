@@ -126,6 +126,29 @@ func TestFastDecode(t *testing.T) {
 	}
 }
 
+// The fast path decodes an account as the general decoder does.
+func TestFastDecodeUser(t *testing.T) {
+	t.Parallel()
+	for seed := 0; seed < 30; seed++ {
+		var u directory.User
+		fillValue(t, reflect.ValueOf(&u).Elem(), seed)
+		raw, err := store.EncodeValue(&u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got directory.User
+		if err := store.CborDec.Unmarshal(raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !directory.Users.DecodeFast(raw, &got) {
+			t.Fatalf("seed %d: the fast decoder gave up on an encoded account", seed)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("seed %d: fast decode differs:\n got %+v\nwant %+v", seed, got, want)
+		}
+	}
+}
+
 // Records the fast path does not read (text keys of schema 3, an unknown
 // field number, truncation) fall back to the general decoder or fail as
 // it does; none panics.

@@ -15,7 +15,7 @@ import (
 var (
 	orgKind = store.DefineKind(store.KindSpec[Organization]{Bucket: "organization", Name: "organization"})
 	// Users are the Entra accounts, by ObjectId.
-	Users = store.DefineKind(store.KindSpec[User]{Bucket: "users", Name: "user", Index: indexUser})
+	Users = store.DefineKind(store.KindSpec[User]{Bucket: "users", Name: "user", Index: indexUser, FastDecode: true})
 	// Mailboxes (by Guid) and their Contents are read by the hundred
 	// thousand (a listing, a clock advance): they decode on the fast path.
 	Mailboxes = store.DefineKind(store.KindSpec[Mailbox]{Bucket: "mailboxes", Name: "mailbox", Index: indexMailbox, FastDecode: true})

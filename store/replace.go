@@ -52,9 +52,7 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 		return err
 	}
 	defer lk.Release()
-	if note := tenantfile.RecordHolder(real, false); note != "" {
-		defer os.Remove(note)
-	}
+	lk.RecordHolder()
 	tenantfile.RemoveStale(real)
 
 	var old *Store

@@ -303,7 +303,10 @@ func (s *Store) attach() error {
 		}
 		s.seenInit = false
 	}
-	if !s.opts.private {
+	// The holder note: in the lock file of an exclusive lock, beside the
+	// tenant for a shared one; a borrowed lock's holder has written its
+	// own.
+	if !s.opts.private && lk != s.opts.borrowed && !lk.RecordHolder() {
 		s.note = tenantfile.RecordHolder(s.real, s.readOnly)
 	}
 	return nil

@@ -106,9 +106,13 @@ func TestTwoProcessesOneTenant(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) != "held" {
 		t.Errorf("after the holder died: exit %d, out %q, err %q", code, out, errs)
 	}
+	// (a writer's note is in the lock file, a reader's beside the tenant)
 	note := fmt.Sprintf("%s.holder.%d", tenant, holder.Process.Pid)
 	if _, err := os.Stat(note); err == nil {
 		t.Errorf("stale holder note %s survived an exclusive open", note)
+	}
+	if data, err := os.ReadFile(tenant + ".lock"); err != nil || strings.Contains(string(data), fmt.Sprintf("pid=%d\n", holder.Process.Pid)) {
+		t.Errorf("the lock file still names the killed holder after an exclusive open: %q, %v", data, err)
 	}
 }
 

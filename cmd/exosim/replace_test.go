@@ -13,17 +13,20 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store/tenantfile"
 )
 
-// waitForHolder waits until process pid has written its holder note
-// beside tenant (it holds the tenant's lock). Its deadline only guards
-// against a process that never gets there, however loaded the machine.
+// waitForHolder waits until process pid has written its holder note for
+// tenant (it holds the tenant's lock). Its deadline only guards against a
+// process that never gets there, however loaded the machine.
 func waitForHolder(t *testing.T, tenant string, pid int) {
 	t.Helper()
-	note := fmt.Sprintf("%s.holder.%d", tenant, pid)
 	for deadline := time.Now().Add(3 * time.Minute); ; time.Sleep(5 * time.Millisecond) {
-		if _, err := os.Stat(note); err == nil {
-			return
+		for _, h := range tenantfile.Holders(tenant) {
+			if h.PID == pid {
+				return
+			}
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("process %d never held the tenant", pid)

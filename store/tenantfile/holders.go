@@ -2,6 +2,7 @@ package tenantfile
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -34,18 +35,58 @@ const holderSuffix = ".holder."
 
 func holderNote(path string, pid int) string { return path + holderSuffix + strconv.Itoa(pid) }
 
-// RecordHolder writes this process's holder note once it holds the lock
-// (with the exclusive lock, RemoveStale clears the stale notes). Errors
-// are ignored: the note is a courtesy, and a read-only directory must not
-// prevent reading.
+// RecordHolder writes this process's holder note once it holds a shared
+// lock (with the exclusive lock, RemoveStale clears the stale notes), and
+// returns its name to remove when the lock goes. Errors are ignored: the
+// note is a courtesy, and a read-only directory must not prevent reading.
 func RecordHolder(path string, readOnly bool) string {
 	note := holderNote(path, os.Getpid())
-	text := fmt.Sprintf("pid=%d\nreadonly=%t\nsince=%s\ncommand=%s\n", os.Getpid(), readOnly,
-		time.Now().UTC().Format(time.RFC3339), strings.Join(append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...), " "))
-	if err := os.WriteFile(note, []byte(text), 0o600); err != nil {
+	if err := os.WriteFile(note, holderText(readOnly), 0o600); err != nil {
 		return ""
 	}
 	return note
+}
+
+// RecordHolder writes this process's holder note into the lock file of
+// an exclusive lock, until Release blanks it: no file is made or removed
+// beside the tenant for it. The note starts at the file's second byte
+// (the first is the one Windows locks) and ends at the first empty line
+// (what follows is left from longer notes before it). It reports false
+// for a shared lock, which has to record its holder with the function
+// RecordHolder; errors are ignored.
+func (l *Lock) RecordHolder() bool {
+	if l == nil || l.f == nil || !l.exclusive {
+		return false
+	}
+	if _, err := l.f.WriteAt(append(holderText(false), '\n'), 1); err == nil {
+		l.noted = true
+	}
+	return true
+}
+
+// lockFileNote reads the holder note in the lock file of path (from its
+// second byte: Windows refuses to read the first one while another
+// process has it locked).
+func lockFileNote(path string) []byte {
+	f, err := os.Open(path + LockSuffix)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	data, _ := io.ReadAll(io.NewSectionReader(f, 1, 1<<16))
+	if strings.HasPrefix(string(data), "\n") {
+		return nil // blanked: no holder
+	}
+	if i := strings.Index(string(data), "\n\n"); i >= 0 {
+		data = data[:i+1]
+	}
+	return data
+}
+
+// holderText is this process's holder note.
+func holderText(readOnly bool) []byte {
+	return fmt.Appendf(nil, "pid=%d\nreadonly=%t\nsince=%s\ncommand=%s\n", os.Getpid(), readOnly,
+		time.Now().UTC().Format(time.RFC3339), strings.Join(append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...), " "))
 }
 
 func holderNotes(path string) []string {
@@ -65,15 +106,22 @@ func escapeGlob(s string) string {
 	return b.String()
 }
 
-// Holders returns the live processes whose holder notes name path,
-// ordered by PID. Notes of processes that no longer exist are skipped.
+// Holders returns the live processes whose holder notes name path (in
+// its lock file or beside it), ordered by PID. Notes of processes that no
+// longer exist are skipped.
 func Holders(path string) []Holder {
-	var out []Holder
+	var texts [][]byte
+	if data := lockFileNote(path); len(data) > 0 {
+		texts = append(texts, data)
+	}
 	for _, note := range holderNotes(path) {
-		data, err := os.ReadFile(note)
-		if err != nil {
-			continue
+		if data, err := os.ReadFile(note); err == nil {
+			texts = append(texts, data)
 		}
+	}
+	var out []Holder
+	seen := map[int]bool{}
+	for _, data := range texts {
 		var h Holder
 		for _, line := range strings.Split(string(data), "\n") {
 			k, v, _ := strings.Cut(line, "=")
@@ -88,12 +136,13 @@ func Holders(path string) []Holder {
 				h.Command = v
 			}
 		}
-		if h.PID <= 0 {
+		if h.PID <= 0 || seen[h.PID] {
 			continue
 		}
 		if !processAlive(h.PID) {
 			continue
 		}
+		seen[h.PID] = true
 		out = append(out, h)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].PID < out[j].PID })

@@ -4,7 +4,7 @@
 // tenant file, before it opens the tenant file, and keeps the lock until
 // it has closed the tenant file again: a shared lock to read (tenant
 // info, export, check), an exclusive one to write. The lock file is never
-// written, replaced or removed, so every process that waits for the lock
+// replaced or removed, so every process that waits for the lock
 // waits on the same file, whatever happens to the tenant file meanwhile.
 //
 // An operation that replaces the whole tenant file (a bulk build by
@@ -23,6 +23,11 @@
 //   - a replacement killed half-way leaves the old tenant as it was plus a
 //     temporary file. Any such file found by a process that holds the
 //     exclusive lock is stray (its builder held that lock) and is removed.
+//
+// The lock file's content plays no part in locking. A process holding
+// the exclusive lock writes its holder note there (see Lock.RecordHolder)
+// and blanks it before it lets go; shared holders leave notes in files of
+// their own beside the tenant (RecordHolder).
 //
 // bbolt still takes its own lock on the tenant file. With the lock file
 // held it is free at once, unless a process that does not use the lock
@@ -56,12 +61,23 @@ const BuildInfix = ".new-"
 var ErrBusy = errors.New("tenant lock is held by another process")
 
 // Lock is a held lock on a tenant's lock file.
-type Lock struct{ f *os.File }
+type Lock struct {
+	f         *os.File
+	exclusive bool
+	// noted is set while the lock file holds this process's note
+	// (RecordHolder).
+	noted bool
+}
 
-// Release drops the lock.
+// Release drops the lock, blanking the note this process wrote into the
+// lock file.
 func (l *Lock) Release() {
 	if l == nil || l.f == nil {
 		return
+	}
+	if l.noted {
+		_, _ = l.f.WriteAt([]byte{'\n'}, 1)
+		l.noted = false
 	}
 	_ = unlockFile(l.f)
 	_ = l.f.Close()
@@ -123,7 +139,7 @@ func Acquire(real string, exclusive bool, timeout time.Duration) (*Lock, error) 
 			return nil, fmt.Errorf("lock tenant %q: %w", real, err)
 		}
 		if !busy {
-			return &Lock{f: f}, nil
+			return &Lock{f: f, exclusive: exclusive}, nil
 		}
 		if timeout < 0 || time.Since(start) >= timeout {
 			f.Close()

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +49,59 @@ func TestRemoveStale(t *testing.T) {
 				t.Fatalf("%s: left %v, want %v", name, got, want)
 			}
 		}
+	}
+}
+
+// An exclusive holder's note is in the lock file while it holds the lock
+// (no file is made beside the tenant) and gone when it lets go; a shared
+// holder's lock file stays as it is.
+func TestExclusiveHolderNoteInLockFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	real := filepath.Join(dir, "t.db")
+	lk, err := Acquire(real, true, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !lk.RecordHolder() {
+		t.Fatal("an exclusive lock did not take the note")
+	}
+	hs := Holders(real)
+	if len(hs) != 1 || hs[0].PID != os.Getpid() || hs[0].ReadOnly {
+		t.Fatalf("holders while held: %+v", hs)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 || entries[0].Name() != "t.db.lock" {
+		t.Errorf("files beside the tenant while held: %v", entries)
+	}
+	lk.Release()
+	if hs := Holders(real); len(hs) != 0 {
+		t.Errorf("holders after Release: %+v", hs)
+	}
+	// a shorter note after a longer one ends at its own end
+	lk, err = Acquire(real, true, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("x", 300)
+	if _, err := lk.f.WriteAt([]byte("pid=1\nreadonly=true\ncommand="+long+"\n\n"), 1); err != nil {
+		t.Fatal(err)
+	}
+	lk.RecordHolder()
+	if hs := Holders(real); len(hs) != 1 || hs[0].PID != os.Getpid() || hs[0].ReadOnly || strings.Contains(hs[0].Command, long) {
+		t.Errorf("holders after a longer note: %+v", hs)
+	}
+	lk.Release()
+	before, _ := os.ReadFile(real + LockSuffix)
+	shared, err := Acquire(real, false, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer shared.Release()
+	if shared.RecordHolder() {
+		t.Error("a shared lock took the note into the lock file")
+	}
+	if after, _ := os.ReadFile(real + LockSuffix); string(after) != string(before) {
+		t.Errorf("lock file under a shared lock: %q, before %q", after, before)
 	}
 }

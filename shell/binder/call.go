@@ -56,28 +56,58 @@ type lastSet struct {
 // (Prompt), binding the answers there. No set fitting is the
 // AmbiguousParameterSet error.
 func (c *Call) Resolve(ses Session, con Console, bindings map[string]any) (string, error) {
-	if c.last.set != "" && sameParams(c.last.piped, c.piped.Params) {
-		return c.last.set, nil
-	}
-	set := c.pick(bindings, true)
-	if set == "" {
-		return "", Error(c.Cmd, c.InvName, c.Ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
-	}
-	var missing []*params.Param
-	for _, mp := range c.Plan().MandatoryIn(set) {
-		if _, bound := bindings[mp.Key]; bound {
-			continue
-		}
-		missing = append(missing, mp.P)
+	set, missing, err := c.resolve(bindings)
+	if err != nil {
+		return "", err
 	}
 	if len(missing) > 0 {
 		if err := Prompt(ses, con, c.Cmd, c.InvName, c.Ext, c.PipePos, missing, bindings); err != nil {
 			return "", err
 		}
-	} else {
-		c.last = lastSet{set: set, piped: append(c.last.piped[:0], c.piped.Params...)}
 	}
 	return set, nil
+}
+
+// ResolveObject chooses the parameter set for the current pipeline object
+// as Resolve does, but asks for nothing: a mandatory parameter of the set
+// the object left unbound is the InputObjectMissingMandatory error (the
+// object is not processed).
+func (c *Call) ResolveObject(bindings map[string]any) (string, error) {
+	set, missing, err := c.resolve(bindings)
+	if err != nil {
+		return "", err
+	}
+	if len(missing) > 0 {
+		var names strings.Builder
+		for _, p := range missing {
+			names.WriteString(" " + p.Name)
+		}
+		return "", Error(c.Cmd, c.InvName, c.Ext, "The input object cannot be bound because it did not contain the information required to bind all mandatory parameters: "+names.String(), "InputObjectMissingMandatory", object.InvalidArgument)
+	}
+	return set, nil
+}
+
+// resolve chooses the set for bindings and lists its mandatory
+// parameters missing from them; a choice without any missing is
+// remembered for the next object that binds the same parameters.
+func (c *Call) resolve(bindings map[string]any) (string, []*params.Param, error) {
+	if c.last.set != "" && sameParams(c.last.piped, c.piped.Params) {
+		return c.last.set, nil, nil
+	}
+	set := c.pick(bindings, true)
+	if set == "" {
+		return "", nil, Error(c.Cmd, c.InvName, c.Ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
+	}
+	var missing []*params.Param
+	for _, mp := range c.Plan().MandatoryIn(set) {
+		if _, bound := bindings[mp.Key]; !bound {
+			missing = append(missing, mp.P)
+		}
+	}
+	if len(missing) == 0 {
+		c.last = lastSet{set: set, piped: append(c.last.piped[:0], c.piped.Params...)}
+	}
+	return set, missing, nil
 }
 
 // sameParams reports whether a and b list the same parameters in order.
@@ -183,6 +213,9 @@ func (c *Call) bindDelayed(ses Session, bindings map[string]any, v any, set func
 	}
 	return nil
 }
+
+// Piped returns the parameters the last pipeline object bound.
+func (c *Call) Piped() []*params.Param { return c.piped.Params }
 
 // BindScript binds pipeline object v to the parameters of an advanced
 // function or script as Plan.Bind binds a cmdlet's (bindings hold what

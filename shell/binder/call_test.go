@@ -234,3 +234,19 @@ func TestDelayBind(t *testing.T) {
 		t.Errorf("no output: %v", err)
 	}
 }
+
+func TestResolveObjectAsksNothing(t *testing.T) {
+	t.Parallel()
+	cmd := testCmd()
+	// Only the Filter set is left: its -Filter is mandatory, and a
+	// pipeline object does not bring it.
+	call := &binder.Call{Cmd: cmd, InvName: cmd.Name, Bound: &binder.Bound{Sets: []string{"Filter"}}}
+	_, err := call.ResolveObject(map[string]any{})
+	want := "Get-Thing: The input object cannot be bound because it did not contain the information required to bind all mandatory parameters:  Filter (InputObjectMissingMandatory)"
+	if err == nil || errText(err) != want {
+		t.Errorf("got  %v\nwant %q", err, want)
+	}
+	if set, err := call.ResolveObject(map[string]any{"filter": "x"}); err != nil || set != "Filter" {
+		t.Errorf("with -Filter: %q %v", set, err)
+	}
+}

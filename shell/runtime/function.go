@@ -35,6 +35,10 @@ type funcRun struct {
 	// bound is $PSBoundParameters; info is $MyInvocation.
 	bound *object.Hashtable
 	info  *object.PSObject
+	// defaults are the default values the parameters not bound by
+	// argument took when the run began, by binding key: a parameter a
+	// pipeline object bound takes its default again before the next.
+	defaults map[string]any
 	// restore puts back the caller's automatic variables after a
 	// dot-sourced run (nil otherwise).
 	restore func()
@@ -181,6 +185,10 @@ func (pr *cmdProcessor) setParamVars() error {
 			return err
 		}
 		pr.setParamVar(p, v)
+		if run.defaults == nil {
+			run.defaults = map[string]any{}
+		}
+		run.defaults[strings.ToLower(p.Name)] = v
 	}
 	return nil
 }
@@ -263,7 +271,18 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 			return err
 		}
 		// the parameters the object bound choose the set
-		pr.ctx.ParameterSet = pr.call.Pick(pr.ctx.Bindings)
+		if pr.call.Simple {
+			pr.ctx.ParameterSet = pr.call.Pick(pr.ctx.Bindings)
+		} else {
+			set, err := pr.call.ResolveObject(pr.ctx.Bindings)
+			if err != nil {
+				if pe, ok := err.(*pserror.Error); ok {
+					return pr.writeError(pe.Record)
+				}
+				return err
+			}
+			pr.ctx.ParameterSet = set
+		}
 	}
 	if run.ast.Process == nil {
 		if run.ast.Unnamed && run.ast.End != nil && pr.fn != nil && pr.fn.IsFilter {
@@ -286,10 +305,16 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 }
 
 // bindScriptPipeline binds one pipeline object to the parameters that take
-// pipeline input, by value first, then by property name (or alias), and
-// updates the parameter variables and $PSBoundParameters.
+// pipeline input (binder.Call.BindScript), and updates the parameter
+// variables and $PSBoundParameters: the parameters the previous object
+// bound are first put back to their default values.
 func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 	run := pr.fnRun
+	// what the previous object bound takes its default value again
+	for _, p := range pr.call.Piped() {
+		pr.setParamVar(p, run.defaults[strings.ToLower(p.Name)])
+		run.bound.Delete(p.Name)
+	}
 	return pr.call.BindScript(pr.rt.binding(), pr.ctx.Bindings, v, func(p *params.Param, cv any) {
 		pr.setParamVar(p, cv)
 		run.bound.Set(p.Name, cv)

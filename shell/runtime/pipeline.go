@@ -749,13 +749,17 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 			}
 			return err
 		}
-		if err := pr.resolveSet(); err != nil {
+		// the object's set; a mandatory parameter it left unbound is
+		// not asked for
+		set, err := pr.call.ResolveObject(ctx.Bindings)
+		if err != nil {
 			pr.endUnbound(err) // invocation hooks (hooks.go)
 			if pe, ok := err.(*pserror.Error); ok {
 				return pr.writeError(pe.Record)
 			}
 			return err
 		}
+		ctx.ParameterSet = set
 	}
 	ctx.Input, ctx.HasInput = v, hasInput
 	pr.beginObserved() // invocation hooks (hooks.go)

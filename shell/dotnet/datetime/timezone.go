@@ -36,6 +36,22 @@ func timeZone(id string) *object.PSObject {
 	return o
 }
 
+// LocalTimeZone is TimeZoneInfo.Local.
+func LocalTimeZone() *object.PSObject { return timeZone(localZoneID) }
+
+// FindTimeZone is TimeZoneInfo.FindSystemTimeZoneById for the zones the
+// machine has (UTC by its names); ok is false for any other id.
+func FindTimeZone(id string) (*object.PSObject, bool) {
+	if strings.EqualFold(id, utcZoneID) || strings.EqualFold(id, localZoneID) || strings.EqualFold(id, "UTC Standard Time") {
+		return timeZone(id), true
+	}
+	return nil, false
+}
+
+// TimeZoneStandardName is the standard (and daylight) name of the zones
+// the machine has.
+const TimeZoneStandardName = utcStandard
+
 // isTimeZone tells whether v is a TimeZoneInfo.
 func isTimeZone(v any) bool { return object.TypeName(v) == timeZoneType }
 
@@ -76,9 +92,10 @@ func declareTimeZone() {
 			"Utc":   dotnet.Prop(func(*dotnet.Call) (any, error) { return timeZone(utcZoneID), nil }),
 			"FindSystemTimeZoneById": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				id := c.Str(0)
+				if z, ok := FindTimeZone(id); ok {
+					return z, nil
+				}
 				switch {
-				case strings.EqualFold(id, utcZoneID), strings.EqualFold(id, "Etc/UTC"), strings.EqualFold(id, "UTC Standard Time"):
-					return timeZone(id), nil
 				case strings.TrimSpace(id) == "":
 					return nil, dotnet.Throw("The specified ID parameter '%s' is not supported.", id)
 				}

@@ -75,38 +75,51 @@ func (q *Quota) UnmarshalJSON(b []byte) error {
 // FormatByteSize renders a byte count the way Exchange does, e.g.
 // "99 GB (106,300,440,576 bytes)" or "1.234 MB (1,293,943 bytes)".
 func FormatByteSize(n int64) string {
-	units := []struct {
+	units := [...]struct {
 		name string
 		size int64
 	}{{"TB", 1024 * GB}, {"GB", GB}, {"MB", MB}, {"KB", KB}}
-	head := fmt.Sprintf("%d B", n)
+	// put together in one buffer: a mailbox shows some twenty sizes
+	var buf [80]byte
+	b := buf[:0]
+	unit := ""
 	for _, u := range units {
 		if n >= u.size {
-			v := float64(n) / float64(u.size)
-			s := strconv.FormatFloat(v, 'f', 3, 64)
-			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-			head = s + " " + u.name
+			b = strconv.AppendFloat(b, float64(n)/float64(u.size), 'f', 3, 64)
+			for len(b) > 0 && b[len(b)-1] == '0' {
+				b = b[:len(b)-1]
+			}
+			for len(b) > 0 && b[len(b)-1] == '.' {
+				b = b[:len(b)-1]
+			}
+			unit = u.name
 			break
 		}
 	}
-	return head + " (" + groupThousands(n) + " bytes)"
+	if unit == "" {
+		b = strconv.AppendInt(b, n, 10)
+		unit = "B"
+	}
+	b = append(append(append(b, ' '), unit...), " ("...)
+	b = appendGrouped(b, n)
+	return string(append(b, " bytes)"...))
 }
 
-func groupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
+// appendGrouped appends n with its digits in groups of three (1,234,567).
+func appendGrouped(b []byte, n int64) []byte {
+	var buf [24]byte
+	d := strconv.AppendInt(buf[:0], n, 10)
+	if d[0] == '-' {
+		b = append(b, '-')
+		d = d[1:]
+	}
+	for i, c := range d {
+		if i > 0 && (len(d)-i)%3 == 0 {
+			b = append(b, ',')
 		}
-		b.WriteRune(c)
+		b = append(b, c)
 	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
+	return b
 }
 
 // Span is a .NET-style TimeSpan that may be Unlimited, stored as

@@ -102,9 +102,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rt.Declare(core.Cmdlets...)
 	rt.DeclareModules(engine.KnownModules...)
 	core.ProvideViews(formats)
-	for alias, target := range core.Aliases {
-		rt.SetAlias(alias, target)
-	}
+	rt.SetAliases(core.Aliases)
 	for _, pkg := range packages {
 		rt.Declare(pkg.cmds)
 		// The views of mailboxes are added the first time a lookup asks

@@ -292,6 +292,17 @@ func (c *Catalog) SetAlias(alias, target string) {
 	c.aliases[strings.ToLower(alias)] = target
 }
 
+// SetAliases defines every alias of m (alias → target), making room for
+// them at once.
+func (c *Catalog) SetAliases(m map[string]string) {
+	if c.aliases == nil {
+		c.aliases = make(map[string]string, len(m))
+	}
+	for alias, target := range m {
+		c.aliases[strings.ToLower(alias)] = target
+	}
+}
+
 // Alias returns the name an alias stands for.
 func (c *Catalog) Alias(name string) (string, bool) {
 	target, ok := c.aliases[strings.ToLower(name)]

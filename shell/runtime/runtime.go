@@ -194,6 +194,9 @@ func (rt *Runtime) SetDeferred(d command.Deferred) { rt.cmds.SetDeferred(d) }
 // SetAlias defines an alias.
 func (rt *Runtime) SetAlias(alias, target string) { rt.cmds.SetAlias(alias, target) }
 
+// SetAliases defines every alias of m (alias → target).
+func (rt *Runtime) SetAliases(m map[string]string) { rt.cmds.SetAliases(m) }
+
 // Commands returns every registered command visible in this session, in
 // name order.
 func (rt *Runtime) Commands() []*command.Command { return rt.cmds.Commands(rt) }

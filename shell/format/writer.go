@@ -656,6 +656,9 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 	// Format-List does: what working one out shows (Write-Host in a
 	// calculated property) comes before the entry.
 	texts := w.texts[:0]
+	if cap(texts) < n {
+		texts = make([]listText, 0, n)
+	}
 	w.texts = nil // a value worked out may format with this writer
 	for i := 0; i < n; i++ {
 		f := fields.at(i)

@@ -13,11 +13,13 @@ import (
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
 	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/validate"
 )
 
 // emitter receives each output object of a statement.
@@ -434,6 +436,8 @@ func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) er
 	switch t := target.(type) {
 	case *syntax.VariableExpr:
 		return rt.assignVariableAt(t.Name, value, t.Ext)
+	case *syntax.AttributedExpr:
+		return rt.assignAttributed(t, value)
 	case *syntax.ConvertExpr:
 		if v, ok := t.Child.(*syntax.VariableExpr); ok {
 			return rt.assignTyped(v, t.Type.Name, value)
@@ -512,6 +516,61 @@ func (rt *Runtime) assignTyped(v *syntax.VariableExpr, typeName string, value an
 	return rt.assign(v.Name, value, typeName, v.Ext)
 }
 
+// assignAttributed is [ValidateRange(1, 10)][int]$x = value: the
+// variable takes the attributes written on it, the type constraint
+// nearest it included, in place of its own; the value, converted, must
+// pass their validation. Attributes that do not validate ([AllowNull()],
+// [CmdletBinding()]) are kept and check nothing, as PowerShell's are.
+func (rt *Runtime) assignAttributed(t *syntax.AttributedExpr, value any) error {
+	var attrs []*syntax.Attribute
+	typeName := ""
+	var e syntax.Expr = t
+	for {
+		switch x := e.(type) {
+		case *syntax.AttributedExpr:
+			attrs = append(attrs, x.Attribute)
+			e = x.Child
+			continue
+		case *syntax.ConvertExpr:
+			typeName = x.Type.Name
+			e = x.Child
+			continue
+		}
+		break
+	}
+	v, ok := e.(*syntax.VariableExpr)
+	if !ok {
+		return rt.assignTo(e, value, t.Ext)
+	}
+	// PowerShell applies them nearest the variable first.
+	in := rt.binding()
+	var checks []validate.Validator
+	for i := len(attrs) - 1; i >= 0; i-- {
+		check, err := params.Validator(in, attrs[i])
+		if err != nil {
+			return err
+		}
+		if check != nil {
+			checks = append(checks, check)
+		}
+	}
+	valid := func(x any) bool {
+		for _, check := range checks {
+			if msg, err := check(in, x); msg != "" || err != nil {
+				return false
+			}
+		}
+		return true
+	}
+	if _, ok := value.(voidValue); ok && typeName == "" || strings.EqualFold(typeName, "void") {
+		typeName, value = "", nil
+	}
+	if scopeName, _ := scope.Split(v.Name); scopeName == "env" {
+		return rt.assign(v.Name, value, typeName, v.Ext)
+	}
+	return rt.scopeError(v.Ext, rt.scope.AssignAttributed(v.Name, value, typeName, rt.constrain, valid))
+}
+
 // assign is an assignment to a variable (Scope.Assign) or, for an env:
 // name, to the environment.
 func (rt *Runtime) assign(name string, value any, typeName string, ext syntax.Extent) error {
@@ -522,7 +581,12 @@ func (rt *Runtime) assign(name string, value any, typeName string, ext syntax.Ex
 	if _, ok := value.(voidValue); ok && typeName == "" {
 		value = nil
 	}
-	err := rt.scope.Assign(name, value, typeName, rt.constrain)
+	return rt.scopeError(ext, rt.scope.Assign(name, value, typeName, rt.constrain))
+}
+
+// scopeError is the error of an assignment the scope refused, or of a
+// failed conversion to the variable's type constraint, at ext.
+func (rt *Runtime) scopeError(ext syntax.Extent, err error) error {
 	var se *scope.Error
 	if errors.As(err, &se) {
 		return pserror.Runtime(ext, se.Message, se.ID, se.Category, se.Exception)

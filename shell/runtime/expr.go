@@ -81,6 +81,9 @@ func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 		return automation.TypeLiteral(rt, rt.qualifyTypeName(x.Type.Name, x.Ext), x.Type.Name, x.Ext)
 	case *syntax.ConvertExpr:
 		return rt.evalConvert(x)
+	case *syntax.AttributedExpr:
+		// an attribute only matters to an assignment
+		return rt.evalExpr(x.Child)
 	case *syntax.UnaryExpr:
 		return rt.evalUnary(x)
 	case *syntax.BinaryExpr:

@@ -379,12 +379,25 @@ func (s *Scope[F]) Assignable(name string) (*Scope[F], string, error) {
 // by convert to the variable's type constraint; an error of convert comes
 // back as it is. $private:x = value makes the variable private.
 func (s *Scope[F]) Assign(name string, value any, typeName string, convert func(typeName string, value any) (any, error)) error {
+	return s.AssignAttributed(name, value, typeName, convert, nil)
+}
+
+// AssignAttributed is Assign with attributes written on the variable
+// ([ValidateRange(1, 10)][int]$x = value): they replace the variable's
+// own, its type constraint included, once the value, converted to
+// typeName, passes valid; a read-only variable refuses them. A nil valid
+// is a plain Assign.
+func (s *Scope[F]) AssignAttributed(name string, value any, typeName string, convert func(typeName string, value any) (any, error), valid func(any) bool) error {
 	target, bare, err := s.Assignable(name)
 	if target == nil || err != nil {
 		return err
 	}
+	v := target.Lookup(bare)
+	if valid != nil && v != nil && (v.ReadOnly || v.Constant) {
+		return notWritable(v.Name)
+	}
 	constraint := typeName
-	if v := target.Lookup(bare); constraint == "" && v != nil {
+	if constraint == "" && v != nil && valid == nil {
 		constraint = v.Type
 	}
 	if constraint != "" {
@@ -392,13 +405,24 @@ func (s *Scope[F]) Assign(name string, value any, typeName string, convert func(
 			return err
 		}
 	}
-	if v := target.Lookup(bare); v != nil && v.Valid != nil && !v.Valid(value) {
-		return invalidValue(v.Name, value)
+	check := valid
+	if check == nil && v != nil {
+		check = v.Valid
 	}
-	if typeName != "" {
+	if check != nil && !check(value) {
+		shown := bare
+		if v != nil {
+			shown = v.Name
+		}
+		return invalidValue(shown, value)
+	}
+	if typeName != "" || valid != nil {
 		target.SetTyped(bare, value, typeName)
 	} else {
 		target.Set(bare, value)
+	}
+	if valid != nil {
+		target.Lookup(bare).Valid = valid
 	}
 	if scopeName, _ := Split(name); scopeName == "private" {
 		target.Lookup(bare).Private = true

@@ -542,6 +542,15 @@ type ConvertExpr struct {
 	Child Expr
 }
 
+// AttributedExpr is an attribute written on a variable, type constraints
+// between allowed: [ValidateRange(1, 10)][int]$x. An assignment to it
+// gives the variable the attribute.
+type AttributedExpr struct {
+	Ext       Extent
+	Attribute *Attribute
+	Child     Expr
+}
+
 // UnaryExpr is a prefix or postfix operator. Op is one of: "-not", "!",
 // "-", "+", "-bnot", "-split", "-join", ",", "++", "--" (prefix), "p++",
 // "p--" (postfix).
@@ -612,6 +621,7 @@ func (*HashtableExpr) expr()        {}
 func (*ScriptBlockExpr) expr()      {}
 func (*TypeExpr) expr()             {}
 func (*ConvertExpr) expr()          {}
+func (*AttributedExpr) expr()       {}
 func (*UnaryExpr) expr()            {}
 func (*BinaryExpr) expr()           {}
 func (*TernaryExpr) expr()          {}
@@ -661,6 +671,7 @@ func (n *HashtableExpr) Span() Extent        { return n.Ext }
 func (n *ScriptBlockExpr) Span() Extent      { return n.Ext }
 func (n *TypeExpr) Span() Extent             { return n.Ext }
 func (n *ConvertExpr) Span() Extent          { return n.Ext }
+func (n *AttributedExpr) Span() Extent       { return n.Ext }
 func (n *UnaryExpr) Span() Extent            { return n.Ext }
 func (n *BinaryExpr) Span() Extent           { return n.Ext }
 func (n *TernaryExpr) Span() Extent          { return n.Ext }

@@ -402,6 +402,12 @@ func dump(b *strings.Builder, n Node) {
 		dump(b, x.Block)
 	case *TypeExpr:
 		dump(b, x.Type)
+	case *AttributedExpr:
+		b.WriteString("(attributed ")
+		dump(b, x.Attribute)
+		b.WriteByte(' ')
+		dump(b, x.Child)
+		b.WriteByte(')')
 	case *ConvertExpr:
 		b.WriteString("(cast ")
 		dump(b, x.Type)

@@ -140,6 +140,8 @@ func Children(n Node) []Node {
 		out = add1(out, x.Type)
 	case *ConvertExpr:
 		out = add1(out, x.Type, x.Child)
+	case *AttributedExpr:
+		out = add1(out, x.Attribute, x.Child)
 	case *UnaryExpr:
 		out = add1(out, x.Child)
 	case *BinaryExpr:

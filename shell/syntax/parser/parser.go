@@ -636,6 +636,8 @@ func validTarget(e syntax.Expr) bool {
 		return true
 	case *syntax.ConvertExpr:
 		return validTarget(x.Child)
+	case *syntax.AttributedExpr:
+		return validTarget(x.Child)
 	case *syntax.ArrayLiteralExpr:
 		for _, el := range x.Elements {
 			if !validTarget(el) {
@@ -959,8 +961,7 @@ func (p *parser) parseTypeOrCast() syntax.Expr {
 	a, tn := p.parseAttributeOrType()
 	switch {
 	case a != nil:
-		// An attribute on an expression ([ValidateNotNull()]$x = ...):
-		// the attribute is checked nowhere, so only the expression is kept.
+		// An attribute on a variable ([ValidateNotNull()]$x = ...).
 		// Newlines may stand between an attribute and its expression, as a
 		// [CmdletBinding()] line above an assignment shows; an attribute
 		// with no expression after it is a parse error.
@@ -975,10 +976,17 @@ func (p *parser) parseTypeOrCast() syntax.Expr {
 				for c, ok := v.(*syntax.ConvertExpr); ok; c, ok = v.(*syntax.ConvertExpr) {
 					v = c.Child
 				}
+				for c, ok := v.(*syntax.AttributedExpr); ok; c, ok = v.(*syntax.AttributedExpr) {
+					v = c.Child
+					for c, ok := v.(*syntax.ConvertExpr); ok; c, ok = v.(*syntax.ConvertExpr) {
+						v = c.Child
+					}
+				}
 				if _, ok := v.(*syntax.VariableExpr); !ok {
 					p.errorf(a.Ext, false, "UnexpectedAttribute", "Unexpected attribute '"+a.Name+"'.")
+					return child
 				}
-				return child
+				return &syntax.AttributedExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Attribute: a, Child: child}
 			}
 		}
 		p.restore(s)

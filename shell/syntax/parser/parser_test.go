@@ -195,6 +195,8 @@ var treeTests = []struct {
 		`(sb (, (cast [int] d"1") d"2"))`},
 	{"[int[]](\"1\",\"2\")",
 		`(sb (cast [int[]] (paren (, d"1" d"2"))))`},
+	{"[ValidateRange(1,10)][int]$x = 5",
+		`(sb (= (attributed (attr ValidateRange 1 10) (cast [int] $x)) 5))`},
 	{"[pscustomobject]@{a=1}",
 		`(sb (cast [pscustomobject] (@{} (b"a" 1))))`},
 	{"[ordered]@{a=1;b=2}",

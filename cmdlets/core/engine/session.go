@@ -464,8 +464,7 @@ func VariableInfo(v *scope.Variable) *object.PSObject {
 	o.AddTyped("ModuleName", "string", "")
 	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", v.Options())
 	o.AddTyped("Attributes", "System.Collections.ObjectModel.Collection`1[System.Attribute]", &object.List{})
-	name := v.Name
-	o.ToStringFunc = func() string { return name }
+	// A PSVariable has no text of its own: it reads as its type's name.
 	return o
 }
 

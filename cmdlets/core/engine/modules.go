@@ -49,8 +49,13 @@ var moduleCatalog = []moduleSpec{
 	{"Pester", "5.7.1", "Script", "The Pester test framework: Describe, It, Should, Mock and Invoke-Pester.", "Pester Team", true},
 	{"PackageManagement", "1.4.8.1", "Script", "", "Microsoft Corporation", false},
 	{"PowerShellGet", "2.2.5", "Script", "", "Microsoft Corporation", false},
+	{ModPSResourceGet, "1.0.1", "Binary", "", "Microsoft Corporation", false},
 	{"PSReadLine", "2.3.4", "Script", "", "Microsoft Corporation", false},
 }
+
+// ModPSResourceGet is the gallery module PowerShell 7.4.0 ships beside
+// PowerShellGet (a compiled module, at version 1.0.1).
+const ModPSResourceGet = "Microsoft.PowerShell.PSResourceGet"
 
 // ModHostModule is the module of the transcript cmdlets.
 const ModHostModule = "Microsoft.PowerShell.Host"

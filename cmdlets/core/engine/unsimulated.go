@@ -8,7 +8,8 @@ import (
 	"github.com/exosim/exosim/shell/params"
 )
 
-// PowerShell 7.4 ships PowerShellGet and PackageManagement. exosim
+// PowerShell 7.4 ships PowerShellGet, PackageManagement and
+// Microsoft.PowerShell.PSResourceGet. exosim
 // simulates the gallery commands runbooks start with (Install-Module,
 // Find-Module, Get-InstalledModule, Update-Module); the modules' other
 // commands are known by name, so that a script calling one is told in one
@@ -17,8 +18,9 @@ import (
 // declared: a call takes any arguments, then fails (CmdletNotSimulated).
 
 // unsimulatedModuleNames are PowerShellGet 2.2.5's other commands (script
-// functions) and PackageManagement 1.4.8.1's cmdlets, whose names all
-// contain "Package". A literal: declaring it runs no code.
+// functions), PackageManagement 1.4.8.1's cmdlets and every command of
+// PSResourceGet 1.0.1 (unsimulatedModule tells them apart). A literal:
+// declaring it runs no code.
 var unsimulatedModuleNames = []string{
 	"Find-Command", "Find-DscResource", "Find-RoleCapability", "Find-Script", "Get-InstalledScript", "Get-PSRepository",
 	"Install-Script", "New-ScriptFileInfo", "Publish-Module", "Publish-Script", "Register-PSRepository", "Save-Module",
@@ -27,19 +29,38 @@ var unsimulatedModuleNames = []string{
 	"Find-Package", "Find-PackageProvider", "Get-Package", "Get-PackageProvider", "Get-PackageSource",
 	"Import-PackageProvider", "Install-Package", "Install-PackageProvider", "Register-PackageSource", "Save-Package",
 	"Set-PackageSource", "Uninstall-Package", "Unregister-PackageSource",
+	"Find-PSResource", "Get-InstalledPSResource", "Get-PSResourceRepository", "Get-PSScriptFileInfo",
+	"Install-PSResource", "Register-PSResourceRepository", "Save-PSResource", "Set-PSResourceRepository",
+	"New-PSScriptFileInfo", "Test-PSScriptFileInfo", "Update-PSScriptFileInfo", "Publish-PSResource",
+	"Uninstall-PSResource", "Unregister-PSResourceRepository", "Update-PSModuleManifest", "Update-PSResource",
+	"Import-PSGetRepository",
 }
 
 // unsimulatedModuleCommands builds the known but unsimulated commands.
 func unsimulatedModuleCommands() []*command.Command {
 	out := make([]*command.Command, 0, len(unsimulatedModuleNames))
 	for _, n := range unsimulatedModuleNames {
-		if strings.Contains(n, "Package") {
-			out = append(out, unsimulatedModuleCommand(n, "PackageManagement", command.CmdletCommand))
-		} else {
-			out = append(out, unsimulatedModuleCommand(n, "PowerShellGet", command.FunctionCommand))
-		}
+		module, kind := unsimulatedModule(n)
+		out = append(out, unsimulatedModuleCommand(n, module, kind))
 	}
 	return out
+}
+
+// unsimulatedModule is the module and command type of one of
+// unsimulatedModuleNames. PSResourceGet's names carry PSResource,
+// PSScriptFileInfo or PSModuleManifest (compiled cmdlets) but for its one
+// script function, Import-PSGetRepository; PackageManagement's carry
+// Package; the rest are PowerShellGet's script functions.
+func unsimulatedModule(name string) (string, command.CommandType) {
+	switch {
+	case strings.EqualFold(name, "Import-PSGetRepository"):
+		return ModPSResourceGet, command.FunctionCommand
+	case strings.Contains(name, "PSResource"), strings.Contains(name, "PSScriptFileInfo"), strings.Contains(name, "PSModuleManifest"):
+		return ModPSResourceGet, command.CmdletCommand
+	case strings.Contains(name, "Package"):
+		return "PackageManagement", command.CmdletCommand
+	}
+	return "PowerShellGet", command.FunctionCommand
 }
 
 func unsimulatedModuleCommand(name, module string, kind command.CommandType) *command.Command {

@@ -90,7 +90,7 @@ func Adapted(v any) []*Property {
 			prop("FullyQualifiedErrorId", "string", x.FullyQualifiedErrorID()),
 			prop("ErrorDetails", "System.Management.Automation.ErrorDetails", nil),
 			prop("InvocationInfo", "System.Management.Automation.InvocationInfo", x.InvocationInfoObject()),
-			prop("ScriptStackTrace", "string", ""),
+			prop("ScriptStackTrace", "string", x.ScriptStackTrace),
 			prop("PipelineIterationInfo", "System.Collections.ObjectModel.ReadOnlyCollection[int]", []any{}),
 		}
 	case SecureString:

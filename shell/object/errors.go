@@ -100,6 +100,9 @@ type ErrorRecord struct {
 	// threw, which the record's exception wraps (MethodInvocationException);
 	// InnerMessage is its message.
 	InnerException, InnerMessage string
+	// ScriptStackTrace is the call stack where the error was raised, one
+	// frame a line (set by the runtime as the record is made).
+	ScriptStackTrace string
 }
 
 // FullyQualifiedErrorID returns "ErrorId,Command".

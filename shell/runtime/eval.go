@@ -320,6 +320,7 @@ func (rt *Runtime) execTry(s *syntax.TryStmt, out emitter) error {
 				if saved != nil {
 					savedVal = saved.Value
 				}
+				rt.stampStack(pe.Record, nil)
 				rt.scope.Set("_", pe.Record)
 				rt.scope.Set("PSItem", pe.Record)
 				rt.catching = append(rt.catching, catchFrame{rec: pe.Record, ext: c.Ext})

@@ -231,6 +231,9 @@ func (pr *cmdProcessor) runBlock(b *syntax.StatementBlock) error {
 	}
 	rt.fnStack = append(rt.fnStack, pr)
 	err := rt.execBlock(b, pr.emit)
+	if pe := (*pserror.Error)(nil); err != nil && errors.As(err, &pe) {
+		rt.stampStack(pe.Record, nil) // the stack the error leaves the frame from
+	}
 	rt.fnStack = rt.fnStack[:len(rt.fnStack)-1]
 	var ret *returnSignal
 	if errors.As(err, &ret) {

@@ -855,6 +855,7 @@ func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRe
 	if rec.Position == nil {
 		rec.Position = pr.position
 	}
+	pr.rt.stampStack(rec, origin.position)
 	if rec.Activity == "" {
 		rec.Activity = pr.cmd.Name
 	}
@@ -916,6 +917,7 @@ func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, 
 
 // recordError adds a record to $Error.
 func (rt *Runtime) recordError(rec *object.ErrorRecord) {
+	rt.stampStack(rec, nil)
 	if v := rt.global.Lookup("Error"); v != nil {
 		v.Value = pserror.Remember(v.Value, rec)
 	}

@@ -1,0 +1,35 @@
+package runtime
+
+import (
+	"cmp"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
+)
+
+// stampStack fills rec's ScriptStackTrace, once, from the functions and
+// scripts running now: each frame's line is where it stands, the raising
+// statement (here; nil: the record's position) for the innermost, the
+// call of the next frame for the others. It runs only as a record is
+// made, never on the path of a command that succeeds.
+func (rt *Runtime) stampStack(rec *object.ErrorRecord, here *object.Position) {
+	if rec == nil || rec.ScriptStackTrace != "" {
+		return
+	}
+	at := cmp.Or(here, rec.Position)
+	frames := make([]pserror.Frame, 0, len(rt.fnStack)+1)
+	for i := len(rt.fnStack) - 1; i >= 0; i-- {
+		pr := rt.fnStack[i]
+		name := "<ScriptBlock>"
+		if pr.fn != nil && pr.sb == nil && pr.scriptFile == "" {
+			name = pr.cmd.Name
+		}
+		frames = append(frames, pserror.Frame{Name: name, At: at})
+		at = pr.position
+	}
+	// interactive input is the outermost frame, unless exosim runs a script
+	if len(rt.fnStack) == 0 || !rt.fnStack[0].topLevel {
+		frames = append(frames, pserror.Frame{Name: "<ScriptBlock>", At: at})
+	}
+	rec.ScriptStackTrace = pserror.StackTrace(frames)
+}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/command"
+	dio "github.com/exosim/exosim/shell/dotnet/io"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -176,7 +177,7 @@ func compressArchive() *command.Command {
 		}
 		if ctx.Switch("PassThru") {
 			if fi, err := ns.Stat(dp); err == nil {
-				return ctx.WriteObject(fileObject(runtime.Of(ctx), dp, fi))
+				return ctx.WriteObject(dio.FileSystemInfo(runtime.Of(ctx).Files(), dp, fi))
 			}
 		}
 		return nil
@@ -209,7 +210,7 @@ func addFile(ctx *command.Context, entries *[]zipEntry, it Item, name string) er
 		return ctx.WriteError(FileError(ctx, provider.HostError(err, it.Path.ProviderPath()), "CompressArchiveUnauthorizedAccessError", it.Path.ProviderPath()))
 	}
 	ctx.WriteVerbose(fmt.Sprintf("Adding '%s'.", it.Path.ProviderPath()))
-	putEntry(entries, zipEntry{name: name, data: data, mod: fileTime(it.Info)})
+	putEntry(entries, zipEntry{name: name, data: data, mod: dio.FileTime(it.Info)})
 	return nil
 }
 
@@ -233,7 +234,7 @@ func addTree(ctx *command.Context, entries *[]zipEntry, dir Item, prefix string)
 			}
 		}
 		if files == 0 {
-			putEntry(entries, zipEntry{name: name + "/", mod: fileTime(k.Info)})
+			putEntry(entries, zipEntry{name: name + "/", mod: dio.FileTime(k.Info)})
 		}
 	}
 	for _, k := range kids {
@@ -426,7 +427,7 @@ func expandArchive() *command.Command {
 		if ctx.Switch("PassThru") {
 			for _, p := range made {
 				if fi, err := ns.Stat(p); err == nil {
-					if err := ctx.WriteObject(fileObject(runtime.Of(ctx), p, fi)); err != nil {
+					if err := ctx.WriteObject(dio.FileSystemInfo(runtime.Of(ctx).Files(), p, fi)); err != nil {
 						return err
 					}
 				}

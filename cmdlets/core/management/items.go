@@ -3,13 +3,13 @@ package management
 import (
 	"fmt"
 	"io/fs"
-	"path"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/command"
+	dio "github.com/exosim/exosim/shell/dotnet/io"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -25,8 +25,8 @@ import (
 
 // Type names of file system items.
 const (
-	TypeFileInfo = "System.IO.FileInfo"
-	TypeDirInfo  = "System.IO.DirectoryInfo"
+	TypeFileInfo = dio.TypeFileInfo
+	TypeDirInfo  = dio.TypeDirInfo
 )
 
 // Item is one existing item of a drive.
@@ -140,152 +140,12 @@ func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []Item {
 // itemObject is what Get-Item and Get-ChildItem write for an item.
 func itemObject(rt *runtime.Runtime, it Item) any {
 	if it.Info != nil {
-		return fileObject(rt, it.Path, it.Info)
+		return dio.FileSystemInfo(rt.Files(), it.Path, it.Info)
 	}
 	if it.value != nil {
 		return sessionItemObject(it.Path, it.value)
 	}
 	return provider.DriveInfo(it.Path.Drive)
-}
-
-// fileObject is the FileInfo or DirectoryInfo of a file system item.
-func fileObject(rt *runtime.Runtime, p fsys.Path, fi fs.FileInfo) *object.PSObject {
-	dir := fi.IsDir()
-	typ := TypeFileInfo
-	if dir {
-		typ = TypeDirInfo
-	}
-	o := object.NewObject(typ, "System.IO.FileSystemInfo", "System.MarshalByRefObject", "System.Object")
-	full := p.ProviderPath()
-	name := fi.Name()
-	if p.IsRoot() {
-		name = full
-	}
-	parent, hasParent := p.Parent()
-	o.AddTyped("PSPath", "string", p.PSPath())
-	if hasParent {
-		o.AddTyped("PSParentPath", "string", parent.PSPath())
-	} else {
-		o.AddTyped("PSParentPath", "string", "")
-	}
-	o.AddTyped("PSChildName", "string", name)
-	o.AddTyped("PSDrive", "System.Management.Automation.PSDriveInfo", provider.DriveInfo(p.Drive))
-	o.AddTyped("PSProvider", "System.Management.Automation.ProviderInfo", provider.ProviderInfo(fsys.FileSystem))
-	o.AddTyped("PSIsContainer", "bool", dir)
-	mode := fileMode(fi)
-	o.AddTyped("Mode", "string", mode)
-	o.AddTyped("ModeWithoutHardLink", "string", mode)
-	ext := path.Ext(name)
-	if dir && !strings.Contains(strings.TrimPrefix(name, "."), ".") {
-		ext = ""
-	}
-	if strings.HasPrefix(name, ".") && strings.Count(name, ".") == 1 && !dir {
-		ext = name
-	}
-	base := strings.TrimSuffix(name, ext)
-	if dir {
-		base = name
-	}
-	o.AddTyped("BaseName", "string", base)
-	o.AddTyped("ResolvedTarget", "string", full)
-	o.AddTyped("Target", "string", nil)
-	o.AddTyped("LinkType", "string", nil)
-	o.AddTyped("Name", "string", name)
-	mtime := fileTime(fi)
-	if !dir {
-		o.AddTyped("Length", "long", fi.Size())
-		dirName := ""
-		if hasParent {
-			dirName = parent.ProviderPath()
-		}
-		o.AddTyped("DirectoryName", "string", dirName)
-		o.AddProperty(&object.Property{Name: "Directory", Kind: object.AdaptedProperty, TypeName: TypeDirInfo, Getter: func() any {
-			if !hasParent {
-				return nil
-			}
-			if pfi, err := rt.Files().Stat(parent); err == nil {
-				return fileObject(rt, parent, pfi)
-			}
-			return nil
-		}})
-		o.AddTyped("IsReadOnly", "bool", fi.Mode().Perm()&0o200 == 0)
-		o.AddTyped("Exists", "bool", true)
-		o.AddTyped("FullName", "string", full)
-		o.AddTyped("Extension", "string", ext)
-	} else {
-		o.AddTyped("FullName", "string", full)
-		o.AddProperty(&object.Property{Name: "Parent", Kind: object.AdaptedProperty, TypeName: TypeDirInfo, Getter: func() any {
-			if !hasParent {
-				return nil
-			}
-			if pfi, err := rt.Files().Stat(parent); err == nil {
-				return fileObject(rt, parent, pfi)
-			}
-			return nil
-		}})
-		o.AddTyped("Exists", "bool", true)
-		o.AddProperty(&object.Property{Name: "Root", Kind: object.AdaptedProperty, TypeName: TypeDirInfo, Getter: func() any {
-			root := fsys.Path{Drive: p.Drive}
-			if rfi, err := rt.Files().Stat(root); err == nil {
-				return fileObject(rt, root, rfi)
-			}
-			return nil
-		}})
-		o.AddTyped("Extension", "string", ext)
-	}
-	o.AddTyped("CreationTime", "datetime", mtime)
-	o.AddTyped("CreationTimeUtc", "datetime", mtime)
-	o.AddTyped("LastAccessTime", "datetime", mtime)
-	o.AddTyped("LastAccessTimeUtc", "datetime", mtime)
-	o.AddTyped("LastWriteTime", "datetime", mtime)
-	o.AddTyped("LastWriteTimeUtc", "datetime", mtime)
-	o.AddTyped("LinkTarget", "string", nil)
-	o.AddTyped("Attributes", "System.IO.FileAttributes", fileAttributes(fi))
-	o.ToStringFunc = func() string { return full }
-	return o
-}
-
-// fileTime is a file's modification time; files exosim wrote carry the
-// simulated clock's time.
-func fileTime(fi fs.FileInfo) time.Time {
-	return fi.ModTime().UTC().Truncate(time.Second)
-}
-
-func hidden(fi fs.FileInfo) bool { return strings.HasPrefix(fi.Name(), ".") }
-
-// fileMode is the Mode column: d(irectory), a(rchive), r(ead-only),
-// h(idden), s(ystem).
-func fileMode(fi fs.FileInfo) string {
-	b := []byte("-----")
-	if fi.IsDir() {
-		b[0] = 'd'
-	} else {
-		b[1] = 'a'
-	}
-	if !fi.IsDir() && fi.Mode().Perm()&0o200 == 0 {
-		b[2] = 'r'
-	}
-	if hidden(fi) {
-		b[3] = 'h'
-	}
-	return string(b)
-}
-
-func fileAttributes(fi fs.FileInfo) object.Enum {
-	var names []string
-	val := 0
-	if !fi.IsDir() && fi.Mode().Perm()&0o200 == 0 {
-		names, val = append(names, "ReadOnly"), val|1
-	}
-	if hidden(fi) {
-		names, val = append(names, "Hidden"), val|2
-	}
-	if fi.IsDir() {
-		names, val = append(names, "Directory"), val|16
-	} else {
-		names, val = append(names, "Archive"), val|32
-	}
-	return object.Enum{Type: "System.IO.FileAttributes", Name: strings.Join(names, ", "), Value: val}
 }
 
 // fileViews registers PowerShell's views of files and folders: the table
@@ -532,10 +392,10 @@ func KeepChild(ctx *command.Context, it Item) bool {
 		if ctx.Switch("File") && it.Info.IsDir() || ctx.Switch("Directory") && !it.Info.IsDir() {
 			return false
 		}
-		if a := ctx.String("Attributes"); a != "" && !attributesMatch(a, fileAttributes(it.Info).Name) {
+		if a := ctx.String("Attributes"); a != "" && !attributesMatch(a, dio.FileAttributes(it.Info).Name) {
 			return false
 		}
-		if ctx.Switch("Hidden") && !hidden(it.Info) {
+		if ctx.Switch("Hidden") && !dio.Hidden(it.Info) {
 			return false
 		}
 		if ctx.Switch("ReadOnly") && (it.Info.IsDir() || it.Info.Mode().Perm()&0o200 != 0) {
@@ -864,7 +724,7 @@ func newOneItem(ctx *command.Context, p string) error {
 	if err != nil {
 		return nil
 	}
-	return ctx.WriteObject(fileObject(rt, rp, fi))
+	return ctx.WriteObject(dio.FileSystemInfo(rt.Files(), rp, fi))
 }
 
 func removeItem() *command.Command {
@@ -1097,7 +957,7 @@ func transferOne(ctx *command.Context, it Item, target fsys.Path, move bool) err
 	}
 	if ctx.Switch("PassThru") {
 		if fi, err := ns.Stat(target); err == nil {
-			return ctx.WriteObject(fileObject(rt, target, fi))
+			return ctx.WriteObject(dio.FileSystemInfo(rt.Files(), target, fi))
 		}
 	}
 	return nil
@@ -1223,7 +1083,7 @@ func renameItem() *command.Command {
 				}
 				if ctx.Switch("PassThru") {
 					if fi, err := ns.Stat(target); err == nil {
-						if err := ctx.WriteObject(fileObject(rt, target, fi)); err != nil {
+						if err := ctx.WriteObject(dio.FileSystemInfo(rt.Files(), target, fi)); err != nil {
 							return err
 						}
 					}

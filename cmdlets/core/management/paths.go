@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/command"
+	dio "github.com/exosim/exosim/shell/dotnet/io"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -398,7 +399,7 @@ func testOnePath(ctx *command.Context, p string, literal bool) bool {
 			}
 		}
 		if it.Info != nil {
-			mt := fileTime(it.Info)
+			mt := dio.FileTime(it.Info)
 			if t, ok := ctx.Time("OlderThan"); ok && !mt.Before(t) {
 				continue
 			}

@@ -1,9 +1,10 @@
 // Package io declares the .NET file system types: System.IO.Path,
-// File and Directory, on the session's drives (its file system seam).
+// File, Directory, FileInfo and DirectoryInfo, on the session's drives (its file system seam).
 package io
 
 // Declare registers the package's types.
 func Declare() {
 	declareFiles()
 	declarePath()
+	declareFileInfo()
 }

@@ -26,11 +26,17 @@ func dotnetPath(c *dotnet.Call, i int) (fsys.Path, error) {
 	if i >= len(c.Args) || c.Args[i] == nil {
 		return fsys.Path{}, &dotnet.MethodException{Msg: "Value cannot be null. (Parameter 'path')"}
 	}
-	s := c.Str(i)
+	return hostPath(c.Host, c.Str(i))
+}
+
+// hostPath resolves a path given to a .NET method as .NET does: a
+// relative path is taken from the process's current directory (where
+// exosim started), which Set-Location does not move.
+func hostPath(h dotnet.Host, s string) (fsys.Path, error) {
 	if strings.TrimSpace(s) == "" {
 		return fsys.Path{}, &dotnet.MethodException{Msg: "The value cannot be an empty string. (Parameter 'path')"}
 	}
-	ns := c.Host.Files()
+	ns := h.Files()
 	p, err := ns.ResolveFrom(ns.StartLocation(), s)
 	if err != nil {
 		var unc *fsys.NetworkPathError

@@ -196,6 +196,8 @@ func PropertyValue(v any, name string) any {
 	return p.Get()
 }
 
+// equalFold reports whether two strings are equal when ASCII letters are
+// folded to lower case (other bytes must match exactly).
 func equalFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false

@@ -173,7 +173,7 @@ func (s *Schema) lookup(name string) (slot int, found bool) {
 		if at == 0 {
 			return slot, false
 		}
-		if equalFoldASCII(s.names[at-1], name) {
+		if equalFold(s.names[at-1], name) {
 			return slot, true
 		}
 	}
@@ -190,27 +190,6 @@ func foldHash(s string) uint32 {
 		h = (h ^ uint32(c)) * 16777619
 	}
 	return h
-}
-
-// equalFoldASCII reports whether two ASCII strings are equal without
-// regard to case.
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		ca, cb := a[i], b[i]
-		if 'A' <= ca && ca <= 'Z' {
-			ca += 'a' - 'A'
-		}
-		if 'A' <= cb && cb <= 'Z' {
-			cb += 'a' - 'A'
-		}
-		if ca != cb {
-			return false
-		}
-	}
-	return true
 }
 
 // newMapSchema is NewSchema for names that are not all ASCII.

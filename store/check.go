@@ -88,7 +88,8 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 	expected := 0
 	ic := ib.Cursor()
 	owners := map[string][]string{} // index name -> buckets
-	for _, def := range tx.s.schema.kinds {
+	for _, r := range tx.s.schema.kinds {
+		def := r.def()
 		if def.index == nil {
 			continue
 		}

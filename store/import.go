@@ -226,7 +226,8 @@ func (s *Store) ImportAs(r io.Reader, rec ImportRecord) error {
 // (the admin audit log) stay.
 func (tx *Tx) wipeKeepingLog() error {
 	keep := map[string]bool{}
-	for _, d := range tx.s.schema.kinds {
+	for _, r := range tx.s.schema.kinds {
+		d := r.def()
 		if d.notExported {
 			keep[d.bucket] = true
 		}
@@ -383,7 +384,8 @@ func (s *Store) streamInto(db *bolt.DB, r io.Reader) (*exportdoc.Head, error) {
 // indexInBatches writes the index entries of every indexed record, a
 // batch of records per transaction, each batch's entries in key order.
 func (s *Store) indexInBatches(db *bolt.DB) error {
-	for _, def := range s.schema.kinds {
+	for _, r := range s.schema.kinds {
+		def := r.def()
 		if def.index == nil {
 			continue
 		}
@@ -439,7 +441,8 @@ func (s *Store) indexInBatches(db *bolt.DB) error {
 // of old, records and sequence as they are, into db (a tenant being built
 // that has none of them yet).
 func copyKeptKinds(old *Store, db *bolt.DB) error {
-	for _, d := range old.schema.kinds {
+	for _, r := range old.schema.kinds {
+		d := r.def()
 		if d.notExported {
 			if err := copyBucket(old, db, d.bucket); err != nil {
 				return err

@@ -176,7 +176,8 @@ func writeIndex(w *appender, ftx *bolt.Tx, schema *Schema) error {
 	type entry struct{ blk, off, klen, plen uint32 }
 	var blocks [][]byte
 	var ents []entry
-	for _, def := range schema.kinds {
+	for _, r := range schema.kinds {
+		def := r.def()
 		b := ftx.Bucket([]byte(def.bucket))
 		if def.index == nil || b == nil {
 			continue

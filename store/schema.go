@@ -19,8 +19,8 @@ import (
 // registers it explicitly (an area's Register function); Open takes the
 // finished Schema, and the engine reads it, never changes it.
 type Schema struct {
-	kinds      []*kindDef
-	byBucket   map[string]*kindDef
+	kinds      []kindRef
+	byBucket   map[string]int // the index in kinds of a bucket's kind
 	timers     map[string]TimerHandler
 	checks     []namedCheck
 	migrations []migration
@@ -49,7 +49,7 @@ type timerSubject struct {
 // timers bucket and the migration of every record to the binary
 // encoding.
 func NewSchema() *Schema {
-	s := &Schema{byBucket: map[string]*kindDef{}, timers: map[string]TimerHandler{}, hooks: map[any][]any{}}
+	s := &Schema{byBucket: map[string]int{}, timers: map[string]TimerHandler{}, hooks: map[any][]any{}}
 	timerKind.Register(s)
 	s.AddMigration(2, "binary record encoding", migrateCBORRecords)
 	s.AddMigration(7, "index entries with binary GUID keys", func(tx *Tx) error { return tx.rebuildIndexes() })
@@ -57,6 +57,20 @@ func NewSchema() *Schema {
 	s.AddCheck("timers", checkTimers)
 	return s
 }
+
+// kindRef is a record kind as a schema holds it: what opening a tenant
+// file needs of it (its bucket, and whether Open creates that bucket), and
+// how to get the rest of its description. The description is made when
+// the kind is first used, not when it is registered, so that opening a
+// tenant does not build the description of every kind it holds.
+type kindRef struct {
+	bucket  string
+	onWrite bool
+	kind    interface{ def() *kindDef }
+}
+
+// def returns the kind's description, made on its first use.
+func (r kindRef) def() *kindDef { return r.kind.def() }
 
 // kindDef is the untyped description of a record kind the engine works
 // with: the bucket, how to make a value for export and import, and how to
@@ -167,11 +181,13 @@ func (k *Kind[T]) fast() *fastdecode.Decoder {
 	return k.fastDec
 }
 
-// Register adds the kind to s.
-func (k *Kind[T]) Register(s *Schema) { s.addKind(k.def()) }
+// Register adds the kind to s. Its description is made on first use.
+func (k *Kind[T]) Register(s *Schema) {
+	s.addKind(kindRef{bucket: k.spec.Bucket, onWrite: k.spec.CreatedOnWrite, kind: k})
+}
 
 // Bucket returns the kind's bucket name.
-func (k *Kind[T]) Bucket() string { return k.def().bucket }
+func (k *Kind[T]) Bucket() string { return k.spec.Bucket }
 
 // Decode decodes a stored record of the kind into v. On the fast path v
 // is replaced by the record.
@@ -466,27 +482,30 @@ func (k *Kind[T]) WalkIndex(tx *Tx, name, from string, fn func(entry string, raw
 // Count returns the number of records.
 func (k *Kind[T]) Count(tx *Tx) int { return tx.countBucket(k.def().bucket) }
 
-func (s *Schema) addKind(d *kindDef) {
+func (s *Schema) addKind(d kindRef) {
 	if _, dup := s.byBucket[d.bucket]; dup {
 		panic("store: bucket " + d.bucket + " registered twice")
 	}
 	if d.bucket == bucketMeta || d.bucket == bucketIndex || d.bucket == "" {
 		panic("store: reserved bucket name " + d.bucket)
 	}
+	s.byBucket[d.bucket] = len(s.kinds)
 	s.kinds = append(s.kinds, d)
-	s.byBucket[d.bucket] = d
 }
 
 // kind returns the kind stored in bucket.
 func (s *Schema) kind(bucket string) (*kindDef, bool) {
-	d, ok := s.byBucket[bucket]
-	return d, ok
+	i, ok := s.byBucket[bucket]
+	if !ok {
+		return nil, false
+	}
+	return s.kinds[i].def(), true
 }
 
 // newValue returns a new value of bucket's record type; a bucket the
 // schema does not know decodes generically.
 func (s *Schema) newValue(bucket string) any {
-	if d, ok := s.byBucket[bucket]; ok {
+	if d, ok := s.kind(bucket); ok {
 		return d.newValue()
 	}
 	var v any

@@ -490,7 +490,7 @@ func (s *Store) prepare(size int64) error {
 			}
 		}
 		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if d, ok := s.schema.byBucket[string(k)]; v == nil && (string(k) == bucketIndex || ok && !d.onWrite) {
+			if i, ok := s.schema.byBucket[string(k)]; v == nil && (string(k) == bucketIndex || ok && !s.schema.kinds[i].onWrite) {
 				found++
 			}
 		}

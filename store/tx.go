@@ -499,7 +499,8 @@ func (tx *Tx) rebuildIndexes() error {
 func (tx *Tx) writeIndexes(keep func(indexEntry) bool) error {
 	if tx.checkpoint == nil {
 		var puts []indexPut
-		for _, def := range tx.s.schema.kinds {
+		for _, r := range tx.s.schema.kinds {
+			def := r.def()
 			if def.index == nil {
 				continue
 			}
@@ -514,7 +515,8 @@ func (tx *Tx) writeIndexes(keep func(indexEntry) bool) error {
 		}
 		return tx.putIndexSorted(puts)
 	}
-	for _, def := range tx.s.schema.kinds {
+	for _, r := range tx.s.schema.kinds {
+		def := r.def()
 		if def.index == nil {
 			continue
 		}

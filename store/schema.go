@@ -49,7 +49,8 @@ type timerSubject struct {
 // timers bucket and the migration of every record to the binary
 // encoding.
 func NewSchema() *Schema {
-	s := &Schema{byBucket: map[string]int{}, timers: map[string]TimerHandler{}, hooks: map[any][]any{}}
+	s := &Schema{byBucket: map[string]int{}, timers: map[string]TimerHandler{}, hooks: map[any][]any{},
+		kinds: make([]kindRef, 0, kindsRoom)}
 	timerKind.Register(s)
 	s.AddMigration(2, "binary record encoding", migrateCBORRecords)
 	s.AddMigration(7, "index entries with binary GUID keys", func(tx *Tx) error { return tx.rebuildIndexes() })
@@ -71,6 +72,10 @@ type kindRef struct {
 
 // def returns the kind's description, made on its first use.
 func (r kindRef) def() *kindDef { return r.kind.def() }
+
+// kindsRoom is the room a new schema makes for its kinds: the whole
+// tenant's (some 45) fit without the list being copied as it grows.
+const kindsRoom = 64
 
 // kindDef is the untyped description of a record kind the engine works
 // with: the bucket, how to make a value for export and import, and how to

@@ -151,7 +151,9 @@ func (g *Grants) WithDirect(roles []string) *Grants {
 }
 
 // grantOf returns what the groups grant for a cmdlet (nil: nothing),
-// working it out from the roles the first time it is asked.
+// working it out the first time it is asked from the role entries that
+// cover the cmdlet (the role table's cmdlet index), held by a role of a
+// group of the cmdlet's service or assigned directly.
 func (g *Grants) grantOf(cmdlet string) *cmdGrant {
 	key := strings.ToLower(cmdlet)
 	g.mu.Lock()
@@ -160,28 +162,34 @@ func (g *Grants) grantOf(cmdlet string) *cmdGrant {
 		return cg
 	}
 	var cg *cmdGrant
-	direct := &rbac.RoleGroup{Service: rbac.ServiceExchange, Roles: g.Direct}
-	for _, grp := range append(append([]*rbac.RoleGroup(nil), g.Groups...), direct) {
-		purview := grp.Service == rbac.ServicePurview
-		for _, rn := range grp.Roles {
-			role, ok := LookupRole(rn)
-			if !ok {
-				continue
-			}
-			for _, gr := range role.Grants {
-				if !strings.EqualFold(gr.Cmdlet, cmdlet) || exo.IsCompliance(gr.Cmdlet) != purview {
+	entries := grantsOfCmdlet(cmdlet)
+	purview := exo.IsCompliance(cmdlet)
+	add := func(roleNames []string) {
+		for _, rn := range roleNames {
+			for _, e := range entries {
+				if !strings.EqualFold(e.Role, rn) {
 					continue
 				}
 				if cg == nil {
 					cg = &cmdGrant{params: map[string]bool{}}
 				}
-				if gr.Params == nil {
+				if e.Params == nil {
 					cg.all = true
 				}
-				for _, p := range gr.Params {
+				for _, p := range e.Params {
 					cg.params[strings.ToLower(p)] = true
 				}
 			}
+		}
+	}
+	if len(entries) > 0 {
+		for _, grp := range g.Groups {
+			if (grp.Service == rbac.ServicePurview) == purview {
+				add(grp.Roles)
+			}
+		}
+		if !purview {
+			add(g.Direct) // roles assigned alone are Exchange Online roles
 		}
 	}
 	g.cmds[key] = cg

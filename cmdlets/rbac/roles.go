@@ -32,6 +32,40 @@ type Grant struct {
 	Params []string
 }
 
+// roleGrant is one role entry seen from its cmdlet: the role, with the
+// parameters the entry covers (nil: every parameter except the reserved
+// ones).
+type roleGrant struct {
+	Role   string
+	Params []string
+}
+
+// cmdletRoles is the role entries that cover one cmdlet (lower case).
+type cmdletRoles struct {
+	Cmdlet string
+	Grants []roleGrant
+}
+
+// grantsOfCmdlet returns the role entries that cover the cmdlet, from the
+// role table's cmdlet index (zz_cmdletindex.go, checked against the table
+// by a test).
+func grantsOfCmdlet(cmdlet string) []roleGrant {
+	key := strings.ToLower(cmdlet)
+	lo, hi := 0, len(cmdletIndex)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cmdletIndex[m].Cmdlet < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(cmdletIndex) && cmdletIndex[lo].Cmdlet == key {
+		return cmdletIndex[lo].Grants
+	}
+	return nil
+}
+
 // Role is a management role.
 type Role struct {
 	Name string

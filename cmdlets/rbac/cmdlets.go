@@ -134,6 +134,23 @@ func resolveMember(tx *store.Tx, identity string) (string, error) {
 	return "", &store.NotFoundError{Kind: "recipient", Key: identity}
 }
 
+// purviewRoleForest is the directory forest of Security & Compliance
+// objects.
+const purviewRoleForest = "FFO.extest.microsoft.com/Microsoft Exchange Hosted Organizations/"
+
+// purviewRolePrefix is what a Security & Compliance role group's Roles put
+// before each role's name: the role's directory path under the tenant
+// ("FFO.extest.microsoft.com/Microsoft Exchange Hosted
+// Organizations/contoso.onmicrosoft.com/Case Management"). Exchange Online
+// role groups list bare role names.
+func purviewRolePrefix(tx *store.Tx) string {
+	org, err := directory.GetOrganization(tx)
+	if err != nil || org.Name == "" {
+		return ""
+	}
+	return purviewRoleForest + org.Name + "/"
+}
+
 func groupObject(tx *store.Tx, g *rbac.RoleGroup) *object.PSObject {
 	o := object.NewObject(TypeRoleGroup, "Microsoft.Exchange.Data.Directory.ADObject", "Microsoft.Exchange.Data.ConfigurableObject", "System.Object")
 	var members []any
@@ -141,8 +158,12 @@ func groupObject(tx *store.Tx, g *rbac.RoleGroup) *object.PSObject {
 		members = append(members, describeMember(tx, m).name)
 	}
 	var roles, assignments []any
+	prefix := ""
+	if g.Service == rbac.ServicePurview {
+		prefix = purviewRolePrefix(tx)
+	}
 	for _, r := range g.Roles {
-		roles = append(roles, r)
+		roles = append(roles, prefix+r)
 		assignments = append(assignments, assignmentName(r, g.Name))
 	}
 	managed := make([]any, 0, len(g.ManagedBy))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/flow"
 	"github.com/exosim/exosim/shell/fsys"
@@ -473,7 +474,8 @@ func (pr *cmdProcessor) bind(args []binder.Argument) error {
 	if !simple && pr.sb == nil {
 		// $PSDefaultParameterValues: bound again with the defaults that
 		// apply, after the written arguments
-		defs, err := rt.defaultArgs(cmd, b)
+		table, _ := rt.scope.Get("PSDefaultParameterValues")
+		defs, err := binder.Defaults(table, cmd, b, func(sb dotnet.ScriptBlock) (any, error) { return rt.CallScriptBlock(sb, nil) })
 		if err != nil {
 			return err
 		}

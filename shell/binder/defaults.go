@@ -1,9 +1,8 @@
-package runtime
+package binder
 
 import (
 	"strings"
 
-	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
@@ -20,14 +19,11 @@ import (
 // can still be in, and never over a value the call gives; the key
 // Disabled set to $true turns them all off.
 
-// defaultArgs returns the defaults that apply to a call of cmd bound as b,
-// as arguments that bind after the written ones.
-func (rt *Runtime) defaultArgs(cmd *command.Command, b *binder.Bound) ([]binder.Argument, error) {
-	v, ok := rt.scope.Get("PSDefaultParameterValues")
-	if !ok {
-		return nil, nil
-	}
-	h, ok := object.Unwrap(v).(*object.Hashtable)
+// Defaults returns the defaults that apply to a call of cmd bound as b,
+// as arguments that bind after the written ones: table is the value of
+// $PSDefaultParameterValues, run runs a script block value.
+func Defaults(table any, cmd *command.Command, b *Bound, run func(sb dotnet.ScriptBlock) (any, error)) ([]Argument, error) {
+	h, ok := object.Unwrap(table).(*object.Hashtable)
 	if !ok || h.Len() == 0 {
 		return nil, nil
 	}
@@ -35,7 +31,7 @@ func (rt *Runtime) defaultArgs(cmd *command.Command, b *binder.Bound) ([]binder.
 		return nil, nil
 	}
 	sig := cmd.Signature()
-	var out []binder.Argument
+	var out []Argument
 	seen := map[string]bool{}
 	for _, k := range h.Keys() {
 		key, ok := object.Unwrap(k).(string)
@@ -67,14 +63,14 @@ func (rt *Runtime) defaultArgs(cmd *command.Command, b *binder.Bound) ([]binder.
 		}
 		val, _ := h.Get(k)
 		if sb, isSB := object.Unwrap(val).(dotnet.ScriptBlock); isSB && (c.Param == nil || c.Param.Type.FullName != "System.Management.Automation.ScriptBlock") {
-			r, err := rt.CallScriptBlock(sb, nil)
+			r, err := run(sb)
 			if err != nil {
 				return nil, err
 			}
 			val = r
 		}
 		seen[lname] = true
-		out = append(out, binder.Argument{Name: c.Name(), Value: val, HasVal: true, Splat: true})
+		out = append(out, Argument{Name: c.Name(), Value: val, HasVal: true, Splat: true})
 	}
 	return out, nil
 }

@@ -86,8 +86,8 @@ func (rt *Runtime) invokeCaught(pr *cmdProcessor, named *object.Hashtable, out f
 	if out == nil {
 		out = discard
 	}
-	rt.tryDepth++
-	defer func() { rt.tryDepth-- }()
+	rt.tries.Depth++
+	defer func() { rt.tries.Depth-- }()
 	if err := pr.bind(args); err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
+	"github.com/exosim/exosim/shell/trycatch"
 )
 
 // FormatOptions returns the formatter options for this session.
@@ -70,7 +71,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 		}
 		if r := recover(); r != nil {
 			rt.display.Out = nil
-			rt.tryDepth = 0
+			rt.tries.Depth = 0
 			rt.depth = 0
 			rt.scope = rt.global
 			rt.display.ShowError(pserror.Internal(r))
@@ -161,7 +162,7 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 			if err == nil {
 				continue
 			}
-			if handled, terr := rt.trap(b.Traps, err, emit); handled {
+			if handled, terr := trycatch.Trap(trySession{rt}, b.Traps, err, emit); handled {
 				if terr == nil {
 					continue
 				}

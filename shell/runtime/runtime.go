@@ -25,6 +25,7 @@ import (
 	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/trycatch"
 )
 
 // MaxCallDepth is PowerShell's call-depth limit.
@@ -66,12 +67,10 @@ type Runtime struct {
 	rng         *rand.Rand
 	display     *hostui.Display
 	source      *syntax.Source
-	tryDepth    int
-	// catching are the catch blocks running, innermost last: a bare throw
-	// written inside one rethrows its error.
-	catching []catchFrame
-	regexes  ops.Regexes
-	scripts  scriptcmd.Cache
+	// tries are the try statements running (shell/trycatch).
+	tries   trycatch.State
+	regexes ops.Regexes
+	scripts scriptcmd.Cache
 	// plans are the pipeline binding plans of the session's calls
 	// (binder.Call).
 	plans binder.Plans

@@ -116,8 +116,9 @@ func (c *Cache) Advanced(in Interp, f *Function) bool {
 // [CmdletBinding()] names SupportsShouldProcess, PositionalBinding,
 // ConfirmImpact (Medium unless it says High, Low or None) and
 // DefaultParameterSetName. The parameter sets are those the parameters
-// name, in the order first named; the default set is the first of them
-// unless one is named. Parameters are positional in declaration order
+// name, in the order first named, and a named default set no parameter
+// names comes before them (a set of only the parameters in every set);
+// the default set is the first of them unless one is named. Parameters are positional in declaration order
 // (switches excepted) unless positional binding is turned off or any
 // parameter names a position or a parameter set of its own.
 func Build(in Interp, name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*command.Command, bool, error) {
@@ -206,6 +207,9 @@ func Build(in Interp, name string, ast *syntax.ScriptBlock, fnParams []*syntax.P
 			pos++
 		}
 		cmd.Params = append(cmd.Params, decl)
+	}
+	if cmd.DefaultSet != "" && !strings.EqualFold(cmd.DefaultSet, params.AllSets) && !seenSet[strings.ToLower(cmd.DefaultSet)] {
+		setNames = append([]string{cmd.DefaultSet}, setNames...)
 	}
 	cmd.Sets = setNames
 	if len(cmd.Sets) > 0 && cmd.DefaultSet == "" {

@@ -134,21 +134,26 @@ func resolveMember(tx *store.Tx, identity string) (string, error) {
 	return "", &store.NotFoundError{Kind: "recipient", Key: identity}
 }
 
-// purviewRoleForest is the directory forest of Security & Compliance
-// objects.
-const purviewRoleForest = "FFO.extest.microsoft.com/Microsoft Exchange Hosted Organizations/"
-
 // purviewRolePrefix is what a Security & Compliance role group's Roles put
 // before each role's name: the role's directory path under the tenant
 // ("FFO.extest.microsoft.com/Microsoft Exchange Hosted
 // Organizations/contoso.onmicrosoft.com/Case Management"). Exchange Online
 // role groups list bare role names.
 func purviewRolePrefix(tx *store.Tx) string {
+	if t := tenantName(tx); t != "" {
+		return rbac.PurviewForest + t + "/"
+	}
+	return ""
+}
+
+// tenantName is the organization's name (contoso.onmicrosoft.com), or ""
+// when the tenant has none.
+func tenantName(tx *store.Tx) string {
 	org, err := directory.GetOrganization(tx)
-	if err != nil || org.Name == "" {
+	if err != nil {
 		return ""
 	}
-	return purviewRoleForest + org.Name + "/"
+	return org.Name
 }
 
 func groupObject(tx *store.Tx, g *rbac.RoleGroup) *object.PSObject {
@@ -158,9 +163,12 @@ func groupObject(tx *store.Tx, g *rbac.RoleGroup) *object.PSObject {
 		members = append(members, describeMember(tx, m).name)
 	}
 	var roles, assignments []any
-	prefix := ""
+	prefix, identity := "", g.Name
 	if g.Service == rbac.ServicePurview {
 		prefix = purviewRolePrefix(tx)
+		if t := tenantName(tx); t != "" {
+			identity = g.PurviewIdentity(t)
+		}
 	}
 	for _, r := range g.Roles {
 		roles = append(roles, prefix+r)
@@ -178,9 +186,9 @@ func groupObject(tx *store.Tx, g *rbac.RoleGroup) *object.PSObject {
 	o.AddTyped("Description", "System.String", g.Description)
 	o.AddTyped("RoleGroupType", "System.String", "Standard")
 	o.AddTyped("Capabilities", "Microsoft.Exchange.Data.MultiValuedProperty", []any{})
-	o.AddTyped("Identity", "System.String", g.Name)
+	o.AddTyped("Identity", "System.String", identity)
 	o.AddTyped("IsValid", "System.Boolean", true)
-	o.AddTyped("Name", "System.String", g.Name)
+	o.AddTyped("Name", "System.String", g.ObjectName())
 	o.AddTyped("Service", "System.String", g.Service)
 	o.AddTyped("Guid", "System.Guid", exo.GuidValue(g.Guid))
 	o.AddTyped("ExchangeObjectId", "System.Guid", exo.GuidValue(g.Guid))
@@ -188,7 +196,7 @@ func groupObject(tx *store.Tx, g *rbac.RoleGroup) *object.PSObject {
 	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated)
 	o.AddTyped("WhenChangedUTC", "System.DateTime", g.WhenChanged.UTC())
 	o.AddTyped("WhenCreatedUTC", "System.DateTime", g.WhenCreated.UTC())
-	name := g.Name
+	name := g.ObjectName()
 	o.ToStringFunc = func() string { return name }
 	return o
 }

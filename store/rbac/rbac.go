@@ -43,6 +43,28 @@ type RoleGroup struct {
 	WhenChanged time.Time `json:"whenChanged"`
 }
 
+// PurviewForest begins the directory path of every Security & Compliance
+// object: the forest and the container of hosted organizations, followed
+// by the tenant's name.
+const PurviewForest = "FFO.extest.microsoft.com/Microsoft Exchange Hosted Organizations/"
+
+// ObjectName is the group's Name as its service shows it: a Microsoft
+// Purview role group's Name is its display name without spaces
+// ("eDiscoveryManager" for eDiscovery Manager); an Exchange Online role
+// group's Name is its display name.
+func (g *RoleGroup) ObjectName() string {
+	if g.Service == ServicePurview {
+		return strings.ReplaceAll(g.Name, " ", "")
+	}
+	return g.Name
+}
+
+// PurviewIdentity is a Microsoft Purview role group's Identity under the
+// tenant: PurviewForest, the tenant, "/Configuration/" and its Name.
+func (g *RoleGroup) PurviewIdentity(tenant string) string {
+	return PurviewForest + tenant + "/Configuration/" + g.ObjectName()
+}
+
 // HasMember reports whether the account with this ObjectId is a member.
 func (g *RoleGroup) HasMember(objectID string) bool {
 	for _, m := range g.Members {
@@ -71,7 +93,9 @@ func RoleGroups(tx *store.Tx) ([]*RoleGroup, error) {
 	return out, nil
 }
 
-// GetRoleGroup finds a role group by name or GUID (case-insensitive).
+// GetRoleGroup finds a role group by name or GUID (case-insensitive); a
+// Microsoft Purview role group also by its Name without spaces and by its
+// Identity path.
 func GetRoleGroup(tx *store.Tx, identity string) (*RoleGroup, error) {
 	id := strings.TrimSpace(identity)
 	g, ok, err := roleGroupKind.Get(tx, strings.ToLower(id))
@@ -90,6 +114,20 @@ func GetRoleGroup(tx *store.Tx, identity string) (*RoleGroup, error) {
 			if strings.EqualFold(c.Guid, guid) {
 				return c, nil
 			}
+		}
+	}
+	for _, c := range all {
+		if c.Service != ServicePurview {
+			continue
+		}
+		name := c.ObjectName()
+		if strings.EqualFold(id, name) {
+			return c, nil
+		}
+		suffix := "/Configuration/" + name
+		if len(id) > len(PurviewForest)+len(suffix) && strings.EqualFold(id[:len(PurviewForest)], PurviewForest) &&
+			strings.EqualFold(id[len(id)-len(suffix):], suffix) {
+			return c, nil
 		}
 	}
 	return nil, &store.NotFoundError{Kind: "role group", Key: identity}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -126,24 +127,19 @@ func damagePanic(r any) (string, bool) {
 	}
 }
 
-// checkBoltSize reads the meta pages of the bbolt file at path (size
-// bytes long) and reports a *DamagedError when the newest valid one says
-// the file is longer than it is: opening a cut tenant for writing would
-// make bbolt read its free-page list from beyond the end. Meta pages are
-// little-endian on every platform exosim ships for; a file it can't read
-// this way is left to bbolt's own checks.
-func checkBoltSize(path, shown string, size int64) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
+// checkBoltSize reads the meta pages of the bbolt file f (size bytes
+// long, shown by the name shown) and reports a *DamagedError when the
+// newest valid one says the file is longer than it is: opening a cut
+// tenant for writing would make bbolt read its free-page list from beyond
+// the end. Meta pages are little-endian on every platform exosim ships
+// for; a file it can't read this way is left to bbolt's own checks.
+func checkBoltSize(f io.ReaderAt, shown string, size int64) error {
 	// meta page layout after the 16-byte page header: magic, version,
 	// page size, flags (4 bytes each), root bucket (16), free list page
 	// (8), high-water page id (8), transaction id (8), checksum (8).
+	var buf [16 + 64]byte
 	read := func(off int64) (pageSize uint32, hw, txid uint64, ok bool) {
-		buf := make([]byte, 16+64)
-		if n, _ := f.ReadAt(buf, off); n < len(buf) {
+		if n, _ := f.ReadAt(buf[:], off); n < len(buf) {
 			return 0, 0, 0, false
 		}
 		m := buf[16:]

@@ -106,6 +106,13 @@ type Store struct {
 	// note is this process's holder note (lockinfo.go), removed when the
 	// file is let go.
 	note string
+	// initKnown is set while initialized holds whether the file is
+	// initialized (IsInitialized), read by the check of the file when it
+	// was opened, until the Store lets go of the file or its Generation
+	// moves on from initGen.
+	initKnown   bool
+	initialized bool
+	initGen     uint64
 
 	mu     sync.RWMutex
 	timers map[string]TimerHandler
@@ -198,13 +205,6 @@ func Open(path string, o Options) (*Store, error) {
 	if timeout == 0 {
 		timeout = DefaultLockTimeout
 	}
-	if !o.ReadOnly {
-		if dir := filepath.Dir(real); dir != "" {
-			if err := os.MkdirAll(dir, 0o700); err != nil {
-				return nil, fmt.Errorf("create directory for tenant file %q: %w", path, err)
-			}
-		}
-	}
 	schema := o.Schema
 	if schema == nil {
 		return nil, errors.New("store: Open needs the Schema of the tenant (see package store/tenant)")
@@ -215,7 +215,20 @@ func Open(path string, o Options) (*Store, error) {
 	s := &Store{path: path, real: real, readOnly: o.ReadOnly, opts: o, timeout: timeout, schema: schema}
 	s.lease.Lock()
 	defer s.lease.Unlock()
-	if err := s.attach(); err != nil {
+	err = s.attach()
+	// A tenant opened for writing is created with the directories it
+	// lacks: looked for when the open failed, not before each open.
+	if err != nil && !o.ReadOnly {
+		if dir := filepath.Dir(real); dir != "" {
+			if _, serr := os.Stat(dir); serr != nil {
+				if merr := os.MkdirAll(dir, 0o700); merr != nil {
+					return nil, fmt.Errorf("create directory for tenant file %q: %w", path, merr)
+				}
+				err = s.attach()
+			}
+		}
+	}
+	if err != nil {
 		return nil, err
 	}
 	s.held = true
@@ -254,16 +267,26 @@ func (s *Store) attach() error {
 		return fail(&NotTenantError{Path: s.path, Reason: "it is not a regular file"})
 	case err != nil && !errors.Is(err, os.ErrNotExist):
 		return fail(fmt.Errorf("tenant file %q: %w", s.path, err))
-	case err == nil && fi.Size() > 0:
-		if err := checkBoltSize(s.real, s.path, fi.Size()); err != nil {
-			return fail(err)
+	}
+	// bbolt opens the file through openFile, which checks a file that
+	// has content for a cut before bbolt reads it (checkBoltSize): one
+	// descriptor serves both.
+	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := tenantfile.OpenFile(name, flag, perm)
+		if err != nil || size <= 0 {
+			return f, err
 		}
+		if err := checkBoltSize(f, s.path, size); err != nil {
+			f.Close()
+			return nil, err
+		}
+		return f, nil
 	}
 	// With the lock file held, bbolt's own lock is free unless a process
 	// outside the protocol has the file: try it once.
 	var db *bolt.DB
 	err = s.guard(func() (err error) {
-		bo := &bolt.Options{Timeout: time.Nanosecond, ReadOnly: s.readOnly, NoSync: s.opts.NoSync}
+		bo := &bolt.Options{Timeout: time.Nanosecond, ReadOnly: s.readOnly, NoSync: s.opts.NoSync, OpenFile: openFile}
 		if s.opts.private {
 			// A replacement being built grows from nothing: mapping
 			// room for it up front spares bbolt a remap at every
@@ -328,6 +351,7 @@ func (s *Store) detach() error {
 		_ = os.Remove(s.note)
 		s.note = ""
 	}
+	s.initKnown = false
 	err := s.db.Close()
 	s.db = nil
 	if s.lock != s.opts.borrowed {
@@ -447,7 +471,8 @@ func (s *Store) prepare(size int64) error {
 		}
 	}
 	// check returns the file's schema version (0 for a new file) and
-	// whether a write is needed.
+	// whether a write is needed; it notes whether the file is initialized.
+	var initialized bool
 	check := func(btx *bolt.Tx) (int, bool, error) {
 		if size >= 0 && btx.Size() > size {
 			return 0, false, &DamagedError{Path: s.path, Reason: fmt.Sprintf("it is %d bytes long but its pages reach %d bytes (truncated)", size, btx.Size())}
@@ -467,6 +492,7 @@ func (s *Store) prepare(size int64) error {
 			}
 			return 0, true, nil
 		}
+		initialized = string(mb.Get([]byte(metaInitialized))) == "true"
 		v := mb.Get([]byte(metaSchemaVersion))
 		if v == nil {
 			return 0, false, &NotTenantError{Path: s.path, Reason: "its meta bucket has no schema version"}
@@ -507,6 +533,9 @@ func (s *Store) prepare(size int64) error {
 		write = w
 		return err
 	})
+	if err == nil && !write {
+		s.initKnown, s.initialized, s.initGen = true, initialized, s.gen.Load()
+	}
 	if err != nil || !write || s.readOnly {
 		return err
 	}
@@ -617,7 +646,13 @@ func (s *Store) Update(fn func(*Tx) error) error {
 
 // IsInitialized reports whether the tenant has been seeded or imported.
 func (s *Store) IsInitialized() (bool, error) {
-	var ok bool
+	s.lease.Lock()
+	known, ok := s.initKnown && s.db != nil && s.gen.Load() == s.initGen, s.initialized
+	s.lease.Unlock()
+	if known {
+		return ok, nil
+	}
+	ok = false
 	err := s.View(func(tx *Tx) error {
 		ok = tx.IsInitialized()
 		return nil

@@ -41,7 +41,15 @@ func holderNote(path string, pid int) string { return path + holderSuffix + strc
 // note is a courtesy, and a read-only directory must not prevent reading.
 func RecordHolder(path string, readOnly bool) string {
 	note := holderNote(path, os.Getpid())
-	if err := os.WriteFile(note, holderText(readOnly), 0o600); err != nil {
+	f, err := OpenFile(note, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return ""
+	}
+	_, err = f.Write(holderText(readOnly))
+	if err1 := f.Close(); err == nil {
+		err = err1
+	}
+	if err != nil {
 		return ""
 	}
 	return note

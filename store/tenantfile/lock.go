@@ -121,9 +121,9 @@ func Resolve(path string) (string, error) {
 // can replace a file in that directory either.
 func Acquire(real string, exclusive bool, timeout time.Duration) (*Lock, error) {
 	name := real + LockSuffix
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil && !exclusive {
-		if f, err = os.Open(name); err != nil {
+		if f, err = OpenFile(name, os.O_RDONLY, 0); err != nil {
 			return &Lock{}, nil
 		}
 	}
@@ -158,12 +158,7 @@ func Acquire(real string, exclusive bool, timeout time.Duration) (*Lock, error) 
 // the exclusive lock held.
 func RemoveStale(real string) {
 	dir, base := filepath.Dir(real), filepath.Base(real)
-	d, err := os.Open(dir)
-	if err != nil {
-		return
-	}
-	names, _ := d.Readdirnames(-1)
-	d.Close()
+	names := dirNames(dir)
 	own := filepath.Base(holderNote(real, os.Getpid()))
 	for _, n := range names {
 		if n != own && (strings.HasPrefix(n, base+BuildInfix) || strings.HasPrefix(n, base+holderSuffix)) {

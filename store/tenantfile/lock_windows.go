@@ -24,6 +24,12 @@ func tryLockFile(f *os.File, exclusive bool) (busy bool, err error) {
 	return false, err
 }
 
+// OpenFile is os.OpenFile for the files of a tenant (the tenant file,
+// its lock file, holder notes).
+func OpenFile(name string, flag int, perm os.FileMode) (*os.File, error) {
+	return os.OpenFile(name, flag, perm)
+}
+
 // unlockFile drops the lock tryLockFile took (closing the file drops it too).
 func unlockFile(f *os.File) error {
 	ol := new(windows.Overlapped)

@@ -310,3 +310,35 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 		t.Fatalf("Open newer file = %v", err)
 	}
 }
+
+// IsInitialized answers what the file says after a write of this Store,
+// though the file's check at Open already told it.
+func TestIsInitializedFollowsWrites(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "tenant.db")
+	s, err := tenant.Open(path, store.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = tenant.Open(path, store.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if ok, err := s.IsInitialized(); err != nil || ok {
+		t.Fatalf("IsInitialized of a new tenant = %v, %v; want false", ok, err)
+	}
+	if err := seed.Init(s, seed.Contoso, time.Time{}, false); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.IsInitialized(); err != nil || !ok {
+		t.Fatalf("IsInitialized after seeding = %v, %v; want true", ok, err)
+	}
+	if err := s.Release(); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.IsInitialized(); err != nil || !ok {
+		t.Fatalf("IsInitialized after Release = %v, %v; want true", ok, err)
+	}
+}

@@ -19,7 +19,6 @@ import (
 	"sync"
 
 	"github.com/exosim/exosim/shell/command"
-	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/params"
 )
 
@@ -153,24 +152,21 @@ func (t *table) decode(i int) (*command.Command, []string) {
 			notCloudParams = strings.Split(body, ",")
 		}
 	}
-	if positionalIdentity.Get()[strings.ToLower(c.Name)] {
+	if positionalIdentity(c.Name) {
 		identityFirst(c)
 	}
 	return c, notCloudParams
 }
 
-// positionalIdentity lists the REST-based cmdlets whose reference pages
-// call -Identity named although the module binds the first positional
-// argument to it: published scripts that administrators run against real
-// tenants pass the mailbox positionally (Get-EXOMailboxStatistics $upn).
-var positionalIdentity = lazy.Value[map[string]bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"get-exomailboxstatistics":       true,
-		"get-exomailboxfolderstatistics": true,
-		"get-exomailboxpermission":       true,
-		"get-exomobiledevicestatistics":  true,
-	}
-}}
+// positionalIdentity reports whether a cmdlet (any case) is one of the
+// REST-based cmdlets whose reference pages call -Identity named although
+// the module binds the first positional argument to it: published scripts
+// that administrators run against real tenants pass the mailbox
+// positionally (Get-EXOMailboxStatistics $upn).
+func positionalIdentity(name string) bool {
+	return strings.EqualFold(name, "Get-EXOMailboxStatistics") || strings.EqualFold(name, "Get-EXOMailboxFolderStatistics") ||
+		strings.EqualFold(name, "Get-EXOMailboxPermission") || strings.EqualFold(name, "Get-EXOMobileDeviceStatistics")
+}
 
 // identityFirst makes -Identity the first positional parameter of every
 // set that has no parameter in that slot.

@@ -7,29 +7,33 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
-	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/rbac"
 )
 
-// stateChangingVerbs are the verbs of the cmdlets the audit log records:
-// the ones that change the tenant. Get-, Search-, Test- and Export-
-// cmdlets only read and are never recorded.
-var stateChangingVerbs = lazy.Value[map[string]bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"set": true, "new": true, "remove": true, "add": true, "enable": true, "disable": true, "undo": true,
-		"restore": true, "invoke": true, "start": true, "suspend": true, "resume": true, "reset": true, "send": true,
-		"switch": true, "update": true, "stop": true,
+// stateChanging reports whether a verb (any case) is one of the verbs of
+// the cmdlets the audit log records: the ones that change the tenant.
+// Get-, Search-, Test- and Export- cmdlets only read and are never
+// recorded.
+func stateChanging(verb string) bool {
+	for _, v := range [...]string{"Set", "New", "Remove", "Add", "Enable", "Disable", "Undo", "Restore", "Invoke",
+		"Start", "Suspend", "Resume", "Reset", "Send", "Switch", "Update", "Stop"} {
+		if strings.EqualFold(verb, v) {
+			return true
+		}
 	}
-}}
+	return false
+}
 
-// signIns are the cmdlets that sign a session in: every attempt, granted
-// or failed, is recorded, so the log shows who worked as whom.
-var signIns = lazy.Value[map[string]bool]{Build: func() map[string]bool {
-	return map[string]bool{"connect-exchangeonline": true, "connect-ippssession": true, "connect-mggraph": true}
-}}
+// isSignIn reports whether a cmdlet (any case) signs a session in: every
+// attempt, granted or failed, is recorded, so the log shows who worked as
+// whom.
+func isSignIn(name string) bool {
+	return strings.EqualFold(name, "Connect-ExchangeOnline") || strings.EqualFold(name, "Connect-IPPSSession") ||
+		strings.EqualFold(name, "Connect-MgGraph")
+}
 
 // Audited reports whether invocations of c are recorded in the audit log:
 // state-changing cmdlets of Exchange Online and Security & Compliance,
@@ -38,15 +42,15 @@ var signIns = lazy.Value[map[string]bool]{Build: func() map[string]bool {
 // (Connect-ExchangeOnline, Connect-IPPSSession, Connect-MgGraph).
 // PowerShell's own cmdlets (Set-Variable, Start-Sleep ...) are not.
 func Audited(c *command.Command) bool {
-	if signIns.Get()[strings.ToLower(c.Name)] {
+	if isSignIn(c.Name) {
 		return true
 	}
-	if !stateChangingVerbs.Get()[strings.ToLower(c.Verb())] {
+	if !stateChanging(c.Verb()) {
 		return false
 	}
 	switch {
 	case c.Module == exo.Module:
-		return !Ungated.Get()[strings.ToLower(c.Name)]
+		return !IsUngated(c.Name)
 	case c.Module == simModule, strings.HasPrefix(c.Module, "Microsoft.Graph"):
 		return true
 	}

@@ -64,7 +64,7 @@ type Grants struct {
 // the Exchange Online and Security & Compliance cmdlets, not the
 // module's connection cmdlets, PowerShell's own or the simulator's.
 func Governed(c *command.Command) bool {
-	return c.Module == exo.Module && !Ungated.Get()[strings.ToLower(c.Name)]
+	return c.Module == exo.Module && !IsUngated(c.Name)
 }
 
 // Allows reports whether the grants include the cmdlet.

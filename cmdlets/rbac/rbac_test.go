@@ -71,7 +71,7 @@ func governedNames(t *testing.T) []string {
 		}
 	}
 	for _, n := range decl.Names() {
-		if !rbac.Ungated.Get()[strings.ToLower(n)] {
+		if !rbac.IsUngated(n) {
 			set[n] = true
 		}
 	}

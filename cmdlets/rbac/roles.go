@@ -270,13 +270,13 @@ func LookupRole(name string) (Role, bool) {
 	return Role{}, false
 }
 
-// Ungated lists the ExchangeOnlineManagement module's own cmdlets that
-// every signed-in user has: the connection cmdlets run on the client.
-var Ungated = lazy.Value[map[string]bool]{Build: func() map[string]bool {
-	return map[string]bool{
-		"connect-exchangeonline": true, "connect-ippssession": true, "disconnect-exchangeonline": true, "get-connectioninformation": true,
-	}
-}}
+// IsUngated reports whether a cmdlet (any case) is one of the
+// ExchangeOnlineManagement module's own cmdlets that every signed-in user
+// has: the connection cmdlets run on the client.
+func IsUngated(name string) bool {
+	return strings.EqualFold(name, "Connect-ExchangeOnline") || strings.EqualFold(name, "Connect-IPPSSession") ||
+		strings.EqualFold(name, "Disconnect-ExchangeOnline") || strings.EqualFold(name, "Get-ConnectionInformation")
+}
 
 // isReserved reports whether a whole-cmdlet grant leaves the parameter
 // out.

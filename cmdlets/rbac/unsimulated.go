@@ -98,7 +98,7 @@ func unlistedRoles(cmdlet string) []string {
 		return v.([]string)
 	}
 	var out []string
-	if info, ok := decl.Find(cmdlet); ok && !listed.Get()[key] && !Ungated.Get()[key] {
+	if info, ok := decl.Find(cmdlet); ok && !listed.Get()[key] && !IsUngated(cmdlet) {
 		exoSvc, scc := exo.Services(info.Name)
 		if exoSvc {
 			for _, r := range familyRoles(info.Name, exoFamilies, "Organization Configuration", "View-Only Configuration") {

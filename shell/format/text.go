@@ -81,9 +81,16 @@ func escapeLen(s string, i int) int {
 func Cells(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printableASCII8(s, i) {
+			// eight printable ASCII bytes take a cell each: most text
+			// is such, and measuring it a word at a time is the larger
+			// part of laying out a list
+			n += 8
+			i += 8
+			continue
+		}
 		if c := s[i]; c < utf8.RuneSelf && c != 0x1b {
-			// ASCII takes one cell: most text is ASCII, and decoding
-			// it rune by rune is the larger part of measuring it
+			// ASCII takes one cell (a control character too)
 			n++
 			i++
 			continue
@@ -97,6 +104,18 @@ func Cells(s string) int {
 		i += size
 	}
 	return n
+}
+
+// printableASCII8 reports whether the eight bytes of s from i are all
+// printable ASCII (0x20 to 0x7f): none has its top bit set or is below
+// 0x20, the control characters ESC among them.
+func printableASCII8(s string, i int) bool {
+	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// (x - 0x20 in every byte) borrows into a byte's top bit exactly when
+	// some byte is below 0x20, given no byte has its top bit set
+	return (x|(x-0x20*ones))&highs == 0
 }
 
 // StripANSI removes ANSI escape sequences from s.

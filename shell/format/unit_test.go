@@ -129,6 +129,13 @@ func TestCells(t *testing.T) {
 		"…":                     1,
 		"a日b":                   4,
 		"Name \x1b[0m日":         7,
+		// longer than a word: printable runs, controls, escapes and wide
+		// characters at and across eight-byte boundaries
+		"ProhibitSendReceiveQuota":                24,
+		"abcdefg\x1b[0mhijklmnop":                 16,
+		"abcdefgh\x7fijklmno\tpq":                 19,
+		"1234567日本語abcdefgh":                      21,
+		"\x1b[32;1mProhibitSendQuota\x1b[0m : 99": 22,
 	}
 	for s, want := range cases {
 		if got := Cells(s); got != want {

@@ -43,15 +43,22 @@ func (d *Decoder) DecodeString(raw string, p unsafe.Pointer) bool {
 // Decoder decodes a CBOR map into a struct: numbered keys (cbor
 // "keyasint" tags) or text keys (the json name, as the codec writes them).
 type Decoder struct {
-	byInt  []fieldDecoder
-	byName map[string]fieldDecoder
+	byInt  []fieldEntry
+	byName map[string]fieldEntry
+}
+
+// fieldEntry decodes one field: its type's decoder and its offset in the
+// struct (one table entry per field, no closure made for each).
+type fieldEntry struct {
+	dec fieldDecoder
+	off uintptr
 }
 
 // New builds the decoder of struct type t. A field of a type
 // it cannot decode has no decoder, so records holding it take the general
 // path.
 func New(t reflect.Type) *Decoder {
-	sd := &Decoder{byName: map[string]fieldDecoder{}}
+	sd := &Decoder{byName: map[string]fieldEntry{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if !f.IsExported() {
@@ -61,31 +68,76 @@ func New(t reflect.Type) *Decoder {
 		if dec == nil {
 			continue
 		}
-		off := f.Offset
-		fd := func(r *cborReader, base unsafe.Pointer) bool { return dec(r, unsafe.Add(base, off)) }
-		if tag, ok := f.Tag.Lookup("cbor"); ok && strings.Contains(tag, "keyasint") {
+		fe := fieldEntry{dec: dec, off: f.Offset}
+		if tag, ok := tagLookup(f.Tag, "cbor"); ok && strings.Contains(tag, "keyasint") {
 			key, _, _ := strings.Cut(tag, ",")
 			n, err := strconv.Atoi(key)
 			if err != nil || n < 0 {
 				continue
 			}
-			for len(sd.byInt) <= n {
-				sd.byInt = append(sd.byInt, nil)
+			if len(sd.byInt) <= n {
+				sd.byInt = append(sd.byInt, make([]fieldEntry, n+1-len(sd.byInt))...)
 			}
-			sd.byInt[n] = fd
+			sd.byInt[n] = fe
 			continue
 		}
 		name := f.Name
-		if j, ok := f.Tag.Lookup("json"); ok {
+		if j, ok := tagLookup(f.Tag, "json"); ok {
 			if j, _, _ = strings.Cut(j, ","); j == "-" {
 				continue
 			} else if j != "" {
 				name = j
 			}
 		}
-		sd.byName[name] = fd
+		sd.byName[name] = fe
 	}
 	return sd
+}
+
+// tagLookup is tag.Lookup(key), reading a tag of plain quoted values
+// (ASCII, no escapes) itself: the general lookup unquotes the value, which
+// is most of the cost of building a decoder. Anything else is left to
+// tag.Lookup.
+func tagLookup(tag reflect.StructTag, key string) (string, bool) {
+	s := string(tag)
+	for {
+		for len(s) > 0 && s[0] == ' ' {
+			s = s[1:]
+		}
+		if s == "" {
+			return "", false
+		}
+		i := 0
+		for i < len(s) && s[i] > ' ' && s[i] != ':' && s[i] != '"' && s[i] != 0x7f {
+			i++
+		}
+		if i == 0 || i+1 >= len(s) || s[i] != ':' || s[i+1] != '"' {
+			return tag.Lookup(key)
+		}
+		name := s[:i]
+		s = s[i+2:]
+		end := strings.IndexAny(s, "\\\"")
+		if end < 0 || s[end] != '"' {
+			return tag.Lookup(key)
+		}
+		if name == key {
+			if v := s[:end]; isPlainASCII(v) {
+				return v, true
+			}
+			return tag.Lookup(key) // a newline or non-ASCII text in the value
+		}
+		s = s[end+1:]
+	}
+}
+
+// isPlainASCII reports whether s is ASCII without a newline.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 || s[i] == '\n' {
+			return false
+		}
+	}
+	return true
 }
 
 // decode reads a map into the (zero) struct at base.
@@ -98,22 +150,22 @@ func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 		if r.i >= len(r.b) {
 			return false
 		}
-		var fd fieldDecoder
+		var fe fieldEntry
 		switch r.b[r.i] >> 5 {
 		case 0:
 			_, key, ok := r.head()
 			if !ok || key >= uint64(len(sd.byInt)) {
 				return false
 			}
-			fd = sd.byInt[key]
+			fe = sd.byInt[key]
 		case 3:
 			k, ok := r.text()
 			if !ok {
 				return false
 			}
-			fd = sd.byName[k]
+			fe = sd.byName[k]
 		}
-		if fd == nil || !fd(r, base) {
+		if fe.dec == nil || !fe.dec(r, unsafe.Add(base, fe.off)) {
 			return false
 		}
 	}

@@ -248,8 +248,12 @@ func (r *Registry) defaultPropertyNames(v any) []string {
 
 // field is one resolved column / list line.
 type field struct {
-	label    string
-	prop     string // property to read
+	label string
+	prop  string // property to read
+	// at, when not zero, is one more than the position prop likely has
+	// among the object's properties (a view naming a type's properties
+	// in its order)
+	at       int
 	script   object.ScriptBlock
 	fn       func(any) any
 	format   string
@@ -273,6 +277,8 @@ func (f *field) value(v any, o *Options) any {
 			return nil
 		}
 		return r
+	case f.prop != "" && f.at > 0:
+		return object.PropertyValueAt(v, f.prop, f.at-1)
 	case f.prop != "":
 		return object.PropertyValue(v, f.prop)
 	}

@@ -613,7 +613,7 @@ func (l fieldList) at(i int) field {
 	case l.items != nil:
 		return itemField(&l.items[i])
 	case l.names != nil:
-		return field{label: l.names[i], prop: l.names[i], fromView: true}
+		return field{label: l.names[i], prop: l.names[i], at: i + 1, fromView: true}
 	}
 	return l.fs[i]
 }

@@ -196,6 +196,22 @@ func PropertyValue(v any, name string) any {
 	return p.Get()
 }
 
+// PropertyValueAt is PropertyValue(v, name) for a caller that expects
+// the property at position i of v's properties (a view naming a type's
+// properties in its order): a lazy object whose property i is name gives
+// its value without looking the name up, and without keeping a property
+// made only to be read once (a property already made, maybe assigned
+// since, is read).
+func PropertyValueAt(v any, name string, i int) any {
+	if o, ok := v.(*PSObject); ok && o.schema != nil && i >= 0 && i < len(o.schema.names) && o.schema.names[i] == name {
+		if p := o.madeProp(i); p != nil {
+			return p.Get()
+		}
+		return o.lazy(i)
+	}
+	return PropertyValue(v, name)
+}
+
 // equalFold reports whether two strings are equal when ASCII letters are
 // folded to lower case (other bytes must match exactly).
 func equalFold(a, b string) bool {

@@ -132,3 +132,45 @@ func TestSchemaIndex(t *testing.T) {
 		t.Errorf("ASCII schema: Len() = %d (%q), want 4", a.Len(), a.Names())
 	}
 }
+
+// TestPropertyValueAt checks that reading by position gives what reading
+// by name gives: a wrong position or a non-lazy object is read by name,
+// a property already made (and assigned) is read from it, and a value
+// read by position leaves no property behind.
+func TestPropertyValueAt(t *testing.T) {
+	t.Parallel()
+	names := []string{"Name", "Count", "Tags"}
+	s := NewSchema(names, []string{"System.String", "System.Int32", "System.Object[]"})
+	values := []any{"annb", 3, "x"}
+	o := NewLazyObject(s, func(i int) any { return values[i] }, "T.Mailbox")
+	for i, n := range names {
+		if got := PropertyValueAt(o, n, i); got != values[i] {
+			t.Errorf("PropertyValueAt(%s, %d) = %v", n, i, got)
+		}
+	}
+	if o.madeProp(0) != nil || o.props != nil {
+		t.Error("reading by position made a property")
+	}
+	if got := PropertyValueAt(o, "Count", 0); got != 3 {
+		t.Errorf("wrong position: %v", got)
+	}
+	if got := PropertyValueAt(o, "count", 1); got != 3 {
+		t.Errorf("other case: %v", got)
+	}
+	if got := PropertyValueAt(o, "NoSuch", 7); got != nil {
+		t.Errorf("missing: %v", got)
+	}
+	o.Set("Tags", "assigned")
+	if got := PropertyValueAt(o, "Tags", 2); got != "assigned" {
+		t.Errorf("assigned property read as %v", got)
+	}
+	o.Set("Name", "renamed")
+	if got := PropertyValueAt(o, "Name", 0); got != "renamed" {
+		t.Errorf("assigned property read as %v", got)
+	}
+	e := NewObject("T.Plain")
+	e.Add("Name", "plain")
+	if got := PropertyValueAt(e, "Name", 0); got != "plain" {
+		t.Errorf("plain object: %v", got)
+	}
+}

@@ -294,6 +294,18 @@ func (o *PSObject) lazyProp(i int) *Property {
 	return p
 }
 
+// madeProp returns property i of a lazy object if it has been made (nil
+// if not).
+func (o *PSObject) madeProp(i int) *Property {
+	if o.props != nil {
+		return o.props[i]
+	}
+	if o.first != nil && o.firstAt == i {
+		return o.first
+	}
+	return nil
+}
+
 // lazyTable gives a lazy object its table of every property.
 func (o *PSObject) lazyTable() {
 	if o.props != nil {

@@ -1596,6 +1596,12 @@ func (p *parser) parseAttributeOrType() (*syntax.Attribute, *syntax.TypeName) {
 		p.advance(lp)
 		attr = &syntax.Attribute{Name: name}
 		p.parseAttributeArgs(attr)
+		// Newlines may come between an attribute's ')' and its ']'.
+		off, lastEnd := p.off, p.lastEnd
+		p.skipNewlines()
+		if p.peekTok(modeExpr).Kind != TokRBracket {
+			p.off, p.lastEnd = off, lastEnd
+		}
 	}
 	rb := p.peekTok(modeExpr)
 	if rb.Kind != TokRBracket {

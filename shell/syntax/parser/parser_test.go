@@ -472,6 +472,9 @@ var treeTests = []struct {
 	// Comment-based help before param() is a comment.
 	{"<#\n.SYNOPSIS\n  Does x.\n#>\n[CmdletBinding()]\nparam($a)\n$a",
 		`(sb (param (attr CmdletBinding) (p $a)) $a)`},
+	// Newlines may come between an attribute's ')' and its ']'.
+	{"param([Parameter(\n  Mandatory=$true)\n]\n$x)",
+		`(sb (param (p (attr Parameter Mandatory=$true) $x)))`},
 }
 
 func TestParseTrees(t *testing.T) {
@@ -545,6 +548,7 @@ var errorTests = []struct {
 	{"[", "MissingTypename", "Missing type name after '['.", 1, 2, true},
 	{"[)", "MissingTypename", "Missing type name after '['.", 1, 2, false},
 	{"[int", "EndSquareBracketExpectedAtEndOfAttribute", "Missing ] at end of attribute or type literal.", 1, 5, true},
+	{"[int\n]", "EndSquareBracketExpectedAtEndOfAttribute", "Missing ] at end of attribute or type literal.", 1, 5, false},
 	{")", "UnexpectedToken", "Unexpected token ')' in expression or statement.", 1, 1, false},
 	{"}", "UnexpectedToken", "Unexpected token '}' in expression or statement.", 1, 1, false},
 	{"$x.", "MissingPropertyName", "Missing property name after reference operator.", 1, 4, true},

@@ -192,6 +192,7 @@ func Declare() {
 	declareValues()
 	declareTypes()
 	declareBitConverter()
+	declareStopwatch()
 }
 
 // declareObject declares System.Object, whose members every type

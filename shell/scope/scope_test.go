@@ -244,7 +244,7 @@ func TestNames(t *testing.T) {
 	t.Parallel()
 	c := newChain()
 	c.block.Set("X", "shadow")
-	want := []string{"S", "X", "g"}
+	want := []string{"g", "S", "X"} // without regard to case
 	if got := c.block.Names(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Names() = %q, want %q", got, want)
 	}

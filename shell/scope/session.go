@@ -11,10 +11,15 @@ import (
 // NewGlobal returns a session's global scope holding the preference and
 // automatic variables a new PowerShell 7 session on Unix starts with;
 // host is $Host. $PSVersionTable, $PID, $HOME, $Host and the platform
-// variables are read-only. ($true, $false and $null are no variables of
-// a scope: Assignable refuses the first two and discards the third.)
+// variables are read-only. $true and $false are constant AllScope
+// variables and $null one whose value is always $null (Assignable refuses
+// the first two and discards what is assigned to the third); every scope
+// sees them through the global one.
 func NewGlobal[F any](host any) *Scope[F] {
 	g := New[F](nil)
+	g.vars["null"] = &Variable{Name: "null", Description: "References to the null variable always return the null value. Assignments have no effect."}
+	g.vars["false"] = &Variable{Name: "false", Value: false, Constant: true, ReadOnly: true, AllScope: true, Description: "Boolean False"}
+	g.vars["true"] = &Variable{Name: "true", Value: true, Constant: true, ReadOnly: true, AllScope: true, Description: "Boolean True"}
 	set := g.Set
 	set("ErrorActionPreference", actionPreference("Continue", 2))
 	set("WarningPreference", actionPreference("Continue", 2))

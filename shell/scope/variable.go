@@ -138,8 +138,20 @@ func (s *Scope[F]) Variables() []*Variable {
 			}
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sortByName(out)
 	return out
+}
+
+// sortByName orders variables by name without regard to case, as
+// Get-Variable lists them.
+func sortByName(vs []*Variable) {
+	sort.Slice(vs, func(i, j int) bool {
+		a, b := strings.ToLower(vs[i].Name), strings.ToLower(vs[j].Name)
+		if a != b {
+			return a < b
+		}
+		return vs[i].Name < vs[j].Name
+	})
 }
 
 // Held returns the variables this scope itself holds, in name order
@@ -149,7 +161,7 @@ func (s *Scope[F]) Held() []*Variable {
 	for _, v := range s.vars {
 		out = append(out, v)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	sortByName(out)
 	return out
 }
 

@@ -33,9 +33,14 @@ func CommandInfo(rt *runtime.Runtime, c *command.Command) *object.PSObject {
 // an advanced function takes the common parameters, and its Definition
 // is the text of its body, after a param() line made of the parameters
 // written after the function's name, if any. Options are the function's
-// options (ReadOnly, Constant, Private, AllScope).
+// options (ReadOnly, Constant, Private, AllScope). A filter's is a
+// FilterInfo, of CommandType Filter.
 func ScriptFunctionInfo(rt *runtime.Runtime, f *scriptcmd.Function) *object.PSObject {
 	o := commandInfo(rt, rt.FunctionCommand(f), rt.IsAdvancedFunction(f))
+	if f.IsFilter {
+		o.TypeNames = append([]string{"System.Management.Automation.FilterInfo"}, o.TypeNames...)
+		o.Set("CommandType", object.Enum{Type: "System.Management.Automation.CommandTypes", Name: "Filter", Value: 4})
+	}
 	if f.Body != nil && f.Body.AST != nil {
 		o.Set("Definition", f.Body.Text())
 	}
@@ -353,8 +358,13 @@ func getCommand() *command.Command {
 					continue
 				}
 			}
-			if len(ct) > 0 && !match(ct, cmd.Type.String()) {
-				continue
+			if kind := cmd.Type.String(); len(ct) > 0 && !match(ct, "All") {
+				if f, ok := scripts[cmd]; ok && f.IsFilter {
+					kind = "Filter"
+				}
+				if !match(ct, kind) {
+					continue
+				}
 			}
 			found[strings.ToLower(cmd.Name)] = true
 			if ctx.Switch("Syntax") {

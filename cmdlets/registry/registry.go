@@ -103,6 +103,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rt.DeclareModules(engine.KnownModules...)
 	core.ProvideViews(formats)
 	rt.SetAliases(core.Aliases)
+	rt.SetAliases(engine.ModuleAliases)
 	for _, pkg := range packages {
 		rt.Declare(pkg.cmds)
 		// The views of mailboxes are added the first time a lookup asks

@@ -54,6 +54,9 @@ func builtinAlias(rt *runtime.Runtime, name string) *scope.Alias {
 	if !ok {
 		return nil
 	}
+	if spelled, _, ok := moduleAlias(name); ok {
+		return &scope.Alias{Name: spelled, Definition: t}
+	}
 	return &scope.Alias{Name: strings.ToLower(name), Definition: t, Options: BuiltinItemOptions(name)}
 }
 
@@ -164,11 +167,21 @@ func AliasInfo(a *scope.Alias, rt *runtime.Runtime) *object.PSObject {
 	o.AddTyped("Description", "string", a.Description)
 	o.AddTyped("Name", "string", a.Name)
 	o.AddTyped("CommandType", "System.Management.Automation.CommandTypes", object.Enum{Type: "System.Management.Automation.CommandTypes", Name: "Alias", Value: 1})
-	o.AddTyped("Source", "string", "")
-	o.AddTyped("Version", "version", nil)
+	// An alias a gallery module exports (ModuleAliases) is its module's.
+	module, version := "", any(nil)
+	if _, m, ok := moduleAlias(a.Name); ok && rt.Scope().Alias(a.Name) == nil {
+		module, version = m, moduleVersion(m)
+	}
+	o.AddTyped("Source", "string", module)
+	o.AddTyped("Version", "version", version)
 	o.AddTyped("Visibility", "System.Management.Automation.SessionStateEntryVisibility", object.Enum{Type: "System.Management.Automation.SessionStateEntryVisibility", Name: "Public"})
-	o.AddTyped("ModuleName", "string", "")
-	o.AddTyped("Module", "psmoduleinfo", nil)
+	o.AddTyped("ModuleName", "string", module)
+	lazy("Module", func() any {
+		if m, ok := findModule(module); ok {
+			return moduleInfo(rt, m)
+		}
+		return nil
+	})
 	o.AddTyped("RemotingCapability", "System.Management.Automation.RemotingCapability", object.Enum{Type: "System.Management.Automation.RemotingCapability", Name: "PowerShell", Value: 1})
 	o.ToStringFunc = func() string { return a.Name }
 	return o

@@ -36,6 +36,27 @@ var unsimulatedModuleNames = []string{
 	"Import-PSGetRepository",
 }
 
+// ModuleAliases are the aliases the gallery modules PowerShell 7.4 ships
+// export: PowerShellGet 2.2.5's and PSResourceGet 1.0.1's. A literal:
+// declaring it runs no code.
+var ModuleAliases = map[string]string{
+	"inmo": "Install-Module", "fimo": "Find-Module", "upmo": "Update-Module", "pumo": "Publish-Module",
+	"Get-PSResource": "Get-InstalledPSResource", "fdres": "Find-PSResource", "isres": "Install-PSResource",
+	"pbres": "Publish-PSResource", "udres": "Update-PSResource",
+}
+
+// moduleAlias is the name (as the module spells it) and module of one of
+// ModuleAliases; ok is false for any other alias.
+func moduleAlias(name string) (spelled, module string, ok bool) {
+	for a, target := range ModuleAliases {
+		if strings.EqualFold(a, name) {
+			module, _ := unsimulatedModule(target)
+			return a, module, true
+		}
+	}
+	return "", "", false
+}
+
 // unsimulatedModuleCommands builds the known but unsimulated commands.
 func unsimulatedModuleCommands() []*command.Command {
 	out := make([]*command.Command, 0, len(unsimulatedModuleNames))

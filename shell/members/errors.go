@@ -56,3 +56,12 @@ func InvocationError(ext syntax.Extent, e *dotnet.MethodException, name string, 
 	pe.Record.InnerException, pe.Record.InnerMessage = inner, e.Msg
 	return pe
 }
+
+// GetterError is PowerShell's GetValueInvocationException around an
+// exception a .NET property getter threw.
+func GetterError(ext syntax.Extent, e *dotnet.MethodException, name string) *pserror.Error {
+	pe := pserror.Runtime(ext, fmt.Sprintf("Exception getting \"%s\": \"%s\"", name, e.Msg), "CatchFromBaseAdapterGetValueTI", object.NotSpecified, "GetValueInvocationException")
+	pe.Record.ExceptionFullType = "System.Management.Automation.GetValueInvocationException"
+	pe.Record.InnerException, pe.Record.InnerMessage = e.ExceptionType(), e.Msg
+	return pe
+}

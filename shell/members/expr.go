@@ -42,7 +42,15 @@ func Member(h Host, target any, name string, static, nullConditional bool, ext s
 	}
 	v, found := Get(h, target, name)
 	if !found && target != nil {
-		if m, _, _ := Resolve(h, target, name); m != nil && m.Call != nil {
+		m, at, self := Resolve(h, target, name)
+		if m != nil && m.Get != nil {
+			// a getter that threw: Get reads it as no value
+			_, err := m.Get(&dotnet.Call{Host: h.Dotnet(), Type: at, Self: self, Name: name})
+			if me, ok := err.(*dotnet.MethodException); ok {
+				return nil, GetterError(ext, me, name)
+			}
+		}
+		if m != nil && m.Call != nil {
 			mv, err := MethodValue(h, target, nil, name)
 			if err != nil {
 				return nil, h.MethodError(err, ext, name, 0)

@@ -181,7 +181,23 @@ func declareFileInfo() {
 		}
 	}
 	def := func(name string, dir bool) *dotnet.TypeDef {
-		return &dotnet.TypeDef{FullName: name, Assembly: "System.Runtime", Base: typeFileSystemInfo, Is: isA(name),
+		var members dotnet.Members
+		if !dir {
+			// A file's Length is a property of the object FileSystemInfo
+			// makes; that of a FileInfo whose file does not exist throws
+			// as .NET's does.
+			members = dotnet.Members{"Length": dotnet.Prop(func(c *dotnet.Call) (any, error) {
+				o, _ := c.Self.(*object.PSObject)
+				full := ""
+				if o != nil {
+					if p := o.Property("FullName"); p != nil {
+						full, _ = p.Get().(string)
+					}
+				}
+				return nil, dotnet.Throw("Could not find file '%s'.", full)
+			})}
+		}
+		return &dotnet.TypeDef{FullName: name, Assembly: "System.Runtime", Base: typeFileSystemInfo, Is: isA(name), Members: members,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 				if isA(name)(nil, v) {
 					return v, nil

@@ -130,9 +130,36 @@ func (c *Call) Pick(bindings map[string]any) string { return c.pick(bindings, fa
 
 func (c *Call) pick(bindings map[string]any, strict bool) string {
 	if sets := c.Bound.Sets; len(sets) == 1 {
+		if c.Cmd.DefaultSet == "" && len(c.Cmd.Sets) == 1 && !c.namesSet(bindings) {
+			// A script command of one named set and no default set runs
+			// in no particular set unless a parameter of that set is bound.
+			return params.AllSets
+		}
 		return sets[0] // no plan needed
 	}
 	return c.Plan().Pick(c.Cmd, c.piped.Params, bindings, strict)
+}
+
+// namesSet reports whether the command is a script command one of whose
+// bound parameters belongs to a named set (only those choose a set), or
+// a cmdlet, whose one set is always chosen.
+func (c *Call) namesSet(bindings map[string]any) bool {
+	script := false
+	for _, p := range c.Cmd.Params {
+		if params.ScriptOf(p) == nil {
+			continue
+		}
+		script = true
+		if _, bound := bindings[strings.ToLower(p.Name)]; !bound {
+			continue
+		}
+		for _, si := range p.Sets {
+			if si.Set != params.AllSets {
+				return true
+			}
+		}
+	}
+	return !script
 }
 
 // Plan returns the call's pipeline binding plan, worked out (or taken

@@ -118,7 +118,7 @@ func (c *Cache) Advanced(in Interp, f *Function) bool {
 // DefaultParameterSetName. The parameter sets are those the parameters
 // name, in the order first named, and a named default set no parameter
 // names comes before them (a set of only the parameters in every set);
-// the default set is the first of them unless one is named. Parameters are positional in declaration order
+// there is no default set unless one is named. Parameters are positional in declaration order
 // (switches excepted) unless positional binding is turned off or any
 // parameter names a position or a parameter set of its own.
 func Build(in Interp, name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*command.Command, bool, error) {
@@ -211,10 +211,9 @@ func Build(in Interp, name string, ast *syntax.ScriptBlock, fnParams []*syntax.P
 	if cmd.DefaultSet != "" && !strings.EqualFold(cmd.DefaultSet, params.AllSets) && !seenSet[strings.ToLower(cmd.DefaultSet)] {
 		setNames = append([]string{cmd.DefaultSet}, setNames...)
 	}
+	// Without DefaultParameterSetName a script command has no default
+	// set: a call its arguments leave in more than one set is ambiguous.
 	cmd.Sets = setNames
-	if len(cmd.Sets) > 0 && cmd.DefaultSet == "" {
-		cmd.DefaultSet = cmd.Sets[0]
-	}
 	return cmd, !advanced, nil
 }
 

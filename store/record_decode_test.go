@@ -44,7 +44,7 @@ func fillValue(t *testing.T, v reflect.Value, seed int) {
 				f.SetString(fmt.Sprintf("%s-%d-%s", name, seed, string(make([]byte, seed%40))))
 			case reflect.Bool:
 				f.SetBool(seed%2 == 1)
-			case reflect.Int64:
+			case reflect.Int64, reflect.Int:
 				f.SetInt(int64(seed*1000003) - 5)
 			case reflect.Struct:
 				fillValue(t, f, seed+1)
@@ -122,6 +122,35 @@ func TestFastDecode(t *testing.T) {
 		}
 		if !reflect.DeepEqual(gotC, wantC) {
 			t.Errorf("seed %d: fast content decode differs:\n got %+v\nwant %+v", seed, gotC, wantC)
+		}
+	}
+}
+
+// The fast path decodes the organization record as the general decoder
+// does (every command reads it).
+func TestFastDecodeOrganization(t *testing.T) {
+	t.Parallel()
+	for seed := 0; seed < 30; seed++ {
+		var o directory.Organization
+		fillValue(t, reflect.ValueOf(&o).Elem(), seed)
+		if seed == 3 {
+			o.RecipientIdentityDomains = directory.DefaultRecipientIdentityDomains()
+			o.Subscriptions[0].Enabled = -1
+			o.RestoreRequestDurationSeconds = 1<<31 + 7
+		}
+		raw, err := store.EncodeValue(&o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want, got directory.Organization
+		if err := store.CborDec.Unmarshal(raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		if !directory.DecodeOrganizationFast(raw, &got) {
+			t.Fatalf("seed %d: the fast decoder gave up on an encoded organization", seed)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("seed %d: fast decode differs:\n got %+v\nwant %+v", seed, got, want)
 		}
 	}
 }

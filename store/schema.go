@@ -122,8 +122,8 @@ type KindSpec[T any] struct {
 	// stored form (the payload of a covering entry). Nil: no index.
 	Index func(v *T, raw []byte) []IndexEntry
 	// FastDecode reads stored records with a decoder built from T's struct
-	// tags (for kinds read by the hundred thousand); a record it does not
-	// understand falls back to the general decoder.
+	// tags (for kinds read by the hundred thousand, or by every command);
+	// a record it does not understand falls back to the general decoder.
 	FastDecode bool
 	// NotExported keeps the kind in the file but out of export and Info.
 	NotExported bool

@@ -207,6 +207,11 @@ func GetOrganization(tx *store.Tx) (*Organization, error) {
 	return o, nil
 }
 
+// DecodeOrganizationFast decodes a stored organization record on the
+// fast path alone (Kind.DecodeFast): tests compare it with the general
+// decoder.
+func DecodeOrganizationFast(raw []byte, o *Organization) bool { return orgKind.DecodeFast(raw, o) }
+
 // PutOrganization stores the tenant record.
 func PutOrganization(tx *store.Tx, o *Organization) error {
 	o.WhenChanged = tx.Now()

@@ -13,7 +13,7 @@ import (
 // The record kinds of the directory: the organization, Entra accounts,
 // mailboxes and mail users, and mailbox content.
 var (
-	orgKind = store.DefineKind(store.KindSpec[Organization]{Bucket: "organization", Name: "organization"})
+	orgKind = store.DefineKind(store.KindSpec[Organization]{Bucket: "organization", Name: "organization", FastDecode: true})
 	// Users are the Entra accounts, by ObjectId.
 	Users = store.DefineKind(store.KindSpec[User]{Bucket: "users", Name: "user", Index: indexUser, FastDecode: true})
 	// Mailboxes (by Guid) and their Contents are read by the hundred

@@ -234,6 +234,15 @@ func decoderFor(t reflect.Type) fieldDecoder {
 			*(*int64)(p) = v
 			return ok
 		}
+	case reflect.Int:
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			v, ok := r.integer()
+			if int64(int(v)) != v {
+				return false // the general decoder's overflow error
+			}
+			*(*int)(p) = int(v)
+			return ok
+		}
 	case reflect.Struct:
 		if hasUnsupportedField(t) {
 			return nil

@@ -171,6 +171,15 @@ func Failure(ext syntax.Extent, err error) error {
 	if errors.As(err, &te) && te.ID != "" {
 		id = te.ID
 	}
+	var oe *Error
+	if errors.As(err, &oe) {
+		if oe.ID != "" {
+			id = oe.ID
+		}
+		if oe.Exception != "" {
+			ex, cat = oe.Exception, object.NotSpecified
+		}
+	}
 	switch {
 	case strings.HasPrefix(msg, "Method invocation failed because"):
 		// no operator method for the operand's type

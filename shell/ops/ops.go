@@ -42,12 +42,18 @@ type Session interface {
 }
 
 // Error is an operator's failure in PowerShell's words.
-type Error struct{ Msg string }
+type Error struct {
+	Msg string
+	// ID, when set, is the error ID PowerShell gives the failure, and
+	// Exception, when set, the .NET exception it raises in place of a
+	// RuntimeException (whose category is then NotSpecified).
+	ID, Exception string
+}
 
 func (e *Error) Error() string { return e.Msg }
 
 // ErrDivideByZero is / or % by zero.
-var ErrDivideByZero = &Error{"Attempted to divide by zero."}
+var ErrDivideByZero = &Error{Msg: "Attempted to divide by zero."}
 
 // MethodError is an exception thrown inside a .NET operator method
 // (DateTime's op_Addition ...): PowerShell reports it as the failed call of
@@ -100,7 +106,7 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 			}
 			n, ok := numeric.ToNumber(right)
 			if !ok {
-				return nil, &Error{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_Subtraction'.", operandTypeName(right))}
+				return nil, &Error{Msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_Subtraction'.", operandTypeName(right))}
 			}
 			return Numeric(op, 0, n)
 		}
@@ -115,7 +121,7 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 		case "*":
 			n, ok := numeric.ToNumber(right)
 			if !ok {
-				return nil, &Error{object.CannotConvert(right, "System.Int32")}
+				return nil, &Error{Msg: object.CannotConvert(right, "System.Int32")}
 			}
 			// The count is converted to Int32 (a larger one fails);
 			// building the string may run out of memory.
@@ -134,11 +140,11 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 		}
 		n, ok := numeric.ToNumber(l)
 		if !ok {
-			return nil, &Error{fmt.Sprintf("Method invocation failed because [System.String] does not contain a method named 'op_%s'.", opMethodName(op))}
+			return nil, &Error{Msg: fmt.Sprintf("Method invocation failed because [System.String] does not contain a method named 'op_%s'.", opMethodName(op))}
 		}
 		r, ok := numeric.ToNumber(right)
 		if !ok {
-			return nil, &Error{object.CannotConvert(right, "System.Int32")}
+			return nil, &Error{Msg: object.CannotConvert(right, "System.Int32")}
 		}
 		return Numeric(op, n, r)
 	case []any:
@@ -148,7 +154,7 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 		case "*":
 			n, ok := numeric.ToNumber(right)
 			if !ok {
-				return nil, &Error{object.CannotConvert(right, "System.Int32")}
+				return nil, &Error{Msg: object.CannotConvert(right, "System.Int32")}
 			}
 			// The count is converted to UInt32 (a negative or larger
 			// one fails).
@@ -168,7 +174,7 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 			}
 			return out, nil
 		}
-		return nil, &Error{fmt.Sprintf("Method invocation failed because [System.Object[]] does not contain a method named 'op_%s'.", opMethodName(op))}
+		return nil, &Error{Msg: fmt.Sprintf("Method invocation failed because [System.Object[]] does not contain a method named 'op_%s'.", opMethodName(op))}
 	case *object.List:
 		if op == "+" {
 			return addArrays(l.Items, right)
@@ -177,12 +183,12 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 		if op == "+" {
 			r, ok := right.(*object.Hashtable)
 			if !ok {
-				return nil, &Error{"A hash table can only be added to another hash table."}
+				return nil, &Error{Msg: "A hash table can only be added to another hash table."}
 			}
 			out := l.Copy()
 			for _, k := range r.Keys() {
 				if out.Has(k) {
-					return nil, &Error{fmt.Sprintf("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", object.ToInvariantString(k), object.ToInvariantString(k))}
+					return nil, &Error{Msg: fmt.Sprintf("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", object.ToInvariantString(k), object.ToInvariantString(k))}
 				}
 				v, _ := r.Get(k)
 				out.Set(k, v)
@@ -209,7 +215,7 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 				return d, operatorFailure("op_Subtraction", err)
 			}
 		}
-		return nil, &Error{fmt.Sprintf("Method invocation failed because [System.DateTime] does not contain a method named 'op_%s'.", opMethodName(op))}
+		return nil, &Error{Msg: fmt.Sprintf("Method invocation failed because [System.DateTime] does not contain a method named 'op_%s'.", opMethodName(op))}
 	case object.TimeSpan:
 		switch op {
 		case "+":
@@ -223,19 +229,19 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 				return s, operatorFailure("op_Subtraction", err)
 			}
 		}
-		return nil, &Error{fmt.Sprintf("Method invocation failed because [System.TimeSpan] does not contain a method named 'op_%s'.", opMethodName(op))}
+		return nil, &Error{Msg: fmt.Sprintf("Method invocation failed because [System.TimeSpan] does not contain a method named 'op_%s'.", opMethodName(op))}
 	}
 	ln, ok := numeric.ToNumber(left)
 	if !ok {
-		return nil, &Error{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_%s'.", operandTypeName(left), opMethodName(op))}
+		return nil, &Error{Msg: fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_%s'.", operandTypeName(left), opMethodName(op))}
 	}
 	rn, ok := numeric.ToNumber(right)
 	if !ok {
 		if right != nil {
 			if s, isStr := right.(string); isStr {
-				return nil, &Error{object.CannotConvert(s, object.TypeName(ln)) + " Error: \"The input string '" + s + "' was not in a correct format.\""}
+				return nil, &Error{Msg: object.CannotConvert(s, object.TypeName(ln)) + " Error: \"The input string '" + s + "' was not in a correct format.\""}
 			}
-			return nil, &Error{object.CannotConvert(right, object.TypeName(ln))}
+			return nil, &Error{Msg: object.CannotConvert(right, object.TypeName(ln))}
 		}
 		rn = 0
 	}
@@ -420,14 +426,14 @@ func Compare(ses Session, left, right any, cs bool) (int, error) {
 			if s, isStr := right.(string); isStr {
 				detail = " Error: \"The input string '" + s + "' was not in a correct format.\""
 			}
-			return 0, &Error{fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s%s\"", object.ToInvariantString(left), object.ToInvariantString(right), object.CannotConvert(right, object.TypeName(ln)), detail)}
+			return 0, &Error{Msg: fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s%s\"", object.ToInvariantString(left), object.ToInvariantString(right), object.CannotConvert(right, object.TypeName(ln)), detail)}
 		}
 		ln, _ := numeric.ToNumber(l)
 		return numeric.Compare(ln, rn), nil
 	case time.Time:
 		r, err := datetime.ToDateTime(right)
 		if err != nil {
-			return 0, &Error{fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s\"", object.ToInvariantString(left), object.ToInvariantString(right), err.Error())}
+			return 0, &Error{Msg: fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s\"", object.ToInvariantString(left), object.ToInvariantString(right), err.Error())}
 		}
 		return l.Compare(r), nil
 	case object.TimeSpan:
@@ -462,6 +468,29 @@ func Compare(ses Session, left, right any, cs bool) (int, error) {
 	return dotnet.CompareStrings(ses.Text(left), ses.Text(right), cs), nil
 }
 
+// order is Compare as -gt, -ge, -lt and -le see it: an object that
+// cannot be ordered is an error rather than its text. A custom object
+// ([pscustomobject], a cmdlet's output) orders only against itself; a
+// hashtable is equal to itself and cannot be ordered otherwise (-ge and
+// -le of a value with itself are true, -gt and -lt false).
+func order(ses Session, left, right any, cs bool) (int, error) {
+	switch l := object.Unwrap(left).(type) {
+	case *object.PSObject:
+		if dotnet.SameRef(l, object.Unwrap(right)) {
+			return 0, nil
+		}
+		lt, rt := ses.Text(l), ses.Text(right)
+		return 0, &Error{Msg: fmt.Sprintf("Cannot compare \"%s\" to \"%s\" because the objects are not the same type or the object \"%s\" does not implement \"IComparable\".", lt, rt, lt),
+			ID: "PSObjectCompareTo", Exception: "ExtendedTypeSystemException"}
+	case *object.Hashtable:
+		if Equal(ses, l, right, cs) {
+			return 0, nil
+		}
+		return 0, &Error{Msg: fmt.Sprintf("Cannot compare \"%s\" because it is not IComparable.", ses.Text(l)), ID: "NotIcomparable"}
+	}
+	return Compare(ses, left, right, cs)
+}
+
 // Regexes is a session's cache of compiled patterns, so a pattern in a
 // loop compiles once.
 type Regexes struct{ m map[string]*regexp.Regexp }
@@ -480,7 +509,7 @@ func (c *Regexes) Compile(pattern string, cs bool) (*regexp.Regexp, error) {
 	}
 	re, err := regexp.Compile(key)
 	if err != nil {
-		return nil, &Error{fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
+		return nil, &Error{Msg: fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
 	}
 	if len(c.m) > 512 {
 		c.m = map[string]*regexp.Regexp{}
@@ -574,7 +603,7 @@ func compareScalar(ses Session, op CompareOp, left, right any, setMatches bool) 
 	case "ne":
 		return !Equal(ses, left, right, op.caseSensitive), nil
 	case "gt", "ge", "lt", "le":
-		c, err := Compare(ses, left, right, op.caseSensitive)
+		c, err := order(ses, left, right, op.caseSensitive)
 		if err != nil {
 			return false, err
 		}
@@ -594,7 +623,7 @@ func compareScalar(ses Session, op CompareOp, left, right any, setMatches bool) 
 		}
 		p, err := wildcard.Compile(ses.Text(right), opts)
 		if err != nil {
-			return false, &Error{err.Error()}
+			return false, &Error{Msg: err.Error()}
 		}
 		return p.Match(ses.Text(left)) == (op.name == "like"), nil
 	case "match", "notmatch":

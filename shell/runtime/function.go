@@ -229,7 +229,7 @@ func (pr *cmdProcessor) runBlock(b *syntax.StatementBlock) error {
 	if pr.fnRun != nil {
 		pr.fnRun.ran = true
 	}
-	rt.fnStack = append(rt.fnStack, pr)
+	rt.fnStack = append(rt.fnStack, callFrame{pr: pr, at: pr.position})
 	err := rt.execBlock(b, pr.emit)
 	if pe := (*pserror.Error)(nil); err != nil && errors.As(err, &pe) {
 		rt.stampStack(pe.Record, nil) // the stack the error leaves the frame from
@@ -370,7 +370,7 @@ func (pr *cmdProcessor) runClean() {
 	saved := rt.scope
 	rt.scope = run.scope
 	defer func() { rt.scope = saved }()
-	rt.fnStack = append(rt.fnStack, pr)
+	rt.fnStack = append(rt.fnStack, callFrame{pr: pr, at: pr.position})
 	err := rt.execBlock(run.ast.Clean, discard)
 	rt.fnStack = rt.fnStack[:len(rt.fnStack)-1]
 	var pe *pserror.Error
@@ -419,6 +419,14 @@ func (rt *Runtime) invokeScriptBlock(sb *automation.ScriptBlock, dollarUnder any
 		saved = append(saved, "args")
 	}
 	defer rt.scope.Save(saved...)()
+	// the block is a frame of the call stack, called where the command
+	// running it stands
+	var at *object.Position
+	if p := rt.currentCommand(); p != nil {
+		at = p.position
+	}
+	rt.fnStack = append(rt.fnStack, callFrame{at: at})
+	defer func(n int) { rt.fnStack = rt.fnStack[:n] }(len(rt.fnStack) - 1)
 	rt.scope.Set("_", dollarUnder)
 	if args != nil {
 		rt.scope.Set("args", args)
@@ -437,6 +445,9 @@ func (rt *Runtime) invokeScriptBlock(sb *automation.ScriptBlock, dollarUnder any
 	var ret *returnSignal
 	if errors.As(err, &ret) {
 		return nil
+	}
+	if pe := (*pserror.Error)(nil); err != nil && errors.As(err, &pe) {
+		rt.stampStack(pe.Record, nil) // the stack the error leaves the frame from
 	}
 	return err
 }

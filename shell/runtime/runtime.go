@@ -75,8 +75,9 @@ type Runtime struct {
 	// (binder.Call).
 	plans binder.Plans
 	// gates decide which commands and parameters exist (gates.go).
-	gates   command.Gates
-	fnStack []*cmdProcessor
+	gates command.Gates
+	// fnStack is the call stack (stacktrace.go).
+	fnStack []callFrame
 	// running is the stack of commands whose code is executing
 	// (redirect.go).
 	running       []*cmdProcessor

@@ -7,6 +7,15 @@ import (
 	"github.com/exosim/exosim/shell/pserror"
 )
 
+// callFrame is one frame of the call stack: a running script function,
+// script block or script file (pr), or a script block a command invokes
+// (pr nil: ForEach-Object's, a calculated property's); at is where it
+// was called from (nil when unknown).
+type callFrame struct {
+	pr *cmdProcessor
+	at *object.Position
+}
+
 // stampStack fills rec's ScriptStackTrace, once, from the functions and
 // scripts running now: each frame's line is where it stands, the raising
 // statement (here; nil: the record's position) for the innermost, the
@@ -19,16 +28,16 @@ func (rt *Runtime) stampStack(rec *object.ErrorRecord, here *object.Position) {
 	at := cmp.Or(here, rec.Position)
 	frames := make([]pserror.Frame, 0, len(rt.fnStack)+1)
 	for i := len(rt.fnStack) - 1; i >= 0; i-- {
-		pr := rt.fnStack[i]
+		f := rt.fnStack[i]
 		name := "<ScriptBlock>"
-		if pr.fn != nil && pr.sb == nil && pr.scriptFile == "" {
+		if pr := f.pr; pr != nil && pr.fn != nil && pr.sb == nil && pr.scriptFile == "" {
 			name = pr.cmd.Name
 		}
 		frames = append(frames, pserror.Frame{Name: name, At: at})
-		at = pr.position
+		at = cmp.Or(f.at, at)
 	}
 	// interactive input is the outermost frame, unless exosim runs a script
-	if len(rt.fnStack) == 0 || !rt.fnStack[0].topLevel {
+	if len(rt.fnStack) == 0 || rt.fnStack[0].pr == nil || !rt.fnStack[0].pr.topLevel {
 		frames = append(frames, pserror.Frame{Name: "<ScriptBlock>", At: at})
 	}
 	rec.ScriptStackTrace = pserror.StackTrace(frames)

@@ -259,12 +259,40 @@ func declarePath() {
 				}
 				return out, nil
 			}),
+			// GetFullPath cleans a drive- or UNC-rooted path; any other
+			// path is taken from the process's directory, as .NET does
+			// (not from PowerShell's current location).
 			"GetFullPath": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
-				p := c.Str(0)
-				if !isRooted(p) || pathRootLen(p) < 3 {
-					return nil, dotnet.NotSupported("Path.GetFullPath of a relative path ('%s'); use Resolve-Path or Join-Path with $PWD", p)
+				if c.Args[0] == nil {
+					return nil, dotnet.Throw("Value cannot be null. (Parameter 'path')")
 				}
-				return cleanWindowsPath(p), nil
+				p := c.Str(0)
+				if len(c.Args) == 2 && !isRooted(p) {
+					// GetFullPath(path, basePath) takes a relative path from basePath.
+					if c.Args[1] == nil {
+						return nil, dotnet.Throw("Value cannot be null. (Parameter 'basePath')")
+					}
+					base := c.Str(1)
+					if !isRooted(base) {
+						return nil, dotnet.Throw("Basepath argument is not fully qualified. (Parameter 'basePath')")
+					}
+					if !strings.HasSuffix(base, `\`) && !strings.HasSuffix(base, "/") {
+						if strings.HasPrefix(base, "/") {
+							base += "/"
+						} else {
+							base += `\`
+						}
+					}
+					p = base + p
+				}
+				if pathRootLen(p) >= 3 {
+					return cleanWindowsPath(p), nil
+				}
+				full, err := hostPath(c.Host, p)
+				if err != nil {
+					return nil, err
+				}
+				return full.ProviderPath(), nil
 			}),
 		}})
 }

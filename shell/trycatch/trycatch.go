@@ -65,9 +65,9 @@ func (f frame) encloses(e syntax.Extent) bool {
 }
 
 // Try runs a try statement: its body; on a terminating error the first
-// catch clause that takes it, with $_ and $PSItem holding the error ($_
-// is the caller's again afterwards); then the finally block, whose own
-// error wins.
+// catch clause that takes it, with the error recorded in $Error and $_
+// and $PSItem holding it ($_ is the caller's again afterwards); then the
+// finally block, whose own error wins.
 func (st *State) Try(in Interp, s *syntax.TryStmt, out func(any) error) error {
 	st.Depth++
 	err := in.Exec(s.Body, out)
@@ -86,6 +86,8 @@ func (st *State) Try(in Interp, s *syntax.TryStmt, out func(any) error) error {
 				savedVal = saved.Value
 			}
 			in.StampStack(pe.Record)
+			// A caught error is recorded in $Error as any other.
+			in.Record(pe.Record)
 			sc.Set("_", pe.Record)
 			sc.Set("PSItem", pe.Record)
 			st.catching = append(st.catching, frame{rec: pe.Record, ext: c.Ext})

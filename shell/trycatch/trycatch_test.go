@@ -61,6 +61,9 @@ func TestTryCatchesAndRestoresDollarUnder(t *testing.T) {
 	if st.Depth != 0 {
 		t.Errorf("Depth = %d after the try statement", st.Depth)
 	}
+	if len(f.recorded) != 1 || f.recorded[0].Message != "boom" {
+		t.Errorf("recorded in $Error: %v, want the caught error", f.recorded)
+	}
 }
 
 func TestThrow(t *testing.T) {

@@ -22,7 +22,10 @@ func (rt *Runtime) SetFiles(n *fsys.Namespace, env *fsys.Env) {
 	n.SetClock(rt.Now)
 	rt.files = n
 	rt.env = env
-	rt.global.Set("PWD", provider.PathInfo(n.Location()))
+	// made when first read: a location changes only by SetLocation,
+	// which sets $PWD again
+	loc := n.Location()
+	rt.global.SetLazy("PWD", func() any { return provider.PathInfo(loc) })
 }
 
 // SetLocation makes p the current location and updates $PWD.

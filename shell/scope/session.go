@@ -2,6 +2,7 @@ package scope
 
 import (
 	"os"
+	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/object"
@@ -10,12 +11,13 @@ import (
 
 // NewGlobal returns a session's global scope holding the preference and
 // automatic variables a new PowerShell 7 session on Unix starts with;
-// host is $Host. $PSVersionTable, $PID, $HOME, $Host and the platform
+// host makes $Host (it and $PSVersionTable are made the first time they
+// are read). $PSVersionTable, $PID, $HOME, $Host and the platform
 // variables are read-only. $true and $false are constant AllScope
 // variables and $null one whose value is always $null (Assignable refuses
 // the first two and discards what is assigned to the third); every scope
 // sees them through the global one.
-func NewGlobal[F any](host any) *Scope[F] {
+func NewGlobal[F any](host func() any) *Scope[F] {
 	g := New[F](nil)
 	g.vars["null"] = &Variable{Name: "null", Description: "References to the null variable always return the null value. Assignments have no effect."}
 	g.vars["false"] = &Variable{Name: "false", Value: false, Constant: true, ReadOnly: true, AllScope: true, Description: "Boolean False"}
@@ -45,12 +47,12 @@ func NewGlobal[F any](host any) *Scope[F] {
 	set("IsCoreCLR", true)
 	set("PSCulture", "en-US")
 	set("PSUICulture", "en-US")
-	set("PSVersionTable", versionTable())
+	g.SetLazy("PSVersionTable", versionTable)
 	set("PSDefaultParameterValues", object.NewHashtable())
-	set("Host", host)
+	g.SetLazy("Host", host)
 	set("NestedPromptLevel", 0)
 	for _, name := range []string{"PSVersionTable", "PID", "HOME", "Host", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
-		g.Lookup(name).ReadOnly = true
+		g.vars[strings.ToLower(name)].ReadOnly = true
 	}
 	return g
 }
@@ -62,7 +64,7 @@ func actionPreference(name string, value int) object.Enum {
 
 // versionTable is $PSVersionTable of the PowerShell version exosim
 // stands for.
-func versionTable() *object.Hashtable {
+func versionTable() any {
 	ver := object.NewHashtable()
 	ver.Ordered = true
 	var psv any = prelude.Version

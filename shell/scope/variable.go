@@ -32,6 +32,18 @@ type Variable struct {
 	// Valid is the check of the variable's validation attributes: a
 	// value it refuses is not assigned (invalidValue). nil for none.
 	Valid func(value any) bool
+	// lazy, while not nil, makes Value the first time the variable is
+	// found (SetLazy).
+	lazy func() any
+}
+
+// made returns v with its value made if it is lazy (nil for nil): what
+// hands out a variable calls it first.
+func (v *Variable) made() *Variable {
+	if v != nil && v.lazy != nil {
+		v.Value, v.lazy = v.lazy(), nil
+	}
+	return v
 }
 
 // invalidValue refuses a value the validation attributes of variable
@@ -61,7 +73,7 @@ func Split(name string) (scopeName, bare string) {
 // Lookup returns the variable of that name held by this scope itself, or
 // nil.
 func (s *Scope[F]) Lookup(name string) *Variable {
-	return s.vars[strings.ToLower(name)]
+	return s.vars[strings.ToLower(name)].made()
 }
 
 // Set sets a variable of this scope, creating it when it is not there.
@@ -70,10 +82,17 @@ func (s *Scope[F]) Lookup(name string) *Variable {
 func (s *Scope[F]) Set(name string, value any) {
 	key := strings.ToLower(name)
 	if v, ok := s.vars[key]; ok {
-		v.Value = value
+		v.Value, v.lazy = value, nil
 		return
 	}
 	s.vars[key] = &Variable{Name: name, Value: value}
+}
+
+// SetLazy is Set of a value made by value the first time the variable is
+// found (a large value most sessions never read).
+func (s *Scope[F]) SetLazy(name string, value func() any) {
+	s.Set(name, nil)
+	s.vars[strings.ToLower(name)].lazy = value
 }
 
 // SetTyped sets a variable of this scope and gives it a type constraint
@@ -110,7 +129,7 @@ func (s *Scope[F]) Find(name string) *Variable {
 	key := strings.ToLower(bare)
 	for c := s; c != nil; c = c.parent {
 		if v := c.vars[key]; v != nil && s.sees(c, v) {
-			return v
+			return v.made()
 		}
 	}
 	return nil
@@ -134,7 +153,7 @@ func (s *Scope[F]) Variables() []*Variable {
 		for k, v := range c.vars {
 			if !seen[k] && s.sees(c, v) {
 				seen[k] = true
-				out = append(out, v)
+				out = append(out, v.made())
 			}
 		}
 	}
@@ -159,7 +178,7 @@ func sortByName(vs []*Variable) {
 func (s *Scope[F]) Held() []*Variable {
 	out := make([]*Variable, 0, len(s.vars))
 	for _, v := range s.vars {
-		out = append(out, v)
+		out = append(out, v.made())
 	}
 	sortByName(out)
 	return out
@@ -321,7 +340,7 @@ func (s *Scope[F]) held(name, scopeName string) (*Scope[F], *Variable, error) {
 	key := strings.ToLower(name)
 	for c := from; c != nil; c = c.parent {
 		if v, ok := c.vars[key]; ok && from.sees(c, v) {
-			return c, v, nil
+			return c, v.made(), nil
 		}
 		if scopeName != "" {
 			break

@@ -11,6 +11,13 @@ import (
 // a variable never changes the exosim process's own environment.
 type Env struct {
 	vars map[string]EnvVar
+	// list and user are what NewEnv and Simulate were given, until the
+	// first use of the variables sets them (made): most sessions read
+	// none of them.
+	list     []string
+	simulate bool
+	user     string
+	made     bool
 }
 
 // EnvVar is one environment variable.
@@ -20,24 +27,37 @@ type EnvVar struct {
 
 // NewEnv returns an environment holding the "NAME=value" entries of list
 // (os.Environ's form).
-func NewEnv(list []string) *Env {
-	e := &Env{vars: make(map[string]EnvVar, len(list))}
-	for _, kv := range list {
+func NewEnv(list []string) *Env { return &Env{list: list} }
+
+// make sets the variables NewEnv and Simulate were given, the first time
+// the environment is used.
+func (e *Env) make() {
+	if e.made {
+		return
+	}
+	e.made = true
+	e.vars = make(map[string]EnvVar, len(e.list)+len(simulated))
+	for _, kv := range e.list {
 		if i := strings.IndexByte(kv, '='); i > 0 {
 			e.Set(kv[:i], kv[i+1:])
 		}
 	}
-	return e
+	e.list = nil
+	if e.simulate {
+		e.simulateFor(e.user)
+	}
 }
 
 // Get returns a variable's value.
 func (e *Env) Get(name string) (string, bool) {
+	e.make()
 	v, ok := e.vars[strings.ToLower(name)]
 	return v.Value, ok
 }
 
 // Set sets a variable; an empty value removes it, as in PowerShell.
 func (e *Env) Set(name, value string) {
+	e.make()
 	if value == "" {
 		e.Unset(name)
 		return
@@ -50,10 +70,14 @@ func (e *Env) Set(name, value string) {
 }
 
 // Unset removes a variable.
-func (e *Env) Unset(name string) { delete(e.vars, strings.ToLower(name)) }
+func (e *Env) Unset(name string) {
+	e.make()
+	delete(e.vars, strings.ToLower(name))
+}
 
 // List returns the variables sorted by name without regard to case.
 func (e *Env) List() []EnvVar {
+	e.make()
 	out := make([]EnvVar, 0, len(e.vars))
 	for _, v := range e.vars {
 		out = append(out, v)
@@ -62,26 +86,27 @@ func (e *Env) List() []EnvVar {
 	return out
 }
 
+// simulated are the variables Simulate sets.
+var simulated = [...]string{"COMPUTERNAME", "USERDOMAIN", "USERNAME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH",
+	"APPDATA", "LOCALAPPDATA", "TEMP", "TMP", "SystemDrive"}
+
 // Simulate sets the variables of a Windows session for the namespace's
 // user, all pointing into the C: drive: USERNAME, USERPROFILE, TEMP,
 // COMPUTERNAME and their usual companions.
 func (e *Env) Simulate(n *Namespace) {
-	u := n.User()
+	if !e.made {
+		e.simulate, e.user = true, n.User()
+		return
+	}
+	e.simulateFor(n.User())
+}
+
+// simulateFor is Simulate for the user u.
+func (e *Env) simulateFor(u string) {
 	profile := `C:\Users\` + u
-	for _, kv := range [][2]string{
-		{"COMPUTERNAME", Computer},
-		{"USERDOMAIN", Computer},
-		{"USERNAME", u},
-		{"USERPROFILE", profile},
-		{"HOMEDRIVE", "C:"},
-		{"HOMEPATH", `\Users\` + u},
-		{"APPDATA", profile + `\AppData\Roaming`},
-		{"LOCALAPPDATA", profile + `\AppData\Local`},
-		{"TEMP", profile + `\AppData\Local\Temp`},
-		{"TMP", profile + `\AppData\Local\Temp`},
-		{"SystemDrive", "C:"},
-	} {
-		e.Unset(kv[0])
-		e.Set(kv[0], kv[1])
+	for i, v := range [len(simulated)]string{Computer, Computer, u, profile, "C:", `\Users\` + u,
+		profile + `\AppData\Roaming`, profile + `\AppData\Local`, profile + `\AppData\Local\Temp`, profile + `\AppData\Local\Temp`, "C:"} {
+		e.Unset(simulated[i])
+		e.Set(simulated[i], v)
 	}
 }

@@ -1,9 +1,6 @@
 package regexengine
 
-import (
-	"strings"
-	"unicode"
-)
+import "unicode"
 
 type classFn func(rune) bool
 
@@ -127,40 +124,46 @@ func unicodeProperty(name string) classFn {
 	if t, ok := unicode.Categories[name]; ok {
 		return func(r rune) bool { return unicode.Is(t, r) }
 	}
-	if b, ok := blocks[strings.TrimPrefix(name, "Is")]; ok && strings.HasPrefix(name, "Is") {
-		return func(r rune) bool { return r >= b[0] && r <= b[1] }
+	for _, b := range blocks {
+		if "Is"+b.name == name {
+			lo, hi := b.lo, b.hi
+			return func(r rune) bool { return r >= lo && r <= hi }
+		}
 	}
 	return nil
 }
 
 // blocks are the Unicode block names \p{IsName} accepts that scripts use
 // most.
-var blocks = map[string][2]rune{
-	"BasicLatin":                 {0x0000, 0x007F},
-	"Latin-1Supplement":          {0x0080, 0x00FF},
-	"LatinExtended-A":            {0x0100, 0x017F},
-	"LatinExtended-B":            {0x0180, 0x024F},
-	"IPAExtensions":              {0x0250, 0x02AF},
-	"GreekandCoptic":             {0x0370, 0x03FF},
-	"Greek":                      {0x0370, 0x03FF},
-	"Cyrillic":                   {0x0400, 0x04FF},
-	"Armenian":                   {0x0530, 0x058F},
-	"Hebrew":                     {0x0590, 0x05FF},
-	"Arabic":                     {0x0600, 0x06FF},
-	"Devanagari":                 {0x0900, 0x097F},
-	"Thai":                       {0x0E00, 0x0E7F},
-	"GeneralPunctuation":         {0x2000, 0x206F},
-	"CurrencySymbols":            {0x20A0, 0x20CF},
-	"LetterlikeSymbols":          {0x2100, 0x214F},
-	"Arrows":                     {0x2190, 0x21FF},
-	"MathematicalOperators":      {0x2200, 0x22FF},
-	"BoxDrawing":                 {0x2500, 0x257F},
-	"CJKSymbolsandPunctuation":   {0x3000, 0x303F},
-	"Hiragana":                   {0x3040, 0x309F},
-	"Katakana":                   {0x30A0, 0x30FF},
-	"CJKUnifiedIdeographs":       {0x4E00, 0x9FFF},
-	"HangulSyllables":            {0xAC00, 0xD7AF},
-	"PrivateUseArea":             {0xE000, 0xF8FF},
-	"HalfwidthandFullwidthForms": {0xFF00, 0xFFEF},
-	"Specials":                   {0xFFF0, 0xFFFF},
+var blocks = [...]struct {
+	name   string
+	lo, hi rune
+}{
+	{"BasicLatin", 0x0000, 0x007F},
+	{"Latin-1Supplement", 0x0080, 0x00FF},
+	{"LatinExtended-A", 0x0100, 0x017F},
+	{"LatinExtended-B", 0x0180, 0x024F},
+	{"IPAExtensions", 0x0250, 0x02AF},
+	{"GreekandCoptic", 0x0370, 0x03FF},
+	{"Greek", 0x0370, 0x03FF},
+	{"Cyrillic", 0x0400, 0x04FF},
+	{"Armenian", 0x0530, 0x058F},
+	{"Hebrew", 0x0590, 0x05FF},
+	{"Arabic", 0x0600, 0x06FF},
+	{"Devanagari", 0x0900, 0x097F},
+	{"Thai", 0x0E00, 0x0E7F},
+	{"GeneralPunctuation", 0x2000, 0x206F},
+	{"CurrencySymbols", 0x20A0, 0x20CF},
+	{"LetterlikeSymbols", 0x2100, 0x214F},
+	{"Arrows", 0x2190, 0x21FF},
+	{"MathematicalOperators", 0x2200, 0x22FF},
+	{"BoxDrawing", 0x2500, 0x257F},
+	{"CJKSymbolsandPunctuation", 0x3000, 0x303F},
+	{"Hiragana", 0x3040, 0x309F},
+	{"Katakana", 0x30A0, 0x30FF},
+	{"CJKUnifiedIdeographs", 0x4E00, 0x9FFF},
+	{"HangulSyllables", 0xAC00, 0xD7AF},
+	{"PrivateUseArea", 0xE000, 0xF8FF},
+	{"HalfwidthandFullwidthForms", 0xFF00, 0xFFEF},
+	{"Specials", 0xFFF0, 0xFFFF},
 }

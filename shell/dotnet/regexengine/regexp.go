@@ -8,15 +8,20 @@
 package regexengine
 
 import (
-	"errors"
 	"regexp"
 	"strconv"
 	"unicode/utf8"
 )
 
-// ErrTimeout is .NET's RegexMatchTimeoutException message: a search
-// went past the engine's bounds.
-var ErrTimeout = errors.New("The RegEx engine has timed out while trying to match a pattern to an input string. This can occur for many reasons, including very large inputs or excessive backtracking caused by nested quantifiers, back-references and other factors.")
+// ErrTimeout is .NET's RegexMatchTimeoutException: a search went past
+// the engine's bounds.
+var ErrTimeout error = timeoutError{}
+
+type timeoutError struct{}
+
+func (timeoutError) Error() string {
+	return "The RegEx engine has timed out while trying to match a pattern to an input string. This can occur for many reasons, including very large inputs or excessive backtracking caused by nested quantifiers, back-references and other factors."
+}
 
 // Regexp is a compiled .NET pattern.
 type Regexp struct {

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
-	"regexp"
+
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"strconv"
 	"strings"
 
@@ -897,7 +898,7 @@ var selectStringSlot = command.NewInvocationSlot[selectStringState]()
 
 type matcher struct {
 	patterns []string
-	res      []*regexp.Regexp
+	res      []*regexengine.Regexp
 	simple   bool
 	cs       bool
 	all      bool
@@ -905,8 +906,9 @@ type matcher struct {
 }
 
 // match reports whether a line matches, the pattern that did and the
-// match objects (none for -SimpleMatch and -NotMatch).
-func (mt *matcher) match(line string) (bool, string, []any) {
+// match objects (none for -SimpleMatch and -NotMatch); the error is a
+// search past the regular expression engine's bounds.
+func (mt *matcher) match(line string) (bool, string, []any, error) {
 	for i, p := range mt.patterns {
 		if mt.simple {
 			found := strings.Contains(line, p)
@@ -914,30 +916,32 @@ func (mt *matcher) match(line string) (bool, string, []any) {
 				found = strings.Contains(strings.ToLower(line), strings.ToLower(p))
 			}
 			if found {
-				return !mt.not, p, nil
+				return !mt.not, p, nil, nil
 			}
 			continue
 		}
 		re := mt.res[i]
-		var locs [][]int
+		n := 1
 		if mt.all {
-			locs = re.FindAllStringSubmatchIndex(line, -1)
-		} else if l := re.FindStringSubmatchIndex(line); l != nil {
-			locs = [][]int{l}
+			n = -1
+		}
+		locs, err := re.FindAll(line, n)
+		if err != nil {
+			return false, p, nil, err
 		}
 		if len(locs) == 0 {
 			continue
 		}
 		if mt.not {
-			return false, p, nil
+			return false, p, nil, nil
 		}
 		ms := make([]any, 0, len(locs))
 		for _, l := range locs {
 			ms = append(ms, runtime.RegexMatch(re, line, l))
 		}
-		return true, p, ms
+		return true, p, ms, nil
 	}
-	return mt.not, "", nil
+	return mt.not, "", nil, nil
 }
 
 func selectString() *command.Command {
@@ -1055,7 +1059,10 @@ func (t *tracker) line(ctx *command.Context, line, path string, fromFile bool) e
 	if err := t.emitReady(ctx, false); err != nil {
 		return err
 	}
-	ok, pattern, matches := mt.match(line)
+	ok, pattern, matches, err := mt.match(line)
+	if err != nil {
+		return ctx.Fail(ctx.NewError(err.Error(), "RegexMatchTimeout", object.OperationTimeout, "RegexMatchTimeoutException", line))
+	}
 	if ok {
 		if pattern == "" {
 			pattern = mt.patterns[0]

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
@@ -27,7 +28,7 @@ func (session) ConvertTo(v any, _ string) (any, error) { return v, nil }
 func (session) Compare(a, b any) (int, error) {
 	return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)), nil
 }
-func (session) Regex(p string) (*regexp.Regexp, error)      { return regexp.Compile("(?i)" + p) }
+func (session) Regex(p string) (*regexengine.Regexp, error) { return goRegex("(?i)" + p) }
 func (session) Script(any) (validate.Script, bool)          { return nil, false }
 func (session) RunScript(validate.Script, any) (any, error) { return nil, nil }
 func (session) EvalExpr(syntax.Expr) (any, error)           { return nil, nil }
@@ -481,4 +482,12 @@ func TestPlanBindErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func goRegex(p string) (*regexengine.Regexp, error) {
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, err
+	}
+	return regexengine.FromGo(re, p, 0), nil
 }

@@ -47,6 +47,8 @@ func (e *MethodException) ExceptionType() string {
 		return "System.NotSupportedException"
 	case strings.HasPrefix(m, "Sequence contains") || strings.HasSuffix(m, "empty.") || strings.HasPrefix(m, "Failed to compare"):
 		return "System.InvalidOperationException"
+	case strings.HasPrefix(m, "The RegEx engine has timed out"):
+		return "System.Text.RegularExpressions.RegexMatchTimeoutException"
 	case strings.HasPrefix(m, "Invalid pattern"):
 		return "System.Text.RegularExpressions.RegexParseException"
 	case strings.HasPrefix(m, "Could not find file"):

@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"github.com/exosim/exosim/shell/flow"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -116,11 +117,19 @@ func (f *fakeInterp) Run(st syntax.Statement, out func(any) error) error {
 type textSession struct{}
 
 func (textSession) Text(v any) string { return object.ToInvariantString(v) }
-func (textSession) Regex(p string, cs bool) (*regexp.Regexp, error) {
+func (textSession) Regex(p string, cs bool) (*regexengine.Regexp, error) {
 	if !cs {
 		p = "(?i)" + p
 	}
-	return regexp.Compile(p)
+	return goRegex(p)
 }
 func (textSession) SetMatches(*object.Hashtable)         {}
 func (textSession) CompareTo(any, any) (int, bool, bool) { return 0, false, false }
+
+func goRegex(p string) (*regexengine.Regexp, error) {
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, err
+	}
+	return regexengine.FromGo(re, p, 0), nil
+}

@@ -14,12 +14,15 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/dotnet/number"
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
+	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -32,7 +35,7 @@ type Session interface {
 	Text(v any) string
 	// Regex compiles a .NET pattern (Regexes.Compile on the session's
 	// cache).
-	Regex(pattern string, caseSensitive bool) (*regexp.Regexp, error)
+	Regex(pattern string, caseSensitive bool) (*regexengine.Regexp, error)
 	// SetMatches sets $Matches after a scalar -match.
 	SetMatches(m *object.Hashtable)
 	// CompareTo orders left against right when left is a value that
@@ -493,30 +496,51 @@ func order(ses Session, left, right any, cs bool) (int, error) {
 
 // Regexes is a session's cache of compiled patterns, so a pattern in a
 // loop compiles once.
-type Regexes struct{ m map[string]*regexp.Regexp }
+type Regexes struct {
+	m map[string]*regexengine.Regexp
+}
 
-// Compile compiles a .NET pattern, case-insensitive unless cs.
-func (c *Regexes) Compile(pattern string, cs bool) (*regexp.Regexp, error) {
+// Compile compiles a .NET pattern, case-insensitive unless cs. A pattern
+// Go's regexp engine cannot run (lookaround, backreferences, ...) runs on
+// the backtracking engine; every other keeps Go's.
+func (c *Regexes) Compile(pattern string, cs bool) (*regexengine.Regexp, error) {
 	key := pattern
 	if !cs {
 		key = "(?i)" + pattern
 	}
 	if c.m == nil {
-		c.m = map[string]*regexp.Regexp{}
+		c.m = map[string]*regexengine.Regexp{}
 	}
 	if re, ok := c.m[key]; ok {
 		return re, nil
 	}
-	re, err := regexp.Compile(key)
-	if err != nil {
-		return nil, &Error{Msg: fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
+	var re *regexengine.Regexp
+	if regexsyntax.Unsupported(pattern) != "" {
+		opts := 0
+		if !cs {
+			opts = regexengine.IgnoreCase
+		}
+		var err error
+		if re, err = regexengine.Compile(pattern, opts); err != nil {
+			return nil, &Error{Msg: fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
+		}
+	} else {
+		g, err := regexp.Compile(key)
+		if err != nil {
+			return nil, &Error{Msg: fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
+		}
+		re = regexengine.FromGo(g, pattern, 0)
 	}
 	if len(c.m) > 512 {
-		c.m = map[string]*regexp.Regexp{}
+		c.m = map[string]*regexengine.Regexp{}
 	}
 	c.m[key] = re
 	return re, nil
 }
+
+// MatchError is the error of a search that ran past the regular
+// expression engine's bounds.
+func MatchError(err error) error { return &Error{Msg: err.Error()} }
 
 // Match runs -match on a scalar and returns the $Matches table.
 func Match(ses Session, s, pattern string, cs bool) (bool, *object.Hashtable, error) {
@@ -524,25 +548,26 @@ func Match(ses Session, s, pattern string, cs bool) (bool, *object.Hashtable, er
 	if err != nil {
 		return false, nil, err
 	}
-	m := re.FindStringSubmatchIndex(s)
-	if m == nil {
+	found, err := re.Find(s, 0)
+	if err != nil {
+		return false, nil, MatchError(err)
+	}
+	if found == nil {
 		return false, nil, nil
 	}
+	m := found.Loc
 	h := object.NewHashtable()
-	names := re.SubexpNames()
-	// .NET numbers unnamed groups first, then named groups.
-	num := 0
-	for i := 0; i < len(names); i++ {
-		if i == 0 || names[i] == "" {
-			if m[2*i] >= 0 {
-				h.Set(num, s[m[2*i]:m[2*i+1]])
-			}
-			num++
+	// groups come in .NET order: numbered groups first, then named ones,
+	// each keyed by number or name
+	nums := re.GroupNumbers()
+	for i, name := range re.GroupNames() {
+		if m[2*i] < 0 {
+			continue
 		}
-	}
-	for i := 1; i < len(names); i++ {
-		if names[i] != "" && m[2*i] >= 0 {
-			h.Set(names[i], s[m[2*i]:m[2*i+1]])
+		if name == strconv.Itoa(nums[i]) {
+			h.Set(nums[i], s[m[2*i]:m[2*i+1]])
+		} else {
+			h.Set(name, s[m[2*i]:m[2*i+1]])
 		}
 	}
 	return true, h, nil

@@ -3,9 +3,9 @@ package ops_test
 import (
 	"errors"
 	"reflect"
-	"regexp"
 	"testing"
 
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
 )
@@ -17,7 +17,7 @@ type session struct {
 }
 
 func (s *session) Text(v any) string { return object.ToInvariantString(v) }
-func (s *session) Regex(p string, cs bool) (*regexp.Regexp, error) {
+func (s *session) Regex(p string, cs bool) (*regexengine.Regexp, error) {
 	return s.cache.Compile(p, cs)
 }
 func (s *session) SetMatches(m *object.Hashtable)       { s.matches = m }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
@@ -35,8 +36,8 @@ func (interp) ConvertTo(v any, typeName string) (any, error) {
 	return v, nil
 }
 func (interp) Compare(a, b any) (int, error) { return 0, nil }
-func (interp) Regex(p string) (*regexp.Regexp, error) {
-	return regexp.Compile("(?i)" + p)
+func (interp) Regex(p string) (*regexengine.Regexp, error) {
+	return goRegex("(?i)" + p)
 }
 func (interp) Script(v any) (validate.Script, bool)        { return nil, false }
 func (interp) RunScript(validate.Script, any) (any, error) { return nil, nil }
@@ -177,4 +178,12 @@ func TestBindScript(t *testing.T) {
 			t.Errorf("%s <- %#v: got %#v, %+v; want %#v", tc.decl, tc.arg, got, f, tc.want)
 		}
 	}
+}
+
+func goRegex(p string) (*regexengine.Regexp, error) {
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, err
+	}
+	return regexengine.FromGo(re, p, 0), nil
 }

@@ -1,7 +1,7 @@
 package runtime
 
 import (
-	"regexp"
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
@@ -16,7 +16,7 @@ type opSession struct{ rt *Runtime }
 
 func (o opSession) Text(v any) string { return o.rt.toStr(v) }
 
-func (o opSession) Regex(pattern string, cs bool) (*regexp.Regexp, error) {
+func (o opSession) Regex(pattern string, cs bool) (*regexengine.Regexp, error) {
 	return o.rt.compileRegex(pattern, cs)
 }
 
@@ -51,7 +51,7 @@ func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
 }
 
 // compileRegex compiles a pattern through the session's cache.
-func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error) {
+func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexengine.Regexp, error) {
 	return rt.regexes.Compile(pattern, cs)
 }
 

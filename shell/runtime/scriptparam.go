@@ -1,7 +1,7 @@
 package runtime
 
 import (
-	"regexp"
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
@@ -25,7 +25,7 @@ func (v validation) ConvertTo(x any, typeName string) (any, error) {
 
 func (v validation) Compare(a, b any) (int, error) { return v.rt.compareValues(a, b, false) }
 
-func (v validation) Regex(pattern string) (*regexp.Regexp, error) {
+func (v validation) Regex(pattern string) (*regexengine.Regexp, error) {
 	return v.rt.compileRegex(pattern, false)
 }
 

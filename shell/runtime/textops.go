@@ -1,7 +1,7 @@
 package runtime
 
 import (
-	"regexp"
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
 )
@@ -12,7 +12,7 @@ type textSession struct{ rt *Runtime }
 
 func (t textSession) Text(v any) string { return t.rt.toStr(v) }
 
-func (t textSession) Regex(pattern string, caseSensitive bool) (*regexp.Regexp, error) {
+func (t textSession) Regex(pattern string, caseSensitive bool) (*regexengine.Regexp, error) {
 	return t.rt.compileRegex(pattern, caseSensitive)
 }
 

@@ -77,7 +77,8 @@ var typeCases = []struct{ name, in, want string }{
 	{"regex object", `$r = [regex]'(\d+)'; $r.Match('x42').Groups[1].Value; $r.Replace('a1b2', '#'); $r.GetType().FullName; 'A' -match 'a'; [regex]::Match('A', 'a').Success`, "42\na#b#\nSystem.Text.RegularExpressions.Regex\nTrue\nFalse"},
 	{"regex match evaluator", `[regex]::Replace('a1b2', '\d', { param($m) [int]$m.Value * 10 })`, "a10b20"},
 	{"replace script block sees a Match", `'john@contoso.com' -replace '^(?<u>[^@]+)@(.+)$', { $_.Groups['u'].Value.ToUpper() + ' at ' + $_.Groups[1].Value }`, "JOHN at contoso.com"},
-	{"regex unsupported", `[regex]::Match('ab', 'a(?=b)')`, "NotImplemented: exosim does not support lookahead ((?=...) and (?!...)) in regular expressions (pattern 'a(?=b)')."},
+	{"regex lookahead", `[regex]::Match('ab', 'a(?=b)').Value; [regex]::Matches('hello bookkeeper', '(\w)\1').Count; 'a/b/c.txt' -replace '^.*\/(?=[^\/]*$)'`, "a\n4\nc.txt"},
+	{"regex captures", `$m = [regex]::Match('1,2,3', '(?:(\d),?)+(?=$)'); $m.Groups[1].Captures.Count; $m.Groups[1].Captures[0].Value; $m.Groups[1].Value`, "3\n1\n3"},
 	{"match output", `[regex]::Match('abc', 'b')`, "Groups    : {0}\nSuccess   : True\nName      : 0\nCaptures  : {0}\nIndex     : 1\nLength    : 1\nValue     : b\nValueSpan :"},
 	// path
 	{"path", `[IO.Path]::Combine('C:\Reports', 'x.csv'); [System.IO.Path]::Combine('C:\a\', 'b', 'c.txt'); [IO.Path]::GetFileName('C:\a\b.txt'); [IO.Path]::GetFileNameWithoutExtension('C:\a\b.tar.gz'); [IO.Path]::GetExtension('b.tar.gz'); [IO.Path]::GetDirectoryName('C:\a\b.txt'); [IO.Path]::GetDirectoryName('C:\b.txt'); [IO.Path]::Combine('C:\a', 'D:\b')`,

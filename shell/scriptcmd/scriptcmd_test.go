@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/scriptcmd"
@@ -42,7 +43,7 @@ func (interp) ConvertTo(v any, typeName string) (any, error) {
 }
 func (i interp) Constrain(typeName string, v any) (any, error) { return i.ConvertTo(v, typeName) }
 func (interp) Compare(a, b any) (int, error)                   { return 0, nil }
-func (interp) Regex(p string) (*regexp.Regexp, error)          { return regexp.Compile("(?i)" + p) }
+func (interp) Regex(p string) (*regexengine.Regexp, error)     { return goRegex("(?i)" + p) }
 func (interp) Script(any) (validate.Script, bool)              { return nil, false }
 func (interp) RunScript(validate.Script, any) (any, error)     { return nil, nil }
 func (interp) ScriptBlock(*syntax.ScriptBlock) any             { return nil }
@@ -280,4 +281,12 @@ func TestDefault(t *testing.T) {
 	if v, _ := scriptcmd.Default(interp{}, params.P("Name", params.TString)); v != nil {
 		t.Errorf("Go string default %#v", v)
 	}
+}
+
+func goRegex(p string) (*regexengine.Regexp, error) {
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, err
+	}
+	return regexengine.FromGo(re, p, 0), nil
 }

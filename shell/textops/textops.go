@@ -10,6 +10,8 @@ package textops
 import (
 	"fmt"
 	"regexp"
+
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"strings"
 	"time"
 
@@ -25,7 +27,7 @@ type Session interface {
 	// Text converts a value to text as the session does ($OFS included).
 	Text(v any) string
 	// Regex compiles a .NET pattern (cached by the session).
-	Regex(pattern string, caseSensitive bool) (*regexp.Regexp, error)
+	Regex(pattern string, caseSensitive bool) (*regexengine.Regexp, error)
 	// ScriptBlock reports whether v is a script block.
 	ScriptBlock(v any) (any, bool)
 	// Invoke runs a script block with $_ and $args set, returning its
@@ -217,7 +219,11 @@ func Split(ses Session, l, r any, cs, unary bool) (any, error) {
 		limit = -limit
 	}
 	for _, s := range content {
-		for _, p := range regexSplit(re, s, limit, rtl) {
+		parts, err := regexSplit(re, s, limit, rtl)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range parts {
 			out = append(out, p)
 		}
 	}
@@ -235,13 +241,23 @@ func nonNilList(l []any) []any {
 // text of each capturing group that took part in a match inserted after
 // the piece before it. count > 0 caps the number of pieces (the last
 // holds the rest); fromEnd takes the matches nearest the end.
-func regexSplit(re *regexp.Regexp, s string, count int, fromEnd bool) []string {
+func regexSplit(re *regexengine.Regexp, s string, count int, fromEnd bool) ([]string, error) {
 	if count == 1 {
-		return []string{s}
+		return []string{s}, nil
 	}
-	matches := re.FindAllStringSubmatchIndex(s, -1)
-	if len(matches) == 0 {
-		return []string{s}
+	found, err := re.FindAll(s, -1)
+	if err != nil {
+		return nil, &Error{Msg: err.Error()}
+	}
+	if len(found) == 0 {
+		return []string{s}, nil
+	}
+	matches := make([][]int, 0, len(found))
+	for _, m := range found {
+		if len(matches) > 0 && m.Loc[0] < matches[len(matches)-1][1] {
+			continue
+		}
+		matches = append(matches, m.Loc)
 	}
 	if count > 0 && len(matches) > count-1 {
 		if fromEnd {
@@ -261,7 +277,7 @@ func regexSplit(re *regexp.Regexp, s string, count int, fromEnd bool) []string {
 		}
 		prev = m[1]
 	}
-	return append(out, s[prev:])
+	return append(out, s[prev:]), nil
 }
 
 // splitWithPredicate splits s where the script block returns true for a
@@ -330,7 +346,7 @@ func splitWithPredicate(ses Session, s string, sb any, limit int) ([]any, error)
 
 // compileRegexOptions compiles a pattern with -split's regular expression
 // options.
-func compileRegexOptions(ses Session, pattern string, opts splitOptions) (*regexp.Regexp, error) {
+func compileRegexOptions(ses Session, pattern string, opts splitOptions) (*regexengine.Regexp, error) {
 	flags := ""
 	if opts&splitMultiline != 0 {
 		flags += "m"
@@ -382,25 +398,49 @@ func Replace(ses Session, l, r any, cs bool) (any, error) {
 		do = func(s string) (string, error) {
 			var b strings.Builder
 			prev := 0
-			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
-				b.WriteString(s[prev:m[0]])
+			found, err := re.FindAll(s, -1)
+			if err != nil {
+				return "", &Error{Msg: err.Error()}
+			}
+			for _, m := range found {
+				b.WriteString(s[prev:m.Loc[0]])
 				v, err := ses.Invoke(sb, text.MatchOf(re, s, m), nil)
 				if err != nil {
 					return "", err
 				}
 				b.WriteString(ses.Text(v))
-				prev = m[1]
+				prev = m.Loc[1]
 			}
 			b.WriteString(s[prev:])
 			return b.String(), nil
 		}
-	} else {
+	} else if g := re.Go(); g != nil {
 		goRepl := dotnetReplacement(ses.Text(subst))
 		do = func(s string) (string, error) {
-			if err := checkRegexReplace(re, s, goRepl); err != nil {
+			if err := checkRegexReplace(g, s, goRepl); err != nil {
 				return "", err
 			}
-			return re.ReplaceAllString(s, goRepl), nil
+			return g.ReplaceAllString(s, goRepl), nil
+		}
+	} else {
+		repl := ses.Text(subst)
+		do = func(s string) (string, error) {
+			found, err := re.FindAll(s, -1)
+			if err != nil {
+				return "", &Error{Msg: err.Error()}
+			}
+			var b strings.Builder
+			prev := 0
+			for _, m := range found {
+				b.WriteString(s[prev:m.Loc[0]])
+				b.WriteString(text.Expand(re, s, m, repl))
+				prev = m.Loc[1]
+				if err := memlimit.Check(int64(b.Len())); err != nil {
+					return "", err
+				}
+			}
+			b.WriteString(s[prev:])
+			return b.String(), nil
 		}
 	}
 	if items, ok := object.Elements(l); ok {

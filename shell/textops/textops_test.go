@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/textops"
 )
@@ -17,11 +18,11 @@ type session struct{}
 func (session) Text(v any) string                   { return object.ToInvariantString(v) }
 func (session) ScriptBlock(any) (any, bool)         { return nil, false }
 func (session) Invoke(any, any, []any) (any, error) { return nil, nil }
-func (session) Regex(p string, cs bool) (*regexp.Regexp, error) {
+func (session) Regex(p string, cs bool) (*regexengine.Regexp, error) {
 	if !cs {
 		p = "(?i)" + p
 	}
-	return regexp.Compile(p)
+	return goRegex(p)
 }
 
 func TestOperators(t *testing.T) {
@@ -74,3 +75,11 @@ func TestErrorIDs(t *testing.T) {
 }
 
 func second(_ any, err error) error { return err }
+
+func goRegex(p string) (*regexengine.Regexp, error) {
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, err
+	}
+	return regexengine.FromGo(re, p, 0), nil
+}

@@ -9,7 +9,7 @@ package validate
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"strings"
 
 	"github.com/exosim/exosim/shell/numeric"
@@ -25,7 +25,7 @@ type Session interface {
 	// Compare orders two values as -lt and -gt do (case-insensitive).
 	Compare(a, b any) (int, error)
 	// Regex compiles a case-insensitive .NET pattern.
-	Regex(pattern string) (*regexp.Regexp, error)
+	Regex(pattern string) (*regexengine.Regexp, error)
 	// Script reports whether v is a script block.
 	Script(v any) (Script, bool)
 	// RunScript runs a [ValidateScript()] block with $_ set to el.
@@ -191,7 +191,11 @@ func New(ses Session, a Attribute) (Validator, error) {
 		}
 		return eachElement(func(ses Session, el any) (string, error) {
 			s := ses.Text(el)
-			if re.MatchString(s) {
+			ok, err := re.IsMatch(s)
+			if err != nil {
+				return "", err
+			}
+			if ok {
 				return "", nil
 			}
 			return custom("The argument \"{0}\" does not match the \"{1}\" pattern. Supply an argument that matches \"{1}\" and try the command again.", s, pattern), nil

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/validate"
@@ -18,7 +19,7 @@ func (session) Text(v any) string                           { return object.ToIn
 func (session) ConvertTo(v any, _ string) (any, error)      { return v, nil }
 func (session) Script(any) (validate.Script, bool)          { return nil, false }
 func (session) RunScript(validate.Script, any) (any, error) { return nil, nil }
-func (session) Regex(p string) (*regexp.Regexp, error)      { return regexp.Compile("(?i)" + p) }
+func (session) Regex(p string) (*regexengine.Regexp, error) { return goRegex("(?i)" + p) }
 func (session) Compare(a, b any) (int, error) {
 	x, _ := numeric.ToNumber(a)
 	y, _ := numeric.ToNumber(b)
@@ -73,4 +74,12 @@ func TestNotValidating(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Pattern != "(" {
 		t.Errorf("a pattern that does not compile: %v", err)
 	}
+}
+
+func goRegex(p string) (*regexengine.Regexp, error) {
+	re, err := regexp.Compile(p)
+	if err != nil {
+		return nil, err
+	}
+	return regexengine.FromGo(re, p, 0), nil
 }

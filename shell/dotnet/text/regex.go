@@ -7,27 +7,25 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/regexengine"
 	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
-// .NET regular expressions on Go's regexp engine. The syntax both share
-// is passed through; constructs Go's engine cannot run (lookaround,
-// backreferences, atomic groups, balancing groups) are refused with one
-// clear line. Groups are numbered the .NET way: unnamed groups first, then
-// named ones. [regex] is case-sensitive unless RegexOptions.IgnoreCase
-// is given, while -match and -replace ignore case.
+// .NET regular expressions. A pattern Go's regexp engine can run keeps
+// it; one that needs lookaround, backreferences, atomic, conditional or
+// balancing groups runs on the backtracking engine (regexengine). Groups
+// are numbered the .NET way: unnamed groups first, then named ones.
+// [regex] is case-sensitive unless RegexOptions.IgnoreCase is given,
+// while -match and -replace ignore case.
 
 // Regex is a [regex] value (System.Text.RegularExpressions.Regex).
 type Regex struct {
 	Pattern string
 	Options int
-	re      *regexp.Regexp
-	// groups lists the groups in .NET order: group 0, the unnamed groups,
-	// then the named ones; each entry is the Go submatch index.
-	groups []int
-	names  []string // .NET group names, parallel to groups
+	re      *regexengine.Regexp
+	names   []string // .NET group names by slot
 }
 
 func (r *Regex) String() string { return r.Pattern }
@@ -56,8 +54,12 @@ func regexOptionsEnum(v int) object.Enum {
 
 // newRegex compiles a .NET pattern with RegexOptions.
 func newRegex(pattern string, opts int) (*Regex, error) {
-	if what := regexsyntax.Unsupported(pattern); what != "" {
-		return nil, dotnet.NotSupported("%s in regular expressions (pattern '%s')", what, pattern)
+	if regexsyntax.Unsupported(pattern) != "" || opts&regexengine.RightToLeft != 0 {
+		re, err := regexengine.Compile(pattern, opts)
+		if err != nil {
+			return nil, dotnet.Throw("%s", err.Error())
+		}
+		return &Regex{Pattern: pattern, Options: opts, re: re, names: re.GroupNames()}, nil
 	}
 	flags := ""
 	if opts&regexsyntax.IgnoreCase != 0 {
@@ -77,56 +79,38 @@ func newRegex(pattern string, opts int) (*Regex, error) {
 	if err != nil {
 		return nil, dotnet.Throw("%s", regexsyntax.InvalidPatternMessage(pattern, err))
 	}
-	r := regexFromGo(re)
-	r.Pattern, r.Options = pattern, opts
-	return r, nil
+	return regexOf(regexengine.FromGo(re, pattern, opts)), nil
+}
+
+func regexOf(re *regexengine.Regexp) *Regex {
+	return &Regex{Pattern: re.String(), Options: re.Options(), re: re, names: re.GroupNames()}
 }
 
 // MatchOf is the System.Text.RegularExpressions.Match of one match of
-// re in s (m as FindStringSubmatchIndex gives it): what -replace hands
-// its script block in $_, the same Match [regex]::Match returns.
-func MatchOf(re *regexp.Regexp, s string, m []int) any {
-	return &matchValue{r: regexFromGo(re), input: s, loc: m}
+// re in s: what -replace hands its script block in $_, the same Match
+// [regex]::Match returns.
+func MatchOf(re *regexengine.Regexp, s string, m *regexengine.Match) any {
+	return &matchValue{r: regexOf(re), input: s, m: m}
 }
 
-// regexFromGo wraps a compiled pattern, numbering its groups the .NET way.
-func regexFromGo(re *regexp.Regexp) *Regex {
-	r := &Regex{Pattern: re.String(), re: re}
-	names := re.SubexpNames()
-	r.groups, r.names = []int{0}, []string{"0"}
-	n := 1
-	for i := 1; i < len(names); i++ {
-		if names[i] == "" {
-			r.groups = append(r.groups, i)
-			r.names = append(r.names, strconv.Itoa(n))
-			n++
-		}
-	}
-	for i := 1; i < len(names); i++ {
-		if names[i] != "" {
-			r.groups = append(r.groups, i)
-			r.names = append(r.names, names[i])
-		}
-	}
-	return r
+// Expand applies a .NET replacement pattern ($1, ${name}, $&, ...) to
+// one match of re in s.
+func Expand(re *regexengine.Regexp, s string, m *regexengine.Match, repl string) string {
+	return (&matchValue{r: regexOf(re), input: s, m: m}).expand(repl)
 }
 
 // matchValue is a Match; groups are addressed in .NET order.
 type matchValue struct {
 	r     *Regex
 	input string
-	loc   []int // Go submatch byte offsets; nil for a failed match
-	start int   // byte offset where the search started (NextMatch)
+	m     *regexengine.Match // nil for a failed match
 }
 
 func (m *matchValue) group(i int) *regexGroup {
-	g := &regexGroup{m: m, name: m.r.names[i]}
-	if m.loc != nil {
-		gi := m.r.groups[i]
-		if m.loc[2*gi] >= 0 {
-			g.ok = true
-			g.from, g.to = m.loc[2*gi], m.loc[2*gi+1]
-		}
+	g := &regexGroup{m: m, name: m.r.names[i], slot: i}
+	if m.m != nil && m.m.Loc[2*i] >= 0 {
+		g.ok = true
+		g.from, g.to = m.m.Loc[2*i], m.m.Loc[2*i+1]
 	}
 	return g
 }
@@ -149,6 +133,7 @@ func (m *matchValue) Adapted() []*object.Property { return m.whole().adapted(&gr
 type regexGroup struct {
 	m        *matchValue
 	name     string
+	slot     int
 	ok       bool
 	from, to int
 }
@@ -169,11 +154,46 @@ func (g *regexGroup) index() int {
 
 func (g *regexGroup) length() int { return utf8.RuneCountInString(g.value()) }
 
+// captures lists every capture of the group, oldest first.
 func (g *regexGroup) captures() []any {
 	if !g.ok {
 		return []any{}
 	}
-	return []any{g}
+	locs := g.m.m.Captures(g.slot)
+	out := make([]any, 0, len(locs)/2)
+	for i := 0; i+3 < len(locs); i += 2 {
+		out = append(out, &regexCapture{input: g.m.input, from: locs[i], to: locs[i+1]})
+	}
+	// the last capture is the group itself, as in .NET
+	return append(out, g)
+}
+
+// regexCapture is one Capture of a group.
+type regexCapture struct {
+	input    string
+	from, to int
+}
+
+func (c *regexCapture) PSType() *dotnet.TypeInfo {
+	return dotnet.TypeByName("System.Text.RegularExpressions.Capture")
+}
+
+// PSTypeName is the .NET type name.
+func (c *regexCapture) PSTypeName() string { return "System.Text.RegularExpressions.Capture" }
+
+func (c *regexCapture) String() string { return c.input[c.from:c.to] }
+
+// Adapted lists a Capture's properties.
+func (c *regexCapture) Adapted() []*object.Property {
+	prop := func(n, t string, v any) *object.Property {
+		return &object.Property{Name: n, Value: v, Kind: object.AdaptedProperty, TypeName: t}
+	}
+	return []*object.Property{
+		prop("Index", "int", utf8.RuneCountInString(c.input[:c.from])),
+		prop("Length", "int", utf8.RuneCountInString(c.input[c.from:c.to])),
+		prop("Value", "string", c.String()),
+		prop("ValueSpan", "System.ReadOnlySpan`1[[System.Char]]", nil),
+	}
 }
 
 func (g *regexGroup) adapted(groups *groupCollection) []*object.Property {
@@ -221,7 +241,7 @@ func (c *groupCollection) PSTypeName() string {
 
 // Enumerate lists the groups in .NET order.
 func (c *groupCollection) Enumerate() []any {
-	out := make([]any, len(c.m.r.groups))
+	out := make([]any, len(c.m.r.names))
 	for i := range out {
 		out[i] = c.m.group(i)
 	}
@@ -235,8 +255,10 @@ func (c *groupCollection) Index(h dotnet.Host, key any) (any, bool) {
 	case int, int64:
 		n, _ := numeric.ToNumber(k)
 		i := int(numeric.Int64(n))
-		if i >= 0 && i < len(c.m.r.groups) {
-			return c.m.group(i), true
+		for slot, n := range c.m.r.re.GroupNumbers() {
+			if n == i {
+				return c.m.group(slot), true
+			}
 		}
 		return &regexGroup{m: c.m, name: ""}, true
 	}
@@ -278,30 +300,32 @@ func (c *matchCollection) Index(h dotnet.Host, key any) (any, bool) {
 }
 
 // match finds the first match at or after byte offset start.
-func (r *Regex) match(input string, start int) *matchValue {
-	m := &matchValue{r: r, input: input, start: start}
-	if start > len(input) {
-		return m
+func (r *Regex) match(input string, start int) (*matchValue, error) {
+	m, err := r.re.Find(input, start)
+	if err != nil {
+		return nil, dotnet.Throw("%s", err.Error())
 	}
-	loc := r.re.FindStringSubmatchIndex(input[start:])
-	if loc == nil {
-		return m
-	}
-	for i := range loc {
-		if loc[i] >= 0 {
-			loc[i] += start
-		}
-	}
-	m.loc = loc
-	return m
+	return &matchValue{r: r, input: input, m: m}, nil
 }
 
-func (r *Regex) matches(input string) []any {
-	out := []any{}
-	for _, loc := range r.re.FindAllStringSubmatchIndex(input, -1) {
-		out = append(out, &matchValue{r: r, input: input, loc: loc})
+func (r *Regex) matches(input string) ([]any, error) {
+	ms, err := r.re.FindAll(input, -1)
+	if err != nil {
+		return nil, dotnet.Throw("%s", err.Error())
 	}
-	return out
+	out := make([]any, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, &matchValue{r: r, input: input, m: m})
+	}
+	return out, nil
+}
+
+func (r *Regex) isMatch(input string) (bool, error) {
+	ok, err := r.re.IsMatch(input)
+	if err != nil {
+		return false, dotnet.Throw("%s", err.Error())
+	}
+	return ok, nil
 }
 
 // expand applies a .NET replacement pattern to one match: $1, ${name},
@@ -332,7 +356,7 @@ func (m *matchValue) expand(repl string) string {
 			b.WriteString(m.input)
 			i++
 		case n == '+':
-			if k := len(m.r.groups) - 1; k > 0 {
+			if k := len(m.r.names) - 1; k > 0 {
 				b.WriteString(m.group(k).value())
 			}
 			i++
@@ -343,18 +367,24 @@ func (m *matchValue) expand(repl string) string {
 			}
 			// the longest number that names a group
 			k := j
+			slot := -1
 			for ; k > i+1; k-- {
-				num, _ := strconv.Atoi(repl[i+1 : k])
-				if num < len(m.r.groups) {
+				if s, ok := m.r.re.SlotOf(repl[i+1 : k]); ok {
+					slot = s
 					break
 				}
+				if num, err := strconv.Atoi(repl[i+1 : k]); err == nil {
+					if s, ok := m.r.re.SlotOf(strconv.Itoa(num)); ok {
+						slot = s
+						break
+					}
+				}
 			}
-			if k == i+1 {
+			if slot < 0 {
 				b.WriteByte('$')
 				continue
 			}
-			num, _ := strconv.Atoi(repl[i+1 : k])
-			b.WriteString(m.group(num).value())
+			b.WriteString(m.group(slot).value())
 			i = k - 1
 		case n == '{':
 			end := strings.IndexByte(repl[i:], '}')
@@ -387,13 +417,13 @@ func (m *matchValue) expand(repl string) string {
 func regexReplace(h dotnet.Host, r *Regex, input string, repl any, count int) (string, error) {
 	var b strings.Builder
 	last := 0
-	n := 0
-	for _, loc := range r.re.FindAllStringSubmatchIndex(input, -1) {
-		if count >= 0 && n >= count {
-			break
-		}
-		n++
-		m := &matchValue{r: r, input: input, loc: loc}
+	ms, err := r.inOrder(input, count)
+	if err != nil {
+		return "", err
+	}
+	for _, found := range ms {
+		loc := found.Loc
+		m := &matchValue{r: r, input: input, m: found}
 		b.WriteString(input[last:loc[0]])
 		if sb, ok := object.Unwrap(repl).(dotnet.ScriptBlock); ok {
 			v, err := h.CallScriptBlock(sb, []any{m})
@@ -410,27 +440,48 @@ func regexReplace(h dotnet.Host, r *Regex, input string, repl any, count int) (s
 	return b.String(), nil
 }
 
+// inOrder lists up to count matches (count < 0: all) in the order they
+// are found, then left to right: a RightToLeft pattern finds the last
+// match first.
+func (r *Regex) inOrder(input string, count int) ([]*regexengine.Match, error) {
+	ms, err := r.re.FindAll(input, count)
+	if err != nil {
+		return nil, dotnet.Throw("%s", err.Error())
+	}
+	if r.Options&regexengine.RightToLeft != 0 {
+		for a, b := 0, len(ms)-1; a < b; a, b = a+1, b-1 {
+			ms[a], ms[b] = ms[b], ms[a]
+		}
+	}
+	return ms, nil
+}
+
 // regexSplit is Regex.Split: captured groups are included in the result.
-func (r *Regex) split(input string, count int) []any {
+func (r *Regex) split(input string, count int) ([]any, error) {
 	out := []any{}
 	last := 0
-	for _, loc := range r.re.FindAllStringSubmatchIndex(input, -1) {
+	ms, err := r.inOrder(input, -1)
+	if err != nil {
+		return nil, err
+	}
+	for _, found := range ms {
+		loc := found.Loc
 		if count > 0 && len(out) >= count-1 {
 			break
 		}
-		if loc[1] == 0 && loc[0] == 0 {
+		if loc[1] == 0 && loc[0] == 0 || loc[0] < last {
 			continue
 		}
 		out = append(out, input[last:loc[0]])
-		m := &matchValue{r: r, input: input, loc: loc}
-		for i := 1; i < len(r.groups); i++ {
+		m := &matchValue{r: r, input: input, m: found}
+		for i := 1; i < len(r.names); i++ {
 			if g := m.group(i); g.ok {
 				out = append(out, g.value())
 			}
 		}
 		last = loc[1]
 	}
-	return append(out, input[last:])
+	return append(out, input[last:]), nil
 }
 
 // regexOpts reads a RegexOptions argument.
@@ -488,21 +539,25 @@ func declareRegex() {
 					if err != nil {
 						return nil, err
 					}
-					return r.match(c.Str(0), 0), nil
+					return r.match(c.Str(0), 0)
 				}),
 				"Matches": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
-					return &matchCollection{items: r.matches(c.Str(0))}, nil
+					items, err := r.matches(c.Str(0))
+					if err != nil {
+						return nil, err
+					}
+					return &matchCollection{items: items}, nil
 				}),
 				"IsMatch": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
-					return r.re.MatchString(c.Str(0)), nil
+					return r.isMatch(c.Str(0))
 				}),
 				"Replace": dotnet.Method(3, 5, func(c *dotnet.Call) (any, error) {
 					r, err := staticRegex(c, 1, 3)
@@ -516,7 +571,7 @@ func declareRegex() {
 					if err != nil {
 						return nil, err
 					}
-					return r.split(c.Str(0), -1), nil
+					return r.split(c.Str(0), -1)
 				}),
 				"Escape":   dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return regexsyntax.Escape(c.Str(0)), nil }),
 				"Unescape": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return regexsyntax.Unescape(c.Str(0)), nil }),
@@ -537,12 +592,16 @@ func declareRegex() {
 						}
 						start = len(string(rs[:n]))
 					}
-					return selfRegex(c).match(s, start), nil
+					return selfRegex(c).match(s, start)
 				}),
 				"Matches": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
-					return &matchCollection{items: selfRegex(c).matches(c.Str(0))}, nil
+					items, err := selfRegex(c).matches(c.Str(0))
+					if err != nil {
+						return nil, err
+					}
+					return &matchCollection{items: items}, nil
 				}),
-				"IsMatch": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) { return selfRegex(c).re.MatchString(c.Str(0)), nil }),
+				"IsMatch": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) { return selfRegex(c).isMatch(c.Str(0)) }),
 				"Replace": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					count := -1
 					if len(c.Args) > 2 {
@@ -563,13 +622,14 @@ func declareRegex() {
 						}
 						count = n
 					}
-					return selfRegex(c).split(c.Str(0), count), nil
+					return selfRegex(c).split(c.Str(0), count)
 				}),
 				"GetGroupNames": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return dotnet.Strings(selfRegex(c).names), nil }),
 				"GetGroupNumbers": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
-					out := make([]any, len(selfRegex(c).groups))
-					for i := range out {
-						out[i] = i
+					nums := selfRegex(c).re.GroupNumbers()
+					out := make([]any, len(nums))
+					for i, n := range nums {
+						out[i] = n
 					}
 					return out, nil
 				}),
@@ -592,18 +652,14 @@ func declareRegex() {
 			Members: dotnet.Members{
 				"NextMatch": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 					m := object.Unwrap(c.Self).(*matchValue)
-					if m.loc == nil {
+					if m.m == nil {
 						return m, nil
 					}
-					next := m.loc[1]
-					if m.loc[1] == m.loc[0] {
-						if next >= len(m.input) {
-							return &matchValue{r: m.r, input: m.input}, nil
-						}
-						_, size := utf8.DecodeRuneInString(m.input[next:])
-						next += size
+					next := regexengine.NextStart(m.input, m.m)
+					if next > len(m.input) {
+						return &matchValue{r: m.r, input: m.input}, nil
 					}
-					return m.r.match(m.input, next), nil
+					return m.r.match(m.input, next)
 				}),
 				"Result": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					return object.Unwrap(c.Self).(*matchValue).expand(c.Str(0)), nil
@@ -611,7 +667,7 @@ func declareRegex() {
 			}},
 		&dotnet.TypeDef{FullName: "System.Text.RegularExpressions.GroupCollection", Assembly: "System.Text.RegularExpressions",
 			Members: dotnet.Members{
-				"Count": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(c.Self.(*groupCollection).m.r.groups), nil }),
+				"Count": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(c.Self.(*groupCollection).m.r.names), nil }),
 				"Keys":  dotnet.Prop(func(c *dotnet.Call) (any, error) { return dotnet.Strings(c.Self.(*groupCollection).m.r.names), nil }),
 				"ContainsKey": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					for _, n := range c.Self.(*groupCollection).m.r.names {

@@ -328,6 +328,23 @@ func (r *Regex) isMatch(input string) (bool, error) {
 	return ok, nil
 }
 
+// slotOf finds a group by name, or by number when the name is digits.
+func (r *Regex) slotOf(name string) (int, bool) {
+	if s, ok := r.re.SlotOf(name); ok {
+		return s, true
+	}
+	num, err := strconv.Atoi(name)
+	if err != nil || name == "" || name[0] < '0' || name[0] > '9' {
+		return 0, false
+	}
+	for s, n := range r.re.GroupNumbers() {
+		if n == num {
+			return s, true
+		}
+	}
+	return 0, false
+}
+
 // expand applies a .NET replacement pattern to one match: $1, ${name},
 // $$, $&, $`, $', $+ and $_.
 func (m *matchValue) expand(repl string) string {
@@ -369,15 +386,9 @@ func (m *matchValue) expand(repl string) string {
 			k := j
 			slot := -1
 			for ; k > i+1; k-- {
-				if s, ok := m.r.re.SlotOf(repl[i+1 : k]); ok {
+				if s, ok := m.r.slotOf(repl[i+1 : k]); ok {
 					slot = s
 					break
-				}
-				if num, err := strconv.Atoi(repl[i+1 : k]); err == nil {
-					if s, ok := m.r.re.SlotOf(strconv.Itoa(num)); ok {
-						slot = s
-						break
-					}
 				}
 			}
 			if slot < 0 {
@@ -392,16 +403,9 @@ func (m *matchValue) expand(repl string) string {
 				b.WriteByte('$')
 				continue
 			}
-			name := repl[i+2 : i+end]
-			found := false
-			for k, gn := range m.r.names {
-				if gn == name {
-					b.WriteString(m.group(k).value())
-					found = true
-					break
-				}
-			}
-			if !found {
+			if slot, ok := m.r.slotOf(repl[i+2 : i+end]); ok {
+				b.WriteString(m.group(slot).value())
+			} else {
 				b.WriteString(repl[i : i+end+1])
 			}
 			i += end

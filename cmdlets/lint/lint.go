@@ -573,6 +573,29 @@ func editDistance(a, b string, limit int) int {
 	return prev[len(b)]
 }
 
+// noteFilterBlocks marks the script block given to -Filter of a command
+// the linter has no declaration of (Get-MgGroup -Filter {securityEnabled
+// eq true}, Get-ADUser -Filter {Name -like 'a*'}): the modules that name a
+// parameter Filter take a filter in their own language as text, and
+// PowerShell binds a script block there as its text, so its body is not
+// code to check.
+func (c *checker) noteFilterBlocks(ce *syntax.CommandExpr) {
+	els := ce.Elements[1:]
+	for i, el := range els {
+		p, isParam := el.(*syntax.CommandParameter)
+		if !isParam || !strings.EqualFold(p.Name, "Filter") {
+			continue
+		}
+		arg := p.Arg
+		if arg == nil && i+1 < len(els) {
+			arg, _ = els[i+1].(syntax.Expr)
+		}
+		if sb, isBlock := arg.(*syntax.ScriptBlockExpr); isBlock {
+			c.text[sb] = true
+		}
+	}
+}
+
 // noteTextBlocks marks the script blocks an invocation passes to string
 // parameters (Get-Mailbox -Filter {...}): PowerShell binds their text, so
 // what they hold is not code to check.
@@ -583,6 +606,7 @@ func (c *checker) noteTextBlocks(ce *syntax.CommandExpr) {
 	}
 	cmd, ok := c.l.opts.Commands.LookupCommand(name)
 	if !ok {
+		c.noteFilterBlocks(ce)
 		return
 	}
 	els := ce.Elements[1:]

@@ -526,10 +526,20 @@ func (c *Regexes) Compile(pattern string, cs bool) (*regexengine.Regexp, error) 
 		}
 	} else {
 		g, err := regexp.Compile(key)
-		if err != nil {
-			return nil, &Error{Msg: fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
+		switch {
+		case err == nil:
+			re = regexengine.FromGo(g, pattern, 0)
+		default:
+			// .NET syntax Go's parser lacks (\p{IsBlock}, {n} past 1000,
+			// ...) still runs on the backtracking engine
+			opts := 0
+			if !cs {
+				opts = regexengine.IgnoreCase
+			}
+			if re, err = regexengine.Compile(pattern, opts); err != nil {
+				return nil, &Error{Msg: fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
+			}
 		}
-		re = regexengine.FromGo(g, pattern, 0)
 	}
 	if len(c.m) > 512 {
 		c.m = map[string]*regexengine.Regexp{}

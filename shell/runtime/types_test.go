@@ -78,6 +78,7 @@ var typeCases = []struct{ name, in, want string }{
 	{"regex match evaluator", `[regex]::Replace('a1b2', '\d', { param($m) [int]$m.Value * 10 })`, "a10b20"},
 	{"replace script block sees a Match", `'john@contoso.com' -replace '^(?<u>[^@]+)@(.+)$', { $_.Groups['u'].Value.ToUpper() + ' at ' + $_.Groups[1].Value }`, "JOHN at contoso.com"},
 	{"regex lookahead", `[regex]::Match('ab', 'a(?=b)').Value; [regex]::Matches('hello bookkeeper', '(\w)\1').Count; 'a/b/c.txt' -replace '^.*\/(?=[^\/]*$)'`, "a\n4\nc.txt"},
+	{"regex .NET-only syntax", `'abc' -match '\p{IsBasicLatin}{3}'; [regex]::Match('a,b', '(?<x>\w)(?:,(?<x>\w))').Groups['x'].Captures.Count; [regex]::Replace('ab', '(?<n>a)', '[${1}]')`, "True\n2\n[a]b"},
 	{"regex captures", `$m = [regex]::Match('1,2,3', '(?:(\d),?)+(?=$)'); $m.Groups[1].Captures.Count; $m.Groups[1].Captures[0].Value; $m.Groups[1].Value`, "3\n1\n3"},
 	{"match output", `[regex]::Match('abc', 'b')`, "Groups    : {0}\nSuccess   : True\nName      : 0\nCaptures  : {0}\nIndex     : 1\nLength    : 1\nValue     : b\nValueSpan :"},
 	// path

@@ -2,8 +2,8 @@
 // regexp engine: the syntax both share passes through, .NET-only
 // spellings are rewritten, constructs Go's engine cannot run (lookaround,
 // backreferences, atomic and balancing groups) are named so the caller
-// can refuse them in one line, and parse errors get .NET's wording. It
-// imports nothing of exosim.
+// can send the pattern to a backtracking engine, and parse errors get
+// .NET's wording. It imports nothing of exosim.
 package regexsyntax
 
 import (
@@ -22,9 +22,12 @@ const (
 	IgnorePatternWhitespace = 32
 )
 
-// Unsupported names the first .NET construct Go's engine lacks.
+// Unsupported names the first .NET construct Go's engine lacks. A name
+// given to two groups is one: .NET makes them one group whose captures
+// both add to.
 func Unsupported(p string) string {
 	inClass := false
+	var names []string
 	for i := 0; i < len(p); i++ {
 		c := p[i]
 		switch {
@@ -66,10 +69,20 @@ func Unsupported(p string) string {
 			case strings.HasPrefix(rest, "#"):
 				return "inline comments ((?#...))"
 			}
+			rest = strings.TrimPrefix(rest, "P")
 			if strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, "'") {
 				end := strings.IndexAny(rest[1:], ">'")
 				if end >= 0 && strings.Contains(rest[1:1+end], "-") {
 					return "balancing groups ((?<a-b>...))"
+				}
+				if end > 0 {
+					name := rest[1 : 1+end]
+					for _, n := range names {
+						if n == name {
+							return "a group name used twice"
+						}
+					}
+					names = append(names, name)
 				}
 			}
 		case (c == '+' || c == '*' || c == '?' || c == '}') && !inClass && i+1 < len(p) && p[i+1] == '+':

@@ -19,6 +19,8 @@ func TestRewrite(t *testing.T) {
 		{"lookahead", Unsupported(`a(?=b)`), "lookahead ((?=...) and (?!...))"},
 		{"backreference", Unsupported(`(a)\1`), `backreferences (\1)`},
 		{"escaped paren is fine", Unsupported(`\(?=`), ""},
+		{"a name used twice", Unsupported(`(?<x>a)|(?'x'b)`), "a group name used twice"},
+		{"distinct names are fine", Unsupported(`(?<x>a)(?P<y>b)`), ""},
 	}
 	for _, c := range cases {
 		if c.got != c.want {

@@ -77,6 +77,11 @@ func newRegex(pattern string, opts int) (*Regex, error) {
 	}
 	re, err := regexp.Compile(src)
 	if err != nil {
+		// .NET syntax Go's parser lacks (\p{IsBlock}, {n} past 1000, ...)
+		// still runs on the backtracking engine
+		if bt, btErr := regexengine.Compile(pattern, opts); btErr == nil {
+			return &Regex{Pattern: pattern, Options: opts, re: bt, names: bt.GroupNames()}, nil
+		}
 		return nil, dotnet.Throw("%s", regexsyntax.InvalidPatternMessage(pattern, err))
 	}
 	return regexOf(regexengine.FromGo(re, pattern, opts)), nil

@@ -604,3 +604,18 @@ func TestValidVariable(t *testing.T) {
 		t.Errorf("a child scope's own variable: %v", err)
 	}
 }
+
+// Variable names are found without regard to case, as strings.ToLower
+// folds them, ASCII or not.
+func TestVariableNamesFoldCase(t *testing.T) {
+	t.Parallel()
+	s := scope.New[*fn](nil)
+	for _, name := range []string{"abc", "ABC", "MixedCase_1", "Ünïcode", "ÀB", "a\u0130b", "x\xffY"} {
+		s.Set(name, name)
+		for _, other := range []string{strings.ToLower(name), strings.ToUpper(name), name} {
+			if v := s.Find(other); v == nil || v.Value != name {
+				t.Errorf("Find(%q) after Set(%q) = %v", other, name, v)
+			}
+		}
+	}
+}

@@ -2,7 +2,6 @@ package scope
 
 import (
 	"os"
-	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/object"
@@ -19,6 +18,7 @@ import (
 // sees them through the global one.
 func NewGlobal[F any](host func() any) *Scope[F] {
 	g := New[F](nil)
+	g.vars = make(map[string]*Variable, globalsRoom)
 	g.vars["null"] = &Variable{Name: "null", Description: "References to the null variable always return the null value. Assignments have no effect."}
 	g.vars["false"] = &Variable{Name: "false", Value: false, Constant: true, ReadOnly: true, AllScope: true, Description: "Boolean False"}
 	g.vars["true"] = &Variable{Name: "true", Value: true, Constant: true, ReadOnly: true, AllScope: true, Description: "Boolean True"}
@@ -52,10 +52,15 @@ func NewGlobal[F any](host func() any) *Scope[F] {
 	g.SetLazy("Host", host)
 	set("NestedPromptLevel", 0)
 	for _, name := range []string{"PSVersionTable", "PID", "HOME", "Host", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
-		g.vars[strings.ToLower(name)].ReadOnly = true
+		g.vars[lower(name)].ReadOnly = true
 	}
 	return g
 }
+
+// globalsRoom is the room a global scope makes for its variables: those
+// of a new session (some 35) and a script's first few fit without the
+// table being grown.
+const globalsRoom = 64
 
 // actionPreference is a value of the ActionPreference enum.
 func actionPreference(name string, value int) object.Enum {

@@ -73,14 +73,14 @@ func Split(name string) (scopeName, bare string) {
 // Lookup returns the variable of that name held by this scope itself, or
 // nil.
 func (s *Scope[F]) Lookup(name string) *Variable {
-	return s.vars[strings.ToLower(name)].made()
+	return s.vars[lower(name)].made()
 }
 
 // Set sets a variable of this scope, creating it when it is not there.
 // It does not check the read-only and constant options (Define and
 // Assignable do).
 func (s *Scope[F]) Set(name string, value any) {
-	key := strings.ToLower(name)
+	key := lower(name)
 	if v, ok := s.vars[key]; ok {
 		v.Value, v.lazy = value, nil
 		return
@@ -92,7 +92,7 @@ func (s *Scope[F]) Set(name string, value any) {
 // found (a large value most sessions never read).
 func (s *Scope[F]) SetLazy(name string, value func() any) {
 	s.Set(name, nil)
-	s.vars[strings.ToLower(name)].lazy = value
+	s.vars[lower(name)].lazy = value
 }
 
 // SetTyped sets a variable of this scope and gives it a type constraint
@@ -126,7 +126,7 @@ func (s *Scope[F]) Find(name string) *Variable {
 	case "global", "script", "local", "private":
 		return s.Named(scopeName).Lookup(bare)
 	}
-	key := strings.ToLower(bare)
+	key := lower(bare)
 	for c := s; c != nil; c = c.parent {
 		if v := c.vars[key]; v != nil && s.sees(c, v) {
 			return v.made()

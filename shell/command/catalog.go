@@ -48,6 +48,11 @@ type Catalog struct {
 	deferred Deferred
 	// aliases map a lower-case alias to the name it stands for.
 	aliases map[string]string
+	// base is a table of aliases with lower-case names given to
+	// SetAliases while the catalog had none: it is looked up in place,
+	// never written, behind aliases (which win over it), until an alias
+	// is removed (ownBase copies it into aliases then).
+	base map[string]string
 	// modules are the module names declared with DeclareModules.
 	modules map[string]bool
 }
@@ -292,9 +297,14 @@ func (c *Catalog) SetAlias(alias, target string) {
 	c.aliases[strings.ToLower(alias)] = target
 }
 
-// SetAliases defines every alias of m (alias → target), making room for
-// them at once.
+// SetAliases defines every alias of m (alias → target). The first table
+// of lower-case names is used as it is, not copied (m must not change
+// afterwards); others are copied in, making room for them at once.
 func (c *Catalog) SetAliases(m map[string]string) {
+	if c.base == nil && len(c.aliases) == 0 && lowerNames(m) {
+		c.base = m
+		return
+	}
 	if c.aliases == nil {
 		c.aliases = make(map[string]string, len(m))
 	}
@@ -303,17 +313,51 @@ func (c *Catalog) SetAliases(m map[string]string) {
 	}
 }
 
-// Alias returns the name an alias stands for.
-func (c *Catalog) Alias(name string) (string, bool) {
-	target, ok := c.aliases[strings.ToLower(name)]
+// lowerNames reports whether every name of m is in lower case.
+func lowerNames(m map[string]string) bool {
+	for k := range m {
+		for i := 0; i < len(k); i++ {
+			if c := k[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// alias is the target of the alias with lower-case name key.
+func (c *Catalog) alias(key string) (string, bool) {
+	if target, ok := c.aliases[key]; ok {
+		return target, true
+	}
+	target, ok := c.base[key]
 	return target, ok
 }
+
+// ownBase copies the base table's aliases that aliases does not override
+// into aliases, which holds every alias from then on.
+func (c *Catalog) ownBase() {
+	if c.base == nil {
+		return
+	}
+	own := make(map[string]string, len(c.base)+len(c.aliases))
+	for k, v := range c.base {
+		own[k] = v
+	}
+	for k, v := range c.aliases {
+		own[k] = v
+	}
+	c.aliases, c.base = own, nil
+}
+
+// Alias returns the name an alias stands for.
+func (c *Catalog) Alias(name string) (string, bool) { return c.alias(strings.ToLower(name)) }
 
 // Target returns the lower-case name a command name resolves under: the
 // target of an alias, else the name itself.
 func (c *Catalog) Target(name string) string {
 	key := strings.ToLower(name)
-	if target, ok := c.aliases[key]; ok {
+	if target, ok := c.alias(key); ok {
 		return strings.ToLower(target)
 	}
 	return key
@@ -322,16 +366,20 @@ func (c *Catalog) Target(name string) string {
 // RemoveAlias removes an alias, reporting whether there was one.
 func (c *Catalog) RemoveAlias(name string) bool {
 	k := strings.ToLower(name)
-	if _, ok := c.aliases[k]; !ok {
+	if _, ok := c.alias(k); !ok {
 		return false
 	}
+	c.ownBase()
 	delete(c.aliases, k)
 	return true
 }
 
 // Aliases returns a copy of the aliases: lower-case alias → command name.
 func (c *Catalog) Aliases() map[string]string {
-	out := make(map[string]string, len(c.aliases))
+	out := make(map[string]string, len(c.base)+len(c.aliases))
+	for k, v := range c.base {
+		out[k] = v
+	}
 	for k, v := range c.aliases {
 		out[k] = v
 	}

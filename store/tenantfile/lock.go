@@ -158,10 +158,12 @@ func Acquire(real string, exclusive bool, timeout time.Duration) (*Lock, error) 
 // the exclusive lock held.
 func RemoveStale(real string) {
 	dir, base := filepath.Dir(real), filepath.Base(real)
-	names := dirNames(dir)
+	// both kinds of file are named <base>.<...>
+	names := dirNames(dir, base+".")
 	own := filepath.Base(holderNote(real, os.Getpid()))
+	build, note := base+BuildInfix, base+holderSuffix
 	for _, n := range names {
-		if n != own && (strings.HasPrefix(n, base+BuildInfix) || strings.HasPrefix(n, base+holderSuffix)) {
+		if n != own && (strings.HasPrefix(n, build) || strings.HasPrefix(n, note)) {
 			_ = os.Remove(filepath.Join(dir, n))
 		}
 	}

@@ -105,3 +105,30 @@ func TestExclusiveHolderNoteInLockFile(t *testing.T) {
 		t.Errorf("lock file under a shared lock: %q, before %q", after, before)
 	}
 }
+
+// A directory whose listing takes several reads is searched to its end.
+func TestRemoveStaleLargeDirectory(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	real := filepath.Join(dir, "t.db")
+	var stale []string
+	for i := 0; i < 400; i++ {
+		f := filepath.Join(dir, strings.Repeat("x", 40)+strconv.Itoa(i))
+		if i%50 == 7 {
+			f = real + BuildInfix + strconv.Itoa(i)
+			stale = append(stale, f)
+		}
+		if err := os.WriteFile(f, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	RemoveStale(real)
+	for _, f := range stale {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("%s was left", filepath.Base(f))
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 400-len(stale) {
+		t.Errorf("%d files left, want %d", len(entries), 400-len(stale))
+	}
+}

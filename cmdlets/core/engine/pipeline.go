@@ -95,7 +95,13 @@ func whereObject() *command.Command {
 	}
 	for _, o := range whereOps {
 		mandatory := o.param != "EQ"
-		c.Params = append(c.Params, params.P(o.param, params.TSwitch, params.InSets(params.SetInfo{Set: o.set, Mandatory: mandatory, Position: -1})))
+		opts := []params.ParamOpt{params.InSets(params.SetInfo{Set: o.set, Mandatory: mandatory, Position: -1})}
+		if o.set != "IsSet" && o.set != "IsNotSet" && o.set != "NotSet" && !strings.HasPrefix(o.set, "CaseSensitive") {
+			// each case-insensitive operator also answers to its I-prefixed
+			// spelling (-IEQ, -ILike ...), as the operators do
+			opts = append(opts, params.Alias("I"+o.param))
+		}
+		c.Params = append(c.Params, params.P(o.param, params.TSwitch, opts...))
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
 		if !ctx.HasInput {

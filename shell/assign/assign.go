@@ -49,6 +49,9 @@ type Interp interface {
 	Scope() *scope.Scope[*scriptcmd.Function]
 	// SetEnv sets an environment variable.
 	SetEnv(name, value string)
+	// AttributeType resolves the type of an attribute written on a
+	// variable (params.AttributeType); ok is false for none.
+	AttributeType(a *syntax.Attribute) (fullName string, ok bool)
 }
 
 // Statement runs an assignment statement.
@@ -95,7 +98,10 @@ func To(in Interp, target syntax.Expr, value any, ext syntax.Extent) error {
 		return attributed(in, t, value)
 	case *syntax.ConvertExpr:
 		if v, ok := t.Child.(*syntax.VariableExpr); ok {
-			return typed(in, v, t.Type.Name, value)
+			return typed(in, v, t.Type, value)
+		}
+		if onVariable(t) {
+			return attributed(in, t, value)
 		}
 		conv, err := in.ConvertTo(value, t.Type.Name)
 		if err != nil {
@@ -174,30 +180,63 @@ func Variable(in Interp, name string, value any, ext syntax.Extent) error {
 // typed is [type]$name = value: the value is converted and the
 // variable, in the scope the assignment names, takes the type as its
 // constraint for later assignments.
-func typed(in Interp, v *syntax.VariableExpr, typeName string, value any) error {
+func typed(in Interp, v *syntax.VariableExpr, tn *syntax.TypeName, value any) error {
+	typeName := tn.Name
 	if strings.EqualFold(typeName, "void") {
 		return Variable(in, v.Name, nil, v.Ext)
 	}
-	return variable(in, v.Name, value, typeName, v.Ext)
+	if scopeName, _ := scope.Split(v.Name); scopeName == "env" {
+		return variable(in, v.Name, value, typeName, v.Ext)
+	}
+	err := in.Scope().AssignAttributed(v.Name, value, []string{typeName}, []any{params.TypeConstraintObject()}, in.Constrain, nil)
+	if typeNotFound(err) {
+		return scopeError(tn.Ext, err)
+	}
+	return scopeError(v.Ext, err)
+}
+
+// onVariable reports whether the type constraints and attributes written
+// on e lead to a variable ([int][string]$x).
+func onVariable(e syntax.Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *syntax.AttributedExpr:
+			e = x.Child
+		case *syntax.ConvertExpr:
+			e = x.Child
+		case *syntax.VariableExpr:
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// typeNotFound reports whether err is a type constraint naming no type.
+func typeNotFound(err error) bool {
+	var oe *ops.Error
+	return errors.As(err, &oe) && strings.HasPrefix(oe.Msg, "Unable to find type")
 }
 
 // attributed is [ValidateRange(1, 10)][int]$x = value: the variable
-// takes the attributes written on it, the type constraint nearest it
-// included, in place of its own; the value, converted, must pass their
-// validation. Attributes that do not validate ([AllowNull()],
-// [CmdletBinding()]) are kept and check nothing, as PowerShell's are.
-func attributed(in Interp, t *syntax.AttributedExpr, value any) error {
-	var attrs []*syntax.Attribute
-	typeName := ""
+// takes the attributes written on it, its type constraints included, in
+// place of its own; the value, converted by each type constraint from
+// the one nearest the variable out, must pass their validation. Its
+// Attributes list them nearest the variable first. Attributes that do
+// not validate ([AllowNull()], [CmdletBinding()]) are kept and check
+// nothing, as PowerShell's are; one whose type does not resolve is the
+// error CustomAttributeTypeNotFound.
+func attributed(in Interp, t syntax.Expr, value any) error {
+	var written []syntax.Expr // outermost first
 	var e syntax.Expr = t
 	for {
 		switch x := e.(type) {
 		case *syntax.AttributedExpr:
-			attrs = append(attrs, x.Attribute)
+			written = append(written, x)
 			e = x.Child
 			continue
 		case *syntax.ConvertExpr:
-			typeName = x.Type.Name
+			written = append(written, x)
 			e = x.Child
 			continue
 		}
@@ -205,18 +244,40 @@ func attributed(in Interp, t *syntax.AttributedExpr, value any) error {
 	}
 	v, ok := e.(*syntax.VariableExpr)
 	if !ok {
-		return To(in, e, value, t.Ext)
+		return To(in, e, value, t.Span())
 	}
 	// PowerShell applies them nearest the variable first.
 	b := in.Binding()
 	var checks []validate.Validator
-	for i := len(attrs) - 1; i >= 0; i-- {
-		check, err := params.Validator(b, attrs[i])
-		if err != nil {
-			return err
-		}
-		if check != nil {
-			checks = append(checks, check)
+	var types []string
+	var attrs []any
+	for i := len(written) - 1; i >= 0; i-- {
+		switch x := written[i].(type) {
+		case *syntax.ConvertExpr:
+			if strings.EqualFold(x.Type.Name, "void") {
+				types, attrs = nil, nil
+				value = nil
+				continue
+			}
+			types = append(types, x.Type.Name)
+			attrs = append(attrs, params.TypeConstraintObject())
+		case *syntax.AttributedExpr:
+			full, ok := in.AttributeType(x.Attribute)
+			if !ok {
+				return params.AttributeNotFound(x.Attribute)
+			}
+			obj, err := params.AttributeObject(b, x.Attribute, full)
+			if err != nil {
+				return err
+			}
+			attrs = append(attrs, obj)
+			check, err := params.Validator(b, x.Attribute)
+			if err != nil {
+				return err
+			}
+			if check != nil {
+				checks = append(checks, check)
+			}
 		}
 	}
 	valid := func(x any) bool {
@@ -227,13 +288,17 @@ func attributed(in Interp, t *syntax.AttributedExpr, value any) error {
 		}
 		return true
 	}
-	if _, ok := value.(dotnet.Void); ok && typeName == "" || strings.EqualFold(typeName, "void") {
-		typeName, value = "", nil
+	if _, ok := value.(dotnet.Void); ok && len(types) == 0 {
+		value = nil
 	}
 	if scopeName, _ := scope.Split(v.Name); scopeName == "env" {
+		typeName := ""
+		if len(types) > 0 {
+			typeName = types[0]
+		}
 		return variable(in, v.Name, value, typeName, v.Ext)
 	}
-	return scopeError(v.Ext, in.Scope().AssignAttributed(v.Name, value, typeName, in.Constrain, valid))
+	return scopeError(v.Ext, in.Scope().AssignAttributed(v.Name, value, types, attrs, in.Constrain, valid))
 }
 
 // variable is an assignment to a variable (Scope.Assign) or, for an env:
@@ -255,6 +320,9 @@ func scopeError(ext syntax.Extent, err error) error {
 	var se *scope.Error
 	if errors.As(err, &se) {
 		return pserror.Runtime(ext, se.Message, se.ID, se.Category, se.Exception)
+	}
+	if typeNotFound(err) {
+		return pserror.InvalidOperation(ext, err.Error(), "TypeNotFound")
 	}
 	if err != nil {
 		return MetadataError(ext, err)

@@ -92,3 +92,7 @@ type valueFake struct {
 }
 
 func (f *valueFake) Value(syntax.Statement) (any, error) { return f.v, nil }
+
+func (f *fake) AttributeType(a *syntax.Attribute) (string, bool) {
+	return params.AttributeType(a.Name, nil, nil)
+}

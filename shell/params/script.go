@@ -152,6 +152,12 @@ func Declare(in Interp, p *syntax.Parameter, advanced bool) (*Param, error) {
 		case "allowemptycollection":
 			sp.allowEmptyCollection = true
 		default:
+			if _, ok := AttributeType(a.Name, nil, func(name string) (string, bool) {
+				full, _, _, ok := in.ResolveType(name)
+				return full, ok
+			}); !ok {
+				return nil, AttributeNotFound(a)
+			}
 			v, err := Validator(in, a)
 			if err != nil {
 				return nil, err

@@ -294,6 +294,9 @@ func (a assignSession) Constrain(t string, v any) (any, error) { return a.rt.con
 func (a assignSession) Binding() params.Interp                 { return a.rt.binding() }
 func (a assignSession) Scope() *Scope                          { return a.rt.scope }
 func (a assignSession) SetEnv(name, value string)              { a.rt.env.Set(name, value) }
+func (a assignSession) AttributeType(at *syntax.Attribute) (string, bool) {
+	return a.rt.attributeType(at)
+}
 
 // ---------------------------------------------------------------------------
 // functions

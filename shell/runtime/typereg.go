@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -68,4 +69,16 @@ func (rt *Runtime) refToVariable(name string) (*dotnet.Ref, error) {
 		return nil, &ops.Error{Msg: "[ref] cannot be applied to a variable that does not exist."}
 	}
 	return dotnet.VariableRef(func() any { return v.Value }, func(x any) { v.Value = x }), nil
+}
+
+// attributeType resolves the type of an attribute written in a script
+// (params.AttributeType): under the script's using namespaces, a script
+// class among them.
+func (rt *Runtime) attributeType(a *syntax.Attribute) (string, bool) {
+	return params.AttributeType(a.Name, rt.usings.For(a.Ext.Src), func(name string) (string, bool) {
+		if d := rt.scriptTypeDef(name, 0); d != nil {
+			return d.FullName, true
+		}
+		return "", false
+	})
 }

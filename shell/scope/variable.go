@@ -32,6 +32,13 @@ type Variable struct {
 	// Valid is the check of the variable's validation attributes: a
 	// value it refuses is not assigned (invalidValue). nil for none.
 	Valid func(value any) bool
+	// Converts are the type constraints written farther from the
+	// variable than Type ([int][string]$x = ...: Type string, Converts
+	// int): each assignment converts to Type, then to each of them.
+	Converts []string
+	// Attributes are the variable's attribute objects as its Attributes
+	// collection lists them, nearest the variable first.
+	Attributes []any
 	// lazy, while not nil, makes Value the first time the variable is
 	// found (SetLazy).
 	lazy func() any
@@ -45,6 +52,10 @@ func (v *Variable) made() *Variable {
 	}
 	return v
 }
+
+// TypeConverterAttribute is the type of the attribute object of a type
+// constraint.
+const TypeConverterAttribute = "System.Management.Automation.ArgumentTypeConverterAttribute"
 
 // invalidValue refuses a value the validation attributes of variable
 // name do not pass.
@@ -410,15 +421,22 @@ func (s *Scope[F]) Assignable(name string) (*Scope[F], string, error) {
 // by convert to the variable's type constraint; an error of convert comes
 // back as it is. $private:x = value makes the variable private.
 func (s *Scope[F]) Assign(name string, value any, typeName string, convert func(typeName string, value any) (any, error)) error {
-	return s.AssignAttributed(name, value, typeName, convert, nil)
+	var types []string
+	if typeName != "" {
+		types = []string{typeName}
+	}
+	return s.AssignAttributed(name, value, types, nil, convert, nil)
 }
 
 // AssignAttributed is Assign with attributes written on the variable
-// ([ValidateRange(1, 10)][int]$x = value): they replace the variable's
-// own, its type constraint included, once the value, converted to
-// typeName, passes valid; a read-only variable refuses them. A nil valid
-// is a plain Assign.
-func (s *Scope[F]) AssignAttributed(name string, value any, typeName string, convert func(typeName string, value any) (any, error), valid func(any) bool) error {
+// ([ValidateRange(1, 10)][int]$x = value): types are its type
+// constraints, nearest the variable first, and attrs its attribute
+// objects. With valid (the check of its validation attributes) they
+// replace the variable's own, type constraints included, once the value,
+// converted to each of types in turn, passes valid; a read-only variable
+// refuses them. Without valid the types replace the variable's type
+// constraints and its validation stays.
+func (s *Scope[F]) AssignAttributed(name string, value any, types []string, attrs []any, convert func(typeName string, value any) (any, error), valid func(any) bool) error {
 	target, bare, err := s.Assignable(name)
 	if target == nil || err != nil {
 		return err
@@ -427,12 +445,12 @@ func (s *Scope[F]) AssignAttributed(name string, value any, typeName string, con
 	if valid != nil && v != nil && (v.ReadOnly || v.Constant) {
 		return notWritable(v.Name)
 	}
-	constraint := typeName
-	if constraint == "" && v != nil && valid == nil {
-		constraint = v.Type
+	constraints := types
+	if len(constraints) == 0 && v != nil && valid == nil && v.Type != "" {
+		constraints = append([]string{v.Type}, v.Converts...)
 	}
-	if constraint != "" {
-		if value, err = convert(constraint, value); err != nil {
+	for _, c := range constraints {
+		if value, err = convert(c, value); err != nil {
 			return err
 		}
 	}
@@ -447,13 +465,33 @@ func (s *Scope[F]) AssignAttributed(name string, value any, typeName string, con
 		}
 		return invalidValue(shown, value)
 	}
-	if typeName != "" || valid != nil {
-		target.SetTyped(bare, value, typeName)
-	} else {
+	if len(types) == 0 && valid == nil {
 		target.Set(bare, value)
-	}
-	if valid != nil {
-		target.Lookup(bare).Valid = valid
+	} else {
+		typeName := ""
+		if len(types) > 0 {
+			typeName = types[0]
+		}
+		var kept []any
+		if valid == nil && v != nil {
+			// the validation that stays, without the old type constraints
+			for _, a := range v.Attributes {
+				if o, ok := a.(*object.PSObject); !ok || len(o.TypeNames) == 0 || o.TypeNames[0] != TypeConverterAttribute {
+					kept = append(kept, a)
+				}
+			}
+		}
+		target.SetTyped(bare, value, typeName)
+		nv := target.Lookup(bare)
+		if len(types) > 1 {
+			nv.Converts = append([]string(nil), types[1:]...)
+		} else {
+			nv.Converts = nil
+		}
+		nv.Attributes = append(append([]any(nil), attrs...), kept...)
+		if valid != nil {
+			nv.Valid = valid
+		}
 	}
 	if scopeName, _ := Split(name); scopeName == "private" {
 		target.Lookup(bare).Private = true

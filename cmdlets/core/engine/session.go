@@ -463,7 +463,11 @@ func VariableInfo(v *scope.Variable) *object.PSObject {
 	o.AddTyped("Module", "System.Management.Automation.PSModuleInfo", nil)
 	o.AddTyped("ModuleName", "string", "")
 	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", v.Options())
-	o.AddTyped("Attributes", "System.Collections.ObjectModel.Collection`1[System.Attribute]", &object.List{})
+	attrs := &object.List{}
+	for _, a := range v.Attributes {
+		attrs.Append(a)
+	}
+	o.AddTyped("Attributes", "System.Collections.ObjectModel.Collection`1[System.Attribute]", attrs)
 	// A PSVariable has no text of its own: it reads as its type's name.
 	return o
 }

@@ -1,0 +1,207 @@
+package params
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+const sma = "System.Management.Automation."
+
+// attributeTypes are the full names of the attribute types a script may
+// write on a parameter or variable: PowerShell's own (their type
+// accelerators name them without namespace and suffix) and the .NET
+// attributes scripts use (SuppressMessage for the script analyzer,
+// Obsolete, DebuggerHidden). A slice literal: declaring it runs no code.
+var attributeTypes = []string{
+	sma + "ValidateRangeAttribute",
+	sma + "ValidateSetAttribute",
+	sma + "ValidateLengthAttribute",
+	sma + "ValidateCountAttribute",
+	sma + "ValidatePatternAttribute",
+	sma + "ValidateScriptAttribute",
+	sma + "ValidateNotNullAttribute",
+	sma + "ValidateNotNullOrEmptyAttribute",
+	sma + "ValidateNotNullOrWhiteSpaceAttribute",
+	sma + "ValidateTrustedDataAttribute",
+	sma + "ValidateDriveAttribute",
+	sma + "ValidateUserDriveAttribute",
+	sma + "AllowNullAttribute",
+	sma + "AllowEmptyStringAttribute",
+	sma + "AllowEmptyCollectionAttribute",
+	sma + "ParameterAttribute",
+	sma + "AliasAttribute",
+	sma + "CmdletBindingAttribute",
+	sma + "OutputTypeAttribute",
+	sma + "ArgumentCompleterAttribute",
+	sma + "ArgumentCompletionsAttribute",
+	sma + "PSDefaultValueAttribute",
+	sma + "SupportsWildcardsAttribute",
+	sma + "PSTypeNameAttribute",
+	sma + "CredentialAttribute",
+	sma + "ExperimentalAttribute",
+	sma + "NoRunspaceAffinityAttribute",
+	sma + "HiddenAttribute",
+	sma + "DscResourceAttribute",
+	sma + "DscPropertyAttribute",
+	sma + "DscLocalConfigurationManagerAttribute",
+	"System.ObsoleteAttribute",
+	"System.FlagsAttribute",
+	"System.SerializableAttribute",
+	"System.Diagnostics.DebuggerHiddenAttribute",
+	"System.Diagnostics.DebuggerStepThroughAttribute",
+	"System.Diagnostics.DebuggerNonUserCodeAttribute",
+	"System.Diagnostics.CodeAnalysis.SuppressMessageAttribute",
+	"System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverageAttribute",
+	"System.ComponentModel.DescriptionAttribute",
+}
+
+// acceleratedAttributes are the attribute types PowerShell's type
+// accelerators name without namespace and suffix ([ValidateRange()],
+// [Parameter()]), by lower-case name.
+var acceleratedAttributes = []string{
+	"alias", "allowemptycollection", "allowemptystring", "allownull", "argumentcompleter", "argumentcompletions",
+	"cmdletbinding", "dsclocalconfigurationmanager", "dscproperty", "dscresource", "experimental", "norunspaceaffinity",
+	"outputtype", "parameter", "psdefaultvalue", "supportswildcards", "validatecount", "validatedrive", "validatelength",
+	"validatenotnull", "validatenotnullorempty", "validatenotnullorwhitespace", "validatepattern", "validaterange",
+	"validatescript", "validateset", "validatetrusteddata", "validateuserdrive",
+}
+
+// AttributeType resolves the type an attribute names as PowerShell does:
+// the name with "Attribute" appended, then the name itself, each as a
+// full name, in the System namespace, or through a type accelerator;
+// namespaces are the script's using namespaces. resolve finds a type the
+// session defines (a script class). ok is false for no type.
+func AttributeType(name string, namespaces []string, resolve func(name string) (string, bool)) (fullName string, ok bool) {
+	for _, n := range []string{name + "Attribute", name} {
+		l := strings.ToLower(n)
+		for _, prefix := range append([]string{"", "system."}, lowerDotted(namespaces)...) {
+			for _, full := range attributeTypes {
+				if strings.EqualFold(full, prefix+l) {
+					return full, true
+				}
+			}
+		}
+		for _, a := range acceleratedAttributes {
+			if l == a {
+				return sma + n + "Attribute", true
+			}
+			if l == a+"attribute" {
+				return sma + n, true
+			}
+		}
+		if resolve != nil {
+			if full, ok := resolve(n); ok {
+				return full, true
+			}
+		}
+	}
+	return "", false
+}
+
+// lowerDotted are namespaces as prefixes of a lower-case full name.
+func lowerDotted(namespaces []string) []string {
+	out := make([]string, len(namespaces))
+	for i, ns := range namespaces {
+		out[i] = strings.ToLower(ns) + "."
+	}
+	return out
+}
+
+// AttributeNotFound is the error of an attribute whose type does not
+// resolve (CustomAttributeTypeNotFound), at the attribute.
+func AttributeNotFound(a *syntax.Attribute) error {
+	return pserror.InvalidOperation(a.Ext, fmt.Sprintf("Cannot find the type for custom attribute '%s'. Make sure that the assembly that contains this type is loaded.", a.Name), "CustomAttributeTypeNotFound")
+}
+
+// TypeConstraintObject is the attribute object of a type constraint
+// ([int]$x) in a variable's or parameter's Attributes.
+func TypeConstraintObject() *object.PSObject {
+	o := object.NewObject(sma+"ArgumentTypeConverterAttribute", sma+"ArgumentTransformationAttribute", sma+"CmdletMetadataAttribute", "System.Attribute", "System.Object")
+	o.AddTyped("TransformNullOptionalParameters", "bool", true)
+	o.AddTyped("TypeId", "System.Object", sma+"ArgumentTypeConverterAttribute")
+	return o
+}
+
+// AttributeObject is the object of an attribute written on a variable or
+// parameter, fullName its type: the public properties of PowerShell's
+// validation attributes, from the attribute's arguments evaluated in the
+// current scope, then TypeId.
+func AttributeObject(in Interp, a *syntax.Attribute, fullName string) (*object.PSObject, error) {
+	var args []any
+	for _, e := range a.Positional {
+		if sbe, ok := e.(*syntax.ScriptBlockExpr); ok {
+			args = append(args, in.ScriptBlock(sbe.Block))
+			continue
+		}
+		v, err := in.EvalExpr(e)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, v)
+	}
+	named := map[string]any{}
+	for _, na := range a.Named {
+		var v any = true
+		if na.Value != nil {
+			x, err := in.EvalExpr(na.Value)
+			if err != nil {
+				return nil, err
+			}
+			v = x
+		}
+		named[strings.ToLower(na.Name)] = v
+	}
+	arg := func(i int) any {
+		if i < len(args) {
+			return args[i]
+		}
+		return nil
+	}
+	short := fullName[strings.LastIndex(fullName, ".")+1:]
+	o := object.NewObject(fullName, "System.Attribute", "System.Object")
+	switch short {
+	case "ValidateRangeAttribute":
+		min, max := arg(0), arg(1)
+		if len(args) == 1 {
+			min, max = nil, nil // a ValidateRangeKind
+		}
+		o.AddTyped("MinRange", "System.Object", min)
+		o.AddTyped("MaxRange", "System.Object", max)
+	case "ValidateLengthAttribute", "ValidateCountAttribute":
+		o.AddTyped("MinLength", "int", arg(0))
+		o.AddTyped("MaxLength", "int", arg(1))
+	case "ValidatePatternAttribute":
+		o.AddTyped("RegexPattern", "string", in.Text(arg(0)))
+		o.AddTyped("Options", "System.Text.RegularExpressions.RegexOptions", object.Enum{Type: "System.Text.RegularExpressions.RegexOptions", Name: "IgnoreCase", Value: 1})
+		o.AddTyped("ErrorMessage", "string", textOrNil(in, named["errormessage"]))
+	case "ValidateScriptAttribute":
+		o.AddTyped("ErrorMessage", "string", textOrNil(in, named["errormessage"]))
+		o.AddTyped("ScriptBlock", "scriptblock", arg(0))
+	case "ValidateSetAttribute":
+		values := make([]any, len(args))
+		for i, v := range args {
+			values[i] = in.Text(v)
+		}
+		ignore := true
+		if v, ok := named["ignorecase"]; ok {
+			ignore = object.ToBool(v)
+		}
+		o.AddTyped("ErrorMessage", "string", textOrNil(in, named["errormessage"]))
+		o.AddTyped("IgnoreCase", "bool", ignore)
+		o.AddTyped("ValidValues", "System.Collections.Generic.IList[string]", values)
+	}
+	o.AddTyped("TypeId", "System.Object", fullName)
+	return o, nil
+}
+
+// textOrNil is a named argument's text, nil when not given.
+func textOrNil(in Interp, v any) any {
+	if v == nil {
+		return nil
+	}
+	return in.Text(v)
+}

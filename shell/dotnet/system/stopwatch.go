@@ -30,8 +30,8 @@ func (s *stopwatch) PSType() *dotnet.TypeInfo {
 // PSTypeName is the .NET type name.
 func (s *stopwatch) PSTypeName() string { return "System.Diagnostics.Stopwatch" }
 
-// String is Elapsed as TimeSpan.ToString() writes it.
-func (s *stopwatch) String() string { return s.timeSpan().String() }
+// String is the type's name: Stopwatch does not override Object.ToString.
+func (s *stopwatch) String() string { return "System.Diagnostics.Stopwatch" }
 
 // Adapted lists IsRunning, Elapsed, ElapsedMilliseconds and ElapsedTicks,
 // in .NET's declaration order, as default output shows them.
@@ -121,7 +121,6 @@ func declareStopwatch() {
 				s.start()
 				return dotnet.Void{}, nil
 			}),
-			"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return swOf(c).String(), nil }),
 		},
 	})
 }

@@ -44,10 +44,12 @@ func (m *machine) tick() bool {
 	return !m.failed
 }
 
-// top is the newest live capture of group g.
+// top is the newest live capture of group g. The entries it reads count
+// toward the step bound, so a long log read again and again stops too.
 func (m *machine) top(g int) (capEntry, bool) {
 	skip := 0
 	for i := len(m.log) - 1; i >= 0; i-- {
+		m.steps++
 		e := m.log[i]
 		if e.group != g {
 			continue

@@ -34,6 +34,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
@@ -156,6 +157,9 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		}
 		return now
 	}
+	// a date text that leaves out its date or year takes it from the
+	// simulated clock
+	dates.SetClock(rt.Now)
 	rt.Sleep = func(d object.TimeSpan) error {
 		return st.Update(func(tx *store.Tx) error {
 			return tx.AdvanceBy(time.Duration(d) * 100)

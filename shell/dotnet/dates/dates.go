@@ -1,8 +1,8 @@
 // Package dates reads date text the way .NET's DateTime does:
-// DateTime.Parse (en-US and invariant spellings), ParseExact with standard
+// DateTime.Parse under the invariant culture, ParseExact with standard
 // and custom formats, DateTimeStyles, and a DateTime's kind (Utc, Local,
 // Unspecified, as shell/object's time zones carry it). It imports only
-// shell/object.
+// shell/object and shell/lazy.
 package dates
 
 import (
@@ -13,82 +13,22 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
-// dateLayouts are the spellings ParseInvariant accepts, in Go's layout
-// notation, tried in order.
-var dateLayouts = []string{
-	"2006-01-02T15:04:05.9999999Z07:00",
-	"2006-01-02T15:04:05.9999999Z",
-	"2006-01-02T15:04:05.9999999",
-	"2006-01-02T15:04:05Z07:00",
-	"2006-01-02T15:04:05Z",
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04",
-	"2006-01-02 15:04:05Z",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02 3:04:05 PM",
-	"2006-01-02 3:04 PM",
-	"2006-01-02",
-	"1/2/2006 15:04:05",
-	"1/2/2006 3:04:05 PM",
-	"1/2/2006 3:04:05PM",
-	"1/2/2006 15:04",
-	"1/2/2006 3:04 PM",
-	"1/2/2006",
-	"2006/1/2 15:04:05",
-	"2006/1/2",
-	"January 2, 2006 3:04:05 PM",
-	"January 2, 2006",
-	"Monday, January 2, 2006 3:04:05 PM",
-	"Monday, January 2, 2006",
-	"2 January 2006",
-	"Jan 2, 2006",
-	"Jan 2 2006",
-	"2-Jan-2006",
-	"02-Jan-2006 15:04:05",
-	"Mon, 02 Jan 2006 15:04:05 GMT",
-}
-
-// ParseInvariant parses date text with the invariant culture.
+// ParseInvariant parses date text as DateTime.Parse does under the
+// invariant culture, as the UTC time with the same clock reading (a text
+// with a zone gives the instant it names).
 func ParseInvariant(s string) (time.Time, bool) {
-	t := strings.TrimSpace(s)
-	up := strings.ToUpper(t)
-	for _, l := range dateLayouts {
-		var d time.Time
-		var err error
-		if strings.Contains(l, "PM") {
-			d, err = time.Parse(l, up)
-		} else {
-			d, err = time.Parse(l, t)
-		}
-		if err == nil {
-			return d.UTC(), true
-		}
-	}
-	// time only: today's date is not known here; accept "15:04"
-	return time.Time{}, false
-}
-
-// Parse is DateTime.Parse's reading of text (en-US or invariant): a
-// time with a zone (Z, GMT, an offset) is Local, else Unspecified.
-func Parse(s string) (time.Time, bool) {
-	d, ok := ParseInvariant(s)
+	d, ok := Parse(s)
 	if !ok {
 		return time.Time{}, false
 	}
-	t := strings.TrimSpace(s)
-	if strings.HasSuffix(t, "Z") || strings.HasSuffix(t, "GMT") || hasOffset(t) {
-		return d.In(object.LocalZone.Get()), true
-	}
-	return d.In(object.UnspecifiedZone.Get()), true
+	return d.UTC(), true
 }
 
-func hasOffset(s string) bool {
-	if len(s) < 6 {
-		return false
-	}
-	tail := s[len(s)-6:]
-	return (tail[0] == '+' || tail[0] == '-') && tail[3] == ':' && strings.Contains(s, "T")
+// Parse is DateTime.Parse's reading of text under the invariant culture:
+// a time with a zone (Z, GMT, an offset) is Local, else Unspecified; what
+// the text leaves out of the date comes from the clock SetClock set.
+func Parse(s string) (time.Time, bool) {
+	return parseText(s, today)
 }
 
 // ParseExact reads s with a .NET custom or standard date format.

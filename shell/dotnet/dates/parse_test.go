@@ -1,0 +1,157 @@
+package dates
+
+import (
+	"testing"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// fixedNow is the clock of the parse tests.
+func fixedNow() time.Time { return time.Date(2024, 11, 20, 10, 30, 0, 0, time.UTC) }
+
+// TestParseInvariantRules checks DateTime.Parse's invariant-culture
+// readings. The expectations follow .NET's rules: the short date pattern
+// MM/dd/yyyy orders three numbers month, day, year; two-digit years fall in
+// 1950-2049 (TwoDigitYearMax 2049); "MMMM dd" makes two numbers a month and
+// day of the current year and "yyyy MMMM" makes a number before a month name
+// its year; a time alone is today; a date with a zone is Local; ISO 8601
+// needs two-digit hours and minutes after the 'T'. dotnet/runtime's
+// DateTimeTests.Parse tests state the same readings (e.g. "2/29/2000",
+// "1/10 5 AM", "2001-06-08T14:00-07:00").
+func TestParseInvariantRules(t *testing.T) {
+	t.Parallel()
+	d := func(y, mo, dd, h, mi, s int) time.Time {
+		return time.Date(y, time.Month(mo), dd, h, mi, s, 0, time.UTC)
+	}
+	cases := []struct {
+		in   string
+		ok   bool
+		want time.Time
+		kind string
+	}{
+		// short dates: month/day/year, years under 100 in 1950-2049
+		{"09/24/24", true, d(2024, 9, 24, 0, 0, 0), "Unspecified"},
+		{"10/5/24", true, d(2024, 10, 5, 0, 0, 0), "Unspecified"},
+		{"1/2/49", true, d(2049, 1, 2, 0, 0, 0), "Unspecified"},
+		{"1/2/50", true, d(1950, 1, 2, 0, 0, 0), "Unspecified"},
+		{"1/2/0", true, d(2000, 1, 2, 0, 0, 0), "Unspecified"},
+		{"9/5/2024", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"9/5/2024 8:00", true, d(2024, 9, 5, 8, 0, 0), "Unspecified"},
+		{"9/5/2024 8:00 PM", true, d(2024, 9, 5, 20, 0, 0), "Unspecified"},
+		{"9/5/2024 8:00PM", true, d(2024, 9, 5, 20, 0, 0), "Unspecified"},
+		{"9/5/2024 12:00 AM", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"9/5/2024 12:15 pm", true, d(2024, 9, 5, 12, 15, 0), "Unspecified"},
+		{"9/5/2024 13:00 PM", true, d(2024, 9, 5, 13, 0, 0), "Unspecified"},
+		{"9/5/2024 13:00 AM", false, time.Time{}, ""},
+		{"9/5/2024 8 PM", true, d(2024, 9, 5, 20, 0, 0), "Unspecified"},
+		{"9/5/2024 8", false, time.Time{}, ""},
+		{"9/5/2024 14:30:15", true, d(2024, 9, 5, 14, 30, 15), "Unspecified"},
+		{"  9/5/2024  ", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"9-5-2024", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"09.24.2024", true, d(2024, 9, 24, 0, 0, 0), "Unspecified"},
+		{"13/24/24", false, time.Time{}, ""},
+		{"24.09.2024", false, time.Time{}, ""},
+		{"24/09/2024", false, time.Time{}, ""},
+		{"2/29/2023", false, time.Time{}, ""},
+		{"2/29/2024", true, d(2024, 2, 29, 0, 0, 0), "Unspecified"},
+		// year first
+		{"2024-09-05", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"2024-9-5", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"2024/09/05", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"2024.09.05", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"2024-02-30", false, time.Time{}, ""},
+		{"2024-09", true, d(2024, 9, 1, 0, 0, 0), "Unspecified"},
+		{"2024-09-05 08:00", true, d(2024, 9, 5, 8, 0, 0), "Unspecified"},
+		{"2024-09-05 08:00:00.5", true, time.Date(2024, 9, 5, 8, 0, 0, 500000000, time.UTC), "Unspecified"},
+		{"2024-09-05 08:00:00Z", true, d(2024, 9, 5, 8, 0, 0), "Local"},
+		{"2024-09-05 08:00:00 GMT", true, d(2024, 9, 5, 8, 0, 0), "Local"},
+		{"2024-09-05 08:00 -05:00", true, d(2024, 9, 5, 13, 0, 0), "Local"},
+		{"2024-09-05 08:00 +0530", true, d(2024, 9, 5, 2, 30, 0), "Local"},
+		{"2024-09-05 08:00 +15:00", false, time.Time{}, ""},
+		{"2024-09-05 08:00 +05:60", false, time.Time{}, ""},
+		{"2024", false, time.Time{}, ""},
+		// ISO 8601
+		{"2024-09-05T08:00:00", true, d(2024, 9, 5, 8, 0, 0), "Unspecified"},
+		{"2024-09-05T08:00", true, d(2024, 9, 5, 8, 0, 0), "Unspecified"},
+		{"2024-09-05T08:00:00Z", true, d(2024, 9, 5, 8, 0, 0), "Local"},
+		{"2024-09-05T08:00:00z", true, d(2024, 9, 5, 8, 0, 0), "Local"},
+		{"2024-09-05T08:00:00+02:00", true, d(2024, 9, 5, 6, 0, 0), "Local"},
+		{"2024-09-05T08:00:00.1234567Z", true, time.Date(2024, 9, 5, 8, 0, 0, 123456700, time.UTC), "Local"},
+		{"2024-09-05T8:00", false, time.Time{}, ""},
+		{"2024-09-05T08:00:00 x", false, time.Time{}, ""},
+		{"2024-09-05T24:00", false, time.Time{}, ""},
+		{"9/5/2024T08:00", false, time.Time{}, ""},
+		// month and day names
+		{"5 Sep 2024", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"Sep 5, 2024 14:00", true, d(2024, 9, 5, 14, 0, 0), "Unspecified"},
+		{"September 5, 2024", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"Thursday, September 5, 2024", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"Thu, 05 Sep 2024 08:00:00 GMT", true, d(2024, 9, 5, 8, 0, 0), "Local"},
+		{"Friday, September 5, 2024", false, time.Time{}, ""},
+		{"5-Sep-24", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"05-SEP-2024", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"September 2024", true, d(2024, 9, 1, 0, 0, 0), "Unspecified"},
+		{"Sep 2024", true, d(2024, 9, 1, 0, 0, 0), "Unspecified"},
+		{"2024 September", true, d(2024, 9, 1, 0, 0, 0), "Unspecified"},
+		{"Sep 5", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"5 Sep", true, d(2005, 9, 1, 0, 0, 0), "Unspecified"},
+		{"Sept 5 2024", false, time.Time{}, ""},
+		{"5 Sep 2024 AD", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		// month and day without a year: the current year
+		{"9/5", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"1/10 5 AM", true, d(2024, 1, 10, 5, 0, 0), "Unspecified"},
+		// a time alone: today
+		{"14:30", true, d(2024, 11, 20, 14, 30, 0), "Unspecified"},
+		{"2:30 PM", true, d(2024, 11, 20, 14, 30, 0), "Unspecified"},
+		{"2 PM", true, d(2024, 11, 20, 14, 0, 0), "Unspecified"},
+		{"8:00:00.25", true, time.Date(2024, 11, 20, 8, 0, 0, 250000000, time.UTC), "Unspecified"},
+		{"25:00", false, time.Time{}, ""},
+		{"14:60", false, time.Time{}, ""},
+		// punctuation .NET tolerates and what it refuses
+		{"#9/5/2024#", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"9/5/2024\x00", true, d(2024, 9, 5, 0, 0, 0), "Unspecified"},
+		{"", false, time.Time{}, ""},
+		{"   ", false, time.Time{}, ""},
+		{"not a date", false, time.Time{}, ""},
+		{"9/5/2024 x", false, time.Time{}, ""},
+		{"1/2/3/4", false, time.Time{}, ""},
+		{"123456789/1/1", false, time.Time{}, ""},
+		{"20240905", false, time.Time{}, ""},
+		{"9/5/2024 10:00 AM PM", false, time.Time{}, ""},
+	}
+	for _, c := range cases {
+		got, ok := parseText(c.in, fixedNow)
+		if ok != c.ok {
+			t.Errorf("Parse(%q) ok = %v, want %v (got %v)", c.in, ok, c.ok, got)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if !got.Equal(c.want) || object.DateKind(got) != c.kind {
+			t.Errorf("Parse(%q) = %v (%s), want %v (%s)", c.in, got, object.DateKind(got), c.want, c.kind)
+		}
+	}
+}
+
+// FuzzParse checks that no text makes the parser panic, and that what it
+// accepts is a DateTime in range with a kind.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"09/24/24", "2024-09-05T08:00:00.1234567+02:00", "Thursday, September 5, 2024 8:00 PM",
+		"#1/1/2000#", "14:30", "5-Sep-24", "2024-09-05 08:00 -05", "\x00", "+", "1:2:3:4", "A.D. 5 Sep"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := parseText(s, fixedNow)
+		if !ok {
+			return
+		}
+		if d.Year() < 1 || d.Year() > 9999 {
+			t.Fatalf("Parse(%q) = %v, out of DateTime's range", s, d)
+		}
+		if k := object.DateKind(d); k != "Local" && k != "Unspecified" {
+			t.Fatalf("Parse(%q) kind %s", s, k)
+		}
+	})
+}

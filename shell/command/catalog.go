@@ -53,8 +53,9 @@ type Catalog struct {
 	// never written, behind aliases (which win over it), until an alias
 	// is removed (ownBase copies it into aliases then).
 	base map[string]string
-	// modules are the module names declared with DeclareModules.
-	modules map[string]bool
+	// modules are the module names declared with DeclareModules, as
+	// given (HasModule is asked seldom: no table is made for it).
+	modules []string
 }
 
 // Register adds commands. A command registered under a name already in
@@ -388,14 +389,7 @@ func (c *Catalog) Aliases() map[string]string {
 
 // DeclareModules names modules provided besides those the catalog's
 // commands belong to (a meta-module that has no command of its own).
-func (c *Catalog) DeclareModules(names ...string) {
-	if c.modules == nil {
-		c.modules = map[string]bool{}
-	}
-	for _, n := range names {
-		c.modules[strings.ToLower(n)] = true
-	}
-}
+func (c *Catalog) DeclareModules(names ...string) { c.modules = append(c.modules, names...) }
 
 // HasModule reports whether the module is provided: declared with
 // DeclareModules, or the module of a command registered or declared (the
@@ -405,8 +399,10 @@ func (c *Catalog) HasModule(name string) bool {
 	if key == "" {
 		return false
 	}
-	if c.modules[key] {
-		return true
+	for _, m := range c.modules {
+		if strings.ToLower(m) == key {
+			return true
+		}
 	}
 	c.buildDeclared()
 	for _, cmd := range c.commands {

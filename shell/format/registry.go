@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/exosim/exosim/shell/object"
 )
@@ -350,9 +352,35 @@ func (r *Registry) Provide(add func(*Registry), typeNames ...string) {
 	p := &provider{build: add, typeNames: typeNames, seq: r.seq}
 	r.providers = append(r.providers, p)
 	for _, t := range typeNames {
-		k := strings.ToLower(t)
+		k := lowerKey(t)
 		r.views[k] = append(r.views[k], slot{p: p})
 	}
+}
+
+// lowerKey is strings.ToLower, in one pass and one allocation for the
+// ASCII type names a session provides views for by the dozen
+// (strings.ToLower builds its copy a byte at a time).
+func lowerKey(s string) string {
+	i := 0
+	for ; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		} else if 'A' <= c && c <= 'Z' {
+			break
+		}
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		} else if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // provide runs the providers not run yet that registered one of

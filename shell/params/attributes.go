@@ -2,6 +2,7 @@ package params
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
@@ -164,6 +165,8 @@ func AttributeObject(in Interp, a *syntax.Attribute, fullName string) (*object.P
 	short := fullName[strings.LastIndex(fullName, ".")+1:]
 	o := object.NewObject(fullName, "System.Attribute", "System.Object")
 	switch short {
+	case "ParameterAttribute":
+		return parameterObject(in, named), nil
 	case "ValidateRangeAttribute":
 		min, max := arg(0), arg(1)
 		if len(args) == 1 {
@@ -204,4 +207,85 @@ func textOrNil(in Interp, v any) any {
 		return nil
 	}
 	return in.Text(v)
+}
+
+// parameterObject is the object of [Parameter()] with its named
+// arguments (nil for none: the attribute's defaults).
+func parameterObject(in Interp, named map[string]any) *object.PSObject {
+	o := object.NewObject(sma+"ParameterAttribute", sma+"ParsingBaseAttribute", sma+"CmdletMetadataAttribute", "System.Attribute", "System.Object")
+	flag := func(name string) bool {
+		v, ok := named[strings.ToLower(name)]
+		return ok && object.ToBool(v)
+	}
+	position := any(-2147483648)
+	if v, ok := named["position"]; ok {
+		position = v
+	}
+	set := AllSets
+	if v, ok := named["parametersetname"]; ok {
+		set = in.Text(v)
+	}
+	o.AddTyped("ExperimentName", "string", nil)
+	o.AddTyped("ExperimentAction", "System.Management.Automation.ExperimentAction", object.Enum{Type: "System.Management.Automation.ExperimentAction", Name: "None", Value: 0})
+	o.AddTyped("Position", "int", position)
+	o.AddTyped("ParameterSetName", "string", set)
+	o.AddTyped("Mandatory", "bool", flag("Mandatory"))
+	o.AddTyped("ValueFromPipeline", "bool", flag("ValueFromPipeline"))
+	o.AddTyped("ValueFromPipelineByPropertyName", "bool", flag("ValueFromPipelineByPropertyName"))
+	o.AddTyped("ValueFromRemainingArguments", "bool", flag("ValueFromRemainingArguments"))
+	o.AddTyped("HelpMessage", "string", textOrNil(in, named["helpmessage"]))
+	o.AddTyped("HelpMessageBaseName", "string", nil)
+	o.AddTyped("HelpMessageResourceId", "string", nil)
+	o.AddTyped("DontShow", "bool", flag("DontShow"))
+	o.AddTyped("TypeId", "System.Object", sma+"ParameterAttribute")
+	return o
+}
+
+// AttributeObjects are the attribute objects of the parameter's
+// variable, nearest the variable first, a [Parameter()] with its defaults
+// first when none is written; worked out on first use. Attributes whose
+// type does not resolve are left out (their error is the declaration's).
+func (sp *Script) AttributeObjects(in Interp) []any {
+	if sp.attrs != nil {
+		return sp.attrs
+	}
+	type written struct {
+		at   int
+		attr *syntax.Attribute
+	}
+	var all []written
+	for _, t := range sp.Decl.Types {
+		all = append(all, written{at: t.Ext.Start.Offset})
+	}
+	for _, a := range sp.Decl.Attributes {
+		all = append(all, written{at: a.Ext.Start.Offset, attr: a})
+	}
+	// nearest the variable (written last) first
+	sort.SliceStable(all, func(i, j int) bool { return all[i].at > all[j].at })
+	out := make([]any, 0, len(all)+1)
+	hasParameter := false
+	for _, w := range all {
+		if w.attr == nil {
+			out = append(out, TypeConstraintObject())
+			continue
+		}
+		full, ok := AttributeType(w.attr.Name, nil, func(name string) (string, bool) {
+			full, _, _, ok := in.ResolveType(name)
+			return full, ok
+		})
+		if !ok {
+			continue
+		}
+		o, err := AttributeObject(in, w.attr, full)
+		if err != nil {
+			continue
+		}
+		hasParameter = hasParameter || full == sma+"ParameterAttribute"
+		out = append(out, o)
+	}
+	if !hasParameter {
+		out = append([]any{parameterObject(in, nil)}, out...)
+	}
+	sp.attrs = out
+	return out
 }

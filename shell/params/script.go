@@ -56,6 +56,8 @@ type Script struct {
 	// HelpMessage is [Parameter(HelpMessage=...)], shown when a prompt
 	// for the parameter is answered with "!?".
 	HelpMessage string
+	// attrs are the attribute objects of its variable (AttributeObjects).
+	attrs []any
 }
 
 // Validates reports whether the parameter has validation attributes.

@@ -212,12 +212,19 @@ func (pr *cmdProcessor) setParamVar(p *params.Param, v any) {
 	} else {
 		pr.fnRun.scope.Set(p.Name, v)
 	}
-	if sp != nil && sp.Validates() {
-		// the variable keeps the parameter's validation attributes
-		if pv := pr.fnRun.scope.Lookup(p.Name); pv != nil {
-			in := pr.rt.binding()
-			pv.Valid = func(x any) bool { return sp.Passes(in, x) }
-		}
+	if sp == nil {
+		return
+	}
+	pv := pr.fnRun.scope.Lookup(p.Name)
+	if pv == nil {
+		return
+	}
+	in := pr.rt.binding()
+	// the variable lists the parameter's attributes and keeps its
+	// validation attributes
+	pv.Attributes = sp.AttributeObjects(in)
+	if sp.Validates() {
+		pv.Valid = func(x any) bool { return sp.Passes(in, x) }
 	}
 }
 

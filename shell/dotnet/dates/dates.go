@@ -31,6 +31,14 @@ func Parse(s string) (time.Time, bool) {
 	return parseText(s, today)
 }
 
+// ParseReason is Parse with, for a text it refuses, the message of the
+// FormatException DateTime.Parse throws: an unknown word and its index, a
+// wrong day of the week, a time the calendar has not, an offset beyond 14
+// hours, or that the text is not recognized.
+func ParseReason(s string) (time.Time, string, bool) {
+	return parseReason(s, today)
+}
+
 // ParseExact reads s with a .NET custom or standard date format.
 func ParseExact(s, format string) (time.Time, bool) {
 	switch format {

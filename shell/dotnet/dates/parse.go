@@ -1,11 +1,13 @@
 package dates
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"sync/atomic"
 	"time"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
@@ -242,6 +244,26 @@ type parser struct {
 	tzUsed             bool
 	offset             time.Duration
 	now                func() time.Time
+
+	// why the text was refused, when not for the usual reason
+	fail      int
+	failIndex int
+}
+
+// Reasons .NET gives for refusing a date text.
+const (
+	failBad       = iota // not recognized
+	failWord             // an unknown word at an index
+	failDayOfWeek        // a day name that is not the date's
+	failCalendar         // a time or date the calendar does not have
+	failOffset           // an offset beyond 14 hours
+	failRange            // a time outside DateTime's range once adjusted
+)
+
+// refuse records why the text is refused and reports failure.
+func (p *parser) refuse(why int) bool {
+	p.fail = why
+	return false
 }
 
 func (p *parser) at(i int) rune {
@@ -645,7 +667,8 @@ func (p *parser) lex(dps int) (int, bool) {
 	// offset; '#' and NUL may be punctuation around the text
 	ch := p.cur()
 	if isLetter(ch) {
-		return 0, false
+		p.failIndex = len(utf16.Encode(p.s[:p.i]))
+		return 0, p.refuse(failWord)
 	}
 	if (ch == '-' || ch == '+') && !p.tzUsed {
 		save := p.i
@@ -780,7 +803,7 @@ func (p *parser) finish(t time.Time) (time.Time, bool) {
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), object.UnspecifiedZone.Get()), true
 	}
 	if p.offset < -14*time.Hour || p.offset > 14*time.Hour {
-		return time.Time{}, false
+		return time.Time{}, p.refuse(failOffset)
 	}
 	u := t.Add(-p.offset)
 	if t.Before(minDate().AddDate(0, 0, 1)) && u.Before(minDate()) {
@@ -788,7 +811,7 @@ func (p *parser) finish(t time.Time) (time.Time, bool) {
 		u = u.Add(24 * time.Hour)
 	}
 	if u.Before(minDate()) || u.After(maxDate()) {
-		return time.Time{}, false
+		return time.Time{}, p.refuse(failRange)
 	}
 	return u.In(object.LocalZone.Get()), true
 }
@@ -885,7 +908,7 @@ func (p *parser) parseISO() (time.Time, bool) {
 		}
 	}
 	if !validDay(p.rawYear, p.num(0), p.num(1)) || hour > 23 || minute > 59 || sec > 59 {
-		return time.Time{}, false
+		return time.Time{}, p.refuse(failCalendar)
 	}
 	t := time.Date(p.rawYear, time.Month(p.num(0)), p.num(1), hour, minute, sec, 0, time.UTC)
 	if t, ok = addFraction(t, part); !ok {
@@ -895,12 +918,39 @@ func (p *parser) parseISO() (time.Time, bool) {
 }
 
 // parseText is DateTime.Parse under the invariant culture with no styles:
-// the time read, Unspecified, or Local when the text has a zone.
+// the time read, Unspecified, or Local when the text has a zone; or the
+// FormatException message .NET gives for a text it refuses.
 func parseText(s string, now func() time.Time) (time.Time, bool) {
+	t, _, ok := parseReason(s, now)
+	return t, ok
+}
+
+func parseReason(s string, now func() time.Time) (time.Time, string, bool) {
+	p := &parser{}
+	t, ok := p.parse(s, now)
+	if ok {
+		return t, "", true
+	}
+	switch p.fail {
+	case failWord:
+		return t, fmt.Sprintf("The string '%s' was not recognized as a valid DateTime. There is an unknown word starting at index '%d'.", s, p.failIndex), false
+	case failDayOfWeek:
+		return t, fmt.Sprintf("String '%s' was not recognized as a valid DateTime because the day of week was incorrect.", s), false
+	case failCalendar:
+		return t, fmt.Sprintf("The DateTime represented by the string '%s' is not supported in calendar 'System.Globalization.GregorianCalendar'.", s), false
+	case failOffset:
+		return t, fmt.Sprintf("The time zone offset of string '%s' must be within plus or minus 14 hours.", s), false
+	case failRange:
+		return t, fmt.Sprintf("The DateTime represented by the string '%s' is out of range.", s), false
+	}
+	return t, fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", s), false
+}
+
+func (p *parser) parse(s string, now func() time.Time) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
-	p := &parser{s: []rune(s), rawYear: -1, rawMonth: -1, dayOfWeek: -1, timeMark: -1,
+	*p = parser{s: []rune(s), rawYear: -1, rawMonth: -1, dayOfWeek: -1, timeMark: -1,
 		year: -1, month: -1, day: -1, now: now}
 	dps := stBegin
 	reached := false
@@ -967,7 +1017,7 @@ func parseText(s string, now func() time.Time) (time.Time, bool) {
 		}
 	}
 	if !validDay(p.year, p.month, p.day) || p.hour > 23 || p.minute > 59 || p.sec > 59 {
-		return time.Time{}, false
+		return time.Time{}, p.refuse(failCalendar)
 	}
 	t := time.Date(p.year, time.Month(p.month), p.day, p.hour, p.minute, p.sec, 0, time.UTC)
 	t, ok := addFraction(t, p.fraction)
@@ -975,7 +1025,7 @@ func parseText(s string, now func() time.Time) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	if p.dayOfWeek != -1 && int(t.Weekday()) != p.dayOfWeek {
-		return time.Time{}, false
+		return time.Time{}, p.refuse(failDayOfWeek)
 	}
 	return p.finish(t)
 }

@@ -155,3 +155,28 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestParseReason checks the FormatException messages of refused texts:
+// an unknown word names its index, a wrong day name, an hour past 23 (the
+// calendar's refusal), and an offset beyond 14 hours each have their own.
+func TestParseReason(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ in, want string }{
+		{"not a date", "The string 'not a date' was not recognized as a valid DateTime. There is an unknown word starting at index '0'."},
+		{"9/5/2024 x", "The string '9/5/2024 x' was not recognized as a valid DateTime. There is an unknown word starting at index '9'."},
+		{"Sept 5 2024", "The string 'Sept 5 2024' was not recognized as a valid DateTime. There is an unknown word starting at index '0'."},
+		{"Friday, September 5, 2024", "String 'Friday, September 5, 2024' was not recognized as a valid DateTime because the day of week was incorrect."},
+		{"25:00", "The DateTime represented by the string '25:00' is not supported in calendar 'System.Globalization.GregorianCalendar'."},
+		{"2024-09-05T24:00", "The DateTime represented by the string '2024-09-05T24:00' is not supported in calendar 'System.Globalization.GregorianCalendar'."},
+		{"2024-09-05 08:00 +15:00", "The time zone offset of string '2024-09-05 08:00 +15:00' must be within plus or minus 14 hours."},
+		{"13/24/24", "String '13/24/24' was not recognized as a valid DateTime."},
+		{"2024-02-30", "String '2024-02-30' was not recognized as a valid DateTime."},
+		{"24.09.2024", "String '24.09.2024' was not recognized as a valid DateTime."},
+		{"", "String '' was not recognized as a valid DateTime."},
+	}
+	for _, c := range cases {
+		if _, got, ok := parseReason(c.in, fixedNow); ok || got != c.want {
+			t.Errorf("parseReason(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+}

@@ -191,9 +191,9 @@ func Declare() {
 					if c.Arg(0) == nil {
 						return nil, dotnet.Throw("Value cannot be null. (Parameter 's')")
 					}
-					t, ok := dates.Parse(c.Str(0))
+					t, why, ok := dates.ParseReason(c.Str(0))
 					if !ok {
-						return nil, badDate(c.Str(0))
+						return nil, dotnet.Throw("%s", why)
 					}
 					styles, err := dateStyles(c, 2)
 					if err != nil {
@@ -746,10 +746,11 @@ func ToDateTime(v any) (time.Time, error) {
 	case time.Time:
 		return x, nil
 	case string:
-		if d, ok := dates.Parse(x); ok {
+		d, why, ok := dates.ParseReason(x)
+		if ok {
 			return d, nil
 		}
-		return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", x))
+		return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", why)
 	case int, int64:
 		t, ok := object.DateFromTicks(numeric.Int64(x), time.UTC)
 		if !ok {

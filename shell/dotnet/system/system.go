@@ -599,6 +599,13 @@ func declareBase() {
 					if c.Arg(0) == nil {
 						return dates.Zero(), nil
 					}
+					if text, ok := dotnet.Bare(c.Arg(0)).(string); ok {
+						d, why, ok := dates.ParseReason(text)
+						if !ok {
+							return nil, dotnet.Throw("%s", why)
+						}
+						return d, nil
+					}
 					d, err := datetime.ToDateTime(c.Arg(0))
 					if err != nil {
 						return nil, dotnet.Throw("String '%s' was not recognized as a valid DateTime.", c.Str(0))

@@ -158,8 +158,10 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		return now
 	}
 	// a date text that leaves out its date or year takes it from the
-	// simulated clock
-	dates.SetClock(rt.Now)
+	// simulated clock (a session without a tenant has none)
+	if st != nil {
+		dates.SetClock(rt.Now)
+	}
 	rt.Sleep = func(d object.TimeSpan) error {
 		return st.Update(func(tx *store.Tx) error {
 			return tx.AdvanceBy(time.Duration(d) * 100)

@@ -16,9 +16,10 @@ func fixedNow() time.Time { return time.Date(2024, 11, 20, 10, 30, 0, 0, time.UT
 // 1950-2049 (TwoDigitYearMax 2049); "MMMM dd" makes two numbers a month and
 // day of the current year and "yyyy MMMM" makes a number before a month name
 // its year; a time alone is today; a date with a zone is Local; ISO 8601
-// needs two-digit hours and minutes after the 'T'. dotnet/runtime's
-// DateTimeTests.Parse tests state the same readings (e.g. "2/29/2000",
-// "1/10 5 AM", "2001-06-08T14:00-07:00").
+// needs two-digit hours and minutes after the 'T'. The last cases are
+// dotnet/runtime's own DateTimeTests expectations for the invariant culture;
+// "1/10 5 AM" is the example DateTimeParse gives for a month/day followed by
+// an hour and AM.
 func TestParseInvariantRules(t *testing.T) {
 	t.Parallel()
 	d := func(y, mo, dd, h, mi, s int) time.Time {
@@ -119,6 +120,18 @@ func TestParseInvariantRules(t *testing.T) {
 		{"123456789/1/1", false, time.Time{}, ""},
 		{"20240905", false, time.Time{}, ""},
 		{"9/5/2024 10:00 AM PM", false, time.Time{}, ""},
+		// dotnet/runtime's DateTimeTests (Parse_ValidInput_Succeeds_MemberData,
+		// TestTryParseAtBoundaries) under the invariant culture
+		{"1234 12", true, d(1234, 12, 1, 0, 0, 0), "Unspecified"},
+		{"12 1234", true, d(1234, 12, 1, 0, 0, 0), "Unspecified"},
+		{"12 1234 11", true, d(1234, 12, 11, 0, 0, 0), "Unspecified"},
+		{"1234 12 13", true, d(1234, 12, 13, 0, 0, 0), "Unspecified"},
+		{"12 13 1234", true, d(1234, 12, 13, 0, 0, 0), "Unspecified"},
+		{"1 1 1", true, d(2001, 1, 1, 0, 0, 0), "Unspecified"},
+		{"2 2 2Z", true, d(2002, 2, 2, 0, 0, 0), "Local"},
+		{"#10/10/2095#\x00", true, d(2095, 10, 10, 0, 0, 0), "Unspecified"},
+		{"9999-12-31T23:59:59.9999999", true, time.Date(9999, 12, 31, 23, 59, 59, 999999900, time.UTC), "Unspecified"},
+		{"9999-12-31T23:59:59.999999999Z", false, time.Time{}, ""},
 	}
 	for _, c := range cases {
 		got, ok := parseText(c.in, fixedNow)

@@ -107,18 +107,15 @@ func tagLookup(tag reflect.StructTag, key string) (string, bool) {
 		if s == "" {
 			return "", false
 		}
-		i := 0
-		for i < len(s) && s[i] > ' ' && s[i] != ':' && s[i] != '"' && s[i] != 0x7f {
-			i++
-		}
-		if i == 0 || i+1 >= len(s) || s[i] != ':' || s[i+1] != '"' {
+		i := strings.IndexByte(s, ':')
+		if i <= 0 || i+1 >= len(s) || s[i+1] != '"' || !isTagName(s[:i]) {
 			return tag.Lookup(key)
 		}
 		name := s[:i]
 		s = s[i+2:]
-		end := strings.IndexAny(s, "\\\"")
-		if end < 0 || s[end] != '"' {
-			return tag.Lookup(key)
+		end := strings.IndexByte(s, '"')
+		if end < 0 || strings.IndexByte(s[:end], '\\') >= 0 {
+			return tag.Lookup(key) // an escape, or no closing quote
 		}
 		if name == key {
 			if v := s[:end]; isPlainASCII(v) {
@@ -128,6 +125,17 @@ func tagLookup(tag reflect.StructTag, key string) (string, bool) {
 		}
 		s = s[end+1:]
 	}
+}
+
+// isTagName reports whether s is a struct tag key: no space, control
+// character, quote or colon.
+func isTagName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c <= ' ' || c == ':' || c == '"' || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // isPlainASCII reports whether s is ASCII without a newline.

@@ -21,6 +21,11 @@ func TestTagLookup(t *testing.T) {
 		`json:"" cbor:""`,
 		`cbor:"7" cbor:"8"`,
 		"json:\"line\nbreak\"",
+		`json x:"a" cbor:"9"`,
+		`js"on:"a"`,
+		`json:"a",cbor:"b"`,
+		"json\x7f:\"a\"",
+		`json:"a\\" cbor:"10"`,
 		``,
 	}
 	for _, tag := range tags {

@@ -52,5 +52,39 @@ func listTyped[T any](tx *Tx, bucket string) ([]*T, error) {
 // SortByName orders records by their lower-case name, keeping the order
 // of equal names.
 func SortByName[T any](xs []*T, name func(*T) string) {
-	sort.SliceStable(xs, func(i, j int) bool { return strings.ToLower(name(xs[i])) < strings.ToLower(name(xs[j])) })
+	sort.SliceStable(xs, func(i, j int) bool { return lessLower(name(xs[i]), name(xs[j])) })
+}
+
+// lessLower reports whether strings.ToLower(a) < strings.ToLower(b),
+// comparing ASCII names a byte at a time without making their lower-case
+// forms.
+func lessLower(a, b string) bool {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := a[i], b[i]
+		if ca >= 0x80 || cb >= 0x80 {
+			return strings.ToLower(a) < strings.ToLower(b)
+		}
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return ca < cb
+		}
+	}
+	if len(a) != len(b) && (!isASCII(a[min(len(a), len(b)):]) || !isASCII(b[min(len(a), len(b)):])) {
+		return strings.ToLower(a) < strings.ToLower(b)
+	}
+	return len(a) < len(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

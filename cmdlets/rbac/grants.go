@@ -128,7 +128,7 @@ func (g *Grants) AllowsParam(cmdlet, param string) bool {
 	if cg == nil {
 		return g.allowsUnlisted(cmdlet)
 	}
-	if cg.params[strings.ToLower(param)] {
+	if granted(cg.params, param) {
 		return true
 	}
 	return cg.all && !isReserved(cmdlet, param)
@@ -155,9 +155,15 @@ func (g *Grants) WithDirect(roles []string) *Grants {
 // cover the cmdlet (the role table's cmdlet index), held by a role of a
 // group of the cmdlet's service or assigned directly.
 func (g *Grants) grantOf(cmdlet string) *cmdGrant {
-	key := strings.ToLower(cmdlet)
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	var b [64]byte
+	if k, ok := lowerASCII(b[:0], cmdlet); ok {
+		if cg, ok := g.cmds[string(k)]; ok { // looked up without making the key
+			return cg
+		}
+	}
+	key := strings.ToLower(cmdlet)
 	if cg, ok := g.cmds[key]; ok {
 		return cg
 	}
@@ -194,6 +200,34 @@ func (g *Grants) grantOf(cmdlet string) *cmdGrant {
 	}
 	g.cmds[key] = cg
 	return cg
+}
+
+// granted reports whether set holds the lower-case form of name.
+func granted(set map[string]bool, name string) bool {
+	var b [64]byte
+	if k, ok := lowerASCII(b[:0], name); ok {
+		return set[string(k)] // looked up without making the key
+	}
+	return set[strings.ToLower(name)]
+}
+
+// lowerASCII appends the lower-case form of an ASCII name of at most
+// cap(b) bytes to b; ok is false for a longer or non-ASCII name.
+func lowerASCII(b []byte, name string) (key []byte, ok bool) {
+	if len(name) > cap(b) {
+		return nil, false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 0x80 {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
 }
 
 // GroupsGranting lists the role groups whose roles grant the cmdlet.

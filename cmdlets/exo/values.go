@@ -3,6 +3,7 @@ package exo
 import (
 	"time"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 
 	"github.com/exosim/exosim/store/directory"
@@ -37,20 +38,32 @@ func SizeValue(n int64) *object.PSObject {
 	return o
 }
 
-// QuotaValue is a deserialized Unlimited<ByteQuantifiedSize>.
+// QuotaValue is a deserialized Unlimited<ByteQuantifiedSize>. Its
+// properties (IsUnlimited, Value) are made when first read: a quota is
+// mostly shown as its text.
 func QuotaValue(q directory.Quota) *object.PSObject {
-	o := object.NewObject(TypeUnlimitedSize, "Deserialized.System.ValueType", "Deserialized.System.Object")
-	if q.IsUnlimited() {
-		o.AddTyped("IsUnlimited", "System.Boolean", true)
-		o.AddTyped("Value", TypeByteQuantifiedSize, nil)
-	} else {
-		o.AddTyped("IsUnlimited", "System.Boolean", false)
-		o.AddTyped("Value", TypeByteQuantifiedSize, SizeValue(q.Bytes()))
-	}
+	o := object.NewLazyObject(quotaSchema.Get(), func(i int) any {
+		switch {
+		case i == 0:
+			return q.IsUnlimited()
+		case q.IsUnlimited():
+			return nil
+		}
+		return SizeValue(q.Bytes())
+	}, quotaTypeNames...)
 	text := q.String()
 	o.ToStringFunc = func() string { return text }
 	return o
 }
+
+// quotaSchema lists a quota's properties.
+var quotaSchema = lazy.Value[*object.Schema]{Build: func() *object.Schema {
+	return object.NewSchema([]string{"IsUnlimited", "Value"}, []string{"System.Boolean", TypeByteQuantifiedSize})
+}}
+
+// quotaTypeNames are a quota's type names (a quota's own list is a copy
+// made when it changes).
+var quotaTypeNames = []string{TypeUnlimitedSize, "Deserialized.System.ValueType", "Deserialized.System.Object"}
 
 // MultiValued is a deserialized MultiValuedProperty of strings: an
 // ArrayList the script may change.

@@ -106,6 +106,36 @@ func Cells(s string) int {
 	return n
 }
 
+// plainCells is Cells(s) and whether s is plain: without a carriage
+// return, newline or escape sequence (one line to show as it is).
+func plainCells(s string) (n int, plain bool) {
+	plain = true
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printableASCII8(s, i) {
+			n += 8
+			i += 8
+			continue
+		}
+		c := s[i]
+		if c == '\r' || c == '\n' || c == 0x1b {
+			plain = false
+		}
+		if c < utf8.RuneSelf && c != 0x1b {
+			n++
+			i++
+			continue
+		}
+		if c == 0x1b {
+			i += escapeLen(s, i)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n += RuneCells(r)
+		i += size
+	}
+	return n, plain
+}
+
 // printableASCII8 reports whether the eight bytes of s from i are all
 // printable ASCII (0x20 to 0x7f): none has its top bit set or is below
 // 0x20, the control characters ESC among them.

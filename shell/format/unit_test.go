@@ -373,3 +373,15 @@ func TestListValueFitsOrWraps(t *testing.T) {
 		}
 	}
 }
+
+// plainCells measures as Cells does and tells a text with a carriage
+// return, newline or escape sequence from a plain one.
+func TestPlainCells(t *testing.T) {
+	for _, s := range []string{"", "abc", "ProhibitSendReceiveQuota : 100 GB", "a\nb", "abcdefghij\r", "日本語 text",
+		"\x1b[32mok\x1b[0m", "tab\there", "12345678\x1b", "1234567\n89"} {
+		n, plain := plainCells(s)
+		if n != Cells(s) || plain == strings.ContainsAny(s, "\r\n\x1b") {
+			t.Errorf("plainCells(%q) = %d, %v", s, n, plain)
+		}
+	}
+}

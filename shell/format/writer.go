@@ -681,7 +681,7 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 		}
 		text := texts[i].text
 		// Most values are one short line: label, padding and value.
-		if !w.o.Color && !strings.ContainsAny(text, "\r\n\x1b") && Cells(text) <= valueWidth {
+		if cells, plain := plainCells(text); !w.o.Color && plain && cells <= valueWidth {
 			b := append(w.line[:0], label...)
 			b = append(b, spaces(maxLabel-labelCells)...)
 			b = append(b, " : "...)

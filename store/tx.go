@@ -423,6 +423,26 @@ func (tx *Tx) LookupIndex(name, value string) ([]string, error) {
 	return keys, nil
 }
 
+// LookupIndexes calls fn with the record keys stored under value
+// (case-insensitive) in each of the indexes names in turn: LookupIndex of
+// each, with one cursor and one prefix buffer for all.
+func (tx *Tx) LookupIndexes(names []string, value string, fn func(key string)) error {
+	ib, err := tx.bucket(bucketIndex)
+	if err != nil {
+		return err
+	}
+	lower := strings.ToLower(value)
+	var prefix []byte
+	c := ib.Cursor()
+	for _, name := range names {
+		prefix = append(append(append(append(prefix[:0], name...), 0), lower...), 0)
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			fn(recordKey(k[len(prefix):]))
+		}
+	}
+	return nil
+}
+
 // WalkIndex calls fn for the entries of index name in order, from the
 // first whose "value\x00key" text sorts at or after from (index values are
 // lower case; "" starts at the beginning). fn gets that text and the

@@ -245,8 +245,10 @@ const (
 
 // MailboxIndexes lists the mailbox indexes FindMailboxes searches.
 func MailboxIndexes() []string {
-	return []string{IndexName, IndexAlias, IndexSMTP, IndexUPN, IndexExchangeGuid, IndexDN, IndexLegacyDN, IndexExternalID, IndexDisplayName}
+	return append([]string(nil), mailboxIndexes[:]...)
 }
+
+var mailboxIndexes = [...]string{IndexName, IndexAlias, IndexSMTP, IndexUPN, IndexExchangeGuid, IndexDN, IndexLegacyDN, IndexExternalID, IndexDisplayName}
 
 // indexMailbox returns the index entries of a mailbox.
 func indexMailbox(m *Mailbox, _ []byte) []store.IndexEntry {
@@ -410,14 +412,8 @@ func FindMailboxes(tx *store.Tx, identity string) ([]*Mailbox, error) {
 		id = id[len(`soft deleted objects\`):]
 	}
 	keys := map[string]bool{}
-	for _, idx := range MailboxIndexes() {
-		ks, err := tx.LookupIndex(idx, id)
-		if err != nil {
-			return nil, err
-		}
-		for _, k := range ks {
-			keys[k] = true
-		}
+	if err := tx.LookupIndexes(mailboxIndexes[:], id, func(k string) { keys[k] = true }); err != nil {
+		return nil, err
 	}
 	if g, ok := store.NormalizeGuid(id); ok {
 		if ks, err := tx.LookupIndex(IndexExchangeGuid, g); err == nil {

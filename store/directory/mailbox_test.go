@@ -55,6 +55,22 @@ func TestMailboxIndexLookups(t *testing.T) {
 			if got != tt.alias {
 				t.Errorf("FindMailboxes(%q) = %q, want %q", tt.identity, got, tt.alias)
 			}
+			// one cursor over the indexes finds what each index's own
+			// lookup finds, in index order
+			var each, all []string
+			for _, idx := range directory.MailboxIndexes() {
+				ks, err := tx.LookupIndex(idx, tt.identity)
+				if err != nil {
+					t.Fatal(err)
+				}
+				each = append(each, ks...)
+			}
+			if err := tx.LookupIndexes(directory.MailboxIndexes(), tt.identity, func(k string) { all = append(all, k) }); err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(each, ",") != strings.Join(all, ",") {
+				t.Errorf("LookupIndexes(%q) = %v, LookupIndex of each index %v", tt.identity, all, each)
+			}
 		}
 		// Guid lookup through the primary key.
 		ms, _ := directory.FindMailboxes(tx, "annb")

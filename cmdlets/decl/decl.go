@@ -127,7 +127,11 @@ func (t *table) record(i int) string { return t.records[t.offsets[i]:t.offsets[i
 // decode builds the declaration of names[i] from its record.
 func (t *table) decode(i int) (*command.Command, []string) {
 	rec := t.record(i)
-	c := &command.Command{Params: make([]*params.Param, 0, strings.Count(rec, "\nP "))}
+	n := strings.Count(rec, "\nP ")
+	c := &command.Command{Params: make([]*params.Param, 0, n)}
+	// the parameters and their set entries are made in one block each
+	// (a parameter's set entries are ';'-separated), not one by one
+	d := paramBlock{params: make([]params.Param, 0, n), sets: make([]params.SetInfo, 0, n+strings.Count(rec, ";"))}
 	var sets, notCloudParams []string
 	for len(rec) > 0 {
 		var line string
@@ -147,7 +151,7 @@ func (t *table) decode(i int) (*command.Command, []string) {
 				c.Sets = sets
 			}
 		case 'P':
-			c.Params = append(c.Params, t.decodeParam(body, sets))
+			c.Params = append(c.Params, t.decodeParam(body, sets, &d))
 		case 'N':
 			notCloudParams = strings.Split(body, ",")
 		}
@@ -191,13 +195,27 @@ func identityFirst(c *command.Command) {
 	}
 }
 
-// decodeParam decodes "name|type|aliases|values|set infos".
-func (t *table) decodeParam(body string, sets []string) *params.Param {
+// paramBlock holds the parameters of one declaration and their set
+// entries.
+type paramBlock struct {
+	params []params.Param
+	sets   []params.SetInfo
+}
+
+// decodeParam decodes "name|type|aliases|values|set infos" into the next
+// parameter of d.
+func (t *table) decodeParam(body string, sets []string, d *paramBlock) *params.Param {
 	name, rest, _ := strings.Cut(body, "|")
 	typ, rest, _ := strings.Cut(rest, "|")
 	aliases, rest, _ := strings.Cut(rest, "|")
 	vals, infos, _ := strings.Cut(rest, "|")
-	p := &params.Param{Name: name}
+	var p *params.Param
+	if len(d.params) < cap(d.params) {
+		d.params = append(d.params, params.Param{Name: name})
+		p = &d.params[len(d.params)-1]
+	} else {
+		p = &params.Param{Name: name}
+	}
 	ti, _ := strconv.Atoi(typ)
 	var values []string
 	if vals != "" {
@@ -219,7 +237,11 @@ func (t *table) decodeParam(body string, sets []string) *params.Param {
 	if aliases != "" {
 		p.Aliases = strings.Split(aliases, ",")
 	}
-	p.Sets = make([]params.SetInfo, 0, strings.Count(infos, ";")+1)
+	start := len(d.sets)
+	if len(d.sets)+strings.Count(infos, ";")+1 > cap(d.sets) {
+		d.sets = make([]params.SetInfo, 0, strings.Count(infos, ";")+1)
+		start = 0
+	}
 	for len(infos) > 0 {
 		var s string
 		s, infos, _ = strings.Cut(infos, ";")
@@ -254,8 +276,10 @@ func (t *table) decodeParam(body string, sets []string) *params.Param {
 				j++
 			}
 		}
-		p.Sets = append(p.Sets, si)
+		d.sets = append(d.sets, si)
 	}
+	// capped: a set entry appended to p.Sets later goes to a copy
+	p.Sets = d.sets[start:len(d.sets):len(d.sets)]
 	return p
 }
 

@@ -45,20 +45,25 @@ func lookupSupplement(name string) *command.Command {
 	return nil
 }
 
-// optionalInFact are parameters the facts file marks mandatory (as
-// Microsoft's reference page does) that Exchange Online does not require:
-// the same page's own example runs the cmdlet without them, and so do
-// admins' scripts. Get-HostedOutboundSpamFilterPolicy without -Identity
-// lists every outbound spam filter policy.
-var optionalInFact = lazy.Value[map[string][]string]{Build: func() map[string][]string {
-	return map[string][]string{
-		"get-hostedoutboundspamfilterpolicy": {"Identity"},
+// optionalInFact returns the parameters of a cmdlet (any case) that the
+// facts file marks mandatory (as Microsoft's reference page does) but
+// Exchange Online does not require: the same page's own example runs the
+// cmdlet without them, and so do admins' scripts.
+// Get-HostedOutboundSpamFilterPolicy without -Identity lists every
+// outbound spam filter policy.
+func optionalInFact(cmdlet string) []string {
+	if strings.EqualFold(cmdlet, "Get-HostedOutboundSpamFilterPolicy") {
+		return []string{"Identity"}
 	}
-}}
+	return nil
+}
 
 // correct applies optionalInFact to a generated declaration.
 func correct(c *command.Command) {
-	names := optionalInFact.Get()[strings.ToLower(c.Name)]
+	names := optionalInFact(c.Name)
+	if names == nil {
+		return
+	}
 	for _, p := range c.Params {
 		for _, n := range names {
 			if strings.EqualFold(p.Name, n) {

@@ -140,12 +140,12 @@ func plainCells(s string) (n int, plain bool) {
 // printable ASCII (0x20 to 0x7f): none has its top bit set or is below
 // 0x20, the control characters ESC among them.
 func printableASCII8(s string, i int) bool {
-	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	b := s[i : i+8]
+	x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 	// (x - 0x20 in every byte) borrows into a byte's top bit exactly when
 	// some byte is below 0x20, given no byte has its top bit set
-	return (x|(x-0x20*ones))&highs == 0
+	return (x|(x-0x2020202020202020))&0x8080808080808080 == 0
 }
 
 // StripANSI removes ANSI escape sequences from s.

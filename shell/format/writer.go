@@ -621,8 +621,10 @@ func (l fieldList) at(i int) field {
 // listText is the text of one line of a list entry; shown is false for
 // a line the entry leaves out.
 type listText struct {
-	text  string
-	shown bool
+	text string
+	// labelCells is the width of the line's label
+	labelCells int32
+	shown      bool
 }
 
 // outputBytes writes a line of the output stream (see outBytes).
@@ -640,21 +642,12 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 	if width-5 < 0 {
 		return
 	}
-	maxLabel := 0
-	for i := 0; i < n; i++ {
-		f := fields.at(i)
-		if c := Cells(f.label); c > maxLabel {
-			maxLabel = c
-		}
-	}
-	if maxLabel > width-4 {
-		maxLabel = width - 4
-	}
-	indent := spaces(maxLabel + 3)
-	valueWidth := width - (maxLabel + 3)
 	// Every value is worked out before the first line goes out, as
 	// Format-List does: what working one out shows (Write-Host in a
-	// calculated property) comes before the entry.
+	// calculated property) comes before the entry. The labels are
+	// measured on the way, every one (shown or not) counting for their
+	// width.
+	maxLabel := 0
 	texts := w.texts[:0]
 	if cap(texts) < n {
 		texts = make([]listText, 0, n)
@@ -662,19 +655,26 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 	w.texts = nil // a value worked out may format with this writer
 	for i := 0; i < n; i++ {
 		f := fields.at(i)
+		lc := Cells(f.label)
+		maxLabel = max(maxLabel, lc)
 		if f.when != nil && !f.when(v) {
-			texts = append(texts, listText{})
+			texts = append(texts, listText{labelCells: int32(lc)})
 			continue
 		}
-		texts = append(texts, listText{text: f.text(v, &w.o, false), shown: true})
+		texts = append(texts, listText{text: f.text(v, &w.o, false), shown: true, labelCells: int32(lc)})
 	}
+	if maxLabel > width-4 {
+		maxLabel = width - 4
+	}
+	indent := spaces(maxLabel + 3)
+	valueWidth := width - (maxLabel + 3)
 	for i := 0; i < n; i++ {
 		if !texts[i].shown {
 			continue
 		}
 		f := fields.at(i)
 		label := f.label
-		labelCells := Cells(label)
+		labelCells := int(texts[i].labelCells)
 		if labelCells > maxLabel {
 			label = headCells(label, maxLabel)
 			labelCells = Cells(label)

@@ -40,7 +40,14 @@ func NewPlan(cmd *command.Command, sets []string) *Plan {
 		}
 	}
 	for _, p := range cmd.Params {
-		pp := PlanParam{P: p, Key: strings.ToLower(p.Name)}
+		// the lower-case key is made for a parameter the plan keeps
+		var pp PlanParam
+		entry := func() PlanParam {
+			if pp.P == nil {
+				pp = PlanParam{P: p, Key: strings.ToLower(p.Name)}
+			}
+			return pp
+		}
 		byValue, byName := false, false
 		for i, s := range sets {
 			si, ok := p.InSet(s)
@@ -48,16 +55,16 @@ func NewPlan(cmd *command.Command, sets []string) *Plan {
 				continue
 			}
 			if si.Mandatory {
-				plan.Mandatory[i] = append(plan.Mandatory[i], pp)
+				plan.Mandatory[i] = append(plan.Mandatory[i], entry())
 			}
 			byValue = byValue || si.FromPipeline
 			byName = byName || si.FromPipelineByName
 		}
 		if byValue {
-			plan.ByValue = append(plan.ByValue, pp)
+			plan.ByValue = append(plan.ByValue, entry())
 		}
 		if byName {
-			plan.ByName = append(plan.ByName, pp)
+			plan.ByName = append(plan.ByName, entry())
 		}
 		for _, s := range p.Sets {
 			if s.FromPipeline || s.FromPipelineByName {

@@ -209,23 +209,29 @@ func (pp *Positional) positionIn(lower string) int {
 func PositionalOf(ps []*Param) []Positional {
 	out := []Positional{}
 	for _, p := range ps {
-		if p.IsSwitch() {
+		if p.IsSwitch() || !hasPosition(p) {
 			continue
 		}
-		pp := Positional{p: p, key: strings.ToLower(p.Name)}
-		hasPos := false
+		pp := Positional{p: p, key: strings.ToLower(p.Name), sets: make([]SetInfo, 0, len(p.Sets))}
 		for _, si := range p.Sets {
 			if si.Set != AllSets {
 				si.Set = strings.ToLower(si.Set)
 			}
-			hasPos = hasPos || si.Position >= 0
 			pp.sets = append(pp.sets, si)
 		}
-		if hasPos {
-			out = append(out, pp)
-		}
+		out = append(out, pp)
 	}
 	return out
+}
+
+// hasPosition reports whether p has a position in one of its sets.
+func hasPosition(p *Param) bool {
+	for _, si := range p.Sets {
+		if si.Position >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // PositionalCandidates lists the unbound, non-switch parameters that have

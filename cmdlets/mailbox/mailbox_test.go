@@ -14,6 +14,8 @@ func TestGetMailbox(t *testing.T) {
 	t.Parallel()
 	sessiontest.RunCases(t, registry.Options{}, []sessiontest.Case{
 		{Name: "by alias", Script: "(Get-Mailbox annb).DisplayName", Out: "Ann Beebe\n"},
+		// the property table names each property once (any case)
+		{Name: "distinct properties", Script: "$n = (Get-Mailbox annb).PSObject.Properties.Name; $n.Count -gt 200 -and $n.Count -eq ($n | Sort-Object -Unique).Count", Out: "True\n"},
 		{Name: "by address", Script: "(Get-Mailbox alexw@contoso.com).Alias", Out: "alexw\n"},
 		// * is Exchange's only identity wildcard; it matches the name,
 		// alias, display name and addresses, ignoring case.

@@ -174,3 +174,25 @@ func TestPropertyValueAt(t *testing.T) {
 		t.Errorf("plain object: %v", got)
 	}
 }
+
+// A schema of distinct names finds a name as NewSchema's does, its table
+// made at the first lookup; a duplicate name panics then.
+func TestUniqueSchema(t *testing.T) {
+	t.Parallel()
+	s := NewUniqueSchema([]string{"Name", "Count", "Kelvin"}, []string{"System.String", "System.Int32", "System.String"})
+	for name, want := range map[string]int{"name": 0, "COUNT": 1, "kelvin": 2, "\u212aelvin": 2} {
+		if i, ok := s.Index(name); !ok || i != want {
+			t.Errorf("Index(%q) = %d, %v; want %d", name, i, ok, want)
+		}
+	}
+	if _, ok := s.Index("nosuch"); ok {
+		t.Error("found a name it lacks")
+	}
+	d := NewUniqueSchema([]string{"Name", "NAME"}, []string{"System.String", "System.String"})
+	defer func() {
+		if recover() == nil {
+			t.Error("a duplicate name did not panic")
+		}
+	}()
+	d.Index("name")
+}

@@ -30,6 +30,7 @@ package object
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -119,6 +120,30 @@ type Schema struct {
 	// index maps the lower-cased names otherwise.
 	slots []uint16
 	index map[string]int
+	// table, for a schema of distinct names (NewUniqueSchema), makes
+	// slots or index the first time a name is looked up
+	table *sync.Once
+}
+
+// NewUniqueSchema is NewSchema for names the caller knows to be distinct
+// without regard to case: the table that finds a name is made the first
+// time a name is looked up, not with the schema (an object whose
+// properties are read by position never needs it). A duplicate name
+// panics then.
+func NewUniqueSchema(names, typeNames []string) *Schema {
+	if len(names) != len(typeNames) {
+		panic("object.NewUniqueSchema: names and typeNames differ in length")
+	}
+	return &Schema{names: names, types: typeNames, table: new(sync.Once)}
+}
+
+// makeTable makes the name table of a NewUniqueSchema schema.
+func (s *Schema) makeTable() {
+	t := NewSchema(s.names, s.types)
+	if t.Len() != len(s.names) {
+		panic("object.NewUniqueSchema: a duplicate name")
+	}
+	s.slots, s.index = t.slots, t.index
 }
 
 // NewSchema returns the schema of the properties names with the .NET type
@@ -217,6 +242,9 @@ func (s *Schema) Names() []string { return s.names }
 // Index returns the position of the named property (case-insensitive).
 // A lookup allocates nothing for an ASCII name.
 func (s *Schema) Index(name string) (int, bool) {
+	if s.table != nil {
+		s.table.Do(s.makeTable)
+	}
 	if s.index != nil {
 		if len(name) <= 64 && isASCII(name) {
 			var b [64]byte

@@ -37,3 +37,23 @@ func lower(s string) string {
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
+
+// lowerInto appends the lower-case form of an ASCII name of at most
+// cap(b) bytes to b, for a map lookup that makes no key; ok is false for
+// a longer or non-ASCII name.
+func lowerInto(b []byte, name string) (key []byte, ok bool) {
+	if len(name) > cap(b) {
+		return nil, false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= utf8.RuneSelf {
+			return nil, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
+}

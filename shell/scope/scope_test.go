@@ -610,7 +610,7 @@ func TestValidVariable(t *testing.T) {
 func TestVariableNamesFoldCase(t *testing.T) {
 	t.Parallel()
 	s := scope.New[*fn](nil)
-	for _, name := range []string{"abc", "ABC", "MixedCase_1", "Ünïcode", "ÀB", "a\u0130b", "x\xffY"} {
+	for _, name := range []string{"abc", "ABC", "MixedCase_1", "Ünïcode", "ÀB", "a\u0130b", "x\xffY", strings.Repeat("LongName", 10)} {
 		s.Set(name, name)
 		for _, other := range []string{strings.ToLower(name), strings.ToUpper(name), name} {
 			if v := s.Find(other); v == nil || v.Value != name {

@@ -84,6 +84,10 @@ func Split(name string) (scopeName, bare string) {
 // Lookup returns the variable of that name held by this scope itself, or
 // nil.
 func (s *Scope[F]) Lookup(name string) *Variable {
+	var b [64]byte
+	if k, ok := lowerInto(b[:0], name); ok {
+		return s.vars[string(k)].made() // looked up without making the key
+	}
 	return s.vars[lower(name)].made()
 }
 

@@ -39,6 +39,13 @@ func ParseReason(s string) (time.Time, string, bool) {
 	return parseReason(s, today)
 }
 
+// ParseReasonEnUS is ParseReason under the en-US culture (the session's
+// current culture), whose year-month pattern "MMMM yyyy" makes a number
+// before a month name ("5 Sep") a day of this year, not a year.
+func ParseReasonEnUS(s string) (time.Time, string, bool) {
+	return parseCulture(s, today, true)
+}
+
 // ParseExact reads s with a .NET custom or standard date format.
 func ParseExact(s, format string) (time.Time, bool) {
 	switch format {

@@ -244,6 +244,9 @@ type parser struct {
 	tzUsed             bool
 	offset             time.Duration
 	now                func() time.Time
+	// monthYear: the culture's year-month pattern puts the month first
+	// (en-US "MMMM yyyy"), so a number before a month name is its day
+	monthYear bool
 
 	// why the text was refused, when not for the usual reason
 	fail      int
@@ -732,7 +735,11 @@ func (p *parser) terminal(x int) bool {
 		ok = p.setDate(fourDigitYear(n3), n1, n2)
 	case xMN: // a month name and a day of this year; no date is taken yet
 		return p.setDate(p.now().Year(), p.rawMonth, n1) && p.reset(x)
-	case xNM: // a number before a month name is its year (yyyy MMMM)
+	case xNM: // a number before a month name is its year (yyyy MMMM), or
+		// with a month-first year-month pattern its day in this year
+		if p.monthYear {
+			return p.setDate(p.now().Year(), p.rawMonth, n1) && p.reset(x)
+		}
 		return p.setDate(fourDigitYear(n1), p.rawMonth, 1) && p.reset(x)
 	case xMNN: // day then year, else year then day
 		ok = p.setDate(fourDigitYear(n2), p.rawMonth, n1) || p.setDate(fourDigitYear(n1), p.rawMonth, n2)
@@ -926,8 +933,12 @@ func parseText(s string, now func() time.Time) (time.Time, bool) {
 }
 
 func parseReason(s string, now func() time.Time) (time.Time, string, bool) {
+	return parseCulture(s, now, false)
+}
+
+func parseCulture(s string, now func() time.Time, enUS bool) (time.Time, string, bool) {
 	p := &parser{}
-	t, ok := p.parse(s, now)
+	t, ok := p.parse(s, now, enUS)
 	if ok {
 		return t, "", true
 	}
@@ -946,12 +957,12 @@ func parseReason(s string, now func() time.Time) (time.Time, string, bool) {
 	return t, fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", s), false
 }
 
-func (p *parser) parse(s string, now func() time.Time) (time.Time, bool) {
+func (p *parser) parse(s string, now func() time.Time, enUS bool) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
 	*p = parser{s: []rune(s), rawYear: -1, rawMonth: -1, dayOfWeek: -1, timeMark: -1,
-		year: -1, month: -1, day: -1, now: now}
+		year: -1, month: -1, day: -1, now: now, monthYear: enUS}
 	dps := stBegin
 	reached := false
 	for {

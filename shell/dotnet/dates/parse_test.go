@@ -193,3 +193,24 @@ func TestParseReason(t *testing.T) {
 		}
 	}
 }
+
+// TestParseEnUS checks the one reading en-US's patterns change: its
+// year-month pattern "MMMM yyyy" puts the month first, so a number before a
+// month name is a day of this year, where the invariant culture's
+// "yyyy MMMM" makes it the year.
+func TestParseEnUS(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"5 Sep", time.Date(2024, 9, 5, 0, 0, 0, 0, time.UTC)},
+		{"Sep 5", time.Date(2024, 9, 5, 0, 0, 0, 0, time.UTC)},
+		{"09/24/24", time.Date(2024, 9, 24, 0, 0, 0, 0, time.UTC)},
+		{"5 Sep 2024", time.Date(2024, 9, 5, 0, 0, 0, 0, time.UTC)},
+	} {
+		if got, _, ok := parseCulture(c.in, fixedNow, true); !ok || !got.Equal(c.want) {
+			t.Errorf("en-US Parse(%q) = %v, %v; want %v", c.in, got, ok, c.want)
+		}
+	}
+}

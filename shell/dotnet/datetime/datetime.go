@@ -64,6 +64,18 @@ func invariantArg(c *dotnet.Call, i int) bool {
 	return ok && ci.name == ""
 }
 
+// parseIn reads argument 0 as DateTime.Parse does with the format provider
+// of argument i: the invariant culture's rules for it, else the current
+// culture's (en-US).
+func parseIn(c *dotnet.Call, i int) (time.Time, string, bool) {
+	if i >= 0 && i < len(c.Args) {
+		if ci, ok := dotnet.Bare(c.Arg(i)).(*cultureInfo); ok && ci.name == "" {
+			return dates.ParseReason(c.Str(0))
+		}
+	}
+	return dates.ParseReasonEnUS(c.Str(0))
+}
+
 func badDate(s string) error {
 	return dotnet.Throw("String '%s' was not recognized as a valid DateTime.", s)
 }
@@ -191,7 +203,7 @@ func Declare() {
 					if c.Arg(0) == nil {
 						return nil, dotnet.Throw("Value cannot be null. (Parameter 's')")
 					}
-					t, why, ok := dates.ParseReason(c.Str(0))
+					t, why, ok := parseIn(c, 1)
 					if !ok {
 						return nil, dotnet.Throw("%s", why)
 					}
@@ -225,7 +237,11 @@ func Declare() {
 				}),
 				// TryParse(s, [ref]r), TryParse(s, provider, styles, [ref]r)
 				"TryParse": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
-					t, ok := dates.Parse(c.Str(0))
+					provider := -1
+					if len(c.Args) == 4 {
+						provider = 1
+					}
+					t, _, ok := parseIn(c, provider)
 					if !ok || c.Arg(0) == nil {
 						t, ok = dates.Zero(), false
 					} else if len(c.Args) == 4 {

@@ -600,7 +600,7 @@ func declareBase() {
 						return dates.Zero(), nil
 					}
 					if text, ok := dotnet.Bare(c.Arg(0)).(string); ok {
-						d, why, ok := dates.ParseReason(text)
+						d, why, ok := dates.ParseReasonEnUS(text)
 						if !ok {
 							return nil, dotnet.Throw("%s", why)
 						}

@@ -132,29 +132,9 @@ func TypeConstraintObject() *object.PSObject {
 // validation attributes, from the attribute's arguments evaluated in the
 // current scope, then TypeId.
 func AttributeObject(in Interp, a *syntax.Attribute, fullName string) (*object.PSObject, error) {
-	var args []any
-	for _, e := range a.Positional {
-		if sbe, ok := e.(*syntax.ScriptBlockExpr); ok {
-			args = append(args, in.ScriptBlock(sbe.Block))
-			continue
-		}
-		v, err := in.EvalExpr(e)
-		if err != nil {
-			return nil, err
-		}
-		args = append(args, v)
-	}
-	named := map[string]any{}
-	for _, na := range a.Named {
-		var v any = true
-		if na.Value != nil {
-			x, err := in.EvalExpr(na.Value)
-			if err != nil {
-				return nil, err
-			}
-			v = x
-		}
-		named[strings.ToLower(na.Name)] = v
+	args, named, err := attributeArgs(in, a)
+	if err != nil {
+		return nil, err
 	}
 	arg := func(i int) any {
 		if i < len(args) {

@@ -262,10 +262,10 @@ func constraintType(in Interp, tn *syntax.TypeName) (*Type, error) {
 	return t, nil
 }
 
-// Validator builds the check of one validation attribute (shell/validate),
-// its arguments evaluated in the current scope; attributes that do not
-// validate give nil.
-func Validator(in Interp, a *syntax.Attribute) (validate.Validator, error) {
+// attributeArgs evaluates an attribute's arguments in the current scope:
+// the positional ones in order (a script block as a block, not run) and
+// the named ones by lower-case name (a name alone is $true).
+func attributeArgs(in Interp, a *syntax.Attribute) ([]any, map[string]any, error) {
 	args := make([]any, 0, len(a.Positional))
 	for _, e := range a.Positional {
 		if sbe, ok := e.(*syntax.ScriptBlockExpr); ok {
@@ -274,7 +274,7 @@ func Validator(in Interp, a *syntax.Attribute) (validate.Validator, error) {
 		}
 		v, err := in.EvalExpr(e)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		args = append(args, v)
 	}
@@ -284,11 +284,22 @@ func Validator(in Interp, a *syntax.Attribute) (validate.Validator, error) {
 		if na.Value != nil {
 			x, err := in.EvalExpr(na.Value)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			v = x
 		}
 		named[strings.ToLower(na.Name)] = v
+	}
+	return args, named, nil
+}
+
+// Validator builds the check of one validation attribute (shell/validate),
+// its arguments evaluated in the current scope; attributes that do not
+// validate give nil.
+func Validator(in Interp, a *syntax.Attribute) (validate.Validator, error) {
+	args, named, err := attributeArgs(in, a)
+	if err != nil {
+		return nil, err
 	}
 	check, err := validate.New(in, validate.Attribute{Name: a.Name, Args: args, Named: named})
 	var pe *validate.PatternError

@@ -494,8 +494,9 @@ func (p *parser) parseGroup() (*node, error) {
 	return nil, p.fail("Unrecognized grouping construct.")
 }
 
-// groupBody parses the group's contents and the closing parenthesis.
-func (p *parser) groupBody(n *node) (*node, error) {
+// parseClosed parses alternatives up to and past the ')' that closes
+// their group; a pattern ending first is .NET's "Not enough )'s.".
+func (p *parser) parseClosed() (*node, error) {
 	body, err := p.parseAlternation()
 	if err != nil {
 		return nil, err
@@ -504,6 +505,15 @@ func (p *parser) groupBody(n *node) (*node, error) {
 		return nil, &Error{Pattern: p.pattern, Offset: len(p.src), Reason: "Not enough )'s."}
 	}
 	p.pos++
+	return body, nil
+}
+
+// groupBody parses the group's contents and the closing parenthesis.
+func (p *parser) groupBody(n *node) (*node, error) {
+	body, err := p.parseClosed()
+	if err != nil {
+		return nil, err
+	}
 	if n.kind == kConcat {
 		return body, nil
 	}
@@ -547,27 +557,19 @@ func (p *parser) parseConditional() (*node, error) {
 		n.subs = []*node{look}
 		return p.conditionalBody(n)
 	}
-	cond, err := p.parseAlternation()
+	cond, err := p.parseClosed()
 	if err != nil {
 		return nil, err
 	}
-	if !p.more() || p.src[p.pos] != ')' {
-		return nil, &Error{Pattern: p.pattern, Offset: len(p.src), Reason: "Not enough )'s."}
-	}
-	p.pos++
 	n.subs = []*node{{kind: kLook, subs: []*node{cond}}}
 	return p.conditionalBody(n)
 }
 
 func (p *parser) conditionalBody(n *node) (*node, error) {
-	body, err := p.parseAlternation()
+	body, err := p.parseClosed()
 	if err != nil {
 		return nil, err
 	}
-	if !p.more() || p.src[p.pos] != ')' {
-		return nil, &Error{Pattern: p.pattern, Offset: len(p.src), Reason: "Not enough )'s."}
-	}
-	p.pos++
 	yes, no := body, &node{kind: kEmpty}
 	if body.kind == kAlt {
 		if len(body.subs) > 2 {

@@ -87,9 +87,34 @@ func Unsupported(p string) string {
 			}
 		case (c == '+' || c == '*' || c == '?' || c == '}') && !inClass && i+1 < len(p) && p[i+1] == '+':
 			return "possessive quantifiers"
+		case c == '{' && !inClass && zeroLedRepeat(p[i:]):
+			return "a repeat count with a leading zero ({01})"
 		}
 	}
 	return ""
+}
+
+// zeroLedRepeat reports whether s starts with a repeat ({n}, {n,} or
+// {n,m}) one of whose counts has a leading zero: .NET reads it as a
+// repeat, Go's parser as literal text.
+func zeroLedRepeat(s string) bool {
+	end := strings.IndexByte(s, '}')
+	if end < 0 {
+		return false
+	}
+	lo, hi, comma := strings.Cut(s[1:end], ",")
+	digits := func(t string) bool {
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	if lo == "" || !digits(lo) || (comma && !digits(hi)) {
+		return false
+	}
+	return (len(lo) > 1 && lo[0] == '0') || (len(hi) > 1 && hi[0] == '0')
 }
 
 // Translate rewrites .NET-only spellings Go accepts differently:

@@ -19,6 +19,9 @@ func TestRewrite(t *testing.T) {
 		{"lookahead", Unsupported(`a(?=b)`), "lookahead ((?=...) and (?!...))"},
 		{"backreference", Unsupported(`(a)\1`), `backreferences (\1)`},
 		{"escaped paren is fine", Unsupported(`\(?=`), ""},
+		{"repeat with a leading zero", Unsupported(`0{1,01}`), "a repeat count with a leading zero ({01})"},
+		{"repeat without one", Unsupported(`0{10,20}x{0}`), ""},
+		{"brace that is no repeat", Unsupported(`a{01x}`), ""},
 		{"a name used twice", Unsupported(`(?<x>a)|(?'x'b)`), "a group name used twice"},
 		{"distinct names are fine", Unsupported(`(?<x>a)(?P<y>b)`), ""},
 	}

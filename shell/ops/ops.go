@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -473,12 +474,16 @@ func Compare(ses Session, left, right any, cs bool) (int, error) {
 
 // order is Compare as -gt, -ge, -lt and -le see it: an object that
 // cannot be ordered is an error rather than its text. A custom object
-// ([pscustomobject], a cmdlet's output) orders only against itself; a
-// hashtable is equal to itself and cannot be ordered otherwise (-ge and
-// -le of a value with itself are true, -gt and -lt false).
+// ([pscustomobject], Select-Object's output) orders only against itself;
+// a hashtable is equal to itself and cannot be ordered otherwise (-ge and
+// -le of a value with itself are true, -gt and -lt false). A cmdlet's
+// deserialized output (a quota, a size) still compares as its text.
 func order(ses Session, left, right any, cs bool) (int, error) {
 	switch l := object.Unwrap(left).(type) {
 	case *object.PSObject:
+		if !slices.Contains(l.TypeNames, object.CustomObjectType) {
+			break
+		}
 		if dotnet.SameRef(l, object.Unwrap(right)) {
 			return 0, nil
 		}

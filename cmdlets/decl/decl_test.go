@@ -154,6 +154,26 @@ func TestGeneratorCorrections(t *testing.T) {
 	if _, ok := Lookup("Start-ManagedFolderAssistant").Param("InactiveMailbox").InSet("Identity"); !ok {
 		t.Error("Start-ManagedFolderAssistant -InactiveMailbox is not in the Identity set")
 	}
+	// Set-OrganizationConfig's parameters that the reference gives only
+	// to the set of -ShortenEventScopeDefault are common: alone they bind
+	// to DelayedDelicensingParameterSet, as -AuditDisabled does.
+	org := Lookup("Set-OrganizationConfig")
+	for _, name := range []string{"RejectDirectSend", "RecallReadMessagesEnabled", "MessageRecallAlertRecipientsEnabled",
+		"MessageRecallAlertRecipientsReadMessagesOnlyEnabled", "MessageRecallMaxRecallableAge",
+		"DefaultMinutesToReduceLongEventsBy", "DefaultMinutesToReduceShortEventsBy", "EnforceShortenEventSetting", "AuditDisabled"} {
+		for _, set := range []string{"ShortenEventScopeParameter", "DelayedDelicensingParameterSet"} {
+			si, ok := org.Param(name).InSet(set)
+			if !ok || si.Mandatory {
+				t.Errorf("Set-OrganizationConfig -%s: in set %s %v, mandatory %v; want optional there", name, set, ok, si.Mandatory)
+			}
+		}
+	}
+	if si, _ := org.Param("ShortenEventScopeDefault").InSet("ShortenEventScopeParameter"); !si.Mandatory {
+		t.Error("Set-OrganizationConfig -ShortenEventScopeDefault is not mandatory in its own set")
+	}
+	if _, ok := org.Param("ShortenEventScopeDefault").InSet("DelayedDelicensingParameterSet"); ok {
+		t.Error("Set-OrganizationConfig -ShortenEventScopeDefault is in DelayedDelicensingParameterSet")
+	}
 	// A duplicate positional slot of the reference is named only.
 	c := Lookup("New-SyncMailPublicFolder")
 	if si, _ := c.Param("Alias").InSet("__AllParameterSets"); si.Position == 0 && c.Param("Name") != nil {

@@ -95,9 +95,31 @@ var (
 	// with -SourceStoreMailbox. Start-ManagedFolderAssistant: Microsoft's
 	// procedure for an inactive mailbox runs it with -InactiveMailbox and
 	// the mailbox alone, which binds only if the switch is in the default
-	// Identity set too.
+	// Identity set too. Set-OrganizationConfig: each parameter set of the
+	// cmdlet has its own selecting parameters (-ShortenEventScopeDefault,
+	// mandatory in ShortenEventScopeParameter; the DelayedDelicensing
+	// ones) and every other parameter belongs to all of them, as the
+	// Exchange 2013 reference of the cmdlet lists them ("common
+	// parameters" after the per-set ones); the parameters the reference
+	// added later to the ShortenEventScopeParameter block alone are
+	// common too: Microsoft's Direct Send procedure runs
+	// Set-OrganizationConfig -RejectDirectSend $true alone, and admins
+	// run -RecallReadMessagesEnabled or -DefaultMinutesToReduceLongEventsBy
+	// alone. In DelayedDelicensingParameterSet, which holds every other
+	// cloud parameter without a mandatory one, such a call binds as
+	// -AuditDisabled does.
 	addToSets = map[string]map[string][]string{
-		"Set-Mailbox":                  {"InactiveMailbox": {"Identity"}},
+		"Set-Mailbox": {"InactiveMailbox": {"Identity"}},
+		"Set-OrganizationConfig": {
+			"DefaultMinutesToReduceLongEventsBy":                  {"DelayedDelicensingParameterSet"},
+			"DefaultMinutesToReduceShortEventsBy":                 {"DelayedDelicensingParameterSet"},
+			"EnforceShortenEventSetting":                          {"DelayedDelicensingParameterSet"},
+			"MessageRecallAlertRecipientsEnabled":                 {"DelayedDelicensingParameterSet"},
+			"MessageRecallAlertRecipientsReadMessagesOnlyEnabled": {"DelayedDelicensingParameterSet"},
+			"MessageRecallMaxRecallableAge":                       {"DelayedDelicensingParameterSet"},
+			"RecallReadMessagesEnabled":                           {"DelayedDelicensingParameterSet"},
+			"RejectDirectSend":                                    {"DelayedDelicensingParameterSet"},
+		},
 		"Start-ManagedFolderAssistant": {"InactiveMailbox": {"Identity"}},
 		"New-MailboxRestoreRequest": {
 			"RemoteRestoreType":  {"RemoteMailboxRestoreMailboxLocationId"},

@@ -1020,15 +1020,15 @@ var offsets = []uint32{
 	202500, 205353, 206575, 206726, 206798, 207113, 207196, 208923, 210600, 215402, 224073, 224186,
 	224658, 226496, 226805, 226984, 227074, 227502, 227835, 229782, 230105, 230408, 230913, 231562,
 	231750, 232511, 232819, 233488, 233657, 233892, 234178, 234659, 234776, 235374, 235576, 237366,
-	238002, 238130, 238434, 238501, 239128, 239339, 246189, 246858, 246935, 247501, 247747, 252111,
-	252499, 252575, 252705, 253113, 254210, 254294, 255005, 255562, 255901, 256727, 256790, 256999,
-	257050, 257791, 260789, 260923, 260999, 262588, 263027, 263232, 263799, 263924, 264210, 264389,
-	264680, 265187, 265468, 265635, 266732, 267105, 267222, 267352, 268333, 268649, 269219, 269506,
-	269678, 269847, 270117, 270216, 270402, 272439, 278350, 278537, 280085, 281517, 281602, 281706,
-	281794, 282312, 282417, 282545, 283203, 283300, 283388, 283440, 283485, 283558, 283627, 283714,
-	283801, 283903, 284006, 284123, 284240, 284314, 284448, 284677, 284789, 284881, 285112, 285339,
-	286397, 286542, 286644, 286730, 286805, 287017, 287084, 287153, 287289, 287450, 287771, 287856,
-	287985, 288252, 288302, 288423, 288497, 288556, 288619,
+	238002, 238130, 238434, 238501, 239128, 239339, 246205, 246874, 246951, 247517, 247763, 252127,
+	252515, 252591, 252721, 253129, 254226, 254310, 255021, 255578, 255917, 256743, 256806, 257015,
+	257066, 257807, 260805, 260939, 261015, 262604, 263043, 263248, 263815, 263940, 264226, 264405,
+	264696, 265203, 265484, 265651, 266748, 267121, 267238, 267368, 268349, 268665, 269235, 269522,
+	269694, 269863, 270133, 270232, 270418, 272455, 278366, 278553, 280101, 281533, 281618, 281722,
+	281810, 282328, 282433, 282561, 283219, 283316, 283404, 283456, 283501, 283574, 283643, 283730,
+	283817, 283919, 284022, 284139, 284256, 284330, 284464, 284693, 284805, 284897, 285128, 285355,
+	286413, 286558, 286660, 286746, 286821, 287033, 287100, 287169, 287305, 287466, 287787, 287872,
+	288001, 288268, 288318, 288439, 288513, 288572, 288635,
 }
 
 // types are the parameter types as the reference spells them.
@@ -10046,8 +10046,8 @@ P CustomerLockboxEnabled|14|||0;1
 P DefaultAuthenticationPolicy|86|||0;1;2
 P DefaultFolderPermissionRestricted|14|||0;1;2
 P DefaultGroupAccessType|471||35|0;1
-P DefaultMinutesToReduceLongEventsBy|9|||0
-P DefaultMinutesToReduceShortEventsBy|9|||0
+P DefaultMinutesToReduceLongEventsBy|9|||0;1
+P DefaultMinutesToReduceShortEventsBy|9|||0;1
 P DefaultPublicFolderAgeLimit|380|||0;1
 P DefaultPublicFolderDeletedItemRetention|380|||0;1
 P DefaultPublicFolderIssueWarningQuota|31|||0;1
@@ -10069,7 +10069,7 @@ P EnableOutlookEvents|14|||0;1
 P EndUserDLUpgradeFlowsDisabled|14|||0;1
 P EndUserMailNotificationForDelayedDelicensingEnabled|14|||1
 P EnforceExoAppRbacPermissions|14|||0;1;2
-P EnforceShortenEventSetting|5|||0
+P EnforceShortenEventSetting|5|||0;1
 P EwsAllowEntourage|14|||0;1;2
 P EwsAllowList|8|||0;1;2
 P EwsAllowMacOutlook|14|||0;1;2
@@ -10104,10 +10104,10 @@ P MailTipsMailboxSourcedTipsEnabled|14|||0;1;2
 P MaskClientIpInReceivedHeadersEnabled|14|||0;1
 P MatchSenderOrganizerProperties|14|||0;1
 P MessageHighlightsEnabled|14|||0;1
-P MessageRecallAlertRecipientsEnabled|14|||0
-P MessageRecallAlertRecipientsReadMessagesOnlyEnabled|14|||0
+P MessageRecallAlertRecipientsEnabled|14|||0;1
+P MessageRecallAlertRecipientsReadMessagesOnlyEnabled|14|||0;1
 P MessageRecallEnabled|281|||0;1
-P MessageRecallMaxRecallableAge|474|||0
+P MessageRecallMaxRecallableAge|474|||0;1
 P MessageRemindersEnabled|14|||0;1
 P MobileAppEducationEnabled|14|||0;1
 P OAuth2ClientProfileEnabled|14|||0;1
@@ -10125,9 +10125,9 @@ P PublicComputersDetectionEnabled|14|||0;1
 P PublicFoldersEnabled|475||37|0;1
 P PublicFolderShowClientControl|14|||0;1
 P ReadTrackingEnabled|14|||0;1;2
-P RecallReadMessagesEnabled|281|||0
+P RecallReadMessagesEnabled|281|||0;1
 P RefreshSessionEnabled|14|||0;1
-P RejectDirectSend|14|||0
+P RejectDirectSend|14|||0;1
 P RecipientDelimiters|14|||0;1;2
 P RemotePublicFolderMailboxes|8|||0;1
 P RequiredCharsetCoverage|9|||0;1;2

@@ -64,6 +64,7 @@ var orgProps = []orgProp{
 	{"MailTipsLargeAudienceThreshold", tInt, 25},
 	{"MailTipsMailboxSourcedTipsEnabled", tBool, true},
 	{"OAuth2ClientProfileEnabled", tBool, true},
+	{"RejectDirectSend", tBool, false},
 	{"SendFromAliasEnabled", tBool, false},
 	{"SmtpActionableMessagesEnabled", tBool, true},
 	{"InPlaceHolds", tList, nil},

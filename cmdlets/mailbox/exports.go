@@ -172,6 +172,42 @@ func WriteSetting(ctx *command.Context, build func(tx *store.Tx, m *directory.Ma
 	return ctx.WriteObject(out)
 }
 
+// WriteSettings is WriteSetting for a Get cmdlet whose Identity takes
+// Exchange's * wildcard (Get-MailboxJunkEmailConfiguration): an identity
+// with a * shows the object of every active mailbox (mail users left out)
+// whose name, alias, display name, primary address or sign-in name it
+// matches, by name and up to -ResultSize; any other identity shows one
+// mailbox's.
+func WriteSettings(ctx *command.Context, build func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error)) error {
+	id, _ := identityString(ctx.Value("Identity"))
+	keep, wild := wildcardIdentity(strings.TrimSpace(id))
+	if !wild {
+		return WriteSetting(ctx, build)
+	}
+	var out []*object.PSObject
+	return ReadLimited(ctx, &out, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var ms []*directory.Mailbox
+		err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+			if !m.IsMailUser() && directory.ScopeActive.Includes(m) && keep(m) {
+				ms = append(ms, m)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.SliceStable(ms, func(i, j int) bool { return strings.ToLower(ms[i].Name) < strings.ToLower(ms[j].Name) })
+		for _, m := range ms {
+			o, err := build(tx, m)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, o)
+		}
+		return nil, nil
+	})
+}
+
 // ChangeSetting changes a setting of the mailbox the call's Identity
 // parameter names, asking first (see exo.Confirmed): prompt words the
 // question from the mailbox, apply changes it in the write transaction.

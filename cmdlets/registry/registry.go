@@ -22,6 +22,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/groups"
 	"github.com/exosim/exosim/cmdlets/holds"
 	"github.com/exosim/exosim/cmdlets/inboxrules"
+	"github.com/exosim/exosim/cmdlets/junkemail"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/mobile"
 	"github.com/exosim/exosim/cmdlets/ome"
@@ -82,6 +83,7 @@ var packages = []struct {
 	{&autoreply.Cmdlets, autoreply.Views},
 	{&mobile.Cmdlets, mobile.Views},
 	{&casmailbox.Cmdlets, casmailbox.Views},
+	{&junkemail.Cmdlets, junkemail.Views},
 	{&groups.Cmdlets, groups.Views},
 	{&domains.Cmdlets, domains.Views},
 	{&holds.Cmdlets, holds.Views},

@@ -36,6 +36,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group"}, Build: commands},
 	{Names: []string{"Add-DistributionGroupMember", "Remove-DistributionGroupMember"}, Build: memberCommands},
 	{Names: []string{"Set-DistributionGroup"}, Build: setCommands},
+	{Names: []string{"New-DistributionGroup", "Remove-DistributionGroup"}, Build: lifecycleCommands},
 	{Names: []string{"Get-DynamicDistributionGroup", "Get-DynamicDistributionGroupMember", "New-DynamicDistributionGroup", "Set-DynamicDistributionGroup", "Remove-DynamicDistributionGroup"}, Build: dynamicCommands},
 	{Names: []string{"Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks"}, Build: linkCommands},
 }}
@@ -64,7 +65,7 @@ func Views(r *format.Registry) {
 	}})
 }
 
-var recipientTypeDetailsValues = []string{groups.TypeDistribution, groups.TypeSecurity, "RoomList", groups.TypeUnified,
+var recipientTypeDetailsValues = []string{groups.TypeDistribution, groups.TypeSecurity, groups.TypeRoomList, groups.TypeUnified,
 	"NonUniversalGroup", "MailNonUniversalGroup", "UniversalDistributionGroup", "UniversalSecurityGroup", "RoleGroup"}
 
 func commands() []*command.Command {
@@ -268,7 +269,7 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 		o.AddTyped("GroupType", "System.String", g.GroupType())
 		o.AddTyped("ManagedBy", "System.String", list(e.names(g.ManagedBy)...))
 		o.AddTyped("Members", "System.String", list(members...))
-		o.AddTyped("Notes", "System.String", str(g.Description))
+		o.AddTyped("Notes", "System.String", str(notesOf(g)))
 		o.AddTyped("SamAccountName", "System.String", g.Alias)
 		o.AddTyped("WindowsEmailAddress", "System.String", g.PrimarySmtpAddress)
 		o.AddTyped("IsDirSynced", "System.Boolean", false)
@@ -288,9 +289,12 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 			o.AddTyped("SharePointSiteUrl", "System.String", "https://"+strings.TrimSuffix(e.org.Name, ".onmicrosoft.com")+".sharepoint.com/sites/"+g.Alias)
 		} else {
 			o.AddTyped("GroupType", "System.String", g.GroupType())
+			o.AddTyped("BypassNestedModerationEnabled", "System.Boolean", g.BypassNestedModerationEnabled)
 			o.AddTyped("Description", "System.String", list(nonEmpty(g.Description)...))
+			o.AddTyped("BccBlocked", "System.Boolean", g.BccBlocked)
 			o.AddTyped("MemberJoinRestriction", "System.String", g.MemberJoinRestriction)
 			o.AddTyped("MemberDepartRestriction", "System.String", g.MemberDepartRestriction)
+			o.AddTyped("HiddenGroupMembershipEnabled", "System.Boolean", g.HiddenGroupMembershipEnabled)
 			o.AddTyped("SendOofMessageToOriginatorEnabled", "System.Boolean", false)
 			o.AddTyped("ReportToManagerEnabled", "System.Boolean", false)
 			o.AddTyped("ReportToOriginatorEnabled", "System.Boolean", true)
@@ -311,8 +315,11 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 		o.AddTyped("AcceptMessagesOnlyFromSendersOrMembers", "System.String", list())
 		o.AddTyped("RejectMessagesFromSendersOrMembers", "System.String", list())
 		o.AddTyped("BypassModerationFromSendersOrMembers", "System.String", list())
-		o.AddTyped("ModeratedBy", "System.String", list())
-		o.AddTyped("ModerationEnabled", "System.Boolean", false)
+		o.AddTyped("ModeratedBy", "System.String", list(e.names(g.ModeratedBy)...))
+		o.AddTyped("ModerationEnabled", "System.Boolean", g.ModerationEnabled)
+		if typeName != TypeUnifiedGroup {
+			o.AddTyped("SendModerationNotifications", "System.String", moderationNotificationsOf(g))
+		}
 		o.AddTyped("WindowsEmailAddress", "System.String", g.PrimarySmtpAddress)
 		if typeName == TypeDistributionGroup {
 			o.AddTyped("IsDirSynced", "System.Boolean", false)
@@ -331,8 +338,11 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 			continue
 		}
 		var v []string
-		if p.name == "ManagedBy" {
+		switch p.name {
+		case "ManagedBy":
 			v = e.displayNames(g.ManagedBy)
+		case "ModeratedBy":
+			v = e.displayNames(g.ModeratedBy)
 		}
 		o.AddTyped(p.prop, "System.String", list(v...))
 	}
@@ -355,6 +365,24 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 	name := g.Name
 	o.ToStringFunc = func() string { return name }
 	return o
+}
+
+// moderationNotificationsOf is the group's SendModerationNotifications
+// (Always unless set).
+func moderationNotificationsOf(g *groups.Group) string {
+	if g.SendModerationNotifications == "" {
+		return "Always"
+	}
+	return g.SendModerationNotifications
+}
+
+// notesOf is what Get-Group shows as a group's Notes: the notes it was
+// made with, else its description.
+func notesOf(g *groups.Group) string {
+	if g.Notes != "" {
+		return g.Notes
+	}
+	return g.Description
 }
 
 func nonEmpty(s ...string) []string {

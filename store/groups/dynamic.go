@@ -224,18 +224,18 @@ func RemoveDynamic(tx *store.Tx, g *DynamicGroup) error {
 	if _, err := dynamicKind.Delete(tx, g.Guid); err != nil {
 		return err
 	}
+	return dropFromDynamic(tx, g.Guid)
+}
+
+// dropFromDynamic takes a deleted group out of the member lists of the
+// dynamic groups.
+func dropFromDynamic(tx *store.Tx, guid string) error {
 	ds, err := ListDynamic(tx)
 	if err != nil {
 		return err
 	}
 	for _, d := range ds {
-		kept := d.Members[:0:0]
-		for _, m := range d.Members {
-			if !strings.EqualFold(m.ID, g.Guid) {
-				kept = append(kept, m)
-			}
-		}
-		if len(kept) != len(d.Members) {
+		if kept, dropped := dropMember(d.Members, guid); dropped {
 			d.Members = kept
 			if err := dynamicKind.Put(tx, d.Guid, d); err != nil {
 				return err
@@ -424,13 +424,20 @@ func groupFilterValue(p, name, alias, display, smtp string, addrs []string, rtyp
 // checkUnique refuses a dynamic group whose name, alias or primary
 // address another recipient has.
 func checkUnique(tx *store.Tx, g *DynamicGroup) error {
+	return checkNames(tx, g.Guid, g.Name, g.Alias, g.PrimarySmtpAddress)
+}
+
+// checkNames refuses a name, alias or primary address that an active
+// mailbox or mail user, or a group other than the one whose GUID is self,
+// already has (*store.DuplicateError naming the holder).
+func checkNames(tx *store.Tx, self, name, alias, smtp string) error {
 	dup := func(prop, value, holder string) error {
 		return &store.DuplicateError{Kind: "group", Property: prop, Value: value, ExistingIdentity: holder}
 	}
 	for _, c := range []struct{ prop, index, value string }{
-		{"Name", directory.IndexName, g.Name},
-		{"Alias", directory.IndexAlias, g.Alias},
-		{"PrimarySmtpAddress", directory.IndexSMTP, g.PrimarySmtpAddress},
+		{"Name", directory.IndexName, name},
+		{"Alias", directory.IndexAlias, alias},
+		{"PrimarySmtpAddress", directory.IndexSMTP, smtp},
 	} {
 		if m, err := directory.ActiveMailboxWith(tx, c.index, c.value, ""); err != nil {
 			return err
@@ -438,35 +445,21 @@ func checkUnique(tx *store.Tx, g *DynamicGroup) error {
 			return dup(c.prop, c.value, m.Identity())
 		}
 	}
-	gs, err := List(tx)
+	others, err := Recipients(tx)
 	if err != nil {
 		return err
 	}
-	for _, o := range gs {
-		switch {
-		case strings.EqualFold(o.Name, g.Name):
-			return dup("Name", g.Name, o.Name)
-		case strings.EqualFold(o.Alias, g.Alias):
-			return dup("Alias", g.Alias, o.Name)
-		case strings.EqualFold(o.PrimarySmtpAddress, g.PrimarySmtpAddress):
-			return dup("PrimarySmtpAddress", g.PrimarySmtpAddress, o.Name)
-		}
-	}
-	ds, err := ListDynamic(tx)
-	if err != nil {
-		return err
-	}
-	for _, o := range ds {
-		if strings.EqualFold(o.Guid, g.Guid) {
+	for _, o := range others {
+		if strings.EqualFold(o.Guid, self) {
 			continue
 		}
 		switch {
-		case strings.EqualFold(o.Name, g.Name):
-			return dup("Name", g.Name, o.Name)
-		case strings.EqualFold(o.Alias, g.Alias):
-			return dup("Alias", g.Alias, o.Name)
-		case strings.EqualFold(o.PrimarySmtpAddress, g.PrimarySmtpAddress):
-			return dup("PrimarySmtpAddress", g.PrimarySmtpAddress, o.Name)
+		case strings.EqualFold(o.Name, name):
+			return dup("Name", name, o.Name)
+		case strings.EqualFold(o.Alias, alias):
+			return dup("Alias", alias, o.Name)
+		case strings.EqualFold(o.PrimarySmtpAddress, smtp):
+			return dup("PrimarySmtpAddress", smtp, o.Name)
 		}
 	}
 	return nil

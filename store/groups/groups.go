@@ -21,6 +21,9 @@ const (
 	TypeDistribution = "MailUniversalDistributionGroup"
 	// TypeSecurity is a mail-enabled security group.
 	TypeSecurity = "MailUniversalSecurityGroup"
+	// TypeRoomList is a distribution group whose members are room
+	// mailboxes (New-DistributionGroup -RoomList).
+	TypeRoomList = "RoomList"
 	// TypeUnified is a Microsoft 365 group (GroupMailbox).
 	TypeUnified = "GroupMailbox"
 	// TypeRoleGroup is a management role group as Get-Group shows it: a
@@ -62,6 +65,18 @@ type Group struct {
 	RequireSenderAuthenticationEnabled bool     `json:"requireSenderAuthenticationEnabled"`
 	MemberJoinRestriction              string   `json:"memberJoinRestriction"`
 	MemberDepartRestriction            string   `json:"memberDepartRestriction"`
+	// ModeratedBy are the moderators who approve messages to the group;
+	// with none, its owners approve them.
+	ModeratedBy       []Member `json:"moderatedBy,omitempty"`
+	ModerationEnabled bool     `json:"moderationEnabled,omitempty"`
+	// SendModerationNotifications is Always, Internal or Never ("" is
+	// Always).
+	SendModerationNotifications   string `json:"sendModerationNotifications,omitempty"`
+	BypassNestedModerationEnabled bool   `json:"bypassNestedModerationEnabled,omitempty"`
+	BccBlocked                    bool   `json:"bccBlocked,omitempty"`
+	// HiddenGroupMembershipEnabled hides the member list from everyone
+	// but the group's owners; it can only be set when the group is made.
+	HiddenGroupMembershipEnabled bool `json:"hiddenGroupMembershipEnabled,omitempty"`
 	// CustomAttributes are CustomAttribute1..15 by index (0 is
 	// CustomAttribute1); missing entries are empty.
 	CustomAttributes []string  `json:"customAttributes,omitempty"`
@@ -252,7 +267,7 @@ func checkGroups(tx *store.Tx, report func(store.Finding)) error {
 	}
 	for _, g := range all {
 		var lists [][]Member
-		lists = append(lists, g.ManagedBy, g.Members, g.Subscribers)
+		lists = append(lists, g.ManagedBy, g.Members, g.Subscribers, g.ModeratedBy)
 		var missing []string
 		for _, l := range lists {
 			for _, m := range l {
@@ -275,6 +290,67 @@ func checkGroups(tx *store.Tx, report func(store.Finding)) error {
 		}
 	}
 	return nil
+}
+
+// New stores a new distribution group, mail-enabled security group or
+// room list: it gets its GUID and directory object ID, and its name, alias
+// and primary address must be free among the active recipients and the
+// other groups (*store.DuplicateError).
+func New(tx *store.Tx, g *Group) error {
+	g.Guid = strings.ToLower(tx.NewGuid())
+	g.ExternalDirectoryObjectId = strings.ToLower(tx.NewGuid())
+	if err := checkNames(tx, g.Guid, g.Name, g.Alias, g.PrimarySmtpAddress); err != nil {
+		return err
+	}
+	if g.Members == nil {
+		g.Members = []Member{}
+	}
+	g.WhenCreated, g.WhenChanged = tx.Now(), tx.Now()
+	return Put(tx, g)
+}
+
+// Remove deletes a group: it leaves the members, owners and moderators of
+// every other group and the member lists of the dynamic groups at once.
+func Remove(tx *store.Tx, g *Group) error {
+	if _, err := groupKind.Delete(tx, g.Guid); err != nil {
+		return err
+	}
+	all, err := List(tx)
+	if err != nil {
+		return err
+	}
+	for _, o := range all {
+		changed := false
+		for _, l := range []*[]Member{&o.Members, &o.ManagedBy, &o.ModeratedBy, &o.Subscribers} {
+			if kept, dropped := dropMember(*l, g.Guid); dropped {
+				*l, changed = kept, true
+			}
+		}
+		if changed {
+			o.WhenChanged = tx.Now()
+			if err := Put(tx, o); err != nil {
+				return err
+			}
+		}
+	}
+	return dropFromDynamic(tx, g.Guid)
+}
+
+// dropMember is ms without the object id; dropped reports whether it was
+// there.
+func dropMember(ms []Member, id string) (kept []Member, dropped bool) {
+	kept = ms[:0:0]
+	for _, m := range ms {
+		if strings.EqualFold(m.ID, id) {
+			dropped = true
+			continue
+		}
+		kept = append(kept, m)
+	}
+	if !dropped {
+		return ms, false
+	}
+	return kept, true
 }
 
 // AddMember adds a member to a group; it reports false when the object is

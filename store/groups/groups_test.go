@@ -1,6 +1,7 @@
 package groups_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/exosim/exosim/store"
@@ -54,6 +55,48 @@ func TestSeededGroups(t *testing.T) {
 		storetest.Must(t, err)
 		if len(of) != 1 || of[0].Alias != "finance" {
 			t.Errorf("marion's groups: %v", of)
+		}
+	})
+	if f := storetest.Findings(t, s); f != "" {
+		t.Errorf("tenant check: %s", f)
+	}
+}
+
+// New refuses a name, alias or primary address another recipient has, and
+// Remove takes the group out of the groups that listed it.
+func TestNewAndRemove(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		for _, c := range []struct {
+			name, alias, smtp, prop string
+		}{
+			{"Sales", "x1", "x1@contoso.com", "Name"},
+			{"x2", "finance", "x2@contoso.com", "Alias"},
+			{"x3", "x3", "sales@contoso.com", "PrimarySmtpAddress"},
+			{"x4", "alexw", "x4@contoso.com", "Alias"},
+			{"x5", "x5", "AlexW@contoso.com", "PrimarySmtpAddress"},
+		} {
+			err := groups.New(tx, &groups.Group{Name: c.name, Alias: c.alias, PrimarySmtpAddress: c.smtp, RecipientTypeDetails: groups.TypeDistribution})
+			var dup *store.DuplicateError
+			if !errors.As(err, &dup) || dup.Property != c.prop {
+				t.Errorf("New(%s, %s, %s) = %v, want a duplicate %s", c.name, c.alias, c.smtp, err, c.prop)
+			}
+		}
+		g := &groups.Group{Name: "Nested", Alias: "nested", PrimarySmtpAddress: "nested@contoso.com", RecipientTypeDetails: groups.TypeSecurity}
+		storetest.Must(t, groups.New(tx, g))
+		sales, err := groups.Find(tx, "sales")
+		storetest.Must(t, err)
+		if _, err := groups.AddMember(tx, sales[0], groups.Member{ID: g.Guid, Kind: groups.MemberGroup}); err != nil {
+			t.Fatal(err)
+		}
+		storetest.Must(t, groups.Remove(tx, g))
+		sales, err = groups.Find(tx, "sales")
+		storetest.Must(t, err)
+		for _, m := range sales[0].Members {
+			if m.ID == g.Guid {
+				t.Errorf("the removed group is still a member of Sales")
+			}
 		}
 	})
 	if f := storetest.Findings(t, s); f != "" {

@@ -1,6 +1,8 @@
 package decl
 
 import (
+	"strings"
+
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -21,6 +23,10 @@ var (
 	Unlimited = &params.CustomKind{Name: "unlimited"}
 	// ByteSize is a ByteQuantifiedSize ("50GB", 53687091200 ...).
 	ByteSize = &params.CustomKind{Name: "byte size"}
+	// Flags is an enumeration of flags (FontFlags, NewItemNotification
+	// ...): a name, names separated by commas, or a list of names, which
+	// PowerShell combines; passed through whole for the handler to read.
+	Flags = &params.CustomKind{Name: "flags", Whole: true}
 )
 
 // The parameter types of those families that have one name.
@@ -48,6 +54,16 @@ func daysOf(v any) (any, bool) {
 // MailboxIdParameter.
 func IdentityType(name string) *params.Type {
 	return &params.Type{Kind: params.KindCustom, Custom: Identity, Name: name, FullName: name}
+}
+
+// FlagsType returns the type of a parameter that takes an enumeration of
+// flags, under the enumeration's full name.
+func FlagsType(fullName string) *params.Type {
+	name := fullName
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	return &params.Type{Kind: params.KindCustom, Custom: Flags, Name: name, FullName: fullName}
 }
 
 // MultiValuedType returns a multi-valued type under its own name (an

@@ -24,6 +24,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/inboxrules"
 	"github.com/exosim/exosim/cmdlets/junkemail"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/messageconfig"
 	"github.com/exosim/exosim/cmdlets/mobile"
 	"github.com/exosim/exosim/cmdlets/ome"
 	"github.com/exosim/exosim/cmdlets/onprem"
@@ -84,6 +85,7 @@ var packages = []struct {
 	{&mobile.Cmdlets, mobile.Views},
 	{&casmailbox.Cmdlets, casmailbox.Views},
 	{&junkemail.Cmdlets, junkemail.Views},
+	{&messageconfig.Cmdlets, messageconfig.Views},
 	{&groups.Cmdlets, groups.Views},
 	{&domains.Cmdlets, domains.Views},
 	{&holds.Cmdlets, holds.Views},

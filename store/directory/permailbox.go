@@ -9,8 +9,8 @@ import (
 // PerMailbox is a kind of record a mailbox has at most one of, stored
 // under the mailbox's Guid in lower case: settings the tenant keeps only
 // once they differ from a mailbox's defaults (Automatic Replies, calendar
-// processing, client access, the audit bypass, junk email). A record goes
-// with its mailbox.
+// processing, client access, the audit bypass, junk email, Outlook on the web
+// message settings). A record goes with its mailbox.
 type PerMailbox[T any] struct {
 	// Kind holds the records.
 	Kind *store.Kind[T]

@@ -18,6 +18,7 @@ import (
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/inboxrules"
 	"github.com/exosim/exosim/store/junkemail"
+	"github.com/exosim/exosim/store/messageconfig"
 	"github.com/exosim/exosim/store/mobile"
 	"github.com/exosim/exosim/store/mrm"
 	"github.com/exosim/exosim/store/ome"
@@ -59,6 +60,7 @@ func Schema() *store.Schema {
 	mobile.Register(s)
 	casmailbox.Register(s)
 	junkemail.Register(s)
+	messageconfig.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -1,0 +1,361 @@
+// Package messageconfig is the Outlook on the web message settings of
+// mailboxes (Get-/Set-MailboxMessageConfiguration): signatures, the
+// compose font and format, read receipts, the reading pane, conversations
+// and the other options a user sets in Outlook on the web.
+//
+// A mailbox whose settings were never changed has Exchange's defaults;
+// the tenant keeps a record only once they are changed, and it goes with
+// the mailbox.
+package messageconfig
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// Enumeration values, as Exchange names them.
+var (
+	AfterMoveOrDeleteBehaviors = []string{"OpenPreviousItem", "OpenNextItem", "ReturnToView"}
+	ConversationSortOrders     = []string{"Chronological", "Tree", "NewestOnTop", "NewestOnBottom", "ChronologicalNewestOnTop", "ChronologicalNewestOnBottom", "TreeNewestOnBottom"}
+	MailFormats                = []string{"PlainText", "Html"}
+	DisplayDensityModes        = []string{"Full", "Medium", "Simple"}
+	EmailComposeModes          = []string{"Inline", "SeparateForm"}
+	ReadingPanePositions       = []string{"Off", "Bottom", "Right"}
+	NavigationPaneViews        = []string{"Default", "MailFolders", "PeopleFolders", "Groups", "PinnedMailFolders"}
+	PreviewMarkAsReadBehaviors = []string{"Delayed", "OnSelectionChange", "Never"}
+	ReadReceiptResponses       = []string{"DoNotAutomaticallySend", "AlwaysSend", "NeverSend"}
+)
+
+// Flag enumerations: a value is a combination of named flags.
+var (
+	FontFlags = Flags{{"Normal", 0}, {"Bold", 1}, {"Italic", 2}, {"Underline", 4}, {"All", 7}}
+	// NewItemNotifications are the ways Outlook on the web announces a
+	// new item.
+	NewItemNotifications = Flags{{"None", 0}, {"Sound", 1}, {"EMailToast", 2}, {"VoiceMailToast", 4}, {"FaxToast", 8}, {"All", 15}}
+	// PontTypes are the Outlook on the web prompts a user can turn off.
+	PontTypes = Flags{{"None", 0}, {"ExternalLink", 1}, {"DeleteFlaggedMessage", 2}, {"DeleteFlaggedContacts", 4}, {"DeleteFlaggedItems", 8},
+		{"DeleteOutlookDisabledRules", 16}, {"DisabledRulesLeft", 32}, {"DeleteConversation", 64}, {"IgnoreConversation", 128},
+		{"CancelIgnoreConversation", 256}, {"FilteredByUnread", 512}, {"DeleteAllClutter", 1024}, {"All", 2147483647}}
+)
+
+// Limits Exchange puts on the settings.
+const (
+	// MaxSignature is the most characters of the HTML and plain text
+	// signatures together (and of each).
+	MaxSignature = 8000
+	// MaxMobileSignature is the most characters of the signature of
+	// Outlook on the web for devices.
+	MaxMobileSignature  = 512
+	MaxFontName         = 100
+	MaxSendAddress      = 1123
+	MinFontSize         = 1
+	MaxFontSize         = 7
+	MaxMarkAsReadDelay  = 30
+	DefaultMarkAsRead   = 5
+	DefaultFontSize     = 3
+	DefaultFontName     = "Calibri"
+	DefaultFontColor    = "#000000"
+	defaultConversation = "ChronologicalNewestOnTop"
+)
+
+// Settings are one mailbox's Outlook on the web message settings.
+type Settings struct {
+	MailboxGuid                  string `json:"mailboxGuid"`
+	AfterMoveOrDeleteBehavior    string `json:"afterMoveOrDeleteBehavior"`
+	NewItemNotification          string `json:"newItemNotification"`
+	EmptyDeletedItemsOnLogoff    bool   `json:"emptyDeletedItemsOnLogoff,omitempty"`
+	AutoAddSignature             bool   `json:"autoAddSignature,omitempty"`
+	SignatureText                string `json:"signatureText,omitempty"`
+	SignatureHtml                string `json:"signatureHtml,omitempty"`
+	AutoAddSignatureOnMobile     bool   `json:"autoAddSignatureOnMobile"`
+	SignatureTextOnMobile        string `json:"signatureTextOnMobile,omitempty"`
+	UseDefaultSignatureOnMobile  bool   `json:"useDefaultSignatureOnMobile"`
+	DefaultFontName              string `json:"defaultFontName"`
+	DefaultFontSize              int    `json:"defaultFontSize"`
+	DefaultFontColor             string `json:"defaultFontColor"`
+	DefaultFontFlags             string `json:"defaultFontFlags"`
+	AlwaysShowBcc                bool   `json:"alwaysShowBcc,omitempty"`
+	AlwaysShowFrom               bool   `json:"alwaysShowFrom,omitempty"`
+	DefaultFormat                string `json:"defaultFormat"`
+	ReadReceiptResponse          string `json:"readReceiptResponse"`
+	PreviewMarkAsReadBehavior    string `json:"previewMarkAsReadBehavior"`
+	PreviewMarkAsReadDelaytime   int    `json:"previewMarkAsReadDelaytime"`
+	ConversationSortOrder        string `json:"conversationSortOrder"`
+	ShowConversationAsTree       bool   `json:"showConversationAsTree,omitempty"`
+	HideDeletedItems             bool   `json:"hideDeletedItems,omitempty"`
+	SendAddressDefault           string `json:"sendAddressDefault,omitempty"`
+	EmailComposeMode             string `json:"emailComposeMode"`
+	CheckForForgottenAttachments bool   `json:"checkForForgottenAttachments"`
+	// Outlook on the web since Exchange 2016.
+	AutoAddSignatureOnReply        bool   `json:"autoAddSignatureOnReply,omitempty"`
+	GlobalReadingPanePosition      string `json:"globalReadingPanePosition"`
+	IsFavoritesFolderTreeCollapsed bool   `json:"isFavoritesFolderTreeCollapsed,omitempty"`
+	IsMailRootFolderTreeCollapsed  bool   `json:"isMailRootFolderTreeCollapsed,omitempty"`
+	IsReplyAllTheDefaultResponse   bool   `json:"isReplyAllTheDefaultResponse"`
+	LinkPreviewEnabled             bool   `json:"linkPreviewEnabled"`
+	MailFolderPaneExpanded         bool   `json:"mailFolderPaneExpanded"`
+	NavigationPaneViewOption       string `json:"navigationPaneViewOption"`
+	PreferAccessibleContent        bool   `json:"preferAccessibleContent,omitempty"`
+	ShowPreviewTextInListView      bool   `json:"showPreviewTextInListView"`
+	ShowReadingPaneOnFirstLoad     bool   `json:"showReadingPaneOnFirstLoad,omitempty"`
+	ShowSenderOnTopInListView      bool   `json:"showSenderOnTopInListView"`
+	ShowUpNext                     bool   `json:"showUpNext"`
+	// Exchange Online only.
+	CheckForReportJunkDialog               bool   `json:"checkForReportJunkDialog,omitempty"`
+	DisplayDensityMode                     string `json:"displayDensityMode"`
+	EchoGroupMessageBackToSubscribedSender bool   `json:"echoGroupMessageBackToSubscribedSender,omitempty"`
+	FavoritesBitFlags                      int    `json:"favoritesBitFlags,omitempty"`
+	IsDarkModeTheme                        bool   `json:"isDarkModeTheme,omitempty"`
+	IsFocusedInboxEnabled                  bool   `json:"isFocusedInboxEnabled"`
+	MailSendUndoInterval                   int    `json:"mailSendUndoInterval,omitempty"`
+	ManuallyPickCertificate                bool   `json:"manuallyPickCertificate,omitempty"`
+	NavigationBarWidth                     int    `json:"navigationBarWidth,omitempty"`
+	NewEnabledPonts                        string `json:"newEnabledPonts"`
+	ReportJunkSelected                     bool   `json:"reportJunkSelected,omitempty"`
+	ShowInlinePreviews                     bool   `json:"showInlinePreviews"`
+	ShowNotificationBar                    bool   `json:"showNotificationBar"`
+	SigningCertificateId                   string `json:"signingCertificateId,omitempty"`
+	SigningCertificateSubject              string `json:"signingCertificateSubject,omitempty"`
+	SmimeEncrypt                           bool   `json:"smimeEncrypt,omitempty"`
+	SmimeSign                              bool   `json:"smimeSign,omitempty"`
+	WebSuggestedRepliesEnabledForUser      bool   `json:"webSuggestedRepliesEnabledForUser"`
+}
+
+// Defaults are the settings of a mailbox nobody changed.
+func Defaults(m *directory.Mailbox) *Settings {
+	return &Settings{
+		MailboxGuid:                       strings.ToLower(m.Guid),
+		AfterMoveOrDeleteBehavior:         "OpenNextItem",
+		NewItemNotification:               "All",
+		AutoAddSignatureOnMobile:          true,
+		UseDefaultSignatureOnMobile:       true,
+		DefaultFontName:                   DefaultFontName,
+		DefaultFontSize:                   DefaultFontSize,
+		DefaultFontColor:                  DefaultFontColor,
+		DefaultFontFlags:                  "Normal",
+		DefaultFormat:                     "Html",
+		ReadReceiptResponse:               "DoNotAutomaticallySend",
+		PreviewMarkAsReadBehavior:         "OnSelectionChange",
+		PreviewMarkAsReadDelaytime:        DefaultMarkAsRead,
+		ConversationSortOrder:             defaultConversation,
+		EmailComposeMode:                  "Inline",
+		CheckForForgottenAttachments:      true,
+		GlobalReadingPanePosition:         "Right",
+		IsReplyAllTheDefaultResponse:      true,
+		LinkPreviewEnabled:                true,
+		MailFolderPaneExpanded:            true,
+		NavigationPaneViewOption:          "Default",
+		ShowPreviewTextInListView:         true,
+		ShowSenderOnTopInListView:         true,
+		ShowUpNext:                        true,
+		DisplayDensityMode:                "Full",
+		IsFocusedInboxEnabled:             true,
+		NewEnabledPonts:                   "All",
+		ShowInlinePreviews:                true,
+		ShowNotificationBar:               true,
+		WebSuggestedRepliesEnabledForUser: true,
+	}
+}
+
+var settingsKind = &directory.PerMailbox[Settings]{
+	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "messageConfig", Name: "messageConfig", Noun: "message settings", CreatedOnWrite: true}),
+	Name:  "messageConfig",
+	Owner: func(s *Settings) string { return s.MailboxGuid },
+}
+
+// Register adds the message settings to s: their kind, the rule that a
+// purged mailbox's settings go with it, and their check.
+func Register(s *store.Schema) {
+	settingsKind.Register(s, "message-config", func(_ string, v *Settings, _ *directory.Mailbox, report func(string)) {
+		if err := Validate(v); err != nil {
+			report(err.Error())
+		}
+	})
+}
+
+// Get returns a mailbox's settings: the stored ones, else its defaults.
+func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
+	s, ok, err := settingsKind.Get(tx, m.Guid)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return Defaults(m), nil
+	}
+	return s, nil
+}
+
+// Put stores a mailbox's settings after checking them.
+func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
+	s.MailboxGuid = strings.ToLower(m.Guid)
+	if err := Validate(s); err != nil {
+		return err
+	}
+	return settingsKind.Put(tx, s.MailboxGuid, s)
+}
+
+// LengthError refuses a text longer than its property allows.
+type LengthError struct {
+	Property   string
+	Max, Given int
+}
+
+func (e *LengthError) Error() string {
+	return fmt.Sprintf("The length of the property is too long. The maximum length is %d and the length of the value provided is %d.", e.Max, e.Given)
+}
+
+// RangeError refuses a number outside its property's range.
+type RangeError struct {
+	Property        string
+	Min, Max, Given int
+}
+
+func (e *RangeError) Error() string {
+	return fmt.Sprintf("The value must be between %d and %d, inclusive. Current value: %d.", e.Min, e.Max, e.Given)
+}
+
+// ColorError refuses a font color that is not #rrggbb.
+type ColorError struct {
+	Given string
+}
+
+func (e *ColorError) Error() string {
+	return fmt.Sprintf("The value \"%s\" isn't a hexadecimal HTML color (#rrggbb, for example #FF0000).", e.Given)
+}
+
+// SignatureError refuses signatures whose HTML and plain text together
+// are longer than Exchange keeps.
+type SignatureError struct {
+	Given int
+}
+
+func (e *SignatureError) Error() string {
+	return fmt.Sprintf("The signature is too large: the HTML and text signatures together have %d characters; the maximum is %d.", e.Given, MaxSignature)
+}
+
+// validColor reports whether c is an HTML color written #rrggbb.
+func validColor(c string) bool {
+	if len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for i := 1; i < 7; i++ {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// Validate checks every setting against Exchange's limits and
+// enumerations.
+func Validate(s *Settings) error {
+	for _, l := range []struct {
+		name string
+		v    string
+		max  int
+	}{{"SignatureText", s.SignatureText, MaxSignature}, {"SignatureHtml", s.SignatureHtml, MaxSignature},
+		{"SignatureTextOnMobile", s.SignatureTextOnMobile, MaxMobileSignature}, {"DefaultFontName", s.DefaultFontName, MaxFontName},
+		{"SendAddressDefault", s.SendAddressDefault, MaxSendAddress}} {
+		if n := len([]rune(l.v)); n > l.max {
+			return &LengthError{Property: l.name, Max: l.max, Given: n}
+		}
+	}
+	if n := len([]rune(s.SignatureText)) + len([]rune(s.SignatureHtml)); n > MaxSignature {
+		return &SignatureError{Given: n}
+	}
+	switch {
+	case s.DefaultFontSize < MinFontSize || s.DefaultFontSize > MaxFontSize:
+		return &RangeError{Property: "DefaultFontSize", Min: MinFontSize, Max: MaxFontSize, Given: s.DefaultFontSize}
+	case s.PreviewMarkAsReadDelaytime < 0 || s.PreviewMarkAsReadDelaytime > MaxMarkAsReadDelay:
+		return &RangeError{Property: "PreviewMarkAsReadDelaytime", Min: 0, Max: MaxMarkAsReadDelay, Given: s.PreviewMarkAsReadDelaytime}
+	case !validColor(s.DefaultFontColor):
+		return &ColorError{Given: s.DefaultFontColor}
+	}
+	for _, e := range []struct {
+		name, v string
+		values  []string
+	}{{"AfterMoveOrDeleteBehavior", s.AfterMoveOrDeleteBehavior, AfterMoveOrDeleteBehaviors}, {"ConversationSortOrder", s.ConversationSortOrder, ConversationSortOrders},
+		{"DefaultFormat", s.DefaultFormat, MailFormats}, {"DisplayDensityMode", s.DisplayDensityMode, DisplayDensityModes},
+		{"EmailComposeMode", s.EmailComposeMode, EmailComposeModes}, {"GlobalReadingPanePosition", s.GlobalReadingPanePosition, ReadingPanePositions},
+		{"NavigationPaneViewOption", s.NavigationPaneViewOption, NavigationPaneViews}, {"PreviewMarkAsReadBehavior", s.PreviewMarkAsReadBehavior, PreviewMarkAsReadBehaviors},
+		{"ReadReceiptResponse", s.ReadReceiptResponse, ReadReceiptResponses}} {
+		if err := store.OneOf(e.name, e.v, e.values); err != nil {
+			return err
+		}
+	}
+	for _, f := range []struct {
+		name, v string
+		flags   Flags
+	}{{"DefaultFontFlags", s.DefaultFontFlags, FontFlags}, {"NewItemNotification", s.NewItemNotification, NewItemNotifications}, {"NewEnabledPonts", s.NewEnabledPonts, PontTypes}} {
+		if v, ok := f.flags.Parse(f.v); !ok || f.flags.Format(v) != f.v {
+			return &store.ValidationError{Field: f.name, Message: fmt.Sprintf("%q is not a value of the enumeration", f.v)}
+		}
+	}
+	return nil
+}
+
+// Flag is one named value of a flag enumeration.
+type Flag struct {
+	Name  string
+	Value int64
+}
+
+// Flags is a flag enumeration: its named values, the zero one first and
+// the others by value.
+type Flags []Flag
+
+// Names returns the names of the enumeration's values.
+func (fs Flags) Names() []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Name
+	}
+	return out
+}
+
+// Parse reads a value written as names separated by commas (case
+// ignored, as .NET reads a flag enumeration); ok is false when a name is
+// none of the enumeration's.
+func (fs Flags) Parse(text string) (int64, bool) {
+	var v int64
+	parts := strings.Split(text, ",")
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		found := false
+		for _, f := range fs {
+			if strings.EqualFold(p, f.Name) {
+				v |= f.Value
+				found = true
+				break
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+// Format writes a value as .NET writes a flag enumeration: the name of
+// the value when it has one, else the names of the flags it is made of,
+// smallest first, separated by ", ".
+func (fs Flags) Format(v int64) string {
+	for _, f := range fs {
+		if f.Value == v {
+			return f.Name
+		}
+	}
+	var names []string
+	rest := v
+	for i := len(fs) - 1; i >= 0; i-- {
+		f := fs[i]
+		if f.Value != 0 && rest&f.Value == f.Value {
+			names = append([]string{f.Name}, names...)
+			rest &^= f.Value
+		}
+	}
+	return strings.Join(names, ", ")
+}

@@ -837,7 +837,7 @@ func (p *parser) parseCommandArgElem() syntax.Expr {
 		if v.Splatted {
 			return v
 		}
-		return p.parsePostfix(v)
+		return p.postfix(v, true)
 	case TokLParen, TokDollarParen, TokAtParen, TokAtCurly, TokLCurly:
 		e := p.parsePrimary()
 		if e == nil {
@@ -953,7 +953,25 @@ func (p *parser) parseUnary() syntax.Expr {
 	if e == nil {
 		return nil
 	}
-	return p.parsePostfix(e)
+	return p.spacedPostfix(p.parsePostfix(e))
+}
+
+// spacedPostfix applies a postfix ++ or -- that follows e after spaces
+// ($count ++): PowerShell takes the operator as the next token of the
+// line, wherever it stands, once the expression before it is complete.
+func (p *parser) spacedPostfix(e syntax.Expr) syntax.Expr {
+	if u, ok := e.(*syntax.UnaryExpr); ok && (u.Op == "p++" || u.Op == "p--") {
+		return e
+	}
+	if c := p.byteAt(p.off); c != ' ' && c != '\t' {
+		return e
+	}
+	t := p.peekTok(modeExpr)
+	if t.Kind != TokPlusPlus && t.Kind != TokMinusMinus {
+		return e
+	}
+	p.advance(t)
+	return &syntax.UnaryExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Op: "p" + t.Str, Child: e}
 }
 
 func (p *parser) parseTypeOrCast() syntax.Expr {
@@ -1321,12 +1339,20 @@ func (p *parser) parseHashKey() syntax.Expr {
 
 // parsePostfix applies member access, method calls, indexing and postfix
 // ++/-- written directly after e.
-func (p *parser) parsePostfix(e syntax.Expr) syntax.Expr {
+func (p *parser) parsePostfix(e syntax.Expr) syntax.Expr { return p.postfix(e, false) }
+
+// postfix is parsePostfix; in a command argument (cmdArg) a dot that
+// blanks, a line end or the end of the text follow is no member access
+// but text of the argument, as PowerShell's tokenizer has it.
+func (p *parser) postfix(e syntax.Expr, cmdArg bool) syntax.Expr {
 	for {
 		i := p.off
 		c, c1 := p.byteAt(i), p.byteAt(i+1)
 		switch {
 		case c == '.' && c1 != '.':
+			if cmdArg && (c1 == 0 && i+1 >= len(p.text) || c1 == ' ' || c1 == '\t' || c1 == '\r' || c1 == '\n') {
+				return e
+			}
 			p.off, p.lastEnd = i+1, i+1
 			e = p.member(e, false, false)
 		case c == ':' && c1 == ':':
@@ -1379,7 +1405,9 @@ func (p *parser) parsePostfix(e syntax.Expr) syntax.Expr {
 // member parses the member name after . :: or ?. and an optional call.
 func (p *parser) member(target syntax.Expr, static, nullCond bool) syntax.Expr {
 	start := target.Span().Start.Offset
-	if c := p.byteAt(p.skipSpace(p.off)); c == '\n' || c == '\r' {
+	// the member name may follow the operator after blanks ($site. Url)
+	p.off = p.skipSpace(p.off)
+	if c := p.byteAt(p.off); c == '\n' || c == '\r' {
 		// fluent chains: the member may follow on the next line
 		p.skipNewlines()
 		p.off = p.skipSpace(p.off)

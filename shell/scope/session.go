@@ -11,11 +11,13 @@ import (
 // NewGlobal returns a session's global scope holding the preference and
 // automatic variables a new PowerShell 7 session on Unix starts with;
 // host makes $Host (it and $PSVersionTable are made the first time they
-// are read). $PSVersionTable, $PID, $HOME, $Host and the platform
-// variables are read-only. $true and $false are constant AllScope
-// variables and $null one whose value is always $null (Assignable refuses
-// the first two and discards what is assigned to the third); every scope
-// sees them through the global one.
+// are read). As in PowerShell, $true, $false, $null, $PSVersionTable,
+// $PSEdition, $PID, $Host, $ShellId and $PSHOME are constant and
+// $HOME, $PSCulture, $PSUICulture and the platform variables read-only,
+// and all of them are AllScope: every scope holds them (Lookup). $null
+// shows no options (PowerShell's null variable reports None); its
+// value is always $null (Assignable refuses $true and $false and
+// discards what is assigned to $null).
 func NewGlobal[F any](host func() any) *Scope[F] {
 	g := New[F](nil)
 	g.vars = make(map[string]*Variable, globalsRoom)
@@ -51,8 +53,18 @@ func NewGlobal[F any](host func() any) *Scope[F] {
 	set("PSDefaultParameterValues", object.NewHashtable())
 	g.SetLazy("Host", host)
 	set("NestedPromptLevel", 0)
-	for _, name := range []string{"PSVersionTable", "PID", "HOME", "Host", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
-		g.vars[lower(name)].ReadOnly = true
+	set("ShellId", "Microsoft.PowerShell")
+	set("PSHOME", "/opt/microsoft/powershell/7")
+	for _, name := range []string{"PSVersionTable", "PSEdition", "PID", "Host", "ShellId", "PSHOME"} {
+		v := g.vars[lower(name)]
+		v.Constant, v.ReadOnly, v.AllScope, v.everyScope = true, true, true, true
+	}
+	for _, name := range []string{"HOME", "PSCulture", "PSUICulture", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
+		v := g.vars[lower(name)]
+		v.ReadOnly, v.AllScope, v.everyScope = true, true, true
+	}
+	for _, name := range []string{"null", "true", "false"} {
+		g.vars[name].everyScope = true
 	}
 	return g
 }

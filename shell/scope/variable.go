@@ -42,6 +42,9 @@ type Variable struct {
 	// lazy, while not nil, makes Value the first time the variable is
 	// found (SetLazy).
 	lazy func() any
+	// everyScope marks an automatic AllScope variable of the global
+	// scope, which every scope holds (heldAt).
+	everyScope bool
 }
 
 // made returns v with its value made if it is lazy (nil for nil): what
@@ -82,13 +85,28 @@ func Split(name string) (scopeName, bare string) {
 }
 
 // Lookup returns the variable of that name held by this scope itself, or
-// nil.
+// nil. Every scope holds the AllScope variables of the global scope
+// ($true, $PID, $HOME ...): PowerShell copies them into each new scope,
+// so Get-Variable true -Scope 0 in a function finds one.
 func (s *Scope[F]) Lookup(name string) *Variable {
 	var b [64]byte
 	if k, ok := lowerInto(b[:0], name); ok {
-		return s.vars[string(k)].made() // looked up without making the key
+		return s.heldAt(string(k)).made() // looked up without making the key
 	}
-	return s.vars[lower(name)].made()
+	return s.heldAt(lower(name)).made()
+}
+
+// heldAt returns the variable of that lower-case key this scope holds:
+// its own, else an automatic AllScope variable of the global scope, else
+// nil.
+func (s *Scope[F]) heldAt(key string) *Variable {
+	if v := s.vars[key]; v != nil || s.global == s {
+		return v
+	}
+	if v := s.global.vars[key]; v != nil && v.everyScope {
+		return v
+	}
+	return nil
 }
 
 // Set sets a variable of this scope, creating it when it is not there.
@@ -189,11 +207,19 @@ func sortByName(vs []*Variable) {
 }
 
 // Held returns the variables this scope itself holds, in name order
-// (Get-Variable -Scope).
+// (Get-Variable -Scope), with the global scope's automatic AllScope
+// variables (Lookup).
 func (s *Scope[F]) Held() []*Variable {
 	out := make([]*Variable, 0, len(s.vars))
 	for _, v := range s.vars {
 		out = append(out, v.made())
+	}
+	if s.global != s {
+		for k, v := range s.global.vars {
+			if v.everyScope && s.vars[k] == nil {
+				out = append(out, v.made())
+			}
+		}
 	}
 	sortByName(out)
 	return out

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/autoreply"
 	"github.com/exosim/exosim/cmdlets/calendarproc"
 	"github.com/exosim/exosim/cmdlets/casmailbox"
+	"github.com/exosim/exosim/cmdlets/clutter"
 	"github.com/exosim/exosim/cmdlets/compliance"
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/core/engine"
@@ -86,6 +87,7 @@ var packages = []struct {
 	{&casmailbox.Cmdlets, casmailbox.Views},
 	{&junkemail.Cmdlets, junkemail.Views},
 	{&messageconfig.Cmdlets, messageconfig.Views},
+	{&clutter.Cmdlets, clutter.Views},
 	{&groups.Cmdlets, groups.Views},
 	{&domains.Cmdlets, domains.Views},
 	{&holds.Cmdlets, holds.Views},

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/store/autoreply"
 	"github.com/exosim/exosim/store/calendarproc"
 	"github.com/exosim/exosim/store/casmailbox"
+	"github.com/exosim/exosim/store/clutter"
 	"github.com/exosim/exosim/store/contentsearch"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/folderperms"
@@ -61,6 +62,7 @@ func Schema() *store.Schema {
 	casmailbox.Register(s)
 	junkemail.Register(s)
 	messageconfig.Register(s)
+	clutter.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/tenantfile"
 )
 
 // Files that are not exosim tenants are refused and left byte for byte as
@@ -216,4 +217,45 @@ func TestOpenRestoresMissingBuckets(t *testing.T) {
 			t.Errorf("opening for writing did not restore bucket %s", drop)
 		}
 	}
+}
+
+// CloseAtExit lets go of the tenant as Close does, leaving only the memory
+// mapping: another open finds the tenant free at once, with no holder
+// listed, and sees what was committed.
+func TestCloseAtExitReleasesTheTenant(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "tenant.db")
+	for _, readOnly := range []bool{false, true} {
+		if !readOnly {
+			a, err := tenant.Open(path, store.Options{NoSync: true, LockTimeout: store.NoWait})
+			if err != nil {
+				t.Fatal(err)
+			}
+			storetest.Must(t, seed.Init(a, seed.Contoso, time.Time{}, false))
+			storetest.Must(t, a.CloseAtExit())
+			storetest.Must(t, a.CloseAtExit()) // closed: nothing more to do
+			storetest.Must(t, a.Close())
+			continue
+		}
+		r, err := tenant.Open(path, store.Options{LockTimeout: store.NoWait, ReadOnly: true})
+		if err != nil {
+			t.Fatalf("read-only open after CloseAtExit: %v", err)
+		}
+		storetest.Must(t, r.CloseAtExit())
+	}
+	if h := tenantfile.Holders(path); len(h) != 0 {
+		t.Errorf("holders listed after CloseAtExit: %v", h)
+	}
+	b, err := tenant.Open(path, store.Options{LockTimeout: store.NoWait})
+	if err != nil {
+		t.Fatalf("open after CloseAtExit: %v", err)
+	}
+	defer b.Close()
+	storetest.Must(t, b.View(func(tx *store.Tx) error {
+		o, err := directory.GetOrganization(tx)
+		if err == nil && o.AdminUPN == "" {
+			t.Error("the seeded organization is missing")
+		}
+		return err
+	}))
 }

@@ -94,6 +94,7 @@ type Store struct {
 	// while a transaction runs.
 	lease  sync.Mutex
 	db     *bolt.DB
+	file   *os.File // db's descriptor (CloseAtExit)
 	lock   *tenantfile.Lock
 	held   bool
 	users  int
@@ -273,13 +274,16 @@ func (s *Store) attach() error {
 	// descriptor serves both.
 	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
 		f, err := tenantfile.OpenFile(name, flag, perm)
-		if err != nil || size <= 0 {
+		if err != nil {
 			return f, err
 		}
-		if err := checkBoltSize(f, s.path, size); err != nil {
-			f.Close()
-			return nil, err
+		if size > 0 {
+			if err := checkBoltSize(f, s.path, size); err != nil {
+				f.Close()
+				return nil, err
+			}
 		}
+		s.file = f
 		return f, nil
 	}
 	// With the lock file held, bbolt's own lock is free unless a process
@@ -297,6 +301,7 @@ func (s *Store) attach() error {
 		return err
 	})
 	if err != nil {
+		s.file = nil
 		if errors.Is(err, bolt.ErrTimeout) {
 			return fail(&LockedError{Path: s.path, Waited: max(s.timeout, 0), Holders: tenantfile.Holders(s.real)})
 		}
@@ -315,7 +320,7 @@ func (s *Store) attach() error {
 	s.spanMu.Unlock()
 	if err := s.prepare(size); err != nil {
 		_ = db.Close()
-		s.db, s.lock = nil, nil
+		s.db, s.lock, s.file = nil, nil, nil
 		return fail(err)
 	}
 	// Back after a Release: another process may have changed the file
@@ -353,7 +358,7 @@ func (s *Store) detach() error {
 	}
 	s.initKnown = false
 	err := s.db.Close()
-	s.db = nil
+	s.db, s.file = nil, nil
 	if s.lock != s.opts.borrowed {
 		s.lock.Release()
 	}
@@ -580,6 +585,42 @@ func (s *Store) Close() error {
 	}
 	s.closed, s.held = true, false
 	return s.detach()
+}
+
+// CloseAtExit is Close for a process that exits right after it: the
+// tenant file's locks go in Close's order (the file's own lock before the
+// lock file's, so a process waiting for the lock file finds the tenant
+// free), but its memory mapping is left for the exit to discard.
+// Unmapping it would cost a TLB shootdown across the process's threads,
+// about a tenth of a millisecond of a one-shot command, for a mapping the
+// exit tears down anyway. Where that does not apply (a transaction still
+// running, a platform without flock), it is Close.
+func (s *Store) CloseAtExit() error {
+	if s == nil {
+		return nil
+	}
+	s.lease.Lock()
+	defer s.lease.Unlock()
+	if s.closed {
+		return nil
+	}
+	if s.db == nil || s.file == nil || s.users > 0 || !unlockData(s.file) {
+		s.closed, s.held = true, false
+		return s.detach()
+	}
+	s.closed, s.held = true, false
+	if s.note != "" {
+		_ = os.Remove(s.note)
+		s.note = ""
+	}
+	s.initKnown = false
+	err := s.file.Close()
+	s.db, s.file = nil, nil
+	if s.lock != s.opts.borrowed {
+		s.lock.Release()
+	}
+	s.lock = nil
+	return err
 }
 
 // Path returns the tenant file path.

@@ -30,13 +30,17 @@ type env struct {
 	getenv func(string) string
 	// environ lists the process environment for $env: (nil: empty).
 	environ func() []string
+	// exits is set when the process ends as run returns (not in tests
+	// that run the CLI in process): the tenant is then let go with
+	// store.CloseAtExit.
+	exits bool
 }
 
 func systemEnv() *env {
 	io := host.System()
 	io.StdinTTY = isTerminal(int(os.Stdin.Fd()))
 	io.StdoutTTY = isTerminal(int(os.Stdout.Fd()))
-	return &env{io: io, getenv: os.Getenv, environ: os.Environ}
+	return &env{io: io, getenv: os.Getenv, environ: os.Environ, exits: true}
 }
 
 func isTerminal(fd int) bool { return term.IsTerminal(fd) }
@@ -286,6 +290,15 @@ func applyMemoryLimit(e *env, o *options) error {
 	return nil
 }
 
+// closeTenant lets go of the tenant a command line opened.
+func closeTenant(e *env, st *store.Store) {
+	if e.exits {
+		_ = st.CloseAtExit()
+		return
+	}
+	_ = st.Close()
+}
+
 func runRoot(e *env, o *options, cmd *cobra.Command) error {
 	if err := applyMemoryLimit(e, o); err != nil {
 		return err
@@ -295,7 +308,7 @@ func runRoot(e *env, o *options, cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer closeTenant(e, st)
 	if cmd.Flags().Changed("command") {
 		rt := registry.NewSession(e.io, st, sessionOptions(e, o, false))
 		code := rt.Run(syntax.NewSource("", o.command), runtime.RunOptions{})
@@ -369,7 +382,7 @@ func newRunCmd(e *env, o *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer closeTenant(e, st)
 			rt := registry.NewSession(e.io, st, sessionOptions(e, o, false))
 			code := rt.Run(syntax.NewSource(path, text), runtime.RunOptions{Script: true, CommandLine: scriptArgs, InvocationName: path})
 			if code != 0 {

@@ -405,8 +405,15 @@ func getDynamicMembers(ctx *command.Context) error {
 	})
 }
 
-// aliasFromName is the alias Exchange derives from a name: spaces go, and
-// characters an alias can't hold become question marks.
+// AliasFromName is the alias Exchange derives from a name for a recipient
+// without an account (a group, a mail contact): spaces go, and characters
+// an alias can't hold become question marks.
+func AliasFromName(name string) string { return aliasFromName(name) }
+
+// ValidAlias reports whether an alias has only the characters Exchange
+// allows, with periods between other characters, and at most 64 of them.
+func ValidAlias(a string) bool { return validAlias(a) }
+
 func aliasFromName(name string) string {
 	var b strings.Builder
 	for _, r := range name {

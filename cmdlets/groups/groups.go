@@ -172,11 +172,19 @@ type member struct {
 	name, display, smtp string
 	mbx                 *directory.Mailbox
 	group               *groups.Group
+	contact             *directory.Contact
 	deleted             bool
 }
 
 // resolve finds the object a link names; ok is false when it is gone.
 func (e env) resolve(m groups.Member) (member, bool) {
+	if m.Kind == groups.MemberContact {
+		c, ok, err := directory.GetContact(e.tx, m.ID)
+		if err != nil || !ok {
+			return member{}, false
+		}
+		return member{name: c.Name, display: c.DisplayName, smtp: c.PrimarySmtpAddress, contact: c}, true
+	}
 	if m.Kind == groups.MemberGroup {
 		g, ok, err := groups.Get(e.tx, m.ID)
 		if err == nil && !ok {
@@ -225,6 +233,8 @@ func (e env) memberDNs(ms []groups.Member) []string {
 		case !ok || r.deleted:
 		case r.group != nil:
 			out = append(out, r.group.DistinguishedName(e.org.Name, e.org.DirectoryPartition))
+		case r.contact != nil:
+			out = append(out, r.contact.DistinguishedName(e.org.Name, e.org.DirectoryPartition))
 		case r.mbx != nil:
 			out = append(out, r.mbx.DistinguishedName)
 		}
@@ -588,6 +598,8 @@ func linkObjects(e env, ms []groups.Member, softDeleted bool) []*object.PSObject
 		switch {
 		case r.group != nil:
 			out = append(out, mailbox.GroupRecipientObject(r.group, e.org))
+		case r.contact != nil:
+			out = append(out, mailbox.ContactRecipientObject(r.contact, e.org))
 		case r.mbx != nil:
 			out = append(out, mailbox.RecipientOf(e.tx, r.mbx, e.org))
 		}

@@ -43,7 +43,7 @@ func memberCommands() []*command.Command {
 }
 
 // resolveMember finds the directory object a -Member value names: a
-// mailbox or mail user (its account), or a group.
+// mailbox or mail user (its account), a group or a mail contact.
 func resolveMember(ctx *command.Context, tx *store.Tx, v any) (groups.Member, string, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(v)
 	r, rec, err := mailbox.FindRecipient(ctx, tx, id, shown)
@@ -54,6 +54,8 @@ func resolveMember(ctx *command.Context, tx *store.Tx, v any) (groups.Member, st
 		return groups.Member{ID: strings.ToLower(r.Mailbox.LinkedUserID()), Kind: groups.MemberUser}, r.Mailbox.Name, nil, nil
 	case r.Group != nil:
 		return groups.Member{ID: r.Group.Guid, Kind: groups.MemberGroup}, r.Group.Name, nil, nil
+	case r.Contact != nil:
+		return groups.Member{ID: r.Contact.Guid, Kind: groups.MemberContact}, r.Contact.Name, nil, nil
 	}
 	return groups.Member{}, "", exo.RecipientNotFound(ctx, shown), nil
 }

@@ -90,8 +90,10 @@ func groupAddresses(org *directory.Organization, alias, primary string) []string
 	return out
 }
 
-// validSmtp reports whether s is one address: a local part and a domain
-// with a dot, no spaces.
+// ValidSmtp reports whether s is one SMTP address: a local part and a
+// domain with a dot, no spaces.
+func ValidSmtp(s string) bool { return validSmtp(s) }
+
 func validSmtp(s string) bool {
 	at := strings.IndexByte(s, '@')
 	if at <= 0 || at != strings.LastIndexByte(s, '@') || strings.ContainsAny(s, " \t,;<>") {
@@ -331,6 +333,9 @@ func removeDistributionGroup(ctx *command.Context) error {
 		return fmt.Sprintf("Removing distribution group \"%s\".", g.Name), g.Name
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if err := permissions.DropRecipient(tx, g.Guid); err != nil {
+			return nil, err
+		}
+		if err := mailbox.RetargetForwarding(tx, g.Name, ""); err != nil {
 			return nil, err
 		}
 		return nil, groups.Remove(tx, g)

@@ -601,9 +601,9 @@ func findAccountOnly(tx *store.Tx, id string) (*directory.User, error) {
 
 func getRecipient() *command.Command {
 	c := exo.Declared("Get-Recipient")
-	c.Synopsis = "Lists every kind of mail-enabled object: mailboxes, mail users and groups."
+	c.Synopsis = "Lists every kind of mail-enabled object: mailboxes, mail users, groups and mail contacts."
 	c.Description = "Soft-deleted recipients are included only with -IncludeSoftDeletedRecipients. Groups (distribution, mail-enabled security " +
-		"and Microsoft 365 groups) follow the mailboxes and mail users. -SortBy sorts the whole result before -ResultSize applies. " +
+		"and Microsoft 365 groups) and mail contacts follow the mailboxes and mail users. -SortBy sorts the whole result before -ResultSize applies. " +
 		"The parameters the reference reserves for internal use (-BookmarkDisplayName, -IncludeBookmarkObject, -Capabilities, " +
 		"-Properties, -PropertySet) and the undocumented -IncludeManagerWithDisplayName are not simulated. -RecipientPreviewFilter lists the " +
 		"recipients a dynamic distribution group's filter finds now (a stored RecipientFilter included)."

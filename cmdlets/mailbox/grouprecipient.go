@@ -29,7 +29,7 @@ func GroupRecipientObject(g *groups.Group, org *directory.Organization) *object.
 	o.AddTyped("ExternalDirectoryObjectId", "System.String", g.ExternalDirectoryObjectId)
 	o.AddTyped("HiddenFromAddressListsEnabled", "System.Boolean", g.HiddenFromAddressListsEnabled)
 	o.AddTyped("PrimarySmtpAddress", "System.String", g.PrimarySmtpAddress)
-	o.AddTyped("RecipientType", "System.String", g.RecipientType())
+	o.AddTyped("RecipientType", "System.String", recipientTypeOf(g))
 	o.AddTyped("RecipientTypeDetails", "System.String", g.RecipientTypeDetails)
 	o.AddTyped("Identity", "System.String", g.Name)
 	o.AddTyped("Name", "System.String", g.Name)
@@ -39,6 +39,60 @@ func GroupRecipientObject(g *groups.Group, org *directory.Organization) *object.
 	name := g.Name
 	o.ToStringFunc = func() string { return name }
 	return o
+}
+
+// ContactAsGroup is a mail contact as the recipient listings show it next
+// to the groups (a recipient without a mailbox): RecipientTypeDetails
+// MailContact. The value is not stored.
+func ContactAsGroup(c *directory.Contact) *groups.Group {
+	return &groups.Group{Guid: c.Guid, ExternalDirectoryObjectId: c.ExternalDirectoryObjectId, Name: c.Name, DisplayName: c.DisplayName,
+		Alias: c.Alias, PrimarySmtpAddress: c.PrimarySmtpAddress, EmailAddresses: c.EmailAddresses,
+		RecipientTypeDetails: directory.RecipientMailContact, HiddenFromAddressListsEnabled: c.FlagOf("HiddenFromAddressListsEnabled", false),
+		WhenCreated: c.WhenCreated, WhenChanged: c.WhenChanged}
+}
+
+// ContactRecipientObject is the ReducedRecipient object of a mail
+// contact: what Get-Recipient shows for it, and Get-DistributionGroupMember
+// for a contact member.
+func ContactRecipientObject(c *directory.Contact, org *directory.Organization) *object.PSObject {
+	return GroupRecipientObject(ContactAsGroup(c), org)
+}
+
+// recipientTypeOf is the RecipientType of a recipient listed with the
+// groups.
+func recipientTypeOf(g *groups.Group) string {
+	if g.RecipientTypeDetails == directory.RecipientMailContact {
+		return directory.RecipientMailContact
+	}
+	return g.RecipientType()
+}
+
+// otherRecipients are the recipients without a mailbox an identity names
+// (every one for ""): the groups, dynamic ones included, and the mail
+// contacts, in name order.
+func otherRecipients(tx *store.Tx, id string) ([]*groups.Group, error) {
+	var gs []*groups.Group
+	var cs []*directory.Contact
+	var err error
+	if id == "" {
+		gs, err = groups.Recipients(tx)
+		if err == nil {
+			cs, err = directory.ListContacts(tx)
+		}
+	} else {
+		gs, err = groups.FindRecipients(tx, id)
+		if err == nil {
+			cs, err = directory.FindContacts(tx, id)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		gs = append(gs, ContactAsGroup(c))
+	}
+	store.SortByName(gs, func(g *groups.Group) string { return g.Name })
+	return gs, nil
 }
 
 // recipientGroup answers Get-Recipient for an identity that names no
@@ -55,7 +109,7 @@ func recipientGroup(ctx *command.Context, id string, build func(*groups.Group, *
 		if err == nil || !errors.As(err, &nf) {
 			return nil
 		}
-		gs, err := groups.FindRecipients(tx, id)
+		gs, err := otherRecipients(tx, id)
 		if err != nil || len(gs) != 1 {
 			return err
 		}
@@ -82,7 +136,7 @@ func groupKeep(ctx *command.Context) func(*groups.Group) bool {
 	}
 	if ctx.Has("RecipientType") {
 		want := ctx.Strings("RecipientType")
-		keep = append(keep, func(g *groups.Group) bool { return exo.ContainsFold(want, g.RecipientType()) })
+		keep = append(keep, func(g *groups.Group) bool { return exo.ContainsFold(want, recipientTypeOf(g)) })
 	}
 	if ctx.Has("Anr") {
 		anr := strings.ToLower(strings.TrimSpace(ctx.String("Anr")))
@@ -109,7 +163,7 @@ func groupKeep(ctx *command.Context) func(*groups.Group) bool {
 // keeps, in name order, -Filter evaluated on each object (a property a
 // group doesn't have, such as Department, is empty).
 func (l *listing) acceptGroups(tx *store.Tx, org *directory.Organization) ([]*object.PSObject, error) {
-	gs, err := groups.Recipients(tx)
+	gs, err := otherRecipients(tx, "")
 	if err != nil {
 		return nil, err
 	}

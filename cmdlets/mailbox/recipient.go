@@ -13,10 +13,12 @@ import (
 
 // Recipient is the recipient of the directory an argument names (a
 // member, a delegate, a holder of permissions): one active mailbox or
-// mail user, else one group. Both are nil when it names neither.
+// mail user, else one group, else one mail contact. All are nil when it
+// names none.
 type Recipient struct {
 	Mailbox *directory.Mailbox
 	Group   *groups.Group
+	Contact *directory.Contact
 }
 
 // FindRecipient finds the recipient the identity id names: an active
@@ -36,8 +38,16 @@ func FindRecipient(ctx *command.Context, tx *store.Tx, id, shown string) (Recipi
 		return Recipient{}, nil, err
 	}
 	gs, err := groups.Find(tx, id)
-	if err != nil || len(gs) == 0 {
+	if err != nil {
 		return Recipient{}, nil, err
+	}
+	if len(gs) == 0 {
+		cs, err := directory.FindContacts(tx, id)
+		if err != nil || len(cs) == 0 {
+			return Recipient{}, nil, err
+		}
+		c, rec := exo.One(ctx, shown, cs)
+		return Recipient{Contact: c}, rec, nil
 	}
 	g, rec := exo.One(ctx, shown, gs)
 	return Recipient{Group: g}, rec, nil

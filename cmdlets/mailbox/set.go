@@ -395,8 +395,17 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		if exo.ContainsFold(handledParams, name) {
 			continue
 		}
-		val, err := extraFor(ctx, name, v, current)
-		if err != nil {
+		var val any
+		var err error
+		if strings.EqualFold(name, "ForwardingAddress") {
+			// the forwarding target is a recipient of the directory (a
+			// mailbox, mail user, group or mail contact), kept by name
+			fwd, rec, err := forwardingTarget(ctx, tx, v)
+			if err != nil || rec != nil {
+				return nil, rec, err
+			}
+			val = fwd
+		} else if val, err = extraFor(ctx, name, v, current); err != nil {
 			return invalid(err.Error())
 		}
 		raw, err := store.EncodeExtra(val)
@@ -409,6 +418,64 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		m.Extra = nil
 	}
 	return p, nil, nil
+}
+
+// forwardingTarget resolves Set-Mailbox -ForwardingAddress to the name of
+// the recipient it names; $null or "" clears it (nil).
+func forwardingTarget(ctx *command.Context, tx *store.Tx, v any) (any, *object.ErrorRecord, error) {
+	id, shown := identityString(v)
+	if strings.TrimSpace(id) == "" {
+		return nil, nil, nil
+	}
+	r, rec, err := FindRecipient(ctx, tx, id, shown)
+	switch {
+	case err != nil || rec != nil:
+		return nil, rec, err
+	case r.Mailbox != nil:
+		return r.Mailbox.Name, nil, nil
+	case r.Group != nil:
+		return r.Group.Name, nil, nil
+	case r.Contact != nil:
+		return r.Contact.Name, nil, nil
+	}
+	return nil, exo.RecipientNotFound(ctx, shown), nil
+}
+
+// RetargetForwarding follows a forwarding target that was renamed (to
+// its new name) or deleted (to "", which clears ForwardingAddress) on
+// every mailbox that forwards to it.
+func RetargetForwarding(tx *store.Tx, from, to string) error {
+	var changed []*directory.Mailbox
+	err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+		raw, ok := m.Extra["ForwardingAddress"]
+		if !ok {
+			return nil
+		}
+		var cur string
+		if store.DecodeExtra(raw, &cur) != nil || !strings.EqualFold(cur, from) {
+			return nil
+		}
+		changed = append(changed, m)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, m := range changed {
+		if to == "" {
+			delete(m.Extra, "ForwardingAddress")
+		} else {
+			raw, err := store.EncodeExtra(to)
+			if err != nil {
+				return err
+			}
+			m.Extra["ForwardingAddress"] = raw
+		}
+		if err := directory.PutMailbox(tx, m); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // planHolds validates the hold parameters and applies the retention-hold

@@ -123,7 +123,8 @@ var roles = lazy.Value[[]Role]{Build: buildRoles}
 func buildRoles() []Role {
 	// Cmdlet groups shared by several roles.
 	recipientReads := g("Get-Mailbox", "Get-EXOMailbox", "Get-EXOMailboxStatistics", "Get-EXORecipient", "Get-Recipient",
-		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-EXOMailboxFolderStatistics", "Get-MailUser")
+		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-EXOMailboxFolderStatistics", "Get-MailUser",
+		"Get-MailContact", "Get-Contact")
 	messageTrace := g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
 	configReads := g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
@@ -194,10 +195,11 @@ func buildRoles() []Role {
 				[]Grant{gp("Set-Mailbox", append(append([]string{"Identity"}, legalHoldParams...), retentionHoldParams...)...)})},
 		{Name: "Mail Enabled Public Folders", RoleType: "MailEnabledPublicFolders", Description: "Mail-enables public folders."},
 		{Name: "Mail Recipient Creation", RoleType: "MailRecipientCreation", Description: "Creates, removes and recovers mailboxes and mail users.",
-			Grants: g("New-Mailbox", "Remove-Mailbox", "Undo-SoftDeletedMailbox", "Get-Mailbox", "Get-Recipient", "Get-User")},
+			Grants: g("New-Mailbox", "Remove-Mailbox", "Undo-SoftDeletedMailbox", "New-MailContact", "Remove-MailContact", "Get-Mailbox",
+				"Get-Recipient", "Get-User")},
 		{Name: "Mail Recipients", RoleType: "MailRecipients", Description: "Manages existing mailboxes, mail users and contacts.",
 			Grants: join(recipientReads, permissionReads, permissionWrites, g("Get-Group"),
-				g("Set-Mailbox", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
+				g("Set-Mailbox", "Set-MailContact", "Set-Contact", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
 		{Name: "Mail Tips", RoleType: "MailTips", Description: "Manages MailTips."},
 		// Mailbox Import Export is in no role group by default: an
 		// administrator assigns it (New-ManagementRoleAssignment) before

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/casmailbox"
 	"github.com/exosim/exosim/cmdlets/clutter"
 	"github.com/exosim/exosim/cmdlets/compliance"
+	"github.com/exosim/exosim/cmdlets/contacts"
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/decl"
@@ -89,6 +90,7 @@ var packages = []struct {
 	{&messageconfig.Cmdlets, messageconfig.Views},
 	{&clutter.Cmdlets, clutter.Views},
 	{&groups.Cmdlets, groups.Views},
+	{&contacts.Cmdlets, contacts.Views},
 	{&domains.Cmdlets, domains.Views},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},

@@ -427,42 +427,31 @@ func checkUnique(tx *store.Tx, g *DynamicGroup) error {
 	return checkNames(tx, g.Guid, g.Name, g.Alias, g.PrimarySmtpAddress)
 }
 
-// checkNames refuses a name, alias or primary address that an active
-// mailbox or mail user, or a group other than the one whose GUID is self,
-// already has (*store.DuplicateError naming the holder).
+// checkNames refuses a name, alias or primary address that another
+// recipient (a mailbox, mail user, mail contact or group other than the
+// one whose GUID is self) already has (*store.DuplicateError naming the
+// holder).
 func checkNames(tx *store.Tx, self, name, alias, smtp string) error {
-	dup := func(prop, value, holder string) error {
-		return &store.DuplicateError{Kind: "group", Property: prop, Value: value, ExistingIdentity: holder}
-	}
-	for _, c := range []struct{ prop, index, value string }{
-		{"Name", directory.IndexName, name},
-		{"Alias", directory.IndexAlias, alias},
-		{"PrimarySmtpAddress", directory.IndexSMTP, smtp},
-	} {
-		if m, err := directory.ActiveMailboxWith(tx, c.index, c.value, ""); err != nil {
-			return err
-		} else if m != nil {
-			return dup(c.prop, c.value, m.Identity())
-		}
-	}
+	return directory.CheckRecipientNames(tx, self, name, alias, smtp)
+}
+
+// nameHolder is the name of the group or dynamic group other than self
+// that holds a name, alias or primary address ("" when none).
+func nameHolder(tx *store.Tx, self, prop, value string) (string, error) {
 	others, err := Recipients(tx)
 	if err != nil {
-		return err
+		return "", err
 	}
 	for _, o := range others {
 		if strings.EqualFold(o.Guid, self) {
 			continue
 		}
-		switch {
-		case strings.EqualFold(o.Name, name):
-			return dup("Name", name, o.Name)
-		case strings.EqualFold(o.Alias, alias):
-			return dup("Alias", alias, o.Name)
-		case strings.EqualFold(o.PrimarySmtpAddress, smtp):
-			return dup("PrimarySmtpAddress", smtp, o.Name)
+		held := map[string]string{"Name": o.Name, "Alias": o.Alias, "PrimarySmtpAddress": o.PrimarySmtpAddress}[prop]
+		if strings.EqualFold(held, value) {
+			return o.Name, nil
 		}
 	}
-	return nil
+	return "", nil
 }
 
 // checkDynamic reports dynamic groups without a refresh timer, and members

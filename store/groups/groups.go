@@ -36,6 +36,8 @@ const (
 const (
 	MemberUser  = "User"
 	MemberGroup = "Group"
+	// MemberContact is a mail contact (by its GUID).
+	MemberContact = "Contact"
 )
 
 // Member is one member, owner or subscriber of a group.
@@ -128,6 +130,7 @@ func Register(s *store.Schema) {
 	dynamicKind.Register(s)
 	s.AddTimer(TimerDynamicRefresh, fireDynamicRefresh)
 	s.AddCheck("groups", checkGroups)
+	directory.NameHolders.Add(s, nameHolder)
 	s.AddCheck("dynamic-groups", checkDynamic)
 }
 
@@ -278,6 +281,12 @@ func checkGroups(tx *store.Tx, report func(store.Finding)) error {
 					} else if !ok {
 						missing = append(missing, m.ID)
 					}
+				case MemberContact:
+					if _, ok, err := directory.GetContact(tx, m.ID); err != nil {
+						return err
+					} else if !ok {
+						missing = append(missing, m.ID)
+					}
 				case MemberUser:
 				default:
 					missing = append(missing, m.Kind+":"+m.ID)
@@ -315,6 +324,13 @@ func Remove(tx *store.Tx, g *Group) error {
 	if _, err := groupKind.Delete(tx, g.Guid); err != nil {
 		return err
 	}
+	return DropLinks(tx, g.Guid)
+}
+
+// DropLinks takes a deleted object (a group or a mail contact) out of the
+// members, owners, moderators and subscribers of every group and the
+// member lists of the dynamic groups.
+func DropLinks(tx *store.Tx, id string) error {
 	all, err := List(tx)
 	if err != nil {
 		return err
@@ -322,7 +338,7 @@ func Remove(tx *store.Tx, g *Group) error {
 	for _, o := range all {
 		changed := false
 		for _, l := range []*[]Member{&o.Members, &o.ManagedBy, &o.ModeratedBy, &o.Subscribers} {
-			if kept, dropped := dropMember(*l, g.Guid); dropped {
+			if kept, dropped := dropMember(*l, id); dropped {
 				*l, changed = kept, true
 			}
 		}
@@ -333,7 +349,7 @@ func Remove(tx *store.Tx, g *Group) error {
 			}
 		}
 	}
-	return dropFromDynamic(tx, g.Guid)
+	return dropFromDynamic(tx, id)
 }
 
 // dropMember is ms without the object id; dropped reports whether it was

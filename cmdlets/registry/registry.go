@@ -34,6 +34,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/pester"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/cmdlets/recoverable"
+	"github.com/exosim/exosim/cmdlets/regional"
 	"github.com/exosim/exosim/cmdlets/restore"
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
@@ -89,6 +90,7 @@ var packages = []struct {
 	{&junkemail.Cmdlets, junkemail.Views},
 	{&messageconfig.Cmdlets, messageconfig.Views},
 	{&clutter.Cmdlets, clutter.Views},
+	{&regional.Cmdlets, regional.Views},
 	{&groups.Cmdlets, groups.Views},
 	{&contacts.Cmdlets, contacts.Views},
 	{&domains.Cmdlets, domains.Views},

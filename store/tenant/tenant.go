@@ -27,6 +27,7 @@ import (
 	"github.com/exosim/exosim/store/permissions"
 	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/recoverable"
+	"github.com/exosim/exosim/store/regional"
 	"github.com/exosim/exosim/store/restore"
 )
 
@@ -63,6 +64,7 @@ func Schema() *store.Schema {
 	junkemail.Register(s)
 	messageconfig.Register(s)
 	clutter.Register(s)
+	regional.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -2,7 +2,8 @@
 // partnerships (store/mobile): Get-MobileDevice lists them,
 // Get-MobileDeviceStatistics and its REST twin
 // Get-EXOMobileDeviceStatistics show their synchronization state, and
-// Remove-MobileDevice ends one.
+// Remove-MobileDevice ends one; Clear-MobileDevice asks one to wipe
+// itself (clear.go).
 package mobile
 
 import (
@@ -43,7 +44,7 @@ const containerName = "ExchangeActiveSyncDevices"
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
 var Cmdlets = command.Table{Groups: []command.Group{
-	{Names: []string{"Get-MobileDevice", "Get-MobileDeviceStatistics", "Get-EXOMobileDeviceStatistics", "Remove-MobileDevice"}, Build: commands},
+	{Names: []string{"Get-MobileDevice", "Get-MobileDeviceStatistics", "Get-EXOMobileDeviceStatistics", "Remove-MobileDevice", "Clear-MobileDevice"}, Build: commands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -115,6 +116,7 @@ func commands() []*command.Command {
 		exo.Partial(exoStats, "Identity", "Mailbox", "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName",
 			"ActiveSync", "OWAforDevices", "RestApi", "UniversalOutlook"),
 		remove,
+		clearCommand(),
 	}
 }
 
@@ -349,7 +351,14 @@ func statisticsObject(o owned, typ string) *object.PSObject {
 	d := o.d
 	obj := object.NewObject(typ, "Deserialized.System.Object")
 	status := "DeviceOk"
-	if d.LastSuccessSync.IsZero() {
+	switch {
+	case !d.Wipe.AckTime.IsZero():
+		status = "DeviceWipeSucceeded"
+	case !d.Wipe.RequestTime.IsZero() && !d.SupportsRemoteWipe():
+		status = "DeviceBlocked"
+	case !d.Wipe.RequestTime.IsZero():
+		status = "DeviceWipePending"
+	case d.LastSuccessSync.IsZero():
 		status = "DeviceDiscovery"
 	}
 	obj.AddTyped("FirstSyncTime", tDate, dateOrNil(d.FirstSync))
@@ -359,12 +368,12 @@ func statisticsObject(o owned, typ string) *object.PSObject {
 	obj.AddTyped("DeviceType", tStr, d.DeviceType)
 	obj.AddTyped("DeviceID", tStr, d.DeviceID)
 	obj.AddTyped("DeviceUserAgent", tStr, exo.NilIfEmpty(d.DeviceUserAgent))
-	obj.AddTyped("DeviceWipeSentTime", tDate, nil)
-	obj.AddTyped("DeviceWipeRequestTime", tDate, nil)
-	obj.AddTyped("DeviceWipeAckTime", tDate, nil)
-	obj.AddTyped("AccountOnlyDeviceWipeSentTime", tDate, nil)
-	obj.AddTyped("AccountOnlyDeviceWipeRequestTime", tDate, nil)
-	obj.AddTyped("AccountOnlyDeviceWipeAckTime", tDate, nil)
+	obj.AddTyped("DeviceWipeSentTime", tDate, dateOrNil(d.Wipe.SentTime))
+	obj.AddTyped("DeviceWipeRequestTime", tDate, dateOrNil(d.Wipe.RequestTime))
+	obj.AddTyped("DeviceWipeAckTime", tDate, dateOrNil(d.Wipe.AckTime))
+	obj.AddTyped("AccountOnlyDeviceWipeSentTime", tDate, dateOrNil(d.AccountOnlyWipe.SentTime))
+	obj.AddTyped("AccountOnlyDeviceWipeRequestTime", tDate, dateOrNil(d.AccountOnlyWipe.RequestTime))
+	obj.AddTyped("AccountOnlyDeviceWipeAckTime", tDate, dateOrNil(d.AccountOnlyWipe.AckTime))
 	obj.AddTyped("LastPingHeartbeat", "System.UInt32", nil)
 	obj.AddTyped("RecoveryPassword", tStr, "********")
 	obj.AddTyped("DeviceModel", tStr, exo.NilIfEmpty(d.DeviceModel))
@@ -378,7 +387,7 @@ func statisticsObject(o owned, typ string) *object.PSObject {
 	obj.AddTyped("DeviceMobileOperator", tStr, exo.NilIfEmpty(d.MobileOperator))
 	obj.AddTyped("Identity", tStr, o.identity())
 	obj.AddTyped("Guid", "System.Guid", exo.GuidValue(d.Guid))
-	obj.AddTyped("IsRemoteWipeSupported", tBool, d.ClientType == mob.ClientEAS || d.ClientType == mob.ClientOutlook)
+	obj.AddTyped("IsRemoteWipeSupported", tBool, d.SupportsRemoteWipe())
 	obj.AddTyped("Status", tStr, status)
 	obj.AddTyped("StatusNote", tStr, nil)
 	obj.AddTyped("DeviceAccessState", tStr, d.AccessState)
@@ -386,8 +395,8 @@ func statisticsObject(o owned, typ string) *object.PSObject {
 	obj.AddTyped("DeviceAccessControlRule", tStr, nil)
 	obj.AddTyped("DevicePolicyApplied", tStr, exo.NilIfEmpty(d.Policy))
 	obj.AddTyped("DevicePolicyApplicationStatus", tStr, exo.NilIfEmpty(d.PolicyStatus))
-	obj.AddTyped("LastDeviceWipeRequestor", tStr, nil)
-	obj.AddTyped("LastAccountOnlyDeviceWipeRequestor", tStr, nil)
+	obj.AddTyped("LastDeviceWipeRequestor", tStr, exo.NilIfEmpty(d.Wipe.Requestor))
+	obj.AddTyped("LastAccountOnlyDeviceWipeRequestor", tStr, exo.NilIfEmpty(d.AccountOnlyWipe.Requestor))
 	obj.AddTyped("ClientVersion", tStr, exo.NilIfEmpty(d.ClientVersion))
 	obj.AddTyped("NumberOfFoldersSynced", tInt, d.Folders)
 	obj.AddTyped("SyncStateUpgradeTime", tDate, nil)

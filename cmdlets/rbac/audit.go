@@ -19,7 +19,7 @@ import (
 // recorded.
 func stateChanging(verb string) bool {
 	for _, v := range [...]string{"Set", "New", "Remove", "Add", "Enable", "Disable", "Undo", "Restore", "Invoke",
-		"Start", "Suspend", "Resume", "Reset", "Send", "Switch", "Update", "Stop"} {
+		"Start", "Suspend", "Resume", "Reset", "Send", "Switch", "Update", "Stop", "Clear"} {
 		if strings.EqualFold(verb, v) {
 			return true
 		}

@@ -63,6 +63,123 @@ type Device struct {
 	LastSyncAttempt  time.Time `json:"lastSyncAttempt,omitempty"`
 	LastPolicyUpdate time.Time `json:"lastPolicyUpdate,omitempty"`
 	WhenChanged      time.Time `json:"whenChanged"`
+
+	// Wipe is the last full remote wipe requested (Clear-MobileDevice),
+	// AccountOnlyWipe the last account-only one.
+	Wipe            Wipe `json:"wipe,omitempty"`
+	AccountOnlyWipe Wipe `json:"accountOnlyWipe,omitempty"`
+}
+
+// Wipe is a remote wipe request and how far it got: requested by an
+// administrator, sent to the device when it next synchronized, and
+// acknowledged by the device. All zero: none was requested.
+type Wipe struct {
+	RequestTime time.Time `json:"requestTime,omitempty"`
+	SentTime    time.Time `json:"sentTime,omitempty"`
+	AckTime     time.Time `json:"ackTime,omitempty"`
+	// Requestor is the primary address of who asked ("" when they have no
+	// mailbox); Notify the addresses told when the device acknowledges.
+	Requestor string   `json:"requestor,omitempty"`
+	Notify    []string `json:"notify,omitempty"`
+}
+
+// Pending reports whether the wipe was requested and the device has not
+// acknowledged it yet.
+func (w Wipe) Pending() bool { return !w.RequestTime.IsZero() && w.AckTime.IsZero() }
+
+// Wipe timing: a device that synchronized within WipeActiveWithin of the
+// request picks the wipe up at its next synchronization, WipePickup after
+// the request; a device silent for longer never does, and the request
+// stays pending.
+const (
+	WipeActiveWithin = 30 * 24 * time.Hour
+	WipePickup       = 15 * time.Minute
+	// TimerWipe is the timer of a device picking up a pending wipe; its
+	// payload is the device's key.
+	TimerWipe = "mobile.wipe"
+)
+
+// SupportsRemoteWipe reports whether the device's client can be wiped
+// remotely: Exchange ActiveSync devices and the Outlook apps can;
+// Outlook on the web for devices and the Mail and Calendar app can't.
+func (d *Device) SupportsRemoteWipe() bool {
+	return d.ClientType == ClientEAS || d.ClientType == ClientOutlook
+}
+
+// Key is the device's record key: its mailbox and name.
+func (d *Device) Key() string { return key(d.MailboxGuid, d.Name()) }
+
+// RequestWipe records a remote wipe request (account-only or full) made
+// now by requestor, to be confirmed to notify. A request replaces a
+// pending one of its kind. A device that can be wiped and synchronized
+// lately picks it up WipePickup later (TimerWipe).
+func RequestWipe(tx *store.Tx, d *Device, accountOnly bool, requestor string, notify []string) error {
+	w := Wipe{RequestTime: tx.Now(), Requestor: requestor, Notify: notify}
+	if accountOnly {
+		d.AccountOnlyWipe = w
+	} else {
+		d.Wipe = w
+	}
+	d.WhenChanged = tx.Now()
+	if err := cancelWipeTimer(tx, d, accountOnly); err != nil {
+		return err
+	}
+	if d.SupportsRemoteWipe() && !d.LastSuccessSync.IsZero() && tx.Now().Sub(d.LastSuccessSync) <= WipeActiveWithin {
+		if _, err := tx.Schedule(tx.Now().Add(WipePickup), TimerWipe, wipePayload(d, accountOnly)); err != nil {
+			return err
+		}
+	}
+	return Put(tx, d)
+}
+
+// CancelWipe cancels the pending wipe of its kind; it reports false when
+// none was pending (a wipe the device acknowledged can't be undone).
+func CancelWipe(tx *store.Tx, d *Device, accountOnly bool) (bool, error) {
+	w := &d.Wipe
+	if accountOnly {
+		w = &d.AccountOnlyWipe
+	}
+	if !w.Pending() {
+		return false, nil
+	}
+	*w = Wipe{}
+	d.WhenChanged = tx.Now()
+	if err := cancelWipeTimer(tx, d, accountOnly); err != nil {
+		return false, err
+	}
+	return true, Put(tx, d)
+}
+
+// wipePayload is a wipe timer's payload: "<kind>|<device key>".
+func wipePayload(d *Device, accountOnly bool) string {
+	if accountOnly {
+		return "account|" + d.Key()
+	}
+	return "full|" + d.Key()
+}
+
+func cancelWipeTimer(tx *store.Tx, d *Device, accountOnly bool) error {
+	return tx.CancelTimersFor(wipePayload(d, accountOnly), TimerWipe)
+}
+
+// fireWipe is a device synchronizing with a wipe pending: the wipe is
+// sent to it and it acknowledges it at once; it synchronized then.
+func fireWipe(tx *store.Tx, t store.Timer) error {
+	kind, k, _ := strings.Cut(t.Payload, "|")
+	d, ok, err := deviceKind.Get(tx, k)
+	if err != nil || !ok {
+		return err
+	}
+	w := &d.Wipe
+	if kind == "account" {
+		w = &d.AccountOnlyWipe
+	}
+	if !w.Pending() {
+		return nil
+	}
+	w.SentTime, w.AckTime = t.Due, t.Due
+	d.LastSyncAttempt, d.LastSuccessSync, d.WhenChanged = t.Due, t.Due, t.Due
+	return Put(tx, d)
 }
 
 // Name is the partnership's name within its mailbox.
@@ -83,13 +200,19 @@ var deviceKind = store.DefineKind(store.KindSpec[Device]{Bucket: "mobileDevices"
 // purged mailbox's devices go with it, and their check.
 func Register(s *store.Schema) {
 	deviceKind.Register(s)
+	s.AddTimer(TimerWipe, fireWipe)
+	s.TimerSubject(TimerWipe, func(tx *store.Tx, payload string) (bool, error) {
+		_, k, _ := strings.Cut(payload, "|")
+		_, ok, err := deviceKind.Get(tx, k)
+		return ok, err
+	})
 	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
 		ds, err := ForMailbox(tx, guid)
 		if err != nil {
 			return err
 		}
 		for _, d := range ds {
-			if _, err := deviceKind.Delete(tx, key(d.MailboxGuid, d.Name())); err != nil {
+			if err := Remove(tx, d); err != nil {
 				return err
 			}
 		}
@@ -134,8 +257,13 @@ func Put(tx *store.Tx, d *Device) error {
 	return deviceKind.Put(tx, key(d.MailboxGuid, d.Name()), d)
 }
 
-// Remove ends a partnership.
+// Remove ends a partnership, and any wipe it has pending.
 func Remove(tx *store.Tx, d *Device) error {
+	for _, accountOnly := range []bool{false, true} {
+		if err := cancelWipeTimer(tx, d, accountOnly); err != nil {
+			return err
+		}
+	}
 	_, err := deviceKind.Delete(tx, key(d.MailboxGuid, d.Name()))
 	return err
 }

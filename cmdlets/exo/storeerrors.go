@@ -179,6 +179,16 @@ func StoreError(ctx *command.Context, err error, target string) *object.ErrorRec
 			return Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the soft-deleted mailbox '%s' was permanently deleted from Microsoft Entra ID, so the mailbox can't be restored with Undo-SoftDeletedMailbox. It stays soft-deleted until 30 days after it was deleted; restore its content into another mailbox with New-MailboxRestoreRequest.", le.Identity), object.InvalidOperation, target)
 		case holds.ReasonNotInactive:
 			return Error(ctx, exInvalidOperation, "The "+le.Op+" parameter can only be used on inactive mailboxes. '"+target+"' isn't an inactive mailbox.", object.InvalidOperation, target)
+		case directory.ReasonArchiveExists:
+			return Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' already has an archive.", le.Identity), object.InvalidOperation, target)
+		case directory.ReasonNoArchive:
+			return Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' doesn't have an archive. Enable the archive with Enable-Mailbox -Archive first.", le.Identity), object.InvalidOperation, target)
+		case directory.ReasonAutoExpandingArchiveOn:
+			return Error(ctx, exRecipientTask, fmt.Sprintf("The archive of the mailbox '%s' is an auto-expanding archive. Auto-expanding archiving can't be turned off, so the archive can't be disabled.", le.Identity), object.InvalidOperation, target)
+		case directory.ReasonArchiveHeld:
+			return Error(ctx, exRecipientTask, fmt.Sprintf("The archive of the mailbox '%s' can't be disabled because the mailbox is on hold. Remove the holds first.", le.Identity), object.InvalidOperation, target)
+		case directory.ReasonNotUserMailboxArchive:
+			return NotFound(ctx, target)
 		case directory.ReasonNoJournalArchive:
 			return Error(ctx, exRecipientTask, fmt.Sprintf("The recipient '%s' doesn't have a journal archive.", le.Identity), object.InvalidOperation, target)
 		}

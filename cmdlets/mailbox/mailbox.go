@@ -2,7 +2,8 @@
 // cmdlets: Get-/Set-/New-/Remove-Mailbox, Undo-SoftDeletedMailbox,
 // Get-/Remove-MailUser, Get-EXOMailbox, Get-User, Get-Recipient,
 // Get-EXORecipient, the mailbox
-// and folder statistics cmdlets and Disable-JournalArchiving, with the
+// and folder statistics cmdlets, Disable-JournalArchiving and the archive
+// cmdlets (Enable-/Disable-Mailbox), with the
 // default views of their output objects.
 package mailbox
 
@@ -36,6 +37,8 @@ var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Get-MailboxFolderStatistics", Build: getMailboxFolderStatistics},
 	{Name: "Get-EXOMailboxFolderStatistics", Build: getEXOMailboxFolderStatistics},
 	{Name: "Disable-JournalArchiving", Build: disableJournalArchiving},
+	{Name: "Enable-Mailbox", Build: enableMailbox},
+	{Name: "Disable-Mailbox", Build: disableMailbox},
 }}
 
 // Commands returns the package's cmdlets as command values.

@@ -135,6 +135,11 @@ type Mailbox struct {
 	// account is restored.
 	DeletedInEntra bool `json:"deletedInEntra,omitempty" cbor:"74,keyasint,omitempty"`
 
+	// DisabledArchiveGuid and DisabledArchiveDatabase are the archive
+	// Disable-Mailbox -Archive disconnected last (zero when none was).
+	DisabledArchiveGuid     string `json:"disabledArchiveGuid,omitempty" cbor:"76,keyasint,omitempty"`
+	DisabledArchiveDatabase string `json:"disabledArchiveDatabase,omitempty" cbor:"77,keyasint,omitempty"`
+
 	// Elided is part of the stored form only (schema 6): which values the
 	// stored record leaves out because they follow from its other fields
 	// (see mailbox_form.go). It is zero in every decoded mailbox.

@@ -13,7 +13,6 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
 	cas "github.com/exosim/exosim/store/casmailbox"
 	"github.com/exosim/exosim/store/directory"
@@ -89,7 +88,7 @@ func commands() []*command.Command {
 	set.Examples = []command.Example{{Code: "Set-CASMailbox annb -PopEnabled $false -ImapEnabled $false", Remark: "Closes POP3 and IMAP4 for Anne."}}
 	// the parameter is a Nullable<bool>: $null takes the mailbox back to
 	// the organization's setting
-	exo.DeclaredParam(set, "SmtpClientAuthenticationDisabled").Type = &params.Type{Kind: params.KindObject, Name: "bool", FullName: "System.Nullable`1[System.Boolean]"}
+	exo.DeclaredParam(set, "SmtpClientAuthenticationDisabled").Type = exo.TNullableBool
 	set.Handler.Process = setCAS
 
 	return []*command.Command{
@@ -246,37 +245,10 @@ func getCAS(ctx *command.Context) error {
 	return mailbox.WriteLimited(ctx, out, limit, explicit)
 }
 
-// nullableBool converts a Nullable<bool> argument as PowerShell binds
-// one: $null, a Boolean or a number; ok is false for anything else.
-func nullableBool(v any) (b *bool, ok bool) {
-	var x bool
-	switch t := object.Unwrap(v).(type) {
-	case nil:
-		return nil, true
-	case bool:
-		x = t
-	case int:
-		x = t != 0
-	case int64:
-		x = t != 0
-	case float64:
-		x = t != 0
-	default:
-		return nil, false
-	}
-	return &x, true
-}
-
 func setCAS(ctx *command.Context) error {
-	var smtpAuth *bool
-	if ctx.Has("SmtpClientAuthenticationDisabled") {
-		v := ctx.Value("SmtpClientAuthenticationDisabled")
-		b, ok := nullableBool(v)
-		if !ok {
-			return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot process argument transformation on parameter 'SmtpClientAuthenticationDisabled'. Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", object.ToInvariantString(v)),
-				"ParameterArgumentTransformationError,"+ctx.Command.Name, object.InvalidData, "ParameterBindingArgumentTransformationException", v))
-		}
-		smtpAuth = b
+	smtpAuth, err := exo.NullableBoolArg(ctx, "SmtpClientAuthenticationDisabled")
+	if err != nil {
+		return err
 	}
 	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
 		return fmt.Sprintf("Setting CAS mailbox \"%s\".", m.Identity()), m.Identity()

@@ -1,7 +1,10 @@
-// Package domains declares Get-AcceptedDomain: the tenant's accepted
-// domains, the SMTP namespaces it receives mail for (message-trace
-// scripts use them to tell internal senders and recipients from external
-// ones), with the default view of its output objects.
+// Package domains declares the cmdlets of the organization's domains:
+// Get-AcceptedDomain, the SMTP namespaces the tenant receives mail for
+// (message-trace scripts use them to tell internal senders and
+// recipients from external ones), and Get-/New-/Set-/Remove-RemoteDomain,
+// the settings of the messages it sends to other domains (the default
+// remote domain, *, is the one security baselines check for automatic
+// forwarding); with the default views of their output objects.
 package domains
 
 import (
@@ -24,6 +27,8 @@ const TypeAcceptedDomain = "Deserialized.Microsoft.Exchange.Data.Directory.Syste
 // the first time it resolves the name.
 var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Get-AcceptedDomain", Build: getAcceptedDomainCmd},
+}, Groups: []command.Group{
+	{Names: []string{"Get-RemoteDomain", "New-RemoteDomain", "Set-RemoteDomain", "Remove-RemoteDomain"}, Build: remoteCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -38,6 +43,7 @@ func Views(r *format.Registry) {
 		{Label: "DomainType", Property: "DomainType"},
 		{Label: "Default", Property: "Default"},
 	}})
+	remoteViews(r)
 }
 
 func getAcceptedDomainCmd() *command.Command {

@@ -111,11 +111,18 @@ func ErrorCode(exceptionType string) string {
 // Error builds a service-side error the way the EXO V3 module surfaces it:
 // Write-ErrorMessage: Ex…|<exception type>|<message>.
 func Error(ctx *command.Context, exceptionType, message string, cat object.ErrorCategory, target any) *object.ErrorRecord {
+	return CodedError(ctx, ErrorCode(exceptionType), exceptionType, message, cat, target)
+}
+
+// CodedError is Error with the "Ex" code given: the service's code of the
+// message itself (each of its localized messages has one), where it is
+// known.
+func CodedError(ctx *command.Context, code, exceptionType, message string, cat object.ErrorCategory, target any) *object.ErrorRecord {
 	short := exceptionType
 	if i := strings.LastIndexByte(short, '.'); i >= 0 {
 		short = short[i+1:]
 	}
-	rec := ctx.NewError(ErrorCode(exceptionType)+"|"+exceptionType+"|"+message, "", cat, short, target)
+	rec := ctx.NewError(code+"|"+exceptionType+"|"+message, "", cat, short, target)
 	rec.ExceptionFullType = exceptionType
 	rec.Reason = "Write-ErrorMessage"
 	rec.Category = object.NotSpecified

@@ -1,10 +1,13 @@
 package exo
 
 import (
+	"fmt"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 
 	"github.com/exosim/exosim/store/directory"
 )
@@ -91,4 +94,37 @@ func TimeOrNil(t *time.Time) any {
 		return nil
 	}
 	return t.UTC()
+}
+
+// TNullableBool is the type of a Nullable<bool> parameter: $null, a
+// Boolean or a number binds (NullableBoolArg reads it), so that $null can
+// clear the setting.
+var TNullableBool = &params.Type{Kind: params.KindObject, Name: "bool", FullName: "System.Nullable`1[System.Boolean]"}
+
+// NullableBoolArg reads the Nullable<bool> parameter param as PowerShell
+// binds one: nil for $null (or when the call does not have it), else the
+// Boolean or number's truth. Another value ends the command with
+// PowerShell's transformation error.
+func NullableBoolArg(ctx *command.Context, param string) (*bool, error) {
+	if !ctx.Has(param) {
+		return nil, nil
+	}
+	v := ctx.Value(param)
+	var x bool
+	switch t := object.Unwrap(v).(type) {
+	case nil:
+		return nil, nil
+	case bool:
+		x = t
+	case int:
+		x = t != 0
+	case int64:
+		x = t != 0
+	case float64:
+		x = t != 0
+	default:
+		return nil, ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", param, object.ToInvariantString(v)),
+			"ParameterArgumentTransformationError,"+ctx.Command.Name, object.InvalidData, "ParameterBindingArgumentTransformationException", v))
+	}
+	return &x, nil
 }

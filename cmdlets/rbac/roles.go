@@ -128,7 +128,7 @@ func buildRoles() []Role {
 	messageTrace := g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
 	configReads := g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
-		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain")
+		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain")
 	auditReads := g("Search-AdminAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
 	// permissions and groups: reading them, and changing permissions. Send
 	// As is read only with Mail Recipients: the view-only roles don't grant
@@ -227,7 +227,8 @@ func buildRoles() []Role {
 			Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Purge", "PurgeType"}, searchActionParams...)...)}},
 		{Name: "Recipient Policies", RoleType: "RecipientPolicies", Description: "Manages recipient policies such as mobile device and sharing policies."},
 		{Name: "RecordManagement", RoleType: "RecordManagement", Description: "Manages records management settings and labels."},
-		{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains.", Grants: g("Get-AcceptedDomain")},
+		{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains.",
+			Grants: g("Get-AcceptedDomain", "Get-RemoteDomain", "New-RemoteDomain", "Set-RemoteDomain", "Remove-RemoteDomain")},
 		{Name: "Reset Password", RoleType: "ResetPassword", Description: "Resets room mailbox passwords.",
 			Grants: []Grant{gp("Set-Mailbox", "Identity", "RoomMailboxPassword", "EnableRoomMailboxAccount")}},
 		{Name: "Retention Management", RoleType: "RetentionManagement",

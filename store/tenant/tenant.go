@@ -28,6 +28,7 @@ import (
 	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/recoverable"
 	"github.com/exosim/exosim/store/regional"
+	"github.com/exosim/exosim/store/remotedomain"
 	"github.com/exosim/exosim/store/restore"
 )
 
@@ -65,6 +66,7 @@ func Schema() *store.Schema {
 	messageconfig.Register(s)
 	clutter.Register(s)
 	regional.Register(s)
+	remotedomain.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -76,7 +76,7 @@ func (s *Store) Restore(sn *Snapshot) error {
 			return err
 		}
 		if !s.held {
-			defer func() { _ = s.detach() }()
+			defer func() { _ = s.detach(false) }()
 		}
 	}
 	tmp := fmt.Sprintf("%s%s%d.restore", s.real, tenantfile.BuildInfix, os.Getpid())

@@ -341,8 +341,10 @@ func (s *Store) attach() error {
 }
 
 // detach closes the tenant file and releases its lock. The caller holds
-// s.lease and no transaction runs.
-func (s *Store) detach() error {
+// s.lease and no transaction runs. keepMapping closes only the file's
+// descriptor, whose bbolt lock the caller has dropped, and leaves the
+// database and its mapping to the process exit (CloseAtExit).
+func (s *Store) detach(keepMapping bool) error {
 	if s.db == nil {
 		return nil
 	}
@@ -357,7 +359,12 @@ func (s *Store) detach() error {
 		s.note = ""
 	}
 	s.initKnown = false
-	err := s.db.Close()
+	var err error
+	if keepMapping {
+		err = s.file.Close()
+	} else {
+		err = s.db.Close()
+	}
 	s.db, s.file = nil, nil
 	if s.lock != s.opts.borrowed {
 		s.lock.Release()
@@ -394,7 +401,7 @@ func (s *Store) Release() error {
 	if s.users > 0 {
 		return nil // the last transaction lets go
 	}
-	return s.detach()
+	return s.detach(false)
 }
 
 // Acquire opens and holds the tenant file again after Release, waiting
@@ -448,7 +455,7 @@ func (s *Store) leave() {
 	defer s.lease.Unlock()
 	s.users--
 	if s.users == 0 && !s.held {
-		_ = s.detach()
+		_ = s.detach(false)
 	}
 }
 
@@ -584,7 +591,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed, s.held = true, false
-	return s.detach()
+	return s.detach(false)
 }
 
 // CloseAtExit is Close for a process that exits right after it: the
@@ -604,23 +611,8 @@ func (s *Store) CloseAtExit() error {
 	if s.closed {
 		return nil
 	}
-	if s.db == nil || s.file == nil || s.users > 0 || !unlockData(s.file) {
-		s.closed, s.held = true, false
-		return s.detach()
-	}
 	s.closed, s.held = true, false
-	if s.note != "" {
-		_ = os.Remove(s.note)
-		s.note = ""
-	}
-	s.initKnown = false
-	err := s.file.Close()
-	s.db, s.file = nil, nil
-	if s.lock != s.opts.borrowed {
-		s.lock.Release()
-	}
-	s.lock = nil
-	return err
+	return s.detach(s.db != nil && s.file != nil && s.users == 0 && unlockData(s.file))
 }
 
 // Path returns the tenant file path.

@@ -161,7 +161,7 @@ func newMailbox() *command.Command {
 	c.OutputType = TypeMailbox
 	c.Examples = []command.Example{
 		{Code: "New-Mailbox -Name chrisg -DisplayName 'Chris Green' -MicrosoftOnlineServicesID chrisg@contoso.com -Password (ConvertTo-SecureString -String 'P@ssw0rd1' -AsPlainText -Force)", Remark: "Creates a licensed user mailbox."},
-		{Code: "New-Mailbox -Shared -Name 'Sales Team' -DisplayName 'Sales Team' -Alias sales", Remark: "Creates a shared mailbox."},
+		{Code: "New-Mailbox -Shared -Name 'Sales Team' -DisplayName 'Sales Team' -Alias salesteam", Remark: "Creates a shared mailbox."},
 		{Code: "New-Mailbox -Room -Name 'Conference Room 1'", Remark: "Creates a room mailbox."},
 	}
 	c.Handler.Process = func(ctx *command.Context) error {

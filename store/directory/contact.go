@@ -155,6 +155,16 @@ func CheckRecipientNames(tx *store.Tx, self, name, alias, smtp string) error {
 			return dup(c.prop, c.value, m.Identity())
 		}
 	}
+	return checkOtherRecipients(tx, self, name, alias, smtp)
+}
+
+// checkOtherRecipients is CheckRecipientNames without the mailboxes: the
+// mail contacts and the recipients of NameHolders.
+func checkOtherRecipients(tx *store.Tx, self, name, alias, smtp string) error {
+	checks := []struct{ prop, value string }{{"Name", name}, {"Alias", alias}, {"PrimarySmtpAddress", smtp}}
+	dup := func(prop, value, holder string) error {
+		return &store.DuplicateError{Kind: "recipient", Property: prop, Value: value, ExistingIdentity: holder}
+	}
 	cs, err := ListContacts(tx)
 	if err != nil {
 		return err

@@ -223,6 +223,10 @@ func CreateMailbox(tx *store.Tx, in NewMailboxInput) (*Mailbox, *User, error) {
 			return nil, nil, &store.DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 		}
 	}
+	// the groups and mail contacts hold names and addresses too
+	if err := checkOtherRecipients(tx, "", name, alias, primary); err != nil {
+		return nil, nil, err
+	}
 	if dup, err := ActiveUserWithUPN(tx, msoid, ""); err != nil || dup != nil {
 		if err != nil {
 			return nil, nil, err

@@ -340,6 +340,15 @@ func Evaluate(tx *store.Tx, filter, self string) ([]Member, error) {
 			hits = append(hits, hit{g.Name, Member{ID: g.Guid, Kind: MemberGroup}})
 		}
 	}
+	cs, err := directory.ListContacts(tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		if match(func(p string) any { return contactFilterValue(c, p) }) {
+			hits = append(hits, hit{c.Name, Member{ID: c.Guid, Kind: MemberContact}})
+		}
+	}
 	ds, err := ListDynamic(tx)
 	if err != nil {
 		return nil, err
@@ -399,6 +408,31 @@ func mailboxFilterValue(m *directory.Mailbox, u *directory.User, p string) any {
 }
 
 // groupFilterValue is what a recipient filter sees of a group.
+// contactFilterValue is a mail contact's value of a filterable property:
+// its names and addresses as for a group, RecipientType MailContact, and
+// the directory attributes Set-Contact and Set-MailContact keep (the
+// conditions of precanned filters among them).
+func contactFilterValue(c *directory.Contact, p string) any {
+	if v := groupFilterValue(p, c.Name, c.Alias, c.DisplayName, c.PrimarySmtpAddress, c.EmailAddresses, directory.RecipientMailContact,
+		directory.RecipientMailContact, c.FlagOf("HiddenFromAddressListsEnabled", false)); v != nil {
+		return v
+	}
+	switch strings.ToLower(p) {
+	case "firstname":
+		return c.FirstName
+	case "lastname":
+		return c.LastName
+	case "externalemailaddress":
+		return c.ExternalEmailAddress
+	}
+	for k, v := range c.Text {
+		if strings.EqualFold(k, p) {
+			return v
+		}
+	}
+	return nil
+}
+
 func groupFilterValue(p, name, alias, display, smtp string, addrs []string, rtype, details string, hidden bool) any {
 	switch strings.ToLower(p) {
 	case "name":

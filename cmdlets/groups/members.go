@@ -80,6 +80,10 @@ func changeMember(ctx *command.Context, add bool) error {
 			return exo.InvalidOperation(ctx, fmt.Sprintf("The group \"%s\" is a Microsoft 365 group. Use Add-UnifiedGroupLinks or Remove-UnifiedGroupLinks to change its members.", g.Name), g.Name), nil
 		}
 		m, name, rec, err = resolveMember(ctx, tx, ctx.Value("Member"))
+		if err == nil && rec == nil && add && g.RecipientTypeDetails == groups.TypeRoomList {
+			// a room list's members are room mailboxes
+			_, rec, err = resolveMembers(ctx, tx, valueStrings(ctx.Value("Member")), true)
+		}
 		return rec, err
 	}
 	prompt := func() (string, string) {

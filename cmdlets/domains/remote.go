@@ -197,6 +197,7 @@ func remoteObject(o *directory.Organization, d *rd.Domain) *object.PSObject {
 	p.AddTyped("WhenChangedUTC", tDate, d.WhenChanged.UTC())
 	p.AddTyped("WhenCreatedUTC", tDate, d.WhenCreated.UTC())
 	p.AddTyped("ExchangeObjectId", tGuid, exo.GuidValue(d.Guid))
+	p.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
 	forest := o.DirectoryPartition + ".PROD.OUTLOOK.COM"
 	p.AddTyped("OrganizationId", tStr, forest+"/Microsoft Exchange Hosted Organizations/"+o.Name+" - "+forest+"/ConfigurationUnits/"+o.Name+"/Configuration")
 	p.AddTyped("Id", tStr, d.Name)

@@ -128,7 +128,7 @@ func buildRoles() []Role {
 	messageTrace := g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
 	configReads := g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
-		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain")
+		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy")
 	auditReads := g("Search-AdminAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
 	// permissions and groups: reading them, and changing permissions. Send
 	// As is read only with Mail Recipients: the view-only roles don't grant
@@ -183,7 +183,8 @@ func buildRoles() []Role {
 			Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Export", "ArchiveFormat", "EnableDedupe", "ExchangeArchiveFormat",
 				"FileTypeExclusionsForUnindexedItems", "IncludeSharePointDocumentVersions", "NotifyEmail", "NotifyEmailCC", "Report", "RetentionReport",
 				"Scope", "SharePointArchiveFormat"}, searchActionParams...)...)}},
-		{Name: "Federated Sharing", RoleType: "FederatedSharing", Description: "Manages sharing with other organizations."},
+		{Name: "Federated Sharing", RoleType: "FederatedSharing", Description: "Manages sharing with other organizations.",
+			Grants: g("Get-SharingPolicy", "Set-SharingPolicy")},
 		{Name: "Hold", RoleType: "Hold", Description: "Places and removes eDiscovery holds.", Grants: sccHolds},
 		{Name: "Information Rights Management", RoleType: "InformationRightsManagement",
 			Description: "Manages rights management and Message Encryption, including revoking encrypted messages.",
@@ -196,7 +197,7 @@ func buildRoles() []Role {
 		{Name: "Mail Enabled Public Folders", RoleType: "MailEnabledPublicFolders", Description: "Mail-enables public folders."},
 		{Name: "Mail Recipient Creation", RoleType: "MailRecipientCreation", Description: "Creates, removes and recovers mailboxes and mail users.",
 			Grants: g("New-Mailbox", "Remove-Mailbox", "Undo-SoftDeletedMailbox", "New-MailContact", "Remove-MailContact", "Get-Mailbox",
-				"Get-Recipient", "Get-User")},
+				"Get-Recipient", "Get-User", "Get-SharingPolicy")},
 		{Name: "Mail Recipients", RoleType: "MailRecipients", Description: "Manages existing mailboxes, mail users and contacts.",
 			Grants: join(recipientReads, permissionReads, permissionWrites, g("Get-Group"),
 				g("Set-Mailbox", "Set-MailContact", "Set-Contact", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},

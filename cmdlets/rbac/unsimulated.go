@@ -34,7 +34,7 @@ type family struct {
 }
 
 var exoFamilies = []family{
-	{nouns: []string{"MailboxPolicy", "AddressBookPolicy", "ThrottlingPolicy", "SharingPolicy"}, roles: []string{"Recipient Policies"}, readRoles: []string{"View-Only Configuration"}},
+	{nouns: []string{"MailboxPolicy", "AddressBookPolicy", "ThrottlingPolicy"}, roles: []string{"Recipient Policies"}, readRoles: []string{"View-Only Configuration"}},
 	{nouns: []string{"EmailAddressPolicy"}, roles: []string{"E-Mail Address Policies"}, readRoles: []string{"View-Only Configuration"}},
 	{nouns: []string{"RetentionPolicy", "ManagedFolder"}, roles: []string{"Retention Management"}, readRoles: []string{"View-Only Configuration"}},
 	{nouns: []string{"AuditLog", "AuditConfig", "AuditBypass", "MailboxAudit"}, roles: []string{"Audit Logs"}, readRoles: []string{"View-Only Audit Logs"}},
@@ -47,7 +47,7 @@ var exoFamilies = []family{
 	{nouns: []string{"Dlp", "DataClassification", "PolicyTip"}, roles: []string{"Data Loss Prevention"}, readRoles: []string{"View-Only Configuration"}},
 	{nouns: []string{"IRM", "RMS", "OME"}, roles: []string{"Information Rights Management"}, readRoles: []string{"View-Only Configuration"}},
 	{nouns: []string{"AcceptedDomain", "RemoteDomain"}, roles: []string{"Remote and Accepted Domains"}, readRoles: []string{"View-Only Configuration"}},
-	{nouns: []string{"Federat", "OrganizationRelationship", "AvailabilityAddressSpace", "AvailabilityConfig"}, roles: []string{"Federated Sharing"}, readRoles: []string{"View-Only Configuration"}},
+	{nouns: []string{"Federat", "OrganizationRelationship", "AvailabilityAddressSpace", "AvailabilityConfig", "SharingPolicy"}, roles: []string{"Federated Sharing"}, readRoles: []string{"View-Only Configuration"}},
 	{nouns: []string{"ContentFilter", "ConnectionFilter", "OutboundSpam", "MalwareFilter", "AntiPhish", "SafeLinks", "SafeAttachment",
 		"AtpPolicy", "ATPProtection", "ATPBuiltIn", "EOPProtection", "Quarantine", "TenantAllowBlockList", "DkimSigning", "PhishSim",
 		"ReportSubmission", "SecOps", "Spoof", "BlockedSender", "Connector", "TeamsProtection", "ThreatSubmission"},

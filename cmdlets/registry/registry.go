@@ -37,6 +37,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/regional"
 	"github.com/exosim/exosim/cmdlets/restore"
 	"github.com/exosim/exosim/cmdlets/session"
+	"github.com/exosim/exosim/cmdlets/sharing"
 	"github.com/exosim/exosim/cmdlets/sim"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/dates"
@@ -94,6 +95,7 @@ var packages = []struct {
 	{&groups.Cmdlets, groups.Views},
 	{&contacts.Cmdlets, contacts.Views},
 	{&domains.Cmdlets, domains.Views},
+	{&sharing.Cmdlets, sharing.Views},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},
 	{&ome.Cmdlets, ome.Views},

@@ -30,6 +30,7 @@ import (
 	"github.com/exosim/exosim/store/regional"
 	"github.com/exosim/exosim/store/remotedomain"
 	"github.com/exosim/exosim/store/restore"
+	"github.com/exosim/exosim/store/sharingpolicy"
 )
 
 // Schema returns the schema of the whole tenant: every area, in the order
@@ -67,6 +68,7 @@ func Schema() *store.Schema {
 	clutter.Register(s)
 	regional.Register(s)
 	remotedomain.Register(s)
+	sharingpolicy.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -1,0 +1,327 @@
+// Package sharing declares Get-SharingPolicy and Set-SharingPolicy: the
+// organization's sharing policies, which decide with which external
+// domains users may share calendar free/busy information and contacts
+// and what anonymous users may see of their calendars (security
+// baselines check that the default policy shares nothing with anonymous
+// users, or is off); with the default view of their output objects.
+package sharing
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/wildcard"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+	sp "github.com/exosim/exosim/store/sharingpolicy"
+)
+
+// TypeSharingPolicy is the output type of Get-SharingPolicy.
+const TypeSharingPolicy = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.SharingPolicy"
+
+// Cmdlets declares the package's cmdlets by name: a session builds them
+// the first time it resolves one.
+var Cmdlets = command.Table{Groups: []command.Group{
+	{Names: []string{"Get-SharingPolicy", "Set-SharingPolicy"}, Build: commands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*command.Command { return Cmdlets.StandIns() }
+
+// Views registers the default table of sharing policies.
+func Views(r *format.Registry) {
+	r.Add(&format.View{Name: TypeSharingPolicy, TypeNames: []string{TypeSharingPolicy}, Kind: format.TableView, Columns: []format.Column{
+		{Label: "Name", Property: "Name"},
+		{Label: "Domains", Property: "Domains"},
+		{Label: "Enabled", Property: "Enabled"},
+		{Label: "Default", Property: "Default"},
+	}})
+}
+
+func commands() []*command.Command {
+	get := exo.Declared("Get-SharingPolicy")
+	get.Synopsis = "Lists the sharing policies: with which external domains, and anonymous users, people may share calendars and contacts."
+	get.OutputType = TypeSharingPolicy
+	get.Examples = []command.Example{
+		{Code: "Get-SharingPolicy", Remark: "Lists the sharing policies; Default Sharing Policy applies to every mailbox without one."},
+		{Code: "Get-SharingPolicy 'Default Sharing Policy' | Format-List Domains,Enabled", Remark: "What the default policy lets users share."},
+	}
+	exo.Describe(get, map[string]string{"Identity": "The policy: name (* is a wildcard), distinguished name or GUID."})
+	get.Handler.Process = getPolicy
+
+	set := exo.Declared("Set-SharingPolicy")
+	set.Synopsis = "Changes a sharing policy: its domains and what they may see, whether it is on, its name, whether it is the default."
+	set.ConfirmImpact = command.ImpactMedium
+	set.Examples = []command.Example{
+		{Code: "Set-SharingPolicy 'Default Sharing Policy' -Domains @{Remove='Anonymous:CalendarSharingFreeBusyReviewer'}", Remark: "Stops anonymous calendar publishing."},
+		{Code: "Set-SharingPolicy 'Default Sharing Policy' -Enabled $false", Remark: "Turns external calendar and contact sharing off."},
+	}
+	exo.Describe(set, map[string]string{
+		"Identity": "The policy: name, distinguished name or GUID.",
+		"Domains": "Entries domain:actions (a domain, * for every domain, or Anonymous), the actions CalendarSharingFreeBusySimple, CalendarSharingFreeBusyDetail, CalendarSharingFreeBusyReviewer, ContactsSharing (not for Anonymous) " +
+			"or MeetingLimitedDetails, MeetingFullDetails, MeetingFullDetailsWithAttendees (Anonymous only); a list replaces them, @{Add=...;Remove=...} changes them.",
+		"Enabled": "Whether the policy is on.",
+		"Default": "Makes the policy the organization's default.",
+		"Name":    "A new, unique name for the policy.",
+	})
+	set.Handler.Process = setPolicy
+	return []*command.Command{get, set}
+}
+
+// policyDN is a sharing policy's distinguished name.
+func policyDN(o *directory.Organization, name string) string {
+	return "CN=" + name + ",CN=Federation,CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+}
+
+// policyObject is the Get-SharingPolicy object of a policy.
+func policyObject(o *directory.Organization, p *sp.Policy) *object.PSObject {
+	obj := object.NewObject(TypeSharingPolicy,
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ConfigurableObject",
+		"Deserialized.System.Object")
+	const tStr, tBool, tDate, tGuid = "System.String", "System.Boolean", "System.DateTime", "System.Guid"
+	forest := o.DirectoryPartition + ".PROD.OUTLOOK.COM"
+	obj.AddTyped("Domains", exo.TypeMultiValued, exo.MultiValued(p.Domains))
+	obj.AddTyped("Enabled", tBool, p.Enabled)
+	obj.AddTyped("Default", tBool, p.Default)
+	obj.AddTyped("AdminDisplayName", tStr, "")
+	obj.AddTyped("ExchangeVersion", tStr, "0.10 (14.0.100.0)")
+	obj.AddTyped("Name", tStr, p.Name)
+	obj.AddTyped("DistinguishedName", tStr, policyDN(o, p.Name))
+	obj.AddTyped("Identity", tStr, p.Name)
+	obj.AddTyped("ObjectCategory", tStr, forest+"/Configuration/Schema/ms-Exch-Sharing-Policy")
+	obj.AddTyped("ObjectClass", exo.TypeMultiValued, exo.MultiValued([]string{"top", "msExchSharingPolicy"}))
+	obj.AddTyped("WhenChanged", tDate, p.WhenChanged.UTC())
+	obj.AddTyped("WhenCreated", tDate, p.WhenCreated.UTC())
+	obj.AddTyped("WhenChangedUTC", tDate, p.WhenChanged.UTC())
+	obj.AddTyped("WhenCreatedUTC", tDate, p.WhenCreated.UTC())
+	obj.AddTyped("ExchangeObjectId", tGuid, exo.GuidValue(p.Guid))
+	obj.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
+	obj.AddTyped("OrganizationId", tStr, forest+"/Microsoft Exchange Hosted Organizations/"+o.Name+" - "+forest+"/ConfigurationUnits/"+o.Name+"/Configuration")
+	obj.AddTyped("Id", tStr, p.Name)
+	obj.AddTyped("Guid", tGuid, exo.GuidValue(p.Guid))
+	obj.AddTyped("OriginatingServer", tStr, fmt.Sprintf("%sDC%03d.%s", o.DirectoryPartition, 10+int(mailbox.DerivedGuid("dc", o.Guid)[0])%90, forest))
+	obj.AddTyped("IsValid", tBool, true)
+	obj.AddTyped("ObjectState", tStr, "Unchanged")
+	name := p.Name
+	obj.ToStringFunc = func() string { return name }
+	return obj
+}
+
+// match returns the policies an identity names: by name (with *
+// wildcards when wild), distinguished name or GUID.
+func match(o *directory.Organization, all []*sp.Policy, id string, wild bool) []*sp.Policy {
+	var like func(string) bool
+	if wild && wildcard.HasStar(id) {
+		p, _ := wildcard.Compile(id, wildcard.StarOnly)
+		like = p.Match
+	}
+	var out []*sp.Policy
+	for _, p := range all {
+		if like != nil && like(p.Name) || strings.EqualFold(id, p.Name) || strings.EqualFold(id, p.Guid) || strings.EqualFold(id, policyDN(o, p.Name)) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func getPolicy(ctx *command.Context) error {
+	id := ""
+	if ctx.Has("Identity") {
+		id = strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
+	}
+	var out []*object.PSObject
+	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		o, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		all, err := sp.List(tx)
+		if err != nil {
+			return nil, err
+		}
+		if id != "" {
+			all = match(o, all, id, true)
+			if len(all) == 0 && !wildcard.HasStar(id) {
+				return exo.NotFound(ctx, id), nil
+			}
+		}
+		for _, p := range all {
+			out = append(out, policyObject(o, p))
+		}
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	return exo.WriteAll(ctx, out)
+}
+
+// Exceptions and message codes of the service's sharing policy errors.
+const (
+	exBinding        = "System.Management.Automation.ParameterBindingException"
+	exDataValidation = "Microsoft.Exchange.Data.DataValidationException"
+	exAlreadyExists  = "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException"
+)
+
+// domainMessage is the service's text for an entry ParseDomain refuses,
+// and its message code ("" when it has none).
+func domainMessage(e *sp.DomainError) (string, string) {
+	switch e.Kind {
+	case "entry":
+		return fmt.Sprintf("The value %s isn't a valid sharing policy domain entry.", e.Value), "Ex693DF9"
+	case "action":
+		return fmt.Sprintf("The value %s isn't a valid action for a sharing policy.", e.Value), "Ex375C51"
+	case "domain":
+		return fmt.Sprintf("The value %s isn't a valid domain for a sharing policy.", e.Value), "Ex8F6F62"
+	case "anonymous":
+		return fmt.Sprintf("The value %s isn't a valid action for an \"Anonymous\" sharing policy.", e.Value), ""
+	}
+	return fmt.Sprintf("The value %s is valid only for an \"anonymous\" sharing policy.", e.Value), ""
+}
+
+// readDomains parses entries; a refused one ends the command with the
+// service's binding error.
+func readDomains(ctx *command.Context, entries []string) ([]string, error) {
+	out := make([]string, 0, len(entries))
+	for _, e := range entries {
+		d, err := sp.ParseDomain(e)
+		var de *sp.DomainError
+		if errors.As(err, &de) {
+			msg, code := domainMessage(de)
+			full := fmt.Sprintf("Cannot process argument transformation on parameter 'Domains'. Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.SharingPolicyDomain]\". Error: \"%s\"", e, msg)
+			if code == "" {
+				code = exo.ErrorCode(exBinding)
+			}
+			return nil, ctx.Fail(exo.CodedError(ctx, code, exBinding, full, object.InvalidArgument, e))
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// sameEntry reports whether two parsed entries are equal as Exchange
+// compares them: the domain without regard to case, the same actions.
+func sameEntry(a, b string) bool {
+	da, aa, _ := strings.Cut(a, ":")
+	db, ab, _ := strings.Cut(b, ":")
+	return strings.EqualFold(da, db) && aa == ab
+}
+
+func setPolicy(ctx *command.Context) error {
+	// the domains argument: a list that replaces, or @{Add;Remove}
+	var add, remove []string
+	replace := false
+	if ctx.Has("Domains") {
+		a, r, rep, err := mailbox.ReadMultiValued(object.Unwrap(ctx.Value("Domains")))
+		if err != nil {
+			return ctx.Fail(exo.Invalid(ctx, err.Error(), nil))
+		}
+		if add, err = readDomains(ctx, a); err != nil {
+			return err
+		}
+		if remove, err = readDomains(ctx, r); err != nil {
+			return err
+		}
+		replace = rep
+	}
+	if ctx.Has("Name") {
+		if n := len([]rune(ctx.String("Name"))); n > 64 {
+			return ctx.Fail(exo.CodedError(ctx, "ExA75D27", exDataValidation, fmt.Sprintf("The length of the property is too long. The maximum length is 64 and the length of the value provided is %d.", n), object.InvalidData, ctx.String("Name")))
+		}
+	}
+	shown := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
+	var o *directory.Organization
+	var p *sp.Policy
+	unchanged := false
+	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var err error
+		if o, err = directory.GetOrganization(tx); err != nil {
+			return nil, err
+		}
+		all, err := sp.List(tx)
+		if err != nil {
+			return nil, err
+		}
+		var rec *object.ErrorRecord
+		p, rec = exo.One(ctx, shown, match(o, all, shown, false))
+		return rec, nil
+	}, func() (string, string) {
+		return fmt.Sprintf("Setting sharing policy \"%s\".", shown), shown
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		before := *p
+		before.Domains = append([]string(nil), p.Domains...)
+		if ctx.Has("Domains") {
+			p.Domains = applyDomains(p.Domains, add, remove, replace)
+		}
+		if ctx.Has("Enabled") {
+			p.Enabled = ctx.Bool("Enabled")
+		}
+		if ctx.Has("Name") {
+			p.Name = ctx.String("Name")
+		}
+		if ctx.Bool("Default") {
+			p.Default = true
+		}
+		if unchanged = same(&before, p); unchanged {
+			return nil, nil
+		}
+		err := sp.Put(tx, p)
+		var dup *sp.DuplicateDomainsError
+		var name *sp.NameInUseError
+		switch {
+		case errors.As(err, &dup):
+			return exo.CodedError(ctx, "Ex63CC41", exDataValidation, fmt.Sprintf("Domains must be unique in the sharing policy. The following domains are duplicated: %s.", strings.Join(dup.Domains, ", ")), object.InvalidData, shown), nil
+		case errors.As(err, &name):
+			return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %sDC%03d.%s.PROD.OUTLOOK.COM. The object '%s' already exists.",
+				o.DirectoryPartition, 10+int(mailbox.DerivedGuid("dc", o.Guid)[0])%90, o.DirectoryPartition, policyDN(o, name.Name)), object.ResourceExists, name.Name), nil
+		}
+		return nil, err
+	})
+	if err == nil && unchanged {
+		ctx.WriteWarning(fmt.Sprintf("The command completed successfully but no settings of '%s' have been modified.", p.Name))
+	}
+	return err
+}
+
+// applyDomains applies a Domains argument to the current entries: the
+// list that replaces them, or the entries to add (those not there yet)
+// and to remove.
+func applyDomains(cur, add, remove []string, replace bool) []string {
+	if replace {
+		return add
+	}
+	out := append([]string(nil), cur...)
+	for _, a := range add {
+		found := false
+		for _, c := range out {
+			found = found || sameEntry(a, c)
+		}
+		if !found {
+			out = append(out, a)
+		}
+	}
+	kept := out[:0]
+	for _, c := range out {
+		drop := false
+		for _, r := range remove {
+			drop = drop || sameEntry(r, c)
+		}
+		if !drop {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// same reports whether two states of a policy have the same settings.
+func same(a, b *sp.Policy) bool {
+	return a.Name == b.Name && a.Enabled == b.Enabled && a.Default == b.Default && strings.Join(a.Domains, "\n") == strings.Join(b.Domains, "\n")
+}

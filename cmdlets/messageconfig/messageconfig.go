@@ -113,8 +113,8 @@ type setting struct {
 	name   string
 	typ    string
 	kind   kind
-	values []string // kEnum
-	flags  mc.Flags // kFlags
+	values []string        // kEnum
+	flags  directory.Flags // kFlags
 	help   string
 	field  func(s *mc.Settings) any // a *bool, *int or *string
 }
@@ -135,7 +135,7 @@ func enumSetting(name, typ string, values []string, f func(s *mc.Settings) *stri
 	return setting{name: name, typ: enumNS + typ, kind: kEnum, values: values, help: "One of: " + joinValues(values) + ".", field: func(s *mc.Settings) any { return f(s) }}
 }
 
-func flagsSetting(name, typ string, flags mc.Flags, f func(s *mc.Settings) *string) setting {
+func flagsSetting(name, typ string, flags directory.Flags, f func(s *mc.Settings) *string) setting {
 	return setting{name: name, typ: typ, kind: kFlags, flags: flags, help: "One or more of: " + joinValues(flags.Names()) + ".", field: func(s *mc.Settings) any { return f(s) }}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/autoreply"
+	"github.com/exosim/exosim/cmdlets/calendarconfig"
 	"github.com/exosim/exosim/cmdlets/calendarproc"
 	"github.com/exosim/exosim/cmdlets/casmailbox"
 	"github.com/exosim/exosim/cmdlets/clutter"
@@ -92,6 +93,7 @@ var packages = []struct {
 	{&messageconfig.Cmdlets, messageconfig.Views},
 	{&clutter.Cmdlets, clutter.Views},
 	{&regional.Cmdlets, regional.Views},
+	{&calendarconfig.Cmdlets, calendarconfig.Views},
 	{&groups.Cmdlets, groups.Views},
 	{&contacts.Cmdlets, contacts.Views},
 	{&domains.Cmdlets, domains.Views},

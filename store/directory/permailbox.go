@@ -10,8 +10,8 @@ import (
 // under the mailbox's Guid in lower case: settings the tenant keeps only
 // once they differ from a mailbox's defaults (Automatic Replies, calendar
 // processing, client access, the audit bypass, junk email, Outlook on the web
-// message settings, Clutter, regional settings). A record goes with its
-// mailbox.
+// message settings, Clutter, regional and calendar settings). A record
+// goes with its mailbox.
 type PerMailbox[T any] struct {
 	// Kind holds the records.
 	Kind *store.Kind[T]

@@ -31,14 +31,14 @@ var (
 
 // Flag enumerations: a value is a combination of named flags.
 var (
-	FontFlags = Flags{{"Normal", 0}, {"Bold", 1}, {"Italic", 2}, {"Underline", 4}, {"All", 7}}
+	FontFlags = directory.Flags{{Name: "Normal", Value: 0}, {Name: "Bold", Value: 1}, {Name: "Italic", Value: 2}, {Name: "Underline", Value: 4}, {Name: "All", Value: 7}}
 	// NewItemNotifications are the ways Outlook on the web announces a
 	// new item.
-	NewItemNotifications = Flags{{"None", 0}, {"Sound", 1}, {"EMailToast", 2}, {"VoiceMailToast", 4}, {"FaxToast", 8}, {"All", 15}}
+	NewItemNotifications = directory.Flags{{Name: "None", Value: 0}, {Name: "Sound", Value: 1}, {Name: "EMailToast", Value: 2}, {Name: "VoiceMailToast", Value: 4}, {Name: "FaxToast", Value: 8}, {Name: "All", Value: 15}}
 	// PontTypes are the Outlook on the web prompts a user can turn off.
-	PontTypes = Flags{{"None", 0}, {"ExternalLink", 1}, {"DeleteFlaggedMessage", 2}, {"DeleteFlaggedContacts", 4}, {"DeleteFlaggedItems", 8},
-		{"DeleteOutlookDisabledRules", 16}, {"DisabledRulesLeft", 32}, {"DeleteConversation", 64}, {"IgnoreConversation", 128},
-		{"CancelIgnoreConversation", 256}, {"FilteredByUnread", 512}, {"DeleteAllClutter", 1024}, {"All", 2147483647}}
+	PontTypes = directory.Flags{{Name: "None", Value: 0}, {Name: "ExternalLink", Value: 1}, {Name: "DeleteFlaggedMessage", Value: 2}, {Name: "DeleteFlaggedContacts", Value: 4}, {Name: "DeleteFlaggedItems", Value: 8},
+		{Name: "DeleteOutlookDisabledRules", Value: 16}, {Name: "DisabledRulesLeft", Value: 32}, {Name: "DeleteConversation", Value: 64}, {Name: "IgnoreConversation", Value: 128},
+		{Name: "CancelIgnoreConversation", Value: 256}, {Name: "FilteredByUnread", Value: 512}, {Name: "DeleteAllClutter", Value: 1024}, {Name: "All", Value: 2147483647}}
 )
 
 // Limits Exchange puts on the settings.
@@ -288,74 +288,11 @@ func Validate(s *Settings) error {
 	}
 	for _, f := range []struct {
 		name, v string
-		flags   Flags
+		flags   directory.Flags
 	}{{"DefaultFontFlags", s.DefaultFontFlags, FontFlags}, {"NewItemNotification", s.NewItemNotification, NewItemNotifications}, {"NewEnabledPonts", s.NewEnabledPonts, PontTypes}} {
 		if v, ok := f.flags.Parse(f.v); !ok || f.flags.Format(v) != f.v {
 			return &store.ValidationError{Field: f.name, Message: fmt.Sprintf("%q is not a value of the enumeration", f.v)}
 		}
 	}
 	return nil
-}
-
-// Flag is one named value of a flag enumeration.
-type Flag struct {
-	Name  string
-	Value int64
-}
-
-// Flags is a flag enumeration: its named values, the zero one first and
-// the others by value.
-type Flags []Flag
-
-// Names returns the names of the enumeration's values.
-func (fs Flags) Names() []string {
-	out := make([]string, len(fs))
-	for i, f := range fs {
-		out[i] = f.Name
-	}
-	return out
-}
-
-// Parse reads a value written as names separated by commas (case
-// ignored, as .NET reads a flag enumeration); ok is false when a name is
-// none of the enumeration's.
-func (fs Flags) Parse(text string) (int64, bool) {
-	var v int64
-	parts := strings.Split(text, ",")
-	for _, p := range parts {
-		p = strings.TrimSpace(p)
-		found := false
-		for _, f := range fs {
-			if strings.EqualFold(p, f.Name) {
-				v |= f.Value
-				found = true
-				break
-			}
-		}
-		if !found {
-			return 0, false
-		}
-	}
-	return v, true
-}
-
-// Format writes a value as .NET writes a flag enumeration: the name of
-// the value when it has one, else the names of the flags it is made of,
-// smallest first, separated by ", ".
-func (fs Flags) Format(v int64) string {
-	for _, f := range fs {
-		if f.Value == v {
-			return f.Name
-		}
-	}
-	var names []string
-	rest := v
-	for i := len(fs) - 1; i >= 0; i-- {
-		f := fs[i]
-		if f.Value != 0 && rest&f.Value == f.Value {
-			names = append([]string{f.Name}, names...)
-			rest &^= f.Value
-		}
-	}
-	return strings.Join(names, ", ")
 }

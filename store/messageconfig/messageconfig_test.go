@@ -15,7 +15,7 @@ import (
 func TestFlags(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
-		flags messageconfig.Flags
+		flags directory.Flags
 		in    string
 		ok    bool
 		out   string

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/auditbypass"
 	"github.com/exosim/exosim/store/autoreply"
+	"github.com/exosim/exosim/store/calendarconfig"
 	"github.com/exosim/exosim/store/calendarproc"
 	"github.com/exosim/exosim/store/casmailbox"
 	"github.com/exosim/exosim/store/clutter"
@@ -69,6 +70,7 @@ func Schema() *store.Schema {
 	regional.Register(s)
 	remotedomain.Register(s)
 	sharingpolicy.Register(s)
+	calendarconfig.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

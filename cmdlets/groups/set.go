@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 )
 
@@ -23,6 +24,8 @@ var (
 var setParams = []string{"Identity", "ManagedBy", "DisplayName", "Description", "HiddenFromAddressListsEnabled",
 	"RequireSenderAuthenticationEnabled", "MemberJoinRestriction", "MemberDepartRestriction",
 	"BypassSecurityGroupManagerCheck", "IgnoreNamingPolicy", "ForceUpgrade",
+	"Name", "Alias", "PrimarySmtpAddress", "WindowsEmailAddress", "EmailAddresses", "ModeratedBy", "ModerationEnabled",
+	"SendModerationNotifications", "BypassNestedModerationEnabled", "BccBlocked", "RoomList",
 	"CustomAttribute1", "CustomAttribute2", "CustomAttribute3", "CustomAttribute4", "CustomAttribute5", "CustomAttribute6", "CustomAttribute7",
 	"CustomAttribute8", "CustomAttribute9", "CustomAttribute10", "CustomAttribute11", "CustomAttribute12", "CustomAttribute13", "CustomAttribute14", "CustomAttribute15"}
 
@@ -46,6 +49,17 @@ func setCommands() []*command.Command {
 		"BypassSecurityGroupManagerCheck":    "Accepted; the administrator manages every group.",
 		"IgnoreNamingPolicy":                 "Accepted; the tenant has no group naming policy.",
 		"ForceUpgrade":                       "Accepted; no confirmation about the object's version is asked.",
+		"Name":                               "The group's unique name (at most 64 characters).",
+		"Alias":                              "The mail nickname; it doesn't change the addresses.",
+		"PrimarySmtpAddress":                 "The primary address; the old one stays as a proxy address.",
+		"WindowsEmailAddress":                "The primary address, as PrimarySmtpAddress.",
+		"EmailAddresses":                     "The proxy addresses: a list replaces them, @{Add=...; Remove=...} changes them.",
+		"ModeratedBy":                        "The moderators: a list replaces them, @{Add=...; Remove=...} changes them. Mailboxes, mail users or mail contacts.",
+		"ModerationEnabled":                  "Whether messages to the group need a moderator's approval (a security group needs moderators for it).",
+		"SendModerationNotifications":        "Always, Internal or Never.",
+		"BypassNestedModerationEnabled":      "$true: one approval covers the moderated groups nested in this one.",
+		"BccBlocked":                         "$true: messages that have the group on Bcc are not delivered to its members.",
+		"RoomList":                           "Makes a distribution group whose members are all room mailboxes a room list.",
 	}
 	for i := 1; i <= 15; i++ {
 		help[fmt.Sprintf("CustomAttribute%d", i)] = "A free text attribute ($null clears it)."
@@ -162,6 +176,122 @@ func applyGroupSettings(ctx *command.Context, tx *store.Tx, g *groups.Group) (*o
 			g.SetCustomAttribute(i, ctx.String(name))
 		}
 	}
+	if rec := applyAddressSettings(ctx, g); rec != nil {
+		return rec, nil
+	}
+	return applyModeration(ctx, tx, g)
+}
+
+// applyAddressSettings applies -Name, -Alias and the address parameters.
+func applyAddressSettings(ctx *command.Context, g *groups.Group) *object.ErrorRecord {
+	if ctx.Has("Name") {
+		n := strings.TrimSpace(ctx.String("Name"))
+		if n == "" || len([]rune(n)) > 64 {
+			return exo.Invalid(ctx, "The Name must be 1 to 64 characters long.", n)
+		}
+		g.Name = n
+	}
+	if ctx.Has("Alias") {
+		a := strings.TrimSpace(ctx.String("Alias"))
+		if !validAlias(a) {
+			return exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", a), a)
+		}
+		g.Alias = a
+	}
+	primary := ""
+	for _, p := range []string{"PrimarySmtpAddress", "WindowsEmailAddress"} {
+		if ctx.Has(p) {
+			primary = strings.TrimSpace(ctx.String(p))
+		}
+	}
+	if primary != "" && ctx.Has("EmailAddresses") {
+		return exo.Invalid(ctx, "The EmailAddresses and PrimarySmtpAddress parameters can't be used in the same command.", g.Name)
+	}
+	if primary != "" {
+		if !validSmtp(primary) {
+			return exo.Invalid(ctx, fmt.Sprintf("\"%s\" isn't a valid SMTP address.", primary), primary)
+		}
+		h := object.NewHashtable()
+		h.Set("Add", "SMTP:"+primary)
+		next, m := mailbox.ApplyProxyAddresses(h, g.EmailAddresses)
+		if m != "" {
+			return exo.Invalid(ctx, m, primary)
+		}
+		g.EmailAddresses, g.PrimarySmtpAddress = next, primary
+	}
+	if ctx.Has("EmailAddresses") {
+		next, m := mailbox.ApplyProxyAddresses(ctx.Value("EmailAddresses"), g.EmailAddresses)
+		if m != "" {
+			return exo.Invalid(ctx, m, g.Name)
+		}
+		g.EmailAddresses = next
+		for _, a := range next {
+			if strings.HasPrefix(a, "SMTP:") {
+				g.PrimarySmtpAddress = a[5:]
+			}
+		}
+	}
+	return nil
+}
+
+// applyModeration applies the moderation parameters and -RoomList.
+func applyModeration(ctx *command.Context, tx *store.Tx, g *groups.Group) (*object.ErrorRecord, error) {
+	if ctx.Has("ModeratedBy") {
+		add, remove, replace, err := mailbox.ReadMultiValued(ctx.Value("ModeratedBy"))
+		if err != nil {
+			return exo.Invalid(ctx, err.Error(), g.Name), nil
+		}
+		adds, rec, err := resolveModerators(ctx, tx, add)
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		removes, rec, err := resolveModerators(ctx, tx, remove)
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		var next []groups.Member
+		if !replace {
+			next = append(next, g.ModeratedBy...)
+		}
+		for _, m := range adds {
+			if !hasMember(next, m.ID) {
+				next = append(next, m)
+			}
+		}
+		kept := next[:0:0]
+		for _, m := range next {
+			if !hasMember(removes, m.ID) {
+				kept = append(kept, m)
+			}
+		}
+		g.ModeratedBy = kept
+	}
+	for _, b := range []struct {
+		param string
+		field *bool
+	}{{"ModerationEnabled", &g.ModerationEnabled}, {"BypassNestedModerationEnabled", &g.BypassNestedModerationEnabled}, {"BccBlocked", &g.BccBlocked}} {
+		if ctx.Has(b.param) {
+			*b.field = ctx.Bool(b.param)
+		}
+	}
+	if rec := exo.EnumArg(ctx, "SendModerationNotifications", "Microsoft.Exchange.Data.Directory.Recipient.TransportModerationNotificationFlags", moderationNotifications, &g.SendModerationNotifications); rec != nil {
+		return rec, nil
+	}
+	if g.ModerationEnabled && len(g.ModeratedBy) == 0 && g.IsSecurity() {
+		return exo.Invalid(ctx, "To enable moderation for a mail-enabled security group, specify at least one moderator with the ModeratedBy parameter.", g.Name), nil
+	}
+	if ctx.Switch("RoomList") && g.RecipientTypeDetails != groups.TypeRoomList {
+		if g.RecipientTypeDetails != groups.TypeDistribution {
+			return exo.InvalidOperation(ctx, fmt.Sprintf("The group \"%s\" can't be a room list because it's a security group.", g.Name), g.Name), nil
+		}
+		e := env{tx: tx}
+		for _, m := range g.Members {
+			if r, ok := e.resolve(m); ok && (r.mbx == nil || r.mbx.RecipientTypeDetails != directory.RecipientRoomMailbox) {
+				return exo.InvalidOperation(ctx, fmt.Sprintf("\"%s\" can't be a member of a room list because it isn't a room mailbox.", r.name), r.name), nil
+			}
+		}
+		g.RecipientTypeDetails = groups.TypeRoomList
+	}
 	return nil, nil
 }
 
@@ -182,11 +312,17 @@ func setDistributionGroup(ctx *command.Context) error {
 	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
 		return fmt.Sprintf("Setting distribution group \"%s\".", g.Name), g.Name
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		oldName := g.Name
 		if rec, err := applyGroupSettings(ctx, tx, g); rec != nil || err != nil {
 			return rec, err
 		}
-		g.WhenChanged = tx.Now()
-		return nil, groups.Put(tx, g)
+		if g.Name != oldName {
+			// a mailbox forwarding to the group follows its new name
+			if err := mailbox.RetargetForwarding(tx, oldName, g.Name); err != nil {
+				return nil, err
+			}
+		}
+		return nil, groups.Update(tx, g)
 	})
 	return err
 }

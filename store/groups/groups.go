@@ -159,6 +159,16 @@ func Put(tx *store.Tx, g *Group) error {
 	return groupKind.Put(tx, g.Guid, g)
 }
 
+// Update stores a changed group, checking its name, alias and primary
+// address are still free among the recipients (*store.DuplicateError).
+func Update(tx *store.Tx, g *Group) error {
+	if err := checkNames(tx, g.Guid, g.Name, g.Alias, g.PrimarySmtpAddress); err != nil {
+		return err
+	}
+	g.WhenChanged = tx.Now()
+	return Put(tx, g)
+}
+
 // Get returns a group by GUID.
 func Get(tx *store.Tx, guid string) (*Group, bool, error) {
 	return groupKind.Get(tx, strings.ToLower(guid))

@@ -262,23 +262,54 @@ func positionalCandidates(sig *Signature, sets []string, isBound func(string) bo
 }
 
 // Next returns the unbound parameter with the lowest position in the
-// candidate sets; among parameters sharing that position (in different
-// sets) it prefers one whose type takes the value without conversion
-// (native says which).
+// candidate sets. Among parameters sharing that position (in different
+// sets) it takes, as PowerShell's binder tries them: one of the default
+// set whose type takes the value without conversion (native says which),
+// then one of another set that does, then the default set's, then the
+// first.
 func Next(sig *Signature, sets []string, isBound func(string) bool, value any, native func(*Type, any) bool) *Param {
 	cs := positionalCandidates(sig, sets, isBound)
 	if len(cs) == 0 {
 		return nil
 	}
-	for _, c := range cs {
-		if c.pos != cs[0].pos {
-			break
+	n := 1
+	for n < len(cs) && cs[n].pos == cs[0].pos {
+		n++
+	}
+	if n == 1 {
+		return cs[0].p
+	}
+	def := -1
+	if sig.DefaultSet != "" && inSets(sig.DefaultSet, sets) {
+		for i, c := range cs[:n] {
+			if _, in := c.p.InSet(sig.DefaultSet); in {
+				def = i
+				break
+			}
 		}
+	}
+	if def >= 0 && native(cs[def].p.Type, value) {
+		return cs[def].p
+	}
+	for _, c := range cs[:n] {
 		if native(c.p.Type, value) {
 			return c.p
 		}
 	}
+	if def >= 0 {
+		return cs[def].p
+	}
 	return cs[0].p
+}
+
+// inSets reports whether set is one of sets, without regard to case.
+func inSets(set string, sets []string) bool {
+	for _, s := range sets {
+		if strings.EqualFold(s, set) {
+			return true
+		}
+	}
+	return false
 }
 
 // ChooseSet picks the parameter set among the candidates: the only one;

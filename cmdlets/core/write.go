@@ -103,7 +103,8 @@ func writeOutput() *command.Command {
 func messageCmdlet(name, typeName string, write func(ctx *command.Context, msg string)) *command.Command {
 	c := engine.Cmdlet(name, engine.ModUtility, typeName)
 	c.Params = []*params.Param{
-		params.P("Message", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline(), params.Alias("Msg")),
+		// an empty message is written as one (PowerShell's [AllowEmptyString])
+		params.P("Message", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline(), params.Alias("Msg"), engine.AllowEmpty()),
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
 		write(ctx, ctx.String("Message"))

@@ -72,6 +72,7 @@ const (
 	RuleModuleCommand        = "module-command"
 	RuleUndeclaredModule     = "undeclared-module"
 	RuleWindowsPowerShell    = "windows-powershell-only"
+	RuleWindowsOnlyCommand   = "windows-only-command"
 	RuleWindowsOnlyParameter = "windows-only-parameter"
 	RuleInternal             = "internal-error"
 )
@@ -429,19 +430,24 @@ func paramsUndeclared(cmd *command.Command) bool {
 	return len(cmd.Params) == 1 && cmd.Params[0].Remaining && cmd.Params[0].DontShow
 }
 
-// unknown reports a command name that resolves to nothing. In order: one
-// of PowerShell's own cmdlets (a note); a command of a module the session
+// unknown reports a command name that resolves to nothing. In order: a
+// command only Windows has (a warning); one of PowerShell's own cmdlets
+// (a note); a command of a module the session
 // has part of, by its shape (a note); a near miss of an Exchange cmdlet (an
 // error: the script would stop there); a command of a module the script
 // declares, by its noun prefix (a note); a command named like a known
 // module's whose module the script does not declare (one warning per
 // module); anything else (a warning: a function from elsewhere).
 func (c *checker) unknown(name string, ext syntax.Extent) {
+	msg := fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.", name)
+	if n, mod, ok := windowsOnlyCommand(name); ok {
+		c.add(ext, Warning, RuleWindowsOnlyCommand, fmt.Sprintf("%s %s is a command of the %s module, which only Windows has: exosim, like PowerShell on Linux, does not recognize it.", msg, n, mod))
+		return
+	}
 	if n, ok := powerShellCmdlet(name); ok {
 		c.add(ext, Info, RuleNotSimulated, fmt.Sprintf("%s is a PowerShell 7 cmdlet that exosim does not simulate.", n))
 		return
 	}
-	msg := fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.", name)
 	if n, ok := windowsPowerShellCmdlet(name); ok {
 		c.add(ext, Warning, RuleWindowsPowerShell, fmt.Sprintf("%s %s is a Windows PowerShell 5.1 cmdlet that PowerShell 7 does not have.", msg, n))
 		return

@@ -128,6 +128,44 @@ func windowsPowerShellCmdlet(name string) (string, bool) {
 	return n, ok
 }
 
+// winOnlyModules lists, by module, commands that exist only on Windows:
+// modules Windows itself provides (DnsClient, NetTCPIP, CimCmdlets,
+// ScheduledTasks, ServerManager) and PowerShell 7's own cmdlets that its
+// Linux build leaves out. exosim runs as PowerShell on Linux does, where
+// such a name is not recognized (CommandNotFoundException, which
+// cross-platform scripts catch to detect the platform), so lint says so
+// without calling the call wrong: on a Windows admin machine it runs.
+var winOnlyModules = []struct {
+	module   string
+	commands []string
+}{
+	{"DnsClient", []string{"Resolve-DnsName", "Clear-DnsClientCache", "Get-DnsClientCache", "Get-DnsClient", "Get-DnsClientServerAddress", "Set-DnsClientServerAddress"}},
+	{"NetTCPIP", []string{"Test-NetConnection", "Get-NetIPAddress", "Get-NetIPConfiguration", "Get-NetRoute", "Get-NetTCPConnection"}},
+	{"CimCmdlets", []string{"Get-CimInstance", "Get-CimClass", "Get-CimSession", "Invoke-CimMethod", "New-CimInstance", "New-CimSession", "New-CimSessionOption", "Register-CimIndicationEvent", "Remove-CimInstance", "Remove-CimSession", "Set-CimInstance"}},
+	{"ScheduledTasks", []string{"Get-ScheduledTask", "Register-ScheduledTask", "Unregister-ScheduledTask", "Start-ScheduledTask", "New-ScheduledTaskAction", "New-ScheduledTaskTrigger", "New-ScheduledTaskPrincipal", "New-ScheduledTaskSettingsSet"}},
+	{"ServerManager", []string{"Get-WindowsFeature", "Install-WindowsFeature", "Uninstall-WindowsFeature"}},
+	{"Microsoft.PowerShell.Management", []string{"Get-Service", "New-Service", "Remove-Service", "Restart-Service", "Resume-Service", "Set-Service", "Start-Service", "Stop-Service", "Suspend-Service", "Get-HotFix", "Get-ComputerInfo", "Clear-RecycleBin"}},
+	{"Microsoft.PowerShell.Diagnostics", []string{"Get-WinEvent", "New-WinEvent", "Get-Counter"}},
+	{"Microsoft.PowerShell.Security", []string{"Get-Acl", "Set-Acl", "Get-AuthenticodeSignature", "Set-AuthenticodeSignature"}},
+}
+
+var winOnlyIndex = lazy.Value[map[string][2]string]{Build: func() map[string][2]string {
+	m := map[string][2]string{}
+	for _, mod := range winOnlyModules {
+		for _, n := range mod.commands {
+			m[strings.ToLower(n)] = [2]string{n, mod.module}
+		}
+	}
+	return m
+}}
+
+// windowsOnlyCommand reports whether name is a command only Windows has,
+// with its canonical spelling and its module.
+func windowsOnlyCommand(name string) (canonical, module string, ok bool) {
+	e, ok := winOnlyIndex.Get()[strings.ToLower(name)]
+	return e[0], e[1], ok
+}
+
 // winOnlyParams are parameters PowerShell 7 has only on Windows, by
 // cmdlet (lower case). exosim runs as a Unix host, where they are not
 // found; a runbook written for Windows uses them correctly.

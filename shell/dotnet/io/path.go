@@ -8,13 +8,29 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
-// System.IO.Path with Windows rules: the simulated admin machine is a
-// Windows PC, so both \ and / separate directories, "C:" is a volume and
-// Combine joins with \.
+// System.IO.Path as .NET has it on Linux, where exosim runs as
+// PowerShell does: only / separates directories and / is the root, so a
+// backslash is part of a name ('a\b.txt' is one file name). A path on a
+// simulated Windows drive ("C:\Reports\x.csv") or a network share
+// ("\\server\share") keeps Windows rules instead, as the drive itself
+// does: both \ and / separate there, "C:" is a volume, and Combine joins
+// with \.
 
-func isSep(c byte) bool { return c == '\\' || c == '/' }
+// windowsPath reports whether p is a path of a simulated Windows drive or
+// share: a drive letter and a colon, or two backslashes.
+func windowsPath(p string) bool {
+	return len(p) >= 2 && (p[1] == ':' && isLetterByte(p[0]) || p[0] == '\\' && p[1] == '\\')
+}
 
-// pathRootLen is the length of the root of p: "C:\", "C:", "\", "\\server\share\".
+// isSepIn reports whether c separates directories in a path of the kind
+// win says (windowsPath).
+func isSepIn(win bool, c byte) bool { return c == '/' || win && c == '\\' }
+
+// isSep reports whether c separates directories in a Windows path.
+func isSep(c byte) bool { return isSepIn(true, c) }
+
+// pathRootLen is the length of the root of p: "C:\", "C:",
+// "\\server\share\" on a Windows drive, "/" otherwise.
 func pathRootLen(p string) int {
 	switch {
 	case len(p) >= 2 && p[1] == ':' && isLetterByte(p[0]):
@@ -22,7 +38,7 @@ func pathRootLen(p string) int {
 			return 3
 		}
 		return 2
-	case len(p) >= 2 && isSep(p[0]) && isSep(p[1]):
+	case len(p) >= 2 && p[0] == '\\' && p[1] == '\\':
 		// UNC: \\server\share\
 		n := 2
 		for seps := 0; n < len(p) && seps < 2; n++ {
@@ -31,7 +47,7 @@ func pathRootLen(p string) int {
 			}
 		}
 		return n
-	case len(p) >= 1 && isSep(p[0]):
+	case len(p) >= 1 && p[0] == '/':
 		return 1
 	}
 	return 0
@@ -42,12 +58,22 @@ func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <=
 func isRooted(p string) bool { return pathRootLen(p) > 0 }
 
 func fileNameOf(p string) string {
+	win := windowsPath(p)
 	for i := len(p) - 1; i >= 0; i-- {
-		if isSep(p[i]) || (i == 1 && p[i] == ':') {
+		if isSepIn(win, p[i]) || (win && i == 1 && p[i] == ':') {
 			return p[i+1:]
 		}
 	}
 	return p
+}
+
+// joinSep is the separator Combine and Join put after p: \ on a Windows
+// drive, / elsewhere.
+func joinSep(p string) string {
+	if windowsPath(p) {
+		return `\`
+	}
+	return "/"
 }
 
 func extensionOf(p string) string {
@@ -92,10 +118,10 @@ func tempPath(h dotnet.Host) string {
 func declarePath() {
 	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.IO.Path", Assembly: "System.Runtime",
 		Static: dotnet.Members{
-			"DirectorySeparatorChar":    dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char('\\'), nil }),
+			"DirectorySeparatorChar":    dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char('/'), nil }),
 			"AltDirectorySeparatorChar": dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char('/'), nil }),
-			"PathSeparator":             dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char(';'), nil }),
-			"VolumeSeparatorChar":       dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char(':'), nil }),
+			"PathSeparator":             dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char(':'), nil }),
+			"VolumeSeparatorChar":       dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char('/'), nil }),
 			"Combine": dotnet.Method(1, -1, func(c *dotnet.Call) (any, error) {
 				parts, err := pathArgs(c)
 				if err != nil {
@@ -115,10 +141,10 @@ func declarePath() {
 					case p == "":
 					case isRooted(p) || out == "":
 						out = p
-					case isSep(out[len(out)-1]) || strings.HasSuffix(out, ":"):
+					case isSepIn(windowsPath(out), out[len(out)-1]) || windowsPath(out) && strings.HasSuffix(out, ":"):
 						out += p
 					default:
-						out += `\` + p
+						out += joinSep(out) + p
 					}
 				}
 				return out, nil
@@ -131,10 +157,10 @@ func declarePath() {
 					case p == "":
 					case out == "":
 						out = p
-					case isSep(out[len(out)-1]) || isSep(p[0]):
+					case isSepIn(windowsPath(out), out[len(out)-1]) || isSepIn(windowsPath(out), p[0]):
 						out += p
 					default:
-						out += `\` + p
+						out += joinSep(out) + p
 					}
 				}
 				return out, nil
@@ -185,10 +211,14 @@ func declarePath() {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
-				p := strings.ReplaceAll(c.Str(0), "/", `\`)
+				p := c.Str(0)
 				if p == "" {
 					return nil, dotnet.Throw("The path is empty. (Parameter 'path')")
 				}
+				if !windowsPath(p) {
+					return unixDirectoryName(p), nil
+				}
+				p = strings.ReplaceAll(p, "/", `\`)
 				root := pathRootLen(p)
 				if len(p) <= root {
 					return nil, nil
@@ -208,13 +238,16 @@ func declarePath() {
 					return nil, nil
 				}
 				p := c.Str(0)
+				if !windowsPath(p) {
+					return p[:pathRootLen(p)], nil
+				}
 				return strings.ReplaceAll(p[:pathRootLen(p)], "/", `\`), nil
 			}),
 			"IsPathRooted": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return isRooted(c.Str(0)), nil }),
 			"IsPathFullyQualified": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				p := c.Str(0)
 				n := pathRootLen(p)
-				return n >= 3 || (n > 1 && isSep(p[0])), nil
+				return n >= 3 || (n > 1 && isSep(p[0])) || n == 1 && p[0] == '/', nil
 			}),
 			"GetTempPath": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return tempPath(c.Host), nil }),
 			"GetTempFileName": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
@@ -318,4 +351,23 @@ func cleanWindowsPath(p string) string {
 		out += `\`
 	}
 	return out
+}
+
+// unixDirectoryName is Path.GetDirectoryName of a path that is not on a
+// Windows drive: everything before the last /, without the slashes that
+// end it ("/" itself for a file at the root), "" for a bare name, and
+// nil for the root.
+func unixDirectoryName(p string) any {
+	i := strings.LastIndexByte(p, '/')
+	switch {
+	case i < 0:
+		return ""
+	case strings.TrimLeft(p, "/") == "":
+		return nil
+	}
+	dir := strings.TrimRight(p[:i], "/")
+	if dir == "" {
+		return "/"
+	}
+	return dir
 }

@@ -157,6 +157,8 @@ func NewRegistry() *Registry {
 // builtinTypes are the type names builtinViews has views for.
 var builtinTypes = []string{
 	"System.Management.Automation.PSMethod",
+	"System.Reflection.Assembly",
+	"System.Reflection.RuntimeAssembly",
 	"System.Collections.DictionaryEntry",
 	"Microsoft.PowerShell.Commands.HistoryInfo",
 	"System.DateTime",
@@ -187,6 +189,18 @@ func builtinViews(r *Registry) {
 			}
 			return ""
 		}}},
+	})
+	// A loaded assembly: whether it is in the global assembly cache, its
+	// runtime version and its file.
+	r.Add(&View{
+		Name:      "System.Reflection.Assembly",
+		TypeNames: []string{"System.Reflection.Assembly", "System.Reflection.RuntimeAssembly"},
+		Kind:      TableView,
+		Columns: []Column{
+			{Label: "GAC", Width: 6, Property: "GlobalAssemblyCache"},
+			{Label: "Version", Width: 14, Property: "ImageRuntimeVersion"},
+			{Label: "Location", Property: "Location"},
+		},
 	})
 	r.Add(&View{
 		Name:      "Dictionary",

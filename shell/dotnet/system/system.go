@@ -193,6 +193,7 @@ func Declare() {
 	declareTypes()
 	declareBitConverter()
 	declareStopwatch()
+	declareAppDomain()
 }
 
 // declareObject declares System.Object, whose members every type

@@ -1,5 +1,5 @@
 // Package io declares the .NET file system types: System.IO.Path,
-// File, Directory, FileInfo and DirectoryInfo, on the session's drives (its file system seam).
+// File, Directory, FileInfo, DirectoryInfo and StreamReader, on the session's drives (its file system seam).
 package io
 
 // Declare registers the package's types.
@@ -7,4 +7,5 @@ func Declare() {
 	declareFiles()
 	declarePath()
 	declareFileInfo()
+	declareStreamReader()
 }

@@ -29,4 +29,5 @@ func Declare() {
 	declarePSObjects()
 	declareScriptBlock()
 	declareSwitch()
+	declareAttributes()
 }

@@ -39,7 +39,7 @@ func (r *streamReader) Adapted() []*object.Property {
 // open refuses a closed reader.
 func (r *streamReader) open() error {
 	if r.closed {
-		return dotnet.Throw("Cannot read from a closed TextReader.")
+		return &dotnet.TypedException{Msg: "Cannot read from a closed TextReader.", Type: "System.ObjectDisposedException"}
 	}
 	return nil
 }

@@ -194,6 +194,7 @@ func Declare() {
 	declareBitConverter()
 	declareStopwatch()
 	declareAppDomain()
+	declarePrincipal()
 }
 
 // declareObject declares System.Object, whose members every type

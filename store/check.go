@@ -127,7 +127,7 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 				case !bytes.Equal(found, ik):
 					report(Finding{Kind: def.name, Key: string(k), Message: fmt.Sprintf("index %s has no entry for %q", e.name, e.value)})
 				case e.payload != nil && !bytes.Equal(got, e.payload):
-					report(Finding{Kind: def.name, Key: string(k), Message: fmt.Sprintf("index %s entry for %q holds an out-of-date copy of the record", e.name, e.value)})
+					report(Finding{Kind: def.name, Key: string(k), Message: fmt.Sprintf("index %s entry for %q is out of date (what it holds beside the key is not what the record gives)", e.name, e.value)})
 				}
 			}
 			return nil

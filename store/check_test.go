@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/idform"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/seed"
@@ -33,11 +34,15 @@ func TestCheckFindsCorruption(t *testing.T) {
 		}
 		victim = ms[0]
 		ib := tx.Bolt().Bucket([]byte(store.BucketIndex))
-		// A missing and a stale index entry.
-		if err := ib.Delete(store.IdxKey(directory.IndexAlias, victim.Alias, victim.Guid)); err != nil {
+		// A missing and a stale index entry, and one that says the
+		// display name is an alias.
+		if err := ib.Delete(store.IdxKey(idform.IndexIdentity, victim.Alias, victim.Guid)); err != nil {
 			return err
 		}
-		if err := ib.Put(store.IdxKey(directory.IndexAlias, "ghost", victim.Guid), nil); err != nil {
+		if err := ib.Put(store.IdxKey(idform.IndexIdentity, "ghost", victim.Guid), []byte{0, byte(idform.Alias)}); err != nil {
+			return err
+		}
+		if err := ib.Put(store.IdxKey(idform.IndexReference, victim.DisplayName, victim.Guid), []byte{0, byte(idform.Alias)}); err != nil {
 			return err
 		}
 		// An active mailbox without its account.
@@ -68,8 +73,9 @@ func TestCheckFindsCorruption(t *testing.T) {
 	}
 	got := storetest.Findings(t, s)
 	for _, want := range []string{
-		"indexes: mailbox " + victim.Guid + ": index mbx.alias has no entry for \"annb\"",
-		"indexes: index mbx.alias: stale entry \"ghost\"",
+		"indexes: mailbox " + victim.Guid + ": index mbx.id has no entry for \"annb\"",
+		"indexes: index mbx.id: stale entry \"ghost\"",
+		"indexes: mailbox " + victim.Guid + ": index mbx.ref entry for \"Ann Beebe\" is out of date",
 		"mailbox-user: mailbox " + victim.Guid + ": active mailbox annb has no account",
 		"timers: timer ",
 		"00000000-0000-0000-0000-00000000dead, which does not exist",

@@ -142,12 +142,14 @@ func TestImportRules(t *testing.T) {
 		case rel == "store":
 			allowed = []string{"store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc"}
 		case rel == "store/opath", rel == "store/tenantfile", rel == "store/fastdecode", rel == "store/recordmap", rel == "store/codec", rel == "store/exportdoc":
+		case rel == "store/idform":
+			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc"}
 		case rel == "store/directory":
-			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/opath"}
+			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/opath", "store/idform"}
 		case slices.Contains(gatherers, rel):
 			allowed = l.under("store")
 		default:
-			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/directory", "store/opath"}
+			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/directory", "store/idform", "store/opath"}
 		}
 		for _, d := range l.ownDeps(t, rel) {
 			switch {

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/idform"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
@@ -635,5 +637,100 @@ func TestMigrationCutShortIsFinishedByTheNextOpen(t *testing.T) {
 				t.Errorf("check finding after the resumed migration: %s", f)
 			}
 		})
+	}
+}
+
+// A schema-8 tenant file kept an identity in nine indexes of one form
+// each. Opening it read-write rebuilds the indexes: the old entries are
+// gone, every identity value is in the identity indexes with its forms,
+// look-ups find what they found, the export is unchanged and every check
+// passes.
+func TestMigrateSchema8IdentityIndexes(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "v8.db")
+	s := syntheticTenantFile(t, path, 50)
+	want := storetest.Export(t, s)
+	old := []string{"mbx.alias", "mbx.smtp", "mbx.upn", "mbx.xguid", "mbx.dn", "mbx.ldn", "mbx.extid", "mbx.display"}
+	err := s.Update(func(tx *store.Tx) error {
+		ib := tx.Bolt().Bucket([]byte(store.BucketIndex))
+		// the schema-8 form: the old indexes, no identity indexes
+		for _, name := range []string{idform.IndexIdentity, idform.IndexReference} {
+			prefix := []byte(name + "\x00")
+			var keys [][]byte
+			c := ib.Cursor()
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				keys = append(keys, append([]byte(nil), k...))
+			}
+			for _, k := range keys {
+				if err := ib.Delete(k); err != nil {
+					return err
+				}
+			}
+		}
+		err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+			for i, v := range []string{m.Alias, m.PrimarySmtpAddress, m.UserPrincipalName, m.ExchangeGuid, m.DistinguishedName, m.LegacyExchangeDN, m.ExternalDirectoryObjectId, m.DisplayName} {
+				if v != "" {
+					if err := ib.Put(store.IdxKey(old[i], v, m.Guid), nil); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return store.TxMetaPut(tx, store.MetaSchemaVersion, "8")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err = tenant.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v := fileSchemaVersionOf(t, s); v != store.SchemaVersion {
+		t.Errorf("schema version after migration = %d, want %d", v, store.SchemaVersion)
+	}
+	if got := storetest.Export(t, s); got != want {
+		t.Error("a migrated schema-8 tenant file exports differently from before")
+	}
+	err = s.View(func(tx *store.Tx) error {
+		c := tx.Bolt().Bucket([]byte(store.BucketIndex)).Cursor()
+		for _, name := range old {
+			prefix := []byte(name + "\x00")
+			if k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
+				t.Errorf("index %s is still there after the migration", name)
+			}
+		}
+		ms, err := directory.FindMailboxes(tx, "ANNB@contoso.com")
+		if err != nil {
+			return err
+		}
+		if len(ms) != 1 || ms[0].Alias != "annb" {
+			t.Errorf("annb@contoso.com resolves to %d mailboxes after the migration", len(ms))
+			return nil
+		}
+		keys, err := directory.MailboxKeysBy(tx, idform.DisplayName, ms[0].DisplayName)
+		if err != nil {
+			return err
+		}
+		if len(keys) != 1 || keys[0] != ms[0].Guid {
+			t.Errorf("display name %q finds %v, want %s", ms[0].DisplayName, keys, ms[0].Guid)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	findings, err := s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range findings {
+		t.Errorf("check finding after migration: %s", f)
 	}
 }

@@ -38,8 +38,10 @@ import (
 // index no longer carries the record; 7 = messages and message trace
 // rows have numbered cbor keys, trace rows leave out their usual event
 // details; 8 = index entries hold GUID record keys
-// as their 16 bytes (tx.go).
-const SchemaVersion = 8
+// as their 16 bytes (tx.go); 9 = a mailbox's identity values are in two
+// identity indexes, each value once with its forms, instead of nine
+// indexes of one form each (store/directory).
+const SchemaVersion = 9
 
 // buildMmapSize is the address space a replacement tenant being built
 // maps from the start (address space only: memory is what it touches).

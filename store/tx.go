@@ -88,6 +88,9 @@ type Tx struct {
 	// a bulk rewrite handles between checkpoints.
 	checkpoint func() error
 	batch      int
+	// indexesRebuilt: the transaction rebuilt the index bucket from the
+	// records (see RebuildIndexes).
+	indexesRebuilt bool
 }
 
 // Checkpoint commits the writes of a migration run by Open so far and
@@ -423,22 +426,20 @@ func (tx *Tx) LookupIndex(name, value string) ([]string, error) {
 	return keys, nil
 }
 
-// LookupIndexes calls fn with the record keys stored under value
-// (case-insensitive) in each of the indexes names in turn: LookupIndex of
-// each, with one cursor and one prefix buffer for all.
-func (tx *Tx) LookupIndexes(names []string, value string, fn func(key string)) error {
+// LookupIndexEntries calls fn with the record key and the payload of
+// each entry of index name that holds value (case-insensitive), in key
+// order: one seek. The payload is valid only during fn.
+func (tx *Tx) LookupIndexEntries(name, value string, fn func(key string, payload []byte)) error {
 	ib, err := tx.bucket(bucketIndex)
 	if err != nil {
 		return err
 	}
 	lower := strings.ToLower(value)
-	var prefix []byte
+	var b [128]byte
+	prefix := append(append(append(append(b[:0], name...), 0), lower...), 0)
 	c := ib.Cursor()
-	for _, name := range names {
-		prefix = append(append(append(append(prefix[:0], name...), 0), lower...), 0)
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			fn(recordKey(k[len(prefix):]))
-		}
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		fn(recordKey(k[len(prefix):]), v)
 	}
 	return nil
 }
@@ -490,6 +491,20 @@ func indexSeek(prefix []byte, entry string) []byte {
 	return append(seek, entry...)
 }
 
+// RebuildIndexes recreates the index bucket from the records, as a
+// migration that changes what an index holds needs, unless this
+// transaction has done so already: the entries written then follow this
+// program's index definitions, and every write since has kept them (a
+// migration that changes indexed values writes their entries). Opening a
+// tenant several versions old, or importing an old export, then rebuilds
+// the indexes once.
+func (tx *Tx) RebuildIndexes() error {
+	if tx.indexesRebuilt {
+		return nil
+	}
+	return tx.rebuildIndexes()
+}
+
 // rebuildIndexes recreates the index bucket from every indexed bucket.
 // The entries are written in key order, which bbolt appends quickly and
 // packs densely, instead of record order.
@@ -505,7 +520,11 @@ func (tx *Tx) rebuildIndexes() error {
 	if err := tx.Checkpoint(); err != nil {
 		return err
 	}
-	return tx.writeIndexes(func(indexEntry) bool { return true })
+	if err := tx.writeIndexes(func(indexEntry) bool { return true }); err != nil {
+		return err
+	}
+	tx.indexesRebuilt = true
+	return nil
 }
 
 // writeIndexes writes the index entries of every indexed record that keep

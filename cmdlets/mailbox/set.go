@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/idform"
 	"github.com/exosim/exosim/store/mrm"
 )
 
@@ -201,7 +202,7 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		if name == "" {
 			return invalid("The Name property can't be empty.")
 		}
-		if other, err := activeWith(tx, directory.IndexName, name, m.Guid); err != nil {
+		if other, err := activeWith(tx, idform.Name, name, m.Guid); err != nil {
 			return nil, nil, err
 		} else if other != nil {
 			return nil, exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The name \"%s\" is already being used. Please try another name.", name), object.ResourceExists, name), nil
@@ -216,7 +217,7 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		if alias == "" || directory.AliasFrom(alias) != alias {
 			return invalid(fmt.Sprintf("The value \"%s\" of property Alias isn't valid. An alias can contain letters, digits and the characters !#$%%&'*+-/=?^_`{|}~ and periods, but it can't start or end with a period.", alias))
 		}
-		if other, err := activeWith(tx, directory.IndexAlias, alias, m.Guid); err != nil {
+		if other, err := activeWith(tx, idform.Alias, alias, m.Guid); err != nil {
 			return nil, nil, err
 		} else if other != nil {
 			return nil, exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The alias \"%s\" is already being used by \"%s\". Please try another alias.", alias, other.Identity()), object.ResourceExists, alias), nil
@@ -257,7 +258,7 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 			if !org.IsInternalDomain(directory.DomainOf(addr)) {
 				return nil, exo.Error(ctx, exDataValidation, fmt.Sprintf("You can't use the domain %s because it's not an accepted domain for your organization.", directory.DomainOf(addr)), object.InvalidData, addr), nil
 			}
-			if other, err := activeWith(tx, directory.IndexSMTP, addr, m.Guid); err != nil {
+			if other, err := activeWith(tx, idform.SMTP, addr, m.Guid); err != nil {
 				return nil, nil, err
 			} else if other != nil {
 				return nil, exo.Error(ctx, exProxyInUse, fmt.Sprintf("The proxy address \"%s\" is already being used by the proxy addresses or LegacyExchangeDN of \"%s\". Please choose another proxy address.", a, other.Identity()), object.ResourceExists, a), nil
@@ -269,7 +270,7 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		if !validSmtp(id) {
 			return invalid(fmt.Sprintf("\"%s\" isn't a valid MicrosoftOnlineServicesID.", id))
 		}
-		if other, err := activeWith(tx, directory.IndexUPN, id, m.Guid); err != nil {
+		if other, err := activeWith(tx, idform.UPN, id, m.Guid); err != nil {
 			return nil, nil, err
 		} else if other != nil {
 			return nil, exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The MicrosoftOnlineServicesID \"%s\" is already being used by \"%s\".", id, other.Identity()), object.ResourceExists, id), nil
@@ -572,9 +573,10 @@ func extraFor(ctx *command.Context, name string, v any, current func() (*object.
 	return object.ToInvariantString(v), nil
 }
 
-// activeWith returns another live mailbox whose index holds value.
-func activeWith(tx *store.Tx, index, value, exclude string) (*directory.Mailbox, error) {
-	keys, err := directory.MailboxKeysBy(tx, index, value)
+// activeWith returns another live mailbox that has value in one of the
+// forms.
+func activeWith(tx *store.Tx, forms idform.Form, value, exclude string) (*directory.Mailbox, error) {
+	keys, err := directory.MailboxKeysBy(tx, forms, value)
 	if err != nil {
 		return nil, err
 	}

@@ -4,13 +4,19 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/idform"
 )
 
 // CompleteMailboxIdentity returns up to limit mailbox identities (aliases,
 // then SMTP addresses) that start with prefix, case-insensitively, for tab
-// completion. It seeks the lower-cased alias and SMTP indexes to the
-// prefix and reads forward, so its cost depends on limit, not on the size
-// of the tenant: at most 4*limit index entries are examined per index.
+// completion. It seeks the identity index to the lower-cased prefix and
+// reads forward once for each form, so its cost depends on limit, not on
+// the size of the tenant: it examines at most 4*limit entries that hold
+// the form, and at most 16*limit entries in all (the index holds names
+// and sign-in names beside them, nearly always in the same entries). The
+// index is the one that holds values shaped like the prefix (see
+// identityIndexOf): an alias or address shaped like a reference (a GUID,
+// a distinguished name) is offered only for a prefix of that shape.
 // include, when not nil, filters the mailboxes (for example to leave out
 // soft-deleted and inactive ones). Values keep the case they are stored in.
 func CompleteMailboxIdentity(tx *store.Tx, prefix string, limit int, include func(*Mailbox) bool) ([]string, error) {
@@ -18,17 +24,25 @@ func CompleteMailboxIdentity(tx *store.Tx, prefix string, limit int, include fun
 		return nil, nil
 	}
 	lower := strings.ToLower(prefix)
-	indexes := []string{IndexAlias, IndexSMTP}
+	index := idform.IndexIdentity
+	if strings.HasPrefix(lower, "cn=") || strings.HasPrefix(lower, "/") || strings.IndexByte(lower, ' ') >= 0 {
+		index = idform.IndexReference
+	}
+	forms := []idform.Form{idform.Alias, idform.SMTP}
 	if strings.Contains(lower, "@") {
-		indexes = indexes[1:]
+		forms = forms[1:]
 	}
 	var out []string
 	seen := map[string]bool{}
-	for _, name := range indexes {
-		budget := 4 * limit
-		err := tx.WalkIndex(name, lower, func(entry string, _ []byte) error {
-			if !strings.HasPrefix(entry, lower) || budget <= 0 || len(out) >= limit {
+	for _, form := range forms {
+		budget, examined := 4*limit, 16*limit
+		err := tx.WalkIndex(index, lower, func(entry string, payload []byte) error {
+			if !strings.HasPrefix(entry, lower) || budget <= 0 || examined <= 0 || len(out) >= limit {
 				return store.ErrStop
+			}
+			examined--
+			if idform.Of(payload)&form == 0 {
+				return nil
 			}
 			budget--
 			sep := strings.IndexByte(entry, 0)
@@ -43,7 +57,7 @@ func CompleteMailboxIdentity(tx *store.Tx, prefix string, limit int, include fun
 			if include != nil && !include(m) {
 				return nil
 			}
-			shown := storedCase(m, name, value)
+			shown := storedCase(m, form, value)
 			if shown == "" || seen[strings.ToLower(shown)] {
 				return nil
 			}
@@ -58,14 +72,14 @@ func CompleteMailboxIdentity(tx *store.Tx, prefix string, limit int, include fun
 	return out, nil
 }
 
-// storedCase returns the mailbox's own spelling of an index value.
-func storedCase(m *Mailbox, index, lower string) string {
-	switch index {
-	case IndexAlias:
+// storedCase returns the mailbox's own spelling of a value of the form.
+func storedCase(m *Mailbox, form idform.Form, lower string) string {
+	switch form {
+	case idform.Alias:
 		if strings.EqualFold(m.Alias, lower) {
 			return m.Alias
 		}
-	case IndexSMTP:
+	case idform.SMTP:
 		if strings.EqualFold(m.PrimarySmtpAddress, lower) {
 			return m.PrimarySmtpAddress
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/idform"
 )
 
 // RecipientMailContact is the RecipientType and RecipientTypeDetails of a
@@ -137,10 +138,14 @@ var NameHolders = store.NewHook[func(tx *store.Tx, self, prop, value string) (st
 // keeps (NameHolders) already has; self is the GUID of the recipient being
 // checked (*store.DuplicateError naming the holder).
 func CheckRecipientNames(tx *store.Tx, self, name, alias, smtp string) error {
-	checks := []struct{ prop, index, value string }{
-		{"Name", IndexName, name},
-		{"Alias", IndexAlias, alias},
-		{"PrimarySmtpAddress", IndexSMTP, smtp},
+	checks := []struct {
+		prop  string
+		form  idform.Form
+		value string
+	}{
+		{"Name", idform.Name, name},
+		{"Alias", idform.Alias, alias},
+		{"PrimarySmtpAddress", idform.SMTP, smtp},
 	}
 	dup := func(prop, value, holder string) error {
 		return &store.DuplicateError{Kind: "recipient", Property: prop, Value: value, ExistingIdentity: holder}
@@ -149,7 +154,7 @@ func CheckRecipientNames(tx *store.Tx, self, name, alias, smtp string) error {
 		if c.value == "" {
 			continue
 		}
-		if m, err := ActiveMailboxWith(tx, c.index, c.value, ""); err != nil {
+		if m, err := ActiveMailboxWith(tx, c.form, c.value, ""); err != nil {
 			return err
 		} else if m != nil {
 			return dup(c.prop, c.value, m.Identity())

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/idform"
 )
 
 // NewMailboxInput holds the parameters of New-Mailbox (user, shared and
@@ -208,14 +209,18 @@ func CreateMailbox(tx *store.Tx, in NewMailboxInput) (*Mailbox, *User, error) {
 	if strings.Count(primary, "@") != 1 {
 		return nil, nil, &store.ValidationError{Field: "PrimarySmtpAddress", Message: "not a valid SMTP address: " + primary}
 	}
-	for _, c := range []struct{ prop, index, value string }{
-		{"Name", IndexName, name},
-		{"Alias", IndexAlias, alias},
-		{"UserPrincipalName", IndexUPN, msoid},
-		{"PrimarySmtpAddress", IndexSMTP, primary},
-		{"EmailAddresses", IndexSMTP, alias + "@" + o.Name},
+	for _, c := range []struct {
+		prop  string
+		form  idform.Form
+		value string
+	}{
+		{"Name", idform.Name, name},
+		{"Alias", idform.Alias, alias},
+		{"UserPrincipalName", idform.UPN, msoid},
+		{"PrimarySmtpAddress", idform.SMTP, primary},
+		{"EmailAddresses", idform.SMTP, alias + "@" + o.Name},
 	} {
-		dup, err := ActiveMailboxWith(tx, c.index, c.value, "")
+		dup, err := ActiveMailboxWith(tx, c.form, c.value, "")
 		if err != nil {
 			return nil, nil, err
 		}
@@ -260,7 +265,7 @@ func CreateMailbox(tx *store.Tx, in NewMailboxInput) (*Mailbox, *User, error) {
 			return nil, nil, &store.ValidationError{Field: "ExchangeGuid", Message: "not a valid GUID: " + in.ExchangeGuid}
 		}
 		xguid = g
-		keys, err := tx.LookupIndex(IndexExchangeGuid, g)
+		keys, err := MailboxKeysBy(tx, idform.ExchangeGuid, g)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/idform"
 )
 
 // Timer kinds of the mailbox lifecycle. The payload is the mailbox Guid,
@@ -340,12 +341,12 @@ type undoPlan struct {
 }
 
 // ActiveMailboxWith returns an active (not deleted) mailbox other than
-// exclude whose index holds value.
-func ActiveMailboxWith(tx *store.Tx, index, value, exclude string) (*Mailbox, error) {
+// exclude that has value in one of the forms.
+func ActiveMailboxWith(tx *store.Tx, forms idform.Form, value, exclude string) (*Mailbox, error) {
 	if strings.TrimSpace(value) == "" {
 		return nil, nil
 	}
-	keys, err := tx.LookupIndex(index, strings.TrimSpace(value))
+	keys, err := MailboxKeysBy(tx, forms, value)
 	if err != nil {
 		return nil, err
 	}
@@ -385,7 +386,7 @@ func ActiveUserWithUPN(tx *store.Tx, upn, exclude string) (*User, error) {
 // signInNameHolder reports who else holds a sign-in name among live
 // objects ("" when free).
 func signInNameHolder(tx *store.Tx, name, excludeMailbox, excludeUser string) (string, string, error) {
-	if m, err := ActiveMailboxWith(tx, IndexUPN, name, excludeMailbox); err != nil || m != nil {
+	if m, err := ActiveMailboxWith(tx, idform.UPN, name, excludeMailbox); err != nil || m != nil {
 		if m != nil {
 			return m.Identity(), m.Guid, nil
 		}
@@ -464,13 +465,13 @@ func planUndo(tx *store.Tx, op string, m *Mailbox, in UndoInput) (*undoPlan, err
 	if in.Name != "" {
 		name = in.Name
 	}
-	if dup, err := ActiveMailboxWith(tx, IndexName, name, m.Guid); err != nil || dup != nil {
+	if dup, err := ActiveMailboxWith(tx, idform.Name, name, m.Guid); err != nil || dup != nil {
 		if err != nil {
 			return nil, err
 		}
 		return nil, &store.DuplicateError{Kind: "mailbox", Property: "Name", Value: name, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 	}
-	if dup, err := ActiveMailboxWith(tx, IndexAlias, m.Alias, m.Guid); err != nil || dup != nil {
+	if dup, err := ActiveMailboxWith(tx, idform.Alias, m.Alias, m.Guid); err != nil || dup != nil {
 		if err != nil {
 			return nil, err
 		}
@@ -495,7 +496,7 @@ func planUndo(tx *store.Tx, op string, m *Mailbox, in UndoInput) (*undoPlan, err
 			return nil, err
 		}
 		if holder == "" {
-			if dup, err := ActiveMailboxWith(tx, IndexSMTP, in.WindowsLiveID, m.Guid); err != nil {
+			if dup, err := ActiveMailboxWith(tx, idform.SMTP, in.WindowsLiveID, m.Guid); err != nil {
 				return nil, err
 			} else if dup != nil {
 				holder, hguid = dup.Identity(), dup.Guid
@@ -505,7 +506,7 @@ func planUndo(tx *store.Tx, op string, m *Mailbox, in UndoInput) (*undoPlan, err
 			return nil, &store.DuplicateError{Kind: "mailbox", Property: "WindowsLiveID", Value: in.WindowsLiveID, ExistingIdentity: holder, ExistingGuid: hguid}
 		}
 	} else if in.WindowsLiveID == "" {
-		if dup, err := ActiveMailboxWith(tx, IndexSMTP, m.PrimarySmtpAddress, m.Guid); err != nil || dup != nil {
+		if dup, err := ActiveMailboxWith(tx, idform.SMTP, m.PrimarySmtpAddress, m.Guid); err != nil || dup != nil {
 			if err != nil {
 				return nil, err
 			}
@@ -1010,7 +1011,7 @@ func provisionMailbox(tx *store.Tx, u *User) error {
 	}
 	name := u.MailNickname
 	for i := 2; ; i++ {
-		dup, err := ActiveMailboxWith(tx, IndexName, name, "")
+		dup, err := ActiveMailboxWith(tx, idform.Name, name, "")
 		if err != nil {
 			return err
 		}

@@ -1,11 +1,13 @@
 package directory
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/idform"
 )
 
 // Mailbox lifecycle states (the simulator's own names; Exchange shows
@@ -226,71 +228,47 @@ func LegacyDNFor(guid, alias string) string {
 	return "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + store.GuidNoDashes(guid) + "-" + alias
 }
 
-// Mailbox index names.
+// Mailbox index names (the identity indexes are package idform's).
 const (
 	// IndexName orders the mailboxes by name: a listing walks it and
 	// reads each record by its key. (Schema 4 and 5 kept a copy of the
 	// record in each entry; the copy cost a sixth of a large tenant's file
 	// for a listing that is hardly faster with it.)
-	IndexName         = "mbx.name"
-	IndexAlias        = "mbx.alias"
-	IndexSMTP         = "mbx.smtp"
-	IndexUPN          = "mbx.upn"
-	IndexExchangeGuid = "mbx.xguid"
-	IndexDN           = "mbx.dn"
-	IndexLegacyDN     = "mbx.ldn" // LegacyExchangeDN and X500 proxies
-	IndexExternalID   = "mbx.extid"
-	// IndexDisplayName lets a display name ("Walter Harp") resolve.
-	IndexDisplayName = "mbx.display"
+	IndexName = "mbx.name"
 	// IndexLinkedUser finds the mailboxes of an account (LinkedUserID),
 	// whose copies of the account's fields follow it. It is not an
 	// identity form.
 	IndexLinkedUser = "mbx.user"
 )
 
-// MailboxIndexes lists the mailbox indexes FindMailboxes searches.
-func MailboxIndexes() []string {
-	return append([]string(nil), mailboxIndexes[:]...)
-}
-
-var mailboxIndexes = [...]string{IndexName, IndexAlias, IndexSMTP, IndexUPN, IndexExchangeGuid, IndexDN, IndexLegacyDN, IndexExternalID, IndexDisplayName}
-
-// indexMailbox returns the index entries of a mailbox.
+// indexMailbox returns the index entries of a mailbox: its name, its
+// account, and each identity value with its forms.
 func indexMailbox(m *Mailbox, _ []byte) []store.IndexEntry {
-	e := []store.IndexEntry{
-		{Name: IndexName, Value: m.Name},
-		{Name: IndexAlias, Value: m.Alias},
-		{Name: IndexUPN, Value: m.UserPrincipalName},
-		{Name: IndexDN, Value: m.DistinguishedName},
-		{Name: IndexLegacyDN, Value: m.LegacyExchangeDN},
-		{Name: IndexExternalID, Value: m.ExternalDirectoryObjectId},
-		{Name: IndexDisplayName, Value: m.DisplayName},
-		{Name: IndexLinkedUser, Value: m.LinkedUserID()},
-	}
+	var iv idform.Values
+	iv.Add(idform.Name, m.Name)
+	iv.Add(idform.Alias, m.Alias)
+	iv.Add(idform.UPN, m.UserPrincipalName)
+	iv.Add(idform.DN, m.DistinguishedName)
+	iv.Add(idform.LegacyDN, m.LegacyExchangeDN)
+	iv.Add(idform.ExternalID, m.ExternalDirectoryObjectId)
+	iv.Add(idform.DisplayName, m.DisplayName)
 	if m.ExchangeGuid != store.ZeroGuid {
-		e = append(e, store.IndexEntry{Name: IndexExchangeGuid, Value: m.ExchangeGuid})
+		iv.Add(idform.ExchangeGuid, m.ExchangeGuid)
 	}
-	if m.MicrosoftOnlineServicesID != "" && !strings.EqualFold(m.MicrosoftOnlineServicesID, m.UserPrincipalName) {
-		e = append(e, store.IndexEntry{Name: IndexUPN, Value: m.MicrosoftOnlineServicesID})
+	if !strings.EqualFold(m.MicrosoftOnlineServicesID, m.UserPrincipalName) {
+		iv.Add(idform.UPN, m.MicrosoftOnlineServicesID)
 	}
-	seen := map[string]bool{}
-	add := func(name, v string) {
-		k := name + "\x00" + strings.ToLower(v)
-		if v != "" && !seen[k] {
-			seen[k] = true
-			e = append(e, store.IndexEntry{Name: name, Value: v})
-		}
-	}
-	add(IndexSMTP, m.PrimarySmtpAddress)
+	iv.Add(idform.SMTP, m.PrimarySmtpAddress)
 	for _, a := range m.SmtpAddresses() {
-		add(IndexSMTP, a)
+		iv.Add(idform.SMTP, a)
 	}
 	for _, a := range m.X500Addresses() {
 		if !strings.EqualFold(a, m.LegacyExchangeDN) {
-			add(IndexLegacyDN, a)
+			iv.Add(idform.LegacyDN, a)
 		}
 	}
-	return e
+	e := []store.IndexEntry{{Name: IndexName, Value: m.Name}, {Name: IndexLinkedUser, Value: m.LinkedUserID()}}
+	return iv.Entries(e)
 }
 
 // GetMailbox returns the mailbox with the given object Guid.
@@ -399,15 +377,18 @@ func ScanMailboxes(tx *store.Tx, after string, limit int) ([]*Mailbox, string, e
 	return Mailboxes.Scan(tx, after, limit)
 }
 
-// MailboxKeysBy returns the Guids of mailboxes whose index holds value
-// (case-insensitive exact match).
-func MailboxKeysBy(tx *store.Tx, index, value string) ([]string, error) {
-	return tx.LookupIndex(index, strings.TrimSpace(value))
+// MailboxKeysBy returns the Guids of mailboxes that have value in one of
+// the forms (case-insensitive exact match), in Guid order.
+func MailboxKeysBy(tx *store.Tx, forms idform.Form, value string) ([]string, error) {
+	var keys []string
+	err := idform.Lookup(tx, strings.TrimSpace(value), forms, func(k string) { keys = append(keys, k) })
+	return keys, err
 }
 
-// FindMailboxes resolves an identity string against every mailbox index
-// (and the object Guid). It returns each matching mailbox once, in Guid
-// order, whatever its lifecycle state; callers filter by scope.
+// FindMailboxes resolves an identity string against every identity form
+// of a mailbox (and the object Guid). It returns each matching mailbox
+// once, in Guid order, whatever its lifecycle state; callers filter by
+// scope.
 func FindMailboxes(tx *store.Tx, identity string) ([]*Mailbox, error) {
 	id := strings.TrimSpace(identity)
 	if id == "" {
@@ -416,27 +397,27 @@ func FindMailboxes(tx *store.Tx, identity string) ([]*Mailbox, error) {
 	if strings.HasPrefix(strings.ToLower(id), `soft deleted objects\`) {
 		id = id[len(`soft deleted objects\`):]
 	}
-	keys := map[string]bool{}
-	if err := tx.LookupIndexes(mailboxIndexes[:], id, func(k string) { keys[k] = true }); err != nil {
+	var keys []string
+	add := func(k string) { keys = append(keys, k) }
+	if err := idform.Lookup(tx, id, idform.All, add); err != nil {
 		return nil, err
 	}
 	if g, ok := store.NormalizeGuid(id); ok {
-		if ks, err := tx.LookupIndex(IndexExchangeGuid, g); err == nil {
-			for _, k := range ks {
-				keys[k] = true
+		// a GUID written another way ({braces}, no dashes, upper case)
+		// names a mailbox by its ExchangeGuid or object Guid too
+		if g != strings.ToLower(id) {
+			if err := idform.Lookup(tx, g, idform.ExchangeGuid, add); err != nil {
+				return nil, err
 			}
 		}
 		if Mailboxes.Has(tx, g) {
-			keys[g] = true
+			add(g)
 		}
 	}
-	sorted := make([]string, 0, len(keys))
-	for k := range keys {
-		sorted = append(sorted, k)
-	}
-	sort.Strings(sorted)
-	out := make([]*Mailbox, 0, len(sorted))
-	for _, k := range sorted {
+	sort.Strings(keys)
+	keys = slices.Compact(keys)
+	out := make([]*Mailbox, 0, len(keys))
+	for _, k := range keys {
 		m, err := GetMailbox(tx, k)
 		if err != nil {
 			return nil, err

@@ -55,21 +55,30 @@ func TestMailboxIndexLookups(t *testing.T) {
 			if got != tt.alias {
 				t.Errorf("FindMailboxes(%q) = %q, want %q", tt.identity, got, tt.alias)
 			}
-			// one cursor over the indexes finds what each index's own
-			// lookup finds, in index order
-			var each, all []string
-			for _, idx := range directory.MailboxIndexes() {
-				ks, err := tx.LookupIndex(idx, tt.identity)
-				if err != nil {
-					t.Fatal(err)
+			if want, got := matchesByScan(t, tx, tt.identity), guidsOf(ms); got != want {
+				t.Errorf("FindMailboxes(%q) = %s, a scan of every mailbox finds %s", tt.identity, got, want)
+			}
+		}
+		// Every value of every form finds what a scan finds, whatever
+		// its case.
+		var all []*directory.Mailbox
+		storetest.Must(t, directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error { all = append(all, m); return nil }))
+		for _, m := range all {
+			values := append([]string{m.Name, m.Alias, m.DisplayName, m.UserPrincipalName, m.MicrosoftOnlineServicesID,
+				m.PrimarySmtpAddress, m.DistinguishedName, m.LegacyExchangeDN, m.ExternalDirectoryObjectId, m.ExchangeGuid,
+				"{" + m.ExchangeGuid + "}", strings.ReplaceAll(m.Guid, "-", "")}, m.EmailAddresses...)
+			values = append(values, m.SmtpAddresses()...)
+			values = append(values, m.X500Addresses()...)
+			for _, v := range values {
+				for _, id := range []string{v, strings.ToUpper(v), " " + strings.ToLower(v) + " "} {
+					ms, err := directory.FindMailboxes(tx, id)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if want, got := matchesByScan(t, tx, id), guidsOf(ms); got != want {
+						t.Errorf("FindMailboxes(%q) = %s, a scan of every mailbox finds %s", id, got, want)
+					}
 				}
-				each = append(each, ks...)
-			}
-			if err := tx.LookupIndexes(directory.MailboxIndexes(), tt.identity, func(k string) { all = append(all, k) }); err != nil {
-				t.Fatal(err)
-			}
-			if strings.Join(each, ",") != strings.Join(all, ",") {
-				t.Errorf("LookupIndexes(%q) = %v, LookupIndex of each index %v", tt.identity, all, each)
 			}
 		}
 		// Guid lookup through the primary key.
@@ -249,4 +258,53 @@ func TestLicenseAssignment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// guidsOf lists the Guids of ms.
+func guidsOf(ms []*directory.Mailbox) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Guid)
+	}
+	return strings.Join(out, ",")
+}
+
+// matchesByScan resolves an identity the slow way, by comparing it with
+// every identity value of every mailbox: Name, Alias, DisplayName,
+// UserPrincipalName, MicrosoftOnlineServicesID, PrimarySmtpAddress and
+// the SMTP proxies, DistinguishedName, LegacyExchangeDN and the X500
+// proxies, ExternalDirectoryObjectId and ExchangeGuid, case-insensitively;
+// a GUID in any of its spellings matches an ExchangeGuid or an object
+// Guid. It returns the Guids in order.
+func matchesByScan(t *testing.T, tx *store.Tx, identity string) string {
+	t.Helper()
+	id := strings.TrimSpace(identity)
+	if strings.HasPrefix(strings.ToLower(id), `soft deleted objects\`) {
+		id = id[len(`soft deleted objects\`):]
+	}
+	if id == "" {
+		return ""
+	}
+	g, isGuid := store.NormalizeGuid(id)
+	var out []string
+	storetest.Must(t, directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+		values := []string{m.Name, m.Alias, m.DisplayName, m.UserPrincipalName, m.MicrosoftOnlineServicesID,
+			m.PrimarySmtpAddress, m.DistinguishedName, m.LegacyExchangeDN, m.ExternalDirectoryObjectId}
+		if m.ExchangeGuid != store.ZeroGuid {
+			values = append(values, m.ExchangeGuid)
+		}
+		values = append(values, m.SmtpAddresses()...)
+		values = append(values, m.X500Addresses()...)
+		match := isGuid && (m.Guid == g || m.ExchangeGuid != store.ZeroGuid && strings.EqualFold(m.ExchangeGuid, g))
+		for _, v := range values {
+			if v != "" && strings.ToLower(v) == strings.ToLower(id) {
+				match = true
+			}
+		}
+		if match {
+			out = append(out, m.Guid)
+		}
+		return nil
+	}))
+	return strings.Join(out, ",")
 }

@@ -55,7 +55,10 @@ func migrateCoveringIndexes(tx *store.Tx) error {
 	if err != nil {
 		return err
 	}
-	return tx.WriteIndexEntries(func(name string, covering bool) bool { return covering || name == IndexLinkedUser })
+	// The name index no longer carries the record; the entries that
+	// carry something else beside the key (the identity indexes) are
+	// written by the index rebuild of schema 7.
+	return tx.WriteIndexEntries(func(name string, _ bool) bool { return name == IndexLinkedUser })
 }
 
 // migrateBinaryContent (schema 4 → 5) rewrites every mailbox content
@@ -77,4 +80,17 @@ func migrateCompactRecords(tx *store.Tx) error {
 		return err
 	}
 	return tx.WriteIndexEntries(func(name string, _ bool) bool { return name == IndexName })
+}
+
+// migrateIdentityIndex (schema 8 → 9) replaces the nine indexes an
+// identity was looked up in (name, alias, SMTP address, sign-in name,
+// ExchangeGuid, distinguished name, legacy DN, external directory ID and
+// display name), one seek each, with the two identity indexes that hold
+// every value once with its forms (package idform), one seek for a
+// look-up. The name index stays for listings in name order.
+// It rebuilds the index bucket from the records, which drops the old
+// entries too; a tenant whose indexes were rebuilt earlier in the same
+// run (from schema 7, or an import) has them already.
+func migrateIdentityIndex(tx *store.Tx) error {
+	return tx.RebuildIndexes()
 }

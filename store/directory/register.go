@@ -48,6 +48,7 @@ func Register(s *store.Schema) {
 	s.AddMigration(3, "compact mailbox records and covering indexes", migrateCoveringIndexes)
 	s.AddMigration(4, "mailbox content in its binary form", migrateBinaryContent)
 	s.AddMigration(5, "compact accounts and mailboxes, name index without record copies", migrateCompactRecords)
+	s.AddMigration(8, "one identity index for every identity form of a mailbox", migrateIdentityIndex)
 	s.Administrator(func(tx *store.Tx) (string, error) {
 		o, err := GetOrganization(tx)
 		if err != nil {

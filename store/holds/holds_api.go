@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/idform"
 )
 
 // Hold types of the ID-based holds (HoldInfo.HoldType).
@@ -820,7 +821,7 @@ func resolveSources(tx *store.Tx, vals []string) ([]string, error) {
 func mailboxesForSources(tx *store.Tx, srcs []string) ([]string, error) {
 	var out []string
 	for _, s := range srcs {
-		ks, err := tx.LookupIndex(directory.IndexLegacyDN, s)
+		ks, err := directory.MailboxKeysBy(tx, idform.LegacyDN, s)
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/idform"
 )
 
 // TimerRetentionHoldEnd ends the 30-day retention hold of a recovered
@@ -106,13 +107,17 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*directory.Mailbox, 
 	if alias == "" {
 		alias = directory.AliasFrom(msoid[:strings.IndexByte(msoid, '@')])
 	}
-	for _, c := range []struct{ prop, index, value string }{
-		{"Name", directory.IndexName, name},
-		{"Alias", directory.IndexAlias, alias},
-		{"MicrosoftOnlineServicesID", directory.IndexUPN, msoid},
-		{"PrimarySmtpAddress", directory.IndexSMTP, msoid},
+	for _, c := range []struct {
+		prop  string
+		form  idform.Form
+		value string
+	}{
+		{"Name", idform.Name, name},
+		{"Alias", idform.Alias, alias},
+		{"MicrosoftOnlineServicesID", idform.UPN, msoid},
+		{"PrimarySmtpAddress", idform.SMTP, msoid},
 	} {
-		dup, err := directory.ActiveMailboxWith(tx, c.index, c.value, old.Guid)
+		dup, err := directory.ActiveMailboxWith(tx, c.form, c.value, old.Guid)
 		if err != nil {
 			return nil, err
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/idform"
 	"github.com/exosim/exosim/store/ome"
 )
 
@@ -328,7 +329,7 @@ func AddSyntheticMailboxes(tx *store.Tx, n int) error {
 	}
 	start := 1
 	for {
-		keys, err := directory.MailboxKeysBy(tx, directory.IndexAlias, fmt.Sprintf("user%04d", start))
+		keys, err := directory.MailboxKeysBy(tx, idform.Alias, fmt.Sprintf("user%04d", start))
 		if err != nil {
 			return err
 		}

@@ -22,6 +22,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/idform"
 )
 
 func main() {
@@ -102,12 +103,15 @@ func run(args []string) error {
 	return fmt.Errorf("unknown mode %q", mode)
 }
 
-// mailboxKeyByAlias finds a mailbox's key through the alias index.
+// mailboxKeyByAlias finds a mailbox's key through the identity index: the
+// first entry of the alias that holds it as an alias.
 func mailboxKeyByAlias(tx *bolt.Tx, alias string) ([]byte, error) {
-	prefix := []byte(directory.IndexAlias + "\x00" + alias + "\x00")
-	k, _ := tx.Bucket([]byte("idx")).Cursor().Seek(prefix)
-	if !bytes.HasPrefix(k, prefix) {
-		return nil, fmt.Errorf("no mailbox %s", alias)
+	prefix := []byte(idform.IndexIdentity + "\x00" + alias + "\x00")
+	c := tx.Bucket([]byte("idx")).Cursor()
+	for k, v := c.Seek(prefix); bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if idform.Of(v)&idform.Alias != 0 {
+			return []byte(store.IndexedKey(k[len(prefix):])), nil
+		}
 	}
-	return []byte(store.IndexedKey(k[len(prefix):])), nil
+	return nil, fmt.Errorf("no mailbox %s", alias)
 }

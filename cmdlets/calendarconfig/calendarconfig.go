@@ -220,34 +220,14 @@ func calendarObject(m *directory.Mailbox, s *cc.Settings) *object.PSObject {
 	return o
 }
 
-// resolve finds the mailbox the call names, or without Identity the
-// caller's own.
-func resolve(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
-	if ctx.Has("Identity") && ctx.Value("Identity") != nil {
-		return mailbox.ResolveIdentity(ctx, tx)
-	}
-	me := exo.Caller(ctx.Session())
-	return mailbox.ResolveOne(ctx, tx, me, me, directory.ScopeActive, false)
-}
-
 func getCalendarConfig(ctx *command.Context) error {
-	var out *object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		m, rec, err := resolve(ctx, tx)
-		if err != nil || rec != nil {
-			return rec, err
-		}
+	return mailbox.WriteSetting(ctx, func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error) {
 		s, err := cc.Get(tx, m)
 		if err != nil {
 			return nil, err
 		}
-		out = calendarObject(m, s)
-		return nil, nil
+		return calendarObject(m, s), nil
 	})
-	if err != nil || !done {
-		return err
-	}
-	return ctx.WriteObject(out)
 }
 
 // bindingError is PowerShell's error for an argument that does not

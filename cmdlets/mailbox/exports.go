@@ -156,10 +156,12 @@ func IdentityOrAll(ctx *command.Context, tx *store.Tx) ([]*directory.Mailbox, *o
 // WriteSetting writes the object build makes of the mailbox the call's
 // Identity parameter names, read in one transaction: the Get cmdlet of a
 // setting each mailbox has (Automatic Replies, calendar processing).
+// Without Identity (a Get whose Identity is optional, such as
+// Get-MailboxRegionalConfiguration) it is the caller's own mailbox.
 func WriteSetting(ctx *command.Context, build func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error)) error {
 	var out *object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		m, rec, err := ResolveIdentity(ctx, tx)
+		m, rec, err := identityOrCaller(ctx, tx)
 		if err != nil || rec != nil {
 			return rec, err
 		}
@@ -170,6 +172,16 @@ func WriteSetting(ctx *command.Context, build func(tx *store.Tx, m *directory.Ma
 		return err
 	}
 	return ctx.WriteObject(out)
+}
+
+// identityOrCaller resolves the mailbox the call's Identity parameter
+// names, or without one the signed-in caller's.
+func identityOrCaller(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
+	if ctx.Has("Identity") && ctx.Value("Identity") != nil {
+		return ResolveIdentity(ctx, tx)
+	}
+	me := exo.Caller(ctx.Session())
+	return resolveOne(ctx, tx, me, me, directory.ScopeActive, false)
 }
 
 // WriteSettings is WriteSetting for a Get cmdlet whose Identity takes

@@ -90,34 +90,14 @@ func regionalObject(m *directory.Mailbox, s *rg.Settings, verify bool) *object.P
 	return o
 }
 
-// resolve finds the mailbox the call names, or without Identity the
-// caller's own.
-func resolve(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
-	if ctx.Has("Identity") && ctx.Value("Identity") != nil {
-		return mailbox.ResolveIdentity(ctx, tx)
-	}
-	me := exo.Caller(ctx.Session())
-	return mailbox.ResolveOne(ctx, tx, me, me, directory.ScopeActive, false)
-}
-
 func getRegional(ctx *command.Context) error {
-	var out *object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		m, rec, err := resolve(ctx, tx)
-		if err != nil || rec != nil {
-			return rec, err
-		}
+	return mailbox.WriteSetting(ctx, func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error) {
 		s, err := rg.Get(tx, m)
 		if err != nil {
 			return nil, err
 		}
-		out = regionalObject(m, s, ctx.Bool("VerifyDefaultFolderNameLanguage"))
-		return nil, nil
+		return regionalObject(m, s, ctx.Bool("VerifyDefaultFolderNameLanguage")), nil
 	})
-	if err != nil || !done {
-		return err
-	}
-	return ctx.WriteObject(out)
 }
 
 // apply sets what the call's parameters name; rec refuses a language or

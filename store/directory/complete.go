@@ -9,25 +9,17 @@ import (
 
 // CompleteMailboxIdentity returns up to limit mailbox identities (aliases,
 // then SMTP addresses) that start with prefix, case-insensitively, for tab
-// completion. It seeks the identity index to the lower-cased prefix and
-// reads forward once for each form, so its cost depends on limit, not on
-// the size of the tenant: it examines at most 4*limit entries that hold
-// the form, and at most 16*limit entries in all (the index holds names
-// and sign-in names beside them, nearly always in the same entries). The
-// index is the one that holds values shaped like the prefix (see
-// identityIndexOf): an alias or address shaped like a reference (a GUID,
-// a distinguished name) is offered only for a prefix of that shape.
-// include, when not nil, filters the mailboxes (for example to leave out
-// soft-deleted and inactive ones). Values keep the case they are stored in.
+// completion. It reads forward from the prefix in the identity index
+// once for each form, at most 4*limit entries of the form
+// (idform.Complete), so its cost depends on limit, not on the size of the
+// tenant. include, when not nil, filters the mailboxes (for example to
+// leave out soft-deleted and inactive ones). Values keep the case they are
+// stored in.
 func CompleteMailboxIdentity(tx *store.Tx, prefix string, limit int, include func(*Mailbox) bool) ([]string, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
 	lower := strings.ToLower(prefix)
-	index := idform.IndexIdentity
-	if strings.HasPrefix(lower, "cn=") || strings.HasPrefix(lower, "/") || strings.IndexByte(lower, ' ') >= 0 {
-		index = idform.IndexReference
-	}
 	forms := []idform.Form{idform.Alias, idform.SMTP}
 	if strings.Contains(lower, "@") {
 		forms = forms[1:]
@@ -35,35 +27,20 @@ func CompleteMailboxIdentity(tx *store.Tx, prefix string, limit int, include fun
 	var out []string
 	seen := map[string]bool{}
 	for _, form := range forms {
-		budget, examined := 4*limit, 16*limit
-		err := tx.WalkIndex(index, lower, func(entry string, payload []byte) error {
-			if !strings.HasPrefix(entry, lower) || budget <= 0 || examined <= 0 || len(out) >= limit {
-				return store.ErrStop
+		err := idform.Complete(tx, lower, form, 4*limit, func(guid, value string) bool {
+			if len(out) >= limit {
+				return false
 			}
-			examined--
-			if idform.Of(payload)&form == 0 {
-				return nil
-			}
-			budget--
-			sep := strings.IndexByte(entry, 0)
-			if sep < 0 {
-				return nil
-			}
-			value, guid := entry[:sep], entry[sep+1:]
 			m, err := GetMailbox(tx, guid)
-			if err != nil {
-				return nil
-			}
-			if include != nil && !include(m) {
-				return nil
+			if err != nil || include != nil && !include(m) {
+				return true
 			}
 			shown := storedCase(m, form, value)
-			if shown == "" || seen[strings.ToLower(shown)] {
-				return nil
+			if shown != "" && !seen[strings.ToLower(shown)] {
+				seen[strings.ToLower(shown)] = true
+				out = append(out, shown)
 			}
-			seen[strings.ToLower(shown)] = true
-			out = append(out, shown)
-			return nil
+			return true
 		})
 		if err != nil {
 			return nil, err

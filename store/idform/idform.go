@@ -115,3 +115,33 @@ func Lookup(tx *store.Tx, value string, forms Form, fn func(key string)) error {
 		}
 	})
 }
+
+// Complete calls fn, in value order, with the key and the lower-case
+// value of each entry whose value starts with the lower-case prefix and
+// that holds the form, until fn returns false (Tab completion). It reads
+// the identity index that holds values shaped like the prefix, so a value
+// shaped like a reference is offered only for a prefix of that shape, and
+// at most budget entries that hold the form and 4*budget in all (the
+// index holds names and sign-in names beside them, nearly always in the
+// same entries): its cost depends on budget, not on the tenant's size.
+func Complete(tx *store.Tx, prefix string, form Form, budget int, fn func(key, value string) bool) error {
+	index := IndexIdentity
+	if strings.HasPrefix(prefix, "cn=") || strings.HasPrefix(prefix, "/") || strings.IndexByte(prefix, ' ') >= 0 {
+		index = IndexReference
+	}
+	examined := 4 * budget
+	return tx.WalkIndex(index, prefix, func(entry string, payload []byte) error {
+		if !strings.HasPrefix(entry, prefix) || budget <= 0 || examined <= 0 {
+			return store.ErrStop
+		}
+		examined--
+		if Of(payload)&form == 0 {
+			return nil
+		}
+		budget--
+		if sep := strings.IndexByte(entry, 0); sep >= 0 && !fn(entry[sep+1:], entry[:sep]) {
+			return store.ErrStop
+		}
+		return nil
+	})
+}

@@ -53,6 +53,9 @@ type Script struct {
 	// allowNull, allowEmptyString and allowEmptyCollection come from
 	// [AllowNull()], [AllowEmptyString()] and [AllowEmptyCollection()].
 	allowNull, allowEmptyString, allowEmptyCollection bool
+	// psTypeName is [PSTypeName('Name')]: an argument must list that
+	// name among its type names.
+	psTypeName string
 	// HelpMessage is [Parameter(HelpMessage=...)], shown when a prompt
 	// for the parameter is answered with "!?".
 	HelpMessage string
@@ -153,6 +156,14 @@ func Declare(in Interp, p *syntax.Parameter, advanced bool) (*Param, error) {
 			sp.allowEmptyString = true
 		case "allowemptycollection":
 			sp.allowEmptyCollection = true
+		case "pstypename", "pstypenameattribute":
+			if len(a.Positional) > 0 {
+				v, err := in.EvalExpr(a.Positional[0])
+				if err != nil {
+					return nil, err
+				}
+				sp.psTypeName = in.Text(v)
+			}
 		default:
 			if _, ok := AttributeType(a.Name, nil, func(name string) (string, bool) {
 				full, _, _, ok := in.ResolveType(name)
@@ -348,6 +359,9 @@ func BindScript(in Interp, p *Param, v any) (out any, f *Failure, err error) {
 			v = cv
 		}
 	}
+	if sp.psTypeName != "" && v != nil && !hasTypeName(v, sp.psTypeName) {
+		return nil, &Failure{fmt.Sprintf("Cannot bind argument to parameter '%s', because PSTypeNames of the argument do not match the PSTypeName required by the parameter: %s.", p.Name, sp.psTypeName), "MismatchedPSTypeName", object.InvalidArgument}, nil
+	}
 	for _, check := range sp.validators {
 		msg, err := check(in, v)
 		if err != nil {
@@ -392,4 +406,15 @@ func boolArgCheck(in Interp, v any, t *Type) string {
 		return ""
 	}
 	return fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", object.TypeName(v), t.FullName)
+}
+
+// hasTypeName reports whether name (without regard to case) is one of
+// v's type names.
+func hasTypeName(v any, name string) bool {
+	for _, n := range object.TypeNames(v) {
+		if strings.EqualFold(n, name) {
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ package messageconfig
 import (
 	"errors"
 	"fmt"
+	"github.com/exosim/exosim/shell/dotnet/enumflags"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/decl"
@@ -114,7 +115,7 @@ type setting struct {
 	typ    string
 	kind   kind
 	values []string        // kEnum
-	flags  directory.Flags // kFlags
+	flags  enumflags.Flags // kFlags
 	help   string
 	field  func(s *mc.Settings) any // a *bool, *int or *string
 }
@@ -135,7 +136,7 @@ func enumSetting(name, typ string, values []string, f func(s *mc.Settings) *stri
 	return setting{name: name, typ: enumNS + typ, kind: kEnum, values: values, help: "One of: " + joinValues(values) + ".", field: func(s *mc.Settings) any { return f(s) }}
 }
 
-func flagsSetting(name, typ string, flags directory.Flags, f func(s *mc.Settings) *string) setting {
+func flagsSetting(name, typ string, flags enumflags.Flags, f func(s *mc.Settings) *string) setting {
 	return setting{name: name, typ: typ, kind: kFlags, flags: flags, help: "One or more of: " + joinValues(flags.Names()) + ".", field: func(s *mc.Settings) any { return f(s) }}
 }
 

@@ -11,6 +11,7 @@ package calendarconfig
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/shell/dotnet/enumflags"
 	"strings"
 	"time"
 
@@ -34,7 +35,7 @@ var (
 
 // Workdays is the flag enumeration of the working days (DaysOfWeek): the
 // days, and the names Exchange gives their usual combinations.
-var Workdays = directory.Flags{{Name: "None", Value: 0}, {Name: "Sunday", Value: 1}, {Name: "Monday", Value: 2}, {Name: "Tuesday", Value: 4},
+var Workdays = enumflags.Flags{{Name: "None", Value: 0}, {Name: "Sunday", Value: 1}, {Name: "Monday", Value: 2}, {Name: "Tuesday", Value: 4},
 	{Name: "Wednesday", Value: 8}, {Name: "Thursday", Value: 16}, {Name: "Friday", Value: 32}, {Name: "Weekdays", Value: 62},
 	{Name: "Saturday", Value: 64}, {Name: "WeekendDays", Value: 65}, {Name: "AllDays", Value: 127}}
 

@@ -10,6 +10,7 @@ package messageconfig
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/shell/dotnet/enumflags"
 	"strings"
 
 	"github.com/exosim/exosim/store"
@@ -31,12 +32,12 @@ var (
 
 // Flag enumerations: a value is a combination of named flags.
 var (
-	FontFlags = directory.Flags{{Name: "Normal", Value: 0}, {Name: "Bold", Value: 1}, {Name: "Italic", Value: 2}, {Name: "Underline", Value: 4}, {Name: "All", Value: 7}}
+	FontFlags = enumflags.Flags{{Name: "Normal", Value: 0}, {Name: "Bold", Value: 1}, {Name: "Italic", Value: 2}, {Name: "Underline", Value: 4}, {Name: "All", Value: 7}}
 	// NewItemNotifications are the ways Outlook on the web announces a
 	// new item.
-	NewItemNotifications = directory.Flags{{Name: "None", Value: 0}, {Name: "Sound", Value: 1}, {Name: "EMailToast", Value: 2}, {Name: "VoiceMailToast", Value: 4}, {Name: "FaxToast", Value: 8}, {Name: "All", Value: 15}}
+	NewItemNotifications = enumflags.Flags{{Name: "None", Value: 0}, {Name: "Sound", Value: 1}, {Name: "EMailToast", Value: 2}, {Name: "VoiceMailToast", Value: 4}, {Name: "FaxToast", Value: 8}, {Name: "All", Value: 15}}
 	// PontTypes are the Outlook on the web prompts a user can turn off.
-	PontTypes = directory.Flags{{Name: "None", Value: 0}, {Name: "ExternalLink", Value: 1}, {Name: "DeleteFlaggedMessage", Value: 2}, {Name: "DeleteFlaggedContacts", Value: 4}, {Name: "DeleteFlaggedItems", Value: 8},
+	PontTypes = enumflags.Flags{{Name: "None", Value: 0}, {Name: "ExternalLink", Value: 1}, {Name: "DeleteFlaggedMessage", Value: 2}, {Name: "DeleteFlaggedContacts", Value: 4}, {Name: "DeleteFlaggedItems", Value: 8},
 		{Name: "DeleteOutlookDisabledRules", Value: 16}, {Name: "DisabledRulesLeft", Value: 32}, {Name: "DeleteConversation", Value: 64}, {Name: "IgnoreConversation", Value: 128},
 		{Name: "CancelIgnoreConversation", Value: 256}, {Name: "FilteredByUnread", Value: 512}, {Name: "DeleteAllClutter", Value: 1024}, {Name: "All", Value: 2147483647}}
 )
@@ -288,7 +289,7 @@ func Validate(s *Settings) error {
 	}
 	for _, f := range []struct {
 		name, v string
-		flags   directory.Flags
+		flags   enumflags.Flags
 	}{{"DefaultFontFlags", s.DefaultFontFlags, FontFlags}, {"NewItemNotification", s.NewItemNotification, NewItemNotifications}, {"NewEnabledPonts", s.NewEnabledPonts, PontTypes}} {
 		if v, ok := f.flags.Parse(f.v); !ok || f.flags.Format(v) != f.v {
 			return &store.ValidationError{Field: f.name, Message: fmt.Sprintf("%q is not a value of the enumeration", f.v)}

@@ -2,6 +2,7 @@ package messageconfig_test
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/dotnet/enumflags"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 func TestFlags(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
-		flags directory.Flags
+		flags enumflags.Flags
 		in    string
 		ok    bool
 		out   string

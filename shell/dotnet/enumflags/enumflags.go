@@ -1,9 +1,12 @@
-package directory
+// Package enumflags is the text of a .NET flag enumeration ([Flags]):
+// its value written as Enum.ToString writes it (the name of the value, else
+// the names of the flags it is made of joined with ", ") and read back as
+// Enum.Parse reads it (names separated by commas, case ignored).
+package enumflags
 
 import "strings"
 
-// Flag is one named value of a flag enumeration that a settings record
-// keeps as text (FontFlags, DaysOfWeek ...).
+// Flag is one named value of a flag enumeration.
 type Flag struct {
 	Name  string
 	Value int64

@@ -377,6 +377,29 @@ func (k *Kind[T]) List(tx *Tx) ([]*T, error) {
 	return out, err
 }
 
+// ListWhere returns, in key order, the records whose stored form keep
+// accepts, decoding only those, and whether the kind has any record at
+// all: a reader that can tell from the stored bytes which records cannot
+// concern it skips decoding them.
+func (k *Kind[T]) ListWhere(tx *Tx, keep func(raw []byte) bool) (out []*T, some bool, err error) {
+	if k.def().onWrite && tx.btx.Bucket([]byte(k.def().bucket)) == nil {
+		return nil, false, nil // created by its first record
+	}
+	err = tx.forEachRaw(k.def().bucket, "", func(key string, raw []byte) error {
+		some = true
+		if !keep(raw) {
+			return nil
+		}
+		v := new(T)
+		if err := k.Decode(raw, v); err != nil {
+			return fmt.Errorf("decode %s %q: %w", k.def().bucket, key, err)
+		}
+		out = append(out, v)
+		return nil
+	})
+	return out, some, err
+}
+
 // listSmall bounds the kinds listSmall lists: at most this many records
 // and bytes of them.
 const (

@@ -253,7 +253,7 @@ func CallerGroups(tx *store.Tx, upn string) ([]*rbac.RoleGroup, error) {
 // CallerRoles returns the roles assigned directly to the active account
 // with this UPN (New-ManagementRoleAssignment -User), by name.
 func CallerRoles(tx *store.Tx, upn string) ([]string, error) {
-	users, err := directory.FindUsersByUPN(tx, upn)
+	users, err := rbac.AccountStatesByUPN(tx, upn)
 	if err != nil {
 		return nil, err
 	}
@@ -262,15 +262,15 @@ func CallerRoles(tx *store.Tx, upn string) ([]string, error) {
 
 // callerAccess returns the role groups of the account with this UPN
 // (CallerGroups) and, when withDirect, its directly assigned roles
-// (CallerRoles), finding the account and reading the role groups once.
+// (CallerRoles), finding the account once. It reads of the account only
+// its ObjectId and state, and decodes only the role groups that may have
+// it as a member.
 func callerAccess(tx *store.Tx, upn string, withDirect bool) ([]*rbac.RoleGroup, []string, error) {
-	all, err := rbac.RoleGroups(tx)
-	if err != nil {
-		return nil, nil, err
-	}
-	var users []*directory.User
-	if len(all) > 0 || withDirect {
-		if users, err = directory.FindUsersByUPN(tx, upn); err != nil {
+	hasGroups := rbac.HasRoleGroups(tx)
+	var users []rbac.AccountState
+	var err error
+	if hasGroups || withDirect {
+		if users, err = rbac.AccountStatesByUPN(tx, upn); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -280,7 +280,7 @@ func callerAccess(tx *store.Tx, upn string, withDirect bool) ([]*rbac.RoleGroup,
 			return nil, nil, err
 		}
 	}
-	if len(all) == 0 {
+	if !hasGroups {
 		admin := seed.AdminUPN
 		if o, err := directory.GetOrganization(tx); err == nil && o.AdminUPN != "" {
 			admin = o.AdminUPN
@@ -298,21 +298,19 @@ func callerAccess(tx *store.Tx, upn string, withDirect bool) ([]*rbac.RoleGroup,
 		}
 		return out, direct, nil
 	}
-	var out []*rbac.RoleGroup
-	for _, grp := range all {
-		for _, u := range users {
-			if u.State == directory.UserActive && grp.HasMember(u.ObjectID) {
-				out = append(out, grp)
-				break
-			}
+	var active []string
+	for _, u := range users {
+		if u.State == directory.UserActive {
+			active = append(active, u.ObjectID)
 		}
 	}
-	return out, direct, nil
+	out, err := rbac.MemberRoleGroups(tx, active)
+	return out, direct, err
 }
 
 // directRoles returns the roles assigned directly to the active accounts
 // of users, by name.
-func directRoles(tx *store.Tx, users []*directory.User) ([]string, error) {
+func directRoles(tx *store.Tx, users []rbac.AccountState) ([]string, error) {
 	var out []string
 	for _, u := range users {
 		if u.State != directory.UserActive {

@@ -9,12 +9,10 @@ import (
 
 // CompleteMailboxIdentity returns up to limit mailbox identities (aliases,
 // then SMTP addresses) that start with prefix, case-insensitively, for tab
-// completion. It reads forward from the prefix in the identity index
-// once for each form, at most 4*limit entries of the form
-// (idform.Complete), so its cost depends on limit, not on the size of the
-// tenant. include, when not nil, filters the mailboxes (for example to
-// leave out soft-deleted and inactive ones). Values keep the case they are
-// stored in.
+// completion, reading at most 4*limit entries of each form from the
+// identity index (idform.Complete). include, when not nil, filters the
+// mailboxes (for example to leave out soft-deleted and inactive ones).
+// Values keep the case they are stored in.
 func CompleteMailboxIdentity(tx *store.Tx, prefix string, limit int, include func(*Mailbox) bool) ([]string, error) {
 	if limit <= 0 {
 		return nil, nil

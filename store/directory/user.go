@@ -103,10 +103,16 @@ type userBrief struct {
 	ForceChangePasswordNextSignIn bool   `json:"forceChangePasswordNextSignIn,omitempty" cbor:"22,keyasint,omitempty"`
 }
 
+// UserKeysByUPN returns the ObjectIds of the accounts with that
+// UserPrincipalName (case-insensitive), in order.
+func UserKeysByUPN(tx *store.Tx, upn string) ([]string, error) {
+	return tx.LookupIndex("usr.upn", strings.TrimSpace(upn))
+}
+
 // FindUsersByUPN returns the accounts with that UserPrincipalName
 // (case-insensitive; several only if soft-deleted ones share it).
 func FindUsersByUPN(tx *store.Tx, upn string) ([]*User, error) {
-	keys, err := tx.LookupIndex("usr.upn", strings.TrimSpace(upn))
+	keys, err := UserKeysByUPN(tx, upn)
 	if err != nil {
 		return nil, err
 	}

@@ -45,6 +45,12 @@ func (d *Decoder) DecodeString(raw string, p unsafe.Pointer) bool {
 type Decoder struct {
 	byInt  []fieldEntry
 	byName map[string]fieldEntry
+	// partial: a key the struct has no field for is skipped, not a
+	// reason to give up (NewPartial).
+	partial bool
+	// unusable: the struct has a field no decoder reads (NewPartial), so
+	// every record goes to the general decoder.
+	unusable bool
 }
 
 // fieldEntry decodes one field: its type's decoder and its offset in the
@@ -90,6 +96,21 @@ func New(t reflect.Type) *Decoder {
 			}
 		}
 		sd.byName[name] = fe
+	}
+	return sd
+}
+
+// NewPartial builds the decoder of struct type t that holds some of the
+// fields of a record type, tagged as they are there: it decodes those and
+// skips every other value of the record. A struct with a field of a type
+// no decoder reads gets a decoder that always gives up.
+func NewPartial(t reflect.Type) *Decoder {
+	sd := New(t)
+	sd.partial = true
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.IsExported() && decoderFor(f.Type) == nil {
+			sd.unusable = true
+		}
 	}
 	return sd
 }
@@ -150,6 +171,9 @@ func isPlainASCII(s string) bool {
 
 // decode reads a map into the (zero) struct at base.
 func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
+	if sd.unusable {
+		return false
+	}
 	major, n, ok := r.head()
 	if !ok || major != 5 || n > uint64(len(r.b)-r.i) {
 		return false
@@ -162,16 +186,26 @@ func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 		switch r.b[r.i] >> 5 {
 		case 0:
 			_, key, ok := r.head()
-			if !ok || key >= uint64(len(sd.byInt)) {
+			if !ok {
 				return false
 			}
-			fe = sd.byInt[key]
+			if key < uint64(len(sd.byInt)) {
+				fe = sd.byInt[key]
+			}
 		case 3:
 			k, ok := r.text()
 			if !ok {
 				return false
 			}
 			fe = sd.byName[k]
+		default:
+			return false
+		}
+		if fe.dec == nil && sd.partial {
+			if !r.skip(0) {
+				return false
+			}
+			continue
 		}
 		if fe.dec == nil || !fe.dec(r, unsafe.Add(base, fe.off)) {
 			return false
@@ -349,6 +383,43 @@ func (r *cborReader) head() (major byte, arg uint64, ok bool) {
 		arg = binary.BigEndian.Uint64(v)
 	}
 	return major, arg, true
+}
+
+// maxSkipDepth bounds the nesting skip follows.
+const maxSkipDepth = 16
+
+// skip reads past one item of any type (at nesting depth depth).
+func (r *cborReader) skip(depth int) bool {
+	if depth > maxSkipDepth {
+		return false
+	}
+	major, arg, ok := r.head()
+	if !ok {
+		return false
+	}
+	switch major {
+	case 2, 3: // byte and text strings
+		if arg > uint64(len(r.b)-r.i) {
+			return false
+		}
+		r.i += int(arg)
+	case 4: // arrays
+		for ; arg > 0; arg-- {
+			if !r.skip(depth + 1) {
+				return false
+			}
+		}
+	case 5: // maps
+		for ; arg > 0; arg-- {
+			if !r.skip(depth+1) || !r.skip(depth+1) {
+				return false
+			}
+		}
+	case 6: // a tag and its item
+		return r.skip(depth + 1)
+	}
+	// integers, and simple values and floats, whose bytes head read
+	return true
 }
 
 // null consumes a CBOR null and reports whether there was one.

@@ -3,6 +3,7 @@
 package rbac
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"time"
@@ -217,6 +218,100 @@ func RoleGroupsOf(tx *store.Tx, objectID string) ([]*RoleGroup, error) {
 		}
 	}
 	return out, nil
+}
+
+// HasRoleGroups reports whether the tenant keeps role groups (a tenant
+// made before they existed has none).
+func HasRoleGroups(tx *store.Tx) bool { return roleGroupKind.Any(tx) }
+
+// MemberRoleGroups returns the role groups one of the accounts objectIDs
+// is a member of, in name order. It decodes only the groups whose stored
+// record holds one of the ObjectIds in some case: a member is kept in the
+// record as it is, so the others cannot have one of them.
+func MemberRoleGroups(tx *store.Tx, objectIDs []string) ([]*RoleGroup, error) {
+	if len(objectIDs) == 0 {
+		return nil, nil
+	}
+	groups, _, err := roleGroupKind.ListWhere(tx, func(raw []byte) bool {
+		for _, id := range objectIDs {
+			if mayHold(raw, id) {
+				return true
+			}
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := groups[:0]
+	for _, g := range groups {
+		for _, id := range objectIDs {
+			if g.HasMember(id) {
+				out = append(out, g)
+				break
+			}
+		}
+	}
+	store.SortByName(out, func(g *RoleGroup) string { return g.Name })
+	return out, nil
+}
+
+// mayHold reports whether raw may hold a string equal to s ignoring case
+// (strings.EqualFold). When s is ASCII without k or s, such a string is s
+// with some ASCII letters in the other case (only k and s fold with
+// letters outside ASCII: the Kelvin sign and the long s), so raw must
+// hold s's bytes ignoring ASCII case; for any other s it reports true.
+func mayHold(raw []byte, s string) bool {
+	if s == "" {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; s[i] >= 0x80 || c == 'k' || c == 's' {
+			return true
+		}
+	}
+	first := [2]byte{lowerASCII(s[0]), upperASCII(s[0])}
+	for _, c := range first[:] {
+		for i := 0; ; {
+			j := bytes.IndexByte(raw[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if len(raw)-i >= len(s) && equalFoldASCII(raw[i:i+len(s)], s) {
+				return true
+			}
+			i++
+		}
+		if first[0] == first[1] {
+			break
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+// equalFoldASCII reports whether b and s are equal ignoring ASCII case.
+func equalFoldASCII(b []byte, s string) bool {
+	for i := range b {
+		if lowerASCII(b[i]) != lowerASCII(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // OrgManagementGroup is the role group of the organization's

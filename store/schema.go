@@ -121,10 +121,11 @@ type KindSpec[T any] struct {
 	// Index returns the secondary-index entries of a record; raw is its
 	// stored form (the payload of a covering entry). Nil: no index.
 	Index func(v *T, raw []byte) []IndexEntry
-	// FastDecode reads stored records with a decoder built from T's struct
-	// tags (for kinds read by the hundred thousand, or by every command);
-	// a record it does not understand falls back to the general decoder.
-	FastDecode bool
+	// Fast, when set, reads stored records on the fast path (for kinds
+	// read by the hundred thousand, or by every command): T's decoder,
+	// fastdecode.New of T written out as a literal (fastgen); a record it
+	// does not understand falls back to the general decoder.
+	Fast *fastdecode.Decoder
 	// NotExported keeps the kind in the file but out of export and Info.
 	NotExported bool
 	// CreatedOnWrite creates the bucket at the first write instead of at
@@ -140,10 +141,6 @@ type Kind[T any] struct {
 	// package level runs no code when the program starts.
 	defOnce sync.Once
 	built   *kindDef
-	// fastDec is the fast-path decoder of a FastDecode kind, built on
-	// its first read.
-	fastOnce sync.Once
-	fastDec  *fastdecode.Decoder
 }
 
 // DefineKind returns the kind spec describes.
@@ -180,12 +177,6 @@ func (k *Kind[T]) makeDef() *kindDef {
 	return d
 }
 
-// fast returns the fast-path decoder of a FastDecode kind.
-func (k *Kind[T]) fast() *fastdecode.Decoder {
-	k.fastOnce.Do(func() { k.fastDec = fastdecode.New(reflect.TypeOf((*T)(nil)).Elem()) })
-	return k.fastDec
-}
-
 // Register adds the kind to s. Its description is made on first use.
 func (k *Kind[T]) Register(s *Schema) {
 	s.addKind(kindRef{bucket: k.spec.Bucket, onWrite: k.spec.CreatedOnWrite, kind: k})
@@ -220,16 +211,16 @@ func (k *Kind[T]) DecodeStored(raw []byte, v *T) error { return k.decodeStored(r
 // string that the strings of a record decoded on the fast path are cut
 // from, instead of a copy of raw.
 func (k *Kind[T]) decodeStored(raw []byte, s string, v *T) error {
-	if k.spec.FastDecode && !codec.IsJSON(raw) && !codec.IsBinary(raw) {
+	if k.spec.Fast != nil && !codec.IsJSON(raw) && !codec.IsBinary(raw) {
 		// decoded in place: a record is wide, and a copy of it costs as
 		// much as a good part of its decoding
 		var zero T
 		*v = zero
 		var ok bool
 		if s != "" {
-			ok = k.fast().DecodeString(s, unsafe.Pointer(v))
+			ok = k.spec.Fast.DecodeString(s, unsafe.Pointer(v))
 		} else {
-			ok = k.fast().Decode(raw, unsafe.Pointer(v))
+			ok = k.spec.Fast.Decode(raw, unsafe.Pointer(v))
 		}
 		if ok {
 			return nil
@@ -241,13 +232,13 @@ func (k *Kind[T]) decodeStored(raw []byte, s string, v *T) error {
 
 // DecodeFast decodes raw into v (which must be zero) on the fast path
 // alone, reporting false when raw is not in the form it reads (a kind
-// without FastDecode never is): Decode falls back to the general decoder
-// then. Tests compare the two with it.
+// without a fast decoder never is): Decode falls back to the general
+// decoder then. Tests compare the two with it.
 func (k *Kind[T]) DecodeFast(raw []byte, v *T) bool {
-	if !k.spec.FastDecode {
+	if k.spec.Fast == nil {
 		return false
 	}
-	if !k.fast().Decode(raw, unsafe.Pointer(v)) {
+	if !k.spec.Fast.Decode(raw, unsafe.Pointer(v)) {
 		return false
 	}
 	if d, ok := any(v).(DerivingRecord); ok {

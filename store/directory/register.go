@@ -13,13 +13,13 @@ import (
 // The record kinds of the directory: the organization, Entra accounts,
 // mailboxes and mail users, and mailbox content.
 var (
-	orgKind = store.DefineKind(store.KindSpec[Organization]{Bucket: "organization", Name: "organization", FastDecode: true})
+	orgKind = store.DefineKind(store.KindSpec[Organization]{Bucket: "organization", Name: "organization", Fast: &fastOrganization})
 	// Users are the Entra accounts, by ObjectId.
-	Users = store.DefineKind(store.KindSpec[User]{Bucket: "users", Name: "user", Index: indexUser, FastDecode: true})
+	Users = store.DefineKind(store.KindSpec[User]{Bucket: "users", Name: "user", Index: indexUser, Fast: &fastUser})
 	// Mailboxes (by Guid) and their Contents are read by the hundred
 	// thousand (a listing, a clock advance): they decode on the fast path.
-	Mailboxes = store.DefineKind(store.KindSpec[Mailbox]{Bucket: "mailboxes", Name: "mailbox", Index: indexMailbox, FastDecode: true})
-	Contents  = store.DefineKind(store.KindSpec[MailboxContent]{Bucket: "mailboxContent", Name: "mailboxContent", FastDecode: true})
+	Mailboxes = store.DefineKind(store.KindSpec[Mailbox]{Bucket: "mailboxes", Name: "mailbox", Index: indexMailbox, Fast: &fastMailbox})
+	Contents  = store.DefineKind(store.KindSpec[MailboxContent]{Bucket: "mailboxContent", Name: "mailboxContent", Fast: &fastMailboxContent})
 )
 
 // Register adds the directory to s: its kinds, the timers of the

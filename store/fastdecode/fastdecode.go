@@ -1,9 +1,11 @@
 // Package fastdecode is the fast path of the tenant store's record codec
 // for the records read by the hundred thousand (mailboxes in a listing,
 // mailbox content in a clock advance). It reads exactly the CBOR that the
-// store's encoder writes for them, straight into the fields, with
-// decoders built once from the struct tags, and shares one copy of the
-// record among all its strings. Anything else it meets (a key it does not
+// store's encoder writes for them, straight into the fields, with a
+// decoder made from the struct tags (New; the store's kinds use New's
+// decoder written out as a Go literal, see fastgen, so that no program
+// builds one when it starts), and shares one copy of the record among all
+// its strings. Anything else it meets (a key it does not
 // know, an unexpected type) makes it give up, and the store falls back to
 // its general decoder, so the two always agree (the store's fast decode
 // tests compare them).
@@ -13,14 +15,12 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unsafe"
 )
-
-// fieldDecoder decodes one value into the field at p.
-type fieldDecoder func(r *cborReader, p unsafe.Pointer) bool
 
 // Decode decodes the record raw into the struct at p, which must be of
 // the decoder's type and zero. It reports false when raw is not in the
@@ -42,9 +42,13 @@ func (d *Decoder) DecodeString(raw string, p unsafe.Pointer) bool {
 
 // Decoder decodes a CBOR map into a struct: numbered keys (cbor
 // "keyasint" tags) or text keys (the json name, as the codec writes them).
+// It is plain data, so a decoder written out as a Go literal (see
+// fastgen) is laid out by the compiler and costs nothing to make.
 type Decoder struct {
-	byInt  []fieldEntry
-	byName map[string]fieldEntry
+	// ByInt holds the field of each key number (Op None: no field).
+	ByInt []Field
+	// ByName holds the fields of text keys, sorted by name.
+	ByName []NamedField
 	// partial: a key the struct has no field for is skipped, not a
 	// reason to give up (NewPartial).
 	partial bool
@@ -53,49 +57,136 @@ type Decoder struct {
 	unusable bool
 }
 
-// fieldEntry decodes one field: its type's decoder and its offset in the
-// struct (one table entry per field, no closure made for each).
-type fieldEntry struct {
-	dec fieldDecoder
-	off uintptr
+// NamedField is the field of one text key.
+type NamedField struct {
+	Name string
+	Field
 }
 
-// New builds the decoder of struct type t. A field of a type
-// it cannot decode has no decoder, so records holding it take the general
-// path.
-func New(t reflect.Type) *Decoder {
-	sd := &Decoder{byName: map[string]fieldEntry{}}
+// Field decodes one field: how its value is read and its offset in the
+// struct.
+type Field struct {
+	Op  Op
+	Off uintptr
+	// Elem decodes the struct of a Struct field, or each element of a
+	// Slice field.
+	Elem *Decoder
+	// Size is a Slice field's element size, and Make sets the slice at p
+	// to a new one of n zero elements and returns its first element.
+	Size uintptr
+	Make func(p unsafe.Pointer, n int) unsafe.Pointer
+}
+
+// Op is how a field's value is read.
+type Op uint8
+
+// The ops: one for each field type the fast path reads.
+const (
+	None      Op = iota // a field the fast path does not read
+	String              // a string kind
+	Bool                // a bool kind
+	Int64               // an int64 kind
+	Int                 // an int kind (refused beyond int's range)
+	Time                // time.Time (RFC 3339 text, or null)
+	TimePtr             // *time.Time
+	Strings             // []string
+	StringMap           // map[string]string
+	Extra               // map[string]json.RawMessage
+	Struct              // a struct of readable fields
+	Slice               // a slice of such structs
+)
+
+// MakeSlice is Field.Make for a slice of E.
+func MakeSlice[E any](p unsafe.Pointer, n int) unsafe.Pointer {
+	s := make([]E, n)
+	*(*[]E)(p) = s
+	return unsafe.Pointer(unsafe.SliceData(s))
+}
+
+// FieldSpec is one field of a struct as New reads it: its Go name, its
+// key (a number, or a name when Key is negative) and its Field, with
+// ElemType the struct type Field.Elem decodes.
+type FieldSpec struct {
+	GoName   string
+	Key      int
+	Name     string
+	Field    Field
+	ElemType reflect.Type
+}
+
+// Describe lists the fields of struct type t the fast path reads, in the
+// order of t's fields. A field of a type it cannot decode is left out, so
+// records holding it take the general path.
+func Describe(t reflect.Type) []FieldSpec {
+	var out []FieldSpec
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if !f.IsExported() {
 			continue
 		}
-		dec := decoderFor(f.Type)
-		if dec == nil {
+		op, et := opFor(f.Type)
+		if op == None {
 			continue
 		}
-		fe := fieldEntry{dec: dec, off: f.Offset}
+		fs := FieldSpec{GoName: f.Name, Key: -1, Field: Field{Op: op, Off: f.Offset}, ElemType: et}
+		if op == Slice {
+			fs.Field.Size = et.Size()
+		}
 		if tag, ok := tagLookup(f.Tag, "cbor"); ok && strings.Contains(tag, "keyasint") {
 			key, _, _ := strings.Cut(tag, ",")
 			n, err := strconv.Atoi(key)
 			if err != nil || n < 0 {
 				continue
 			}
-			if len(sd.byInt) <= n {
-				sd.byInt = append(sd.byInt, make([]fieldEntry, n+1-len(sd.byInt))...)
-			}
-			sd.byInt[n] = fe
+			fs.Key = n
+			out = append(out, fs)
 			continue
 		}
-		name := f.Name
+		fs.Name = f.Name
 		if j, ok := tagLookup(f.Tag, "json"); ok {
 			if j, _, _ = strings.Cut(j, ","); j == "-" {
 				continue
 			} else if j != "" {
-				name = j
+				fs.Name = j
 			}
 		}
-		sd.byName[name] = fe
+		out = append(out, fs)
+	}
+	return out
+}
+
+// New builds the decoder of struct type t from its struct tags by
+// reflection. The kinds of the store use decoders written out as Go
+// literals instead (fastgen), which tests check against New.
+func New(t reflect.Type) *Decoder {
+	sd := &Decoder{}
+	for _, fs := range Describe(t) {
+		f := fs.Field
+		switch f.Op {
+		case Struct:
+			f.Elem = New(fs.ElemType)
+		case Slice:
+			f.Elem = New(fs.ElemType)
+			st := reflect.SliceOf(fs.ElemType)
+			f.Make = func(p unsafe.Pointer, n int) unsafe.Pointer {
+				s := reflect.MakeSlice(st, n, n)
+				reflect.NewAt(st, p).Elem().Set(s)
+				return s.UnsafePointer()
+			}
+		}
+		if fs.Key >= 0 {
+			if len(sd.ByInt) <= fs.Key {
+				sd.ByInt = append(sd.ByInt, make([]Field, fs.Key+1-len(sd.ByInt))...)
+			}
+			sd.ByInt[fs.Key] = f
+			continue
+		}
+		i, found := slices.BinarySearchFunc(sd.ByName, fs.Name, func(e NamedField, name string) int { return strings.Compare(e.Name, name) })
+		if found {
+			sd.ByName[i].Field = f // the last field of a name wins
+			continue
+		}
+		sd.ByName = slices.Insert(sd.ByName, i, NamedField{Name: fs.Name, Field: f})
 	}
 	return sd
 }
@@ -108,8 +199,10 @@ func NewPartial(t reflect.Type) *Decoder {
 	sd := New(t)
 	sd.partial = true
 	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); f.IsExported() && decoderFor(f.Type) == nil {
-			sd.unusable = true
+		if f := t.Field(i); f.IsExported() {
+			if op, _ := opFor(f.Type); op == None {
+				sd.unusable = true
+			}
 		}
 	}
 	return sd
@@ -169,6 +262,23 @@ func isPlainASCII(s string) bool {
 	return true
 }
 
+// named returns the field of text key k, nil when there is none.
+func (sd *Decoder) named(k string) *Field {
+	lo, hi := 0, len(sd.ByName)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch c := strings.Compare(sd.ByName[m].Name, k); {
+		case c == 0:
+			return &sd.ByName[m].Field
+		case c < 0:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return nil
+}
+
 // decode reads a map into the (zero) struct at base.
 func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 	if sd.unusable {
@@ -182,143 +292,147 @@ func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 		if r.i >= len(r.b) {
 			return false
 		}
-		var fe fieldEntry
+		var f *Field
 		switch r.b[r.i] >> 5 {
 		case 0:
 			_, key, ok := r.head()
 			if !ok {
 				return false
 			}
-			if key < uint64(len(sd.byInt)) {
-				fe = sd.byInt[key]
+			if key < uint64(len(sd.ByInt)) {
+				f = &sd.ByInt[key]
 			}
 		case 3:
 			k, ok := r.text()
 			if !ok {
 				return false
 			}
-			fe = sd.byName[k]
+			f = sd.named(k)
 		default:
 			return false
 		}
-		if fe.dec == nil && sd.partial {
+		if (f == nil || f.Op == None) && sd.partial {
 			if !r.skip(0) {
 				return false
 			}
 			continue
 		}
-		if fe.dec == nil || !fe.dec(r, unsafe.Add(base, fe.off)) {
+		if f == nil || !f.decode(r, unsafe.Add(base, f.Off)) {
 			return false
 		}
 	}
 	return true
 }
 
-// decoderFor returns the decoder of a field type, nil when the fast path
-// does not handle it.
-func decoderFor(t reflect.Type) fieldDecoder {
+// decode reads the field's value into the field at p.
+func (f *Field) decode(r *cborReader, p unsafe.Pointer) bool {
+	switch f.Op {
+	case String:
+		v, ok := r.text()
+		*(*string)(p) = v
+		return ok
+	case Bool:
+		v, ok := r.boolean()
+		*(*bool)(p) = v
+		return ok
+	case Int64:
+		v, ok := r.integer()
+		*(*int64)(p) = v
+		return ok
+	case Int:
+		v, ok := r.integer()
+		if int64(int(v)) != v {
+			return false // the general decoder's overflow error
+		}
+		*(*int)(p) = int(v)
+		return ok
+	case Time:
+		if r.null() {
+			*(*time.Time)(p) = time.Time{}
+			return true
+		}
+		v, ok := r.time()
+		*(*time.Time)(p) = v
+		return ok
+	case TimePtr:
+		if r.null() {
+			*(**time.Time)(p) = nil
+			return true
+		}
+		v, ok := r.time()
+		*(**time.Time)(p) = &v
+		return ok
+	case Strings:
+		v, ok := r.strings()
+		*(*[]string)(p) = v
+		return ok
+	case StringMap:
+		v, ok := r.stringMap()
+		*(*map[string]string)(p) = v
+		return ok
+	case Extra:
+		v, ok := r.extraMap()
+		*(*map[string]json.RawMessage)(p) = v
+		return ok
+	case Struct:
+		return f.Elem.decode(r, p)
+	case Slice:
+		if r.null() {
+			*(*[]byte)(p) = nil // any slice's header: no elements
+			return true
+		}
+		major, n, ok := r.head()
+		if !ok || major != 4 || n > uint64(len(r.b)-r.i) {
+			return false
+		}
+		data := f.Make(p, int(n))
+		for i := 0; i < int(n); i++ {
+			if !f.Elem.decode(r, unsafe.Add(data, uintptr(i)*f.Size)) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// opFor returns the op of a field type, None when the fast path does not
+// handle it, and the struct type of a Struct or Slice op.
+func opFor(t reflect.Type) (Op, reflect.Type) {
 	switch t {
 	case reflect.TypeFor[time.Time]():
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			if r.null() {
-				*(*time.Time)(p) = time.Time{}
-				return true
-			}
-			v, ok := r.time()
-			*(*time.Time)(p) = v
-			return ok
-		}
+		return Time, nil
 	case reflect.TypeFor[*time.Time]():
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			if r.null() {
-				*(**time.Time)(p) = nil
-				return true
-			}
-			v, ok := r.time()
-			*(**time.Time)(p) = &v
-			return ok
-		}
+		return TimePtr, nil
 	case reflect.TypeFor[[]string]():
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			v, ok := r.strings()
-			*(*[]string)(p) = v
-			return ok
-		}
+		return Strings, nil
 	case reflect.TypeFor[map[string]string]():
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			v, ok := r.stringMap()
-			*(*map[string]string)(p) = v
-			return ok
-		}
+		return StringMap, nil
 	case reflect.TypeFor[map[string]json.RawMessage]():
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			v, ok := r.extraMap()
-			*(*map[string]json.RawMessage)(p) = v
-			return ok
-		}
+		return Extra, nil
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			v, ok := r.text()
-			*(*string)(p) = v
-			return ok
-		}
+		return String, nil
 	case reflect.Bool:
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			v, ok := r.boolean()
-			*(*bool)(p) = v
-			return ok
-		}
+		return Bool, nil
 	case reflect.Int64:
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			v, ok := r.integer()
-			*(*int64)(p) = v
-			return ok
-		}
+		return Int64, nil
 	case reflect.Int:
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			v, ok := r.integer()
-			if int64(int(v)) != v {
-				return false // the general decoder's overflow error
-			}
-			*(*int)(p) = int(v)
-			return ok
-		}
+		return Int, nil
 	case reflect.Struct:
 		if hasUnsupportedField(t) {
-			return nil
+			return None, nil
 		}
-		sd := New(t)
-		return func(r *cborReader, p unsafe.Pointer) bool { return sd.decode(r, p) }
+		return Struct, t
 	case reflect.Slice:
 		et := t.Elem()
 		if et.Kind() != reflect.Struct || hasUnsupportedField(et) {
-			return nil
+			return None, nil
 		}
-		sd := New(et)
-		size := et.Size()
-		return func(r *cborReader, p unsafe.Pointer) bool {
-			if r.null() {
-				reflect.NewAt(t, p).Elem().SetZero()
-				return true
-			}
-			major, n, ok := r.head()
-			if !ok || major != 4 || n > uint64(len(r.b)-r.i) {
-				return false
-			}
-			s := reflect.MakeSlice(t, int(n), int(n))
-			data := s.UnsafePointer()
-			for i := 0; i < int(n); i++ {
-				if !sd.decode(r, unsafe.Add(data, uintptr(i)*size)) {
-					return false
-				}
-			}
-			reflect.NewAt(t, p).Elem().Set(s)
-			return true
-		}
+		return Slice, et
 	}
-	return nil
+	return None, nil
 }
 
 // hasUnsupportedField reports whether struct type t has an exported field
@@ -326,8 +440,10 @@ func decoderFor(t reflect.Type) fieldDecoder {
 // whenever they hold it, which decode notices as an unknown key).
 func hasUnsupportedField(t reflect.Type) bool {
 	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); f.IsExported() && decoderFor(f.Type) == nil {
-			return true
+		if f := t.Field(i); f.IsExported() {
+			if op, _ := opFor(f.Type); op == None {
+				return true
+			}
 		}
 	}
 	return false

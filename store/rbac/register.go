@@ -7,7 +7,7 @@ import (
 
 // The record kinds of role-based access control.
 var (
-	roleGroupKind = store.DefineKind(store.KindSpec[RoleGroup]{Bucket: bucketRoleGroups, Name: "roleGroup", FastDecode: true})
+	roleGroupKind = store.DefineKind(store.KindSpec[RoleGroup]{Bucket: bucketRoleGroups, Name: "roleGroup", Fast: &fastRoleGroup})
 	// userAssignmentKind's bucket appears with the first assignment, so a
 	// tenant file written before it existed needs no migration.
 	userAssignmentKind = store.DefineKind(store.KindSpec[UserRoleAssignment]{Bucket: bucketUserAssignments, Name: "userRoleAssignment", CreatedOnWrite: true})

@@ -15,10 +15,10 @@ import (
 	"math"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"unsafe"
 )
 
 // DefaultBudget is the budget when neither the --memory-limit flag nor the
@@ -83,14 +83,36 @@ func Apply(n int64) {
 	debug.SetMemoryLimit(limit)
 }
 
+// sample is a runtime metric's name and value, laid out as
+// runtime/metrics.Sample is (a name, then a kind, a scalar and a
+// pointer): the runtime fills in values of that layout.
+type sample struct {
+	name    string
+	kind    int
+	scalar  uint64
+	pointer unsafe.Pointer
+}
+
+// kindUint64 is the kind of a uint64 metric (runtime/metrics.KindUint64).
+const kindUint64 = 1
+
+// readMetrics is runtime/metrics.Read's reader, which the runtime
+// provides under runtime/metrics' name: it fills in the values of n
+// samples. Reading the metrics through it rather than through
+// runtime/metrics leaves that package, and the table of every metric's
+// description it builds when the program starts, out of the program.
+//
+//go:linkname readMetrics runtime/metrics.runtime_readMetrics
+func readMetrics(samples unsafe.Pointer, n, cap int)
+
 // read returns the value of one runtime metric (bytes).
 func read(name string) int64 {
-	s := []metrics.Sample{{Name: name}}
-	metrics.Read(s)
-	if s[0].Value.Kind() != metrics.KindUint64 {
+	s := [1]sample{{name: name}}
+	readMetrics(unsafe.Pointer(&s[0]), len(s), len(s))
+	if s[0].kind != kindUint64 {
 		return 0
 	}
-	v := s[0].Value.Uint64()
+	v := s[0].scalar
 	if v > math.MaxInt64 {
 		return math.MaxInt64
 	}

@@ -2,7 +2,10 @@ package memlimit
 
 import (
 	"math"
+	"runtime"
+	"runtime/metrics"
 	"testing"
+	"unsafe"
 )
 
 func TestParseSize(t *testing.T) {
@@ -85,5 +88,40 @@ func TestPoll(t *testing.T) {
 		if err := p.Poll(); err != nil {
 			t.Fatalf("poll under a 1 TiB budget: %v", err)
 		}
+	}
+}
+
+// read gives what runtime/metrics reads for the same metrics: the sample
+// layout is runtime/metrics.Sample's.
+func TestReadMatchesRuntimeMetrics(t *testing.T) {
+	if unsafe.Sizeof(sample{}) != unsafe.Sizeof(metrics.Sample{}) ||
+		unsafe.Offsetof(sample{}.kind) != unsafe.Offsetof(metrics.Sample{}.Value) {
+		t.Fatalf("sample's layout differs from runtime/metrics.Sample's")
+	}
+	for _, name := range []string{"/gc/heap/live:bytes", "/memory/classes/heap/objects:bytes", "/gc/heap/goal:bytes", "/sched/gomaxprocs:threads"} {
+		runtime.GC() // nothing allocated between the two reads changes the live heap
+		s := []metrics.Sample{{Name: name}}
+		metrics.Read(s)
+		got := read(name)
+		if s[0].Value.Kind() != metrics.KindUint64 {
+			t.Fatalf("%s is not a uint64 metric", name)
+		}
+		want := int64(s[0].Value.Uint64())
+		if name == "/memory/classes/heap/objects:bytes" {
+			// the heap moves between the two reads: only its scale is compared
+			if got <= 0 || got > 2*want || want > 2*got {
+				t.Errorf("read(%s) = %d, runtime/metrics gives %d", name, got, want)
+			}
+			continue
+		}
+		if got != want {
+			t.Errorf("read(%s) = %d, runtime/metrics gives %d", name, got, want)
+		}
+	}
+	if got := read("/no/such/metric:bytes"); got != 0 {
+		t.Errorf("an unknown metric reads %d, want 0", got)
+	}
+	if got := read("/gc/pauses:seconds"); got != 0 {
+		t.Errorf("a histogram metric reads %d, want 0", got)
 	}
 }

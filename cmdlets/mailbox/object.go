@@ -3,8 +3,7 @@ package mailbox
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -60,7 +59,14 @@ func derivedGuid(parts ...string) string {
 	b := derived(parts...)
 	b[6] = (b[6] & 0x0f) | 0x40
 	b[8] = (b[8] & 0x3f) | 0x80
-	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	var g [36]byte
+	hex.Encode(g[0:8], b[0:4])
+	hex.Encode(g[9:13], b[4:6])
+	hex.Encode(g[14:18], b[6:8])
+	hex.Encode(g[19:23], b[8:10])
+	hex.Encode(g[24:36], b[10:16])
+	g[8], g[13], g[18], g[23] = '-', '-', '-', '-'
+	return string(g[:])
 }
 
 func partition(o *directory.Organization) string {
@@ -509,16 +515,15 @@ func buildMailboxTable() {
 	add("ArbitrationMailbox", tStr, func(*mbxView) any { return nil })
 	add("BypassModerationFromSendersOrMembers", tList, func(*mbxView) any { return list() })
 	add("OrganizationalUnit", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.OrganizationalUnit) })
-	ca := make([]string, 0, 15)
-	for i := 1; i <= 15; i++ {
-		ca = append(ca, fmt.Sprintf("CustomAttribute%d", i))
-	}
-	sort.Strings(ca)
-	for _, n := range ca {
+	// CustomAttribute1 to 15 in the order of their names
+	for _, n := range [...]string{"CustomAttribute1", "CustomAttribute10", "CustomAttribute11", "CustomAttribute12",
+		"CustomAttribute13", "CustomAttribute14", "CustomAttribute15", "CustomAttribute2", "CustomAttribute3",
+		"CustomAttribute4", "CustomAttribute5", "CustomAttribute6", "CustomAttribute7", "CustomAttribute8", "CustomAttribute9"} {
 		add(n, tStr, func(*mbxView) any { return nil })
 	}
-	for i := 1; i <= 5; i++ {
-		add(fmt.Sprintf("ExtensionCustomAttribute%d", i), tList, func(*mbxView) any { return list() })
+	for _, n := range [...]string{"ExtensionCustomAttribute1", "ExtensionCustomAttribute2", "ExtensionCustomAttribute3",
+		"ExtensionCustomAttribute4", "ExtensionCustomAttribute5"} {
+		add(n, tList, func(*mbxView) any { return list() })
 	}
 	add("DisplayName", tStr, func(v *mbxView) any { return v.m.DisplayName })
 	add("EmailAddresses", tList, func(v *mbxView) any { return list(v.named().EmailAddresses...) })
@@ -566,7 +571,8 @@ func buildMailboxTable() {
 	add("OrganizationId", tStr, func(v *mbxView) any { return organizationID(v.part(), v.tenant()) })
 	add("Guid", tGuid, func(v *mbxView) any { return guidValue(v.m.Guid) })
 	add("OriginatingServer", tStr, func(v *mbxView) any {
-		return fmt.Sprintf("%sDC%03d.%s", v.part(), 10+int(derived("dc", v.m.Guid)[0])%90, v.forest())
+		n := 10 + int(derived("dc", v.m.Guid)[0])%90 // two digits, shown as three
+		return v.part() + "DC0" + strconv.Itoa(n) + "." + v.forest()
 	})
 	add("ObjectState", tStr, func(*mbxView) any { return "Unchanged" })
 	// the names are distinct (a test checks): the table that finds one

@@ -77,24 +77,13 @@ var settingsKind = &directory.PerMailbox[Settings]{
 // Register adds the Automatic Replies settings to s: their kind, the rule
 // that a purged mailbox's settings go with it, and their check.
 func Register(s *store.Schema) {
-	settingsKind.Register(s, "auto-reply", func(_ string, v *Settings, _ *directory.Mailbox, report func(string)) {
-		if err := validate(v); err != nil {
-			report(err.Error())
-		}
-	})
+	settingsKind.Register(s, "auto-reply", directory.Validated(validate))
 }
 
 // Get returns a mailbox's settings: the stored ones, else its defaults at
 // the tenant's current time.
 func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
-	s, ok, err := settingsKind.Get(tx, m.Guid)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return Defaults(m, tx.Now()), nil
-	}
-	return s, nil
+	return settingsKind.GetOr(tx, m.Guid, func() *Settings { return Defaults(m, tx.Now()) })
 }
 
 // TimeRangeError refuses a schedule whose end is not after its start, or

@@ -144,23 +144,12 @@ var settingsKind = &directory.PerMailbox[Settings]{
 // Register adds the calendar settings to s: their kind, the rule that a
 // purged mailbox's settings go with it, and their check.
 func Register(s *store.Schema) {
-	settingsKind.Register(s, "calendar-config", func(_ string, v *Settings, _ *directory.Mailbox, report func(string)) {
-		if err := Validate(v); err != nil {
-			report(err.Error())
-		}
-	})
+	settingsKind.Register(s, "calendar-config", directory.Validated(Validate))
 }
 
 // Get returns a mailbox's settings: the stored ones, else its defaults.
 func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
-	s, ok, err := settingsKind.Get(tx, m.Guid)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return Defaults(m), nil
-	}
-	return s, nil
+	return settingsKind.GetOr(tx, m.Guid, func() *Settings { return Defaults(m) })
 }
 
 // Put stores a mailbox's settings after checking them.

@@ -74,3 +74,24 @@ func (p *PerMailbox[T]) Drop(tx *store.Tx, guid string) error {
 	_, err := p.Kind.Delete(tx, strings.ToLower(guid))
 	return err
 }
+
+// GetOr returns the record of the mailbox with that Guid, else what
+// defaults makes: a settings area stores a mailbox's record only once one
+// of its settings changes.
+func (p *PerMailbox[T]) GetOr(tx *store.Tx, guid string, defaults func() *T) (*T, error) {
+	v, ok, err := p.Get(tx, guid)
+	if err != nil || ok {
+		return v, err
+	}
+	return defaults(), nil
+}
+
+// Validated is a further check for Register: a record validate refuses
+// is a finding, with validate's message.
+func Validated[T any](validate func(*T) error) func(key string, v *T, m *Mailbox, report func(message string)) {
+	return func(_ string, v *T, _ *Mailbox, report func(string)) {
+		if err := validate(v); err != nil {
+			report(err.Error())
+		}
+	}
+}

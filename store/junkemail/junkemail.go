@@ -52,23 +52,12 @@ var settingsKind = &directory.PerMailbox[Settings]{
 // purged mailbox's settings go with it, and their check (every entry of a
 // list is an address or a domain, within the lists' limits).
 func Register(s *store.Schema) {
-	settingsKind.Register(s, "junk-email", func(_ string, v *Settings, _ *directory.Mailbox, report func(string)) {
-		if err := validate(v, nil); err != nil {
-			report(err.Error())
-		}
-	})
+	settingsKind.Register(s, "junk-email", directory.Validated(func(v *Settings) error { return validate(v, nil) }))
 }
 
 // Get returns a mailbox's settings: the stored ones, else its defaults.
 func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
-	s, ok, err := settingsKind.Get(tx, m.Guid)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return Defaults(m), nil
-	}
-	return s, nil
+	return settingsKind.GetOr(tx, m.Guid, func() *Settings { return Defaults(m) })
 }
 
 // EntryError refuses an entry of a list: not an address or a domain, a

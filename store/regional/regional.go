@@ -43,23 +43,12 @@ var settingsKind = &directory.PerMailbox[Settings]{
 // Register adds the regional settings to s: their kind, the rule that a
 // purged mailbox's settings go with it, and their check.
 func Register(s *store.Schema) {
-	settingsKind.Register(s, "regional", func(_ string, v *Settings, _ *directory.Mailbox, report func(string)) {
-		if err := Validate(v); err != nil {
-			report(err.Error())
-		}
-	})
+	settingsKind.Register(s, "regional", directory.Validated(Validate))
 }
 
 // Get returns a mailbox's settings: the stored ones, else empty ones.
 func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
-	s, ok, err := settingsKind.Get(tx, m.Guid)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return &Settings{MailboxGuid: strings.ToLower(m.Guid)}, nil
-	}
-	return s, nil
+	return settingsKind.GetOr(tx, m.Guid, func() *Settings { return &Settings{MailboxGuid: strings.ToLower(m.Guid)} })
 }
 
 // EffectiveDateFormat is the date format shown: the one set, else the

@@ -6,15 +6,16 @@
 package autoreply
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/mailboxsetting"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/auditbypass"
@@ -57,24 +58,13 @@ func commands() []*command.Command {
 	})
 	get.OutputType = TypeAutoReply
 	get.Synopsis = "Shows a mailbox's Automatic Replies (out of office) settings."
-	get.Handler.Process = getAutoReply
+	get.Handler.Process = area.Get
 
 	set := exo.Declared("Set-MailboxAutoReplyConfiguration")
-	exo.Describe(set, map[string]string{
-		"Identity":                         "The mailbox whose Automatic Replies to change.",
-		"AutoReplyState":                   "Disabled, Enabled, or Scheduled (between StartTime and EndTime on the simulated clock).",
-		"StartTime":                        "When scheduled replies start.",
-		"EndTime":                          "When scheduled replies end; later than StartTime.",
-		"InternalMessage":                  "The reply to senders inside the organization ($null clears it).",
-		"ExternalMessage":                  "The reply to senders outside ($null clears it).",
-		"ExternalAudience":                 "None, Known (senders in the mailbox's contacts) or All.",
-		"AutoDeclineFutureRequestsWhenOOF": "$true declines new meeting requests during the scheduled time.",
-		"CreateOOFEvent":                   "$true adds a calendar event for the scheduled time.",
-		"OOFEventSubject":                  "The subject of that event.",
-		"DeclineAllEventsForScheduledOOF":  "$true declines every existing event during the scheduled time.",
-		"DeclineEventsForScheduledOOF":     "$true allows existing events during the scheduled time to be declined.",
-		"EventsToDeleteIDs":                "The events to decline (not with DeclineAllEventsForScheduledOOF).",
-		"DeclineMeetingMessage":            "The text sent with declined meetings.",
+	settings.Get().Declare(set, map[string]string{
+		"Identity":         "The mailbox whose Automatic Replies to change.",
+		"AutoReplyState":   "Disabled, Enabled, or Scheduled (between StartTime and EndTime on the simulated clock).",
+		"ExternalAudience": "None, Known (senders in the mailbox's contacts) or All.",
 	})
 	set.Synopsis = "Changes a mailbox's Automatic Replies (out of office) settings."
 	set.Examples = []command.Example{{Code: `Set-MailboxAutoReplyConfiguration -Identity annb -AutoReplyState Scheduled -StartTime (Get-Date).AddDays(1) -EndTime (Get-Date).AddDays(8) -InternalMessage "Back next week."`,
@@ -95,124 +85,57 @@ func commands() []*command.Command {
 	return []*command.Command{exo.Partial(get, "Identity", "ResultSize", "ReadFromDomainController", "UseCustomRouting"), set, getBypass, setBypass}
 }
 
-func autoReplyObject(m *directory.Mailbox, s *ar.Settings) *object.PSObject {
-	o := object.NewObject(TypeAutoReply, "System.Object")
-	events := make([]any, 0, len(s.EventsToDeleteIDs))
-	for _, e := range s.EventsToDeleteIDs {
-		events = append(events, e)
-	}
-	o.AddTyped("AutoDeclineFutureRequestsWhenOOF", "System.Boolean", s.AutoDeclineFutureRequestsWhenOOF)
-	o.AddTyped("AutoReplyState", "Microsoft.Exchange.InfoWorker.Common.OOF.OofState", s.State)
-	o.AddTyped("CreateOOFEvent", "System.Boolean", s.CreateOOFEvent)
-	o.AddTyped("DeclineAllEventsForScheduledOOF", "System.Boolean", s.DeclineAllEventsForScheduledOOF)
-	o.AddTyped("DeclineEventsForScheduledOOF", "System.Boolean", s.DeclineEventsForScheduledOOF)
-	o.AddTyped("DeclineMeetingMessage", "System.String", exo.NilIfEmpty(s.DeclineMeetingMessage))
-	o.AddTyped("EndTime", "System.DateTime", s.EndTime)
-	o.AddTyped("EventsToDeleteIDs", "System.String[]", events)
-	o.AddTyped("ExternalAudience", "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", s.ExternalAudience)
-	o.AddTyped("ExternalMessage", "System.String", exo.NilIfEmpty(s.ExternalMessage))
-	o.AddTyped("InternalMessage", "System.String", exo.NilIfEmpty(s.InternalMessage))
-	o.AddTyped("OOFEventSubject", "System.String", exo.NilIfEmpty(s.OOFEventSubject))
-	o.AddTyped("StartTime", "System.DateTime", s.StartTime)
-	o.AddTyped("MailboxOwnerId", "System.String", m.Identity())
-	o.AddTyped("Identity", "System.String", m.Identity())
-	o.AddTyped("IsValid", "System.Boolean", true)
-	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
-	id := m.Identity()
-	o.ToStringFunc = func() string { return id }
-	return o
+// area is the Automatic Replies as the cmdlets reach them; Exchange
+// refuses a schedule that does not end after it starts, or has ended.
+var area = mailboxsetting.Area[ar.Settings]{
+	Read: ar.Get, Write: ar.Put, Type: TypeAutoReply, Owner: true,
+	Prompt:   "Setting the automatic reply configuration for mailbox Identity:\"%s\".",
+	Settings: &settings,
+	Refused:  mailboxsetting.Is[*ar.TimeRangeError],
+	Refusal:  exArgument,
 }
 
-func getAutoReply(ctx *command.Context) error {
-	return mailbox.WriteSetting(ctx, func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error) {
-		s, err := ar.Get(tx, m)
-		if err != nil {
-			return nil, err
+// settings are the Automatic Replies settings in the order Get shows
+// them.
+var settings = lazy.Value[mailboxsetting.Table[ar.Settings]]{Build: func() mailboxsetting.Table[ar.Settings] {
+	return mailboxsetting.Table[ar.Settings]{
+		mailboxsetting.BoolSetting("AutoDeclineFutureRequestsWhenOOF", "$true declines new meeting requests during the scheduled time.", func(s *ar.Settings) *bool { return &s.AutoDeclineFutureRequestsWhenOOF }),
+		mailboxsetting.EnumSetting("AutoReplyState", "Microsoft.Exchange.InfoWorker.Common.OOF.OofState", ar.States, func(s *ar.Settings) *string { return &s.State }),
+		mailboxsetting.BoolSetting("CreateOOFEvent", "$true adds a calendar event for the scheduled time.", func(s *ar.Settings) *bool { return &s.CreateOOFEvent }),
+		mailboxsetting.BoolSetting("DeclineAllEventsForScheduledOOF", "$true declines every existing event during the scheduled time.", func(s *ar.Settings) *bool { return &s.DeclineAllEventsForScheduledOOF }),
+		mailboxsetting.BoolSetting("DeclineEventsForScheduledOOF", "$true allows existing events during the scheduled time to be declined.", func(s *ar.Settings) *bool { return &s.DeclineEventsForScheduledOOF }),
+		mailboxsetting.TextSetting("DeclineMeetingMessage", "The text sent with declined meetings.", func(s *ar.Settings) *string { return &s.DeclineMeetingMessage }),
+		mailboxsetting.DateTimeSetting("EndTime", "When scheduled replies end; later than StartTime.", func(s *ar.Settings) *time.Time { return &s.EndTime }),
+		mailboxsetting.StringsSetting("EventsToDeleteIDs", "The events to decline (not with DeclineAllEventsForScheduledOOF).", func(s *ar.Settings) *[]string { return &s.EventsToDeleteIDs }),
+		mailboxsetting.EnumSetting("ExternalAudience", "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", ar.Audiences, func(s *ar.Settings) *string { return &s.ExternalAudience }),
+		message("ExternalMessage", "The reply to senders outside ($null clears it).", func(s *ar.Settings) *string { return &s.ExternalMessage }),
+		message("InternalMessage", "The reply to senders inside the organization ($null clears it).", func(s *ar.Settings) *string { return &s.InternalMessage }),
+		mailboxsetting.TextSetting("OOFEventSubject", "The subject of that event.", func(s *ar.Settings) *string { return &s.OOFEventSubject }),
+		mailboxsetting.DateTimeSetting("StartTime", "When scheduled replies start.", func(s *ar.Settings) *time.Time { return &s.StartTime }),
+	}
+}}
+
+// message is a reply's text setting: text without its own html element
+// is kept wrapped in one, as Exchange keeps it.
+func message(name, help string, f func(s *ar.Settings) *string) mailboxsetting.Setting[ar.Settings] {
+	p := mailboxsetting.TextSetting(name, help, f)
+	p.Check = func(_ *command.Context, _, v string) (string, *object.ErrorRecord) {
+		if v == "" || strings.HasPrefix(strings.ToLower(strings.TrimSpace(v)), "<html") {
+			return v, nil
 		}
-		return autoReplyObject(m, s), nil
-	})
+		return "<html><body>" + v + "</body></html>", nil
+	}
+	return p
 }
 
-// htmlMessage is a reply as Exchange keeps it: text without its own html
-// element is wrapped in one.
-func htmlMessage(s string) string {
-	if s == "" || strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "<html") {
-		return s
-	}
-	return "<html><body>" + s + "</body></html>"
-}
-
-// applyAutoReply sets what the call's parameters name.
-func applyAutoReply(ctx *command.Context, s *ar.Settings) *object.ErrorRecord {
-	if rec := exo.EnumArg(ctx, "AutoReplyState", "Microsoft.Exchange.InfoWorker.Common.OOF.OofState", ar.States, &s.State); rec != nil {
-		return rec
-	}
-	if rec := exo.EnumArg(ctx, "ExternalAudience", "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", ar.Audiences, &s.ExternalAudience); rec != nil {
-		return rec
-	}
-	for name, field := range map[string]*time.Time{"StartTime": &s.StartTime, "EndTime": &s.EndTime} {
-		if t, ok := ctx.Time(name); ok {
-			*field = t.UTC()
-		}
-	}
-	for name, field := range map[string]*string{"InternalMessage": &s.InternalMessage, "ExternalMessage": &s.ExternalMessage} {
-		if ctx.Has(name) {
-			*field = htmlMessage(ctx.String(name))
-		}
-	}
-	for name, field := range map[string]*string{"OOFEventSubject": &s.OOFEventSubject, "DeclineMeetingMessage": &s.DeclineMeetingMessage} {
-		if ctx.Has(name) {
-			*field = ctx.String(name)
-		}
-	}
-	for name, field := range map[string]*bool{"AutoDeclineFutureRequestsWhenOOF": &s.AutoDeclineFutureRequestsWhenOOF, "CreateOOFEvent": &s.CreateOOFEvent,
-		"DeclineAllEventsForScheduledOOF": &s.DeclineAllEventsForScheduledOOF, "DeclineEventsForScheduledOOF": &s.DeclineEventsForScheduledOOF} {
-		if ctx.Has(name) {
-			*field = ctx.Bool(name)
-		}
-	}
-	if ctx.Has("EventsToDeleteIDs") {
-		s.EventsToDeleteIDs = nil
-		for _, e := range ctx.Strings("EventsToDeleteIDs") {
-			if strings.TrimSpace(e) != "" {
-				s.EventsToDeleteIDs = append(s.EventsToDeleteIDs, e)
-			}
-		}
-	}
-	return nil
-}
-
-func setAutoReply(ctx *command.Context) error {
-	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
-		return fmt.Sprintf("Setting the automatic reply configuration for mailbox Identity:\"%s\".", mailbox.TypedIdentity(ctx, m.Identity())), m.Identity()
-	}, func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
-		s, err := ar.Get(tx, m)
-		if err != nil {
-			return nil, err
-		}
-		if rec := applyAutoReply(ctx, s); rec != nil {
-			return rec, nil
-		}
-		err = ar.Put(tx, m, s)
-		var te *ar.TimeRangeError
-		if errors.As(err, &te) {
-			return exo.Error(ctx, exArgument, te.Error(), object.InvalidArgument, m.Identity()), nil
-		}
-		return nil, err
-	})
-}
+func setAutoReply(ctx *command.Context) error { return area.Set(ctx, nil) }
 
 func bypassObject(m *directory.Mailbox, on bool) *object.PSObject {
-	o := object.NewObject(TypeAuditBypass, "System.Object")
+	o := mailboxsetting.Object(TypeAuditBypass)
 	o.AddTyped("AuditBypassEnabled", "System.Boolean", on)
 	o.AddTyped("ObjectId", "System.String", m.Identity())
 	o.AddTyped("Name", "System.String", m.Name)
-	o.AddTyped("Identity", "System.String", m.Identity())
-	o.AddTyped("IsValid", "System.Boolean", true)
-	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
-	id := m.Identity()
-	o.ToStringFunc = func() string { return id }
-	return o
+	return mailboxsetting.Finish(o, m, false)
 }
 
 func getAuditBypass(ctx *command.Context) error {

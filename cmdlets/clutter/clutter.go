@@ -5,7 +5,7 @@ package clutter
 
 import (
 	"github.com/exosim/exosim/cmdlets/exo"
-	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/mailboxsetting"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -38,7 +38,7 @@ func commands() []*command.Command {
 	})
 	get.OutputType = TypeClutter
 	get.Synopsis = "Shows whether Clutter moves low-priority messages out of a mailbox's Inbox (off unless turned on: Focused Inbox replaced it)."
-	get.Handler.Process = getClutter
+	get.Handler.Process = area.Get
 
 	set := exo.Declared("Set-Clutter")
 	exo.Describe(set, map[string]string{
@@ -51,9 +51,21 @@ func commands() []*command.Command {
 	return []*command.Command{get, set}
 }
 
-func clutterObject(m *directory.Mailbox, on bool) *object.PSObject {
-	o := object.NewObject(TypeClutter, "System.Object")
-	o.AddTyped("IsEnabled", "System.Boolean", on)
+// area is the Clutter setting as the cmdlets reach it: whether Clutter
+// is on.
+var area = mailboxsetting.Area[bool]{
+	Read: func(tx *store.Tx, m *directory.Mailbox) (*bool, error) {
+		on, err := cl.Enabled(tx, m)
+		return &on, err
+	},
+	Write:  func(tx *store.Tx, m *directory.Mailbox, on *bool) error { return cl.Set(tx, m, *on) },
+	Show:   clutterObject,
+	Prompt: "Setting Clutter for mailbox \"%s\".",
+}
+
+func clutterObject(_ *command.Context, m *directory.Mailbox, on *bool) *object.PSObject {
+	o := mailboxsetting.Object(TypeClutter)
+	o.AddTyped("IsEnabled", "System.Boolean", *on)
 	o.AddTyped("MailboxIdentity", "System.String", m.DistinguishedName)
 	o.AddTyped("Identity", "System.String", nil)
 	o.AddTyped("IsValid", "System.Boolean", true)
@@ -61,23 +73,13 @@ func clutterObject(m *directory.Mailbox, on bool) *object.PSObject {
 	return o
 }
 
-func getClutter(ctx *command.Context) error {
-	return mailbox.WriteSetting(ctx, func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error) {
-		on, err := cl.Enabled(tx, m)
-		if err != nil {
-			return nil, err
-		}
-		return clutterObject(m, on), nil
-	})
-}
-
+// setClutter changes the setting only when -Enable is given.
 func setClutter(ctx *command.Context) error {
-	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
-		return "Setting Clutter for mailbox \"" + mailbox.TypedIdentity(ctx, m.Identity()) + "\".", m.Identity()
-	}, func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
-		if !ctx.Has("Enable") {
-			return nil, nil
-		}
-		return nil, cl.Set(tx, m, ctx.Bool("Enable"))
+	if !ctx.Has("Enable") {
+		return area.Set(ctx, nil)
+	}
+	return area.Set(ctx, func(on *bool) *object.ErrorRecord {
+		*on = ctx.Bool("Enable")
+		return nil
 	})
 }

@@ -222,7 +222,12 @@ func EnumArg(ctx *command.Context, param, typ string, values []string, field *st
 	if !ctx.Has(param) {
 		return nil
 	}
-	v := ctx.String(param)
+	return EnumValue(ctx, param, ctx.String(param), typ, values, field)
+}
+
+// EnumValue sets *field to the value of an enumeration v names, as
+// EnumArg reads the argument v of the parameter param.
+func EnumValue(ctx *command.Context, param, v, typ string, values []string, field *string) *object.ErrorRecord {
 	for _, x := range values {
 		if strings.EqualFold(strings.TrimSpace(v), x) {
 			*field = x

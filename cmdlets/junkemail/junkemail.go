@@ -4,16 +4,11 @@
 package junkemail
 
 import (
-	"errors"
-	"fmt"
-
 	"github.com/exosim/exosim/cmdlets/exo"
-	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/mailboxsetting"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
-	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/store"
-	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/shell/lazy"
 	je "github.com/exosim/exosim/store/junkemail"
 )
 
@@ -46,20 +41,13 @@ func commands() []*command.Command {
 	})
 	get.OutputType = TypeJunkEmail
 	get.Synopsis = "Shows a mailbox's junk email settings: the junk email rule and the safelist collection."
-	get.Handler.Process = getJunkEmail
+	get.Handler.Process = area.Get
 
 	set := exo.Declared("Set-MailboxJunkEmailConfiguration")
-	exo.Describe(set, map[string]string{
-		"Identity":                    "The mailbox whose junk email settings to change.",
-		"Enabled":                     "$true (the default) turns the mailbox's junk email rule on, $false off.",
-		"TrustedListsOnly":            "$true trusts only the Safe Senders and Safe Recipients lists.",
-		"ContactsTrusted":             "$true trusts the senders in the mailbox's contacts.",
-		"TrustedSendersAndDomains":    "The Safe Senders list: addresses and domains (a list replaces it, @{Add=...;Remove=...} changes it, $null empties it); no address of the mailbox's own domain.",
-		"BlockedSendersAndDomains":    "The Blocked Senders list: addresses and domains (a list, @{Add=...;Remove=...} or $null).",
-		"TrustedRecipientsAndDomains": "The Safe Recipients list: addresses and domains (a list, @{Add=...;Remove=...} or $null).",
-		"SenderScreeningEnabled":      "Kept and shown; no mail flow reads it.",
-		"FailOnError":                 "Accepted; an entry Exchange refuses always fails the call.",
-		"IgnoreDefaultScope":          "Accepted; the whole organization is in scope.",
+	settings.Get().Declare(set, map[string]string{
+		"Identity":           "The mailbox whose junk email settings to change.",
+		"FailOnError":        "Accepted; an entry Exchange refuses always fails the call.",
+		"IgnoreDefaultScope": "Accepted; the whole organization is in scope.",
 	})
 	set.Synopsis = "Changes a mailbox's junk email settings: the junk email rule and the safelist collection."
 	set.Examples = []command.Example{{Code: `Set-MailboxJunkEmailConfiguration annb -TrustedSendersAndDomains @{Add="fabrikam.com","jane@fourthcoffee.com"} -BlockedSendersAndDomains @{Add="spam@litware.com"}`,
@@ -69,83 +57,27 @@ func commands() []*command.Command {
 	return []*command.Command{get, set}
 }
 
-// listValue is a list as Exchange shows a MultiValuedProperty.
-func listValue(list []string) []any {
-	out := make([]any, 0, len(list))
-	for _, s := range list {
-		out = append(out, s)
+// area is the junk email settings as the cmdlets reach them; Exchange
+// refuses a list entry it does not take.
+var area = mailboxsetting.Area[je.Settings]{
+	Read: je.Get, Write: je.Put, Type: TypeJunkEmail, Owner: true, Wildcard: true,
+	Prompt:   "Setting junk e-mail configuration for mailbox Identity:\"%s\".",
+	Settings: &settings,
+	Refused:  mailboxsetting.Is[*je.EntryError],
+	Refusal:  exValidation,
+}
+
+// settings are the junk email settings in the order Get shows them.
+var settings = lazy.Value[mailboxsetting.Table[je.Settings]]{Build: func() mailboxsetting.Table[je.Settings] {
+	return mailboxsetting.Table[je.Settings]{
+		mailboxsetting.BoolSetting("Enabled", "$true (the default) turns the mailbox's junk email rule on, $false off.", func(s *je.Settings) *bool { return &s.Enabled }),
+		mailboxsetting.BoolSetting("TrustedListsOnly", "$true trusts only the Safe Senders and Safe Recipients lists.", func(s *je.Settings) *bool { return &s.TrustedListsOnly }),
+		mailboxsetting.BoolSetting("ContactsTrusted", "$true trusts the senders in the mailbox's contacts.", func(s *je.Settings) *bool { return &s.ContactsTrusted }),
+		mailboxsetting.ListSetting("TrustedSendersAndDomains", "The Safe Senders list: addresses and domains (a list replaces it, @{Add=...;Remove=...} changes it, $null empties it); no address of the mailbox's own domain.", func(s *je.Settings) *[]string { return &s.TrustedSenders }),
+		mailboxsetting.ListSetting("BlockedSendersAndDomains", "The Blocked Senders list: addresses and domains (a list, @{Add=...;Remove=...} or $null).", func(s *je.Settings) *[]string { return &s.BlockedSenders }),
+		mailboxsetting.ListSetting("TrustedRecipientsAndDomains", "The Safe Recipients list: addresses and domains (a list, @{Add=...;Remove=...} or $null).", func(s *je.Settings) *[]string { return &s.TrustedRecipients }),
+		mailboxsetting.BoolSetting("SenderScreeningEnabled", "Kept and shown; no mail flow reads it.", func(s *je.Settings) *bool { return &s.SenderScreeningEnabled }),
 	}
-	return out
-}
+}}
 
-func junkEmailObject(m *directory.Mailbox, s *je.Settings) *object.PSObject {
-	o := object.NewObject(TypeJunkEmail, "System.Object")
-	o.AddTyped("Enabled", "System.Boolean", s.Enabled)
-	o.AddTyped("TrustedListsOnly", "System.Boolean", s.TrustedListsOnly)
-	o.AddTyped("ContactsTrusted", "System.Boolean", s.ContactsTrusted)
-	o.AddTyped("TrustedSendersAndDomains", "Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]", listValue(s.TrustedSenders))
-	o.AddTyped("BlockedSendersAndDomains", "Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]", listValue(s.BlockedSenders))
-	o.AddTyped("TrustedRecipientsAndDomains", "Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]", listValue(s.TrustedRecipients))
-	o.AddTyped("SenderScreeningEnabled", "System.Boolean", s.SenderScreeningEnabled)
-	o.AddTyped("MailboxOwnerId", "System.String", m.Identity())
-	o.AddTyped("Identity", "System.String", m.Identity())
-	o.AddTyped("IsValid", "System.Boolean", true)
-	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
-	id := m.Identity()
-	o.ToStringFunc = func() string { return id }
-	return o
-}
-
-func getJunkEmail(ctx *command.Context) error {
-	return mailbox.WriteSettings(ctx, func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error) {
-		s, err := je.Get(tx, m)
-		if err != nil {
-			return nil, err
-		}
-		return junkEmailObject(m, s), nil
-	})
-}
-
-// applyJunkEmail sets what the call's parameters name.
-func applyJunkEmail(ctx *command.Context, s *je.Settings) *object.ErrorRecord {
-	for name, field := range map[string]*bool{"Enabled": &s.Enabled, "TrustedListsOnly": &s.TrustedListsOnly,
-		"ContactsTrusted": &s.ContactsTrusted, "SenderScreeningEnabled": &s.SenderScreeningEnabled} {
-		if ctx.Has(name) {
-			*field = ctx.Bool(name)
-		}
-	}
-	for _, l := range []struct {
-		name  string
-		field *[]string
-	}{{"TrustedSendersAndDomains", &s.TrustedSenders}, {"BlockedSendersAndDomains", &s.BlockedSenders}, {"TrustedRecipientsAndDomains", &s.TrustedRecipients}} {
-		if !ctx.Has(l.name) {
-			continue
-		}
-		vs, err := mailbox.ApplyMultiValued(ctx.Value(l.name), *l.field)
-		if err != nil {
-			return exo.Invalid(ctx, err.Error(), l.name)
-		}
-		*l.field = vs
-	}
-	return nil
-}
-
-func setJunkEmail(ctx *command.Context) error {
-	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
-		return fmt.Sprintf("Setting junk e-mail configuration for mailbox Identity:\"%s\".", mailbox.TypedIdentity(ctx, m.Identity())), m.Identity()
-	}, func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
-		s, err := je.Get(tx, m)
-		if err != nil {
-			return nil, err
-		}
-		if rec := applyJunkEmail(ctx, s); rec != nil {
-			return rec, nil
-		}
-		err = je.Put(tx, m, s)
-		var ee *je.EntryError
-		if errors.As(err, &ee) {
-			return exo.Error(ctx, exValidation, ee.Error(), object.InvalidArgument, m.Identity()), nil
-		}
-		return nil, err
-	})
-}
+func setJunkEmail(ctx *command.Context) error { return area.Set(ctx, nil) }

@@ -4,16 +4,14 @@
 package regional
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
-	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/mailboxsetting"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	rg "github.com/exosim/exosim/store/regional"
 )
@@ -52,7 +50,7 @@ func commands() []*command.Command {
 	})
 	get.OutputType = TypeRegional
 	get.Synopsis = "Shows a mailbox's regional settings: language, date and time formats, time zone."
-	get.Handler.Process = getRegional
+	get.Handler.Process = area.Get
 
 	set := exo.Declared("Set-MailboxRegionalConfiguration")
 	exo.Describe(set, map[string]string{
@@ -75,29 +73,27 @@ func commands() []*command.Command {
 	}
 }
 
-func regionalObject(m *directory.Mailbox, s *rg.Settings, verify bool) *object.PSObject {
-	o := object.NewObject(TypeRegional, "System.Object")
+// area is the regional settings as the cmdlets reach them; Exchange
+// refuses a format not among the language's patterns, and formats
+// without a language.
+var area = mailboxsetting.Area[rg.Settings]{
+	Read: rg.Get, Write: rg.Put, Show: regionalObject,
+	Prompt: "Setting regional configuration for mailbox Identity:\"%s\".",
+	Refused: func(err error) bool {
+		return mailboxsetting.Is[*rg.FormatError](err) || mailboxsetting.Is[*rg.NoLanguageError](err)
+	},
+	Refusal: exValidation,
+}
+
+func regionalObject(ctx *command.Context, m *directory.Mailbox, s *rg.Settings) *object.PSObject {
+	verify := ctx.Bool("VerifyDefaultFolderNameLanguage")
+	o := mailboxsetting.Object(TypeRegional)
 	o.AddTyped("DateFormat", "System.String", exo.NilIfEmpty(s.EffectiveDateFormat()))
 	o.AddTyped("Language", "System.Globalization.CultureInfo", exo.NilIfEmpty(s.Language))
 	o.AddTyped("DefaultFolderNameMatchingUserLanguage", "System.Boolean", verify && s.Language != "" && strings.EqualFold(s.FoldersLanguage(), s.Language))
 	o.AddTyped("TimeFormat", "System.String", exo.NilIfEmpty(s.EffectiveTimeFormat()))
 	o.AddTyped("TimeZone", "Microsoft.Exchange.Data.Storage.Management.ExTimeZoneValue", exo.NilIfEmpty(s.TimeZone))
-	o.AddTyped("Identity", "System.String", m.Identity())
-	o.AddTyped("IsValid", "System.Boolean", true)
-	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
-	id := m.Identity()
-	o.ToStringFunc = func() string { return id }
-	return o
-}
-
-func getRegional(ctx *command.Context) error {
-	return mailbox.WriteSetting(ctx, func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error) {
-		s, err := rg.Get(tx, m)
-		if err != nil {
-			return nil, err
-		}
-		return regionalObject(m, s, ctx.Bool("VerifyDefaultFolderNameLanguage")), nil
-	})
+	return mailboxsetting.Finish(o, m, false)
 }
 
 // apply sets what the call's parameters name; rec refuses a language or
@@ -118,12 +114,9 @@ func apply(ctx *command.Context, s *rg.Settings) *object.ErrorRecord {
 		s.TimeFormat = strings.TrimSpace(ctx.String("TimeFormat"))
 	}
 	if ctx.Has("TimeZone") {
-		id := ctx.String("TimeZone")
-		z, ok := rg.CanonicalTimeZone(id)
-		if !ok {
-			return exo.Error(ctx, "System.Management.Automation.ParameterBindingException",
-				fmt.Sprintf("Cannot process argument transformation on parameter 'TimeZone'. Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.Storage.Management.ExTimeZoneValue\". Error: \"The time zone ID '%s' was not found on the local computer.\"", id, id),
-				object.InvalidArgument, id)
+		z, rec := mailboxsetting.TimeZoneArg(ctx, "TimeZone", "Microsoft.Exchange.Data.Storage.Management.ExTimeZoneValue")
+		if rec != nil {
+			return rec
 		}
 		s.TimeZone = z
 	}
@@ -134,24 +127,5 @@ func apply(ctx *command.Context, s *rg.Settings) *object.ErrorRecord {
 }
 
 func setRegional(ctx *command.Context) error {
-	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
-		return fmt.Sprintf("Setting regional configuration for mailbox Identity:\"%s\".", mailbox.TypedIdentity(ctx, m.Identity())), m.Identity()
-	}, func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
-		s, err := rg.Get(tx, m)
-		if err != nil {
-			return nil, err
-		}
-		if rec := apply(ctx, s); rec != nil {
-			return rec, nil
-		}
-		err = rg.Put(tx, m, s)
-		var (
-			fe *rg.FormatError
-			ne *rg.NoLanguageError
-		)
-		if errors.As(err, &fe) || errors.As(err, &ne) {
-			return exo.Error(ctx, exValidation, err.Error(), object.InvalidArgument, m.Identity()), nil
-		}
-		return nil, err
-	})
+	return area.Set(ctx, func(s *rg.Settings) *object.ErrorRecord { return apply(ctx, s) })
 }

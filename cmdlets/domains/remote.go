@@ -12,7 +12,6 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	rd "github.com/exosim/exosim/store/remotedomain"
@@ -210,36 +209,13 @@ func remoteObject(o *directory.Organization, d *rd.Domain) *object.PSObject {
 	return p
 }
 
-// matchRemote returns the remote domains an identity names: by name (with
-// * wildcards when wild), distinguished name or GUID.
-func matchRemote(o *directory.Organization, all []*rd.Domain, id string, wild bool) []*rd.Domain {
-	var match func(string) bool
-	if wild && wildcard.HasStar(id) {
-		p, _ := wildcard.Compile(id, wildcard.StarOnly)
-		match = p.Match
-	}
-	var out []*rd.Domain
-	for _, d := range all {
-		if match != nil && match(d.Name) || strings.EqualFold(id, d.Name) || strings.EqualFold(id, d.Guid) || strings.EqualFold(id, remoteDN(o, d.Name)) {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-// findRemote resolves the call's -Identity to one remote domain.
-func findRemote(ctx *command.Context, tx *store.Tx) (*directory.Organization, *rd.Domain, *object.ErrorRecord, error) {
-	o, err := directory.GetOrganization(tx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	all, err := rd.List(tx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
-	d, rec := exo.One(ctx, id, matchRemote(o, all, id, false))
-	return o, d, rec, nil
+// remotes are the remote domains as the cmdlets name them: by name,
+// GUID or distinguished name.
+var remotes = exo.Configs[*rd.Domain]{
+	List: rd.List,
+	Keys: func(o *directory.Organization, d *rd.Domain) (string, string, string) {
+		return d.Name, d.Guid, remoteDN(o, d.Name)
+	},
 }
 
 func getRemoteDomain(ctx *command.Context) error {
@@ -247,31 +223,7 @@ func getRemoteDomain(ctx *command.Context) error {
 	if err != nil {
 		return err
 	}
-	id := ""
-	if ctx.Has("Identity") {
-		id = strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
-	}
-	var objs []*object.PSObject
-	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		o, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		all, err := rd.List(tx)
-		if err != nil {
-			return nil, err
-		}
-		if id != "" {
-			all = matchRemote(o, all, id, true)
-			if len(all) == 0 && !wildcard.HasStar(id) {
-				return exo.NotFound(ctx, id), nil
-			}
-		}
-		for _, d := range all {
-			objs = append(objs, remoteObject(o, d))
-		}
-		return nil, nil
-	})
+	objs, done, err := remotes.Read(ctx, remoteObject)
 	if err != nil || !done {
 		return err
 	}
@@ -510,7 +462,7 @@ func setRemoteDomain(ctx *command.Context) error {
 	_, err = exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord
 		var err error
-		o, d, rec, err = findRemote(ctx, tx)
+		o, d, rec, err = remotes.Find(ctx, tx)
 		return rec, err
 	}, func() (string, string) {
 		return fmt.Sprintf("Configuring remote domain \"%s\".", shown), shown
@@ -541,7 +493,7 @@ func removeRemoteDomain(ctx *command.Context) error {
 	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord
 		var err error
-		o, d, rec, err = findRemote(ctx, tx)
+		o, d, rec, err = remotes.Find(ctx, tx)
 		return rec, err
 	}, func() (string, string) {
 		return fmt.Sprintf("Removing remote domain \"%s\".", shown), shown

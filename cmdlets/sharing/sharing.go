@@ -16,7 +16,6 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	sp "github.com/exosim/exosim/store/sharingpolicy"
@@ -115,49 +114,17 @@ func policyObject(o *directory.Organization, p *sp.Policy) *object.PSObject {
 	return obj
 }
 
-// match returns the policies an identity names: by name (with *
-// wildcards when wild), distinguished name or GUID.
-func match(o *directory.Organization, all []*sp.Policy, id string, wild bool) []*sp.Policy {
-	var like func(string) bool
-	if wild && wildcard.HasStar(id) {
-		p, _ := wildcard.Compile(id, wildcard.StarOnly)
-		like = p.Match
-	}
-	var out []*sp.Policy
-	for _, p := range all {
-		if like != nil && like(p.Name) || strings.EqualFold(id, p.Name) || strings.EqualFold(id, p.Guid) || strings.EqualFold(id, policyDN(o, p.Name)) {
-			out = append(out, p)
-		}
-	}
-	return out
+// policies are the sharing policies as the cmdlets name them: by name,
+// GUID or distinguished name.
+var policies = exo.Configs[*sp.Policy]{
+	List: sp.List,
+	Keys: func(o *directory.Organization, p *sp.Policy) (string, string, string) {
+		return p.Name, p.Guid, policyDN(o, p.Name)
+	},
 }
 
 func getPolicy(ctx *command.Context) error {
-	id := ""
-	if ctx.Has("Identity") {
-		id = strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
-	}
-	var out []*object.PSObject
-	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		o, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		all, err := sp.List(tx)
-		if err != nil {
-			return nil, err
-		}
-		if id != "" {
-			all = match(o, all, id, true)
-			if len(all) == 0 && !wildcard.HasStar(id) {
-				return exo.NotFound(ctx, id), nil
-			}
-		}
-		for _, p := range all {
-			out = append(out, policyObject(o, p))
-		}
-		return nil, nil
-	})
+	out, done, err := policies.Read(ctx, policyObject)
 	if err != nil || !done {
 		return err
 	}
@@ -242,17 +209,10 @@ func setPolicy(ctx *command.Context) error {
 	var p *sp.Policy
 	unchanged := false
 	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var err error
-		if o, err = directory.GetOrganization(tx); err != nil {
-			return nil, err
-		}
-		all, err := sp.List(tx)
-		if err != nil {
-			return nil, err
-		}
 		var rec *object.ErrorRecord
-		p, rec = exo.One(ctx, shown, match(o, all, shown, false))
-		return rec, nil
+		var err error
+		o, p, rec, err = policies.Find(ctx, tx)
+		return rec, err
 	}, func() (string, string) {
 		return fmt.Sprintf("Setting sharing policy \"%s\".", shown), shown
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {

@@ -1,0 +1,88 @@
+package exo
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/wildcard"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// Configs is a kind of configuration object of the organization (remote
+// domains, sharing policies), T its record, as the Get and Set cmdlets
+// name one: by name, GUID or distinguished name, without regard to case.
+type Configs[T any] struct {
+	// List returns every object, in the order Get lists them.
+	List func(tx *store.Tx) ([]T, error)
+	// Keys returns what an identity names an object by: its name, GUID
+	// and distinguished name (in the organization o).
+	Keys func(o *directory.Organization, v T) (name, guid, dn string)
+}
+
+// Match returns the objects of all that id names; when wild, a name
+// with * is also a wildcard pattern of names.
+func (c *Configs[T]) Match(o *directory.Organization, all []T, id string, wild bool) []T {
+	var like func(string) bool
+	if wild && wildcard.HasStar(id) {
+		p, _ := wildcard.Compile(id, wildcard.StarOnly)
+		like = p.Match
+	}
+	var out []T
+	for _, v := range all {
+		name, guid, dn := c.Keys(o, v)
+		if like != nil && like(name) || strings.EqualFold(id, name) || strings.EqualFold(id, guid) || strings.EqualFold(id, dn) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Find resolves the call's Identity to one object (see One); o is the
+// organization.
+func (c *Configs[T]) Find(ctx *command.Context, tx *store.Tx) (o *directory.Organization, v T, rec *object.ErrorRecord, err error) {
+	if o, err = directory.GetOrganization(tx); err != nil {
+		return nil, v, nil, err
+	}
+	all, err := c.List(tx)
+	if err != nil {
+		return nil, v, nil, err
+	}
+	id := strings.TrimSpace(IdentityOf(object.Unwrap(ctx.Value("Identity"))))
+	v, rec = One(ctx, id, c.Match(o, all, id, false))
+	return o, v, rec, nil
+}
+
+// Read returns the objects a Get cmdlet writes, show making each one's,
+// read in one transaction: those the call's Identity names (see Match,
+// wild), or every one without it. An identity without a wildcard that
+// names none is NotFound's error, which Read writes (done false).
+func (c *Configs[T]) Read(ctx *command.Context, show func(o *directory.Organization, v T) *object.PSObject) (objs []*object.PSObject, done bool, err error) {
+	id := ""
+	if ctx.Has("Identity") {
+		id = strings.TrimSpace(IdentityOf(object.Unwrap(ctx.Value("Identity"))))
+	}
+	done, err = Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		objs = nil
+		o, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		all, err := c.List(tx)
+		if err != nil {
+			return nil, err
+		}
+		if id != "" {
+			all = c.Match(o, all, id, true)
+			if len(all) == 0 && !wildcard.HasStar(id) {
+				return NotFound(ctx, id), nil
+			}
+		}
+		for _, v := range all {
+			objs = append(objs, show(o, v))
+		}
+		return nil, nil
+	})
+	return objs, done, err
+}

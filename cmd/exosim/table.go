@@ -4,7 +4,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/exosim/exosim/shell/host"
 )
 
 // writeBoxTable draws rows under a header in a box of line-drawing
@@ -14,12 +14,12 @@ import (
 func writeBoxTable(w io.Writer, header []string, rows [][]string) error {
 	widths := make([]int, len(header))
 	for i, h := range header {
-		widths[i] = runewidth.StringWidth(h)
+		widths[i] = host.Cells(h)
 	}
 	for _, r := range rows {
 		for i, c := range r {
 			if i < len(widths) {
-				widths[i] = max(widths[i], runewidth.StringWidth(c))
+				widths[i] = max(widths[i], host.Cells(c))
 			}
 		}
 	}
@@ -44,7 +44,7 @@ func writeBoxTable(w io.Writer, header []string, rows [][]string) error {
 			if i < len(cells) {
 				c = cells[i]
 			}
-			gap := wd - runewidth.StringWidth(c)
+			gap := wd - host.Cells(c)
 			left := 0
 			if center {
 				left = gap / 2

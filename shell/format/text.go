@@ -19,32 +19,6 @@ const (
 	styleWarning = host.ColorWarning
 )
 
-// RuneCells returns how many terminal cells r occupies: 2 for East-Asian
-// wide and full-width characters, 1 otherwise (PowerShell counts control
-// characters such as an embedded newline as one cell too).
-func RuneCells(r rune) int {
-	if r < 0x1100 {
-		return 1
-	}
-	switch {
-	case r <= 0x115f, // Hangul Jamo initials
-		r == 0x2329, r == 0x232a,
-		r >= 0x2e80 && r <= 0xa4cf && r != 0x303f, // CJK radicals .. Yi
-		r >= 0xac00 && r <= 0xd7a3,                // Hangul syllables
-		r >= 0xf900 && r <= 0xfaff,                // CJK compatibility ideographs
-		r >= 0xfe10 && r <= 0xfe19,                // vertical forms
-		r >= 0xfe30 && r <= 0xfe6f,                // CJK compatibility forms
-		r >= 0xff00 && r <= 0xff60,                // full-width forms
-		r >= 0xffe0 && r <= 0xffe6,
-		r >= 0x1f300 && r <= 0x1f64f, // pictographs, emoticons
-		r >= 0x1f900 && r <= 0x1f9ff,
-		r >= 0x20000 && r <= 0x2fffd,
-		r >= 0x30000 && r <= 0x3fffd:
-		return 2
-	}
-	return 1
-}
-
 // escapeLen returns the byte length of the ANSI escape sequence starting
 // at s[i] (s[i] == ESC), or 0 when there is none.
 func escapeLen(s string, i int) int {
@@ -100,7 +74,7 @@ func Cells(s string) int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		n += RuneCells(r)
+		n += host.RuneCells(r)
 		i += size
 	}
 	return n
@@ -130,7 +104,7 @@ func plainCells(s string) (n int, plain bool) {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		n += RuneCells(r)
+		n += host.RuneCells(r)
 		i += size
 	}
 	return n, plain
@@ -175,7 +149,7 @@ func headCells(s string, n int) string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		w := RuneCells(r)
+		w := host.RuneCells(r)
 		if used+w > n {
 			return s[:i]
 		}
@@ -191,7 +165,7 @@ func tailCells(s string, n int) string {
 	i := len(s)
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:i])
-		w := RuneCells(r)
+		w := host.RuneCells(r)
 		if used+w > n {
 			break
 		}
@@ -265,7 +239,7 @@ func WrapText(s string, firstWidth, width int) []string {
 			wc := Cells(word)
 			if wc > lineWidth {
 				for k, c := range word {
-					cw := RuneCells(c)
+					cw := host.RuneCells(c)
 					if cw > spacesLeft {
 						next(ws + k)
 						spacesLeft = lineWidth - cw
@@ -306,7 +280,7 @@ func wrapLine(out []string, line string, firstWidth, width int) []string {
 		wc := Cells(word)
 		if wc > lineWidth {
 			for _, c := range word {
-				cw := RuneCells(c)
+				cw := host.RuneCells(c)
 				if cw > lineWidth {
 					c, cw = '?', 1
 				}

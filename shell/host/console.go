@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
-
-	"github.com/mattn/go-runewidth"
 )
 
 // ErrInterrupted is returned by an editor when Ctrl+C ends a read.
@@ -79,7 +77,7 @@ func (c Choice) hotkey() (hot, plain string) {
 func Cells(s string) int {
 	n := 0
 	for _, r := range s {
-		n += runewidth.RuneWidth(r)
+		n += RuneCells(r)
 	}
 	return n
 }
@@ -132,7 +130,7 @@ func chopWords(s string, max int) []string {
 		blank := rs[i] == ' '
 		n := 0
 		for j < len(rs) && (rs[j] == ' ') == blank {
-			c := runewidth.RuneWidth(rs[j])
+			c := RuneCells(rs[j])
 			if n+c > max && j > i {
 				break
 			}

@@ -12,11 +12,9 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/mattn/go-runewidth"
 	"golang.org/x/term"
 
 	"github.com/exosim/exosim/shell/host"
-	"github.com/exosim/exosim/shell/lazy"
 )
 
 // Terminal is exosim's line editor: PSReadLine's Emacs key bindings (with
@@ -1385,12 +1383,6 @@ func commonPrefixFold(cs []string) string {
 // ---------------------------------------------------------------------------
 // Rendering
 
-var widthCond = lazy.Value[*runewidth.Condition]{Build: func() *runewidth.Condition {
-	c := runewidth.NewCondition()
-	c.EastAsianWidth = false
-	return c
-}}
-
 func runeCells(r rune) int {
 	if r == '\t' {
 		return 1
@@ -1398,7 +1390,7 @@ func runeCells(r rune) int {
 	if r < 0x20 {
 		return 2 // shown as ^X
 	}
-	return widthCond.Get().RuneWidth(r)
+	return host.RuneCells(r)
 }
 
 func cells(s string) int {

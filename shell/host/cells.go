@@ -1,0 +1,30 @@
+package host
+
+// RuneCells returns how many terminal cells r occupies: 2 for East-Asian
+// wide and full-width characters, 1 otherwise (PowerShell counts control
+// characters such as an embedded newline as one cell too). It is the one
+// width rule of the console host, its formatter and the line editor: the
+// ranges PowerShell's LengthInBufferCells and PSReadLine's take as wide
+// (Markus Kuhn's wcwidth), with the pictograph blocks terminals draw wide.
+func RuneCells(r rune) int {
+	if r < 0x1100 {
+		return 1
+	}
+	switch {
+	case r <= 0x115f, // Hangul Jamo initials
+		r == 0x2329, r == 0x232a,
+		r >= 0x2e80 && r <= 0xa4cf && r != 0x303f, // CJK radicals .. Yi
+		r >= 0xac00 && r <= 0xd7a3,                // Hangul syllables
+		r >= 0xf900 && r <= 0xfaff,                // CJK compatibility ideographs
+		r >= 0xfe10 && r <= 0xfe19,                // vertical forms
+		r >= 0xfe30 && r <= 0xfe6f,                // CJK compatibility forms
+		r >= 0xff00 && r <= 0xff60,                // full-width forms
+		r >= 0xffe0 && r <= 0xffe6,
+		r >= 0x1f300 && r <= 0x1f64f, // pictographs, emoticons
+		r >= 0x1f900 && r <= 0x1f9ff,
+		r >= 0x20000 && r <= 0x2fffd,
+		r >= 0x30000 && r <= 0x3fffd:
+		return 2
+	}
+	return 1
+}

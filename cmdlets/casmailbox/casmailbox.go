@@ -5,7 +5,6 @@ package casmailbox
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
@@ -179,16 +178,6 @@ func hasEASDevice(tx *store.Tx, m *directory.Mailbox) (bool, error) {
 	return false, err
 }
 
-func matchAnr(m *directory.Mailbox, anr string) bool {
-	anr = strings.ToLower(strings.TrimSpace(anr))
-	for _, s := range []string{m.Name, m.Alias, m.DisplayName, m.PrimarySmtpAddress} {
-		if strings.HasPrefix(strings.ToLower(s), anr) {
-			return true
-		}
-	}
-	return false
-}
-
 func getCAS(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
@@ -217,7 +206,7 @@ func getCAS(ctx *command.Context) error {
 			if len(types) > 0 && !exo.ContainsFold(types, m.RecipientTypeDetails) {
 				continue
 			}
-			if ctx.Has("Anr") && !matchAnr(m, ctx.String("Anr")) {
+			if ctx.Has("Anr") && !exo.MatchAnr(ctx.String("Anr"), m.Name, m.Alias, m.DisplayName, m.PrimarySmtpAddress) {
 				continue
 			}
 			s, err := cas.Get(tx, m.Guid)

@@ -8,11 +8,11 @@ package contacts
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/recipientlist"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -287,18 +287,6 @@ func findContact(ctx *command.Context, tx *store.Tx, v any) (*directory.Contact,
 	return c, rec, nil
 }
 
-// matchAnr is ambiguous name resolution over a contact: a prefix of its
-// name, alias, display name, first or last name or primary address.
-func matchAnr(c *directory.Contact, anr string) bool {
-	anr = strings.ToLower(strings.TrimSpace(anr))
-	for _, s := range []string{c.Name, c.Alias, c.DisplayName, c.FirstName, c.LastName, c.PrimarySmtpAddress} {
-		if strings.HasPrefix(strings.ToLower(s), anr) {
-			return true
-		}
-	}
-	return false
-}
-
 // anrOf is the call's -Anr (Get-MailContact declares it -ANR).
 func anrOf(ctx *command.Context) (string, bool) {
 	for _, n := range []string{"ANR", "Anr"} {
@@ -309,32 +297,11 @@ func anrOf(ctx *command.Context) (string, bool) {
 	return "", false
 }
 
-// sortContacts orders contacts by -SortBy (Name, DisplayName or Alias; a
-// leading - sorts descending); the default is by name.
-func sortContacts(cs []*directory.Contact, by string) {
-	by = strings.TrimSpace(by)
-	desc := strings.HasPrefix(by, "-")
-	by = strings.ToLower(strings.TrimPrefix(by, "-"))
-	key := func(c *directory.Contact) string {
-		switch by {
-		case "displayname":
-			return strings.ToLower(c.DisplayName)
-		case "alias":
-			return strings.ToLower(c.Alias)
-		}
-		return strings.ToLower(c.Name)
-	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		if desc {
-			return key(cs[i]) > key(cs[j])
-		}
-		return key(cs[i]) < key(cs[j])
-	})
-}
-
 // listContacts is Get-MailContact and Get-Contact: the contacts -Identity
-// or -Anr name, of the -RecipientTypeDetails asked for, that pass -Filter,
-// sorted, at most -ResultSize of them.
+// or -Anr name (a prefix of a contact's name, alias, display name, first
+// or last name or primary address), of the -RecipientTypeDetails asked
+// for, that pass -Filter, sorted by -SortBy (Name, DisplayName or Alias),
+// at most -ResultSize of them.
 func listContacts(ctx *command.Context, build func(*directory.Contact, *directory.Organization) *object.PSObject) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
@@ -356,59 +323,35 @@ func listContacts(ctx *command.Context, build func(*directory.Contact, *director
 			}
 		}
 	}
-	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if ctx.Has("OrganizationalUnit") {
-			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
-				return rec, err
+	list := recipientlist.List[*directory.Contact]{
+		Read: func(tx *store.Tx, _ *directory.Organization, id string) ([]*directory.Contact, error) {
+			if id != "" {
+				return directory.FindContacts(tx, id)
 			}
+			return directory.ListContacts(tx)
+		},
+		Show: func(_ *store.Tx, org *directory.Organization, c *directory.Contact) *object.PSObject {
+			return build(c, org)
+		},
+	}
+	if anr, ok := anrOf(ctx); ok {
+		list.Select = func(*store.Tx, *directory.Organization) (func(*directory.Contact) bool, *object.ErrorRecord, error) {
+			return func(c *directory.Contact) bool {
+				return exo.MatchAnr(anr, c.Name, c.Alias, c.DisplayName, c.FirstName, c.LastName, c.PrimarySmtpAddress)
+			}, nil, nil
 		}
-		org, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		id := ""
-		if ctx.Has("Identity") {
-			id, _ = mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
-		}
-		var cs []*directory.Contact
-		if id != "" {
-			cs, err = directory.FindContacts(tx, id)
-		} else {
-			cs, err = directory.ListContacts(tx)
-		}
-		if err != nil {
-			return nil, err
-		}
-		if id != "" && !strings.Contains(id, "*") && len(cs) == 0 {
-			return exo.NotFound(ctx, id), nil
-		}
-		var kept []*directory.Contact
-		for _, c := range cs {
-			if anr, ok := anrOf(ctx); ok && !matchAnr(c, anr) {
-				continue
-			}
-			kept = append(kept, c)
-		}
-		if ctx.Has("SortBy") {
+	}
+	if ctx.Has("SortBy") {
+		list.Sort = func(cs []*directory.Contact) *object.ErrorRecord {
 			by := strings.TrimPrefix(strings.TrimSpace(ctx.String("SortBy")), "-")
 			if !exo.ContainsFold([]string{"Name", "DisplayName", "Alias"}, by) {
-				return exo.Invalid(ctx, fmt.Sprintf("The results can't be sorted by \"%s\". Valid properties to sort by are: Name, DisplayName, Alias.", by), by), nil
+				return exo.Invalid(ctx, fmt.Sprintf("The results can't be sorted by \"%s\". Valid properties to sort by are: Name, DisplayName, Alias.", by), by)
 			}
-			sortContacts(kept, ctx.String("SortBy"))
+			recipientlist.Sort(cs, ctx.String("SortBy"), func(c *directory.Contact) (string, string, string) { return c.Name, c.DisplayName, c.Alias })
+			return nil
 		}
-		for _, c := range kept {
-			o := build(c, org)
-			ok, err := keep.Keeps(o)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
-				objs = append(objs, o)
-			}
-		}
-		return nil, nil
-	})
+	}
+	objs, done, err := list.Objects(ctx, keep)
 	if err != nil || !done {
 		return err
 	}

@@ -57,3 +57,16 @@ func ValueStrings(v any) []string {
 	}
 	return out
 }
+
+// MatchAnr is ambiguous name resolution: whether one of a recipient's
+// names (name, alias, display name, primary address ...) starts with
+// anr, without regard to case or surrounding spaces.
+func MatchAnr(anr string, names ...string) bool {
+	anr = strings.ToLower(strings.TrimSpace(anr))
+	for _, s := range names {
+		if strings.HasPrefix(strings.ToLower(s), anr) {
+			return true
+		}
+	}
+	return false
+}

@@ -42,3 +42,17 @@ func TestRemoveFold(t *testing.T) {
 		t.Errorf("the list given was changed: %q", list)
 	}
 }
+
+// Ambiguous name resolution matches a prefix of any of the names,
+// ignoring case and the spaces around the text.
+func TestMatchAnr(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		anr  string
+		want bool
+	}{{"ann", true}, {" ANNE ", false}, {"beebe", true}, {"ab@", true}, {"", true}, {"x", false}} {
+		if got := exo.MatchAnr(c.anr, "Ann", "Beebe", "ab@contoso.com"); got != c.want {
+			t.Errorf("MatchAnr(%q) = %v, want %v", c.anr, got, c.want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/recipientlist"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
@@ -325,64 +326,38 @@ func getDynamicGroup(ctx *command.Context) error {
 	if err != nil {
 		return err
 	}
-	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if ctx.Has("OrganizationalUnit") {
-			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
-				return rec, err
+	list := recipientlist.List[*groups.DynamicGroup]{
+		Read: func(tx *store.Tx, _ *directory.Organization, id string) ([]*groups.DynamicGroup, error) {
+			if id != "" {
+				return groups.FindDynamic(tx, id)
 			}
-		}
-		org, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		id := ""
-		if ctx.Has("Identity") {
-			id, _ = mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
-		}
-		var list []*groups.DynamicGroup
-		if id != "" {
-			list, err = groups.FindDynamic(tx, id)
-		} else {
-			list, err = groups.ListDynamic(tx)
-		}
-		if err != nil {
-			return nil, err
-		}
-		var owner string
-		if ctx.Has("ManagedBy") {
-			m, _, r, err := resolveMember(ctx, tx, ctx.Value("ManagedBy"))
-			if err != nil || r != nil {
-				return r, err
+			return groups.ListDynamic(tx)
+		},
+		Select: func(tx *store.Tx, _ *directory.Organization) (func(*groups.DynamicGroup) bool, *object.ErrorRecord, error) {
+			var owner string
+			if ctx.Has("ManagedBy") {
+				m, _, r, err := resolveMember(ctx, tx, ctx.Value("ManagedBy"))
+				if err != nil || r != nil {
+					return nil, r, err
+				}
+				owner = m.ID
 			}
-			owner = m.ID
-		}
-		var kept []*groups.Group
-		byGuid := map[string]*groups.DynamicGroup{}
-		for _, g := range list {
-			if ctx.Has("Anr") && !matchAnr(g.AsGroup(), ctx.String("Anr")) || owner != "" && !hasMember(g.ManagedBy, owner) {
-				continue
-			}
-			kept = append(kept, g.AsGroup())
-			byGuid[g.Guid] = g
-		}
-		if id != "" && !strings.Contains(id, "*") && len(kept) == 0 {
-			return exo.NotFound(ctx, id), nil
-		}
-		sortGroups(kept, ctx.String("SortBy"))
-		e := env{tx: tx, org: org}
-		for _, g := range kept {
-			o := dynamicObject(e, byGuid[g.Guid], withDisplay)
-			ok, err := keep.Keeps(o)
-			if err != nil {
-				return nil, ctx.Fail(ctx.NewError(opath.BindingMessage("Filter", err), "ParameterArgumentValidationError", object.InvalidArgument, "ParameterBindingException", ctx.String("Filter")))
-			}
-			if ok {
-				objs = append(objs, o)
-			}
-		}
-		return nil, nil
-	})
+			return func(g *groups.DynamicGroup) bool {
+				return (!ctx.Has("Anr") || exo.MatchAnr(ctx.String("Anr"), g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress)) && (owner == "" || hasMember(g.ManagedBy, owner))
+			}, nil, nil
+		},
+		Sort: func(list []*groups.DynamicGroup) *object.ErrorRecord {
+			recipientlist.Sort(list, ctx.String("SortBy"), func(g *groups.DynamicGroup) (string, string, string) { return g.Name, g.DisplayName, g.Alias })
+			return nil
+		},
+		Show: func(tx *store.Tx, org *directory.Organization, g *groups.DynamicGroup) *object.PSObject {
+			return dynamicObject(env{tx: tx, org: org}, g, withDisplay)
+		},
+		FilterError: func(err error) error {
+			return ctx.Fail(ctx.NewError(opath.BindingMessage("Filter", err), "ParameterArgumentValidationError", object.InvalidArgument, "ParameterBindingException", ctx.String("Filter")))
+		},
+	}
+	objs, done, err := list.Objects(ctx, keep)
 	if err != nil || !done {
 		return err
 	}

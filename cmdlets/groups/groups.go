@@ -9,11 +9,11 @@ package groups
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/recipientlist"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -408,13 +408,7 @@ func nonEmpty(s ...string) []string {
 // matchAnr is ambiguous name resolution over a group: a prefix of its
 // name, alias, display name or primary address.
 func matchAnr(g *groups.Group, anr string) bool {
-	anr = strings.ToLower(strings.TrimSpace(anr))
-	for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress} {
-		if strings.HasPrefix(strings.ToLower(s), anr) {
-			return true
-		}
-	}
-	return false
+	return exo.MatchAnr(anr, g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress)
 }
 
 // typeNameOf is the output type of a listing.
@@ -445,76 +439,51 @@ func listGroups(ctx *command.Context, kind listKind) error {
 	if err != nil {
 		return err
 	}
-	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if ctx.Has("OrganizationalUnit") {
-			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
-				return rec, err
+	list := recipientlist.List[*groups.Group]{
+		Read: func(tx *store.Tx, org *directory.Organization, id string) ([]*groups.Group, error) {
+			var list []*groups.Group
+			var err error
+			if id != "" {
+				list, err = groups.Find(tx, id)
+			} else {
+				list, err = groups.List(tx)
 			}
-		}
-		org, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		e := env{tx: tx, org: org}
-		var list []*groups.Group
-		id := ""
-		if ctx.Has("Identity") {
-			id, _ = mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
-		}
-		if id != "" {
-			list, err = groups.Find(tx, id)
-		} else {
-			list, err = groups.List(tx)
-		}
-		if err == nil && kind == kindAny {
-			list, err = withRoleGroups(tx, list, id, org.Name, org.DirectoryPartition)
-		}
-		if err != nil {
-			return nil, err
-		}
-		var owner string
-		if ctx.Has("ManagedBy") {
-			mid, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("ManagedBy")))
-			m, r, err := mailbox.ResolveOne(ctx, tx, mid, shown, directory.ScopeActive, true)
-			if err != nil || r != nil {
-				return r, err
+			if err == nil && kind == kindAny {
+				list, err = withRoleGroups(tx, list, id, org.Name, org.DirectoryPartition)
 			}
-			owner = m.LinkedUserID()
-		}
-		details := ctx.Strings("RecipientTypeDetails")
-		var kept []*groups.Group
-		for _, g := range list {
-			if !kind.includes(g) || ctx.Has("Anr") && !matchAnr(g, ctx.String("Anr")) {
-				continue
+			return list, err
+		},
+		Select: func(tx *store.Tx, _ *directory.Organization) (func(*groups.Group) bool, *object.ErrorRecord, error) {
+			var owner string
+			if ctx.Has("ManagedBy") {
+				mid, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("ManagedBy")))
+				m, r, err := mailbox.ResolveOne(ctx, tx, mid, shown, directory.ScopeActive, true)
+				if err != nil || r != nil {
+					return nil, r, err
+				}
+				owner = m.LinkedUserID()
 			}
-			if len(details) > 0 && !exo.ContainsFold(details, g.RecipientTypeDetails) {
-				continue
-			}
-			if owner != "" && !hasMember(g.ManagedBy, owner) {
-				continue
-			}
-			kept = append(kept, g)
-		}
-		if id != "" && !strings.Contains(id, "*") && len(kept) == 0 {
-			return exo.NotFound(ctx, id), nil
-		}
-		sortGroups(kept, ctx.String("SortBy"))
-		for _, g := range kept {
+			details := ctx.Strings("RecipientTypeDetails")
+			return func(g *groups.Group) bool {
+				return kind.includes(g) && (!ctx.Has("Anr") || matchAnr(g, ctx.String("Anr"))) &&
+					(len(details) == 0 || exo.ContainsFold(details, g.RecipientTypeDetails)) &&
+					(owner == "" || hasMember(g.ManagedBy, owner))
+			}, nil, nil
+		},
+		Sort: func(list []*groups.Group) *object.ErrorRecord {
+			sortGroups(list, ctx.String("SortBy"))
+			return nil
+		},
+		Show: func(tx *store.Tx, org *directory.Organization, g *groups.Group) *object.PSObject {
+			e := env{tx: tx, org: org}
 			o := groupObject(e, g, typeName, withDisplay)
 			if keep != nil {
 				members = e.memberDNs(g.Members)
 			}
-			ok, err := keep.Keeps(o)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
-				objs = append(objs, o)
-			}
-		}
-		return nil, nil
-	})
+			return o
+		},
+	}
+	objs, done, err := list.Objects(ctx, keep)
 	if err != nil || !done {
 		return err
 	}
@@ -538,24 +507,7 @@ func withDisplayNames(ctx *command.Context) map[string]bool {
 // sortGroups orders groups by -SortBy (Name, DisplayName or Alias; a
 // leading - sorts descending); the default is by name.
 func sortGroups(gs []*groups.Group, by string) {
-	by = strings.TrimSpace(by)
-	desc := strings.HasPrefix(by, "-")
-	by = strings.ToLower(strings.TrimPrefix(by, "-"))
-	key := func(g *groups.Group) string {
-		switch by {
-		case "displayname":
-			return strings.ToLower(g.DisplayName)
-		case "alias":
-			return strings.ToLower(g.Alias)
-		}
-		return strings.ToLower(g.Name)
-	}
-	sort.SliceStable(gs, func(i, j int) bool {
-		if desc {
-			return key(gs[i]) > key(gs[j])
-		}
-		return key(gs[i]) < key(gs[j])
-	})
+	recipientlist.Sort(gs, by, func(g *groups.Group) (string, string, string) { return g.Name, g.DisplayName, g.Alias })
 }
 
 func hasMember(ms []groups.Member, id string) bool {

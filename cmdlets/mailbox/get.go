@@ -126,18 +126,9 @@ func filterValue(o *object.PSObject, m *directory.Mailbox, e env) func(string) (
 }
 
 // matchAnr is ambiguous name resolution: a prefix of the name, alias,
-// display name, first or last name, or the local part of an address.
+// display name, first or last name, primary address or sign-in name.
 func matchAnr(m *directory.Mailbox, anr string) bool {
-	anr = strings.ToLower(strings.TrimSpace(anr))
-	if anr == "" {
-		return true
-	}
-	for _, s := range []string{m.Name, m.Alias, m.DisplayName, m.FirstName, m.LastName, m.PrimarySmtpAddress, m.UserPrincipalName} {
-		if strings.HasPrefix(strings.ToLower(s), anr) {
-			return true
-		}
-	}
-	return false
+	return exo.MatchAnr(anr, m.Name, m.Alias, m.DisplayName, m.FirstName, m.LastName, m.PrimarySmtpAddress, m.UserPrincipalName)
 }
 
 // wildcardIdentity returns, for an identity holding a *, the test a

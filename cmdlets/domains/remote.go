@@ -254,10 +254,7 @@ func storeRecord(ctx *command.Context, o *directory.Organization, err error) *ob
 
 // nameProblem is the validation error of a remote domain's name, or nil.
 func nameProblem(ctx *command.Context, name string) *object.ErrorRecord {
-	if n := len([]rune(name)); n > rd.MaxNameLength {
-		return exo.CodedError(ctx, "ExA75D27", exDataValidation, fmt.Sprintf("The length of the property is too long. The maximum length is %d and the length of the value provided is %d.", rd.MaxNameLength, n), object.InvalidData, name)
-	}
-	return nil
+	return exo.TooLong(ctx, rd.MaxNameLength, name)
 }
 
 func newRemoteDomain(ctx *command.Context) error {
@@ -353,7 +350,7 @@ func readChange(ctx *command.Context) (*remoteChange, error) {
 	if ctx.Has("RequiredCharsetCoverage") {
 		n := ctx.Int("RequiredCharsetCoverage")
 		if n < 0 || n > rd.MaxCharsetCoverage {
-			return nil, ctx.Fail(outOfRange(ctx, 0, rd.MaxCharsetCoverage, n))
+			return nil, ctx.Fail(exo.OutOfRange(ctx, 0, rd.MaxCharsetCoverage, n))
 		}
 		c.coverage = &n
 	}
@@ -368,17 +365,12 @@ func readChange(ctx *command.Context) (*remoteChange, error) {
 				return nil, ctx.Fail(exo.Error(ctx, exBinding, fmt.Sprintf("Cannot process argument transformation on parameter 'LineWrapSize'. Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.Unlimited`1[System.Int32]\". Error: \"The value \"%s\" isn't valid. Valid values are an integer or \"Unlimited\".\"", s, s), object.InvalidArgument, s))
 			}
 			if n < 1 || n > rd.MaxLineWrapSize {
-				return nil, ctx.Fail(outOfRange(ctx, 1, rd.MaxLineWrapSize, n))
+				return nil, ctx.Fail(exo.OutOfRange(ctx, 1, rd.MaxLineWrapSize, n))
 			}
 		}
 		c.wrap = &n
 	}
 	return c, nil
-}
-
-// outOfRange is the service's error for a number outside its range.
-func outOfRange(ctx *command.Context, min, max, n int) *object.ErrorRecord {
-	return exo.CodedError(ctx, "Ex503186", exDataValidation, fmt.Sprintf("The property, (%d), is out of range. The valid range is from %d to %d.", n, min, max), object.InvalidData, n)
 }
 
 // apply changes d as the call asks.

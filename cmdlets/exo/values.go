@@ -128,3 +128,18 @@ func NullableBoolArg(ctx *command.Context, param string) (*bool, error) {
 	}
 	return &x, nil
 }
+
+// OutOfRange is the service's error for a number outside the range
+// min..max of its property.
+func OutOfRange(ctx *command.Context, min, max, n int) *object.ErrorRecord {
+	return CodedError(ctx, "Ex503186", exDataValidation, fmt.Sprintf("The property, (%d), is out of range. The valid range is from %d to %d.", n, min, max), object.InvalidData, n)
+}
+
+// TooLong is the service's error for a text longer than max characters,
+// or nil when it is not.
+func TooLong(ctx *command.Context, max int, s string) *object.ErrorRecord {
+	if n := len([]rune(s)); n > max {
+		return CodedError(ctx, "ExA75D27", exDataValidation, fmt.Sprintf("The length of the property is too long. The maximum length is %d and the length of the value provided is %d.", max, n), object.InvalidData, s)
+	}
+	return nil
+}

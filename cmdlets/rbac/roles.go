@@ -130,6 +130,14 @@ func buildRoles() []Role {
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy")
 	auditReads := g("Search-AdminAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
+	// anti-spam: Hygiene Management's Transport Hygiene and Security
+	// Administrator's Security Admin change it, Security Reader and the
+	// view-only configuration read it.
+	antispamReads := g("Get-HostedContentFilterPolicy", "Get-HostedContentFilterRule", "Get-HostedOutboundSpamFilterPolicy",
+		"Get-HostedConnectionFilterPolicy")
+	antispam := join(antispamReads, g("New-HostedContentFilterPolicy", "Set-HostedContentFilterPolicy", "Remove-HostedContentFilterPolicy",
+		"New-HostedContentFilterRule", "Set-HostedContentFilterRule", "Remove-HostedContentFilterRule", "Enable-HostedContentFilterRule",
+		"Disable-HostedContentFilterRule", "Set-HostedOutboundSpamFilterPolicy", "Set-HostedConnectionFilterPolicy"))
 	// permissions and groups: reading them, and changing permissions. Send
 	// As is read only with Mail Recipients: the view-only roles don't grant
 	// Get-RecipientPermission (a known gap of the service, noted on the
@@ -241,19 +249,19 @@ func buildRoles() []Role {
 		{Name: "Role Management", RoleType: "RoleManagement", Description: "Manages role groups and their members.",
 			Grants: g("Get-RoleGroup", "Get-RoleGroupMember", "Add-RoleGroupMember", "Remove-RoleGroupMember", "Get-ManagementRole", "Get-ManagementRoleAssignment",
 				"New-ManagementRoleAssignment")},
-		{Name: "Security Admin", RoleType: "SecurityAdmin", Description: "Manages security settings.", Grants: messageTrace},
+		{Name: "Security Admin", RoleType: "SecurityAdmin", Description: "Manages security settings.", Grants: join(messageTrace, antispam)},
 		{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership.",
 			Grants: g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-Group", "New-DistributionGroup", "Remove-DistributionGroup",
 				"Add-DistributionGroupMember", "Remove-DistributionGroupMember")},
-		{Name: "Security Reader", RoleType: "SecurityReader", Description: "Views security settings and reports.", Grants: messageTrace},
+		{Name: "Security Reader", RoleType: "SecurityReader", Description: "Views security settings and reports.", Grants: join(messageTrace, antispamReads)},
 		{Name: "Team Mailboxes", RoleType: "TeamMailboxes", Description: "Manages site mailboxes."},
-		{Name: "Transport Hygiene", RoleType: "TransportHygiene", Description: "Manages anti-spam and anti-malware features."},
+		{Name: "Transport Hygiene", RoleType: "TransportHygiene", Description: "Manages anti-spam and anti-malware features.", Grants: antispam},
 		{Name: "Transport Rules", RoleType: "TransportRules", Description: "Manages mail flow rules.", Grants: g("Get-TransportRule", "New-TransportRule")},
 		{Name: "UM Mailboxes", RoleType: "UMMailboxes", Description: "Manages unified messaging mailbox settings."},
 		{Name: "User Options", RoleType: "UserOptions", Description: "Changes the options a user could change on their own mailbox."},
 		{Name: "View-Only Audit Logs", RoleType: "ViewOnlyAuditLogs", Description: "Searches the admin and unified audit logs.", Grants: auditReads},
 		{Name: "View-Only Case", RoleType: "ViewOnlyCase", Description: "Views eDiscovery cases and their holds.", Grants: sccCaseReads},
-		{Name: "View-Only Configuration", RoleType: "ViewOnlyConfiguration", Description: "Views organization configuration.", Grants: configReads},
+		{Name: "View-Only Configuration", RoleType: "ViewOnlyConfiguration", Description: "Views organization configuration.", Grants: join(configReads, antispamReads)},
 		{Name: "View-Only DLP Compliance Management", RoleType: "ViewOnlyDLPComplianceManagement", Description: "Views data loss prevention policies."},
 		{Name: "View-Only Manage Alerts", RoleType: "ViewOnlyManageAlerts", Description: "Views alert policies."},
 		{Name: "View-Only Recipients", RoleType: "ViewOnlyRecipients", Description: "Views recipients and their mailbox restore requests.",

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/antispam"
 	"github.com/exosim/exosim/cmdlets/autoreply"
 	"github.com/exosim/exosim/cmdlets/calendarconfig"
 	"github.com/exosim/exosim/cmdlets/calendarproc"
@@ -98,6 +99,7 @@ var packages = []struct {
 	{&contacts.Cmdlets, contacts.Views},
 	{&domains.Cmdlets, domains.Views},
 	{&sharing.Cmdlets, sharing.Views},
+	{&antispam.Cmdlets, antispam.Views},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},
 	{&ome.Cmdlets, ome.Views},

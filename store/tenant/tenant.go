@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/antispam"
 	"github.com/exosim/exosim/store/auditbypass"
 	"github.com/exosim/exosim/store/autoreply"
 	"github.com/exosim/exosim/store/calendarconfig"
@@ -70,6 +71,7 @@ func Schema() *store.Schema {
 	regional.Register(s)
 	remotedomain.Register(s)
 	sharingpolicy.Register(s)
+	antispam.Register(s)
 	calendarconfig.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)

@@ -1,0 +1,133 @@
+// Package antispam declares the Exchange Online cmdlets of the
+// organization's anti-spam settings, the ones security baselines (ORCA,
+// ScubaGear, CIS, Maester) read and set: the spam filter policies
+// (Get-/New-/Set-/Remove-HostedContentFilterPolicy), the rules that apply
+// them to recipients (Get-/New-/Set-/Remove-/Enable-/Disable-
+// HostedContentFilterRule), the outbound spam filter policy
+// (Get-/Set-HostedOutboundSpamFilterPolicy) and the connection filter
+// policy (Get-/Set-HostedConnectionFilterPolicy); with the default views
+// of their output objects. The settings are kept and shown; the simulated
+// mail flow does not filter messages with them.
+package antispam
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// The output types of the package's cmdlets.
+const (
+	TypePolicy     = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.HostedContentFilterPolicy"
+	TypeRule       = "Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.HostedContentFilterRule"
+	TypeOutbound   = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.HostedOutboundSpamFilterPolicy"
+	TypeConnection = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.HostedConnectionFilterPolicy"
+)
+
+// Cmdlets declares the package's cmdlets by name: a session builds a
+// group the first time it resolves one of its names.
+var Cmdlets = command.Table{Groups: []command.Group{
+	{Names: []string{"Get-HostedContentFilterPolicy", "New-HostedContentFilterPolicy", "Set-HostedContentFilterPolicy",
+		"Remove-HostedContentFilterPolicy"}, Build: policyCommands},
+	{Names: []string{"Get-HostedContentFilterRule", "New-HostedContentFilterRule", "Set-HostedContentFilterRule",
+		"Remove-HostedContentFilterRule", "Enable-HostedContentFilterRule", "Disable-HostedContentFilterRule"}, Build: ruleCommands},
+	{Names: []string{"Get-HostedOutboundSpamFilterPolicy", "Set-HostedOutboundSpamFilterPolicy",
+		"Get-HostedConnectionFilterPolicy", "Set-HostedConnectionFilterPolicy"}, Build: singletonCommands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*command.Command { return Cmdlets.StandIns() }
+
+// Views registers the default tables: policies by name and whether they
+// are the default, rules by name, state and priority.
+func Views(r *format.Registry) {
+	for _, t := range []string{TypePolicy, TypeOutbound, TypeConnection} {
+		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
+			{Label: "Name", Property: "Name"},
+			{Label: "IsDefault", Property: "IsDefault"},
+		}})
+	}
+	r.Add(&format.View{Name: TypeRule, TypeNames: []string{TypeRule}, Kind: format.TableView, Columns: []format.Column{
+		{Label: "Name", Property: "Name"},
+		{Label: "State", Property: "State"},
+		{Label: "Priority", Property: "Priority"},
+	}})
+}
+
+// The .NET types of the properties the package's objects show.
+const (
+	tStr, tBool, tInt, tDate, tGuid = "System.String", "System.Boolean", "System.Int32", "System.DateTime", "System.Guid"
+	// exchange2012 is the ExchangeVersion of the hygiene configuration
+	// objects.
+	exchange2012 = "0.20 (15.0.0.0)"
+)
+
+// configDN is the distinguished name of a configuration object named
+// name in the container (as "CN=Hosted Content Filter,CN=Transport
+// Settings") of the organization's configuration unit.
+func configDN(o *directory.Organization, name, container string) string {
+	return "CN=" + name + "," + container + ",CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+}
+
+// forest is the organization's directory forest.
+func forest(o *directory.Organization) string { return o.DirectoryPartition + ".PROD.OUTLOOK.COM" }
+
+// organizationID is the OrganizationId of the organization's objects.
+func organizationID(o *directory.Organization) string {
+	f := forest(o)
+	return f + "/Microsoft Exchange Hosted Organizations/" + o.Name + " - " + f + "/ConfigurationUnits/" + o.Name + "/Configuration"
+}
+
+// domainController is the directory server that holds the organization's
+// configuration (OriginatingServer).
+func domainController(o *directory.Organization) string {
+	n := 10 + int(mailbox.DerivedGuid("dc", o.Guid)[0])%90
+	return fmt.Sprintf("%sDC%03d.%s", o.DirectoryPartition, n, forest(o))
+}
+
+// config describes the configuration object whose closing properties
+// addTail adds: identity, names, class and dates.
+type config struct {
+	name, guid, container, category, class string
+	created, changed                       time.Time
+}
+
+// addTail adds the properties a hygiene configuration object closes
+// with, in Exchange Online's order.
+func addTail(p *object.PSObject, o *directory.Organization, c config) {
+	p.AddTyped("Identity", tStr, c.name)
+	p.AddTyped("Id", tStr, c.name)
+	p.AddTyped("IsValid", tBool, true)
+	p.AddTyped("ExchangeVersion", tStr, exchange2012)
+	p.AddTyped("Name", tStr, c.name)
+	p.AddTyped("DistinguishedName", tStr, configDN(o, c.name, c.container))
+	p.AddTyped("ObjectCategory", tStr, forest(o)+"/Configuration/Schema/"+c.category)
+	p.AddTyped("ObjectClass", exo.TypeMultiValued, exo.MultiValued([]string{"top", c.class}))
+	p.AddTyped("WhenChanged", tDate, c.changed.UTC())
+	p.AddTyped("WhenCreated", tDate, c.created.UTC())
+	p.AddTyped("WhenChangedUTC", tDate, c.changed.UTC())
+	p.AddTyped("WhenCreatedUTC", tDate, c.created.UTC())
+	p.AddTyped("ExchangeObjectId", tGuid, exo.GuidValue(c.guid))
+	p.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
+	p.AddTyped("OrganizationId", tStr, organizationID(o))
+	p.AddTyped("Guid", tGuid, exo.GuidValue(c.guid))
+	p.AddTyped("OriginatingServer", tStr, domainController(o))
+	p.AddTyped("ObjectState", tStr, "Unchanged")
+	name := c.name
+	p.ToStringFunc = func() string { return name }
+}
+
+// newObject is an empty object of a hygiene configuration type.
+func newObject(typ string) *object.PSObject {
+	return object.NewObject(typ,
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ConfigurableObject",
+		"Deserialized.System.Object")
+}

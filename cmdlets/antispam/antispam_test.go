@@ -1,0 +1,121 @@
+package antispam_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/cmdlets/sessiontest"
+)
+
+// Every Set-HostedContentFilterPolicy parameter changes the property of
+// its name and nothing else of the shown settings.
+func TestSetPolicyParameters(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ param, value, want string }{
+		{"AddXHeaderValue", "X-Contoso-Spam", "X-Contoso-Spam"},
+		{"AdminDisplayName", "'For executives'", "For executives"},
+		{"AllowedSenderDomains", "fabrikam.com,northwind.com", "fabrikam.com northwind.com"},
+		{"AllowedSenders", "jane@fabrikam.com", "jane@fabrikam.com"},
+		{"BlockedSenderDomains", "spam.example", "spam.example"},
+		{"BlockedSenders", "bad@spam.example", "bad@spam.example"},
+		{"BulkMovesEnabled", "on", "On"},
+		{"BulkQuarantineTag", "adminonlyaccesspolicy", "AdminOnlyAccessPolicy"},
+		{"BulkSpamAction", "Quarantine", "Quarantine"},
+		{"BulkThreshold", "4", "4"},
+		{"DownloadLink", "$true", "True"},
+		{"EnableEndUserSpamNotifications", "$true", "True"},
+		{"EndUserSpamNotificationCustomFromAddress", "quarantine@contoso.com", "quarantine@contoso.com"},
+		{"EndUserSpamNotificationCustomFromName", "Quarantine", "Quarantine"},
+		{"EndUserSpamNotificationCustomSubject", "'Your quarantine'", "Your quarantine"},
+		{"EndUserSpamNotificationFrequency", "1", "1"},
+		{"EndUserSpamNotificationLanguage", "French", "French"},
+		{"EndUserSpamNotificationLimit", "5", "5"},
+		{"HighConfidencePhishAction", "Redirect", "Redirect"},
+		{"HighConfidencePhishQuarantineTag", "DefaultFullAccessPolicy", "DefaultFullAccessPolicy"},
+		{"HighConfidenceSpamAction", "Quarantine", "Quarantine"},
+		{"HighConfidenceSpamQuarantineTag", "AdminOnlyAccessPolicy", "AdminOnlyAccessPolicy"},
+		{"IncreaseScoreWithBizOrInfoUrls", "On", "On"},
+		{"IncreaseScoreWithImageLinks", "Test", "Test"},
+		{"IncreaseScoreWithNumericIps", "On", "On"},
+		{"IncreaseScoreWithRedirectToOtherPort", "On", "On"},
+		{"InlineSafetyTipsEnabled", "$false", "False"},
+		{"IntraOrgFilterState", "Spam", "Spam"},
+		{"LanguageBlockList", "ru,zh-tw", "RU ZH-TW"},
+		{"MarkAsSpamBulkMail", "Off", "Off"},
+		{"MarkAsSpamEmbedTagsInHtml", "On", "On"},
+		{"MarkAsSpamEmptyMessages", "Test", "Test"},
+		{"MarkAsSpamFormTagsInHtml", "On", "On"},
+		{"MarkAsSpamFramesInHtml", "On", "On"},
+		{"MarkAsSpamFromAddressAuthFail", "On", "On"},
+		{"MarkAsSpamJavaScriptInHtml", "On", "On"},
+		{"MarkAsSpamNdrBackscatter", "On", "On"},
+		{"MarkAsSpamObjectTagsInHtml", "On", "On"},
+		{"MarkAsSpamSensitiveWordList", "On", "On"},
+		{"MarkAsSpamSpfRecordHardFail", "On", "On"},
+		{"MarkAsSpamWebBugsInHtml", "On", "On"},
+		{"ModifySubjectValue", "'[SPAM]'", "[SPAM]"},
+		{"PhishQuarantineTag", "AdminOnlyAccessPolicy", "AdminOnlyAccessPolicy"},
+		{"PhishSpamAction", "MoveToJmf", "MoveToJmf"},
+		{"PhishZapEnabled", "$false", "False"},
+		{"QuarantineRetentionPeriod", "30", "30"},
+		{"RedirectToRecipients", "soc@contoso.com", "soc@contoso.com"},
+		{"RegionBlockList", "kp,ir", "KP IR"},
+		{"SpamAction", "Delete", "Delete"},
+		{"SpamQuarantineTag", "AdminOnlyAccessPolicy", "AdminOnlyAccessPolicy"},
+		{"SpamZapEnabled", "$false", "False"},
+		{"TestModeAction", "BccMessage", "BccMessage"},
+		{"TestModeBccToRecipients", "soc@contoso.com", "soc@contoso.com"},
+	} {
+		t.Run(tc.param, func(t *testing.T) {
+			t.Parallel()
+			s := sessiontest.New(t, registry.Options{})
+			script := fmt.Sprintf(`$before = Get-HostedContentFilterPolicy Default
+Set-HostedContentFilterPolicy Default -%s %s 3>$null
+$after = Get-HostedContentFilterPolicy Default
+"$($after.%s)"
+foreach ($p in $before.PSObject.Properties) {
+	if ($p.Name -notin '%s', 'WhenChanged', 'WhenChangedUTC' -and "$($p.Value)" -ne "$($after.($p.Name))") { "also changed: $($p.Name)" }
+}`, tc.param, tc.value, tc.param, tc.param)
+			out, errs := s.Run(script)
+			if errs != "" || out != tc.want+"\n" {
+				t.Errorf("output %q, errors %q; want %q", out, errs, tc.want+"\n")
+			}
+		})
+	}
+}
+
+// Values Exchange refuses end the call with its error, and the policy
+// stays as it was.
+func TestSetPolicyRefusals(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ args, want string }{
+		{"-BulkThreshold 0", "The property, (0), is out of range. The valid range is from 1 to 9."},
+		{"-QuarantineRetentionPeriod 31", "The property, (31), is out of range. The valid range is from 1 to 30."},
+		{"-EndUserSpamNotificationFrequency 16", "The property, (16), is out of range. The valid range is from 1 to 15."},
+		{"-SpamAction Junk", `Cannot convert value "Junk" to type "Microsoft.Exchange.Data.Directory.SystemConfiguration.SpamFilteringAction"`},
+		{"-MarkAsSpamBulkMail Maybe", `Cannot convert value "Maybe" to type "Microsoft.Exchange.Data.Directory.SystemConfiguration.SpamFilteringOption"`},
+		{"-MarkAsSpamSpfRecordHardFail Test", "This option cannot be set to test mode."},
+		{"-HighConfidencePhishAction Delete", "The value Delete isn't valid for HighConfidencePhishAction. Valid values are: Redirect, Quarantine."},
+		{"-AllowedSenderDomains 'not a domain'", `"not a domain" isn't a valid SMTP domain.`},
+		{"-BlockedSenders fabrikam.com", "The address 'fabrikam.com' is not a valid SMTP address."},
+		{"-RegionBlockList XX", `"XX" is not a valid ISO 3166-1 region code.`},
+		{"-EnableLanguageBlockList $true", "In order to enable language blocking the LanguageBlockList value has to be set."},
+		{"-SpamQuarantineTag NoSuchPolicy", `Couldn't find object "NoSuchPolicy".`},
+		{"-AdminDisplayName ('x' * 257)", "The maximum length is 256 and the length of the value provided is 257."},
+		{"-MakeDefault:$false", "This operation is not allowed."},
+	} {
+		t.Run(tc.args, func(t *testing.T) {
+			t.Parallel()
+			s := sessiontest.New(t, registry.Options{})
+			out, errs := s.Run(fmt.Sprintf(`$before = Get-HostedContentFilterPolicy Default | Format-List | Out-String
+Set-HostedContentFilterPolicy Default %s
+$after = Get-HostedContentFilterPolicy Default | Format-List | Out-String
+$before -eq $after`, tc.args))
+			if out != "True\n" || !strings.Contains(errs, tc.want) {
+				t.Errorf("output %q, errors %q; want True and %q", out, errs, tc.want)
+			}
+		})
+	}
+}

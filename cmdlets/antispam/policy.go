@@ -1,0 +1,668 @@
+package antispam
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/wildcard"
+	"github.com/exosim/exosim/store"
+	as "github.com/exosim/exosim/store/antispam"
+	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/junkemail"
+)
+
+// The exceptions of the service's anti-spam errors.
+const (
+	exNotAllowed    = "Microsoft.Exchange.Management.Tasks.OperationNotAllowedException"
+	exValidation    = "Microsoft.Exchange.Management.Tasks.ValidationException"
+	exAlreadyExists = "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException"
+	exArgument      = "System.ArgumentException"
+	exBinding       = "System.Management.Automation.ParameterBindingException"
+	exDataInvalid   = "Microsoft.Exchange.Data.DataValidationException"
+)
+
+// The containers and classes of spam filter policies.
+const (
+	policyContainer = "CN=Hosted Content Filter,CN=Transport Settings"
+	policyCategory  = "ms-Exch-Hosted-Content-Filter-Config"
+	policyClass     = "msExchHostedContentFilterConfig"
+	// enumNS is the namespace of the anti-spam enumerations.
+	enumNS = "Microsoft.Exchange.Data.Directory.SystemConfiguration."
+)
+
+// policyHelp describes the parameters of Set- and New-HostedContentFilterPolicy.
+func policyHelp() map[string]string {
+	h := map[string]string{
+		"Identity":                                 "The spam filter policy: its name, distinguished name or GUID.",
+		"AddXHeaderValue":                          "The X-header name (up to 255 characters) an AddXHeader action adds.",
+		"AdminDisplayName":                         "A description of the policy (up to 256 characters).",
+		"AllowedSenderDomains":                     "Domains whose senders skip spam filtering (a list replaces them, @{Add=...;Remove=...} changes them).",
+		"AllowedSenders":                           "Addresses whose messages skip spam filtering (a list or @{Add=...;Remove=...}).",
+		"BlockedSenderDomains":                     "Domains whose senders are always marked as spam (a list or @{Add=...;Remove=...}).",
+		"BlockedSenders":                           "Addresses whose messages are always marked as spam (a list or @{Add=...;Remove=...}).",
+		"BulkMovesEnabled":                         "Whether bulk mail under the threshold goes to the Promotions folder: NotSet (default), On or Off.",
+		"BulkQuarantineTag":                        "The quarantine policy of quarantined bulk mail.",
+		"BulkSpamAction":                           "What happens to bulk mail: MoveToJmf (default), AddXHeader, ModifySubject, Redirect, Delete, Quarantine or NoAction.",
+		"BulkThreshold":                            "The bulk complaint level (1 to 9, default 7) from which mail counts as bulk.",
+		"DownloadLink":                             "Retired (end-user notifications are the quarantine policies'); kept and shown.",
+		"EnableEndUserSpamNotifications":           "Retired (end-user notifications are the quarantine policies'); kept and shown.",
+		"EnableLanguageBlockList":                  "Whether messages in the languages of LanguageBlockList are marked as spam.",
+		"EnableRegionBlockList":                    "Whether messages from the regions of RegionBlockList are marked as spam.",
+		"EndUserSpamNotificationCustomFromAddress": "Retired; kept and shown.",
+		"EndUserSpamNotificationCustomFromName":    "Retired; kept and shown.",
+		"EndUserSpamNotificationCustomSubject":     "Retired; kept and shown.",
+		"EndUserSpamNotificationFrequency":         "Retired; kept and shown (1 to 15 days, default 3).",
+		"EndUserSpamNotificationLanguage":          "Retired; kept and shown (Default, English, French ...).",
+		"EndUserSpamNotificationLimit":             "Reserved for the service; kept and shown.",
+		"HighConfidencePhishAction":                "What happens to high confidence phishing: Quarantine (default) or Redirect.",
+		"HighConfidencePhishQuarantineTag":         "The quarantine policy of quarantined high confidence phishing (AdminOnlyAccessPolicy by default).",
+		"HighConfidenceSpamAction":                 "What happens to high confidence spam: MoveToJmf (default), AddXHeader, ModifySubject, Redirect, Delete or Quarantine.",
+		"HighConfidenceSpamQuarantineTag":          "The quarantine policy of quarantined high confidence spam.",
+		"InlineSafetyTipsEnabled":                  "Whether safety tips are shown in messages ($true by default).",
+		"IntraOrgFilterState":                      "Which verdicts are acted on between internal users: Default, HighConfidencePhish, Phish, HighConfidenceSpam, Spam or Disabled.",
+		"LanguageBlockList":                        "Content languages marked as spam (upper-case ISO 639-1 codes) when EnableLanguageBlockList is $true.",
+		"MakeDefault":                              "Makes the policy the default one, which applies to everyone no rule names.",
+		"ModifySubjectValue":                       "The text a ModifySubject action puts before the subject.",
+		"PhishQuarantineTag":                       "The quarantine policy of quarantined phishing.",
+		"PhishSpamAction":                          "What happens to phishing: Quarantine (default), MoveToJmf, AddXHeader, ModifySubject, Redirect or Delete.",
+		"PhishZapEnabled":                          "Zero-hour auto purge of delivered phishing ($true by default).",
+		"QuarantineRetentionPeriod":                "Days quarantined messages are kept (1 to 30, default 15).",
+		"RedirectToRecipients":                     "The addresses a Redirect action sends messages to.",
+		"RegionBlockList":                          "Source regions marked as spam (ISO 3166-1 codes) when EnableRegionBlockList is $true.",
+		"SpamAction":                               "What happens to spam: MoveToJmf (default), AddXHeader, ModifySubject, Redirect, Delete or Quarantine.",
+		"SpamQuarantineTag":                        "The quarantine policy of quarantined spam.",
+		"SpamZapEnabled":                           "Zero-hour auto purge of delivered spam ($true by default).",
+		"TestModeAction":                           "What an Advanced Spam Filter setting in Test mode does: None (default), AddXHeader or BccMessage.",
+		"TestModeBccToRecipients":                  "The addresses a BccMessage test action copies messages to.",
+	}
+	for _, n := range as.ASFSettings {
+		h[n] = "Advanced Spam Filter setting: Off, On or Test."
+	}
+	return h
+}
+
+func policyCommands() []*command.Command {
+	help := policyHelp()
+	get := exo.Declared("Get-HostedContentFilterPolicy")
+	get.Synopsis = "Lists the spam filter policies (anti-spam policies): the built-in Default policy and those administrators created."
+	get.OutputType = TypePolicy
+	get.Examples = []command.Example{
+		{Code: "Get-HostedContentFilterPolicy", Remark: "Lists every spam filter policy."},
+		{Code: "Get-HostedContentFilterPolicy Default | Format-List BulkThreshold,SpamAction,HighConfidencePhishAction", Remark: "What the default policy does with bulk mail, spam and phishing."},
+	}
+	exo.Describe(get, map[string]string{"Identity": "The policy: name (* is a wildcard), distinguished name or GUID."})
+	get.Handler.Process = getPolicy
+
+	nw := exo.Declared("New-HostedContentFilterPolicy")
+	nw.Synopsis = "Creates a spam filter policy; a rule (New-HostedContentFilterRule) applies it to recipients."
+	nw.OutputType = TypePolicy
+	nw.ConfirmImpact = command.ImpactMedium
+	nw.Examples = []command.Example{{Code: `New-HostedContentFilterPolicy -Name "Contoso Executives" -HighConfidenceSpamAction Quarantine -SpamAction Quarantine -BulkThreshold 6`,
+		Remark: "Creates a policy that quarantines spam and takes bulk mail from level 6."}}
+	nwHelp := map[string]string{"Name": "A unique name for the policy (up to 64 characters).",
+		"RecommendedPolicyType": "Used by the preset security policies: Custom (default), Standard or Strict."}
+	for k, v := range help {
+		if k != "Identity" && k != "MakeDefault" {
+			nwHelp[k] = v
+		}
+	}
+	exo.Describe(nw, nwHelp)
+	nw.Handler.Process = newPolicy
+
+	set := exo.Declared("Set-HostedContentFilterPolicy")
+	set.Synopsis = "Changes a spam filter policy, the default one included."
+	set.ConfirmImpact = command.ImpactMedium
+	set.Examples = []command.Example{
+		{Code: "Set-HostedContentFilterPolicy Default -BulkThreshold 6 -HighConfidenceSpamAction Quarantine -PhishSpamAction Quarantine", Remark: "The Standard preset's actions on the default policy."},
+		{Code: "Set-HostedContentFilterPolicy Default -AllowedSenderDomains @{Remove='fabrikam.com'}", Remark: "Stops trusting a domain's senders."},
+	}
+	exo.Describe(set, help)
+	set.Handler.Process = setPolicy
+
+	remove := exo.Declared("Remove-HostedContentFilterPolicy")
+	remove.Synopsis = "Removes a spam filter policy that is not the default one; a rule that applied it stays."
+	remove.ConfirmImpact = command.ImpactHigh
+	exo.Describe(remove, map[string]string{"Identity": help["Identity"]})
+	remove.Handler.Process = removePolicy
+	return []*command.Command{get, nw, set, remove}
+}
+
+// policyObject is the Get-HostedContentFilterPolicy object of a policy,
+// its properties in Exchange Online's order.
+func policyObject(o *directory.Organization, p *as.Policy) *object.PSObject {
+	obj := newObject(TypePolicy)
+	list := func(name string, v []string) { obj.AddTyped(name, exo.TypeMultiValued, exo.MultiValued(v)) }
+	obj.AddTyped("AdminDisplayName", tStr, p.AdminDisplayName)
+	obj.AddTyped("AddXHeaderValue", tStr, p.AddXHeaderValue)
+	obj.AddTyped("ModifySubjectValue", tStr, p.ModifySubject)
+	list("RedirectToRecipients", p.RedirectTo)
+	list("TestModeBccToRecipients", p.TestModeBcc)
+	list("FalsePositiveAdditionalRecipients", nil)
+	obj.AddTyped("QuarantineRetentionPeriod", tInt, p.QuarantineRetentionPeriod)
+	obj.AddTyped("EndUserSpamNotificationFrequency", tInt, p.NotificationFrequency)
+	obj.AddTyped("TestModeAction", tStr, p.TestModeAction)
+	for _, n := range as.ASFSettings {
+		obj.AddTyped(n, tStr, p.Option(n))
+	}
+	obj.AddTyped("IsDefault", tBool, p.IsDefault)
+	list("LanguageBlockList", p.LanguageBlockList)
+	list("RegionBlockList", p.RegionBlockList)
+	obj.AddTyped("HighConfidenceSpamAction", tStr, p.HighConfidenceSpamAction)
+	obj.AddTyped("SpamAction", tStr, p.SpamAction)
+	obj.AddTyped("EnableEndUserSpamNotifications", tBool, p.EnableEndUserSpamNotifications)
+	obj.AddTyped("DownloadLink", tBool, p.DownloadLink)
+	obj.AddTyped("EnableRegionBlockList", tBool, p.EnableRegionBlockList)
+	obj.AddTyped("EnableLanguageBlockList", tBool, p.EnableLanguageBlockList)
+	obj.AddTyped("EndUserSpamNotificationCustomFromAddress", tStr, p.NotificationFromAddress)
+	obj.AddTyped("EndUserSpamNotificationCustomFromName", tStr, p.NotificationFromName)
+	obj.AddTyped("EndUserSpamNotificationCustomSubject", tStr, p.NotificationSubject)
+	obj.AddTyped("EndUserSpamNotificationLanguage", tStr, p.NotificationLanguage)
+	obj.AddTyped("EndUserSpamNotificationLimit", tInt, p.NotificationLimit)
+	obj.AddTyped("BulkThreshold", tInt, p.BulkThreshold)
+	list("AllowedSenders", p.AllowedSenders)
+	list("AllowedSenderDomains", p.AllowedSenderDomains)
+	list("BlockedSenders", p.BlockedSenders)
+	list("BlockedSenderDomains", p.BlockedSenderDomains)
+	obj.AddTyped("ZapEnabled", tBool, true)
+	obj.AddTyped("InlineSafetyTipsEnabled", tBool, p.InlineSafetyTipsEnabled)
+	obj.AddTyped("BulkSpamAction", tStr, p.BulkSpamAction)
+	obj.AddTyped("PhishSpamAction", tStr, p.PhishSpamAction)
+	obj.AddTyped("SpamZapEnabled", tBool, p.SpamZapEnabled)
+	obj.AddTyped("PhishZapEnabled", tBool, p.PhishZapEnabled)
+	obj.AddTyped("ApplyPhishActionToIntraOrg", tBool, false)
+	obj.AddTyped("HighConfidencePhishAction", tStr, p.HighConfidencePhishAction)
+	obj.AddTyped("RecommendedPolicyType", tStr, p.RecommendedPolicyType)
+	obj.AddTyped("SpamQuarantineTag", tStr, p.SpamQuarantineTag)
+	obj.AddTyped("HighConfidenceSpamQuarantineTag", tStr, p.HighConfidenceSpamQuarantineTag)
+	obj.AddTyped("PhishQuarantineTag", tStr, p.PhishQuarantineTag)
+	obj.AddTyped("HighConfidencePhishQuarantineTag", tStr, p.HighConfidencePhishQuarantineTag)
+	obj.AddTyped("BulkQuarantineTag", tStr, p.BulkQuarantineTag)
+	obj.AddTyped("IntraOrgFilterState", tStr, p.IntraOrgFilterState)
+	obj.AddTyped("BulkMovesEnabled", tStr, p.BulkMovesEnabled)
+	addTail(obj, o, config{name: p.Name, guid: p.Guid, container: policyContainer, category: policyCategory, class: policyClass,
+		created: p.WhenCreated, changed: p.WhenChanged})
+	return obj
+}
+
+// matchPolicies returns the policies an identity names: by name (with *
+// wildcards when wild), distinguished name or GUID.
+func matchPolicies(o *directory.Organization, all []*as.Policy, id string, wild bool) []*as.Policy {
+	var match func(string) bool
+	if wild && wildcard.HasStar(id) {
+		p, _ := wildcard.Compile(id, wildcard.StarOnly)
+		match = p.Match
+	}
+	var out []*as.Policy
+	for _, p := range all {
+		if match != nil && match(p.Name) || strings.EqualFold(id, p.Name) || strings.EqualFold(id, p.Guid) ||
+			strings.EqualFold(id, configDN(o, p.Name, policyContainer)) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// findPolicy resolves an identity to one spam filter policy.
+func findPolicy(ctx *command.Context, tx *store.Tx, id string) (*directory.Organization, *as.Policy, *object.ErrorRecord, error) {
+	o, err := directory.GetOrganization(tx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	all, err := as.List(tx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	p, rec := exo.One(ctx, id, matchPolicies(o, all, id, false))
+	return o, p, rec, nil
+}
+
+// identity is the call's -Identity as a string.
+func identity(ctx *command.Context) string {
+	return strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
+}
+
+func getPolicy(ctx *command.Context) error {
+	id := ""
+	if ctx.Has("Identity") {
+		id = identity(ctx)
+	}
+	var objs []*object.PSObject
+	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		objs = nil
+		o, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		all, err := as.List(tx)
+		if err != nil {
+			return nil, err
+		}
+		if id != "" {
+			all = matchPolicies(o, all, id, true)
+			if len(all) == 0 && !wildcard.HasStar(id) {
+				return exo.NotFound(ctx, id), nil
+			}
+		}
+		for _, p := range all {
+			objs = append(objs, policyObject(o, p))
+		}
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	return exo.WriteAll(ctx, objs)
+}
+
+// policyEdit is one parameter's change of a policy: it reads the call's
+// value and applies it, or refuses it with the service's error.
+type policyEdit func(p *as.Policy) *object.ErrorRecord
+
+// readPolicyEdits reads the call's settings of a policy, refusing the
+// values that fail binding before the tenant is read.
+func readPolicyEdits(ctx *command.Context) ([]policyEdit, error) {
+	var edits []policyEdit
+	enum := func(param, typ string, values []string, set func(*as.Policy, string)) error {
+		var v string
+		if rec := exo.EnumArg(ctx, param, enumNS+typ, values, &v); rec != nil {
+			return ctx.Fail(rec)
+		}
+		if ctx.Has(param) {
+			edits = append(edits, func(p *as.Policy) *object.ErrorRecord { set(p, v); return nil })
+		}
+		return nil
+	}
+	for _, e := range []struct {
+		param, typ string
+		values     []string
+		set        func(*as.Policy, string)
+	}{
+		{"SpamAction", "SpamFilteringAction", as.SpamActions, func(p *as.Policy, v string) { p.SpamAction = v }},
+		{"HighConfidenceSpamAction", "SpamFilteringAction", as.SpamActions, func(p *as.Policy, v string) { p.HighConfidenceSpamAction = v }},
+		{"PhishSpamAction", "SpamFilteringAction", as.SpamActions, func(p *as.Policy, v string) { p.PhishSpamAction = v }},
+		{"BulkSpamAction", "SpamFilteringAction", as.SpamActions, func(p *as.Policy, v string) { p.BulkSpamAction = v }},
+		{"HighConfidencePhishAction", "PhishFilteringAction", as.PhishActions, func(p *as.Policy, v string) { p.HighConfidencePhishAction = v }},
+		{"TestModeAction", "SpamFilteringTestModeAction", as.TestModeActions, func(p *as.Policy, v string) { p.TestModeAction = v }},
+		{"IntraOrgFilterState", "IntraOrgFilterState", as.IntraOrgFilterStates, func(p *as.Policy, v string) { p.IntraOrgFilterState = v }},
+		{"BulkMovesEnabled", "BulkMovesEnabled", as.BulkMoves, func(p *as.Policy, v string) { p.BulkMovesEnabled = v }},
+		{"EndUserSpamNotificationLanguage", "EsnLanguage", as.EsnLanguages, func(p *as.Policy, v string) { p.NotificationLanguage = v }},
+		{"RecommendedPolicyType", "RecommendedPolicyType", as.RecommendedPolicyTypes, func(p *as.Policy, v string) { p.RecommendedPolicyType = v }},
+	} {
+		if !hasParam(ctx, e.param) {
+			continue
+		}
+		if err := enum(e.param, e.typ, e.values, e.set); err != nil {
+			return nil, err
+		}
+	}
+	if ctx.Has("HighConfidencePhishAction") {
+		if v, _ := as.Canonical(as.PhishActions, strings.TrimSpace(ctx.String("HighConfidencePhishAction"))); !exo.ContainsFold(as.HighConfidencePhishActions, v) {
+			return nil, ctx.Fail(exo.Error(ctx, exValidation, fmt.Sprintf("The value %s isn't valid for HighConfidencePhishAction. Valid values are: %s.", v, strings.Join(as.HighConfidencePhishActions, ", ")), object.InvalidArgument, v))
+		}
+	}
+	for _, n := range as.ASFSettings {
+		name := n
+		if err := enum(name, "SpamFilteringOption", as.Options, func(p *as.Policy, v string) { p.SetOption(name, v) }); err != nil {
+			return nil, err
+		}
+		if v := strings.TrimSpace(ctx.String(name)); ctx.Has(name) && strings.EqualFold(v, "Test") && exo.ContainsFold(as.NoTestMode, name) {
+			return nil, ctx.Fail(exo.Error(ctx, exDataInvalid, "This option cannot be set to test mode.", object.InvalidData, v))
+		}
+	}
+	for _, r := range []struct {
+		param    string
+		min, max int
+		set      func(*as.Policy, int)
+	}{
+		{"BulkThreshold", as.MinBulkThreshold, as.MaxBulkThreshold, func(p *as.Policy, n int) { p.BulkThreshold = n }},
+		{"QuarantineRetentionPeriod", as.MinQuarantineRetention, as.MaxQuarantineRetention, func(p *as.Policy, n int) { p.QuarantineRetentionPeriod = n }},
+		{"EndUserSpamNotificationFrequency", as.MinNotificationFrequency, as.MaxNotificationFrequency, func(p *as.Policy, n int) { p.NotificationFrequency = n }},
+		{"EndUserSpamNotificationLimit", 0, 1<<31 - 1, func(p *as.Policy, n int) { p.NotificationLimit = n }},
+	} {
+		if !ctx.Has(r.param) {
+			continue
+		}
+		n, set := ctx.Int(r.param), r.set
+		if n < r.min || n > r.max {
+			return nil, ctx.Fail(exo.OutOfRange(ctx, r.min, r.max, n))
+		}
+		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { set(p, n); return nil })
+	}
+	for _, b := range []struct {
+		param string
+		field func(*as.Policy) *bool
+	}{
+		{"DownloadLink", func(p *as.Policy) *bool { return &p.DownloadLink }},
+		{"EnableEndUserSpamNotifications", func(p *as.Policy) *bool { return &p.EnableEndUserSpamNotifications }},
+		{"EnableLanguageBlockList", func(p *as.Policy) *bool { return &p.EnableLanguageBlockList }},
+		{"EnableRegionBlockList", func(p *as.Policy) *bool { return &p.EnableRegionBlockList }},
+		{"InlineSafetyTipsEnabled", func(p *as.Policy) *bool { return &p.InlineSafetyTipsEnabled }},
+		{"SpamZapEnabled", func(p *as.Policy) *bool { return &p.SpamZapEnabled }},
+		{"PhishZapEnabled", func(p *as.Policy) *bool { return &p.PhishZapEnabled }},
+	} {
+		if !ctx.Has(b.param) {
+			continue
+		}
+		v, field := ctx.Bool(b.param), b.field
+		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { *field(p) = v; return nil })
+	}
+	for _, s := range []struct {
+		param string
+		max   int
+		field func(*as.Policy) *string
+	}{
+		{"AdminDisplayName", as.MaxAdminDisplayNameLength, func(p *as.Policy) *string { return &p.AdminDisplayName }},
+		{"AddXHeaderValue", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.AddXHeaderValue }},
+		{"ModifySubjectValue", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.ModifySubject }},
+		{"EndUserSpamNotificationCustomFromName", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.NotificationFromName }},
+		{"EndUserSpamNotificationCustomSubject", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.NotificationSubject }},
+	} {
+		if !ctx.Has(s.param) {
+			continue
+		}
+		v, field := ctx.String(s.param), s.field
+		if rec := exo.TooLong(ctx, s.max, v); rec != nil {
+			return nil, ctx.Fail(rec)
+		}
+		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { *field(p) = v; return nil })
+	}
+	if ctx.Has("EndUserSpamNotificationCustomFromAddress") {
+		v := strings.TrimSpace(ctx.String("EndUserSpamNotificationCustomFromAddress"))
+		if v != "" && !validAddress(v) {
+			return nil, ctx.Fail(badAddress(ctx, "EndUserSpamNotificationCustomFromAddress", "Microsoft.Exchange.Data.SmtpAddress", v))
+		}
+		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { p.NotificationFromAddress = v; return nil })
+	}
+	for _, q := range []struct {
+		param string
+		field func(*as.Policy) *string
+	}{
+		{"SpamQuarantineTag", func(p *as.Policy) *string { return &p.SpamQuarantineTag }},
+		{"HighConfidenceSpamQuarantineTag", func(p *as.Policy) *string { return &p.HighConfidenceSpamQuarantineTag }},
+		{"PhishQuarantineTag", func(p *as.Policy) *string { return &p.PhishQuarantineTag }},
+		{"HighConfidencePhishQuarantineTag", func(p *as.Policy) *string { return &p.HighConfidencePhishQuarantineTag }},
+		{"BulkQuarantineTag", func(p *as.Policy) *string { return &p.BulkQuarantineTag }},
+	} {
+		if !ctx.Has(q.param) {
+			continue
+		}
+		given := strings.TrimSpace(ctx.String(q.param))
+		v, ok := as.Canonical(as.QuarantinePolicies, given)
+		if !ok {
+			return nil, ctx.Fail(exo.RecipientNotFound(ctx, given))
+		}
+		field := q.field
+		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { *field(p) = v; return nil })
+	}
+	lists, err := readPolicyLists(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return append(edits, lists...), nil
+}
+
+// hasParam reports whether the command declares param and the call has
+// it (New- and Set- differ by a few parameters).
+func hasParam(ctx *command.Context, param string) bool {
+	for _, p := range ctx.Command.Params {
+		if p.Name == param {
+			return ctx.Has(param)
+		}
+	}
+	return false
+}
+
+// readPolicyLists reads the call's MultiValuedProperty settings: a list
+// replaces one, @{Add=...;Remove=...} changes it; each entry is checked
+// as the property's type reads it.
+func readPolicyLists(ctx *command.Context) ([]policyEdit, error) {
+	var edits []policyEdit
+	for _, l := range []struct {
+		param, kind string
+		field       func(*as.Policy) *[]string
+	}{
+		{"AllowedSenders", "address", func(p *as.Policy) *[]string { return &p.AllowedSenders }},
+		{"BlockedSenders", "address", func(p *as.Policy) *[]string { return &p.BlockedSenders }},
+		{"AllowedSenderDomains", "domain", func(p *as.Policy) *[]string { return &p.AllowedSenderDomains }},
+		{"BlockedSenderDomains", "domain", func(p *as.Policy) *[]string { return &p.BlockedSenderDomains }},
+		{"RedirectToRecipients", "address", func(p *as.Policy) *[]string { return &p.RedirectTo }},
+		{"TestModeBccToRecipients", "address", func(p *as.Policy) *[]string { return &p.TestModeBcc }},
+		{"LanguageBlockList", "language", func(p *as.Policy) *[]string { return &p.LanguageBlockList }},
+		{"RegionBlockList", "region", func(p *as.Policy) *[]string { return &p.RegionBlockList }},
+	} {
+		if !ctx.Has(l.param) {
+			continue
+		}
+		arg, param, kind, field := object.Unwrap(ctx.Value(l.param)), l.param, l.kind, l.field
+		if _, err := mailbox.ApplyMultiValued(arg, nil); err != nil {
+			return nil, ctx.Fail(exo.Invalid(ctx, err.Error(), param))
+		}
+		edits = append(edits, func(p *as.Policy) *object.ErrorRecord {
+			next, _ := mailbox.ApplyMultiValued(arg, *field(p))
+			out := next[:0:0]
+			for _, v := range next {
+				w, rec := listEntry(ctx, param, kind, v)
+				if rec != nil {
+					return rec
+				}
+				if !exo.ContainsFold(out, w) {
+					out = append(out, w)
+				}
+			}
+			if len(out) == 0 {
+				out = nil
+			}
+			*field(p) = out
+			return nil
+		})
+	}
+	return edits, nil
+}
+
+// listEntry checks one entry of a list setting (kind: address, domain,
+// language or region) and returns it as Exchange writes it.
+func listEntry(ctx *command.Context, param, kind, v string) (string, *object.ErrorRecord) {
+	switch kind {
+	case "address":
+		if !validAddress(v) {
+			return "", badAddress(ctx, param, "Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.SmtpAddress]", v)
+		}
+	case "domain":
+		if strings.Contains(v, "@") || !junkemail.ValidEntry(v) {
+			return "", exo.Error(ctx, exBinding, fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.SmtpDomain]\". Error: \"\"%s\" isn't a valid SMTP domain.\"", param, v, v), object.InvalidArgument, v)
+		}
+	case "language":
+		c, ok := as.Canonical(as.BlockLanguages, v)
+		if !ok {
+			return "", exo.Error(ctx, exArgument, fmt.Sprintf("\"%s\" is not a supported blocking language.", v), object.InvalidArgument, v)
+		}
+		return c, nil
+	case "region":
+		c, ok := as.Canonical(as.BlockRegions, v)
+		if !ok {
+			return "", exo.Error(ctx, exArgument, fmt.Sprintf("\"%s\" is not a valid ISO 3166-1 region code.", v), object.InvalidArgument, v)
+		}
+		return c, nil
+	}
+	return v, nil
+}
+
+// validAddress reports whether v is an SMTP address.
+func validAddress(v string) bool {
+	at := strings.LastIndexByte(v, '@')
+	return at > 0 && junkemail.ValidEntry(v)
+}
+
+// badAddress is the binding error of a value that is not an SMTP address.
+func badAddress(ctx *command.Context, param, typ, v string) *object.ErrorRecord {
+	return exo.Error(ctx, exBinding, fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"The address '%s' is not a valid SMTP address.\"", param, v, typ, v), object.InvalidArgument, v)
+}
+
+// applyEdits applies the edits to p; the first refusal stops them. A
+// language or region block list turned on must name some.
+func applyEdits(ctx *command.Context, p *as.Policy, edits []policyEdit) *object.ErrorRecord {
+	for _, e := range edits {
+		if rec := e(p); rec != nil {
+			return rec
+		}
+	}
+	switch {
+	case p.EnableLanguageBlockList && len(p.LanguageBlockList) == 0:
+		return exo.Error(ctx, exDataInvalid, "In order to enable language blocking the LanguageBlockList value has to be set.", object.InvalidData, nil)
+	case p.EnableRegionBlockList && len(p.RegionBlockList) == 0:
+		return exo.Error(ctx, exDataInvalid, "In order to enable region-based blocking the RegionBlockList value has to be set.", object.InvalidData, nil)
+	}
+	return nil
+}
+
+// actionWarnings are the service's warnings for actions the call set
+// whose value is missing: a ModifySubject action without a subject text,
+// AddXHeader without a header, Redirect without recipients.
+func actionWarnings(ctx *command.Context, p *as.Policy) {
+	uses := func(action string) bool {
+		for _, param := range []string{"SpamAction", "HighConfidenceSpamAction", "PhishSpamAction", "BulkSpamAction", "HighConfidencePhishAction"} {
+			if ctx.Has(param) && strings.EqualFold(strings.TrimSpace(ctx.String(param)), action) {
+				return true
+			}
+		}
+		return false
+	}
+	if uses("AddXHeader") && p.AddXHeaderValue == "" {
+		ctx.WriteWarning("The AddXHeaderValue value is not set. If no value is set, no X-header will be added to detected messages.")
+	}
+	if uses("ModifySubject") && p.ModifySubject == "" {
+		ctx.WriteWarning("The ModifySubjectValue value is not set. If no value is set, the subject line of detected messages will not be modified.")
+	}
+	if uses("Redirect") && len(p.RedirectTo) == 0 {
+		ctx.WriteWarning("The RedirectToRecipients value is not set. If no value is set, detected messages will be redirected to a non-existent email address.")
+	}
+}
+
+// policyStoreRecord words the refusals of the policy rules as the
+// service does; nil for any other error.
+func policyStoreRecord(ctx *command.Context, o *directory.Organization, err error) *object.ErrorRecord {
+	var name *as.NameInUseError
+	switch {
+	case errors.As(err, &name):
+		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", domainController(o), configDN(o, name.Name, policyContainer)), object.ResourceExists, name.Name)
+	case errors.Is(err, as.ErrRemoveDefault):
+		return exo.Error(ctx, exNotAllowed, "The default hosted content filter policy cannot be removed.", object.InvalidOperation, nil)
+	case errors.Is(err, as.ErrUnsetDefault):
+		return exo.Error(ctx, exNotAllowed, "This operation is not allowed.", object.InvalidOperation, nil)
+	}
+	return nil
+}
+
+func newPolicy(ctx *command.Context) error {
+	name := ctx.String("Name")
+	if rec := exo.TooLong(ctx, as.MaxNameLength, name); rec != nil {
+		return ctx.Fail(rec)
+	}
+	edits, err := readPolicyEdits(ctx)
+	if err != nil {
+		return err
+	}
+	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Create content filter policy \"%s\".", name), name)
+	if err != nil || !ok {
+		return err
+	}
+	var out *object.PSObject
+	var made *as.Policy
+	done, err := exo.Write(ctx, name, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		o, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		p := as.New(name)
+		if rec := applyEdits(ctx, p, edits); rec != nil {
+			return rec, nil
+		}
+		if err := as.Create(tx, p); err != nil {
+			if rec := policyStoreRecord(ctx, o, err); rec != nil {
+				return rec, nil
+			}
+			return nil, err
+		}
+		made, out = p, policyObject(o, p)
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	actionWarnings(ctx, made)
+	return ctx.WriteObject(out)
+}
+
+func setPolicy(ctx *command.Context) error {
+	edits, err := readPolicyEdits(ctx)
+	if err != nil {
+		return err
+	}
+	shown := identity(ctx)
+	var o *directory.Organization
+	var p *as.Policy
+	unchanged := false
+	_, err = exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		o, p, rec, err = findPolicy(ctx, tx, shown)
+		return rec, err
+	}, func() (string, string) {
+		return fmt.Sprintf("Configure content filter policy \"%s\".", shown), shown
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		before := *p
+		if rec := applyEdits(ctx, p, edits); rec != nil {
+			return rec, nil
+		}
+		var err error
+		switch {
+		case ctx.Has("MakeDefault") && ctx.Bool("MakeDefault") && !p.IsDefault:
+			err = as.MakeDefault(tx, p)
+		case ctx.Has("MakeDefault") && !ctx.Bool("MakeDefault") && p.IsDefault:
+			err = as.ErrUnsetDefault
+		case sameSettings(&before, p):
+			unchanged = true
+		default:
+			err = as.Put(tx, p)
+		}
+		if err != nil {
+			if rec := policyStoreRecord(ctx, o, err); rec != nil {
+				return rec, nil
+			}
+			return nil, err
+		}
+		return nil, nil
+	})
+	if err == nil && p != nil && !unchanged {
+		actionWarnings(ctx, p)
+	}
+	if err == nil && unchanged {
+		ctx.WriteWarning(fmt.Sprintf("The command completed successfully but no settings of '%s' have been modified.", p.Name))
+	}
+	return err
+}
+
+func removePolicy(ctx *command.Context) error {
+	shown := identity(ctx)
+	var o *directory.Organization
+	var p *as.Policy
+	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		o, p, rec, err = findPolicy(ctx, tx, shown)
+		if rec == nil && err == nil && p.IsDefault {
+			rec = policyStoreRecord(ctx, o, as.ErrRemoveDefault)
+		}
+		return rec, err
+	}, func() (string, string) {
+		return fmt.Sprintf("Remove content filter policy \"%s\".", shown), shown
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return nil, as.Remove(tx, p)
+	})
+	return err
+}

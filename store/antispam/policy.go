@@ -1,0 +1,374 @@
+// Package antispam is the organization's anti-spam settings: its spam
+// filter policies (Get-/New-/Set-/Remove-HostedContentFilterPolicy), the
+// rules that apply them to recipients (*-HostedContentFilterRule), the
+// outbound spam filter policy and the connection filter policy.
+//
+// Every organization has the default spam filter policy, named Default,
+// with Exchange Online's defaults: it applies to every recipient no
+// enabled rule names. The tenant keeps no record of it until the spam
+// filter policies are first written; from then on every policy, the
+// default one included, has its record (kept by Guid). Exactly one
+// policy is the default; it can't be removed, and no rule applies it.
+package antispam
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// Policy is one spam filter policy (HostedContentFilterPolicy).
+type Policy struct {
+	Guid      string `json:"guid"`
+	Name      string `json:"name"`
+	IsDefault bool   `json:"isDefault,omitempty"`
+
+	AdminDisplayName string `json:"adminDisplayName,omitempty"`
+	AddXHeaderValue  string `json:"addXHeaderValue,omitempty"`
+	ModifySubject    string `json:"modifySubjectValue,omitempty"`
+	// RedirectTo and TestModeBcc are SMTP addresses.
+	RedirectTo  []string `json:"redirectToRecipients,omitempty"`
+	TestModeBcc []string `json:"testModeBccToRecipients,omitempty"`
+
+	QuarantineRetentionPeriod int    `json:"quarantineRetentionPeriod"`
+	NotificationFrequency     int    `json:"endUserSpamNotificationFrequency"`
+	TestModeAction            string `json:"testModeAction"`
+	// ASF are the Advanced Spam Filter settings (IncreaseScoreWith* and
+	// MarkAsSpam*) by name, each one of Options; a setting not there is
+	// Off, except MarkAsSpamBulkMail, which is On (see Option).
+	ASF map[string]string `json:"asf,omitempty"`
+
+	LanguageBlockList []string `json:"languageBlockList,omitempty"`
+	RegionBlockList   []string `json:"regionBlockList,omitempty"`
+
+	HighConfidenceSpamAction  string `json:"highConfidenceSpamAction"`
+	SpamAction                string `json:"spamAction"`
+	BulkSpamAction            string `json:"bulkSpamAction"`
+	PhishSpamAction           string `json:"phishSpamAction"`
+	HighConfidencePhishAction string `json:"highConfidencePhishAction"`
+
+	EnableEndUserSpamNotifications bool   `json:"enableEndUserSpamNotifications,omitempty"`
+	DownloadLink                   bool   `json:"downloadLink,omitempty"`
+	EnableRegionBlockList          bool   `json:"enableRegionBlockList,omitempty"`
+	EnableLanguageBlockList        bool   `json:"enableLanguageBlockList,omitempty"`
+	NotificationFromAddress        string `json:"endUserSpamNotificationCustomFromAddress,omitempty"`
+	NotificationFromName           string `json:"endUserSpamNotificationCustomFromName,omitempty"`
+	NotificationSubject            string `json:"endUserSpamNotificationCustomSubject,omitempty"`
+	NotificationLanguage           string `json:"endUserSpamNotificationLanguage"`
+	NotificationLimit              int    `json:"endUserSpamNotificationLimit,omitempty"`
+	BulkThreshold                  int    `json:"bulkThreshold"`
+
+	AllowedSenders       []string `json:"allowedSenders,omitempty"`
+	AllowedSenderDomains []string `json:"allowedSenderDomains,omitempty"`
+	BlockedSenders       []string `json:"blockedSenders,omitempty"`
+	BlockedSenderDomains []string `json:"blockedSenderDomains,omitempty"`
+
+	InlineSafetyTipsEnabled bool   `json:"inlineSafetyTipsEnabled"`
+	SpamZapEnabled          bool   `json:"spamZapEnabled"`
+	PhishZapEnabled         bool   `json:"phishZapEnabled"`
+	RecommendedPolicyType   string `json:"recommendedPolicyType"`
+
+	SpamQuarantineTag                string `json:"spamQuarantineTag"`
+	HighConfidenceSpamQuarantineTag  string `json:"highConfidenceSpamQuarantineTag"`
+	PhishQuarantineTag               string `json:"phishQuarantineTag"`
+	HighConfidencePhishQuarantineTag string `json:"highConfidencePhishQuarantineTag"`
+	BulkQuarantineTag                string `json:"bulkQuarantineTag"`
+	IntraOrgFilterState              string `json:"intraOrgFilterState"`
+	BulkMovesEnabled                 string `json:"bulkMovesEnabled"`
+
+	WhenCreated time.Time `json:"whenCreated"`
+	WhenChanged time.Time `json:"whenChanged"`
+}
+
+// ASFSettings are the names of the Advanced Spam Filter settings, in the
+// order Exchange lists them.
+var ASFSettings = []string{"IncreaseScoreWithImageLinks", "IncreaseScoreWithNumericIps", "IncreaseScoreWithRedirectToOtherPort",
+	"IncreaseScoreWithBizOrInfoUrls", "MarkAsSpamEmptyMessages", "MarkAsSpamJavaScriptInHtml", "MarkAsSpamFramesInHtml",
+	"MarkAsSpamObjectTagsInHtml", "MarkAsSpamEmbedTagsInHtml", "MarkAsSpamFormTagsInHtml", "MarkAsSpamWebBugsInHtml",
+	"MarkAsSpamSensitiveWordList", "MarkAsSpamSpfRecordHardFail", "MarkAsSpamFromAddressAuthFail", "MarkAsSpamBulkMail",
+	"MarkAsSpamNdrBackscatter"}
+
+// NoTestMode are the Advanced Spam Filter settings that can't be Test:
+// their checks have no test mode.
+var NoTestMode = []string{"MarkAsSpamSpfRecordHardFail", "MarkAsSpamFromAddressAuthFail", "MarkAsSpamNdrBackscatter"}
+
+// Option returns the value of an Advanced Spam Filter setting.
+func (p *Policy) Option(name string) string {
+	if v, ok := p.ASF[name]; ok {
+		return v
+	}
+	if name == "MarkAsSpamBulkMail" {
+		return "On"
+	}
+	return "Off"
+}
+
+// SetOption sets an Advanced Spam Filter setting; its default value is
+// not kept.
+func (p *Policy) SetOption(name, v string) {
+	if p.ASF == nil {
+		p.ASF = map[string]string{}
+	}
+	p.ASF[name] = v
+	if v == (&Policy{}).Option(name) {
+		delete(p.ASF, name)
+	}
+	if len(p.ASF) == 0 {
+		p.ASF = nil
+	}
+}
+
+// New returns a spam filter policy with the settings
+// New-HostedContentFilterPolicy gives it (no Guid or dates yet):
+// Exchange Online's defaults.
+func New(name string) *Policy {
+	return &Policy{Name: name, QuarantineRetentionPeriod: DefaultQuarantineRetention, NotificationFrequency: DefaultNotificationFrequency,
+		TestModeAction: "None", HighConfidenceSpamAction: "MoveToJmf", SpamAction: "MoveToJmf", BulkSpamAction: "MoveToJmf",
+		PhishSpamAction: "Quarantine", HighConfidencePhishAction: "Quarantine", NotificationLanguage: "Default",
+		BulkThreshold: DefaultBulkThreshold, InlineSafetyTipsEnabled: true, SpamZapEnabled: true, PhishZapEnabled: true,
+		RecommendedPolicyType: "Custom", SpamQuarantineTag: "DefaultFullAccessPolicy", HighConfidenceSpamQuarantineTag: "DefaultFullAccessPolicy",
+		PhishQuarantineTag: "DefaultFullAccessPolicy", HighConfidencePhishQuarantineTag: "AdminOnlyAccessPolicy",
+		BulkQuarantineTag: "DefaultFullAccessPolicy", IntraOrgFilterState: "Default", BulkMovesEnabled: "NotSet"}
+}
+
+// DefaultGuid is the Guid of the organization's built-in default spam
+// filter policy.
+func DefaultGuid(org *directory.Organization) string {
+	return store.DerivedGuid("hosted-content-filter-policy\x00" + org.Guid + "\x00" + DefaultName)
+}
+
+// Defaults returns the built-in default policy as Exchange Online
+// creates it with the organization.
+func Defaults(org *directory.Organization) *Policy {
+	p := New(DefaultName)
+	p.Guid = DefaultGuid(org)
+	p.IsDefault = true
+	p.WhenCreated = org.WhenCreated
+	p.WhenChanged = org.WhenCreated
+	return p
+}
+
+var policyKind = store.DefineKind(store.KindSpec[Policy]{Bucket: "hostedContentFilterPolicies", Name: "hostedContentFilterPolicy",
+	Noun: "spam filter policy", CreatedOnWrite: true})
+
+// Register adds the anti-spam settings to s: their kinds and checks.
+func Register(s *store.Schema) {
+	policyKind.Register(s)
+	ruleKind.Register(s)
+	outboundKind.Register(s)
+	connectionKind.Register(s)
+	s.AddCheck("spam-filter-policies", checkPolicies)
+	s.AddCheck("spam-filter-rules", checkRules)
+	s.AddCheck("outbound-connection-filter-policies", checkSingletons)
+}
+
+// List returns the spam filter policies in the order Exchange lists
+// them: the order they were created (the built-in default first).
+func List(tx *store.Tx) ([]*Policy, error) {
+	stored, err := policyKind.List(tx)
+	if err != nil {
+		return nil, err
+	}
+	if len(stored) == 0 {
+		org, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		return []*Policy{Defaults(org)}, nil
+	}
+	sort.SliceStable(stored, func(i, j int) bool {
+		if !stored[i].WhenCreated.Equal(stored[j].WhenCreated) {
+			return stored[i].WhenCreated.Before(stored[j].WhenCreated)
+		}
+		return strings.ToLower(stored[i].Name) < strings.ToLower(stored[j].Name)
+	})
+	return stored, nil
+}
+
+// Errors of the changes the rules of spam filter policies refuse.
+var (
+	// ErrRemoveDefault: the default policy can't be removed.
+	ErrRemoveDefault = errors.New("the default spam filter policy can't be removed")
+	// ErrUnsetDefault: -MakeDefault:$false on the default policy; another
+	// policy must be made the default instead.
+	ErrUnsetDefault = errors.New("the default spam filter policy stays the default")
+)
+
+// NameInUseError is a policy named as another one.
+type NameInUseError struct{ Name string }
+
+func (e *NameInUseError) Error() string {
+	return fmt.Sprintf("spam filter policy name %s in use", e.Name)
+}
+
+// materialize stores the built-in default policy when the tenant keeps
+// no policy yet, so that every write leaves all of them stored, and
+// returns the policies.
+func materialize(tx *store.Tx) ([]*Policy, error) {
+	all, err := List(tx)
+	if err != nil {
+		return nil, err
+	}
+	if !policyKind.Any(tx) {
+		if err := policyKind.Put(tx, key(all[0].Guid), all[0]); err != nil {
+			return nil, err
+		}
+	}
+	return all, nil
+}
+
+// Create adds a new spam filter policy (New-HostedContentFilterPolicy);
+// its name must be new. It is not the default and no rule applies it.
+func Create(tx *store.Tx, p *Policy) error {
+	all, err := materialize(tx)
+	if err != nil {
+		return err
+	}
+	for _, o := range all {
+		if strings.EqualFold(o.Name, p.Name) {
+			return &NameInUseError{Name: p.Name}
+		}
+	}
+	p.Guid = tx.NewGuid()
+	p.IsDefault = false
+	p.WhenCreated = tx.Now()
+	p.WhenChanged = p.WhenCreated
+	return policyKind.Put(tx, key(p.Guid), p)
+}
+
+// Put stores a changed spam filter policy (Set-HostedContentFilterPolicy).
+func Put(tx *store.Tx, p *Policy) error {
+	if _, err := materialize(tx); err != nil {
+		return err
+	}
+	p.WhenChanged = tx.Now()
+	return policyKind.Put(tx, key(p.Guid), p)
+}
+
+// MakeDefault makes p the default policy (-MakeDefault): the former
+// default policy is no longer one, and the rule that applied p, if any,
+// goes, since the default policy applies to everyone no rule names.
+func MakeDefault(tx *store.Tx, p *Policy) error {
+	all, err := materialize(tx)
+	if err != nil {
+		return err
+	}
+	for _, o := range all {
+		if o.Guid != p.Guid && o.IsDefault {
+			o.IsDefault = false
+			o.WhenChanged = tx.Now()
+			if err := policyKind.Put(tx, key(o.Guid), o); err != nil {
+				return err
+			}
+		}
+	}
+	if r, err := RuleOf(tx, p.Name); err != nil {
+		return err
+	} else if r != nil {
+		if err := removeRule(tx, r); err != nil {
+			return err
+		}
+	}
+	p.IsDefault = true
+	return Put(tx, p)
+}
+
+// Remove removes a spam filter policy (Remove-HostedContentFilterPolicy);
+// the default one stays (ErrRemoveDefault). A rule that applied it stays
+// too, naming a policy that is no more, as in Exchange Online.
+func Remove(tx *store.Tx, p *Policy) error {
+	if p.IsDefault {
+		return ErrRemoveDefault
+	}
+	if _, err := materialize(tx); err != nil {
+		return err
+	}
+	_, err := policyKind.Delete(tx, key(p.Guid))
+	return err
+}
+
+func key(guid string) string { return strings.ToLower(guid) }
+
+// checkPolicies reports spam filter policies that break the rules above:
+// no default or several, names shared, values outside their enumerations
+// or ranges.
+func checkPolicies(tx *store.Tx, report func(store.Finding)) error {
+	stored, err := policyKind.List(tx)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	defaults := 0
+	for _, p := range stored {
+		bad := func(format string, args ...any) {
+			report(store.Finding{Kind: "hostedContentFilterPolicy", Key: p.Guid, Message: fmt.Sprintf(format, args...)})
+		}
+		if p.IsDefault {
+			defaults++
+		}
+		if p.Name == "" || len([]rune(p.Name)) > MaxNameLength {
+			bad("name %q is empty or longer than %d characters", p.Name, MaxNameLength)
+		}
+		if other, dup := names[strings.ToLower(p.Name)]; dup {
+			bad("name %s is also the name of %s", p.Name, other)
+		}
+		names[strings.ToLower(p.Name)] = p.Guid
+		for _, r := range []struct {
+			name        string
+			v, min, max int
+		}{
+			{"BulkThreshold", p.BulkThreshold, MinBulkThreshold, MaxBulkThreshold},
+			{"QuarantineRetentionPeriod", p.QuarantineRetentionPeriod, MinQuarantineRetention, MaxQuarantineRetention},
+			{"EndUserSpamNotificationFrequency", p.NotificationFrequency, MinNotificationFrequency, MaxNotificationFrequency},
+		} {
+			if r.v < r.min || r.v > r.max {
+				bad("%s %d out of range %d-%d", r.name, r.v, r.min, r.max)
+			}
+		}
+		for _, e := range []struct {
+			name, v string
+			values  []string
+		}{
+			{"HighConfidenceSpamAction", p.HighConfidenceSpamAction, SpamActions}, {"SpamAction", p.SpamAction, SpamActions},
+			{"BulkSpamAction", p.BulkSpamAction, SpamActions}, {"PhishSpamAction", p.PhishSpamAction, SpamActions},
+			{"HighConfidencePhishAction", p.HighConfidencePhishAction, HighConfidencePhishActions},
+			{"TestModeAction", p.TestModeAction, TestModeActions}, {"IntraOrgFilterState", p.IntraOrgFilterState, IntraOrgFilterStates},
+			{"BulkMovesEnabled", p.BulkMovesEnabled, BulkMoves}, {"RecommendedPolicyType", p.RecommendedPolicyType, RecommendedPolicyTypes},
+			{"EndUserSpamNotificationLanguage", p.NotificationLanguage, EsnLanguages},
+			{"SpamQuarantineTag", p.SpamQuarantineTag, QuarantinePolicies}, {"HighConfidenceSpamQuarantineTag", p.HighConfidenceSpamQuarantineTag, QuarantinePolicies},
+			{"PhishQuarantineTag", p.PhishQuarantineTag, QuarantinePolicies}, {"HighConfidencePhishQuarantineTag", p.HighConfidencePhishQuarantineTag, QuarantinePolicies},
+			{"BulkQuarantineTag", p.BulkQuarantineTag, QuarantinePolicies},
+		} {
+			if !is(e.values, e.v) {
+				bad("%s %q is none of %s", e.name, e.v, strings.Join(e.values, ", "))
+			}
+		}
+		for name, v := range p.ASF {
+			switch {
+			case !is(ASFSettings, name):
+				bad("%s is not an Advanced Spam Filter setting", name)
+			case !is(Options, v), v == "Test" && is(NoTestMode, name):
+				bad("%s %q is not a value it takes", name, v)
+			}
+		}
+		for _, l := range []struct {
+			name   string
+			v, all []string
+		}{{"LanguageBlockList", p.LanguageBlockList, BlockLanguages}, {"RegionBlockList", p.RegionBlockList, BlockRegions}} {
+			for _, c := range l.v {
+				if !is(l.all, c) {
+					bad("%s entry %q is not a code it takes", l.name, c)
+				}
+			}
+		}
+	}
+	if len(stored) > 0 && defaults != 1 {
+		report(store.Finding{Kind: "hostedContentFilterPolicy", Message: fmt.Sprintf("%d default spam filter policies; exactly one", defaults)})
+	}
+	return nil
+}

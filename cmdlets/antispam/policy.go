@@ -9,7 +9,6 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	as "github.com/exosim/exosim/store/antispam"
 	"github.com/exosim/exosim/store/directory"
@@ -189,36 +188,13 @@ func policyObject(o *directory.Organization, p *as.Policy) *object.PSObject {
 	return obj
 }
 
-// matchPolicies returns the policies an identity names: by name (with *
-// wildcards when wild), distinguished name or GUID.
-func matchPolicies(o *directory.Organization, all []*as.Policy, id string, wild bool) []*as.Policy {
-	var match func(string) bool
-	if wild && wildcard.HasStar(id) {
-		p, _ := wildcard.Compile(id, wildcard.StarOnly)
-		match = p.Match
-	}
-	var out []*as.Policy
-	for _, p := range all {
-		if match != nil && match(p.Name) || strings.EqualFold(id, p.Name) || strings.EqualFold(id, p.Guid) ||
-			strings.EqualFold(id, configDN(o, p.Name, policyContainer)) {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+// policies names spam filter policies: by name, GUID or distinguished
+// name.
+var policies = exo.Configs[*as.Policy]{List: as.List, Keys: policyKeys}
 
-// findPolicy resolves an identity to one spam filter policy.
-func findPolicy(ctx *command.Context, tx *store.Tx, id string) (*directory.Organization, *as.Policy, *object.ErrorRecord, error) {
-	o, err := directory.GetOrganization(tx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	all, err := as.List(tx)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	p, rec := exo.One(ctx, id, matchPolicies(o, all, id, false))
-	return o, p, rec, nil
+// policyKeys are what an identity names a policy by.
+func policyKeys(o *directory.Organization, p *as.Policy) (name, guid, dn string) {
+	return p.Name, p.Guid, configDN(o, p.Name, policyContainer)
 }
 
 // identity is the call's -Identity as a string.
@@ -227,32 +203,7 @@ func identity(ctx *command.Context) string {
 }
 
 func getPolicy(ctx *command.Context) error {
-	id := ""
-	if ctx.Has("Identity") {
-		id = identity(ctx)
-	}
-	var objs []*object.PSObject
-	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		objs = nil
-		o, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		all, err := as.List(tx)
-		if err != nil {
-			return nil, err
-		}
-		if id != "" {
-			all = matchPolicies(o, all, id, true)
-			if len(all) == 0 && !wildcard.HasStar(id) {
-				return exo.NotFound(ctx, id), nil
-			}
-		}
-		for _, p := range all {
-			objs = append(objs, policyObject(o, p))
-		}
-		return nil, nil
-	})
+	objs, done, err := policies.Read(ctx, policyObject)
 	if err != nil || !done {
 		return err
 	}
@@ -610,7 +561,7 @@ func setPolicy(ctx *command.Context) error {
 	_, err = exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord
 		var err error
-		o, p, rec, err = findPolicy(ctx, tx, shown)
+		o, p, rec, err = policies.Find(ctx, tx)
 		return rec, err
 	}, func() (string, string) {
 		return fmt.Sprintf("Configure content filter policy \"%s\".", shown), shown
@@ -654,7 +605,7 @@ func removePolicy(ctx *command.Context) error {
 	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord
 		var err error
-		o, p, rec, err = findPolicy(ctx, tx, shown)
+		o, p, rec, err = policies.Find(ctx, tx)
 		if rec == nil && err == nil && p.IsDefault {
 			rec = policyStoreRecord(ctx, o, as.ErrRemoveDefault)
 		}

@@ -9,7 +9,6 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	as "github.com/exosim/exosim/store/antispam"
 	"github.com/exosim/exosim/store/directory"
@@ -223,60 +222,32 @@ func ruleObject(o *directory.Organization, r *as.Rule) *object.PSObject {
 	return obj
 }
 
-// matchRules returns the rules an identity names: by name (with *
-// wildcards when wild) or GUID.
-func matchRules(all []*as.Rule, id string, wild bool) []*as.Rule {
-	var match func(string) bool
-	if wild && wildcard.HasStar(id) {
-		p, _ := wildcard.Compile(id, wildcard.StarOnly)
-		match = p.Match
-	}
-	var out []*as.Rule
-	for _, r := range all {
-		if match != nil && match(r.Name) || strings.EqualFold(id, r.Name) || strings.EqualFold(id, r.Guid) {
-			out = append(out, r)
-		}
-	}
-	return out
+// rules names spam filter rules: by name, GUID or distinguished name.
+var rules = exo.Configs[*as.Rule]{List: as.Rules, Keys: ruleKeys}
+
+// ruleKeys are what an identity names a rule by.
+func ruleKeys(o *directory.Organization, r *as.Rule) (name, guid, dn string) {
+	return r.Name, r.Guid, configDN(o, r.Name, ruleContainer)
 }
 
 func getRule(ctx *command.Context) error {
-	id := ""
-	if ctx.Has("Identity") {
-		id = identity(ctx)
-	}
 	state := ""
 	if rec := exo.EnumArg(ctx, "State", "Microsoft.Exchange.MessagingPolicies.Rules.RuleState", []string{"Enabled", "Disabled"}, &state); rec != nil {
 		return ctx.Fail(rec)
 	}
-	var objs []*object.PSObject
-	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		objs = nil
-		o, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		all, err := as.Rules(tx)
-		if err != nil {
-			return nil, err
-		}
-		if id != "" {
-			all = matchRules(all, id, true)
-			if len(all) == 0 && !wildcard.HasStar(id) {
-				return exo.NotFound(ctx, id), nil
-			}
-		}
-		for _, r := range all {
-			if state == "" || r.Enabled == (state == "Enabled") {
-				objs = append(objs, ruleObject(o, r))
-			}
-		}
-		return nil, nil
-	})
+	objs, done, err := rules.Read(ctx, ruleObject)
 	if err != nil || !done {
 		return err
 	}
-	return exo.WriteAll(ctx, objs)
+	for _, obj := range objs {
+		if state != "" && object.ToInvariantString(obj.Value("State")) != state {
+			continue
+		}
+		if err := ctx.WriteObject(obj); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // readPriority reads -Priority: -1 when the call does not have it.
@@ -312,7 +283,7 @@ func applyRuleParams(ctx *command.Context, tx *store.Tx, o *directory.Organizati
 		if err != nil {
 			return nil, err
 		}
-		p, rec := exo.One(ctx, id, matchPolicies(o, all, id, false))
+		p, rec := exo.One(ctx, id, policies.Match(o, all, id, false))
 		if rec != nil {
 			return rec, nil
 		}
@@ -421,13 +392,9 @@ func changeRule(ctx *command.Context, format string, change func(tx *store.Tx, r
 	shown := identity(ctx)
 	var r *as.Rule
 	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		all, err := as.Rules(tx)
-		if err != nil {
-			return nil, err
-		}
-		var rec *object.ErrorRecord
-		r, rec = exo.One(ctx, shown, matchRules(all, shown, false))
-		return rec, nil
+		_, found, rec, err := rules.Find(ctx, tx)
+		r = found
+		return rec, err
 	}, func() (string, string) {
 		return fmt.Sprintf(format, shown), shown
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {

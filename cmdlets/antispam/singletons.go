@@ -4,14 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	as "github.com/exosim/exosim/store/antispam"
 	"github.com/exosim/exosim/store/directory"
@@ -127,44 +125,34 @@ func connectionObject(tx *store.Tx, o *directory.Organization) (*object.PSObject
 // Guid and distinguished name.
 type singletonBuilder func(tx *store.Tx, o *directory.Organization) (*object.PSObject, string, string, error)
 
-// names reports whether an identity names the policy (with * wildcards
-// when wild): Default, its distinguished name or its Guid.
-func names(id, guid, dn string, wild bool) bool {
-	if wild && wildcard.HasStar(id) {
-		p, _ := wildcard.Compile(id, wildcard.StarOnly)
-		return p.Match(singletonName)
+// single is a one-of-a-kind policy as an identity names it.
+type single struct {
+	obj      *object.PSObject
+	guid, dn string
+}
+
+// singles names the one policy build makes: Default, its GUID or its
+// distinguished name.
+func singles(build singletonBuilder) *exo.Configs[single] {
+	return &exo.Configs[single]{
+		List: func(tx *store.Tx) ([]single, error) {
+			o, err := directory.GetOrganization(tx)
+			if err != nil {
+				return nil, err
+			}
+			obj, guid, dn, err := build(tx, o)
+			return []single{{obj, guid, dn}}, err
+		},
+		Keys: func(_ *directory.Organization, s single) (string, string, string) { return singletonName, s.guid, s.dn },
 	}
-	return strings.EqualFold(id, singletonName) || strings.EqualFold(id, guid) || strings.EqualFold(id, dn)
 }
 
 func getSingleton(ctx *command.Context, build singletonBuilder) error {
-	id := ""
-	if ctx.Has("Identity") {
-		id = identity(ctx)
-	}
-	var out *object.PSObject
-	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		o, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		obj, guid, dn, err := build(tx, o)
-		if err != nil {
-			return nil, err
-		}
-		out = nil
-		switch {
-		case id == "" || names(id, guid, dn, true):
-			out = obj
-		case !wildcard.HasStar(id):
-			return exo.NotFound(ctx, id), nil
-		}
-		return nil, nil
-	})
-	if err != nil || !done || out == nil {
+	objs, done, err := singles(build).Read(ctx, func(_ *directory.Organization, s single) *object.PSObject { return s.obj })
+	if err != nil || !done {
 		return err
 	}
-	return ctx.WriteObject(out)
+	return exo.WriteAll(ctx, objs)
 }
 
 // changeSingleton asks, then changes a one-of-a-kind policy the call's
@@ -174,15 +162,8 @@ func changeSingleton(ctx *command.Context, question string, build singletonBuild
 	shown := identity(ctx)
 	changed := true
 	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		o, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		_, guid, dn, err := build(tx, o)
-		if err != nil || names(shown, guid, dn, false) {
-			return nil, err
-		}
-		return exo.NotFound(ctx, shown), nil
+		_, _, rec, err := singles(build).Find(ctx, tx)
+		return rec, err
 	}, func() (string, string) {
 		return fmt.Sprintf(question, shown), shown
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {

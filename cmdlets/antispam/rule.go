@@ -74,8 +74,8 @@ func ruleCommands() []*command.Command {
 	nw.Synopsis = "Creates a spam filter rule: it applies a policy to recipients, groups or domains."
 	nw.OutputType = TypeRule
 	nw.ConfirmImpact = command.ImpactMedium
-	nw.Examples = []command.Example{{Code: `New-HostedContentFilterRule -Name "Contoso Recipients" -HostedContentFilterPolicy "Contoso Executives" -RecipientDomainIs contoso.com`,
-		Remark: "Applies the policy to recipients in contoso.com."}}
+	nw.Examples = []command.Example{{Code: `New-HostedContentFilterPolicy "Contoso Executives" | Out-Null; New-HostedContentFilterRule -Name "Contoso Recipients" -HostedContentFilterPolicy "Contoso Executives" -RecipientDomainIs contoso.com`,
+		Remark: "Creates a policy and applies it to recipients in contoso.com."}}
 	without := func(drop string) map[string]string {
 		m := map[string]string{}
 		for k, v := range help {

@@ -12,7 +12,6 @@
 package antispam
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -190,13 +189,19 @@ func List(tx *store.Tx) ([]*Policy, error) {
 	return stored, nil
 }
 
+// ruleError is a change the rules of the anti-spam settings refuse; a
+// constant, so that declaring one runs no code.
+type ruleError string
+
+func (e ruleError) Error() string { return string(e) }
+
 // Errors of the changes the rules of spam filter policies refuse.
-var (
+const (
 	// ErrRemoveDefault: the default policy can't be removed.
-	ErrRemoveDefault = errors.New("the default spam filter policy can't be removed")
+	ErrRemoveDefault = ruleError("the default spam filter policy can't be removed")
 	// ErrUnsetDefault: -MakeDefault:$false on the default policy; another
 	// policy must be made the default instead.
-	ErrUnsetDefault = errors.New("the default spam filter policy stays the default")
+	ErrUnsetDefault = ruleError("the default spam filter policy stays the default")
 )
 
 // NameInUseError is a policy named as another one.

@@ -1,7 +1,6 @@
 package antispam
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -43,13 +42,13 @@ var ruleKind = store.DefineKind(store.KindSpec[Rule]{Bucket: "hostedContentFilte
 	Noun: "spam filter rule", CreatedOnWrite: true})
 
 // Errors of the changes the rules of spam filter rules refuse.
-var (
+const (
 	// ErrInvalidPriority: a priority past the rules there are.
-	ErrInvalidPriority = errors.New("invalid rule priority")
+	ErrInvalidPriority = ruleError("invalid rule priority")
 	// ErrNoCondition: a rule must name some recipients.
-	ErrNoCondition = errors.New("rule without conditions")
+	ErrNoCondition = ruleError("rule without conditions")
 	// ErrRuleNameInUse: another rule has the name.
-	ErrRuleNameInUse = errors.New("rule name in use")
+	ErrRuleNameInUse = ruleError("rule name in use")
 )
 
 // PolicyHasRuleError is a second rule for a policy: a policy is applied

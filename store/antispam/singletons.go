@@ -118,7 +118,7 @@ func GetConnection(tx *store.Tx) (*Connection, error) {
 }
 
 // ErrTooManyIPEntries: the IP lists hold more than MaxIPListEntries.
-var ErrTooManyIPEntries = fmt.Errorf("more than %d IP list entries", MaxIPListEntries)
+const ErrTooManyIPEntries = ruleError("too many IP list entries")
 
 // PutConnection stores the changed connection filter policy; its lists
 // hold MaxIPListEntries entries at most.

@@ -11,6 +11,7 @@ package core
 import (
 	"github.com/exosim/exosim/cmdlets/core/alias"
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/cmdlets/core/jobs"
 	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
@@ -18,7 +19,7 @@ import (
 
 // Cmdlets are every one of PowerShell's own cmdlets that exosim
 // simulates: the engine's, the file system's and the utility ones.
-var Cmdlets = []*command.Table{&engine.Cmdlets, &management.Cmdlets, &utilityCmdlets, &alias.Cmdlets}
+var Cmdlets = []*command.Table{&engine.Cmdlets, &jobs.Cmdlets, &management.Cmdlets, &utilityCmdlets, &alias.Cmdlets}
 
 // Commands returns Cmdlets as command values.
 func Commands() []*command.Command {
@@ -88,6 +89,7 @@ func Views(r *format.Registry) {
 	management.Views(r)
 	matchInfoView(r)
 	engine.Views(r)
+	jobs.Views(r)
 }
 
 // ProvideViews registers the views of Views with r, each package's
@@ -96,6 +98,7 @@ func ProvideViews(r *format.Registry) {
 	r.Provide(management.Views, management.ViewTypes...)
 	r.Provide(matchInfoView, matchInfoTypes...)
 	r.Provide(engine.Views, engine.ViewTypes...)
+	r.Provide(jobs.Views, jobs.ViewTypes...)
 }
 
 // matchInfoTypes are the type names matchInfoView registers views for.

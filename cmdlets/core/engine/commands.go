@@ -16,7 +16,6 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-ExecutionPolicy", "Set-ExecutionPolicy"}, Build: policyCommands},
 	{Names: []string{"Invoke-RestMethod", "Invoke-WebRequest"}, Build: webCommands},
 	{Names: []string{"Set-PSReadLineOption", "Get-PSReadLineOption", "Set-PSReadLineKeyHandler"}, Build: psReadLineCommands},
-	{Names: []string{"Start-Job", "Start-ThreadJob", "Receive-Job", "Wait-Job", "Get-Job", "Remove-Job", "Stop-Job"}, Build: jobCommands},
 	{Names: []string{"Get-Command", "Get-Member", "Get-Help"}, Build: discoveryCommands},
 	{Names: []string{"New-Object", "Add-Member", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable",
 		"Invoke-Expression", "Get-History", "Invoke-History", "Set-StrictMode"}, Build: sessionCommands},
@@ -24,12 +23,11 @@ var Cmdlets = command.Table{Groups: []command.Group{
 
 // ViewTypes are the type names Views registers views for.
 var ViewTypes = []string{"System.Management.Automation.PSModuleInfo", "Microsoft.PowerShell.Commands.PSRepositoryItemInfo",
-	typeThreadJob, typeBackgroundJob, typeParameterSetInfo}
+	typeParameterSetInfo}
 
 // Views registers the formatting views of this package's objects:
-// modules, jobs and the parameter sets of commands.
+// modules and the parameter sets of commands.
 func Views(r *format.Registry) {
 	moduleViews(r)
-	jobViews(r)
 	parameterSetView(r)
 }

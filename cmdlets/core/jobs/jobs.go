@@ -1,4 +1,7 @@
-package engine
+// Package jobs is PowerShell's job cmdlets (Start-Job, Start-ThreadJob,
+// Receive-Job, Wait-Job, Get-Job, Remove-Job, Stop-Job) over the one
+// runspace exosim has, and the table jobs are shown in.
+package jobs
 
 import (
 	"errors"
@@ -7,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
@@ -55,8 +59,17 @@ func jobsOf(rt *runtime.Runtime) *jobTable {
 	return jobsSlot.Of(rt, func() *jobTable { return &jobTable{next: 1} })
 }
 
+// Cmdlets declares the job cmdlets by name, built the first time a
+// session resolves one of them.
+var Cmdlets = command.Table{Groups: []command.Group{
+	{Names: []string{"Start-Job", "Start-ThreadJob", "Receive-Job", "Wait-Job", "Get-Job", "Remove-Job", "Stop-Job"}, Build: jobCommands},
+}}
+
+// ViewTypes are the type names Views registers views for.
+var ViewTypes = []string{typeThreadJob, typeBackgroundJob}
+
 func jobCommands() []*command.Command {
-	return []*command.Command{startJob("Start-Job", ModCore), startJob("Start-ThreadJob", "ThreadJob"),
+	return []*command.Command{startJob("Start-Job", engine.ModCore), startJob("Start-ThreadJob", "ThreadJob"),
 		receiveJob(), waitJob(), getJob(), removeJob(), stopJob()}
 }
 
@@ -71,7 +84,7 @@ var jobWrapper = lazy.Value[*automation.ScriptBlock]{Build: func() *automation.S
 }}
 
 func startJob(name, module string) *command.Command {
-	c := Declared(name, module)
+	c := engine.Declared(name, module)
 	c.Synopsis = "Runs a script block as a job: in exosim, in the session, to the end, when the job starts."
 	c.Handler.Process = func(ctx *command.Context) error {
 		sb, ok := object.Unwrap(ctx.Value("ScriptBlock")).(*automation.ScriptBlock)
@@ -204,7 +217,7 @@ func selectJobs(ctx *command.Context) ([]*job, error) {
 }
 
 func receiveJob() *command.Command {
-	c := Declared("Receive-Job", ModCore)
+	c := engine.Declared("Receive-Job", engine.ModCore)
 	c.Synopsis = "Writes the output a job holds (and the errors it wrote); without -Keep the job no longer holds them."
 	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
@@ -238,7 +251,7 @@ func receiveJob() *command.Command {
 }
 
 func waitJob() *command.Command {
-	c := Declared("Wait-Job", ModCore)
+	c := engine.Declared("Wait-Job", engine.ModCore)
 	c.Synopsis = "Returns the jobs named: in exosim every job has already finished."
 	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
@@ -259,7 +272,7 @@ func waitJob() *command.Command {
 }
 
 func getJob() *command.Command {
-	c := Declared("Get-Job", ModCore)
+	c := engine.Declared("Get-Job", engine.ModCore)
 	c.Synopsis = "Gets the session's jobs."
 	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
@@ -277,7 +290,7 @@ func getJob() *command.Command {
 }
 
 func removeJob() *command.Command {
-	c := Declared("Remove-Job", ModCore)
+	c := engine.Declared("Remove-Job", engine.ModCore)
 	c.Synopsis = "Removes jobs from the session."
 	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
@@ -301,7 +314,7 @@ func removeJob() *command.Command {
 }
 
 func stopJob() *command.Command {
-	c := Declared("Stop-Job", ModCore)
+	c := engine.Declared("Stop-Job", engine.ModCore)
 	c.Synopsis = "Stops jobs: in exosim every job has already finished, so nothing changes."
 	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
@@ -337,8 +350,8 @@ func removeJobs(rt *runtime.Runtime, gone []*job) {
 	t.jobs = kept
 }
 
-// jobViews is the table PowerShell shows jobs in.
-func jobViews(r *format.Registry) {
+// Views registers the table PowerShell shows jobs in.
+func Views(r *format.Registry) {
 	r.Add(&format.View{
 		Name: "Job", TypeNames: []string{typeThreadJob, typeBackgroundJob}, Kind: format.TableView,
 		Columns: []format.Column{

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/flow"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
@@ -130,7 +131,11 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 // methodError is the error of a failed method call (members.CallError);
 // Ctrl+C at a host prompt stops the line quietly.
 func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int) error {
-	if _, stop := err.(*stopSignal); stop {
+	switch err.(type) {
+	case *stopSignal, *flow.Break, *flow.Continue, *ExitSignal:
+		// flow control (break, continue, exit) leaves a method as it
+		// leaves a function: break and continue for the loop around the
+		// call; it is not a method's exception
 		return err
 	}
 	return members.CallError(err, ext, name, n)

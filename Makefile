@@ -9,8 +9,8 @@ PKGS    := ./...
 # them run only so; shell/runtime, whose memory-budget tests skip under the
 # race detector, runs both ways. The store's domain areas run once,
 # without it (the engine's race tests link them instrumented).
-RACE_PKGS := ./store ./store/codec ./store/exportdoc ./shell/runtime/... ./shell/dotnet/... ./shell/numeric ./shell/provider ./shell/hostui ./shell/validate ./shell/params ./shell/binder ./shell/textops ./shell/ops ./shell/classes ./shell/pserror ./shell/members ./shell/prelude ./shell/strict ./shell/command ./shell/invocation ./shell/redirect ./shell/scope ./shell/scriptcmd ./shell/flow ./shell/lazy ./shell/assign ./shell/trycatch
-RACE_ONLY := ./store ./store/codec ./store/exportdoc ./shell/dotnet/... ./shell/numeric ./shell/provider ./shell/hostui ./shell/validate ./shell/params ./shell/binder ./shell/textops ./shell/ops ./shell/classes ./shell/pserror ./shell/members ./shell/prelude ./shell/strict ./shell/command ./shell/invocation ./shell/redirect ./shell/scope ./shell/scriptcmd ./shell/flow ./shell/lazy ./shell/assign ./shell/trycatch
+RACE_PKGS := ./store ./store/codec ./store/exportdoc ./shell/runtime/... ./shell/dotnet/... ./shell/numeric ./shell/provider ./shell/hostui ./shell/validate ./shell/params ./shell/binder ./shell/textops ./shell/ops ./shell/classes ./shell/pserror ./shell/members ./shell/prelude ./shell/strict ./shell/command ./shell/invocation ./shell/redirect ./shell/scope ./shell/scriptcmd ./shell/flow ./shell/lazy ./shell/assign ./shell/trycatch ./shell/module ./shell/modmember
+RACE_ONLY := ./store ./store/codec ./store/exportdoc ./shell/dotnet/... ./shell/numeric ./shell/provider ./shell/hostui ./shell/validate ./shell/params ./shell/binder ./shell/textops ./shell/ops ./shell/classes ./shell/pserror ./shell/members ./shell/prelude ./shell/strict ./shell/command ./shell/invocation ./shell/redirect ./shell/scope ./shell/scriptcmd ./shell/flow ./shell/lazy ./shell/assign ./shell/trycatch ./shell/module ./shell/modmember
 FUZZTIME ?= 20s
 
 .PHONY: build run test test-plain test-race vet fmt-check bench fuzz clean

@@ -171,7 +171,8 @@ func TestModules(t *testing.T) {
 	runCases(t, []scriptCase{
 		{name: "import provided", script: `Import-Module ExchangeOnlineManagement; Import-Module Microsoft.Graph.Users -PassThru | % { "$($_.Name) $($_.Version)" }; Import-Module Microsoft.PowerShell.Utility`, out: lines("Microsoft.Graph.Users 2.15.0")},
 		{name: "import unknown", script: `Import-Module AzureAD`, err: "Import-Module: The specified module 'AzureAD' was not loaded because no valid module file was found in any module directory."},
-		{name: "import a module file", script: `Set-Content C:\Temp\m.psm1 'function x {}'; Import-Module C:\Temp\m.psm1`, err: `exosim cannot load the module file 'C:\Temp\m.psm1' (Import-Module); only the modules it provides can be imported.`},
+		{name: "import a module file", script: `Set-Content C:\Temp\m.psm1 'function x { "x ran" }'; Import-Module C:\Temp\m.psm1; x; (Get-Module m).Path`, out: lines("x ran", `C:\Temp\m.psm1`)},
+		{name: "import a missing module file", script: `Import-Module C:\Temp\none.psm1`, err: `Import-Module: The specified module 'C:\Temp\none.psm1' was not loaded because no valid module file was found in any module directory.`},
 		{name: "get-module lists loaded", script: `(Get-Module).Name; Import-Module Microsoft.Graph.Users; (Get-Module Microsoft.Graph*).Name; Remove-Module Microsoft.Graph.Users; @(Get-Module Microsoft.Graph*).Count`, out: lines("Microsoft.PowerShell.Management", "Microsoft.PowerShell.Utility", "Microsoft.Graph.Users", "0")},
 		{name: "list available", script: `(Get-Module -ListAvailable ExchangeOnlineManagement).Version; (Get-Module -ListAvailable).Count -gt 5`, out: lines("3.4.0", "True")},
 		{name: "remove unknown", script: `Remove-Module Nope`, err: "Remove-Module: No modules were removed. Verify that the specification of modules to remove is correct and those modules exist in the runspace."},

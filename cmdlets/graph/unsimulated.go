@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/exosim/exosim/shell/lazy"
+	"github.com/exosim/exosim/shell/module"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -47,7 +47,7 @@ func Install(rt *runtime.Runtime) {
 // commands).
 func IsGraphName(name string) bool {
 	verb, noun, ok := strings.Cut(name, "-")
-	if !ok || !approvedVerbs.Get()[strings.ToLower(verb)] {
+	if !ok || !module.ApprovedVerb(verb) {
 		return false
 	}
 	lower := strings.ToLower(noun)
@@ -81,18 +81,3 @@ func NotSimulatedError(name string) *object.ErrorRecord {
 		Target:            name,
 	}
 }
-
-// approvedVerbs are PowerShell's approved verbs (Get-Verb), lower case.
-var approvedVerbs = lazy.Value[map[string]bool]{Build: func() map[string]bool {
-	m := map[string]bool{}
-	for _, v := range strings.Fields(`add clear close copy enter exit find format get hide join lock move new open
-		optimize pop push redo remove rename reset resize search select set show skip split step switch undo unlock
-		watch connect disconnect read receive send write backup checkpoint compare compress convert convertfrom
-		convertto dismount edit expand export group import initialize limit merge mount out publish restore save
-		sync unpublish update debug measure ping repair resolve test trace approve assert build complete confirm
-		deny deploy disable enable install invoke register request restart resume start stop submit suspend
-		uninstall unregister wait block grant protect revoke unblock unprotect use`) {
-		m[v] = true
-	}
-	return m
-}}

@@ -10,6 +10,7 @@
 package prelude
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -30,6 +31,11 @@ type Session interface {
 	HasModule(name string) bool
 	// Files is the session's drives and current location.
 	Files() *fsys.Namespace
+	// UseModule imports the module a `using module` statement of sb
+	// (parsed from src) names and makes its enums and classes visible in
+	// sb; found is false when there is no such module, err the failure of
+	// one that does not load.
+	UseModule(name string, src *syntax.Source, sb *syntax.ScriptBlock) (found bool, err error)
 }
 
 // Namespaces are the namespaces `using namespace` named: those of each
@@ -72,8 +78,11 @@ func (n *Namespaces) record(src *syntax.Source, namespaces []string) {
 }
 
 // Prepare resolves the using statements of a parsed script: it records
-// its namespaces in n and returns PowerShell's parse errors for a module
-// exosim does not provide and for an assembly (which exosim cannot load).
+// its namespaces in n, imports the modules it names (a module exosim
+// provides is there already; a script module is loaded through the
+// session), and returns PowerShell's parse errors for a module that is
+// not found or does not load, and for an assembly (which exosim cannot
+// load).
 func Prepare(ses Session, n *Namespaces, sb *syntax.ScriptBlock, src *syntax.Source) syntax.ErrorList {
 	if sb == nil || len(sb.Usings) == 0 {
 		return nil
@@ -92,12 +101,11 @@ func Prepare(ses Session, n *Namespaces, sb *syntax.ScriptBlock, src *syntax.Sou
 			if ses.HasModule(name) {
 				continue
 			}
-			if isPathLike(name) {
-				if provider.Exists(ses.Files(), scriptRelative(name, src)) {
-					errs = append(errs, &syntax.ParseError{Ext: u.Ext, ErrorID: "ModuleNotSupported",
-						Message: fmt.Sprintf("exosim cannot load the module file '%s' (using module); only the modules it provides can be used.", name)})
-					continue
+			if found, err := ses.UseModule(name, src, sb); found {
+				if err != nil {
+					errs = append(errs, &syntax.ParseError{Ext: u.Ext, ErrorID: "ModuleLoadFailed", Message: errorText(err)})
 				}
+				continue
 			}
 			text := name
 			if u.Spec != nil {
@@ -123,6 +131,15 @@ func Prepare(ses Session, n *Namespaces, sb *syntax.ScriptBlock, src *syntax.Sou
 	return nil
 }
 
+// errorText is the message of a module's failure to load.
+func errorText(err error) string {
+	var pe *pserror.Error
+	if errors.As(err, &pe) && pe.Record != nil {
+		return pe.Record.Message
+	}
+	return err.Error()
+}
+
 func hashtableModuleName(h *syntax.HashtableExpr) string {
 	for _, kv := range h.Pairs {
 		k, ok := kv.Key.(*syntax.StringConstExpr)
@@ -140,14 +157,9 @@ func hashtableModuleName(h *syntax.HashtableExpr) string {
 	return ""
 }
 
-func isPathLike(name string) bool {
-	l := strings.ToLower(name)
-	return strings.ContainsAny(name, `/\`) || strings.HasSuffix(l, ".psm1") || strings.HasSuffix(l, ".psd1") || strings.HasSuffix(l, ".dll")
-}
-
 // scriptRelative resolves a relative path against the script's folder.
 func scriptRelative(name string, src *syntax.Source) string {
-	if isPathRooted(name) || src == nil || src.Path == "" {
+	if IsPathRooted(name) || src == nil || src.Path == "" {
 		return name
 	}
 	return ScriptDir(src.Path) + "/" + name
@@ -167,9 +179,9 @@ func ScriptDir(p string) string {
 	return p[:i]
 }
 
-// isPathRooted reports whether a path does not depend on a folder: a
-// drive, a root or a share.
-func isPathRooted(s string) bool {
+// IsPathRooted reports whether a path does not depend on a folder: a
+// drive, a root, the home folder or a share.
+func IsPathRooted(s string) bool {
 	if s == "" {
 		return false
 	}

@@ -19,6 +19,18 @@ type session struct{ files *fsys.Namespace }
 func (s session) HasModule(name string) bool { return strings.EqualFold(name, "Known") }
 func (s session) Files() *fsys.Namespace     { return s.files }
 
+// UseModule finds ./lib.psm1 (which loads) and ./broken.psm1 (which
+// fails).
+func (s session) UseModule(name string, _ *syntax.Source, _ *syntax.ScriptBlock) (bool, error) {
+	switch name {
+	case "./lib.psm1":
+		return true, nil
+	case "./broken.psm1":
+		return true, errors.New("it threw")
+	}
+	return false, nil
+}
+
 func newSession(t *testing.T) session {
 	t.Helper()
 	mem := fsys.NewMem()
@@ -94,7 +106,8 @@ func TestPrepare(t *testing.T) {
 	for _, tc := range []struct{ path, text, id string }{
 		{"", "using module Known\n'x'", ""},
 		{"", "using module Missing\n'x'", "ModuleNotFoundDuringParse"},
-		{"/scripts/s.ps1", "using module ./lib.psm1\n'x'", "ModuleNotSupported"},
+		{"/scripts/s.ps1", "using module ./lib.psm1\n'x'", ""},
+		{"/scripts/s.ps1", "using module ./broken.psm1\n'x'", "ModuleLoadFailed"},
 		{"/scripts/s.ps1", "using module ./none.psm1\n'x'", "ModuleNotFoundDuringParse"},
 		{"", "using module @{ModuleName='Known'; ModuleVersion='1.0'}\n'x'", ""},
 		{"/scripts/s.ps1", "using assembly ./lib.psm1\n'x'", "AssemblyNotSupported"},

@@ -71,7 +71,11 @@ func (rt *Runtime) MethodCall(target any, name string, args []any) (any, error) 
 // FunctionCommand returns the binder declaration of a script function, for
 // Get-Command and Get-Help.
 func (rt *Runtime) FunctionCommand(f *scriptcmd.Function) *command.Command {
-	return rt.scripts.Function(rt.binding(), f)
+	c := rt.scripts.Function(rt.binding(), f)
+	if f.Module != nil {
+		c.Module, c.Version = f.Module.Name, f.Module.Version
+	}
+	return c
 }
 
 // IsAdvancedFunction reports whether a script function is advanced: such

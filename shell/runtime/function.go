@@ -83,6 +83,8 @@ func (pr *cmdProcessor) beginScript() error {
 		run.scope = rt.scope
 	case pr.isScript():
 		run.scope = scope.NewScript(rt.scope)
+	case pr.fn != nil:
+		run.scope = scope.New(rt.entryScope(pr.fn.Module))
 	default:
 		run.scope = scope.New(rt.scope)
 	}

@@ -461,6 +461,13 @@ func (rt *Runtime) collectArgs(elems []syntax.Node) ([]binder.Argument, error) {
 // bind resolves parameters for the processor's command or function.
 func (pr *cmdProcessor) bind(args []binder.Argument) error {
 	rt := pr.rt
+	if pr.fn != nil && pr.fn.Module != nil {
+		// a module's function declares and converts its parameters with
+		// the types its module sees
+		saved := rt.scope
+		rt.scope = rt.entryScope(pr.fn.Module)
+		defer func() { rt.scope = saved }()
+	}
 	cmd, simple, err := pr.commandFor()
 	if err != nil {
 		return err

@@ -18,6 +18,7 @@ import (
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/module"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/params"
@@ -132,6 +133,11 @@ type Runtime struct {
 	// last: a method body also sees the types visible where its class
 	// was defined.
 	classCtx []*classes.Class
+	// scriptModules are the script modules loaded (modules.go);
+	// usingTypes the enums and classes `using module` makes visible in
+	// each script block that names modules (prelude.go).
+	scriptModules module.Table
+	usingTypes    map[*syntax.ScriptBlock]map[string]*dotnet.TypeDef
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.

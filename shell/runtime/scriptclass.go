@@ -42,6 +42,12 @@ func (s classSession) InClass(c *classes.Class, f func() (any, error)) (any, err
 	rt := s.rt
 	rt.classCtx = append(rt.classCtx, c)
 	defer func() { rt.classCtx = rt.classCtx[:len(rt.classCtx)-1] }()
+	// a class a module defined runs its methods in the module's scope
+	if cs, ok := c.Scope.(*Scope); ok && cs.Module() != nil {
+		saved := rt.scope
+		rt.scope = rt.entryScope(cs.Module())
+		defer func() { rt.scope = saved }()
+	}
 	return f()
 }
 

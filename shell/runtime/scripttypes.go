@@ -61,5 +61,10 @@ func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
 // hoistTypes defines the enums and classes written in the block sb
 // itself before any of its statements runs (Registry.HoistBlock).
 func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
+	if sb != nil && len(sb.Usings) > 0 {
+		for k, d := range rt.usingTypes[sb] {
+			rt.scope.AddType(k, d)
+		}
+	}
 	return rt.scriptTypes.HoistBlock(rt.classInterp(), sb)
 }

@@ -67,6 +67,28 @@ func (s *Scope[F]) Functions() map[string]F {
 	return out
 }
 
+// FunctionNames returns the names of the functions this scope itself
+// defines, without the AllScope ones it shares with the scope it was
+// opened from: a module scope's own functions, which the module exports.
+func (s *Scope[F]) FunctionNames() []string {
+	var out []string
+	for _, e := range s.functions {
+		if e.opts&OptAllScope == 0 {
+			out = append(out, nameOf(e.f, e.key))
+		}
+	}
+	return out
+}
+
+// nameOf is a function's name as written, when F says it (a Name
+// method), else its key.
+func nameOf[F any](f F, key string) string {
+	if n, ok := any(f).(interface{ FunctionName() string }); ok {
+		return n.FunctionName()
+	}
+	return key
+}
+
 // functionError is a refusal to change or remove function name.
 func functionError(format, name, id string) *Error {
 	return &Error{Message: fmt.Sprintf(format, name), ID: id, Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
@@ -149,4 +171,28 @@ func (s *Scope[F]) RemoveFunction(name string, force bool) (bool, error) {
 	delete(c.functions, key)
 	c.sharedFuncs = c.sharedFuncs.drop(e)
 	return true, nil
+}
+
+// FunctionHere returns the function of that name this scope itself
+// holds.
+func (s *Scope[F]) FunctionHere(name string) (F, bool) {
+	if e, ok := s.functions[strings.ToLower(name)]; ok {
+		return e.f, true
+	}
+	var none F
+	return none, false
+}
+
+// DropFunction removes the function of that name from this scope itself,
+// whatever its options (a module's imported function goes with the
+// module); false when the scope holds none.
+func (s *Scope[F]) DropFunction(name string) bool {
+	key := strings.ToLower(name)
+	e, ok := s.functions[key]
+	if !ok {
+		return false
+	}
+	delete(s.functions, key)
+	s.sharedFuncs = s.sharedFuncs.drop(e)
+	return true
 }

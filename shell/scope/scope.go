@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/module"
 )
 
 // Scope is one level of PowerShell's dynamic scoping.
@@ -45,6 +46,10 @@ type Scope[F any] struct {
 	// strict is the Set-StrictMode level set in this scope (strictSet).
 	strict    int
 	strictSet bool
+	// module is the script module whose session state the scope belongs
+	// to (nil: the session's own); a scope opened from another belongs
+	// to the same module.
+	module *module.Module
 }
 
 // New returns a scope whose parent is parent; with no parent it is a
@@ -56,6 +61,7 @@ func New[F any](parent *Scope[F]) *Scope[F] {
 		return s
 	}
 	s.global = parent.global
+	s.module = parent.module
 	s.sharedVars = parent.sharedVars
 	for _, v := range s.sharedVars {
 		s.vars[strings.ToLower(v.Name)] = v
@@ -84,6 +90,20 @@ func NewScript[F any](parent *Scope[F]) *Scope[F] {
 	s.script = true
 	return s
 }
+
+// NewModule returns the module scope of script module m: a script scope
+// whose parent is the session's global scope (a module's code sees its
+// own variables and the global ones, never its caller's), the scope the
+// module's file runs in and its functions are defined in.
+func NewModule[F any](global *Scope[F], m *module.Module) *Scope[F] {
+	s := NewScript(global)
+	s.module = m
+	return s
+}
+
+// Module returns the script module the scope belongs to, nil for the
+// session's own scopes.
+func (s *Scope[F]) Module() *module.Module { return s.module }
 
 // Parent returns the enclosing scope (nil for the global scope).
 func (s *Scope[F]) Parent() *Scope[F] { return s.parent }
@@ -133,6 +153,10 @@ func (s *Scope[F]) Type(key string) *dotnet.TypeDef {
 	}
 	return nil
 }
+
+// OwnTypes returns the script-defined types this scope itself holds, by
+// lower-case name.
+func (s *Scope[F]) OwnTypes() map[string]*dotnet.TypeDef { return s.types }
 
 // SetStrict sets the strict-mode level of this scope (0 turns it off
 // here, whatever the enclosing scopes set).

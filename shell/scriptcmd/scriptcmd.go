@@ -16,6 +16,7 @@ import (
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/module"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
@@ -41,7 +42,14 @@ type Function struct {
 	// Def is the definition as written: its comment-based help is the
 	// function's help.
 	Def *syntax.FunctionDef
+	// Module is the script module that defined the function (nil: the
+	// session's own): the function runs in that module's scope, wherever
+	// it is called from.
+	Module *module.Module
 }
+
+// FunctionName is the function's name as defined.
+func (f *Function) FunctionName() string { return f.Name }
 
 // NewFunction is the function a definition defines; a scope prefix on its
 // name (function global:Get-Thing) is not part of the name.

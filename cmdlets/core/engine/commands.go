@@ -9,7 +9,7 @@ import (
 // first time a session resolves one of its names.
 var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Where-Object", "ForEach-Object", "Select-Object", "Sort-Object", "Measure-Object", "Group-Object"}, Build: pipelineCommands},
-	{Names: []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module"}, Build: moduleCommands},
+	{Names: []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module", "Export-ModuleMember"}, Build: moduleCommands},
 	{Names: unsimulatedModuleNames, Build: unsimulatedModuleCommands},
 	{Names: []string{"Get-TimeZone"}, Build: timeZoneCommands},
 	{Names: []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host"}, Build: hostCommands},

@@ -93,6 +93,11 @@ func commandInfo(rt *runtime.Runtime, c *command.Command, common bool) *object.P
 		if m, ok := findModule(c.Module); ok {
 			return moduleInfo(rt, m)
 		}
+		for _, m := range rt.Modules().All() {
+			if m.Name == c.Module {
+				return scriptModuleInfo(rt, m)
+			}
+		}
 		return nil
 	})
 	lazy("Parameters", "System.Collections.Generic.Dictionary[string,System.Management.Automation.ParameterMetadata]", func() any { return ParametersOf(rt, c, common) })

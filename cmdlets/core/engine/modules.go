@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/module"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -247,7 +248,7 @@ func (l *loadedModules) remove(name string) bool {
 }
 
 func moduleCommands() []*command.Command {
-	return []*command.Command{importModule(), getModule(), removeModule(), installModule(), findModuleCmdlet(), getInstalledModule(), updateModule()}
+	return []*command.Command{importModule(), getModule(), removeModule(), installModule(), findModuleCmdlet(), getInstalledModule(), updateModule(), exportModuleMember()}
 }
 
 func importModule() *command.Command {
@@ -275,27 +276,21 @@ func importModule() *command.Command {
 		params.P("UseWindowsPowerShell", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
+		if ctx.Switch("Global") && ctx.Has("Scope") {
+			return ctx.Fail(ctx.NewError("The 'Global' and 'Scope' parameters cannot be specified together. Remove one of these parameters, and then try running the command again.", "Modules_GlobalAndScopeParameterCannotBeSpecifiedTogether", object.InvalidArgument, "InvalidOperationException", nil))
+		}
 		for _, n := range ctx.Strings("Name") {
-			m, ok := findModule(n)
-			if !ok {
-				if strings.ContainsAny(n, `/\`) || strings.HasSuffix(strings.ToLower(n), ".psm1") || strings.HasSuffix(strings.ToLower(n), ".psd1") {
-					if p, err := runtime.Of(ctx).Files().Resolve(n); err == nil && runtime.Of(ctx).Files().Exists(p) {
-						if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim cannot load the module file '%s' (Import-Module); only the modules it provides can be imported.", n), "Modules_ModuleFileNotSupported", object.NotImplemented, "NotSupportedException", n)); err != nil {
-							return err
-						}
-						continue
+			if m, ok := findModule(n); ok {
+				loaded(runtime.Of(ctx)).add(m.name)
+				if ctx.Switch("PassThru") {
+					if err := ctx.WriteObject(moduleInfo(runtime.Of(ctx), m)); err != nil {
+						return err
 					}
-				}
-				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("The specified module '%s' was not loaded because no valid module file was found in any module directory.", n), "Modules_ModuleNotFound", object.ResourceUnavailable, "FileNotFoundException", n)); err != nil {
-					return err
 				}
 				continue
 			}
-			loaded(runtime.Of(ctx)).add(m.name)
-			if ctx.Switch("PassThru") {
-				if err := ctx.WriteObject(moduleInfo(runtime.Of(ctx), m)); err != nil {
-					return err
-				}
+			if err := importScriptModule(ctx, n); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -320,33 +315,41 @@ func getModule() *command.Command {
 		if len(names) == 0 {
 			names = []string{"*"}
 		}
-		var list []moduleSpec
+		rt := runtime.Of(ctx)
+		var list []*object.PSObject
 		if ctx.Switch("ListAvailable") {
-			list = moduleCatalog
-		} else {
-			for _, n := range loaded(runtime.Of(ctx)).names {
-				if m, ok := findModule(n); ok {
-					list = append(list, m)
+			for _, m := range moduleCatalog {
+				if module.MatchAny(names, m.name) {
+					list = append(list, moduleInfo(rt, m))
 				}
 			}
+			return writeAll(ctx, list)
 		}
-		for _, m := range list {
-			ok := false
-			for _, n := range names {
-				if wildcard.Match(n, m.name) {
-					ok = true
-				}
-			}
-			if !ok {
-				continue
-			}
-			if err := ctx.WriteObject(moduleInfo(runtime.Of(ctx), m)); err != nil {
-				return err
+		for _, n := range loaded(rt).names {
+			if m, ok := findModule(n); ok && module.MatchAny(names, m.name) {
+				list = append(list, moduleInfo(rt, m))
 			}
 		}
-		return nil
+		for _, m := range rt.Modules().Match(names) {
+			list = append(list, scriptModuleInfo(rt, m))
+		}
+		// loaded modules are listed by name
+		sort.SliceStable(list, func(i, j int) bool {
+			return strings.ToLower(object.ToInvariantString(list[i])) < strings.ToLower(object.ToInvariantString(list[j]))
+		})
+		return writeAll(ctx, list)
 	}
 	return c
+}
+
+// writeAll writes each object.
+func writeAll(ctx *command.Context, list []*object.PSObject) error {
+	for _, o := range list {
+		if err := ctx.WriteObject(o); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func removeModule() *command.Command {
@@ -361,6 +364,11 @@ func removeModule() *command.Command {
 	c.Handler.Process = func(ctx *command.Context) error {
 		removed := false
 		for _, n := range ctx.Strings("Name") {
+			ok, err := removeScriptModules(ctx, n)
+			if err != nil {
+				return err
+			}
+			removed = removed || ok
 			l := loaded(runtime.Of(ctx))
 			for _, have := range append([]string(nil), l.names...) {
 				if wildcard.Match(n, have) {

@@ -1,0 +1,269 @@
+package runtime
+
+// Script modules: a module's file runs in the module's own scope (linked
+// to the global scope, not to the importer's), its functions run there
+// wherever they are called from, and what it exports is imported into
+// the importer's scope. Finding module files and the bookkeeping of what
+// a module exports are shell/module's.
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/exosim/exosim/shell/binder"
+	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/hostui"
+	"github.com/exosim/exosim/shell/modmember"
+	"github.com/exosim/exosim/shell/module"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/prelude"
+	"github.com/exosim/exosim/shell/provider"
+	"github.com/exosim/exosim/shell/scope"
+	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
+)
+
+// Modules returns the session's table of loaded script modules.
+func (rt *Runtime) Modules() *module.Table { return &rt.scriptModules }
+
+// ModuleTarget is the scope Import-Module imports into: the global scope
+// when called from the session's own code (or with global), else the
+// module scope of the module whose code calls it (a nested module);
+// local is the caller's own scope (-Scope Local).
+func (rt *Runtime) ModuleTarget(global, local bool) *Scope {
+	switch {
+	case local:
+		return rt.scope
+	case global || rt.scope.Module() == nil:
+		return rt.global
+	}
+	return modmember.ScopeOf(rt.scope.Module())
+}
+
+// LoadScriptModule runs a module file (.psm1, or a .ps1 a manifest names
+// as its root) in a new module scope with args as its arguments ($args,
+// or its param() block) and returns the module: what the file writes to
+// the success stream is dropped, its other streams flow as usual. Without
+// Export-ModuleMember it exports every function and alias it defined. A
+// file that does not parse or that throws is the error returned, and no
+// module is loaded. m, when not nil, is the module to fill (a manifest's).
+func (rt *Runtime) LoadScriptModule(path string, args []any, m *module.Module) (*module.Module, error) {
+	sb, src, err := rt.parseFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if m == nil {
+		m = &module.Module{Name: module.NameFromPath(src.Path), Path: src.Path, Base: parentDir(src.Path), Kind: module.Script, Version: "0.0"}
+	}
+	ms, _ := m.State.(*Scope)
+	if ms == nil {
+		ms = scope.NewModule(rt.global, m)
+		m.State = ms
+	}
+	if err := rt.runInScope(ms, sb, src.Path, args); err != nil {
+		return nil, err
+	}
+	modmember.Finish(m)
+	return m, nil
+}
+
+// parseFile reads and parses a script file of the session's drives and
+// settles its using statements.
+func (rt *Runtime) parseFile(path string) (*syntax.ScriptBlock, *syntax.Source, error) {
+	full := provider.FullPath(rt.files, path)
+	data, err := provider.ReadFile(rt.files, full)
+	if err != nil {
+		return nil, nil, err
+	}
+	src := syntax.NewSource(full, fsys.DecodeText(data))
+	sb, perrs := parser.Parse(src)
+	if perrs == nil {
+		perrs = rt.prepareScript(sb, src)
+	}
+	if perrs != nil {
+		return nil, nil, rt.parseErrorsAsError(perrs)
+	}
+	return sb, src, nil
+}
+
+// runInScope runs a parsed script file dot-sourced into sc, its output
+// dropped.
+func (rt *Runtime) runInScope(sc *Scope, sb *syntax.ScriptBlock, path string, args []any) error {
+	saved := rt.scope
+	rt.scope = sc
+	defer func() { rt.scope = saved }()
+	hadError := false
+	pr := &cmdProcessor{rt: rt, hadError: &hadError, sp: hostui.ShouldProcess{Confirm: -1}, sb: &automation.ScriptBlock{AST: sb}, scriptFile: path, invName: path, dot: true, caller: rt.currentCommand()}
+	list := make([]binder.Argument, len(args))
+	for i, a := range args {
+		list[i] = binder.Argument{Value: a}
+	}
+	if err := pr.bind(list); err != nil {
+		return err
+	}
+	pr.setNext(discard)
+	err := rt.drivePipeline([]processor{pr})
+	var stop *stopUpstream
+	if errors.As(err, &stop) {
+		return nil
+	}
+	return err
+}
+
+// parentDir is the folder of a file path.
+func parentDir(p string) string {
+	i := strings.LastIndexAny(p, `/\`)
+	if i <= 0 {
+		return p[:i+1]
+	}
+	return p[:i]
+}
+
+// entryScope is the scope a function's run opens its own scope under:
+// the caller's, or for a function of a module other than the caller's,
+// the module's scope.
+func (rt *Runtime) entryScope(m *module.Module) *Scope {
+	if m != nil && m != rt.scope.Module() {
+		return modmember.ScopeOf(m)
+	}
+	return rt.scope
+}
+
+// FindModule returns the module file a name stands for (module.Find):
+// a path from the folder base or the current location, else a folder of
+// the module folders $env:PSModulePath lists.
+func (rt *Runtime) FindModule(name, base string) (string, bool) {
+	mp, _ := rt.env.Get("PSModulePath")
+	return module.Find(rt.files, name, base, strings.Split(mp, ":"))
+}
+
+// LoadModule returns the module of a module file (FindModule's path),
+// loading it unless it is loaded already (or loading it again with
+// force, after removing it), with args as its arguments; loaded tells
+// whether it was loaded now.
+func (rt *Runtime) LoadModule(path string, args []any, force bool) (m *module.Module, loaded bool, err error) {
+	if m := rt.scriptModules.ByPath(path); m != nil {
+		if !force {
+			return m, false, nil
+		}
+		modmember.Remove(&rt.scriptModules, m)
+	}
+	if strings.HasSuffix(strings.ToLower(path), ".psd1") {
+		m, err = rt.loadManifest(path, args)
+	} else {
+		m, err = rt.LoadScriptModule(path, args, nil)
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	rt.scriptModules.Add(m)
+	return m, true, nil
+}
+
+// UseModule runs `using module name` for the script block sb parsed from
+// src: the module is found (a path from the script's folder), loaded
+// unless it is, its members are imported as Import-Module would, and its
+// enums and classes become visible in sb. found is false when there is
+// no such module.
+func (rt *Runtime) UseModule(name string, src *syntax.Source, sb *syntax.ScriptBlock) (found bool, err error) {
+	base := ""
+	if src != nil && src.Path != "" {
+		base = prelude.ScriptDir(src.Path)
+	}
+	path, ok := rt.FindModule(name, base)
+	if !ok {
+		return false, nil
+	}
+	m, _, err := rt.LoadModule(path, nil, false)
+	if err != nil {
+		return true, err
+	}
+	modmember.Import(m, rt.ModuleTarget(false, false), modmember.Filter{})
+	if rt.usingTypes == nil {
+		rt.usingTypes = map[*syntax.ScriptBlock]map[string]*dotnet.TypeDef{}
+	}
+	types := rt.usingTypes[sb]
+	if types == nil {
+		types = map[string]*dotnet.TypeDef{}
+		rt.usingTypes[sb] = types
+	}
+	for k, d := range modmember.ScopeOf(m).OwnTypes() {
+		types[k] = d
+	}
+	return true, nil
+}
+
+// loadManifest loads the module a manifest (.psd1) describes: its nested
+// modules are imported into the module's scope (a .ps1 one dot-sourced
+// there), then its root module runs in that scope; what the module
+// exports is what the manifest's export lists let out of what the root
+// module (or, without one, the nested ones) exports.
+func (rt *Runtime) loadManifest(path string, args []any) (*module.Module, error) {
+	sb, _, err := rt.parseFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var h *object.Hashtable
+	if sb.End != nil && len(sb.End.Statements) == 1 && sb.Begin == nil && sb.Process == nil {
+		if v, err := rt.manifestValue(sb.End.Statements[0]); err == nil {
+			h, _ = object.Unwrap(v).(*object.Hashtable)
+		}
+	}
+	if h == nil {
+		return nil, module.ErrNotManifest(path)
+	}
+	man, err := module.ReadManifest(path, h, rt.toStr)
+	if err != nil {
+		return nil, err
+	}
+	m := &module.Module{Name: module.NameFromPath(path), Path: path, ManifestPath: path, Base: parentDir(path), Kind: module.ManifestKind, Version: man.Version,
+		Description: man.Description, Author: man.Author, CompanyName: man.CompanyName, Copyright: man.Copyright, Guid: man.Guid}
+	ms := scope.NewModule(rt.global, m)
+	m.State = ms
+	for _, n := range man.Nested {
+		p, ok := rt.FindModule(n, m.Base)
+		if !ok {
+			return nil, module.ErrMemberNotFound(n, "NestedModules", path)
+		}
+		if strings.HasSuffix(strings.ToLower(p), ".ps1") {
+			nsb, _, err := rt.parseFile(p)
+			if err == nil {
+				err = rt.runInScope(ms, nsb, p, nil)
+			}
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		nm, _, err := rt.LoadModule(p, nil, false)
+		if err != nil {
+			return nil, err
+		}
+		modmember.Import(nm, ms, modmember.Filter{})
+	}
+	if man.Root != "" {
+		p, ok := rt.FindModule(man.Root, m.Base)
+		if !ok {
+			return nil, module.ErrMemberNotFound(man.Root, "RootModule", path)
+		}
+		m.Path, m.Kind = p, module.Script
+		if _, err := rt.LoadScriptModule(p, args, m); err != nil {
+			return nil, err
+		}
+	} else {
+		modmember.Finish(m)
+	}
+	man.Filter(m)
+	return m, nil
+}
+
+// manifestValue evaluates a statement in a new scope below the global
+// one (a manifest's data) and returns its value.
+func (rt *Runtime) manifestValue(st syntax.Statement) (any, error) {
+	saved := rt.scope
+	rt.scope = scope.New(rt.global)
+	defer func() { rt.scope = saved }()
+	return rt.evalStatementValue(st)
+}

@@ -22,6 +22,7 @@ import (
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // Text and script helpers runbooks use around their Exchange calls:
@@ -244,41 +245,87 @@ func measureCommand() *command.Command {
 	return c
 }
 
-// invokeCommand is Invoke-Command on the local session: the script block
-// runs in a new scope (the caller's with -NoNewScope), its param() block
-// bound to -ArgumentList. exosim has no other computers: -ComputerName,
-// -Session and the like say so.
+// invokeCommand is Invoke-Command on the local session (its InProcess
+// parameter set): every parameter of PowerShell 7.4's declaration binds;
+// a call for another computer, session, container or a job says exosim
+// does not run commands elsewhere. As PowerShell does, a script block that
+// gets pipeline input and does not read $input runs as a steppable
+// pipeline, one object at a time into its process block; any other runs
+// once, at the end, with $input holding -InputObject or the pipeline's
+// objects (then a block of more than one clause cannot run).
 func invokeCommand() *command.Command {
-	c := engine.Cmdlet("Invoke-Command", engine.ModCore, "InvokeCommandCommand")
+	c := engine.Declared("Invoke-Command", engine.ModCore)
+	c.FullTypeName = "Microsoft.PowerShell.Commands.InvokeCommandCommand"
 	c.Synopsis = "Runs a script block in this session (exosim does not run commands on other computers)."
-	c.Params = []*params.Param{
-		params.P("ScriptBlock", params.TScriptBlock, params.Mandatory(), params.Position(0), params.Alias("Command")),
-		params.P("ArgumentList", params.TObjects, params.Alias("Args")),
-		params.P("NoNewScope", params.TSwitch),
-		params.P("ComputerName", params.TStrings, params.Alias("Cn")),
-		params.P("Session", params.TObjects),
-		params.P("Credential", params.TObject),
-		params.P("HideComputerName", params.TSwitch),
-		params.P("AsJob", params.TSwitch),
-	}
 	c.Handler.Begin = func(ctx *command.Context) error {
-		for _, p := range []string{"ComputerName", "Session", "AsJob"} {
-			if ctx.Has(p) {
-				return ctx.Fail(ctx.NewError(fmt.Sprintf("exosim does not run commands on other computers or in jobs (Invoke-Command -%s); run the script block here without it.", p), "NotSupported", object.NotImplemented, "NotSupportedException", nil))
+		if ctx.ParameterSet != "InProcess" {
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("exosim does not run commands on other computers or in jobs (Invoke-Command -%s); run the script block here without it.", remoteParam(ctx)),
+				"NotSupported", object.NotImplemented, "NotSupportedException", nil))
+		}
+		sb, _ := ctx.Value("ScriptBlock").(*automation.ScriptBlock)
+		if ctx.ExpectingInput() && !syntax.UsesDollarInput(sb.AST) {
+			step, err := runtime.Of(ctx).StepScriptBlock(sb, invokeArgs(ctx), ctx.Switch("NoNewScope"), ctx.WriteObject)
+			if err != nil {
+				return err
 			}
+			invokeCommandSlot.Of(ctx).step = step
 		}
 		return nil
 	}
+	c.Handler.Process = func(ctx *command.Context) error {
+		if !ctx.Has("InputObject") {
+			return nil
+		}
+		v := ctx.Value("InputObject")
+		if step := invokeCommandSlot.Of(ctx).step; step != nil {
+			return step.Process(v)
+		}
+		ctx.Collect(v)
+		return nil
+	}
 	c.Handler.End = func(ctx *command.Context) error {
+		if step := invokeCommandSlot.Of(ctx).step; step != nil {
+			return step.End()
+		}
 		sb, _ := ctx.Value("ScriptBlock").(*automation.ScriptBlock)
-		if ctx.Switch("NoNewScope") {
-			return runtime.Of(ctx).InvokeScriptBlock(sb, nil, ctx.WriteObject)
+		if b := sb.AST; b.Begin != nil || b.Clean != nil || b.Process != nil && b.End != nil {
+			rec := ctx.NewError("The script block cannot be invoked because it contains more than one clause. The Invoke() method can only be used on script blocks that contain a single clause.",
+				"InvalidOperation", object.InvalidOperation, "PSInvalidOperationException", nil)
+			rec.ExceptionFullType = "System.Management.Automation.PSInvalidOperationException"
+			return ctx.Fail(rec)
 		}
-		args, _ := ctx.Value("ArgumentList").([]any)
-		if args == nil && ctx.Value("ArgumentList") != nil {
-			args = []any{ctx.Value("ArgumentList")}
+		step, err := runtime.Of(ctx).StepScriptBlock(sb, invokeArgs(ctx), ctx.Switch("NoNewScope"), ctx.WriteObject)
+		if err != nil {
+			return err
 		}
-		return runtime.Of(ctx).InvokeWithArguments(sb, args, ctx.WriteObject)
+		return step.RunOnce(ctx.Collected())
 	}
 	return c
+}
+
+// invokeCommandSlot holds the steppable run of an Invoke-Command call
+// that streams its pipeline input.
+var invokeCommandSlot = command.NewInvocationSlot[struct{ step *runtime.ScriptStep }]()
+
+// invokeArgs is Invoke-Command's -ArgumentList as the block's arguments.
+func invokeArgs(ctx *command.Context) []any {
+	v := ctx.Value("ArgumentList")
+	if args, ok := v.([]any); ok {
+		return args
+	}
+	if v != nil {
+		return []any{v}
+	}
+	return nil
+}
+
+// remoteParam names the parameter that takes a call of Invoke-Command
+// away from the local session.
+func remoteParam(ctx *command.Context) string {
+	for _, p := range []string{"ComputerName", "Session", "ConnectionUri", "VMId", "VMName", "ContainerId", "HostName", "SSHConnection", "AsJob", "FilePath"} {
+		if ctx.Has(p) {
+			return p
+		}
+	}
+	return ctx.ParameterSet
 }

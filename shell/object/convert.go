@@ -298,13 +298,13 @@ func toString(v any, invariant bool, ofs string) string {
 	case []any:
 		parts := make([]string, len(x))
 		for i, e := range x {
-			parts[i] = toString(e, invariant, ofs)
+			parts[i] = elementString(e, invariant, ofs)
 		}
 		return strings.Join(parts, ofs)
 	case *List:
 		parts := make([]string, len(x.Items))
 		for i, e := range x.Items {
-			parts[i] = toString(e, invariant, ofs)
+			parts[i] = elementString(e, invariant, ofs)
 		}
 		return strings.Join(parts, ofs)
 	case *Hashtable:
@@ -323,6 +323,22 @@ func toString(v any, invariant bool, ofs string) string {
 		return x.String()
 	}
 	return fmt.Sprint(v)
+}
+
+// elementString is an element of a collection being made a string: as
+// itself, except that a collection inside it is not joined in turn but
+// shows its type's name ("1 System.Object[]" for 1,(2,3)), as
+// PowerShell converts the elements without recursing.
+func elementString(e any, invariant bool, ofs string) string {
+	inner := e
+	if o, ok := e.(*PSObject); ok && o.Base != nil && o.ToStringFunc == nil {
+		inner = o.Base
+	}
+	switch inner.(type) {
+	case []any, *List:
+		return TypeName(inner)
+	}
+	return toString(e, invariant, ofs)
 }
 
 // String renders the object the way PowerShell's ToString does:

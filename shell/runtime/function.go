@@ -311,7 +311,13 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 		run.scope.Set("_", v)
 		run.scope.Set("input", []any{v})
 	} else {
-		run.scope.Set("input", []any{})
+		// $input of a block run once (ScriptStep.RunOnce): the objects
+		// given to it, otherwise none
+		in := run.input
+		if in == nil {
+			in = []any{}
+		}
+		run.scope.Set("input", in)
 	}
 	return pr.runBlock(run.ast.Process)
 }
@@ -417,6 +423,91 @@ func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, o
 		return nil
 	}
 	return err
+}
+
+// ScriptStep is a script block run a step at a time, as a steppable
+// pipeline runs it: StepScriptBlock binds its arguments and runs its
+// begin block, Process hands it one pipeline object ($_ in its process
+// block, $input in its end block), End runs its end block. Invoke-Command
+// on the local session runs its script block so, fed by its own pipeline
+// input.
+type ScriptStep struct {
+	pr       *cmdProcessor
+	hadError bool
+	closed   bool
+}
+
+// StepScriptBlock starts sb as `... | & $sb @args` would (`. $sb` when dot
+// is set: in the caller's scope): args bind to its param() block by
+// position, its begin block runs, its output goes to out.
+func (rt *Runtime) StepScriptBlock(sb *automation.ScriptBlock, args []any, dot bool, out func(any) error) (*ScriptStep, error) {
+	s := &ScriptStep{}
+	s.pr = &cmdProcessor{rt: rt, hadError: &s.hadError, sp: hostui.ShouldProcess{Confirm: -1}, sb: sb, dot: dot}
+	list := make([]binder.Argument, len(args))
+	for i, a := range args {
+		list[i] = binder.Argument{Value: a}
+	}
+	if err := s.pr.bind(list); err != nil {
+		return nil, err
+	}
+	if out == nil {
+		out = discard
+	}
+	s.pr.setNext(out)
+	s.pr.expectsInput(true)
+	if err := s.pr.begin(); err != nil {
+		s.close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Process hands the block one pipeline object.
+func (s *ScriptStep) Process(v any) error {
+	err := s.pr.process(v, true)
+	if err != nil {
+		s.close()
+	}
+	return err
+}
+
+// RunOnce runs the block's one clause once, as ScriptBlock.Invoke runs a
+// block: its process block if it has one, else its end block, with
+// $input holding input and $_ unset; then it ends the step. (A block of
+// more than one clause cannot run so: the caller refuses it first.)
+func (s *ScriptStep) RunOnce(input []any) error {
+	defer s.close()
+	run := s.pr.fnRun
+	if input == nil {
+		input = []any{}
+	}
+	run.input = input
+	if run.ast.Process != nil {
+		if err := s.pr.process(nil, false); err != nil {
+			return err
+		}
+	}
+	return s.pr.end()
+}
+
+// End runs the block's end block (its clean block after it) and ends the
+// step.
+func (s *ScriptStep) End() error {
+	if s.closed {
+		return nil
+	}
+	defer s.close()
+	return s.pr.end()
+}
+
+// close ends the block once: its clean block runs if any other did.
+func (s *ScriptStep) close() {
+	if s.closed {
+		return
+	}
+	s.closed = true
+	s.pr.dispose()
+	s.pr.runClean()
 }
 
 // invokeScriptBlock runs a script block in the current scope with $_ set,

@@ -1,6 +1,9 @@
 package syntax
 
-import "reflect"
+import (
+	"reflect"
+	"strings"
+)
 
 // Inspect walks the tree rooted at n in depth-first order, calling f for
 // each node; when f returns false the node's children are skipped.
@@ -157,4 +160,42 @@ func Children(n Node) []Node {
 		out = add1(out, x.Target, x.Index)
 	}
 	return out
+}
+
+// UsesDollarInput reports whether b reads the $input variable outside the
+// script blocks, functions and traps written inside it (a scope
+// qualifier such as $script:input counts; $env:input is not the
+// variable). Invoke-Command on the local session collects its pipeline
+// input for such a block and streams it, one object at a time, into any
+// other.
+func UsesDollarInput(b *ScriptBlock) bool {
+	found := false
+	for _, c := range Children(b) {
+		Inspect(c, func(n Node) bool {
+			switch x := n.(type) {
+			case *ScriptBlockExpr, *FunctionDef, *TrapStmt:
+				return false
+			case *VariableExpr:
+				if isInputVariable(x.Name) {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// isInputVariable reports whether a variable name (with any scope
+// qualifier) names the automatic variable $input.
+func isInputVariable(name string) bool {
+	if i := strings.IndexByte(name, ':'); i >= 0 {
+		switch strings.ToLower(name[:i]) {
+		case "global", "local", "script", "private":
+			name = name[i+1:]
+		default:
+			return false
+		}
+	}
+	return strings.EqualFold(name, "input")
 }

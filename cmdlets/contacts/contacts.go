@@ -113,17 +113,6 @@ var recipientLists = []string{"AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromD
 var textLists = []string{"ExtensionCustomAttribute1", "ExtensionCustomAttribute2", "ExtensionCustomAttribute3",
 	"ExtensionCustomAttribute4", "ExtensionCustomAttribute5", "MailTipTranslations", "UserCertificate", "UserSMimeCertificate"}
 
-// organizationalUnit is the canonical name of the organization's one
-// unit, which holds every recipient.
-func organizationalUnit(org *directory.Organization) string {
-	return org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
-}
-
-func organizationID(org *directory.Organization) string {
-	forest := org.DirectoryPartition + ".PROD.OUTLOOK.COM"
-	return forest + "/Microsoft Exchange Hosted Organizations/" + org.Name + " - " + forest + "/ConfigurationUnits/" + org.Name + "/Configuration"
-}
-
 // windowsEmailAddress is the contact's WindowsEmailAddress: the one set,
 // else its external address without the prefix.
 func windowsEmailAddress(c *directory.Contact) string {
@@ -146,7 +135,7 @@ func addBase(o *object.PSObject, c *directory.Contact, org *directory.Organizati
 	o.AddTyped("ExchangeVersion", "System.String", "0.10 (14.0.100.0)")
 	o.AddTyped("Name", "System.String", c.Name)
 	o.AddTyped("DistinguishedName", "System.String", c.DistinguishedName(org.Name, org.DirectoryPartition))
-	o.AddTyped("OrganizationId", "System.String", organizationID(org))
+	o.AddTyped("OrganizationId", "System.String", exo.OrganizationID(org))
 	o.AddTyped("Guid", "System.Guid", exo.GuidValue(c.Guid))
 	o.AddTyped("ExchangeObjectId", "System.Guid", exo.GuidValue(c.Guid))
 	o.AddTyped("WhenChanged", "System.DateTime", c.WhenChanged.UTC())
@@ -180,7 +169,7 @@ func mailContactObject(c *directory.Contact, org *directory.Organization) *objec
 	o.AddTyped("AddressListMembership", str, exo.MultiValued(nil))
 	o.AddTyped("Alias", str, c.Alias)
 	o.AddTyped("BypassModerationFromSendersOrMembers", str, list("BypassModerationFromSendersOrMembers"))
-	o.AddTyped("OrganizationalUnit", str, organizationalUnit(org))
+	o.AddTyped("OrganizationalUnit", str, exo.OrganizationalUnitName(org))
 	for i := 1; i <= 15; i++ {
 		o.AddTyped(fmt.Sprintf("CustomAttribute%d", i), str, c.TextOf(fmt.Sprintf("CustomAttribute%d", i)))
 	}
@@ -270,7 +259,7 @@ func contactObject(c *directory.Contact, org *directory.Organization) *object.PS
 		}
 	}
 	o.AddTyped("SeniorityIndex", "System.Int32", seniority)
-	o.AddTyped("OrganizationalUnit", str, organizationalUnit(org))
+	o.AddTyped("OrganizationalUnit", str, exo.OrganizationalUnitName(org))
 	o.AddTyped("IsDirSynced", "System.Boolean", false)
 	addBase(o, c, org)
 	return o

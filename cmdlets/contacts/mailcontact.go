@@ -260,39 +260,17 @@ func applyMailSettings(ctx *command.Context, tx *store.Tx, c *directory.Contact)
 }
 
 func newMailContact(ctx *command.Context) error {
-	name := strings.TrimSpace(ctx.String("Name"))
-	if name == "" || len([]rune(name)) > 64 {
-		return ctx.Fail(exo.Invalid(ctx, "The Name must be 1 to 64 characters long.", name))
+	name, err := mailbox.NewRecipientName(ctx)
+	if err != nil {
+		return err
 	}
 	prefixed, address, rec := externalAddress(ctx, ctx.String("ExternalEmailAddress"))
 	if rec != nil {
 		return ctx.Fail(rec)
 	}
-	if !ctx.ProceedsSilently() {
-		var ou string
-		_, _ = exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			org, err := directory.GetOrganization(tx)
-			if err == nil {
-				ou = organizationalUnit(org)
-			}
-			return nil, err
-		})
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating mail contact \"%s\" with external email address \"%s\" in organizational unit \"%s\".", name, prefixed, ou), name)
-		if err != nil || !ok {
-			return err
-		}
-	}
-	var out *object.PSObject
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if ctx.Has("OrganizationalUnit") {
-			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
-				return rec, err
-			}
-		}
-		org, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
+	return mailbox.CreateRecipient(ctx, name, func(ou string) string {
+		return fmt.Sprintf("Creating mail contact \"%s\" with external email address \"%s\" in organizational unit \"%s\".", name, prefixed, ou)
+	}, func(tx *store.Tx, org *directory.Organization) (*object.PSObject, *object.ErrorRecord, error) {
 		c := &directory.Contact{Name: name, DisplayName: name, Alias: groups.AliasFromName(name), ExternalEmailAddress: prefixed,
 			PrimarySmtpAddress: address, EmailAddresses: []string{prefixed},
 			FirstName: ctx.String("FirstName"), LastName: ctx.String("LastName"), Initials: ctx.String("Initials")}
@@ -300,27 +278,22 @@ func newMailContact(ctx *command.Context) error {
 			c.DisplayName = strings.TrimSpace(ctx.String("DisplayName"))
 		}
 		if c.DisplayName == "" || len([]rune(c.DisplayName)) > 256 {
-			return exo.Invalid(ctx, "The DisplayName must be 1 to 256 characters long.", c.DisplayName), nil
+			return nil, exo.Invalid(ctx, "The DisplayName must be 1 to 256 characters long.", c.DisplayName), nil
 		}
 		if ctx.Has("Alias") {
 			c.Alias = strings.TrimSpace(ctx.String("Alias"))
 		}
 		if !groups.ValidAlias(c.Alias) {
-			return exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", c.Alias), c.Alias), nil
+			return nil, exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", c.Alias), c.Alias), nil
 		}
 		if rec, err := applyMailSettings(ctx, tx, c); rec != nil || err != nil {
-			return rec, err
+			return nil, rec, err
 		}
 		if err := directory.NewContact(tx, c); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		out = mailContactObject(c, org)
-		return nil, nil
+		return mailContactObject(c, org), nil, nil
 	})
-	if err != nil || out == nil {
-		return err
-	}
-	return ctx.WriteObject(out)
 }
 
 func setMailContact(ctx *command.Context) error {

@@ -197,8 +197,7 @@ func remoteObject(o *directory.Organization, d *rd.Domain) *object.PSObject {
 	p.AddTyped("WhenCreatedUTC", tDate, d.WhenCreated.UTC())
 	p.AddTyped("ExchangeObjectId", tGuid, exo.GuidValue(d.Guid))
 	p.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
-	forest := o.DirectoryPartition + ".PROD.OUTLOOK.COM"
-	p.AddTyped("OrganizationId", tStr, forest+"/Microsoft Exchange Hosted Organizations/"+o.Name+" - "+forest+"/ConfigurationUnits/"+o.Name+"/Configuration")
+	p.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
 	p.AddTyped("Id", tStr, d.Name)
 	p.AddTyped("Guid", tGuid, exo.GuidValue(d.Guid))
 	p.AddTyped("OriginatingServer", tStr, domainController(o))

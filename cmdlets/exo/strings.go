@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // ContainsFold reports whether list holds s, compared without regard to
@@ -69,4 +70,16 @@ func MatchAnr(anr string, names ...string) bool {
 		}
 	}
 	return false
+}
+
+// OrganizationalUnitName is the canonical name of the organization's one
+// organizational unit, which holds every recipient of the tenant.
+func OrganizationalUnitName(org *directory.Organization) string {
+	return org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
+}
+
+// OrganizationID is the OrganizationId of the organization's objects.
+func OrganizationID(org *directory.Organization) string {
+	forest := org.DirectoryPartition + ".PROD.OUTLOOK.COM"
+	return forest + "/Microsoft Exchange Hosted Organizations/" + org.Name + " - " + forest + "/ConfigurationUnits/" + org.Name + "/Configuration"
 }

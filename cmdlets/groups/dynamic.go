@@ -221,7 +221,7 @@ func dynamicObject(e env, g *groups.DynamicGroup, withDisplay map[string]bool) *
 		"Deserialized.Microsoft.Exchange.Data.Directory.ConfigurableObject",
 		"Deserialized.System.Object")
 	list := func(s ...string) *object.List { return exo.MultiValued(s) }
-	canonical := e.org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + e.org.Name
+	canonical := exo.OrganizationalUnitName(e.org)
 	container := g.RecipientContainer
 	if container == "" {
 		container = canonical
@@ -300,7 +300,7 @@ func dynamicObject(e env, g *groups.DynamicGroup, withDisplay map[string]bool) *
 	o.AddTyped("ExchangeVersion", "System.String", "0.10 (14.0.100.0)")
 	o.AddTyped("Name", "System.String", g.Name)
 	o.AddTyped("DistinguishedName", "System.String", g.DistinguishedName(e.org.Name, e.org.DirectoryPartition))
-	o.AddTyped("OrganizationId", "System.String", e.org.DirectoryPartition+".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/"+e.org.Name+" - "+e.org.DirectoryPartition+".PROD.OUTLOOK.COM/ConfigurationUnits/"+e.org.Name+"/Configuration")
+	o.AddTyped("OrganizationId", "System.String", exo.OrganizationID(e.org))
 	o.AddTyped("Guid", "System.Guid", exo.GuidValue(g.Guid))
 	o.AddTyped("ExchangeObjectId", "System.Guid", exo.GuidValue(g.Guid))
 	o.AddTyped("WhenChanged", "System.DateTime", g.WhenChanged.UTC())
@@ -664,15 +664,7 @@ func dynamicRefusals(ctx *command.Context, fn func(tx *store.Tx) (*object.ErrorR
 // newDynamicPrompt is Exchange's confirmation of a new group: its name,
 // its filter (the custom one as given, or the precanned recipient types)
 // and the organizational unit it is created in.
-func newDynamicPrompt(ctx *command.Context, name string, spec groups.FilterSpec) string {
-	var ou string
-	_, _ = exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		org, err := directory.GetOrganization(tx)
-		if err == nil {
-			ou = org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
-		}
-		return nil, err
-	})
+func newDynamicPrompt(name string, spec groups.FilterSpec, ou string) string {
 	if spec.IsCustom {
 		return fmt.Sprintf("Creating dynamic distribution group \"%s\" with recipient filter \"%s\" and organizational unit \"%s\".", name, spec.Custom, ou)
 	}
@@ -684,68 +676,56 @@ func newDynamicPrompt(ctx *command.Context, name string, spec groups.FilterSpec)
 }
 
 func newDynamicGroup(ctx *command.Context) error {
-	name := strings.TrimSpace(ctx.String("Name"))
-	if name == "" || len([]rune(name)) > 64 {
-		return ctx.Fail(exo.Invalid(ctx, "The Name must be 1 to 64 characters long.", name))
+	name, err := mailbox.NewRecipientName(ctx)
+	if err != nil {
+		return err
 	}
 	spec, _, rec := filterSpecOf(ctx, nil)
 	if rec != nil {
 		return ctx.Fail(rec)
 	}
-	if !ctx.ProceedsSilently() {
-		ok, err := ctx.ShouldProcessWith(newDynamicPrompt(ctx, name, spec), name)
-		if err != nil || !ok {
-			return err
+	return mailbox.CreateRecipient(ctx, name, func(ou string) string {
+		return newDynamicPrompt(name, spec, ou)
+	}, func(tx *store.Tx, org *directory.Organization) (*object.PSObject, *object.ErrorRecord, error) {
+		o, rec, err := createDynamic(ctx, tx, org, name, spec)
+		if r := dynamicStoreError(ctx, err); r != nil {
+			return nil, r, nil
 		}
+		return o, rec, err
+	})
+}
+
+// createDynamic makes the group of New-DynamicDistributionGroup, called
+// name, and its object.
+func createDynamic(ctx *command.Context, tx *store.Tx, org *directory.Organization, name string, spec groups.FilterSpec) (*object.PSObject, *object.ErrorRecord, error) {
+	g := &groups.DynamicGroup{Name: name, DisplayName: name, Alias: aliasFromName(name)}
+	if ctx.Has("DisplayName") {
+		g.DisplayName = ctx.String("DisplayName")
 	}
-	var out *object.PSObject
-	_, err := exo.Write(ctx, "", dynamicRefusals(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if ctx.Has("OrganizationalUnit") {
-			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
-				return rec, err
-			}
-		}
-		org, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		g := &groups.DynamicGroup{Name: name, DisplayName: name, Alias: aliasFromName(name)}
-		if ctx.Has("DisplayName") {
-			g.DisplayName = ctx.String("DisplayName")
-		}
-		if len([]rune(g.DisplayName)) > 256 {
-			return exo.Invalid(ctx, "The DisplayName can't be longer than 256 characters.", g.DisplayName), nil
-		}
-		if ctx.Has("Alias") {
-			g.Alias = strings.TrimSpace(ctx.String("Alias"))
-		}
-		if !validAlias(g.Alias) {
-			return exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", g.Alias), g.Alias), nil
-		}
-		g.PrimarySmtpAddress = g.Alias + "@" + org.DefaultDomain
-		if ctx.Has("PrimarySmtpAddress") {
-			g.PrimarySmtpAddress = strings.TrimSpace(ctx.String("PrimarySmtpAddress"))
-		}
-		if !strings.Contains(g.PrimarySmtpAddress, "@") {
-			return exo.Invalid(ctx, fmt.Sprintf("\"%s\" isn't a valid SMTP address.", g.PrimarySmtpAddress), g.PrimarySmtpAddress), nil
-		}
-		g.EmailAddresses = []string{"SMTP:" + g.PrimarySmtpAddress}
-		if routing := g.Alias + "@" + org.Name; !strings.EqualFold(routing, g.PrimarySmtpAddress) {
-			g.EmailAddresses = append(g.EmailAddresses, "smtp:"+routing)
-		}
-		if rec, err := applySettings(ctx, tx, g); rec != nil || err != nil {
-			return rec, err
-		}
-		if err := groups.NewDynamic(tx, g, spec); err != nil {
-			return nil, err
-		}
-		out = dynamicObject(env{tx: tx, org: org}, g, nil)
-		return nil, nil
-	}))
-	if err != nil || out == nil {
-		return err
+	if len([]rune(g.DisplayName)) > 256 {
+		return nil, exo.Invalid(ctx, "The DisplayName can't be longer than 256 characters.", g.DisplayName), nil
 	}
-	return ctx.WriteObject(out)
+	if ctx.Has("Alias") {
+		g.Alias = strings.TrimSpace(ctx.String("Alias"))
+	}
+	if !validAlias(g.Alias) {
+		return nil, exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", g.Alias), g.Alias), nil
+	}
+	g.PrimarySmtpAddress = g.Alias + "@" + org.DefaultDomain
+	if ctx.Has("PrimarySmtpAddress") {
+		g.PrimarySmtpAddress = strings.TrimSpace(ctx.String("PrimarySmtpAddress"))
+	}
+	if !strings.Contains(g.PrimarySmtpAddress, "@") {
+		return nil, exo.Invalid(ctx, fmt.Sprintf("\"%s\" isn't a valid SMTP address.", g.PrimarySmtpAddress), g.PrimarySmtpAddress), nil
+	}
+	g.EmailAddresses = groupAddresses(org, g.Alias, g.PrimarySmtpAddress)
+	if rec, err := applySettings(ctx, tx, g); rec != nil || err != nil {
+		return nil, rec, err
+	}
+	if err := groups.NewDynamic(tx, g, spec); err != nil {
+		return nil, nil, err
+	}
+	return dynamicObject(env{tx: tx, org: org}, g, nil), nil, nil
 }
 
 func setDynamicGroup(ctx *command.Context) error {

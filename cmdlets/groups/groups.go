@@ -364,7 +364,7 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 	o.AddTyped("IsValid", "System.Boolean", true)
 	o.AddTyped("ExchangeVersion", "System.String", "0.10 (14.0.100.0)")
 	o.AddTyped("DistinguishedName", "System.String", dn)
-	o.AddTyped("OrganizationId", "System.String", e.org.DirectoryPartition+".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/"+e.org.Name+" - "+e.org.DirectoryPartition+".PROD.OUTLOOK.COM/ConfigurationUnits/"+e.org.Name+"/Configuration")
+	o.AddTyped("OrganizationId", "System.String", exo.OrganizationID(e.org))
 	o.AddTyped("Guid", "System.Guid", exo.GuidValue(g.Guid))
 	o.AddTyped("ExchangeObjectId", "System.Guid", exo.GuidValue(g.Guid))
 	o.AddTyped("WhenChanged", "System.DateTime", g.WhenChanged.UTC())

@@ -74,12 +74,6 @@ func lifecycleCommands() []*command.Command {
 	return []*command.Command{nw, rm}
 }
 
-// organizationalUnitName is the canonical name of the organization's one
-// unit, where Exchange Online creates every recipient.
-func organizationalUnitName(org *directory.Organization) string {
-	return org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
-}
-
 // groupAddresses are a new group's addresses: the primary one (given, or
 // alias@ the default domain) and alias@ the tenant's routing domain.
 func groupAddresses(org *directory.Organization, alias, primary string) []string {
@@ -268,49 +262,22 @@ func resolveModerators(ctx *command.Context, tx *store.Tx, values []string) ([]g
 }
 
 func newDistributionGroup(ctx *command.Context) error {
-	name := strings.TrimSpace(ctx.String("Name"))
-	if name == "" || len([]rune(name)) > 64 {
-		return ctx.Fail(exo.Invalid(ctx, "The Name must be 1 to 64 characters long.", name))
-	}
-	if !ctx.ProceedsSilently() {
-		var ou string
-		_, _ = exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			org, err := directory.GetOrganization(tx)
-			if err == nil {
-				ou = organizationalUnitName(org)
-			}
-			return nil, err
-		})
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating distribution group \"%s\" in organizational unit \"%s\".", name, ou), name)
-		if err != nil || !ok {
-			return err
-		}
-	}
-	var out *object.PSObject
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if ctx.Has("OrganizationalUnit") {
-			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
-				return rec, err
-			}
-		}
-		org, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		g, rec, err := newGroupRecord(ctx, tx, org, name)
-		if err != nil || rec != nil {
-			return rec, err
-		}
-		if err := groups.New(tx, g); err != nil {
-			return nil, err
-		}
-		out = groupObject(env{tx: tx, org: org}, g, TypeDistributionGroup, nil)
-		return nil, nil
-	})
-	if err != nil || out == nil {
+	name, err := mailbox.NewRecipientName(ctx)
+	if err != nil {
 		return err
 	}
-	return ctx.WriteObject(out)
+	return mailbox.CreateRecipient(ctx, name, func(ou string) string {
+		return fmt.Sprintf("Creating distribution group \"%s\" in organizational unit \"%s\".", name, ou)
+	}, func(tx *store.Tx, org *directory.Organization) (*object.PSObject, *object.ErrorRecord, error) {
+		g, rec, err := newGroupRecord(ctx, tx, org, name)
+		if err != nil || rec != nil {
+			return nil, rec, err
+		}
+		if err := groups.New(tx, g); err != nil {
+			return nil, nil, err
+		}
+		return groupObject(env{tx: tx, org: org}, g, TypeDistributionGroup, nil), nil, nil
+	})
 }
 
 // removeDistributionGroup deletes a distribution group, mail-enabled

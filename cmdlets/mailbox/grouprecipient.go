@@ -310,7 +310,7 @@ func OrganizationalUnitOf(ctx *command.Context, tx *store.Tx, value string) (str
 	if err != nil {
 		return "", nil, err
 	}
-	canonical := org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
+	canonical := exo.OrganizationalUnitName(org)
 	dn := "OU=" + org.Name + ",OU=Microsoft Exchange Hosted Organizations,DC=" + org.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
 	for _, v := range []string{org.Name, canonical, dn, org.Guid} {
 		if v != "" && strings.EqualFold(v, ou) {
@@ -318,4 +318,59 @@ func OrganizationalUnitOf(ctx *command.Context, tx *store.Tx, value string) (str
 		}
 	}
 	return "", exo.NotFound(ctx, ou), nil
+}
+
+// NewRecipientName reads the -Name of a new recipient (a group, a mail
+// contact): 1 to 64 characters once trimmed; another ends the command
+// with Exchange's refusal.
+func NewRecipientName(ctx *command.Context) (string, error) {
+	name := strings.TrimSpace(ctx.String("Name"))
+	if name == "" || len([]rune(name)) > 64 {
+		return "", ctx.Fail(exo.Invalid(ctx, "The Name must be 1 to 64 characters long.", name))
+	}
+	return name, nil
+}
+
+// CreateRecipient creates the recipient name as the New cmdlets of
+// groups and contacts do: it asks first (prompt words the question, given
+// the canonical name of the organizational unit every recipient is
+// created in), then in one write transaction checks -OrganizationalUnit
+// (see OrganizationalUnitRecord) and create makes the recipient and its
+// object, which it writes.
+func CreateRecipient(ctx *command.Context, name string, prompt func(ou string) string, create func(tx *store.Tx, org *directory.Organization) (*object.PSObject, *object.ErrorRecord, error)) error {
+	if !ctx.ProceedsSilently() {
+		var ou string
+		_, _ = exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			org, err := directory.GetOrganization(tx)
+			if err == nil {
+				ou = exo.OrganizationalUnitName(org)
+			}
+			return nil, err
+		})
+		ok, err := ctx.ShouldProcessWith(prompt(ou), name)
+		if err != nil || !ok {
+			return err
+		}
+	}
+	var out *object.PSObject
+	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if ctx.Has("OrganizationalUnit") {
+			if rec, err := OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
+				return rec, err
+			}
+		}
+		org, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		o, rec, err := create(tx, org)
+		if err == nil && rec == nil {
+			out = o
+		}
+		return rec, err
+	})
+	if err != nil || out == nil {
+		return err
+	}
+	return ctx.WriteObject(out)
 }

@@ -103,7 +103,7 @@ func policyObject(o *directory.Organization, p *sp.Policy) *object.PSObject {
 	obj.AddTyped("WhenCreatedUTC", tDate, p.WhenCreated.UTC())
 	obj.AddTyped("ExchangeObjectId", tGuid, exo.GuidValue(p.Guid))
 	obj.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
-	obj.AddTyped("OrganizationId", tStr, forest+"/Microsoft Exchange Hosted Organizations/"+o.Name+" - "+forest+"/ConfigurationUnits/"+o.Name+"/Configuration")
+	obj.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
 	obj.AddTyped("Id", tStr, p.Name)
 	obj.AddTyped("Guid", tGuid, exo.GuidValue(p.Guid))
 	obj.AddTyped("OriginatingServer", tStr, fmt.Sprintf("%sDC%03d.%s", o.DirectoryPartition, 10+int(mailbox.DerivedGuid("dc", o.Guid)[0])%90, forest))

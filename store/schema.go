@@ -371,7 +371,8 @@ func (k *Kind[T]) List(tx *Tx) ([]*T, error) {
 // ListWhere returns, in key order, the records whose stored form keep
 // accepts, decoding only those, and whether the kind has any record at
 // all: a reader that can tell from the stored bytes which records cannot
-// concern it skips decoding them.
+// concern it skips decoding them. The strings of a record decoded on the
+// fast path are parts of one copy of its stored form, not a copy each.
 func (k *Kind[T]) ListWhere(tx *Tx, keep func(raw []byte) bool) (out []*T, some bool, err error) {
 	if k.def().onWrite && tx.btx.Bucket([]byte(k.def().bucket)) == nil {
 		return nil, false, nil // created by its first record
@@ -382,9 +383,10 @@ func (k *Kind[T]) ListWhere(tx *Tx, keep func(raw []byte) bool) (out []*T, some 
 			return nil
 		}
 		v := new(T)
-		if err := k.Decode(raw, v); err != nil {
+		if err := k.decodeStored(raw, string(raw), v); err != nil {
 			return fmt.Errorf("decode %s %q: %w", k.def().bucket, key, err)
 		}
+		k.restoreStored(raw, v)
 		out = append(out, v)
 		return nil
 	})

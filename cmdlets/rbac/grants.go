@@ -55,9 +55,13 @@ type Grants struct {
 	// the first time such a cmdlet is asked about (nil until then)
 	roles map[string]bool
 	// st and gen are the tenant and its PrincipalsGeneration the grants
-	// were computed for.
-	st  *store.Store
-	gen uint64
+	// were computed for, signedIn the session's exo.Session.Caller then:
+	// while all three hold, the caller (that field, else the tenant's
+	// administrator, a principal) and every record the grants were read
+	// from are unchanged.
+	st       *store.Store
+	gen      uint64
+	signedIn string
 }
 
 // Governed reports whether role-based access control decides about c:
@@ -132,6 +136,20 @@ func (g *Grants) AllowsParam(cmdlet, param string) bool {
 		return true
 	}
 	return cg.all && !isReserved(cmdlet, param)
+}
+
+// AllowsEveryParam reports whether the grants include every parameter of
+// the cmdlet (AllowsParam holds for each): the cmdlet is granted whole and
+// has no reserved parameters.
+func (g *Grants) AllowsEveryParam(cmdlet string) bool {
+	if g.Unrestricted {
+		return true
+	}
+	cg := g.grantOf(cmdlet)
+	if cg == nil {
+		return g.allowsUnlisted(cmdlet)
+	}
+	return cg.all && !hasReserved(cmdlet)
 }
 
 // GrantsFor returns what the role groups grant (each group limited to
@@ -328,18 +346,24 @@ func directRoles(tx *store.Tx, users []rbac.AccountState) ([]string, error) {
 }
 
 // CallerGrants returns the session caller's grants (cached).
+//
+// The gates ask for every command and parameter they decide about, so
+// the cached grants are recognised without working out who the caller
+// is: the signed-in user the session names and the tenant's principals
+// generation are compared as they are.
 func CallerGrants(sess command.Session) *Grants {
-	caller := exo.Caller(sess)
-	st := exo.SessionOf(sess).Store
+	es := exo.SessionOf(sess)
+	st := es.Store
 	var gen uint64
 	if st != nil {
 		gen = st.PrincipalsGeneration()
 	}
-	if g, ok := grantsSlot.Get(sess); ok && strings.EqualFold(g.Caller, caller) && g.st == st && g.gen == gen {
+	if g, ok := grantsSlot.Get(sess); ok && g.st == st && g.gen == gen && g.signedIn == es.Caller {
 		return g
 	}
+	caller := exo.Caller(sess)
 	if st == nil {
-		g := &Grants{Caller: caller, Unrestricted: true}
+		g := &Grants{Caller: caller, Unrestricted: true, signedIn: es.Caller}
 		grantsSlot.Set(sess, g)
 		return g
 	}
@@ -356,7 +380,7 @@ func CallerGrants(sess command.Session) *Grants {
 		groups, direct = nil, nil
 	}
 	g := GrantsFor(caller, groups).WithDirect(direct)
-	g.st, g.gen = st, gen
+	g.st, g.gen, g.signedIn = st, gen, es.Caller
 	grantsSlot.Set(sess, g)
 	return g
 }
@@ -370,8 +394,15 @@ func Install(rt *runtime.Runtime) {
 	rt.AddCommandGate(func(s command.Session, c *command.Command) bool {
 		return !Governed(c) || CallerGrants(s).Allows(c.Name)
 	})
-	rt.AddParamGate(func(s command.Session, c *command.Command, p *params.Param) bool {
-		return !Governed(c) || CallerGrants(s).AllowsParam(c.Name, p.Name)
+	rt.AddParamGate(func(s command.Session, c *command.Command) func(p *params.Param) bool {
+		if !Governed(c) {
+			return nil
+		}
+		g := CallerGrants(s)
+		if g.AllowsEveryParam(c.Name) {
+			return nil
+		}
+		return func(p *params.Param) bool { return g.AllowsParam(c.Name, p.Name) }
 	})
 	// The parameter gate answers from the caller's grants alone, which
 	// CallerGrants keeps as one value while they hold.

@@ -209,10 +209,20 @@ func TestGrantsMatchFullExpansion(t *testing.T) {
 			if !seen[cmdlet] {
 				continue // the gates ask with the cmdlet's own spelling
 			}
+			// AllowsEveryParam holds for a whole-cmdlet grant without
+			// reserved parameters, and only when every parameter is
+			// granted.
+			every := g.AllowsEveryParam(cmdlet)
+			if x != nil && x.all && cmdlet != "Set-Mailbox" && !every {
+				t.Errorf("%s: AllowsEveryParam(%s) = false for a whole-cmdlet grant", c.name, cmdlet)
+			}
 			for _, p := range params {
 				want := x != nil && (x.params[strings.ToLower(p)] || x.all && !(cmdlet == "Set-Mailbox" && reserved[strings.ToLower(p)]))
 				if got := g.AllowsParam(cmdlet, p); got != want {
 					t.Errorf("%s: AllowsParam(%s, %s) = %v, full expansion %v", c.name, cmdlet, p, got, want)
+				}
+				if every && !want {
+					t.Errorf("%s: AllowsEveryParam(%s) = true, but full expansion refuses %s", c.name, cmdlet, p)
 				}
 			}
 		}

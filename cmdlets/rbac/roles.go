@@ -292,10 +292,14 @@ func IsUngated(name string) bool {
 		strings.EqualFold(name, "Disconnect-ExchangeOnline") || strings.EqualFold(name, "Get-ConnectionInformation")
 }
 
+// hasReserved reports whether a whole-cmdlet grant leaves some
+// parameter of the cmdlet out (isReserved holds for one).
+func hasReserved(cmdlet string) bool { return cmdlet == "Set-Mailbox" }
+
 // isReserved reports whether a whole-cmdlet grant leaves the parameter
 // out.
 func isReserved(cmdlet, param string) bool {
-	if cmdlet != "Set-Mailbox" {
+	if !hasReserved(cmdlet) {
 		return false
 	}
 	for _, ps := range reservedParams {

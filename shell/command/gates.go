@@ -7,10 +7,12 @@ import "github.com/exosim/exosim/shell/params"
 // the session is of the kind that has it).
 type CommandGate func(s Session, c *Command) bool
 
-// ParamGate decides whether a parameter of a command exists for a
-// session; a parameter a gate refuses is an unknown parameter, as for a
-// caller whose roles do not grant it.
-type ParamGate func(s Session, c *Command, p *params.Param) bool
+// ParamGate decides which parameters of a command exist for a session:
+// it returns the test of one parameter of c (false: the parameter is
+// hidden, an unknown parameter, as for a caller whose roles do not grant
+// it), or nil when every parameter of c exists. What the test needs about
+// the session and the command is worked out once, not per parameter.
+type ParamGate func(s Session, c *Command) func(p *params.Param) bool
 
 // Gates are a session's command and parameter gates, with the commands
 // as the parameter gates last showed them.
@@ -81,11 +83,21 @@ func (g *Gates) Visible(s Session, c *Command) *Command {
 	return v
 }
 
-// hideParams applies the parameter gates to c.
+// hideParams applies the parameter gates to c: c itself when every gate
+// lets all of its parameters through.
 func (g *Gates) hideParams(s Session, c *Command) *Command {
+	var tests []func(p *params.Param) bool
+	for _, f := range g.params {
+		if t := f(s, c); t != nil {
+			tests = append(tests, t)
+		}
+	}
+	if len(tests) == 0 {
+		return c
+	}
 	return c.Without(func(p *params.Param) bool {
-		for _, f := range g.params {
-			if !f(s, c, p) {
+		for _, t := range tests {
+			if !t(p) {
 				return true
 			}
 		}

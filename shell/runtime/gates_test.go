@@ -29,7 +29,9 @@ func TestGatesHideCommandsAndParameters(t *testing.T) {
 	if got := gated(t, "Test-Bind", hideCmd, nil); got != "Test-Bind: The term 'Test-Bind' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again." {
 		t.Errorf("hidden command: %q", got)
 	}
-	hideDept := func(_ command.Session, c *command.Command, p *params.Param) bool { return p.Name != "Department" }
+	hideDept := func(_ command.Session, c *command.Command) func(p *params.Param) bool {
+		return func(p *params.Param) bool { return p.Name != "Department" }
+	}
 	if got := gated(t, "Test-Bind -Department x", nil, hideDept); got != "Test-Bind: A parameter cannot be found that matches parameter name 'Department'." {
 		t.Errorf("hidden parameter: %q", got)
 	}

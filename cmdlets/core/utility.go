@@ -189,13 +189,18 @@ func (p *psRandom) doubleRange(min, max float64) float64 {
 	}
 }
 
-// randomSlot holds the session's Get-Random generator.
-var randomSlot = command.NewSlot[*psRandom]()
+// randomSlot holds the session's Get-Random generator, made at its first
+// use from the seed in seedSlot (else a fixed one).
+var (
+	randomSlot = command.NewSlot[*psRandom]()
+	seedSlot   = command.NewSlot[int32]()
+)
 
 // SeedRandom seeds the session's Get-Random generator; exosim seeds it
 // from the tenant, so a runbook's random picks repeat run to run.
 func SeedRandom(rt *runtime.Runtime, seed int32) {
-	randomSlot.Set(rt, &psRandom{r: newDotnetRandom(seed)})
+	seedSlot.Set(rt, seed)
+	randomSlot.Clear(rt)
 }
 
 // SeedOf hashes a text (a tenant's ID) into a seed.
@@ -206,7 +211,13 @@ func SeedOf(s string) int32 {
 }
 
 func generator(rt *runtime.Runtime) *psRandom {
-	return randomSlot.Of(rt, func() *psRandom { return &psRandom{r: newDotnetRandom(20240301)} })
+	return randomSlot.Of(rt, func() *psRandom {
+		seed, ok := seedSlot.Get(rt)
+		if !ok {
+			seed = 20240301
+		}
+		return &psRandom{r: newDotnetRandom(seed)}
+	})
 }
 
 // randomOperand is -Minimum or -Maximum as Get-Random reads it: numbers as

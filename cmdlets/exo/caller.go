@@ -62,14 +62,14 @@ func AdminUPN(sess command.Session) string {
 	return upn
 }
 
-// NoteOrganization gives AdminUPN the organization record o, read from
-// the session's store in a transaction that began when the store's
-// PrincipalsGeneration was gen: a session that reads it for another
-// reason spares AdminUPN a second read.
-func NoteOrganization(sess command.Session, gen uint64, o *directory.Organization) {
+// NoteAdminUPN gives AdminUPN the organization record's AdminUPN field,
+// read from the session's store in a transaction that began when the
+// store's PrincipalsGeneration was gen: a session that reads it for
+// another reason spares AdminUPN a second read.
+func NoteAdminUPN(sess command.Session, gen uint64, stored string) {
 	s := SessionOf(sess)
 	if s.Store != nil {
-		s.adminUPN = adminUPNCache{st: s.Store, gen: gen, upn: adminOf(o)}
+		s.adminUPN = adminUPNCache{st: s.Store, gen: gen, upn: adminOf(&directory.Organization{AdminUPN: stored})}
 	}
 }
 

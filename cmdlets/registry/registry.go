@@ -155,9 +155,9 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	if st != nil {
 		gen := st.PrincipalsGeneration()
 		_ = st.View(func(tx *store.Tx) error {
-			if org, err := directory.GetOrganization(tx); err == nil {
-				core.SeedRandom(rt, core.SeedOf(org.Guid))
-				exo.NoteOrganization(rt, gen, org)
+			if guid, admin, err := directory.OrganizationHead(tx); err == nil {
+				core.SeedRandom(rt, core.SeedOf(guid))
+				exo.NoteAdminUPN(rt, gen, admin)
 			}
 			return nil
 		})

@@ -207,6 +207,29 @@ func GetOrganization(tx *store.Tx) (*Organization, error) {
 	return o, nil
 }
 
+// orgHead is what a session reads of the organization record when it
+// starts: its ID and administrator (part of Organization, with its tags).
+type orgHead struct {
+	Guid     string `json:"guid"`
+	AdminUPN string `json:"adminUpn"`
+}
+
+// orgHeads reads the orgHead of the organization record.
+var orgHeads store.Part[orgHead]
+
+// OrganizationHead returns the tenant record's Guid and AdminUPN, without
+// decoding the rest of it.
+func OrganizationHead(tx *store.Tx) (guid, adminUPN string, err error) {
+	h, ok, err := orgHeads.Get(tx, orgKind.Bucket(), orgKey)
+	if err != nil {
+		return "", "", err
+	}
+	if !ok {
+		return "", "", store.ErrNotInitialized
+	}
+	return h.Guid, h.AdminUPN, nil
+}
+
 // DecodeOrganizationFast decodes a stored organization record on the
 // fast path alone (Kind.DecodeFast): tests compare it with the general
 // decoder.

@@ -404,22 +404,11 @@ func (pr *cmdProcessor) runClean() {
 // scope, its param() block bound to the arguments (positionally), its
 // output written to out.
 func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, out func(any) error) error {
-	hadError := false
-	pr := &cmdProcessor{rt: rt, hadError: &hadError, sp: hostui.ShouldProcess{Confirm: -1}, sb: sb}
-	list := make([]binder.Argument, len(args))
-	for i, a := range args {
-		list[i] = binder.Argument{Value: a}
+	s, err := rt.StepScriptBlock(sb, args, false, out)
+	if err == nil {
+		err = s.RunOnce(nil)
 	}
-	if err := pr.bind(list); err != nil {
-		return err
-	}
-	if out == nil {
-		out = discard
-	}
-	pr.setNext(out)
-	err := rt.drivePipeline([]processor{pr})
-	var stop *stopUpstream
-	if errors.As(err, &stop) {
+	if errors.Is(err, &stopUpstream{}) {
 		return nil
 	}
 	return err
@@ -456,7 +445,8 @@ func (rt *Runtime) StepScriptBlock(sb *automation.ScriptBlock, args []any, dot b
 	s.pr.setNext(out)
 	s.pr.expectsInput(true)
 	if err := s.pr.begin(); err != nil {
-		s.close()
+		// a block whose begin failed has ended (its clean block ran)
+		s.closed = true
 		return nil, err
 	}
 	return s, nil

@@ -19,7 +19,11 @@ import (
 func FormatDateTime(t time.Time, spec string) string {
 	switch spec {
 	case "", "G":
-		return FormatDateTime(t, "M/d/yyyy h:mm:ss tt")
+		if y := t.Year(); y < 0 || y > 9999 {
+			return FormatDateTime(t, generalDatePattern)
+		}
+		var buf [24]byte
+		return string(appendGeneralDate(buf[:0], t))
 	case "d":
 		return FormatDateTime(t, "M/d/yyyy")
 	case "D":
@@ -198,6 +202,48 @@ func FormatDateTime(t time.Time, spec string) string {
 		}
 	}
 	return b.String()
+}
+
+// generalDatePattern is what "G" stands for in en-US.
+const generalDatePattern = "M/d/yyyy h:mm:ss tt"
+
+// appendGeneralDate appends t written with generalDatePattern, the culture
+// string of every DateTime shown, without reading the pattern: a year of
+// one to four digits, padded to four, and the hour of the 12-hour clock.
+func appendGeneralDate(b []byte, t time.Time) []byte {
+	year, month, day := t.Date()
+	hour, minute, second := t.Clock()
+	b = strconv.AppendInt(b, int64(month), 10)
+	b = append(b, '/')
+	b = strconv.AppendInt(b, int64(day), 10)
+	b = append(b, '/')
+	b = appendZeroPadded(b, year, 4)
+	b = append(b, ' ')
+	h12 := hour % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	b = strconv.AppendInt(b, int64(h12), 10)
+	b = append(b, ':')
+	b = appendZeroPadded(b, minute, 2)
+	b = append(b, ':')
+	b = appendZeroPadded(b, second, 2)
+	if hour >= 12 {
+		return append(b, " PM"...)
+	}
+	return append(b, " AM"...)
+}
+
+// appendZeroPadded appends n (not negative) with at least width digits.
+func appendZeroPadded(b []byte, n, width int) []byte {
+	digits := 1
+	for m := n; m >= 10; m /= 10 {
+		digits++
+	}
+	for ; digits < width; digits++ {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 // Date kinds. The simulated machine's time zone is UTC, so a Local or

@@ -2,7 +2,6 @@ package object
 
 import (
 	"encoding/hex"
-	"fmt"
 	"math"
 	"math/big"
 	"strconv"
@@ -48,8 +47,14 @@ func MustGuid(s string) Guid {
 }
 
 func (g Guid) String() string {
-	h := hex.EncodeToString(g[:])
-	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+	var b [36]byte
+	hex.Encode(b[0:8], g[0:4])
+	hex.Encode(b[9:13], g[4:6])
+	hex.Encode(b[14:18], g[6:8])
+	hex.Encode(b[19:23], g[8:10])
+	hex.Encode(b[24:36], g[10:16])
+	b[8], b[13], b[18], b[23] = '-', '-', '-', '-'
+	return string(b[:])
 }
 
 // Hex32 is the 32-hex-digit form without dashes ("N" format).
@@ -88,21 +93,28 @@ func (t TimeSpan) TotalMilliseconds() float64 {
 
 // String is .NET's constant ("c") format: [-][d.]hh:mm:ss[.fffffff].
 func (t TimeSpan) String() string {
-	var b strings.Builder
-	v := int64(t)
-	if v < 0 {
-		b.WriteByte('-')
+	var buf [32]byte
+	b := buf[:0]
+	// the magnitude in ticks (unsigned: the most negative span has one)
+	v := uint64(t)
+	if t < 0 {
+		b = append(b, '-')
 		v = -v
 	}
-	ts := TimeSpan(v)
-	if d := ts.Days(); d != 0 {
-		fmt.Fprintf(&b, "%d.", d)
+	if d := v / uint64(TicksPerDay); d != 0 {
+		b = strconv.AppendUint(b, d, 10)
+		b = append(b, '.')
 	}
-	fmt.Fprintf(&b, "%02d:%02d:%02d", ts.Hours(), ts.Minutes(), ts.Seconds())
-	if frac := v % int64(TicksPerSecond); frac != 0 {
-		fmt.Fprintf(&b, ".%07d", frac)
+	b = appendZeroPadded(b, int(v/uint64(TicksPerHour)%24), 2)
+	b = append(b, ':')
+	b = appendZeroPadded(b, int(v/uint64(TicksPerMinute)%60), 2)
+	b = append(b, ':')
+	b = appendZeroPadded(b, int(v/uint64(TicksPerSecond)%60), 2)
+	if frac := v % uint64(TicksPerSecond); frac != 0 {
+		b = append(b, '.')
+		b = appendZeroPadded(b, int(frac), 7)
 	}
-	return b.String()
+	return string(b)
 }
 
 // ParseTimeSpan parses .NET's TimeSpan text forms: "d", "hh:mm",

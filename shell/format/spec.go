@@ -374,11 +374,15 @@ func viewColumns(view *View) []field {
 	return out
 }
 
+// label is the item's label: its Label, else its property's name.
+func (it *ListItem) label() string {
+	if it.Label == "" {
+		return it.Property
+	}
+	return it.Label
+}
+
 // itemField is the field of one list view item.
 func itemField(it *ListItem) field {
-	label := it.Label
-	if label == "" {
-		label = it.Property
-	}
-	return field{label: label, prop: it.Property, fn: it.Func, format: it.FormatString, fromView: true, when: it.When}
+	return field{label: it.label(), prop: it.Property, fn: it.Func, format: it.FormatString, fromView: true, when: it.When}
 }

@@ -53,6 +53,9 @@ func escapeLen(s string, i int) int {
 // Cells returns the display width of s: wide characters count 2, ANSI
 // escape sequences 0.
 func Cells(s string) int {
+	if printableASCII(s) {
+		return len(s) // most text: a cell a byte
+	}
 	n := 0
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) && printableASCII8(s, i) {
@@ -83,6 +86,9 @@ func Cells(s string) int {
 // plainCells is Cells(s) and whether s is plain: without a carriage
 // return, newline or escape sequence (one line to show as it is).
 func plainCells(s string) (n int, plain bool) {
+	if printableASCII(s) {
+		return len(s), true
+	}
 	plain = true
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) && printableASCII8(s, i) {
@@ -108,6 +114,26 @@ func plainCells(s string) (n int, plain bool) {
 		i += size
 	}
 	return n, plain
+}
+
+// printableASCII reports whether every byte of s is printable ASCII
+// (see printableASCII8), eight at a time: a text of eight bytes or more
+// ends with eight that overlap those before.
+func printableASCII(s string) bool {
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c >= utf8.RuneSelf {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+8 < len(s); i += 8 {
+		if !printableASCII8(s, i) {
+			return false
+		}
+	}
+	return printableASCII8(s, len(s)-8)
 }
 
 // printableASCII8 reports whether the eight bytes of s from i are all
@@ -197,8 +223,16 @@ func truncateAtNewLine(s string) string {
 // words end after a space or tab (which stays attached to the word), and
 // words longer than a line are cut character by character.
 func WrapText(s string, firstWidth, width int) []string {
+	var out []string
+	wrapText(s, firstWidth, width, func(line string) { out = append(out, line) })
+	return out
+}
+
+// wrapText gives yield the lines of WrapText one at a time, in order.
+func wrapText(s string, firstWidth, width int, yield func(line string)) {
 	if s == "" {
-		return []string{""}
+		yield("")
+		return
 	}
 	if firstWidth < 1 {
 		firstWidth = 1
@@ -206,14 +240,18 @@ func WrapText(s string, firstWidth, width int) []string {
 	if width < 1 {
 		width = 1
 	}
-	var out []string
-	for _, line := range splitLines(s) {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r", "")
+	}
+	for rest, more := s, true; more; {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
 		if Cells(line) <= firstWidth {
-			out = append(out, line)
+			yield(line)
 			continue
 		}
 		if firstWidth < 2 || width < 2 || !utf8.ValidString(line) {
-			out = wrapLine(out, line, firstWidth, width)
+			wrapLine(line, firstWidth, width, yield)
 			continue
 		}
 		// Every piece is a part of line: no character is replaced (a
@@ -223,7 +261,7 @@ func WrapText(s string, firstWidth, width int) []string {
 		spacesLeft := firstWidth
 		start := 0 // the piece being filled is line[start:pos]
 		next := func(pos int) {
-			out = append(out, line[start:pos])
+			yield(line[start:pos])
 			start = pos
 			lineWidth = width
 		}
@@ -255,21 +293,20 @@ func WrapText(s string, firstWidth, width int) []string {
 			}
 			ws = we
 		}
-		out = append(out, line[start:])
+		yield(line[start:])
 	}
-	return out
 }
 
-// wrapLine is WrapText for one line that does not fit, character by
+// wrapLine is wrapText for one line that does not fit, character by
 // character where a character is replaced: a wide one on a line of one
 // cell shows as ?, invalid UTF-8 as U+FFFD.
-func wrapLine(out []string, line string, firstWidth, width int) []string {
+func wrapLine(line string, firstWidth, width int, yield func(string)) {
 	lineWidth := firstWidth
 	spacesLeft := firstWidth
 	first := true
 	var cur strings.Builder
 	next := func() {
-		out = append(out, cur.String())
+		yield(cur.String())
 		cur.Reset()
 		if first {
 			first = false
@@ -304,7 +341,7 @@ func wrapLine(out []string, line string, firstWidth, width int) []string {
 			spacesLeft -= wc
 		}
 	}
-	return append(out, cur.String())
+	yield(cur.String())
 }
 
 // splitWords cuts s after every space or tab.

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -22,6 +23,8 @@ func TestRenderValue(t *testing.T) {
 		{[]any{1, nil, "x"}, nil, false, "{1, $null, x}"},
 		{[]any{0, 1, 2, 3, 4, 5}, nil, false, "{0, 1, 2, 3…}"},
 		{[]any{0, 1, 2}, &Options{EnumLimit: EnumLimitZero}, false, "{…}"},
+		{[]any{}, &Options{EnumLimit: EnumLimitZero}, false, "{}"},
+		{[]any{strings.Repeat("long ", 40), "b"}, &Options{EnumLimit: -1}, false, "{" + strings.Repeat("long ", 40) + ", b}"},
 		{[]any{0, 1}, &Options{EnumLimit: 1}, false, "{0…}"},
 		{h, nil, false, "{b, a}"},
 		{obj("Name", "Alice", "Count", 5), nil, false, "@{Name=Alice; Count=5}"},
@@ -110,7 +113,8 @@ func TestWrapTextCuts(t *testing.T) {
 		got := WrapText(line, fw, w)
 		want := []string{line}
 		if Cells(line) > fw {
-			want = wrapLine(nil, line, fw, w)
+			want = nil
+			wrapLine(line, fw, w, func(l string) { want = append(want, l) })
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("WrapText(%q, %d, %d) = %q, want %q", line, fw, w, got, want)
@@ -383,5 +387,53 @@ func TestPlainCells(t *testing.T) {
 		if n != Cells(s) || plain == strings.ContainsAny(s, "\r\n\x1b") {
 			t.Errorf("plainCells(%q) = %d, %v", s, n, plain)
 		}
+	}
+}
+
+// Printable ASCII is as wide as it is long, measured eight bytes at a
+// time (the last eight overlapping those before); any other byte,
+// wherever it is, sends the text to the measure by character.
+func TestCellsOddByteAnywhere(t *testing.T) {
+	t.Parallel()
+	for n := 0; n <= 24; n++ {
+		base := strings.Repeat("x", n)
+		if got := Cells(base); got != n {
+			t.Errorf("Cells of %d bytes = %d", n, got)
+		}
+		for i := 0; i < n; i++ {
+			for _, odd := range []string{"\t", "\n", "\x1b", "日", "é", "\x7f"} {
+				s := base[:i] + odd + base[i+1:]
+				want := n - 1 + host.RuneCells([]rune(odd)[0])
+				if odd == "\x1b" {
+					// an escape takes the character after it
+					want = n - 1 - min(1, n-1-i)
+				}
+				if got := Cells(s); got != want {
+					t.Errorf("Cells(%q) = %d, want %d", s, got, want)
+				}
+				if got, plain := plainCells(s); got != want || plain == (odd == "\n" || odd == "\x1b") {
+					t.Errorf("plainCells(%q) = %d, %v", s, got, plain)
+				}
+			}
+		}
+	}
+}
+
+// A writer reads $FormatEnumerationLimit once for each value it is given,
+// at the value's first non-empty collection: a list of many collections
+// shows them all with the limit read then.
+func TestEnumLimitReadOncePerValue(t *testing.T) {
+	t.Parallel()
+	reads := 0
+	var lines []string
+	w := NewWriter(nil, Options{Width: 80, EnumLimitFunc: func() int { reads++; return reads }}, func(_ Stream, l string) { lines = append(lines, l) })
+	spec := &Spec{Kind: ListView}
+	w.Write(&Shaped{Spec: spec, Value: obj("A", []any{1, 2, 3}, "B", []any{}, "C", []any{4, 5, 6})})
+	w.Write(&Shaped{Spec: spec, Value: obj("A", []any{1, 2, 3}, "B", []any{}, "C", []any{4, 5, 6})})
+	w.Write(&Shaped{Spec: spec, Value: obj("A", "no collection")})
+	w.Close()
+	want := []string{"", "A : {1…}", "B : {}", "C : {4…}", "", "A : {1, 2…}", "B : {}", "C : {4, 5…}", "", "A : no collection", ""}
+	if reads != 2 || !reflect.DeepEqual(lines, want) {
+		t.Errorf("%d reads, lines %q", reads, lines)
 	}
 }

@@ -84,21 +84,25 @@ func scalarText(v any) string {
 
 func renderCollection(v any, o *Options) string {
 	items, _ := object.Enumerate(v)
+	if len(items) == 0 {
+		return "{}" // whatever the limit
+	}
 	limit := enumLimit(o)
-	var b strings.Builder
-	b.WriteByte('{')
+	// the text is put together on the stack and copied out once
+	var buf [128]byte
+	b := append(buf[:0], '{')
 	for i, e := range items {
 		if limit >= 0 && i == limit {
-			b.WriteString(Ellipsis)
+			b = append(b, Ellipsis...)
 			break
 		}
 		if i > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		b.WriteString(elementName(e))
+		b = append(b, elementName(e)...)
 	}
-	b.WriteByte('}')
-	return b.String()
+	b = append(b, '}')
+	return string(b)
 }
 
 // elementName renders one element of a collection shown in a cell.

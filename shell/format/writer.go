@@ -93,6 +93,12 @@ type Writer struct {
 	line  []byte
 	texts []listText
 	doc   *document
+	// readLimit is the caller's EnumLimitFunc: the writer reads the
+	// limit once for each value it is given (objectLimit), not once for
+	// every collection the value shows.
+	readLimit func() int
+	limit     int
+	limitRead bool
 }
 
 // NewWriter returns a writer that sends every line to emit.
@@ -103,7 +109,21 @@ func NewWriter(r *Registry, o Options, emit func(s Stream, line string)) *Writer
 	if emit == nil {
 		emit = func(Stream, string) {}
 	}
-	return &Writer{reg: r, o: o, emit: emit}
+	w := &Writer{reg: r, o: o, emit: emit}
+	if o.EnumLimitFunc != nil {
+		w.readLimit = o.EnumLimitFunc
+		w.o.EnumLimitFunc = w.objectLimit
+	}
+	return w
+}
+
+// objectLimit is the enumeration limit of the value being written: read
+// at its first collection, kept until the next value.
+func (w *Writer) objectLimit() int {
+	if !w.limitRead {
+		w.limit, w.limitRead = w.readLimit(), true
+	}
+	return w.limit
 }
 
 // EmitBytes sends the lines of lists to emit as bytes, valid only during
@@ -157,6 +177,7 @@ type document struct {
 // out of band; hashtables are shown one entry per row.
 func (w *Writer) Write(v any) {
 	defer func() { _ = recover() }()
+	w.limitRead = false
 	w.write(v)
 }
 
@@ -618,6 +639,17 @@ func (l fieldList) at(i int) field {
 	return l.fs[i]
 }
 
+// label is the label of field i (what at(i).label is).
+func (l fieldList) label(i int) string {
+	switch {
+	case l.items != nil:
+		return l.items[i].label()
+	case l.names != nil:
+		return l.names[i]
+	}
+	return l.fs[i].label
+}
+
 // listText is the text of one line of a list entry; shown is false for
 // a line the entry leaves out.
 type listText struct {
@@ -657,65 +689,70 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 		f := fields.at(i)
 		lc := Cells(f.label)
 		maxLabel = max(maxLabel, lc)
-		if f.when != nil && !f.when(v) {
-			texts = append(texts, listText{labelCells: int32(lc)})
-			continue
+		t := listText{labelCells: int32(lc)}
+		if f.when == nil || f.when(v) {
+			t.text, t.shown = f.text(v, &w.o, false), true
 		}
-		texts = append(texts, listText{text: f.text(v, &w.o, false), shown: true, labelCells: int32(lc)})
+		texts = append(texts, t)
 	}
 	if maxLabel > width-4 {
 		maxLabel = width - 4
 	}
-	indent := spaces(maxLabel + 3)
 	valueWidth := width - (maxLabel + 3)
-	for i := 0; i < n; i++ {
-		if !texts[i].shown {
+	for i := range texts {
+		t := &texts[i]
+		if !t.shown {
 			continue
 		}
-		f := fields.at(i)
-		label := f.label
-		labelCells := int(texts[i].labelCells)
+		label, labelCells := fields.label(i), int(t.labelCells)
 		if labelCells > maxLabel {
 			label = headCells(label, maxLabel)
 			labelCells = Cells(label)
 		}
-		text := texts[i].text
+		pad := maxLabel - labelCells
 		// Most values are one short line: label, padding and value.
-		if cells, plain := plainCells(text); !w.o.Color && plain && cells <= valueWidth {
-			b := append(w.line[:0], label...)
-			b = append(b, spaces(maxLabel-labelCells)...)
-			b = append(b, " : "...)
-			b = append(b, text...)
+		if cells, plain := plainCells(t.text); plain && cells <= valueWidth {
+			b := w.appendListLabel(w.line[:0], label, pad)
+			b = append(b, t.text...)
 			w.line = b
 			emit(b)
 			continue
 		}
-		prefix := label + spaces(maxLabel-labelCells) + " : "
-		if w.o.Color && strings.TrimSpace(prefix) != "" {
-			prefix = styleHeader + prefix + styleReset
-		}
-		for i, piece := range splitLines(text) {
-			lead := indent
-			if i == 0 {
-				lead = prefix
+		// Others are cut into lines, the first after the label, the
+		// rest under the first.
+		first := true
+		wrapText(t.text, valueWidth, valueWidth, func(l string) {
+			b := w.line[:0]
+			if first {
+				b = w.appendListLabel(b, label, pad)
+				first = false
+			} else {
+				b = append(b, spaces(maxLabel+3)...)
 			}
-			for j, l := range WrapText(piece, valueWidth, valueWidth) {
-				b := w.line[:0]
-				if j == 0 {
-					b = append(b, lead...)
-				} else {
-					b = append(b, indent...)
-				}
-				b = append(b, l...)
-				if strings.Contains(l, "\x1b") && !strings.HasSuffix(l, styleReset) {
-					b = append(b, styleReset...)
-				}
-				w.line = b
-				emit(b)
+			b = append(b, l...)
+			if strings.Contains(l, "\x1b") && !strings.HasSuffix(l, styleReset) {
+				b = append(b, styleReset...)
 			}
-		}
+			w.line = b
+			emit(b)
+		})
 	}
 	w.texts = texts
+}
+
+// appendListLabel appends the start of a list line: the label, pad
+// spaces and the colon, styled when colour is on.
+func (w *Writer) appendListLabel(b []byte, label string, pad int) []byte {
+	if w.o.Color {
+		b = append(b, styleHeader...)
+	}
+	b = append(b, label...)
+	b = append(b, spaces(pad)...)
+	b = append(b, " : "...)
+	if w.o.Color {
+		b = append(b, styleReset...)
+	}
+	return b
 }
 
 // FormatLines formats values the way Out-String does (without the final

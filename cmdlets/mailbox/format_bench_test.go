@@ -1,44 +1,33 @@
-package mailbox
+package mailbox_test
 
 import (
 	"testing"
 
+	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/cmdlets/sessiontest"
 	"github.com/exosim/exosim/shell/format"
-	"github.com/exosim/exosim/store"
-	"github.com/exosim/exosim/store/directory"
-	"github.com/exosim/exosim/store/storetest"
 )
 
 // BenchmarkFormatList is the Format-List of one Get-Mailbox object, as
 // Out-Default writes it (go test -bench FormatList -benchmem): the
 // values of some 250 properties worked out and laid out as lines.
 func BenchmarkFormatList(b *testing.B) {
-	st := storetest.Seeded(b, "contoso")
-	var m *directory.Mailbox
-	var org *directory.Organization
-	storetest.Must(b, st.View(func(tx *store.Tx) error {
-		ms, err := directory.FindMailboxes(tx, "annb")
-		if err != nil || len(ms) != 1 {
-			b.Fatalf("annb: %v %d", err, len(ms))
-		}
-		m = ms[0]
-		org, err = directory.GetOrganization(tx)
-		return err
-	}))
-	reg := format.NewRegistry()
-	Views(reg)
-	obj := ownedMailboxObject(m, loadViewEnv(m, org))
+	s := sessiontest.New(b, registry.Options{})
+	if _, errs := s.Run("$global:m = Get-Mailbox annb"); errs != "" {
+		b.Fatal(errs)
+	}
+	m, _ := s.RT.Scope().Get("m")
 	spec := &format.Spec{Kind: format.ListView}
 	opts := format.Options{Width: 120, EnumLimitFunc: func() int { return format.DefaultEnumLimit }}
-	out := 0
+	lines := 0
 	b.ReportAllocs()
 	for b.Loop() {
-		w := format.NewWriter(reg, opts, nil)
-		w.EmitBytes(func(_ format.Stream, line []byte) { out += len(line) + 1 })
-		w.Write(&format.Shaped{Spec: spec, Value: obj})
+		w := format.NewWriter(s.RT.Formats, opts, nil)
+		w.EmitBytes(func(format.Stream, []byte) { lines++ })
+		w.Write(&format.Shaped{Spec: spec, Value: m})
 		w.Close()
 	}
-	if out == 0 {
-		b.Fatal("no output")
+	if lines < 250*b.N {
+		b.Fatalf("%d lines in %d runs", lines, b.N)
 	}
 }

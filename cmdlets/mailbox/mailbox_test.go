@@ -30,6 +30,10 @@ func TestGetMailbox(t *testing.T) {
 		{Name: "result size warns", Script: "$null = Get-Mailbox -ResultSize 1 -WarningVariable w -WarningAction SilentlyContinue; $w[0].Message",
 			Out: "There are more results available than currently displayed. To view them, increase the value for the ResultSize parameter.\n"},
 		{Name: "result size zero", Script: "Get-Mailbox -ResultSize 0", Err: `Valid values are a positive integer or "Unlimited".`},
+		// every mailbox shows the same audit actions, each in a list of
+		// its own
+		{Name: "lists are each object's own", Script: "$a = Get-Mailbox annb; $a.AuditAdmin[0] = 'X'; $a.ObjectClass.Add('y') > $null; $b = Get-Mailbox alexw; $a.AuditAdmin[0], $b.AuditAdmin[0], $b.ObjectClass.Count -join ','",
+			Out: "X,Update,4\n"},
 		{Name: "EXO variant", Script: "(Get-EXOMailbox -Identity alexw).PrimarySmtpAddress", Out: "alexw@contoso.com\n"},
 		// a listing derives an object's distinguished names when they are
 		// read (see TestListingShowsWhatLookupShows)

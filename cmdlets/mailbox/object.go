@@ -49,24 +49,42 @@ type env struct {
 }
 
 // derived makes a stable value from a mailbox's identity (GUIDs of
-// databases, NetID, SamAccountName ...).
-func derived(parts ...string) []byte {
-	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
-	return h[:]
+// databases, NetID, SamAccountName ...): the SHA-256 of the parts joined
+// by NUL characters.
+func derived(parts ...string) [sha256.Size]byte {
+	var buf [128]byte
+	b := buf[:0]
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, p...)
+	}
+	return sha256.Sum256(b)
 }
 
+// derivedHex is derived written in upper-case hexadecimal.
+func derivedHex(parts ...string) [2 * sha256.Size]byte {
+	h := derived(parts...)
+	var x [2 * sha256.Size]byte
+	hex.Encode(x[:], h[:])
+	for i, c := range x {
+		if c >= 'a' {
+			x[i] = c - ('a' - 'A')
+		}
+	}
+	return x
+}
+
+// derivedGuid is a version 4 GUID made of derived's first 16 bytes, as
+// text.
 func derivedGuid(parts ...string) string {
 	b := derived(parts...)
-	b[6] = (b[6] & 0x0f) | 0x40
-	b[8] = (b[8] & 0x3f) | 0x80
-	var g [36]byte
-	hex.Encode(g[0:8], b[0:4])
-	hex.Encode(g[9:13], b[4:6])
-	hex.Encode(g[14:18], b[6:8])
-	hex.Encode(g[19:23], b[8:10])
-	hex.Encode(g[24:36], b[10:16])
-	g[8], g[13], g[18], g[23] = '-', '-', '-', '-'
-	return string(g[:])
+	var g object.Guid
+	copy(g[:], b[:16])
+	g[6] = (g[6] & 0x0f) | 0x40
+	g[8] = (g[8] & 0x3f) | 0x80
+	return g.String()
 }
 
 func partition(o *directory.Organization) string {
@@ -124,11 +142,18 @@ const (
 	tSize  = exo.TypeByteQuantifiedSize
 )
 
-// auditActions are the default mailbox audit actions per logon type.
+// The values of the multi-valued properties every mailbox shows alike,
+// as list items (see fixedList): the default audit actions per logon
+// type and set, the protocol settings, the object classes and the
+// address lists a mailbox shown in them belongs to.
 var (
-	auditAdmin    = []string{"Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "SendAs", "SendOnBehalf", "Create", "UpdateFolderPermissions", "UpdateInboxRules", "UpdateCalendarDelegation", "ApplyRecord", "MailItemsAccessed", "Send"}
-	auditDelegate = []string{"Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "SendAs", "SendOnBehalf", "Create", "UpdateFolderPermissions", "UpdateInboxRules", "ApplyRecord", "MailItemsAccessed"}
-	auditOwner    = []string{"Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "UpdateFolderPermissions", "UpdateInboxRules", "UpdateCalendarDelegation", "ApplyRecord", "MailItemsAccessed", "Send"}
+	auditAdmin       = []any{"Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "SendAs", "SendOnBehalf", "Create", "UpdateFolderPermissions", "UpdateInboxRules", "UpdateCalendarDelegation", "ApplyRecord", "MailItemsAccessed", "Send"}
+	auditDelegate    = []any{"Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "SendAs", "SendOnBehalf", "Create", "UpdateFolderPermissions", "UpdateInboxRules", "ApplyRecord", "MailItemsAccessed"}
+	auditOwner       = []any{"Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "UpdateFolderPermissions", "UpdateInboxRules", "UpdateCalendarDelegation", "ApplyRecord", "MailItemsAccessed", "Send"}
+	defaultAuditSet  = []any{"Admin", "Delegate", "Owner"}
+	protocolSettings = []any{"RemotePowerShell§1", "MAPI§1§0§§§0§§§§§0", "PublicFolderClientAccess§0", "IMAP4§1§§§§§§§§§§§§", "POP3§1§§§§§§§§§§§§", "HTTP§1§1§§§§§§"}
+	userClasses      = []any{"top", "person", "organizationalPerson", "user"}
+	addressListNames = []any{`\Mailboxes(VLV)`, `\All Mailboxes(VLV)`, `\All Recipients(VLV)`, `\Default Global Address List`, `\All Users`}
 )
 
 // DefaultEmailAddressPolicy is the GUID Exchange uses for the default
@@ -225,12 +250,13 @@ func (v *mbxView) roomAccount() any {
 }
 
 func (v *mbxView) samAccountName() string {
-	sam := strings.ToUpper(hex.EncodeToString(derived("sam", v.m.Guid)))
-	return "$" + sam[:6] + "-" + sam[6:18]
+	sam := derivedHex("sam", v.m.Guid)
+	return "$" + string(sam[:6]) + "-" + string(sam[6:18])
 }
 
 func (v *mbxView) netID() string {
-	return strings.ToUpper(hex.EncodeToString(derived("netid", v.m.Guid)))[:16]
+	id := derivedHex("netid", v.m.Guid)
+	return string(id[:16])
 }
 
 func (v *mbxView) orgGuid() string {
@@ -280,7 +306,7 @@ func (v *mbxView) skuAssigned() any {
 
 func (v *mbxView) addressLists() *object.List {
 	if !v.m.HiddenFromAddressListsEnabled && !v.m.IsDeleted() {
-		return list(`\Mailboxes(VLV)`, `\All Mailboxes(VLV)`, `\All Recipients(VLV)`, `\Default Global Address List`, `\All Users`)
+		return fixedList(addressListNames)
 	}
 	return list()
 }
@@ -392,9 +418,7 @@ func buildMailboxTable() {
 	add("RecoverableItemsWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsWarningQuota) })
 	add("CalendarLoggingQuota", tQuota, func(*mbxView) any { return quotaValue(directory.GBQuota(6)) })
 	add("DowngradeHighPriorityMessagesEnabled", tBool, func(*mbxView) any { return false })
-	add("ProtocolSettings", tList, func(*mbxView) any {
-		return list("RemotePowerShell§1", "MAPI§1§0§§§0§§§§§0", "PublicFolderClientAccess§0", "IMAP4§1§§§§§§§§§§§§", "POP3§1§§§§§§§§§§§§", "HTTP§1§1§§§§§§")
-	})
+	add("ProtocolSettings", tList, func(*mbxView) any { return fixedList(protocolSettings) })
 	add("RecipientLimits", tStr, func(*mbxView) any { return "500" })
 	add("ImListMigrationCompleted", tBool, func(*mbxView) any { return false })
 	add("SiloName", tStr, func(*mbxView) any { return nil })
@@ -475,10 +499,10 @@ func buildMailboxTable() {
 	add("SKUAssigned", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.skuAssigned() })
 	add("AuditEnabled", tBool, func(v *mbxView) any { return v.m.AuditEnabled })
 	add("AuditLogAgeLimit", tSpan, func(*mbxView) any { return timeSpan(90 * store.Day) })
-	add("AuditAdmin", tList, func(*mbxView) any { return list(auditAdmin...) })
-	add("AuditDelegate", tList, func(*mbxView) any { return list(auditDelegate...) })
-	add("AuditOwner", tList, func(*mbxView) any { return list(auditOwner...) })
-	add("DefaultAuditSet", tList, func(*mbxView) any { return list("Admin", "Delegate", "Owner") })
+	add("AuditAdmin", tList, func(*mbxView) any { return fixedList(auditAdmin) })
+	add("AuditDelegate", tList, func(*mbxView) any { return fixedList(auditDelegate) })
+	add("AuditOwner", tList, func(*mbxView) any { return fixedList(auditOwner) })
+	add("DefaultAuditSet", tList, func(*mbxView) any { return fixedList(defaultAuditSet) })
 	add("WhenMailboxCreated", tDate, func(v *mbxView) any { return v.m.WhenMailboxCreated.UTC() })
 	add("SourceAnchor", tStr, func(*mbxView) any { return nil })
 	add("UsageLocation", tStr, func(v *mbxView) any { return exo.NilIfEmpty(usageLocationName(v.m.UsageLocation)) })
@@ -561,7 +585,7 @@ func buildMailboxTable() {
 	add("Name", tStr, func(v *mbxView) any { return v.m.Name })
 	add("DistinguishedName", tStr, func(v *mbxView) any { return v.named().DistinguishedName })
 	add("ObjectCategory", tStr, func(v *mbxView) any { return v.forest() + "/Configuration/Schema/Person" })
-	add("ObjectClass", tList, func(*mbxView) any { return list("top", "person", "organizationalPerson", "user") })
+	add("ObjectClass", tList, func(*mbxView) any { return fixedList(userClasses) })
 	add("WhenChanged", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() })
 	add("WhenCreated", tDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() })
 	add("WhenChangedUTC", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() })
@@ -774,7 +798,8 @@ func UserObject(m *directory.Mailbox, e env) *object.PSObject {
 	part := partition(e.org)
 	tenant := tenantName(e.org)
 	o.AddTyped("IsSecurityPrincipal", tBool, true)
-	o.AddTyped("SamAccountName", tStr, "$"+strings.ToUpper(hex.EncodeToString(derived("sam", m.Guid)))[:6])
+	sam := derivedHex("sam", m.Guid)
+	o.AddTyped("SamAccountName", tStr, "$"+string(sam[:5]))
 	o.AddTyped("UserPrincipalName", tStr, exo.NilIfEmpty(m.UserPrincipalName))
 	o.AddTyped("AccountDisabled", tBool, m.AccountDisabled)
 	o.AddTyped("City", tStr, get(func(u *directory.User) string { return u.City }))
@@ -803,7 +828,7 @@ func UserObject(m *directory.Mailbox, e env) *object.PSObject {
 	o.AddTyped("ExchangeVersion", tStr, "0.20 (15.0.0.0)")
 	o.AddTyped("Name", tStr, m.Name)
 	o.AddTyped("DistinguishedName", tStr, m.DistinguishedName)
-	o.AddTyped("ObjectClass", tList, list("top", "person", "organizationalPerson", "user"))
+	o.AddTyped("ObjectClass", tList, fixedList(userClasses))
 	o.AddTyped("WhenChanged", tDate, m.WhenChanged.UTC())
 	o.AddTyped("WhenCreated", tDate, m.WhenCreated.UTC())
 	o.AddTyped("WhenChangedUTC", tDate, m.WhenChanged.UTC())

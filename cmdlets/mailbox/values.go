@@ -3,6 +3,7 @@ package mailbox
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -136,6 +137,11 @@ func guidValue(s string) any {
 
 // list returns strs as a multi-valued property value.
 func list(strs ...string) *object.List { return exo.MultiValued(strs) }
+
+// fixedList is list for values every object shows alike, given as list
+// items: each object's list is its own copy (a script may change it),
+// but the strings are not boxed again for each.
+func fixedList(items []any) *object.List { return &object.List{Items: slices.Clone(items)} }
 
 // multiChange is a MultiValuedProperty argument: a replacement list or
 // @{Add=...; Remove=...}.

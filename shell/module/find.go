@@ -149,3 +149,12 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// Folder is the folder of a module file's full path (ModuleBase).
+func Folder(path string) string {
+	i := strings.LastIndexAny(path, `/\`)
+	if i <= 0 {
+		return path[:i+1]
+	}
+	return path[:i]
+}

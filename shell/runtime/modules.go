@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
-	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/hostui"
@@ -55,7 +54,7 @@ func (rt *Runtime) LoadScriptModule(path string, args []any, m *module.Module) (
 		return nil, err
 	}
 	if m == nil {
-		m = &module.Module{Name: module.NameFromPath(src.Path), Path: src.Path, Base: parentDir(src.Path), Kind: module.Script, Version: "0.0"}
+		m = &module.Module{Name: module.NameFromPath(src.Path), Path: src.Path, Base: module.Folder(src.Path), Kind: module.Script, Version: "0.0"}
 	}
 	ms, _ := m.State.(*Scope)
 	if ms == nil {
@@ -110,15 +109,6 @@ func (rt *Runtime) runInScope(sc *Scope, sb *syntax.ScriptBlock, path string, ar
 		return nil
 	}
 	return err
-}
-
-// parentDir is the folder of a file path.
-func parentDir(p string) string {
-	i := strings.LastIndexAny(p, `/\`)
-	if i <= 0 {
-		return p[:i+1]
-	}
-	return p[:i]
 }
 
 // entryScope is the scope a function's run opens its own scope under:
@@ -181,89 +171,43 @@ func (rt *Runtime) UseModule(name string, src *syntax.Source, sb *syntax.ScriptB
 		return true, err
 	}
 	modmember.Import(m, rt.ModuleTarget(false, false), modmember.Filter{})
-	if rt.usingTypes == nil {
-		rt.usingTypes = map[*syntax.ScriptBlock]map[string]*dotnet.TypeDef{}
-	}
-	types := rt.usingTypes[sb]
-	if types == nil {
-		types = map[string]*dotnet.TypeDef{}
-		rt.usingTypes[sb] = types
-	}
-	for k, d := range modmember.ScopeOf(m).OwnTypes() {
-		types[k] = d
-	}
+	rt.usingTypes.Add(sb, m)
 	return true, nil
 }
 
-// loadManifest loads the module a manifest (.psd1) describes: its nested
-// modules are imported into the module's scope (a .ps1 one dot-sourced
-// there), then its root module runs in that scope; what the module
-// exports is what the manifest's export lists let out of what the root
-// module (or, without one, the nested ones) exports.
+// The interpreter as modmember.LoadManifest needs it.
+
 func (rt *Runtime) loadManifest(path string, args []any) (*module.Module, error) {
-	sb, _, err := rt.parseFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var h *object.Hashtable
-	if sb.End != nil && len(sb.End.Statements) == 1 && sb.Begin == nil && sb.Process == nil {
-		if v, err := rt.manifestValue(sb.End.Statements[0]); err == nil {
-			h, _ = object.Unwrap(v).(*object.Hashtable)
-		}
-	}
-	if h == nil {
-		return nil, module.ErrNotManifest(path)
-	}
-	man, err := module.ReadManifest(path, h, rt.toStr)
-	if err != nil {
-		return nil, err
-	}
-	m := &module.Module{Name: module.NameFromPath(path), Path: path, ManifestPath: path, Base: parentDir(path), Kind: module.ManifestKind, Version: man.Version,
-		Description: man.Description, Author: man.Author, CompanyName: man.CompanyName, Copyright: man.Copyright, Guid: man.Guid}
-	ms := scope.NewModule(rt.global, m)
-	m.State = ms
-	for _, n := range man.Nested {
-		p, ok := rt.FindModule(n, m.Base)
-		if !ok {
-			return nil, module.ErrMemberNotFound(n, "NestedModules", path)
-		}
-		if strings.HasSuffix(strings.ToLower(p), ".ps1") {
-			nsb, _, err := rt.parseFile(p)
-			if err == nil {
-				err = rt.runInScope(ms, nsb, p, nil)
-			}
-			if err != nil {
-				return nil, err
-			}
-			continue
-		}
-		nm, _, err := rt.LoadModule(p, nil, false)
-		if err != nil {
-			return nil, err
-		}
-		modmember.Import(nm, ms, modmember.Filter{})
-	}
-	if man.Root != "" {
-		p, ok := rt.FindModule(man.Root, m.Base)
-		if !ok {
-			return nil, module.ErrMemberNotFound(man.Root, "RootModule", path)
-		}
-		m.Path, m.Kind = p, module.Script
-		if _, err := rt.LoadScriptModule(p, args, m); err != nil {
-			return nil, err
-		}
-	} else {
-		modmember.Finish(m)
-	}
-	man.Filter(m)
-	return m, nil
+	return modmember.LoadManifest(moduleLoader{rt}, path, args)
 }
 
-// manifestValue evaluates a statement in a new scope below the global
-// one (a manifest's data) and returns its value.
-func (rt *Runtime) manifestValue(st syntax.Statement) (any, error) {
-	saved := rt.scope
-	rt.scope = scope.New(rt.global)
-	defer func() { rt.scope = saved }()
-	return rt.evalStatementValue(st)
+type moduleLoader struct{ *Runtime }
+
+func (l moduleLoader) Global() *Scope    { return l.global }
+func (l moduleLoader) Text(v any) string { return l.toStr(v) }
+
+func (l moduleLoader) DotSource(sc *Scope, path string) error {
+	sb, _, err := l.parseFile(path)
+	if err == nil {
+		err = l.runInScope(sc, sb, path, nil)
+	}
+	return err
+}
+
+// ManifestData evaluates a manifest's one statement in a new scope below
+// the global one.
+func (l moduleLoader) ManifestData(path string) (*object.Hashtable, error) {
+	sb, _, err := l.parseFile(path)
+	if err != nil || sb.End == nil || len(sb.End.Statements) != 1 || sb.Begin != nil || sb.Process != nil {
+		return nil, err
+	}
+	saved := l.scope
+	l.scope = scope.New(l.global)
+	defer func() { l.scope = saved }()
+	v, err := l.evalStatementValue(sb.End.Statements[0])
+	if err != nil {
+		return nil, nil
+	}
+	h, _ := object.Unwrap(v).(*object.Hashtable)
+	return h, nil
 }

@@ -54,7 +54,7 @@ func (rt *Runtime) runPipelineStmt(p *syntax.Pipeline, out emitter) error {
 			case *syntax.ParenExpr, *syntax.SubExpr, *syntax.ArrayExpr:
 				inner, rt.lastSuccess = true, true
 			}
-			if n := commandsInside(ce.Expr); n != nil {
+			if n := syntax.OutputOf(ce.Expr); n != nil {
 				// $(...) or (a pipeline) that wrote nothing is
 				// AutomationNull as a statement: it writes nothing,
 				// where a $null value would be written
@@ -401,29 +401,7 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 	return rt.commandNotFound(name, ext)
 }
 
-// commandsInside returns the block of a subexpression $(...), or the
-// pipeline of commands in parentheses, whose output is the expression's
-// value; nil for any other expression (a parenthesized value is itself).
-func commandsInside(e syntax.Expr) syntax.Node {
-	switch x := e.(type) {
-	case *syntax.SubExpr:
-		if x.Body != nil {
-			return x.Body
-		}
-	case *syntax.ParenExpr:
-		if p, ok := x.Stmt.(*syntax.Pipeline); ok && (len(p.Elements) > 1 || len(p.Elements) == 1 && !isExprElement(p.Elements[0])) {
-			return p
-		}
-	}
-	return nil
-}
-
-func isExprElement(el syntax.PipelineElement) bool {
-	_, ok := el.(*syntax.CommandExprElement)
-	return ok
-}
-
-// collectOutput runs a block or a pipeline (commandsInside) and collects
+// collectOutput runs a block or a pipeline (syntax.OutputOf) and collects
 // what it writes.
 func (rt *Runtime) collectOutput(n syntax.Node) ([]any, error) {
 	var items []any

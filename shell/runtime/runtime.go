@@ -18,6 +18,7 @@ import (
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/modmember"
 	"github.com/exosim/exosim/shell/module"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
@@ -137,7 +138,7 @@ type Runtime struct {
 	// usingTypes the enums and classes `using module` makes visible in
 	// each script block that names modules (prelude.go).
 	scriptModules module.Table
-	usingTypes    map[*syntax.ScriptBlock]map[string]*dotnet.TypeDef
+	usingTypes    modmember.Usings
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.

@@ -62,7 +62,7 @@ func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
 // itself before any of its statements runs (Registry.HoistBlock).
 func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
 	if sb != nil && len(sb.Usings) > 0 {
-		for k, d := range rt.usingTypes[sb] {
+		for k, d := range rt.usingTypes.For(sb) {
 			rt.scope.AddType(k, d)
 		}
 	}

@@ -199,3 +199,23 @@ func isInputVariable(name string) bool {
 	}
 	return strings.EqualFold(name, "input")
 }
+
+// OutputOf returns what writes the value of a subexpression $(...) (its
+// statement block) or of a pipeline of commands in parentheses (the
+// pipeline), as opposed to an expression that is a value itself; nil for
+// any other expression.
+func OutputOf(e Expr) Node {
+	switch x := e.(type) {
+	case *SubExpr:
+		if x.Body != nil {
+			return x.Body
+		}
+	case *ParenExpr:
+		if p, ok := x.Stmt.(*Pipeline); ok && len(p.Elements) > 0 {
+			if _, isExpr := p.Elements[0].(*CommandExprElement); len(p.Elements) > 1 || !isExpr {
+				return p
+			}
+		}
+	}
+	return nil
+}

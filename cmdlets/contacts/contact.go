@@ -1,7 +1,6 @@
 package contacts
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -70,25 +69,7 @@ func contactCommands() []*command.Command {
 }
 
 func setContact(ctx *command.Context) error {
-	var c *directory.Contact
-	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		c, rec, err = findContact(ctx, tx, ctx.Value("Identity"))
-		return rec, err
-	}
-	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
-		return fmt.Sprintf("Setting contact \"%s\".", c.Name), c.Name
-	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		oldName := c.Name
-		if rec := applyNames(ctx, c); rec != nil {
-			return rec, nil
-		}
-		if c.Name != oldName {
-			if err := mailbox.RetargetForwarding(tx, oldName, c.Name); err != nil {
-				return nil, err
-			}
-		}
+	return changeContact(ctx, "contact", func(tx *store.Tx, c *directory.Contact) (*object.ErrorRecord, error) {
 		for _, f := range []struct {
 			name  string
 			field *string
@@ -148,7 +129,6 @@ func setContact(ctx *command.Context) error {
 				}
 			}
 		}
-		return nil, directory.PutContact(tx, c)
+		return nil, nil
 	})
-	return err
 }

@@ -265,6 +265,38 @@ func contactObject(c *directory.Contact, org *directory.Organization) *object.PS
 	return o
 }
 
+// changeContact changes the contact the call's Identity names, asking
+// first ("Setting <noun> "<name>"."): in one write transaction its names
+// (see applyNames; a renamed contact's forwarding follows it), then what
+// change sets, and stores it.
+func changeContact(ctx *command.Context, noun string, change func(tx *store.Tx, c *directory.Contact) (*object.ErrorRecord, error)) error {
+	var c *directory.Contact
+	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		c, rec, err = findContact(ctx, tx, ctx.Value("Identity"))
+		return rec, err
+	}
+	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
+		return fmt.Sprintf("Setting %s \"%s\".", noun, c.Name), c.Name
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		oldName := c.Name
+		if rec := applyNames(ctx, c); rec != nil {
+			return rec, nil
+		}
+		if c.Name != oldName {
+			if err := mailbox.RetargetForwarding(tx, oldName, c.Name); err != nil {
+				return nil, err
+			}
+		}
+		if rec, err := change(tx, c); rec != nil || err != nil {
+			return rec, err
+		}
+		return nil, directory.PutContact(tx, c)
+	})
+	return err
+}
+
 // findContact resolves an identity to exactly one mail contact.
 func findContact(ctx *command.Context, tx *store.Tx, v any) (*directory.Contact, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))

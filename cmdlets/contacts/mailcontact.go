@@ -301,25 +301,7 @@ func setMailContact(ctx *command.Context) error {
 		_, shown := mailbox.IdentityString(ctx.Value("Identity"))
 		return ctx.Fail(exo.Invalid(ctx, "The EmailAddresses parameter can't be used with the ExternalEmailAddress or WindowsEmailAddress parameter in the same command.", shown))
 	}
-	var c *directory.Contact
-	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		c, rec, err = findContact(ctx, tx, ctx.Value("Identity"))
-		return rec, err
-	}
-	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
-		return fmt.Sprintf("Setting mail contact \"%s\".", c.Name), c.Name
-	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		oldName := c.Name
-		if rec := applyNames(ctx, c); rec != nil {
-			return rec, nil
-		}
-		if c.Name != oldName {
-			if err := mailbox.RetargetForwarding(tx, oldName, c.Name); err != nil {
-				return nil, err
-			}
-		}
+	return changeContact(ctx, "mail contact", func(tx *store.Tx, c *directory.Contact) (*object.ErrorRecord, error) {
 		if ctx.Has("Alias") {
 			a := strings.TrimSpace(ctx.String("Alias"))
 			if !groups.ValidAlias(a) {
@@ -361,9 +343,8 @@ func setMailContact(ctx *command.Context) error {
 		if rec, err := applyMailSettings(ctx, tx, c); rec != nil || err != nil {
 			return rec, err
 		}
-		return nil, directory.PutContact(tx, c)
+		return nil, nil
 	})
-	return err
 }
 
 // applyNames applies -Name, -DisplayName and -WindowsEmailAddress, which

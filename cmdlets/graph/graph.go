@@ -345,6 +345,38 @@ func member(v any, name string) any {
 	return object.PropertyValue(v, name)
 }
 
+// actionParams declares a Graph action on a user (Set-MgUserLicense,
+// Send-MgUserMail) in its four parameter sets: verb+"Expanded" (the
+// default) and verb name the user by -UserId, the ViaIdentity ones by an
+// -InputObject from the pipeline; the Expanded sets take the action's
+// own parameters (expanded, then -AdditionalProperties), the others the
+// request as -BodyParameter (bodyHelp describes it).
+func actionParams(c *command.Command, verb, bodyHelp string, expanded ...*params.Param) []*params.Param {
+	c.Sets = []string{verb + "Expanded", verb, verb + "ViaIdentityExpanded", verb + "ViaIdentity"}
+	c.DefaultSet = verb + "Expanded"
+	inExpanded := func() params.ParamOpt {
+		return params.InSets(params.Set(verb+"Expanded", false, -1), params.Set(verb+"ViaIdentityExpanded", false, -1))
+	}
+	for _, p := range expanded {
+		inExpanded()(p)
+	}
+	ps := []*params.Param{
+		params.P("UserId", params.TString, params.InSets(params.Set(verb+"Expanded", true, -1), params.Set(verb, true, -1)),
+			params.Help("The unique identifier of user (object id or userPrincipalName).")),
+		params.P("InputObject", params.TObject, params.InSets(
+			params.SetInfo{Set: verb + "ViaIdentityExpanded", Mandatory: true, Position: -1, FromPipeline: true},
+			params.SetInfo{Set: verb + "ViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			params.Help("Identity parameter: an object with a UserId or Id property.")),
+	}
+	ps = append(ps, expanded...)
+	return append(ps,
+		params.P("AdditionalProperties", params.THashtable, inExpanded(), params.Help("Additional parameters.")),
+		params.P("BodyParameter", params.TObject, params.InSets(
+			params.SetInfo{Set: verb, Mandatory: true, Position: -1, FromPipeline: true},
+			params.SetInfo{Set: verb + "ViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			params.Help(bodyHelp)))
+}
+
 // identityParams returns the identity parameters of a command that names
 // its object by the parameter `name` in parameter set `set` or by an
 // -InputObject with that property (or Id) in set `set`ViaIdentity,

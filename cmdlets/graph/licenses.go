@@ -233,28 +233,12 @@ func setMgUserLicense() *command.Command {
 	c.Synopsis = "Adds and removes licences of a user account."
 	c.Description = "Both -AddLicenses and -RemoveLicenses must be given (pass @() for none). -AddLicenses takes hashtables such as @{SkuId = $sku.SkuId}; -RemoveLicenses takes SkuIds. When the account loses its last licence that includes Exchange Online, its mailbox enters a 30-day grace period: it stays listed by Get-Mailbox (SKUAssigned False) and is deleted when the grace period ends (or becomes inactive if it is on hold); the account stays. Assigning such a licence again within the 30 days makes the mailbox fully active again; after them it gives the account a new, empty mailbox."
 	c.OutputType = TypeUser
-	c.Sets = []string{"AssignExpanded", "Assign", "AssignViaIdentityExpanded", "AssignViaIdentity"}
-	c.DefaultSet = "AssignExpanded"
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = command.ImpactMedium
-	expanded := func() params.ParamOpt {
-		return params.InSets(params.Set("AssignExpanded", false, -1), params.Set("AssignViaIdentityExpanded", false, -1))
-	}
-	c.Params = append([]*params.Param{
-		params.P("UserId", params.TString, params.InSets(params.Set("AssignExpanded", true, -1), params.Set("Assign", true, -1)),
-			params.Help("The unique identifier of user (object id or userPrincipalName).")),
-		params.P("InputObject", params.TObject, params.InSets(
-			params.SetInfo{Set: "AssignViaIdentityExpanded", Mandatory: true, Position: -1, FromPipeline: true},
-			params.SetInfo{Set: "AssignViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			params.Help("Identity parameter: an object with a UserId or Id property.")),
-		params.P("AddLicenses", params.TObjects, expanded(), params.Help("Licences to assign: hashtables with SkuId (and optionally DisabledPlans).")),
-		params.P("RemoveLicenses", params.TStrings, expanded(), params.Help("SkuIds of the licences to remove.")),
-		params.P("AdditionalProperties", params.THashtable, expanded(), params.Help("Additional parameters.")),
-		params.P("BodyParameter", params.TObject, params.InSets(
-			params.SetInfo{Set: "Assign", Mandatory: true, Position: -1, FromPipeline: true},
-			params.SetInfo{Set: "AssignViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			params.Help("The request body: a hashtable with addLicenses and removeLicenses.")),
-	}, commonParams()...)
+	c.Params = append(actionParams(c, "Assign", "The request body: a hashtable with addLicenses and removeLicenses.",
+		params.P("AddLicenses", params.TObjects, params.Help("Licences to assign: hashtables with SkuId (and optionally DisabledPlans).")),
+		params.P("RemoveLicenses", params.TStrings, params.Help("SkuIds of the licences to remove.")),
+	), commonParams()...)
 	c.Examples = []command.Example{
 		{Code: "$e5 = Get-MgSubscribedSku -All | Where-Object SkuPartNumber -eq 'SPE_E5'; Set-MgUserLicense -UserId laura@contoso.com -AddLicenses @() -RemoveLicenses @($e5.SkuId)",
 			Remark: "Removes Laura's E5 licence; her mailbox enters the 30-day grace period."},

@@ -108,29 +108,12 @@ func sendMgUserMail() *command.Command {
 		"exosim has no network: the message is delivered inside the simulated tenant (recipients in the tenant receive it, and every recipient shows in message trace). " +
 		"The simulator does not check the Mail.Send permission of the session or send-as rights on the mailbox, and keeps no Sent Items copy."
 	c.OutputType = "System.Boolean"
-	c.Sets = []string{"SendExpanded", "Send", "SendViaIdentityExpanded", "SendViaIdentity"}
-	c.DefaultSet = "SendExpanded"
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = command.ImpactMedium
-	expanded := func() params.ParamOpt {
-		return params.InSets(params.Set("SendExpanded", false, -1), params.Set("SendViaIdentityExpanded", false, -1))
-	}
-	c.Params = append([]*params.Param{
-		params.P("UserId", params.TString, params.InSets(params.Set("SendExpanded", true, -1), params.Set("Send", true, -1)),
-			params.Help("The unique identifier of user (object id or userPrincipalName).")),
-		params.P("InputObject", params.TObject, params.InSets(
-			params.SetInfo{Set: "SendViaIdentityExpanded", Mandatory: true, Position: -1, FromPipeline: true},
-			params.SetInfo{Set: "SendViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			params.Help("Identity parameter: an object with a UserId or Id property.")),
-		params.P("Message", params.TObject, expanded(), params.Help("The message: a hashtable with subject, body, toRecipients, ccRecipients, bccRecipients and attachments.")),
-		params.P("SaveToSentItems", params.TSwitch, expanded(), params.Help("Whether to keep a copy in Sent Items (the simulator keeps none).")),
-		params.P("AdditionalProperties", params.THashtable, expanded(), params.Help("Additional parameters.")),
-		params.P("BodyParameter", params.TObject, params.InSets(
-			params.SetInfo{Set: "Send", Mandatory: true, Position: -1, FromPipeline: true},
-			params.SetInfo{Set: "SendViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			params.Help("The request body: a hashtable with message and saveToSentItems.")),
-		params.P("PassThru", params.TSwitch, params.Help("Returns true when the command succeeds.")),
-	}, commonParams()...)
+	c.Params = append(actionParams(c, "Send", "The request body: a hashtable with message and saveToSentItems.",
+		params.P("Message", params.TObject, params.Help("The message: a hashtable with subject, body, toRecipients, ccRecipients, bccRecipients and attachments.")),
+		params.P("SaveToSentItems", params.TSwitch, params.Help("Whether to keep a copy in Sent Items (the simulator keeps none).")),
+	), append([]*params.Param{params.P("PassThru", params.TSwitch, params.Help("Returns true when the command succeeds."))}, commonParams()...)...)
 	c.Examples = []command.Example{
 		{Code: "$msg = @{subject = 'Report'; body = @{contentType = 'HTML'; content = '<p>Done</p>'}; toRecipients = @(@{emailAddress = @{address = 'meganb@contoso.com'}})}; Send-MgUserMail -UserId annb@contoso.com -BodyParameter @{message = $msg; saveToSentItems = $true}",
 			Remark: "Mails Megan from Ann's mailbox; Get-MessageTraceV2 -SenderAddress annb@contoso.com shows it."},

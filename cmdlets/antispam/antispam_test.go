@@ -119,3 +119,102 @@ $before -eq $after`, tc.args))
 		})
 	}
 }
+
+// Every Set-HostedContentFilterRule parameter changes the property of
+// its name (recipients and groups by primary SMTP address) and nothing
+// else but the description, conditions and exceptions it words.
+func TestSetRuleParameters(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ param, value, property, want string }{
+		{"Comments", "'For the sales team'", "Comments", "For the sales team"},
+		{"ExceptIfRecipientDomainIs", "fabrikam.com,northwind.com", "ExceptIfRecipientDomainIs", "fabrikam.com northwind.com"},
+		{"ExceptIfSentTo", "annb", "ExceptIfSentTo", "annb@contoso.com"},
+		{"ExceptIfSentToMemberOf", "'Finance Team'", "ExceptIfSentToMemberOf", "finance@contoso.com"},
+		{"HostedContentFilterPolicy", "Other", "HostedContentFilterPolicy", "Other"},
+		{"Name", "'Sales recipients'", "Name", "Sales recipients"},
+		{"RecipientDomainIs", "fabrikam.com", "RecipientDomainIs", "fabrikam.com"},
+		{"SentTo", "annb,ANNB@contoso.com", "SentTo", "annb@contoso.com"},
+		{"SentToMemberOf", "finance@contoso.com", "SentToMemberOf", "finance@contoso.com"},
+		{"Priority", "0", "Priority", "0"},
+	} {
+		t.Run(tc.param, func(t *testing.T) {
+			t.Parallel()
+			s := sessiontest.New(t, registry.Options{})
+			script := fmt.Sprintf(`$null = New-HostedContentFilterPolicy Sales; $null = New-HostedContentFilterPolicy Other; $null = New-HostedContentFilterPolicy First
+$null = New-HostedContentFilterRule First -HostedContentFilterPolicy First -RecipientDomainIs contoso.com
+$null = New-HostedContentFilterRule Sales -HostedContentFilterPolicy Sales -SentToMemberOf sales
+$before = Get-HostedContentFilterRule Sales
+Set-HostedContentFilterRule Sales -%s %s
+$after = Get-HostedContentFilterRule | Where-Object HostedContentFilterPolicy -ne First
+"$($after.%s)"
+foreach ($p in $before.PSObject.Properties) {
+	if ($p.Name -notin '%s', 'Description', 'Conditions', 'Exceptions', 'WhenChanged', 'Identity', 'DistinguishedName' -and "$($p.Value)" -ne "$($after.($p.Name))") { "also changed: $($p.Name)" }
+}`, tc.param, tc.value, tc.property, tc.property)
+			if tc.param == "SentToMemberOf" || tc.param == "Name" {
+				script = strings.Replace(script, "'Description'", "'Description', 'SentToMemberOf', 'Name'", 1)
+			}
+			out, errs := s.Run(script)
+			if errs != "" || out != tc.want+"\n" {
+				t.Errorf("output %q, errors %q; want %q", out, errs, tc.want+"\n")
+			}
+		})
+	}
+}
+
+// A rule's description words its conditions (joined with "and"), its
+// action and its exceptions (joined with "or"), each list of values
+// quoted and joined with "or".
+func TestRuleDescription(t *testing.T) {
+	t.Parallel()
+	s := sessiontest.New(t, registry.Options{})
+	out, errs := s.Run(`$null = New-HostedContentFilterPolicy P
+(New-HostedContentFilterRule R -HostedContentFilterPolicy P -RecipientDomainIs contoso.com,fabrikam.com -SentTo annb -ExceptIfSentToMemberOf sales -ExceptIfRecipientDomainIs northwind.com).Description -replace "` + "`" + `r", '<CR>'`)
+	want := strings.ReplaceAll("If the message:\r\n"+
+		"\tIs sent to 'annb@contoso.com'\r\n"+
+		"\tand recipients's address domain portion belongs to any of these domains: 'contoso.com' or 'fabrikam.com'\r\n"+
+		"Take the following actions:\r\n"+
+		"\tApply hosted content filter policy \"P\".\r\n"+
+		"Except if the message:\r\n"+
+		"\tIs sent to a member of group 'sales@contoso.com'\r\n"+
+		"\tor recipients's address domain portion belongs to any of these domains: 'northwind.com'\r\n", "\r", "<CR>") + "\n"
+	if errs != "" || out != want {
+		t.Errorf("description %q, errors %q; want %q", out, errs, want)
+	}
+}
+
+// The outbound spam and connection filter policies take each parameter
+// into the property of its name.
+func TestSetSingletonParameters(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ cmdlet, param, value, want string }{
+		{"HostedOutboundSpamFilterPolicy", "ActionWhenThresholdReached", "blockuser", "BlockUser"},
+		{"HostedOutboundSpamFilterPolicy", "AdminDisplayName", "Outbound", "Outbound"},
+		{"HostedOutboundSpamFilterPolicy", "AutoForwardingMode", "Off", "Off"},
+		{"HostedOutboundSpamFilterPolicy", "BccSuspiciousOutboundAdditionalRecipients", "soc@contoso.com", "soc@contoso.com"},
+		{"HostedOutboundSpamFilterPolicy", "BccSuspiciousOutboundMail", "$true", "True"},
+		{"HostedOutboundSpamFilterPolicy", "NotifyOutboundSpam", "$true", "True"},
+		{"HostedOutboundSpamFilterPolicy", "NotifyOutboundSpamRecipients", "soc@contoso.com,admin@contoso.com", "soc@contoso.com admin@contoso.com"},
+		{"HostedOutboundSpamFilterPolicy", "RecipientLimitExternalPerHour", "500", "500"},
+		{"HostedOutboundSpamFilterPolicy", "RecipientLimitInternalPerHour", "1000", "1000"},
+		{"HostedOutboundSpamFilterPolicy", "RecipientLimitPerDay", "10000", "10000"},
+		{"HostedConnectionFilterPolicy", "AdminDisplayName", "Connections", "Connections"},
+		{"HostedConnectionFilterPolicy", "EnableSafeList", "$true", "True"},
+		{"HostedConnectionFilterPolicy", "IPAllowList", "192.0.2.1,192.0.2.0/24", "192.0.2.1 192.0.2.0/24"},
+		{"HostedConnectionFilterPolicy", "IPBlockList", "'198.51.100.1 - 198.51.100.9'", "198.51.100.1-198.51.100.9"},
+	} {
+		t.Run(tc.cmdlet+"/"+tc.param, func(t *testing.T) {
+			t.Parallel()
+			s := sessiontest.New(t, registry.Options{})
+			out, errs := s.Run(fmt.Sprintf(`$before = Get-%s
+Set-%s Default -%s %s
+$after = Get-%s
+"$($after.%s)"
+foreach ($p in $before.PSObject.Properties) {
+	if ($p.Name -notin '%s', 'WhenChanged', 'WhenChangedUTC' -and "$($p.Value)" -ne "$($after.($p.Name))") { "also changed: $($p.Name)" }
+}`, tc.cmdlet, tc.cmdlet, tc.param, tc.value, tc.cmdlet, tc.param, tc.param))
+			if errs != "" || out != tc.want+"\n" {
+				t.Errorf("output %q, errors %q; want %q", out, errs, tc.want+"\n")
+			}
+		})
+	}
+}

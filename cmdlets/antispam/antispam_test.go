@@ -57,7 +57,7 @@ func TestSetPolicyParameters(t *testing.T) {
 		{"MarkAsSpamWebBugsInHtml", "On", "On"},
 		{"ModifySubjectValue", "'[SPAM]'", "[SPAM]"},
 		{"PhishQuarantineTag", "AdminOnlyAccessPolicy", "AdminOnlyAccessPolicy"},
-		{"PhishSpamAction", "MoveToJmf", "MoveToJmf"},
+		{"PhishSpamAction", "Quarantine", "Quarantine"},
 		{"PhishZapEnabled", "$false", "False"},
 		{"QuarantineRetentionPeriod", "30", "30"},
 		{"RedirectToRecipients", "soc@contoso.com", "soc@contoso.com"},

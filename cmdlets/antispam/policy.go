@@ -68,7 +68,7 @@ func policyHelp() map[string]string {
 		"MakeDefault":                              "Makes the policy the default one, which applies to everyone no rule names.",
 		"ModifySubjectValue":                       "The text a ModifySubject action puts before the subject.",
 		"PhishQuarantineTag":                       "The quarantine policy of quarantined phishing.",
-		"PhishSpamAction":                          "What happens to phishing: Quarantine (default), MoveToJmf, AddXHeader, ModifySubject, Redirect or Delete.",
+		"PhishSpamAction":                          "What happens to phishing: MoveToJmf (default), AddXHeader, ModifySubject, Redirect, Delete or Quarantine.",
 		"PhishZapEnabled":                          "Zero-hour auto purge of delivered phishing ($true by default).",
 		"QuarantineRetentionPeriod":                "Days quarantined messages are kept (1 to 30, default 15).",
 		"RedirectToRecipients":                     "The addresses a Redirect action sends messages to.",

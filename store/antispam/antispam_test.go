@@ -74,7 +74,7 @@ func TestPolicies(t *testing.T) {
 	storetest.Update(t, s, func(tx *store.Tx) {
 		all, err := as.List(tx)
 		storetest.Must(t, err)
-		if len(all) != 1 || !all[0].IsDefault || all[0].Name != as.DefaultName || all[0].BulkThreshold != 7 || all[0].PhishSpamAction != "Quarantine" {
+		if len(all) != 1 || !all[0].IsDefault || all[0].Name != as.DefaultName || all[0].BulkThreshold != 7 || all[0].PhishSpamAction != "MoveToJmf" {
 			t.Fatalf("policies of a new tenant: %+v", all)
 		}
 		def := all[0]

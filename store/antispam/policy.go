@@ -128,7 +128,7 @@ func (p *Policy) SetOption(name, v string) {
 func New(name string) *Policy {
 	return &Policy{Name: name, QuarantineRetentionPeriod: DefaultQuarantineRetention, NotificationFrequency: DefaultNotificationFrequency,
 		TestModeAction: "None", HighConfidenceSpamAction: "MoveToJmf", SpamAction: "MoveToJmf", BulkSpamAction: "MoveToJmf",
-		PhishSpamAction: "Quarantine", HighConfidencePhishAction: "Quarantine", NotificationLanguage: "Default",
+		PhishSpamAction: "MoveToJmf", HighConfidencePhishAction: "Quarantine", NotificationLanguage: "Default",
 		BulkThreshold: DefaultBulkThreshold, InlineSafetyTipsEnabled: true, SpamZapEnabled: true, PhishZapEnabled: true,
 		RecommendedPolicyType: "Custom", SpamQuarantineTag: "DefaultFullAccessPolicy", HighConfidenceSpamQuarantineTag: "DefaultFullAccessPolicy",
 		PhishQuarantineTag: "DefaultFullAccessPolicy", HighConfidencePhishQuarantineTag: "AdminOnlyAccessPolicy",

@@ -78,12 +78,6 @@ func configDN(o *directory.Organization, name, container string) string {
 // forest is the organization's directory forest.
 func forest(o *directory.Organization) string { return o.DirectoryPartition + ".PROD.OUTLOOK.COM" }
 
-// organizationID is the OrganizationId of the organization's objects.
-func organizationID(o *directory.Organization) string {
-	f := forest(o)
-	return f + "/Microsoft Exchange Hosted Organizations/" + o.Name + " - " + f + "/ConfigurationUnits/" + o.Name + "/Configuration"
-}
-
 // domainController is the directory server that holds the organization's
 // configuration (OriginatingServer).
 func domainController(o *directory.Organization) string {
@@ -115,7 +109,7 @@ func addTail(p *object.PSObject, o *directory.Organization, c config) {
 	p.AddTyped("WhenCreatedUTC", tDate, c.created.UTC())
 	p.AddTyped("ExchangeObjectId", tGuid, exo.GuidValue(c.guid))
 	p.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
-	p.AddTyped("OrganizationId", tStr, organizationID(o))
+	p.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
 	p.AddTyped("Guid", tGuid, exo.GuidValue(c.guid))
 	p.AddTyped("OriginatingServer", tStr, domainController(o))
 	p.AddTyped("ObjectState", tStr, "Unchanged")

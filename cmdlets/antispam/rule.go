@@ -212,7 +212,7 @@ func ruleObject(o *directory.Organization, r *as.Rule) *object.PSObject {
 	obj.AddTyped("DistinguishedName", tStr, configDN(o, r.Name, ruleContainer))
 	obj.AddTyped("Guid", tGuid, exo.GuidValue(r.Guid))
 	obj.AddTyped("ImmutableId", tGuid, exo.GuidValue(store.DerivedGuid("immutable\x00"+r.Guid)))
-	obj.AddTyped("OrganizationId", tStr, organizationID(o))
+	obj.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
 	obj.AddTyped("Name", tStr, r.Name)
 	obj.AddTyped("IsValid", tBool, true)
 	obj.AddTyped("WhenChanged", tDate, r.WhenChanged.UTC())

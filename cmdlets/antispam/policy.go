@@ -244,9 +244,6 @@ func readPolicyEdits(ctx *command.Context) ([]policyEdit, error) {
 		{"EndUserSpamNotificationLanguage", "EsnLanguage", as.EsnLanguages, func(p *as.Policy, v string) { p.NotificationLanguage = v }},
 		{"RecommendedPolicyType", "RecommendedPolicyType", as.RecommendedPolicyTypes, func(p *as.Policy, v string) { p.RecommendedPolicyType = v }},
 	} {
-		if !hasParam(ctx, e.param) {
-			continue
-		}
 		if err := enum(e.param, e.typ, e.values, e.set); err != nil {
 			return nil, err
 		}
@@ -355,17 +352,6 @@ func readPolicyEdits(ctx *command.Context) ([]policyEdit, error) {
 		return nil, err
 	}
 	return append(edits, lists...), nil
-}
-
-// hasParam reports whether the command declares param and the call has
-// it (New- and Set- differ by a few parameters).
-func hasParam(ctx *command.Context, param string) bool {
-	for _, p := range ctx.Command.Params {
-		if p.Name == param {
-			return ctx.Has(param)
-		}
-	}
-	return false
 }
 
 // readPolicyLists reads the call's MultiValuedProperty settings: a list

@@ -84,6 +84,13 @@ func FormatByteSize(n int64) string {
 	b := buf[:0]
 	unit := ""
 	for _, u := range units {
+		if n >= u.size && n%u.size == 0 && n < 1<<53 {
+			// a whole number of units (most quotas): the float the
+			// division gives is exact, with no decimals to show
+			b = strconv.AppendInt(b, n/u.size, 10)
+			unit = u.name
+			break
+		}
 		if n >= u.size {
 			b = strconv.AppendFloat(b, float64(n)/float64(u.size), 'f', 3, 64)
 			for len(b) > 0 && b[len(b)-1] == '0' {

@@ -43,7 +43,8 @@ func TestFormatByteSize(t *testing.T) {
 	if got, want := directory.FormatByteSize(53150220288), "49.5 GB (53,150,220,288 bytes)"; got != want {
 		t.Errorf("FormatByteSize(53150220288) = %q, want %q", got, want)
 	}
-	ns := []int64{0, 1, 12, 999, 1000, 1023, 1024, 1536, 10 * directory.KB, 100*directory.MB + 1, directory.GB, 1024 * directory.GB, 1 << 62, -1, -1234567, -1 << 63, 1<<63 - 1}
+	ns := []int64{0, 1, 12, 999, 1000, 1023, 1024, 1536, 10 * directory.KB, 100*directory.MB + 1, directory.GB, 1024 * directory.GB, 1 << 62, -1, -1234567, -1 << 63, 1<<63 - 1,
+		99 * directory.GB, 6 * directory.GB, 256 * directory.KB, 3 * directory.MB, 1 << 53, 1<<53 - directory.KB, 1<<53 + directory.GB, 5 << 53}
 	for n := int64(1); n < 1<<50; n = n*7 + 3 {
 		ns = append(ns, n)
 	}

@@ -313,7 +313,7 @@ func (r *Registry) Add(v *View) {
 		return
 	}
 	for _, t := range v.TypeNames {
-		k := strings.ToLower(t)
+		k := lowerKey(t)
 		list := r.views[k]
 		at := len(list)
 		if r.building != nil {
@@ -345,7 +345,7 @@ func (r *Registry) SetDefaultProperties(typeName string, props ...string) {
 		r.seq++
 		seq = r.seq
 	}
-	k := strings.ToLower(typeName)
+	k := lowerKey(typeName)
 	if d, ok := r.defaults[k]; ok && d.seq > seq {
 		return // set after the running provider's registration
 	}
@@ -397,6 +397,23 @@ func lowerKey(s string) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
+// lowerInto is lowerKey(s) appended to b: in b's room, not a new string,
+// when it fits there (a key to look a map up by, kept no longer).
+func lowerInto(b []byte, s string) []byte {
+	start := len(b)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(b[:start], strings.ToLower(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
 // provide runs the providers not run yet that registered one of
 // typeNames (all of them for nil), in the order they were registered.
 func (r *Registry) provide(typeNames []string) {
@@ -413,7 +430,7 @@ func (r *Registry) provide(typeNames []string) {
 		p.build(r)
 		r.building = nil
 		for _, t := range p.typeNames {
-			k := strings.ToLower(t)
+			k := lowerKey(t)
 			kept := r.views[k][:0]
 			for _, s := range r.views[k] {
 				if s.p != p {
@@ -503,8 +520,9 @@ func (r *Registry) Lookup(typeNames []string, kind ViewKind, name string) *View 
 func (r *Registry) lookup(typeNames []string, kind ViewKind, name string) (v *View, pending bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
+	var kb [128]byte
 	for _, t := range typeNames {
-		for _, s := range r.views[strings.ToLower(t)] {
+		for _, s := range r.views[string(lowerInto(kb[:0], t))] {
 			if s.p != nil {
 				return nil, true
 			}
@@ -572,14 +590,15 @@ func (r *Registry) defaultProperties(typeNames []string) []string {
 func (r *Registry) defaultPropertiesAdded(typeNames []string) (props []string, pending bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
+	var kb [128]byte
 	for _, t := range typeNames {
-		k := strings.ToLower(t)
-		for _, s := range r.views[k] {
+		k := lowerInto(kb[:0], t)
+		for _, s := range r.views[string(k)] {
 			if s.p != nil {
 				return nil, true
 			}
 		}
-		if d, ok := r.defaults[k]; ok {
+		if d, ok := r.defaults[string(k)]; ok {
 			return d.props, false
 		}
 	}

@@ -250,51 +250,101 @@ func wrapText(s string, firstWidth, width int, yield func(line string)) {
 			yield(line)
 			continue
 		}
-		if firstWidth < 2 || width < 2 || !utf8.ValidString(line) {
+		switch {
+		case firstWidth < 2 || width < 2:
 			wrapLine(line, firstWidth, width, yield)
-			continue
+		case printableASCII(line):
+			wrapASCII(line, firstWidth, width, yield)
+		case !utf8.ValidString(line):
+			wrapLine(line, firstWidth, width, yield)
+		default:
+			wrapWords(line, firstWidth, width, yield)
 		}
-		// Every piece is a part of line: no character is replaced (a
-		// line of two cells or more takes a wide one), so the pieces are
-		// cut out of it rather than copied.
-		lineWidth := firstWidth
-		spacesLeft := firstWidth
-		start := 0 // the piece being filled is line[start:pos]
-		next := func(pos int) {
-			yield(line[start:pos])
-			start = pos
-			lineWidth = width
-		}
-		for ws := 0; ws < len(line); {
-			we := ws
-			for we < len(line) && line[we] != ' ' && line[we] != '\t' {
-				we++
-			}
-			if we < len(line) {
-				we++
-			}
-			word := line[ws:we]
-			wc := Cells(word)
-			if wc > lineWidth {
-				for k, c := range word {
-					cw := host.RuneCells(c)
-					if cw > spacesLeft {
-						next(ws + k)
-						spacesLeft = lineWidth - cw
-					} else {
-						spacesLeft -= cw
-					}
-				}
-			} else if wc > spacesLeft {
-				next(ws)
-				spacesLeft = lineWidth - wc
-			} else {
-				spacesLeft -= wc
-			}
-			ws = we
-		}
-		yield(line[start:])
 	}
+}
+
+// wrapWords is wrapText for one line that does not fit, where no
+// character is replaced (a line of two cells or more takes a wide one):
+// the pieces are cut out of the line rather than copied.
+func wrapWords(line string, firstWidth, width int, yield func(string)) {
+	lineWidth := firstWidth
+	spacesLeft := firstWidth
+	start := 0 // the piece being filled is line[start:pos]
+	next := func(pos int) {
+		yield(line[start:pos])
+		start = pos
+		lineWidth = width
+	}
+	for ws := 0; ws < len(line); {
+		we := ws
+		for we < len(line) && line[we] != ' ' && line[we] != '\t' {
+			we++
+		}
+		if we < len(line) {
+			we++
+		}
+		word := line[ws:we]
+		wc := Cells(word)
+		if wc > lineWidth {
+			for k, c := range word {
+				cw := host.RuneCells(c)
+				if cw > spacesLeft {
+					next(ws + k)
+					spacesLeft = lineWidth - cw
+				} else {
+					spacesLeft -= cw
+				}
+			}
+		} else if wc > spacesLeft {
+			next(ws)
+			spacesLeft = lineWidth - wc
+		} else {
+			spacesLeft -= wc
+		}
+		ws = we
+	}
+	yield(line[start:])
+}
+
+// wrapASCII is wrapWords for a line of printable ASCII (no tab among
+// it), where a byte is a cell: the same pieces, words found by their
+// spaces and a word longer than a line cut where each line fills.
+func wrapASCII(line string, firstWidth, width int, yield func(string)) {
+	lineWidth := firstWidth
+	spacesLeft := firstWidth
+	start := 0
+	next := func(pos int) {
+		yield(line[start:pos])
+		start = pos
+		lineWidth = width
+	}
+	for ws := 0; ws < len(line); {
+		we := len(line)
+		if i := strings.IndexByte(line[ws:], ' '); i >= 0 {
+			we = ws + i + 1
+		}
+		wc := we - ws
+		switch {
+		case wc > lineWidth:
+			// the line is filled (none of it when a word before was
+			// wider than the lines after the first), the rest of the
+			// word goes on
+			k := 0 // the bytes of the word placed so far
+			for wc-k > spacesLeft {
+				k += max(spacesLeft, 0)
+				next(ws + k)
+				spacesLeft = lineWidth
+			}
+			spacesLeft -= wc - k
+		case wc > spacesLeft:
+			next(ws)
+			spacesLeft = lineWidth - wc
+		default:
+			spacesLeft -= wc
+		}
+		ws = we
+	}
+	yield(line[start:])
 }
 
 // wrapLine is wrapText for one line that does not fit, character by

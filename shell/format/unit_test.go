@@ -437,3 +437,33 @@ func TestEnumLimitReadOncePerValue(t *testing.T) {
 		t.Errorf("%d reads, lines %q", reads, lines)
 	}
 }
+
+// A line of printable ASCII wraps into the pieces the measure by
+// character makes of it: words of every length, spaces anywhere, first
+// and other widths apart.
+func TestWrapASCIIIsWrapWords(t *testing.T) {
+	t.Parallel()
+	seed := uint32(7)
+	rnd := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	collect := func(wrap func(string, int, int, func(string)), line string, fw, w int) []string {
+		var out []string
+		wrap(line, fw, w, func(l string) { out = append(out, l) })
+		return out
+	}
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for k := rnd(10); k >= 0; k-- {
+			b.WriteString(strings.Repeat(string(rune('a'+rnd(26))), 1+rnd(30)))
+			b.WriteString(strings.Repeat(" ", rnd(3)))
+		}
+		line := b.String()
+		fw, w := 2+rnd(20), 2+rnd(20)
+		got, want := collect(wrapASCII, line, fw, w), collect(wrapWords, line, fw, w)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("wrapASCII(%q, %d, %d) = %q, wrapWords %q", line, fw, w, got, want)
+		}
+	}
+}

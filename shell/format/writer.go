@@ -639,6 +639,27 @@ func (l fieldList) at(i int) field {
 	return l.fs[i]
 }
 
+// text is the text field i shows for v in a list (at(i).text): a
+// property the view names is read straight from its likely position.
+func (l fieldList) text(i int, v any, o *Options) string {
+	if l.names != nil && l.names[i] != "" {
+		return RenderValue(object.PropertyValueAt(v, l.names[i], i), o, false)
+	}
+	f := l.at(i)
+	return f.text(v, o, false)
+}
+
+// when is at(i).when: nil, or what tells whether v shows field i.
+func (l fieldList) when(i int) func(any) bool {
+	if l.items != nil {
+		return l.items[i].When
+	}
+	if l.fs != nil {
+		return l.fs[i].when
+	}
+	return nil
+}
+
 // label is the label of field i (what at(i).label is).
 func (l fieldList) label(i int) string {
 	switch {
@@ -686,12 +707,11 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 	}
 	w.texts = nil // a value worked out may format with this writer
 	for i := 0; i < n; i++ {
-		f := fields.at(i)
-		lc := Cells(f.label)
+		lc := Cells(fields.label(i))
 		maxLabel = max(maxLabel, lc)
 		t := listText{labelCells: int32(lc)}
-		if f.when == nil || f.when(v) {
-			t.text, t.shown = f.text(v, &w.o, false), true
+		if when := fields.when(i); when == nil || when(v) {
+			t.text, t.shown = fields.text(i, v, &w.o), true
 		}
 		texts = append(texts, t)
 	}

@@ -38,7 +38,7 @@ import (
 //	                               version, the one-shot beside its baseline)
 //	EXOSIM_BENCH_ONLY=filter,migrate  only the tenant rows and the named
 //	                               ones (streaming filter, migration)
-//	EXOSIM_BENCH_RUNS=21           runs of each start-up figure
+//	EXOSIM_BENCH_RUNS=101          runs of each start-up figure
 
 // measured is one child process run.
 type measured struct {
@@ -285,7 +285,7 @@ func ratio(a, b time.Duration) float64 { return float64(a) / float64(b) }
 
 // oneShotFigures adds the rows of start-up and a one-shot command.
 func oneShotFigures(t *testing.T, bin, tenant string, row func(what, exo, base, target string, met bool)) {
-	runs := 21
+	runs := 101 // a one-shot takes a few ms: many runs make its median steady
 	if v, err := strconv.Atoi(os.Getenv("EXOSIM_BENCH_RUNS")); err == nil && v > 0 {
 		runs = v
 	}

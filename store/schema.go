@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -49,7 +50,7 @@ type timerSubject struct {
 // timers bucket and the migration of every record to the binary
 // encoding.
 func NewSchema() *Schema {
-	s := &Schema{byBucket: map[string]int{}, timers: map[string]TimerHandler{}, hooks: map[any][]any{},
+	s := &Schema{byBucket: make(map[string]int, kindsRoom), timers: make(map[string]TimerHandler, hooksRoom), hooks: make(map[any][]any, hooksRoom),
 		kinds: make([]kindRef, 0, kindsRoom)}
 	timerKind.Register(s)
 	s.AddMigration(2, "binary record encoding", migrateCBORRecords)
@@ -74,8 +75,13 @@ type kindRef struct {
 func (r kindRef) def() *kindDef { return r.kind.def() }
 
 // kindsRoom is the room a new schema makes for its kinds: the whole
-// tenant's (some 45) fit without the list being copied as it grows.
-const kindsRoom = 64
+// tenant's (some 60) fit without the list being copied or the bucket
+// index rehashed as they are added.
+const kindsRoom = 96
+
+// hooksRoom is the room a new schema makes for the timer kinds and the
+// hooks the areas offer each other (some 12 and 10).
+const hooksRoom = 24
 
 // kindDef is the untyped description of a record kind the engine works
 // with: the bucket, how to make a value for export and import, and how to
@@ -569,8 +575,13 @@ func (s *Schema) CheckNames() []string {
 // from+1 (see migrate.go). Apply rewrites the records of tx; the indexes
 // are up to date before it runs and putRecord keeps them so.
 func (s *Schema) AddMigration(from int, name string, apply func(tx *Tx) error) {
-	s.migrations = append(s.migrations, migration{From: from, Name: name, Apply: apply})
-	sort.SliceStable(s.migrations, func(i, j int) bool { return s.migrations[i].From < s.migrations[j].From })
+	// kept in order of From as they are added (after those of the same
+	// From added before)
+	i := len(s.migrations)
+	for i > 0 && s.migrations[i-1].From > from {
+		i--
+	}
+	s.migrations = slices.Insert(s.migrations, i, migration{From: from, Name: name, Apply: apply})
 }
 
 // Version is the schema version of the layout this schema writes: one

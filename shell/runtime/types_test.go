@@ -32,6 +32,7 @@ var typeCases = []struct{ name, in, want string }{
 	{"dictionary output", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = 1; $d`, "Key Value\n--- -----\na       1"},
 	// HashSet
 	{"hashset", `$h = [System.Collections.Generic.HashSet[string]]::new(); $h.Add('a'); $h.Add('a'); $h.Contains('a'); $h.UnionWith([string[]]('b','c')); $h.Count; $h -join ','`, "True\nFalse\nTrue\n3\na,b,c"},
+	{"hashset changes", `$h = [Collections.Generic.HashSet[string]]::new([string[]]('a','b','c')); $h.IntersectWith([string[]]('b','c','d')); $h -join ','; $h.SymmetricExceptWith([string[]]('c','e')); $h -join ','; $h.ExceptWith([string[]]('e')); $h -join ','; $h.UnionWith([string[]]('z','b')); $h -join ','`, "b,c\nb,e\nb\nb,z"},
 	{"hashset comparer", `$h = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase); [void]$h.Add('A'); $h.Add('a'); $h.Contains('A')`, "False\nTrue"},
 	// ArrayList and ordered
 	{"arraylist add prints index", `$a = [System.Collections.ArrayList]::new(); $a.Add('x'); $a.Add('y'); $a.Remove('x'); $a`, "0\n1\ny"},

@@ -770,6 +770,19 @@ func setRelation(f func(s, o *hashSet) bool) *dotnet.Member {
 	})
 }
 
+// setChange is a HashSet method that changes the set by another
+// collection, its one argument (UnionWith, ExceptWith ...).
+func setChange(f func(s, o *hashSet)) *dotnet.Member {
+	return dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+		o, err := otherSet(c)
+		if err != nil {
+			return nil, err
+		}
+		f(setOf(c), o)
+		return dotnet.Void{}, nil
+	})
+}
+
 func subset(a, b *hashSet) bool {
 	for _, it := range a.items {
 		if !b.has(it) {
@@ -1428,51 +1441,29 @@ func declareCollectionsTypes() {
 					s.items, s.index = nil, map[string]int{}
 					return dotnet.Void{}, nil
 				}),
-				"UnionWith": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-					o, err := otherSet(c)
-					if err != nil {
-						return nil, err
-					}
+				"UnionWith": setChange(func(s, o *hashSet) {
 					for _, it := range o.items {
-						setOf(c).add(it)
+						s.add(it)
 					}
-					return dotnet.Void{}, nil
 				}),
-				"IntersectWith": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-					o, err := otherSet(c)
-					if err != nil {
-						return nil, err
-					}
-					s := setOf(c)
+				"IntersectWith": setChange(func(s, o *hashSet) {
 					for _, it := range append([]any{}, s.items...) {
 						if !o.has(it) {
 							s.remove(it)
 						}
 					}
-					return dotnet.Void{}, nil
 				}),
-				"ExceptWith": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-					o, err := otherSet(c)
-					if err != nil {
-						return nil, err
-					}
+				"ExceptWith": setChange(func(s, o *hashSet) {
 					for _, it := range o.items {
-						setOf(c).remove(it)
+						s.remove(it)
 					}
-					return dotnet.Void{}, nil
 				}),
-				"SymmetricExceptWith": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-					o, err := otherSet(c)
-					if err != nil {
-						return nil, err
-					}
-					s := setOf(c)
+				"SymmetricExceptWith": setChange(func(s, o *hashSet) {
 					for _, it := range o.items {
 						if !s.remove(it) {
 							s.add(it)
 						}
 					}
-					return dotnet.Void{}, nil
 				}),
 				"IsSubsetOf":   setRelation(func(s, o *hashSet) bool { return subset(s, o) }),
 				"IsSupersetOf": setRelation(func(s, o *hashSet) bool { return subset(o, s) }),

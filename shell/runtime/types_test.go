@@ -32,6 +32,8 @@ var typeCases = []struct{ name, in, want string }{
 	{"dictionary output", `$d = [System.Collections.Generic.Dictionary[string,int]]::new(); $d['a'] = 1; $d`, "Key Value\n--- -----\na       1"},
 	// HashSet
 	{"hashset", `$h = [System.Collections.Generic.HashSet[string]]::new(); $h.Add('a'); $h.Add('a'); $h.Contains('a'); $h.UnionWith([string[]]('b','c')); $h.Count; $h -join ','`, "True\nFalse\nTrue\n3\na,b,c"},
+	{"text spans", `[string]::new([char[]]'hello', 1, 3); [string]::Join('-', [object[]]('a','b','c','d'), 1, 2); 'abcdef'.ToCharArray(2, 3) -join ','; $sb = [Text.StringBuilder]::new('hello'); $sb.Remove(0, 2).ToString(); $sb.ToString(1, 2); foreach ($f in {'abc'.ToCharArray(2, 3)}, {$sb.Append('ab', 1, 3)}, {$sb.ToString(1, 99)}) { try { & $f } catch { $_.Exception.InnerException.Message } }`,
+		"ell\nb-c\nc,d,e\nllo\nlo\nIndex was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')\nIndex and count must refer to a location within the string. (Parameter 'startIndex')\nIndex and length must refer to a location within the string. (Parameter 'length')"},
 	{"hashset changes", `$h = [Collections.Generic.HashSet[string]]::new([string[]]('a','b','c')); $h.IntersectWith([string[]]('b','c','d')); $h -join ','; $h.SymmetricExceptWith([string[]]('c','e')); $h -join ','; $h.ExceptWith([string[]]('e')); $h -join ','; $h.UnionWith([string[]]('z','b')); $h -join ','`, "b,c\nb,e\nb\nb,z"},
 	{"hashset comparer", `$h = [System.Collections.Generic.HashSet[string]]::new([StringComparer]::OrdinalIgnoreCase); [void]$h.Add('A'); $h.Add('a'); $h.Contains('A')`, "False\nTrue"},
 	// ArrayList and ordered

@@ -148,7 +148,7 @@ func stringIndexOf(last bool) *dotnet.Member {
 				return nil, err
 			}
 			if n < 0 || n > len(rs) {
-				return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+				return nil, dotnet.Throw(outOfRange)
 			}
 			if last {
 				end = n + 1
@@ -289,16 +289,9 @@ func declareStrings() {
 			}
 			rs := dotnet.FlattenChars(c.Host, c.Args[:1])
 			if len(c.Args) == 3 {
-				a, err := c.Int(1, "startIndex")
+				a, n, err := span(c, 1, "length", len(rs), outOfRange)
 				if err != nil {
 					return nil, err
-				}
-				n, err := c.Int(2, "length")
-				if err != nil {
-					return nil, err
-				}
-				if a < 0 || n < 0 || a+n > len(rs) {
-					return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
 				}
 				rs = rs[a : a+n]
 			}
@@ -320,16 +313,9 @@ func declareStrings() {
 					if list, ok := object.Elements(object.Unwrap(c.Args[1])); ok {
 						items = list
 						if len(c.Args) == 4 {
-							a, err := c.Int(2, "startIndex")
+							a, n, err := span(c, 2, "count", len(items), outOfRange)
 							if err != nil {
 								return nil, err
-							}
-							n, err := c.Int(3, "count")
-							if err != nil {
-								return nil, err
-							}
-							if a < 0 || n < 0 || a+n > len(items) {
-								return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
 							}
 							items = items[a : a+n]
 						}
@@ -623,16 +609,9 @@ func declareStrings() {
 			"ToCharArray": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
 				rs := []rune(object.Unwrap(c.Self).(string))
 				if len(c.Args) == 2 {
-					a, err := c.Int(0, "startIndex")
+					a, n, err := span(c, 0, "length", len(rs), outOfRange)
 					if err != nil {
 						return nil, err
-					}
-					n, err := c.Int(1, "length")
-					if err != nil {
-						return nil, err
-					}
-					if a < 0 || n < 0 || a+n > len(rs) {
-						return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
 					}
 					rs = rs[a : a+n]
 				}
@@ -843,17 +822,10 @@ func declareBuilders() {
 					}
 					s = strings.Repeat(s, n)
 				case 3:
-					a, err := c.Int(1, "startIndex")
-					if err != nil {
-						return nil, err
-					}
-					n, err := c.Int(2, "count")
-					if err != nil {
-						return nil, err
-					}
 					rs := []rune(s)
-					if a < 0 || n < 0 || a+n > len(rs) {
-						return nil, dotnet.Throw("Index and count must refer to a location within the string. (Parameter 'startIndex')")
+					a, n, err := span(c, 1, "count", len(rs), "Index and count must refer to a location within the string. (Parameter 'startIndex')")
+					if err != nil {
+						return nil, err
 					}
 					s = string(rs[a : a+n])
 				}
@@ -943,16 +915,9 @@ func declareBuilders() {
 			}),
 			"Remove": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
-				i, err := c.Int(0, "startIndex")
+				i, n, err := span(c, 0, "length", len(b.runes), outOfRange)
 				if err != nil {
 					return nil, err
-				}
-				n, err := c.Int(1, "length")
-				if err != nil {
-					return nil, err
-				}
-				if i < 0 || n < 0 || i+n > len(b.runes) {
-					return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
 				}
 				b.runes = append(b.runes[:i], b.runes[i+n:]...)
 				return b, nil
@@ -982,16 +947,9 @@ func declareBuilders() {
 			"ToString": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
 				if len(c.Args) == 2 {
-					a, err := c.Int(0, "startIndex")
+					a, n, err := span(c, 0, "length", len(b.runes), "Index and length must refer to a location within the string. (Parameter 'length')")
 					if err != nil {
 						return nil, err
-					}
-					n, err := c.Int(1, "length")
-					if err != nil {
-						return nil, err
-					}
-					if a < 0 || n < 0 || a+n > len(b.runes) {
-						return nil, dotnet.Throw("Index and length must refer to a location within the string. (Parameter 'length')")
 					}
 					return string(b.runes[a : a+n]), nil
 				}
@@ -1009,4 +967,24 @@ func declareBuilders() {
 				return b.capacity, nil
 			}),
 		}})
+}
+
+// outOfRange is .NET's error for a startIndex and length that leave the
+// collection.
+const outOfRange = "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')"
+
+// span reads the startIndex and the length (lengthName) arguments of a
+// member, at i and i+1, that takes part of something of size items; a
+// part outside it is .NET's error message.
+func span(c *dotnet.Call, i int, lengthName string, size int, message string) (start, n int, err error) {
+	if start, err = c.Int(i, "startIndex"); err != nil {
+		return 0, 0, err
+	}
+	if n, err = c.Int(i+1, lengthName); err != nil {
+		return 0, 0, err
+	}
+	if start < 0 || n < 0 || start+n > size {
+		return 0, 0, dotnet.Throw("%s", message)
+	}
+	return start, n, nil
 }

@@ -368,36 +368,16 @@ func declareLinqTypes() {
 				return out, nil
 			}),
 			"Skip": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
-				items, err := sourceArg(c)
+				items, n, err := sourceCount(c)
 				if err != nil {
 					return nil, err
-				}
-				n, err := c.Int(1, "count")
-				if err != nil {
-					return nil, err
-				}
-				if n < 0 {
-					n = 0
-				}
-				if n > len(items) {
-					n = len(items)
 				}
 				return append([]any{}, items[n:]...), nil
 			}),
 			"Take": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
-				items, err := sourceArg(c)
+				items, n, err := sourceCount(c)
 				if err != nil {
 					return nil, err
-				}
-				n, err := c.Int(1, "count")
-				if err != nil {
-					return nil, err
-				}
-				if n < 0 {
-					n = 0
-				}
-				if n > len(items) {
-					n = len(items)
 				}
 				return append([]any{}, items[:n]...), nil
 			}),
@@ -406,12 +386,9 @@ func declareLinqTypes() {
 				if err != nil {
 					return nil, err
 				}
-				n, err := c.Int(1, "count")
+				n, err := countArg(c)
 				if err != nil {
 					return nil, err
-				}
-				if n < 0 {
-					return nil, dotnet.Throw("Specified argument was out of the range of valid values. (Parameter 'count')")
 				}
 				out := make([]any, n)
 				for i := range out {
@@ -420,12 +397,9 @@ func declareLinqTypes() {
 				return out, nil
 			}),
 			"Repeat": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
-				n, err := c.Int(1, "count")
+				n, err := countArg(c)
 				if err != nil {
 					return nil, err
-				}
-				if n < 0 {
-					return nil, dotnet.Throw("Specified argument was out of the range of valid values. (Parameter 'count')")
 				}
 				out := make([]any, n)
 				for i := range out {
@@ -457,4 +431,28 @@ func declareLinqTypes() {
 			"Except":    linqSetOp("except"),
 		}})
 	dotnet.RegisterType(defs...)
+}
+
+// sourceCount reads the source and the count of Skip and Take, the
+// count kept between 0 and the source's length.
+func sourceCount(c *dotnet.Call) ([]any, int, error) {
+	items, err := sourceArg(c)
+	if err != nil {
+		return nil, 0, err
+	}
+	n, err := c.Int(1, "count")
+	if err != nil {
+		return nil, 0, err
+	}
+	return items, min(max(n, 0), len(items)), nil
+}
+
+// countArg reads the count of Range and Repeat, their second argument:
+// a negative one is .NET's out-of-range error.
+func countArg(c *dotnet.Call) (int, error) {
+	n, err := c.Int(1, "count")
+	if err == nil && n < 0 {
+		err = dotnet.Throw("Specified argument was out of the range of valid values. (Parameter 'count')")
+	}
+	return n, err
 }

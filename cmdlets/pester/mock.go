@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/module"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
@@ -682,13 +683,24 @@ func inModuleScopeCommand() *command.Command {
 	c.Handler.End = func(ctx *command.Context) error {
 		rt := runtime.Of(ctx)
 		name := ctx.String("ModuleName")
-		if !rt.HasModule(name) {
+		// a script module's block runs in the module's scope
+		var script *module.Module
+		for _, m := range rt.Modules().All() {
+			if strings.EqualFold(m.Name, name) {
+				script = m
+			}
+		}
+		if script == nil && !rt.HasModule(name) {
 			return thrown(fmt.Sprintf("No modules named '%s' are currently loaded.", name))
 		}
 		sb := scriptBlock(ctx, "ScriptBlock")
 		params, _ := ctx.Value("Parameters").(*object.Hashtable)
 		args := wording.AsArray(ctx.Value("ArgumentList"))
-		return rt.InNewScope(false, func() error {
+		in := func(fn func() error) error { return rt.InNewScope(false, fn) }
+		if script != nil {
+			in = func(fn func() error) error { return rt.InModule(script, fn) }
+		}
+		return in(func() error {
 			if params != nil {
 				for _, e := range params.Entries() {
 					rt.Scope().Set(rt.ToStr(e.Key), e.Value)

@@ -211,3 +211,12 @@ func (l moduleLoader) ManifestData(path string) (*object.Hashtable, error) {
 	h, _ := object.Unwrap(v).(*object.Hashtable)
 	return h, nil
 }
+
+// InModule runs fn in a new scope below module m's scope (Pester's
+// InModuleScope): the module's own functions and variables are visible.
+func (rt *Runtime) InModule(m *module.Module, fn func() error) error {
+	saved := rt.scope
+	rt.scope = scope.New(modmember.ScopeOf(m))
+	defer func() { rt.scope = saved }()
+	return fn()
+}

@@ -50,7 +50,7 @@ func Audited(c *command.Command) bool {
 	}
 	switch {
 	case c.Module == exo.Module:
-		return !IsUngated(c.Name)
+		return !IsUngated(c.Base())
 	case c.Module == simModule, strings.HasPrefix(c.Module, "Microsoft.Graph"):
 		return true
 	}
@@ -108,7 +108,7 @@ func recordOf(rt *runtime.Runtime, ev command.InvocationEvent) *rbac.AuditRecord
 	r := &rbac.AuditRecord{
 		RunDate:    ev.Start.UTC(),
 		Caller:     exo.Caller(rt),
-		CmdletName: ev.Command.Name,
+		CmdletName: ev.Command.Base(),
 		Succeeded:  ev.Err == nil,
 		Refused:    ev.Refused,
 	}

@@ -68,7 +68,7 @@ type Grants struct {
 // the Exchange Online and Security & Compliance cmdlets, not the
 // module's connection cmdlets, PowerShell's own or the simulator's.
 func Governed(c *command.Command) bool {
-	return c.Module == exo.Module && !IsUngated(c.Name)
+	return c.Module == exo.Module && !IsUngated(c.Base())
 }
 
 // Allows reports whether the grants include the cmdlet.
@@ -392,17 +392,17 @@ func Invalidate(rt *runtime.Runtime) { grantsSlot.Clear(rt) }
 // the command and parameter gates, and the audit hook.
 func Install(rt *runtime.Runtime) {
 	rt.AddCommandGate(func(s command.Session, c *command.Command) bool {
-		return !Governed(c) || CallerGrants(s).Allows(c.Name)
+		return !Governed(c) || CallerGrants(s).Allows(c.Base())
 	})
 	rt.AddParamGate(func(s command.Session, c *command.Command) func(p *params.Param) bool {
 		if !Governed(c) {
 			return nil
 		}
 		g := CallerGrants(s)
-		if g.AllowsEveryParam(c.Name) {
+		if g.AllowsEveryParam(c.Base()) {
 			return nil
 		}
-		return func(p *params.Param) bool { return g.AllowsParam(c.Name, p.Name) }
+		return func(p *params.Param) bool { return g.AllowsParam(c.Base(), p.Name) }
 	})
 	// The parameter gate answers from the caller's grants alone, which
 	// CallerGrants keeps as one value while they hold.

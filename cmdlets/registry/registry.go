@@ -139,7 +139,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	pester.Declare(rt)
 	mailbox.RegisterCompleters(rt, st)
 	groups.RegisterCompleters(rt, st)
-	rt.SetDeferred(notSimulated{})
+	rt.SetDeferred(notSimulated{rt})
 	registerLabs(rt, formats)
 	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
@@ -219,26 +219,30 @@ func WindowsUser(upn string) string {
 // and a call fails saying exosim does not simulate the cmdlet
 // (exo.NotSimulated, engine.NotSimulated). A registered command of the same
 // name wins.
-type notSimulated struct{}
+// A name with the prefix of one of the session's connections is that
+// connection's cmdlet (session.PrefixedCommand).
+type notSimulated struct{ rt *runtime.Runtime }
 
-func (notSimulated) Has(name string) bool {
+func (n notSimulated) Has(name string) bool {
 	if info, ok := decl.Find(name); ok && (info.ExchangeOnline || info.Compliance) {
 		return true
 	}
-	_, ok := decl.FindPowerShell(name)
-	return ok
+	if _, ok := decl.FindPowerShell(name); ok {
+		return true
+	}
+	return session.PrefixedCommand(n.rt, name) != nil
 }
 
 func (notSimulated) Names() []string { return deferredNames() }
 
-func (notSimulated) Build(name string) *command.Command {
+func (n notSimulated) Build(name string) *command.Command {
 	if info, ok := decl.Find(name); ok && (info.ExchangeOnline || info.Compliance) {
 		return exo.NotSimulated(info.Name)
 	}
 	if _, ok := decl.FindPowerShell(name); ok {
 		return engine.NotSimulated(name)
 	}
-	return nil
+	return session.PrefixedCommand(n.rt, name)
 }
 
 var deferredNames = sync.OnceValue(func() []string {

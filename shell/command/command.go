@@ -90,6 +90,11 @@ type Command struct {
 	// Remote marks cmdlets of an implicit-remoting session: their
 	// confirmation prompt has no [S] Suspend choice.
 	Remote bool
+	// Proxies, when set, is the name of the command this one stands for
+	// under another name (an implicit-remoting command imported with a
+	// noun prefix): what is decided by a command's name (which are
+	// allowed, which are recorded) goes by it (Base).
+	Proxies string
 	// Retired marks commands that still exist but can no longer be used;
 	// it says what to use instead (the linter reports them).
 	Retired string
@@ -160,6 +165,15 @@ func (c *Command) ParamKeys() []string {
 }
 
 // Verb returns the part before the dash.
+// Base is the name of the command this one is: the command it stands for
+// (Proxies), else its own name.
+func (c *Command) Base() string {
+	if c.Proxies != "" {
+		return c.Proxies
+	}
+	return c.Name
+}
+
 func (c *Command) Verb() string {
 	if i := strings.IndexByte(c.Name, '-'); i > 0 {
 		return c.Name[:i]

@@ -34,3 +34,20 @@ func TestArgParams(t *testing.T) {
 		}
 	}
 }
+
+// A command standing for another under a prefixed name is that command
+// for what goes by name.
+func TestBase(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		c    *Command
+		want string
+	}{
+		{&Command{Name: "Get-Thing"}, "Get-Thing"},
+		{&Command{Name: "Get-XThing", Proxies: "Get-Thing"}, "Get-Thing"},
+	} {
+		if got := tc.c.Base(); got != tc.want {
+			t.Errorf("%s: Base() = %q, want %q", tc.c.Name, got, tc.want)
+		}
+	}
+}

@@ -90,7 +90,8 @@ func runEnableMailbox(ctx *command.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		return []*object.PSObject{MailboxObject(cur, loadEnv(tx, cur, org))}, nil
+		e, err := loadFullEnv(tx, cur, org)
+		return []*object.PSObject{MailboxObject(cur, e)}, err
 	})
 }
 

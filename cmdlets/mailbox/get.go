@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/opath"
+	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
 
 // defaultResultSize is the number of objects a Get cmdlet returns when
@@ -181,6 +182,9 @@ type listing struct {
 	build    func(m *directory.Mailbox, e env, full *object.PSObject) *object.PSObject
 	limit    int
 	explicit bool
+	// sharing names the sharing policies the mailboxes follow, read with
+	// the first mailbox
+	sharing *sp.Names
 }
 
 // run lists the scope in batches, each read in its own transaction, and
@@ -323,12 +327,20 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 	if l.keep != nil && !l.keep(m) {
 		return nil, false, nil
 	}
+	if l.sharing == nil {
+		names, err := sp.LoadNames(tx)
+		if err != nil {
+			return nil, false, err
+		}
+		l.sharing = names
+	}
 	var e env
 	if l.filter == nil && l.build == nil {
 		e = loadViewEnv(m, org)
 	} else {
 		e = loadEnv(tx, m, org)
 	}
+	e.sharing = l.sharing
 	var full *object.PSObject
 	if owned && l.build == nil {
 		full = ownedMailboxObject(m, e)

@@ -42,8 +42,9 @@ func updateMailbox(ctx *command.Context, shown string, fn func(tx *store.Tx) (*d
 		if err != nil {
 			return nil, err
 		}
-		out = MailboxObject(m, loadEnv(tx, m, org))
-		return nil, nil
+		e, err := loadFullEnv(tx, m, org)
+		out = MailboxObject(m, e)
+		return nil, err
 	})
 	if err != nil || !done {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
@@ -174,6 +175,15 @@ func loadEnv(tx *store.Tx, m *directory.Mailbox, org *directory.Organization) en
 		}
 	}
 	return e
+}
+
+// loadFullEnv is loadEnv with the names of the sharing policies, for an
+// object built alone.
+func loadFullEnv(tx *store.Tx, m *directory.Mailbox, org *directory.Organization) (env, error) {
+	e := loadEnv(tx, m, org)
+	names, err := sp.LoadNames(tx)
+	e.sharing = names
+	return e, err
 }
 
 // loadViewEnv is loadEnv for an object that only the Get-Mailbox view

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
+	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
 
 // Type names of the objects this package writes. Exchange Online objects
@@ -46,6 +47,9 @@ type env struct {
 	// view reads its Office and ForceChangePasswordNextSignIn from the
 	// copies the mailbox keeps (loadViewEnv)
 	copies bool
+	// sharing names the sharing policy each mailbox follows (nil: the
+	// built-in default one)
+	sharing *sp.Names
 }
 
 // derived makes a stable value from a mailbox's identity (GUIDs of
@@ -461,7 +465,7 @@ func buildMailboxTable() {
 	add("RoleAssignmentPolicy", tStr, func(*mbxView) any { return "Default Role Assignment Policy" })
 	add("DefaultPublicFolderMailbox", tStr, func(*mbxView) any { return nil })
 	add("EffectivePublicFolderMailbox", tStr, func(*mbxView) any { return nil })
-	add("SharingPolicy", tStr, func(*mbxView) any { return "Default Sharing Policy" })
+	add("SharingPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.e.sharing.Of(v.m.Guid)) })
 	add("RemoteAccountPolicy", tStr, func(*mbxView) any { return nil })
 	add("MailboxPlan", tStr, func(v *mbxView) any { return "ExchangeOnlineEnterprise-" + v.orgGuid() })
 	add("ArchiveDatabase", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ArchiveDatabase) })

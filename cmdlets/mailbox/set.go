@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/idform"
 	"github.com/exosim/exosim/store/mrm"
+	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
 
 // holdParams are the Set-Mailbox parameters -InactiveMailbox may be
@@ -39,7 +40,7 @@ var handledParams = []string{"Identity", "InactiveMailbox", "Force", "DisplayNam
 	"LitigationHoldEnabled", "LitigationHoldDuration", "LitigationHoldOwner", "LitigationHoldDate", "RetentionHoldEnabled",
 	"StartDateForRetentionHold", "EndDateForRetentionHold", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied",
 	"RemoveComplianceTagHoldApplied", "ProvideConsent", "RecalculateInactiveMailbox", "ArchiveName", "Type", "Password",
-	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office", sendOnBehalfParam}
+	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office", sendOnBehalfParam, sharingPolicyParam}
 
 func setMailbox() *command.Command {
 	c := exo.Declared("Set-Mailbox")
@@ -59,6 +60,9 @@ func setMailbox() *command.Command {
 type setPlan struct {
 	m        *directory.Mailbox
 	warnings []string
+	// sharingPolicy, when set, is the Guid of the mailbox's own sharing
+	// policy ("": none)
+	sharingPolicy *string
 }
 
 func runSetMailbox(ctx *command.Context) error {
@@ -107,6 +111,11 @@ func runSetMailbox(ctx *command.Context) error {
 		}
 		if err := directory.PutMailbox(tx, plan.m); err != nil {
 			return nil, err
+		}
+		if plan.sharingPolicy != nil {
+			if err := sp.Assign(tx, plan.m.Guid, *plan.sharingPolicy); err != nil {
+				return nil, err
+			}
 		}
 		// Hold changes go through the holds engine; a refusal rolls the
 		// whole invocation back.
@@ -376,6 +385,12 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 	// Delegates who send on behalf (sendonbehalf.go).
 	if ctx.Has(sendOnBehalfParam) {
 		if rec, err := planSendOnBehalf(ctx, tx, p.m); err != nil || rec != nil {
+			return nil, rec, err
+		}
+	}
+
+	if ctx.Has(sharingPolicyParam) {
+		if rec, err := planSharingPolicy(ctx, tx, p); err != nil || rec != nil {
 			return nil, rec, err
 		}
 	}

@@ -192,7 +192,7 @@ func buildRoles() []Role {
 				"FileTypeExclusionsForUnindexedItems", "IncludeSharePointDocumentVersions", "NotifyEmail", "NotifyEmailCC", "Report", "RetentionReport",
 				"Scope", "SharePointArchiveFormat"}, searchActionParams...)...)}},
 		{Name: "Federated Sharing", RoleType: "FederatedSharing", Description: "Manages sharing with other organizations.",
-			Grants: g("Get-SharingPolicy", "Set-SharingPolicy")},
+			Grants: g("Get-SharingPolicy", "Set-SharingPolicy", "New-SharingPolicy", "Remove-SharingPolicy")},
 		{Name: "Hold", RoleType: "Hold", Description: "Places and removes eDiscovery holds.", Grants: sccHolds},
 		{Name: "Information Rights Management", RoleType: "InformationRightsManagement",
 			Description: "Manages rights management and Message Encryption, including revoking encrypted messages.",

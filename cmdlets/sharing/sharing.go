@@ -1,4 +1,4 @@
-// Package sharing declares Get-SharingPolicy and Set-SharingPolicy: the
+// Package sharing declares Get-, Set-, New- and Remove-SharingPolicy: the
 // organization's sharing policies, which decide with which external
 // domains users may share calendar free/busy information and contacts
 // and what anonymous users may see of their calendars (security
@@ -27,7 +27,7 @@ const TypeSharingPolicy = "Deserialized.Microsoft.Exchange.Data.Directory.System
 // Cmdlets declares the package's cmdlets by name: a session builds them
 // the first time it resolves one.
 var Cmdlets = command.Table{Groups: []command.Group{
-	{Names: []string{"Get-SharingPolicy", "Set-SharingPolicy"}, Build: commands},
+	{Names: []string{"Get-SharingPolicy", "Set-SharingPolicy", "New-SharingPolicy", "Remove-SharingPolicy"}, Build: commands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -70,12 +70,7 @@ func commands() []*command.Command {
 		"Name":    "A new, unique name for the policy.",
 	})
 	set.Handler.Process = setPolicy
-	return []*command.Command{get, set}
-}
-
-// policyDN is a sharing policy's distinguished name.
-func policyDN(o *directory.Organization, name string) string {
-	return "CN=" + name + ",CN=Federation,CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+	return []*command.Command{get, set, newCommand(), removeCommand()}
 }
 
 // policyObject is the Get-SharingPolicy object of a policy.
@@ -93,7 +88,7 @@ func policyObject(o *directory.Organization, p *sp.Policy) *object.PSObject {
 	obj.AddTyped("AdminDisplayName", tStr, "")
 	obj.AddTyped("ExchangeVersion", tStr, "0.10 (14.0.100.0)")
 	obj.AddTyped("Name", tStr, p.Name)
-	obj.AddTyped("DistinguishedName", tStr, policyDN(o, p.Name))
+	obj.AddTyped("DistinguishedName", tStr, sp.DN(o, p.Name))
 	obj.AddTyped("Identity", tStr, p.Name)
 	obj.AddTyped("ObjectCategory", tStr, forest+"/Configuration/Schema/ms-Exch-Sharing-Policy")
 	obj.AddTyped("ObjectClass", exo.TypeMultiValued, exo.MultiValued([]string{"top", "msExchSharingPolicy"}))
@@ -106,7 +101,7 @@ func policyObject(o *directory.Organization, p *sp.Policy) *object.PSObject {
 	obj.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
 	obj.AddTyped("Id", tStr, p.Name)
 	obj.AddTyped("Guid", tGuid, exo.GuidValue(p.Guid))
-	obj.AddTyped("OriginatingServer", tStr, fmt.Sprintf("%sDC%03d.%s", o.DirectoryPartition, 10+int(mailbox.DerivedGuid("dc", o.Guid)[0])%90, forest))
+	obj.AddTyped("OriginatingServer", tStr, domainController(o))
 	obj.AddTyped("IsValid", tBool, true)
 	obj.AddTyped("ObjectState", tStr, "Unchanged")
 	name := p.Name
@@ -116,12 +111,7 @@ func policyObject(o *directory.Organization, p *sp.Policy) *object.PSObject {
 
 // policies are the sharing policies as the cmdlets name them: by name,
 // GUID or distinguished name.
-var policies = exo.Configs[*sp.Policy]{
-	List: sp.List,
-	Keys: func(o *directory.Organization, p *sp.Policy) (string, string, string) {
-		return p.Name, p.Guid, policyDN(o, p.Name)
-	},
-}
+var policies = exo.Configs[*sp.Policy]{List: sp.List, Keys: sp.Keys}
 
 func getPolicy(ctx *command.Context) error {
 	out, done, err := policies.Read(ctx, policyObject)
@@ -136,6 +126,9 @@ const (
 	exBinding        = "System.Management.Automation.ParameterBindingException"
 	exDataValidation = "Microsoft.Exchange.Data.DataValidationException"
 	exAlreadyExists  = "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException"
+	// the refusals of Remove-SharingPolicy
+	exCannotRemoveDefault = "Microsoft.Exchange.Management.SystemConfigurationTasks.CannotRemoveDefaultSharingPolicy"
+	exPolicyInUse         = "Microsoft.Exchange.Management.SystemConfigurationTasks.CannotRemoveSharingPolicyWithUsersAssignedException"
 )
 
 // domainMessage is the service's text for an entry ParseDomain refuses,
@@ -200,8 +193,8 @@ func setPolicy(ctx *command.Context) error {
 		replace = rep
 	}
 	if ctx.Has("Name") {
-		if n := len([]rune(ctx.String("Name"))); n > 64 {
-			return ctx.Fail(exo.CodedError(ctx, "ExA75D27", exDataValidation, fmt.Sprintf("The length of the property is too long. The maximum length is 64 and the length of the value provided is %d.", n), object.InvalidData, ctx.String("Name")))
+		if rec := nameProblem(ctx, ctx.String("Name")); rec != nil {
+			return ctx.Fail(rec)
 		}
 	}
 	shown := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
@@ -233,22 +226,39 @@ func setPolicy(ctx *command.Context) error {
 		if unchanged = same(&before, p); unchanged {
 			return nil, nil
 		}
-		err := sp.Put(tx, p)
-		var dup *sp.DuplicateDomainsError
-		var name *sp.NameInUseError
-		switch {
-		case errors.As(err, &dup):
-			return exo.CodedError(ctx, "Ex63CC41", exDataValidation, fmt.Sprintf("Domains must be unique in the sharing policy. The following domains are duplicated: %s.", strings.Join(dup.Domains, ", ")), object.InvalidData, shown), nil
-		case errors.As(err, &name):
-			return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %sDC%03d.%s.PROD.OUTLOOK.COM. The object '%s' already exists.",
-				o.DirectoryPartition, 10+int(mailbox.DerivedGuid("dc", o.Guid)[0])%90, o.DirectoryPartition, policyDN(o, name.Name)), object.ResourceExists, name.Name), nil
-		}
-		return nil, err
+		return storeRecord(ctx, o, sp.Put(tx, p), shown)
 	})
 	if err == nil && unchanged {
 		ctx.WriteWarning(fmt.Sprintf("The command completed successfully but no settings of '%s' have been modified.", p.Name))
 	}
 	return err
+}
+
+// storeRecord words the refusals of the sharing policy rules as the
+// service does (err nil: none); another error is returned as it is.
+func storeRecord(ctx *command.Context, o *directory.Organization, err error, shown string) (*object.ErrorRecord, error) {
+	var dup *sp.DuplicateDomainsError
+	var name *sp.NameInUseError
+	var def *sp.DefaultRemovalError
+	var used *sp.InUseError
+	switch {
+	case errors.As(err, &dup):
+		return exo.CodedError(ctx, "Ex63CC41", exDataValidation, fmt.Sprintf("Domains must be unique in the sharing policy. The following domains are duplicated: %s.", strings.Join(dup.Domains, ", ")), object.InvalidData, shown), nil
+	case errors.As(err, &name):
+		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.",
+			domainController(o), sp.DN(o, name.Name)), object.ResourceExists, name.Name), nil
+	case errors.As(err, &def):
+		return exo.Error(ctx, exCannotRemoveDefault, "The default sharing policy can't be removed. First choose another policy to be the default sharing policy, and then remove this policy.", object.InvalidOperation, shown), nil
+	case errors.As(err, &used):
+		return exo.Error(ctx, exPolicyInUse, "This sharing policy can't be removed because there are mailboxes assigned to it. Before you remove this policy, assign the users who share this policy to another one.", object.InvalidOperation, shown), nil
+	}
+	return nil, err
+}
+
+// domainController is the directory server that answers for the
+// organization.
+func domainController(o *directory.Organization) string {
+	return fmt.Sprintf("%sDC%03d.%s.PROD.OUTLOOK.COM", o.DirectoryPartition, 10+int(mailbox.DerivedGuid("dc", o.Guid)[0])%90, o.DirectoryPartition)
 }
 
 // applyDomains applies a Domains argument to the current entries: the

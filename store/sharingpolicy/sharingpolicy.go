@@ -1,13 +1,15 @@
 // Package sharingpolicy is the organization's sharing policies
-// (Get-/Set-SharingPolicy): with which domains outside the organization
-// users may share calendar free/busy information and contacts, and what
-// they may publish to anonymous users.
+// (Get-/New-/Set-/Remove-SharingPolicy): with which domains outside the
+// organization users may share calendar free/busy information and
+// contacts, and what they may publish to anonymous users; and which
+// mailboxes have a policy of their own (Set-Mailbox -SharingPolicy).
 //
 // Every organization has the default sharing policy, "Default Sharing
 // Policy": free/busy times with every domain ("*") and free/busy with
 // subject, location and body for anonymous users. The tenant keeps its
 // record only once it was changed; records are kept by Guid, so a policy
-// keeps its record when renamed.
+// keeps its record when renamed. Exactly one policy is the default: the
+// one every mailbox without a policy of its own follows.
 package sharingpolicy
 
 import (
@@ -53,19 +55,36 @@ type Policy struct {
 	Default     bool      `json:"default"`
 	WhenCreated time.Time `json:"whenCreated"`
 	WhenChanged time.Time `json:"whenChanged"`
+	// Removed marks the built-in default policy once it was removed (it
+	// is listed as long as the tenant keeps no record of it).
+	Removed bool `json:"removed,omitempty"`
 }
 
 var policyKind = store.DefineKind(store.KindSpec[Policy]{Bucket: "sharingPolicies", Name: "sharingPolicy", Noun: "sharing policy", CreatedOnWrite: true})
 
-// Register adds the sharing policies to s: their kind and their check.
+// Register adds the sharing policies to s: their kind, the mailboxes'
+// own policies (gone with their mailbox) and the check of both.
 func Register(s *store.Schema) {
 	policyKind.Register(s)
+	assignments.Register(s, "sharing-policy-assignments", nil)
 	s.AddCheck("sharing-policies", check)
 }
 
 // DefaultGuid is the Guid of the organization's default sharing policy.
 func DefaultGuid(org *directory.Organization) string {
 	return store.DerivedGuid("sharing-policy\x00" + org.Guid + "\x00" + DefaultName)
+}
+
+// DN is the distinguished name of the organization's sharing policy
+// with that name.
+func DN(org *directory.Organization, name string) string {
+	return "CN=" + name + ",CN=Federation,CN=Configuration,CN=" + org.Name + ",CN=ConfigurationUnits,DC=" + org.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+}
+
+// Keys are what an identity names a policy by: its name, Guid and
+// distinguished name.
+func Keys(org *directory.Organization, p *Policy) (name, guid, dn string) {
+	return p.Name, p.Guid, DN(org, p.Name)
 }
 
 // Defaults returns the default sharing policy as Exchange Online installs
@@ -88,10 +107,13 @@ func List(tx *store.Tx) ([]*Policy, error) {
 		return nil, err
 	}
 	def := DefaultGuid(org)
-	out := stored
+	out := stored[:0]
 	has := false
 	for _, p := range stored {
 		has = has || p.Guid == def
+		if !p.Removed {
+			out = append(out, p)
+		}
 	}
 	if !has {
 		out = append(out, Defaults(org))
@@ -279,6 +301,9 @@ func Put(tx *store.Tx, p *Policy) error {
 // shared, an entry Exchange would not take or a domain named twice, no
 // default policy or more than one.
 func check(tx *store.Tx, report func(store.Finding)) error {
+	if err := checkAssignments(tx, report); err != nil {
+		return err
+	}
 	stored, err := policyKind.List(tx)
 	if err != nil {
 		return err
@@ -289,6 +314,9 @@ func check(tx *store.Tx, report func(store.Finding)) error {
 	names := map[string]string{}
 	defaults := 0
 	for _, p := range stored {
+		if p.Removed {
+			continue
+		}
 		bad := func(format string, args ...any) {
 			report(store.Finding{Kind: "sharingPolicy", Key: p.Guid, Message: fmt.Sprintf(format, args...)})
 		}
@@ -308,7 +336,8 @@ func check(tx *store.Tx, report func(store.Finding)) error {
 			defaults++
 		}
 	}
-	// the default policy, kept or not, is one of them
+	// the built-in default policy, unless the tenant keeps a record of
+	// it, is one of them
 	org, err := directory.GetOrganization(tx)
 	if err == nil {
 		kept := false

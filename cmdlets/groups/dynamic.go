@@ -158,8 +158,8 @@ var dynamicBoolDefaults = lazy.Value[map[string]bool]{Build: func() map[string]b
 	}
 }}
 
-// dynamicStringSettings are the group's text settings.
-var dynamicStringSettings = []string{"PhoneticDisplayName", "SimpleDisplayName", "MailTip", "SendModerationNotifications",
+// dynamicStringSettings are the group's text settings (the MailTip aside: mailTipChange).
+var dynamicStringSettings = []string{"PhoneticDisplayName", "SimpleDisplayName", "SendModerationNotifications",
 	"CustomAttribute1", "CustomAttribute2", "CustomAttribute3", "CustomAttribute4", "CustomAttribute5", "CustomAttribute6", "CustomAttribute7",
 	"CustomAttribute8", "CustomAttribute9", "CustomAttribute10", "CustomAttribute11", "CustomAttribute12", "CustomAttribute13", "CustomAttribute14", "CustomAttribute15"}
 
@@ -170,7 +170,7 @@ var dynamicRecipientLists = []string{"AcceptMessagesOnlyFrom", "AcceptMessagesOn
 
 // dynamicTextLists are the settings that list text values.
 var dynamicTextLists = []string{"ExtensionCustomAttribute1", "ExtensionCustomAttribute2", "ExtensionCustomAttribute3",
-	"ExtensionCustomAttribute4", "ExtensionCustomAttribute5", "MailTipTranslations"}
+	"ExtensionCustomAttribute4", "ExtensionCustomAttribute5"}
 
 func settingBool(g *groups.DynamicGroup, name string) bool {
 	if raw, ok := g.Settings[name]; ok {
@@ -493,30 +493,12 @@ func applySettings(ctx *command.Context, tx *store.Tx, g *groups.DynamicGroup) (
 				return exo.Invalid(ctx, fmt.Sprintf("Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.Directory.Recipient.TransportModerationNotificationFlags\". Valid values are Never, Internal, Always.", v), v), nil
 			}
 		case "SimpleDisplayName":
-			if !validSimpleName(v) {
-				return exo.Invalid(ctx, fmt.Sprintf("The SimpleDisplayName \"%s\" contains characters that aren't allowed. Use letters, numbers, spaces and \" ' ( ) + , - . / : ?", v), v), nil
+			if rec := simpleNameProblem(ctx, v); rec != nil {
+				return rec, nil
 			}
 		case "PhoneticDisplayName":
 			if len([]rune(v)) > 256 {
 				return exo.Invalid(ctx, "The length of the PhoneticDisplayName can't exceed 256 characters.", v), nil
-			}
-		case "MailTip":
-			if len([]rune(v)) > 175 {
-				return exo.Invalid(ctx, "The MailTip can't exceed 175 displayed characters.", v), nil
-			}
-			tr := settingList(g, "MailTipTranslations")
-			var kept []string
-			for _, t := range tr {
-				if !strings.HasPrefix(strings.ToLower(t), "default:") {
-					kept = append(kept, t)
-				}
-			}
-			if v != "" {
-				kept = append([]string{"default:" + v}, kept...)
-				v = "<html><body>" + v + "</body></html>"
-			}
-			if err := setSetting(g, "MailTipTranslations", kept); err != nil {
-				return nil, err
 			}
 		}
 		if err := setSetting(g, name, v); err != nil {
@@ -527,14 +509,23 @@ func applySettings(ctx *command.Context, tx *store.Tx, g *groups.DynamicGroup) (
 		if ctx.Command.Param(name) == nil || !ctx.Has(name) {
 			continue
 		}
-		vs, err := mailbox.ApplyMultiValued(ctx.Value(name), settingList(g, name))
-		if err != nil {
-			return exo.Invalid(ctx, err.Error(), name), nil
-		}
-		if strings.HasPrefix(name, "ExtensionCustomAttribute") && len(vs) > 1300 {
-			return exo.Invalid(ctx, name+" can hold at most 1300 values.", name), nil
+		vs, rec := extensionValues(ctx, name, settingList(g, name))
+		if rec != nil {
+			return rec, nil
 		}
 		if err := setSetting(g, name, vs); err != nil {
+			return nil, err
+		}
+	}
+	if ctx.Has("MailTip") || ctx.Has("MailTipTranslations") {
+		tip, tr, rec := mailTipChange(ctx, settingString(g, "MailTip"), settingList(g, "MailTipTranslations"))
+		if rec != nil {
+			return rec, nil
+		}
+		if err := setSetting(g, "MailTip", tip); err != nil {
+			return nil, err
+		}
+		if err := setSetting(g, "MailTipTranslations", tr); err != nil {
 			return nil, err
 		}
 	}

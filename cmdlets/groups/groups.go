@@ -305,9 +305,9 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 			o.AddTyped("MemberJoinRestriction", "System.String", g.MemberJoinRestriction)
 			o.AddTyped("MemberDepartRestriction", "System.String", g.MemberDepartRestriction)
 			o.AddTyped("HiddenGroupMembershipEnabled", "System.Boolean", g.HiddenGroupMembershipEnabled)
-			o.AddTyped("SendOofMessageToOriginatorEnabled", "System.Boolean", false)
-			o.AddTyped("ReportToManagerEnabled", "System.Boolean", false)
-			o.AddTyped("ReportToOriginatorEnabled", "System.Boolean", true)
+			o.AddTyped("SendOofMessageToOriginatorEnabled", "System.Boolean", g.SendOofMessageToOriginatorEnabled)
+			o.AddTyped("ReportToManagerEnabled", "System.Boolean", g.ReportToManagerEnabled)
+			o.AddTyped("ReportToOriginatorEnabled", "System.Boolean", !g.ReportToOriginatorOff)
 		}
 		o.AddTyped("ManagedBy", "System.String", list(e.names(g.ManagedBy)...))
 		o.AddTyped("PrimarySmtpAddress", "System.String", g.PrimarySmtpAddress)
@@ -318,17 +318,27 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 			for i := 1; i <= 15; i++ {
 				o.AddTyped(fmt.Sprintf("CustomAttribute%d", i), "System.String", g.CustomAttribute(i))
 			}
+			for i := 1; i <= 5; i++ {
+				o.AddTyped(fmt.Sprintf("ExtensionCustomAttribute%d", i), "System.String", list(g.ExtensionCustomAttribute(i)...))
+			}
 		}
-		o.AddTyped("GrantSendOnBehalfTo", "System.String", list())
-		o.AddTyped("AcceptMessagesOnlyFrom", "System.String", list())
-		o.AddTyped("AcceptMessagesOnlyFromDLMembers", "System.String", list())
-		o.AddTyped("AcceptMessagesOnlyFromSendersOrMembers", "System.String", list())
-		o.AddTyped("RejectMessagesFromSendersOrMembers", "System.String", list())
-		o.AddTyped("BypassModerationFromSendersOrMembers", "System.String", list())
+		o.AddTyped("GrantSendOnBehalfTo", "System.String", list(e.names(g.GrantSendOnBehalfTo)...))
+		o.AddTyped("AcceptMessagesOnlyFrom", "System.String", list(e.names(g.AcceptMessagesOnlyFrom)...))
+		o.AddTyped("AcceptMessagesOnlyFromDLMembers", "System.String", list(e.names(g.AcceptMessagesOnlyFromDLMembers)...))
+		o.AddTyped("AcceptMessagesOnlyFromSendersOrMembers", "System.String", list(e.names(acceptFrom(g))...))
+		o.AddTyped("RejectMessagesFrom", "System.String", list(e.names(g.RejectMessagesFrom)...))
+		o.AddTyped("RejectMessagesFromDLMembers", "System.String", list(e.names(g.RejectMessagesFromDLMembers)...))
+		o.AddTyped("RejectMessagesFromSendersOrMembers", "System.String", list(e.names(rejectFrom(g))...))
+		o.AddTyped("BypassModerationFromSendersOrMembers", "System.String", list(e.names(bypassFrom(g))...))
 		o.AddTyped("ModeratedBy", "System.String", list(e.names(g.ModeratedBy)...))
 		o.AddTyped("ModerationEnabled", "System.Boolean", g.ModerationEnabled)
 		if typeName != TypeUnifiedGroup {
 			o.AddTyped("SendModerationNotifications", "System.String", moderationNotificationsOf(g))
+		}
+		if typeName == TypeDistributionGroup {
+			o.AddTyped("SimpleDisplayName", "System.String", g.SimpleDisplayName)
+			o.AddTyped("MailTip", "System.String", str(g.MailTip))
+			o.AddTyped("MailTipTranslations", "System.String", list(g.MailTipTranslations...))
 		}
 		o.AddTyped("WindowsEmailAddress", "System.String", g.PrimarySmtpAddress)
 		if typeName == TypeDistributionGroup {
@@ -353,6 +363,18 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 			v = e.displayNames(g.ManagedBy)
 		case "ModeratedBy":
 			v = e.displayNames(g.ModeratedBy)
+		case "GrantSendOnBehalfTo":
+			v = e.displayNames(g.GrantSendOnBehalfTo)
+		case "AcceptMessagesOnlyFrom":
+			v = e.displayNames(g.AcceptMessagesOnlyFrom)
+		case "AcceptMessagesOnlyFromDLMembers":
+			v = e.displayNames(g.AcceptMessagesOnlyFromDLMembers)
+		case "AcceptMessagesOnlyFromSendersOrMembers":
+			v = e.displayNames(acceptFrom(g))
+		case "BypassModerationFromSendersOrMembers":
+			v = e.displayNames(bypassFrom(g))
+		case "RejectMessagesFromSendersOrMembers":
+			v = e.displayNames(rejectFrom(g))
 		}
 		o.AddTyped(p.prop, "System.String", list(v...))
 	}
@@ -375,6 +397,20 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 	name := g.Name
 	o.ToStringFunc = func() string { return name }
 	return o
+}
+
+// acceptFrom, rejectFrom and bypassFrom are a group's
+// ...SendersOrMembers lists: its individual senders, then its groups.
+func acceptFrom(g *groups.Group) []groups.Member {
+	return append(append([]groups.Member(nil), g.AcceptMessagesOnlyFrom...), g.AcceptMessagesOnlyFromDLMembers...)
+}
+
+func rejectFrom(g *groups.Group) []groups.Member {
+	return append(append([]groups.Member(nil), g.RejectMessagesFrom...), g.RejectMessagesFromDLMembers...)
+}
+
+func bypassFrom(g *groups.Group) []groups.Member {
+	return append(append([]groups.Member(nil), g.BypassModerationFrom...), g.BypassModerationFromDLMembers...)
 }
 
 // moderationNotificationsOf is the group's SendModerationNotifications

@@ -19,16 +19,6 @@ var (
 	departRestrictions = []string{"Open", "Closed"}
 )
 
-// setParams are the Set-DistributionGroup parameters the simulator
-// models; the others fail with ParameterNotSimulated.
-var setParams = []string{"Identity", "ManagedBy", "DisplayName", "Description", "HiddenFromAddressListsEnabled",
-	"RequireSenderAuthenticationEnabled", "MemberJoinRestriction", "MemberDepartRestriction",
-	"BypassSecurityGroupManagerCheck", "IgnoreNamingPolicy", "ForceUpgrade",
-	"Name", "Alias", "PrimarySmtpAddress", "WindowsEmailAddress", "EmailAddresses", "ModeratedBy", "ModerationEnabled",
-	"SendModerationNotifications", "BypassNestedModerationEnabled", "BccBlocked", "RoomList",
-	"CustomAttribute1", "CustomAttribute2", "CustomAttribute3", "CustomAttribute4", "CustomAttribute5", "CustomAttribute6", "CustomAttribute7",
-	"CustomAttribute8", "CustomAttribute9", "CustomAttribute10", "CustomAttribute11", "CustomAttribute12", "CustomAttribute13", "CustomAttribute14", "CustomAttribute15"}
-
 func setCommands() []*command.Command {
 	set := exo.Declared("Set-DistributionGroup")
 	set.Synopsis = "Changes a distribution group or mail-enabled security group: owners, display name, description, restrictions, custom attributes."
@@ -64,9 +54,29 @@ func setCommands() []*command.Command {
 	for i := 1; i <= 15; i++ {
 		help[fmt.Sprintf("CustomAttribute%d", i)] = "A free text attribute ($null clears it)."
 	}
+	for i := 1; i <= 5; i++ {
+		help[fmt.Sprintf("ExtensionCustomAttribute%d", i)] = "Free text values (at most 1300): a list replaces them, @{Add=...; Remove=...} changes them."
+	}
+	for _, p := range []string{"AcceptMessagesOnlyFrom", "RejectMessagesFrom"} {
+		help[p] = "Individual senders (mailboxes, mail users, mail contacts): a list replaces them, @{Add=...; Remove=...} changes them."
+		help[p+"DLMembers"] = "Groups whose members are meant (distribution, security, Microsoft 365 and dynamic groups): a list replaces them, @{Add=...; Remove=...} changes them."
+	}
+	help["AcceptMessagesOnlyFromSendersOrMembers"] = "Who may send to the group: individual senders and groups, kept apart in AcceptMessagesOnlyFrom and AcceptMessagesOnlyFromDLMembers ($null: everyone)."
+	help["RejectMessagesFromSendersOrMembers"] = "Who may not send to the group: individual senders and groups, kept apart in RejectMessagesFrom and RejectMessagesFromDLMembers."
+	help["BypassModerationFromSendersOrMembers"] = "Senders and groups whose messages skip moderation."
+	help["GrantSendOnBehalfTo"] = "Mailboxes, mail users and groups that may send on behalf of the group: a list replaces them, @{Add=...; Remove=...} changes them."
+	help["MailTip"] = "The MailTip senders see (at most 175 characters; kept as HTML, and as the default translation); $null removes it."
+	help["MailTipTranslations"] = "Translations of the MailTip, culture:text (the default one default:text)."
+	help["ReportToManagerEnabled"] = "$true sends delivery reports to the group's first owner."
+	help["ReportToOriginatorEnabled"] = "$true (the default) sends delivery reports to the sender."
+	help["SendOofMessageToOriginatorEnabled"] = "$true sends the members' out-of-office replies to the sender."
+	help["SimpleDisplayName"] = "An alternative name of letters, digits, spaces and \" ' ( ) + , - . / : ? only."
+	help["HiddenGroupMembershipEnabled"] = "Hides the members from everyone but the owners; this can't be undone."
+	help["ResetMigrationToUnifiedGroup"] = "Resets the flag of a migration to a Microsoft 365 group in progress (the simulated tenant starts none)."
+	help["UpdateMemberCount"] = "Recounts the members (the simulated tenant counts them at every read)."
 	exo.Describe(set, help)
 	set.Handler.Process = setDistributionGroup
-	return []*command.Command{exo.Partial(set, setParams...)}
+	return []*command.Command{set}
 }
 
 // resolveOwners resolves ManagedBy values to owners: each must be a
@@ -178,6 +188,12 @@ func applyGroupSettings(ctx *command.Context, tx *store.Tx, g *groups.Group) (*o
 	}
 	if rec := applyAddressSettings(ctx, g); rec != nil {
 		return rec, nil
+	}
+	if rec := applyDeliverySettings(ctx, g); rec != nil {
+		return rec, nil
+	}
+	if rec, err := applyDeliveryLists(ctx, tx, g); rec != nil || err != nil {
+		return rec, err
 	}
 	return applyModeration(ctx, tx, g)
 }
@@ -298,6 +314,9 @@ func applyModeration(ctx *command.Context, tx *store.Tx, g *groups.Group) (*obje
 // setDistributionGroup changes a distribution or mail-enabled security
 // group; a Microsoft 365 group is not one (Set-UnifiedGroup changes it).
 func setDistributionGroup(ctx *command.Context) error {
+	if rec := restrictionConflict(ctx); rec != nil {
+		return ctx.Fail(rec)
+	}
 	var g *groups.Group
 	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord

@@ -216,7 +216,7 @@ func PutDynamic(tx *store.Tx, g *DynamicGroup) error {
 }
 
 // RemoveDynamic deletes a group and its refresh timer; the group leaves
-// the member lists of the other dynamic groups at once.
+// the lists of the other groups (members, delivery settings) at once.
 func RemoveDynamic(tx *store.Tx, g *DynamicGroup) error {
 	if err := tx.CancelTimersFor(g.Guid, TimerDynamicRefresh); err != nil {
 		return err
@@ -224,7 +224,7 @@ func RemoveDynamic(tx *store.Tx, g *DynamicGroup) error {
 	if _, err := dynamicKind.Delete(tx, g.Guid); err != nil {
 		return err
 	}
-	return dropFromDynamic(tx, g.Guid)
+	return DropLinks(tx, g.Guid)
 }
 
 // dropFromDynamic takes a deleted group out of the member lists of the

@@ -77,13 +77,69 @@ type Group struct {
 	BypassNestedModerationEnabled bool   `json:"bypassNestedModerationEnabled,omitempty"`
 	BccBlocked                    bool   `json:"bccBlocked,omitempty"`
 	// HiddenGroupMembershipEnabled hides the member list from everyone
-	// but the group's owners; it can only be set when the group is made.
+	// but the group's owners; once on, it stays on.
 	HiddenGroupMembershipEnabled bool `json:"hiddenGroupMembershipEnabled,omitempty"`
 	// CustomAttributes are CustomAttribute1..15 by index (0 is
 	// CustomAttribute1); missing entries are empty.
-	CustomAttributes []string  `json:"customAttributes,omitempty"`
-	WhenCreated      time.Time `json:"whenCreated"`
-	WhenChanged      time.Time `json:"whenChanged"`
+	CustomAttributes []string `json:"customAttributes,omitempty"`
+	// ExtensionCustomAttributes are ExtensionCustomAttribute1..5 by index,
+	// each a list of values.
+	ExtensionCustomAttributes [][]string `json:"extensionCustomAttributes,omitempty"`
+	// The delivery restrictions, as Exchange keeps them: individual
+	// senders (accounts and mail contacts) apart from groups (whose
+	// members the restriction covers); the ...SendersOrMembers properties
+	// are the two together.
+	AcceptMessagesOnlyFrom          []Member `json:"acceptMessagesOnlyFrom,omitempty"`
+	AcceptMessagesOnlyFromDLMembers []Member `json:"acceptMessagesOnlyFromDLMembers,omitempty"`
+	RejectMessagesFrom              []Member `json:"rejectMessagesFrom,omitempty"`
+	RejectMessagesFromDLMembers     []Member `json:"rejectMessagesFromDLMembers,omitempty"`
+	// BypassModerationFrom and BypassModerationFromDLMembers send to the
+	// moderated group without a moderator's approval.
+	BypassModerationFrom          []Member `json:"bypassModerationFrom,omitempty"`
+	BypassModerationFromDLMembers []Member `json:"bypassModerationFromDLMembers,omitempty"`
+	// GrantSendOnBehalfTo may send on behalf of the group.
+	GrantSendOnBehalfTo []Member `json:"grantSendOnBehalfTo,omitempty"`
+	// MailTip is the custom MailTip as Exchange keeps it
+	// (<html><body>text</body></html>); MailTipTranslations its
+	// translations, "culture:text", the default one "default:text".
+	MailTip             string   `json:"mailTip,omitempty"`
+	MailTipTranslations []string `json:"mailTipTranslations,omitempty"`
+	SimpleDisplayName   string   `json:"simpleDisplayName,omitempty"`
+	// Where delivery reports go: to the group's first owner, and (unless
+	// ReportToOriginatorOff) to the sender; out-of-office replies of
+	// members to the sender.
+	ReportToManagerEnabled            bool      `json:"reportToManagerEnabled,omitempty"`
+	ReportToOriginatorOff             bool      `json:"reportToOriginatorOff,omitempty"`
+	SendOofMessageToOriginatorEnabled bool      `json:"sendOofMessageToOriginatorEnabled,omitempty"`
+	WhenCreated                       time.Time `json:"whenCreated"`
+	WhenChanged                       time.Time `json:"whenChanged"`
+}
+
+// Links are the group's lists of linked objects: members, owners,
+// moderators, subscribers and those its delivery settings name.
+func (g *Group) Links() []*[]Member {
+	return []*[]Member{&g.Members, &g.ManagedBy, &g.ModeratedBy, &g.Subscribers, &g.AcceptMessagesOnlyFrom,
+		&g.AcceptMessagesOnlyFromDLMembers, &g.RejectMessagesFrom, &g.RejectMessagesFromDLMembers, &g.BypassModerationFrom,
+		&g.BypassModerationFromDLMembers, &g.GrantSendOnBehalfTo}
+}
+
+// ExtensionCustomAttribute returns ExtensionCustomAttribute n (1..5).
+func (g *Group) ExtensionCustomAttribute(n int) []string {
+	if n < 1 || n > len(g.ExtensionCustomAttributes) {
+		return nil
+	}
+	return g.ExtensionCustomAttributes[n-1]
+}
+
+// SetExtensionCustomAttribute sets ExtensionCustomAttribute n (1..5).
+func (g *Group) SetExtensionCustomAttribute(n int, v []string) {
+	for len(g.ExtensionCustomAttributes) < n {
+		g.ExtensionCustomAttributes = append(g.ExtensionCustomAttributes, nil)
+	}
+	g.ExtensionCustomAttributes[n-1] = v
+	for len(g.ExtensionCustomAttributes) > 0 && len(g.ExtensionCustomAttributes[len(g.ExtensionCustomAttributes)-1]) == 0 {
+		g.ExtensionCustomAttributes = g.ExtensionCustomAttributes[:len(g.ExtensionCustomAttributes)-1]
+	}
 }
 
 // IsSecurity reports whether the group is a security principal (it can
@@ -279,14 +335,12 @@ func checkGroups(tx *store.Tx, report func(store.Finding)) error {
 		return err
 	}
 	for _, g := range all {
-		var lists [][]Member
-		lists = append(lists, g.ManagedBy, g.Members, g.Subscribers, g.ModeratedBy)
 		var missing []string
-		for _, l := range lists {
-			for _, m := range l {
+		for _, l := range g.Links() {
+			for _, m := range *l {
 				switch m.Kind {
 				case MemberGroup:
-					if _, ok, err := Get(tx, m.ID); err != nil {
+					if ok, err := groupExists(tx, m.ID); err != nil {
 						return err
 					} else if !ok {
 						missing = append(missing, m.ID)
@@ -309,6 +363,16 @@ func checkGroups(tx *store.Tx, report func(store.Finding)) error {
 		}
 	}
 	return nil
+}
+
+// groupExists reports whether a group or dynamic group has that GUID
+// (delivery restrictions name dynamic groups too).
+func groupExists(tx *store.Tx, guid string) (bool, error) {
+	if _, ok, err := Get(tx, guid); err != nil || ok {
+		return ok, err
+	}
+	_, ok, err := GetDynamic(tx, guid)
+	return ok, err
 }
 
 // New stores a new distribution group, mail-enabled security group or
@@ -337,9 +401,10 @@ func Remove(tx *store.Tx, g *Group) error {
 	return DropLinks(tx, g.Guid)
 }
 
-// DropLinks takes a deleted object (a group or a mail contact) out of the
-// members, owners, moderators and subscribers of every group and the
-// member lists of the dynamic groups.
+// DropLinks takes a deleted object (a group, a dynamic group or a mail
+// contact) out of the members, owners, moderators, subscribers and
+// delivery settings of every group and the member lists of the dynamic
+// groups.
 func DropLinks(tx *store.Tx, id string) error {
 	all, err := List(tx)
 	if err != nil {
@@ -347,7 +412,7 @@ func DropLinks(tx *store.Tx, id string) error {
 	}
 	for _, o := range all {
 		changed := false
-		for _, l := range []*[]Member{&o.Members, &o.ManagedBy, &o.ModeratedBy, &o.Subscribers} {
+		for _, l := range o.Links() {
 			if kept, dropped := dropMember(*l, id); dropped {
 				*l, changed = kept, true
 			}

@@ -1,6 +1,7 @@
 package mailbox_test
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/exosim/exosim/cmdlets/registry"
@@ -23,7 +24,7 @@ func BenchmarkFormatList(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		w := format.NewWriter(s.RT.Formats, opts, nil)
-		w.EmitBytes(func(format.Stream, []byte) { lines++ })
+		w.EmitBytes(func(_ format.Stream, b []byte) { lines += bytes.Count(b, []byte("\n")) })
 		w.Write(&format.Shaped{Spec: spec, Value: m})
 		w.Close()
 	}

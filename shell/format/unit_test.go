@@ -1,6 +1,7 @@
 package format
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -465,5 +466,33 @@ func TestWrapASCIIIsWrapWords(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("wrapASCII(%q, %d, %d) = %q, wrapWords %q", line, fw, w, got, want)
 		}
+	}
+}
+
+// A list given out as bytes is its lines, each followed by a newline,
+// some at a time: the same lines the writer gives out as strings, a
+// long entry in several parts.
+func TestListLinesAsBytes(t *testing.T) {
+	t.Parallel()
+	var kv []any
+	for i := 0; i < 200; i++ {
+		kv = append(kv, fmt.Sprintf("Property%03d", i), strings.Repeat("value ", i%30))
+	}
+	v := &Shaped{Spec: &Spec{Kind: ListView}, Value: obj(kv...)}
+	want := render(nil, Options{Width: 80}, v)
+	var got strings.Builder
+	parts := 0
+	w := NewWriter(nil, Options{Width: 80}, func(_ Stream, l string) { got.WriteString(l + "\n") })
+	w.EmitBytes(func(_ Stream, lines []byte) {
+		if len(lines) == 0 || lines[len(lines)-1] != '\n' {
+			t.Errorf("lines without their newline: %q", lines)
+		}
+		parts++
+		got.Write(lines)
+	})
+	w.Write(v)
+	w.Close()
+	if got.String() != want || parts < 2 {
+		t.Errorf("%d parts, got:\n%s\nwant:\n%s", parts, got.String(), want)
 	}
 }

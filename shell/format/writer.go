@@ -1,6 +1,7 @@
 package format
 
 import (
+	"bytes"
 	"math"
 	"strings"
 
@@ -87,10 +88,10 @@ type Writer struct {
 	emit func(s Stream, line string)
 	// emitBytes, when set (EmitBytes), takes the lines a list builds
 	// instead of emit.
-	emitBytes func(s Stream, line []byte)
-	// line is where a list line is put together, texts where the values
-	// of a list entry wait for their lines.
-	line  []byte
+	emitBytes func(s Stream, lines []byte)
+	// lines is where the lines of a list entry are put together, texts
+	// where the values of a list entry wait for their lines.
+	lines []byte
 	texts []listText
 	doc   *document
 	// readLimit is the caller's EnumLimitFunc: the writer reads the
@@ -126,18 +127,29 @@ func (w *Writer) objectLimit() int {
 	return w.limit
 }
 
-// EmitBytes sends the lines of lists to emit as bytes, valid only during
-// the call, instead of as strings: a destination that copies them into a
-// buffer of its own then costs no string per line.
-func (w *Writer) EmitBytes(emit func(s Stream, line []byte)) { w.emitBytes = emit }
+// EmitBytes sends the lines of lists to emit as bytes instead of as
+// strings, several at a time: one or more lines, each followed by a
+// newline, valid only during the call. A destination that copies them
+// into a buffer of its own then costs no string and no call per line.
+func (w *Writer) EmitBytes(emit func(s Stream, lines []byte)) { w.emitBytes = emit }
 
-// outBytes writes a line put together in a buffer the writer reuses.
-func (w *Writer) outBytes(s Stream, line []byte) {
+// outBytes writes lines (each followed by a newline) put together in a
+// buffer the writer reuses.
+func (w *Writer) outBytes(s Stream, lines []byte) {
 	if w.emitBytes != nil {
-		w.emitBytes(s, line)
+		w.emitBytes(s, lines)
 		return
 	}
-	w.emit(s, string(line))
+	eachLine(lines, func(l []byte) { w.emit(s, string(l)) })
+}
+
+// eachLine gives fn each line of lines, a newline after each.
+func eachLine(lines []byte, fn func(line []byte)) {
+	for len(lines) > 0 {
+		i := bytes.IndexByte(lines, '\n')
+		fn(lines[:i])
+		lines = lines[i+1:]
+	}
 }
 
 // pending is one buffered item of a table group.
@@ -420,7 +432,9 @@ func (w *Writer) add(v any) {
 	d := w.doc
 	if d.view != nil && !d.view.appliesTo(object.TypeNames(v)) {
 		lines := []string{""}
-		w.listEntry(v, fieldList{fs: namesToFields(v, w.reg.defaultPropertyNames(v))}, func(l []byte) { lines = append(lines, string(l)) })
+		w.listEntry(v, fieldList{fs: namesToFields(v, w.reg.defaultPropertyNames(v))}, func(b []byte) {
+			eachLine(b, func(l []byte) { lines = append(lines, string(l)) })
+		})
 		lines = append(lines, "")
 		w.outOfBand(Output, lines)
 		return
@@ -680,12 +694,18 @@ type listText struct {
 	shown      bool
 }
 
-// outputBytes writes a line of the output stream (see outBytes).
-func (w *Writer) outputBytes(line []byte) { w.outBytes(Output, line) }
+// outputBytes writes lines of the output stream (see outBytes).
+func (w *Writer) outputBytes(lines []byte) { w.outBytes(Output, lines) }
+
+// listChunk is about how many bytes of a list entry's lines the writer
+// holds before it gives them out: a few dozen lines in one call, from a
+// buffer that stays small.
+const listChunk = 2 << 10
 
 // listEntry renders one object's list lines (without the empty line
-// that follows each entry), each to emit: a line valid during the call
-// only, put together in the writer's buffer.
+// that follows each entry) to emit, some at a time: lines each followed
+// by a newline, valid during the call only, put together in the
+// writer's buffer.
 func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 	n := fields.len()
 	if n == 0 {
@@ -719,6 +739,11 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 		maxLabel = width - 4
 	}
 	valueWidth := width - (maxLabel + 3)
+	b := w.lines[:0]
+	if cap(b) == 0 {
+		b = make([]byte, 0, 2*listChunk)
+	}
+	w.lines = nil // emit may write with this writer
 	for i := range texts {
 		t := &texts[i]
 		if !t.shown {
@@ -730,19 +755,20 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 			labelCells = Cells(label)
 		}
 		pad := maxLabel - labelCells
+		if len(b) >= listChunk {
+			emit(b)
+			b = b[:0]
+		}
 		// Most values are one short line: label, padding and value.
 		if cells, plain := plainCells(t.text); plain && cells <= valueWidth {
-			b := w.appendListLabel(w.line[:0], label, pad)
-			b = append(b, t.text...)
-			w.line = b
-			emit(b)
+			b = w.appendListLabel(b, label, pad)
+			b = append(append(b, t.text...), '\n')
 			continue
 		}
 		// Others are cut into lines, the first after the label, the
 		// rest under the first.
 		first := true
 		wrapText(t.text, valueWidth, valueWidth, func(l string) {
-			b := w.line[:0]
 			if first {
 				b = w.appendListLabel(b, label, pad)
 				first = false
@@ -753,10 +779,13 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 			if strings.Contains(l, "\x1b") && !strings.HasSuffix(l, styleReset) {
 				b = append(b, styleReset...)
 			}
-			w.line = b
-			emit(b)
+			b = append(b, '\n')
 		})
 	}
+	if len(b) > 0 {
+		emit(b)
+	}
+	w.lines = b[:0]
 	w.texts = texts
 }
 

@@ -1,6 +1,8 @@
 package hostui
 
 import (
+	"bytes"
+
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/numeric"
@@ -155,13 +157,17 @@ func (d *Display) NewOutDefault() *OutDefault {
 		od.flush()
 		d.WriteStream(s, line)
 	})
-	od.w.EmitBytes(func(s format.Stream, line []byte) {
+	od.w.EmitBytes(func(s format.Stream, lines []byte) {
 		if s == format.Output {
-			add(od, line)
+			addLines(od, lines)
 			return
 		}
 		od.flush()
-		d.WriteStream(s, string(line))
+		for len(lines) > 0 {
+			i := bytes.IndexByte(lines, '\n')
+			d.WriteStream(s, string(lines[:i]))
+			lines = lines[i+1:]
+		}
 	})
 	return od
 }
@@ -172,7 +178,7 @@ func (d *Display) NewOutDefault() *OutDefault {
 const outChunk = 16 << 10
 
 // add queues an output line.
-func add[T string | []byte](od *OutDefault, line T) {
+func add(od *OutDefault, line string) {
 	if len(od.pending)+len(line)+1 > cap(od.pending) {
 		od.flush()
 		if len(line)+1 > cap(od.pending) {
@@ -180,6 +186,17 @@ func add[T string | []byte](od *OutDefault, line T) {
 		}
 	}
 	od.pending = append(append(od.pending, line...), '\n')
+}
+
+// addLines queues output lines, each already followed by a newline.
+func addLines(od *OutDefault, lines []byte) {
+	if len(od.pending)+len(lines) > cap(od.pending) {
+		od.flush()
+		if len(lines) > cap(od.pending) {
+			od.pending = make([]byte, 0, max(outChunk, len(lines)))
+		}
+	}
+	od.pending = append(od.pending, lines...)
 }
 
 // Write formats v and shows it.

@@ -283,8 +283,8 @@ func newMailContact(ctx *command.Context) error {
 		if ctx.Has("Alias") {
 			c.Alias = strings.TrimSpace(ctx.String("Alias"))
 		}
-		if !groups.ValidAlias(c.Alias) {
-			return nil, exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", c.Alias), c.Alias), nil
+		if rec := groups.AliasRefusal(ctx, c.Alias); rec != nil {
+			return nil, rec, nil
 		}
 		if rec, err := applyMailSettings(ctx, tx, c); rec != nil || err != nil {
 			return nil, rec, err
@@ -304,8 +304,8 @@ func setMailContact(ctx *command.Context) error {
 	return changeContact(ctx, "mail contact", func(tx *store.Tx, c *directory.Contact) (*object.ErrorRecord, error) {
 		if ctx.Has("Alias") {
 			a := strings.TrimSpace(ctx.String("Alias"))
-			if !groups.ValidAlias(a) {
-				return exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", a), a), nil
+			if rec := groups.AliasRefusal(ctx, a); rec != nil {
+				return rec, nil
 			}
 			c.Alias = a
 		}

@@ -385,10 +385,6 @@ func getDynamicMembers(ctx *command.Context) error {
 // an alias can't hold become question marks.
 func AliasFromName(name string) string { return aliasFromName(name) }
 
-// ValidAlias reports whether an alias has only the characters Exchange
-// allows, with periods between other characters, and at most 64 of them.
-func ValidAlias(a string) bool { return validAlias(a) }
-
 func aliasFromName(name string) string {
 	var b strings.Builder
 	for _, r := range name {
@@ -403,8 +399,17 @@ func aliasFromName(name string) string {
 	return b.String()
 }
 
+// AliasRefusal is Exchange's refusal of an alias a recipient can't have
+// (see validAlias), nil for one it can.
+func AliasRefusal(ctx *command.Context, a string) *object.ErrorRecord {
+	if validAlias(a) {
+		return nil
+	}
+	return exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", a), a)
+}
+
 // validAlias reports whether an alias has only the characters Exchange
-// allows, with periods between other characters.
+// allows, with periods between other characters, and at most 64 of them.
 func validAlias(a string) bool {
 	if a == "" || len(a) > 64 || strings.HasPrefix(a, ".") || strings.HasSuffix(a, ".") || strings.Contains(a, "..") {
 		return false
@@ -699,8 +704,8 @@ func createDynamic(ctx *command.Context, tx *store.Tx, org *directory.Organizati
 	if ctx.Has("Alias") {
 		g.Alias = strings.TrimSpace(ctx.String("Alias"))
 	}
-	if !validAlias(g.Alias) {
-		return nil, exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", g.Alias), g.Alias), nil
+	if rec := AliasRefusal(ctx, g.Alias); rec != nil {
+		return nil, rec, nil
 	}
 	g.PrimarySmtpAddress = g.Alias + "@" + org.DefaultDomain
 	if ctx.Has("PrimarySmtpAddress") {
@@ -758,8 +763,8 @@ func setDynamicGroup(ctx *command.Context) error {
 		}
 		if ctx.Has("Alias") {
 			a := strings.TrimSpace(ctx.String("Alias"))
-			if !validAlias(a) {
-				return exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", a), a), nil
+			if rec := AliasRefusal(ctx, a); rec != nil {
+				return rec, nil
 			}
 			g.Alias = a
 		}

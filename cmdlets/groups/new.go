@@ -161,8 +161,8 @@ func newGroupRecord(ctx *command.Context, tx *store.Tx, org *directory.Organizat
 	if ctx.Has("Alias") {
 		g.Alias = strings.TrimSpace(ctx.String("Alias"))
 	}
-	if !validAlias(g.Alias) {
-		return nil, exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", g.Alias), g.Alias), nil
+	if rec := AliasRefusal(ctx, g.Alias); rec != nil {
+		return nil, rec, nil
 	}
 	g.PrimarySmtpAddress = g.Alias + "@" + org.DefaultDomain
 	if ctx.Has("PrimarySmtpAddress") {

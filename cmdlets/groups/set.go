@@ -209,8 +209,8 @@ func applyAddressSettings(ctx *command.Context, g *groups.Group) *object.ErrorRe
 	}
 	if ctx.Has("Alias") {
 		a := strings.TrimSpace(ctx.String("Alias"))
-		if !validAlias(a) {
-			return exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", a), a)
+		if rec := AliasRefusal(ctx, a); rec != nil {
+			return rec
 		}
 		g.Alias = a
 	}

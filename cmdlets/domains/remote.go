@@ -135,13 +135,6 @@ func remoteDN(o *directory.Organization, name string) string {
 	return "CN=" + name + ",CN=Internet Message Formats,CN=Global Settings,CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
 }
 
-// domainController is the directory server that holds the organization's
-// configuration (OriginatingServer; the server AD errors name).
-func domainController(o *directory.Organization) string {
-	n := 10 + int(mailbox.DerivedGuid("dc", o.Guid)[0])%90
-	return fmt.Sprintf("%sDC%03d.%s.PROD.OUTLOOK.COM", o.DirectoryPartition, n, o.DirectoryPartition)
-}
-
 // remoteObject is the Get-RemoteDomain object of a remote domain.
 func remoteObject(o *directory.Organization, d *rd.Domain) *object.PSObject {
 	p := object.NewObject(TypeRemoteDomain,
@@ -200,7 +193,7 @@ func remoteObject(o *directory.Organization, d *rd.Domain) *object.PSObject {
 	p.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
 	p.AddTyped("Id", tStr, d.Name)
 	p.AddTyped("Guid", tGuid, exo.GuidValue(d.Guid))
-	p.AddTyped("OriginatingServer", tStr, domainController(o))
+	p.AddTyped("OriginatingServer", tStr, exo.DomainController(o))
 	p.AddTyped("IsValid", tBool, true)
 	p.AddTyped("ObjectState", tStr, "Unchanged")
 	name := d.Name
@@ -240,7 +233,7 @@ func storeRecord(ctx *command.Context, o *directory.Organization, err error) *ob
 		return exo.CodedError(ctx, "Ex032532", exDuplicateRemoteDomain, fmt.Sprintf("The remote domain %s already exists.", dup.Domain), object.ResourceExists, dup.Domain)
 	case errors.As(err, &name):
 		dn := remoteDN(o, name.Name)
-		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", domainController(o), dn), object.ResourceExists, name.Name)
+		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), dn), object.ResourceExists, name.Name)
 	case errors.As(err, &wild):
 		return exo.CodedError(ctx, "Ex30BC5D", exWildcardTarget, fmt.Sprintf("TargetDeliveryDomain can't be set to $true for the remote domain %s, because it has a wildcard character.", wild.DomainName), object.InvalidArgument, wild.DomainName)
 	case errors.Is(err, rd.ErrTooMany):

@@ -1,9 +1,11 @@
 package exo
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
 
@@ -82,4 +84,12 @@ func OrganizationalUnitName(org *directory.Organization) string {
 func OrganizationID(org *directory.Organization) string {
 	forest := org.DirectoryPartition + ".PROD.OUTLOOK.COM"
 	return forest + "/Microsoft Exchange Hosted Organizations/" + org.Name + " - " + forest + "/ConfigurationUnits/" + org.Name + "/Configuration"
+}
+
+// DomainController is the directory server that holds the organization's
+// configuration: its objects' OriginatingServer, the server the
+// directory's errors name.
+func DomainController(org *directory.Organization) string {
+	n := 10 + int(store.DerivedGuid("dc\x00" + org.Guid)[0])%90
+	return fmt.Sprintf("%sDC%03d.%s.PROD.OUTLOOK.COM", org.DirectoryPartition, n, org.DirectoryPartition)
 }

@@ -2,10 +2,12 @@ package exo_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // An argument's texts are trimmed and the empty ones left out, from a
@@ -54,5 +56,22 @@ func TestMatchAnr(t *testing.T) {
 		if got := exo.MatchAnr(c.anr, "Ann", "Beebe", "ab@contoso.com"); got != c.want {
 			t.Errorf("MatchAnr(%q) = %v, want %v", c.anr, got, c.want)
 		}
+	}
+}
+
+// The organization's names: its organizational unit, OrganizationId and
+// the domain controller derived from its Guid (DC010 to DC099).
+func TestOrganizationNames(t *testing.T) {
+	t.Parallel()
+	org := &directory.Organization{Name: "contoso.onmicrosoft.com", DirectoryPartition: "NAMPR06A007", Guid: "9f3c2b1a-0000-4000-8000-000000000001"}
+	if got, want := exo.OrganizationalUnitName(org), "NAMPR06A007.PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com"; got != want {
+		t.Errorf("OrganizationalUnitName = %q, want %q", got, want)
+	}
+	if got, want := exo.OrganizationID(org), "NAMPR06A007.PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com - NAMPR06A007.PROD.OUTLOOK.COM/ConfigurationUnits/contoso.onmicrosoft.com/Configuration"; got != want {
+		t.Errorf("OrganizationID = %q, want %q", got, want)
+	}
+	dc := exo.DomainController(org)
+	if !strings.HasPrefix(dc, "NAMPR06A007DC0") || !strings.HasSuffix(dc, ".NAMPR06A007.PROD.OUTLOOK.COM") || dc != exo.DomainController(org) {
+		t.Errorf("DomainController = %q", dc)
 	}
 }

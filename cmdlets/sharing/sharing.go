@@ -101,7 +101,7 @@ func policyObject(o *directory.Organization, p *sp.Policy) *object.PSObject {
 	obj.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
 	obj.AddTyped("Id", tStr, p.Name)
 	obj.AddTyped("Guid", tGuid, exo.GuidValue(p.Guid))
-	obj.AddTyped("OriginatingServer", tStr, domainController(o))
+	obj.AddTyped("OriginatingServer", tStr, exo.DomainController(o))
 	obj.AddTyped("IsValid", tBool, true)
 	obj.AddTyped("ObjectState", tStr, "Unchanged")
 	name := p.Name
@@ -246,19 +246,13 @@ func storeRecord(ctx *command.Context, o *directory.Organization, err error, sho
 		return exo.CodedError(ctx, "Ex63CC41", exDataValidation, fmt.Sprintf("Domains must be unique in the sharing policy. The following domains are duplicated: %s.", strings.Join(dup.Domains, ", ")), object.InvalidData, shown), nil
 	case errors.As(err, &name):
 		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.",
-			domainController(o), sp.DN(o, name.Name)), object.ResourceExists, name.Name), nil
+			exo.DomainController(o), sp.DN(o, name.Name)), object.ResourceExists, name.Name), nil
 	case errors.As(err, &def):
 		return exo.Error(ctx, exCannotRemoveDefault, "The default sharing policy can't be removed. First choose another policy to be the default sharing policy, and then remove this policy.", object.InvalidOperation, shown), nil
 	case errors.As(err, &used):
 		return exo.Error(ctx, exPolicyInUse, "This sharing policy can't be removed because there are mailboxes assigned to it. Before you remove this policy, assign the users who share this policy to another one.", object.InvalidOperation, shown), nil
 	}
 	return nil, err
-}
-
-// domainController is the directory server that answers for the
-// organization.
-func domainController(o *directory.Organization) string {
-	return fmt.Sprintf("%sDC%03d.%s.PROD.OUTLOOK.COM", o.DirectoryPartition, 10+int(mailbox.DerivedGuid("dc", o.Guid)[0])%90, o.DirectoryPartition)
 }
 
 // applyDomains applies a Domains argument to the current entries: the

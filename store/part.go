@@ -14,8 +14,12 @@ import (
 // some of the record type's fields, tagged as they are there. A read
 // decodes those fields and skips the others, so a reader that needs a
 // few fields of a wide record does not pay for the rest (nor for building
-// the whole record type's decoder). The zero Part is ready to use.
+// the whole record type's decoder). The zero Part is ready to use; one
+// with Fast set makes its decoder from that, not by reflection.
 type Part[P any] struct {
+	// Fast, when set, is P's decoder written out as a Go literal of its
+	// fields (with Partial set).
+	Fast *fastdecode.Decoder
 	once sync.Once
 	dec  *fastdecode.Decoder
 }
@@ -33,7 +37,11 @@ func (p *Part[P]) Get(tx *Tx, bucket, key string) (v *P, ok bool, err error) {
 	}
 	v = new(P)
 	if !codec.IsJSON(raw) && !codec.IsBinary(raw) {
-		p.once.Do(func() { p.dec = fastdecode.NewPartial(reflect.TypeFor[P]()) })
+		p.once.Do(func() {
+			if p.dec = p.Fast; p.dec == nil {
+				p.dec = fastdecode.NewPartial(reflect.TypeFor[P]())
+			}
+		})
 		if p.dec.Decode(raw, unsafe.Pointer(v)) {
 			return v, true, nil
 		}

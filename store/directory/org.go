@@ -5,8 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/fastdecode"
 )
 
 // Sku describes a licence product the simulator knows.
@@ -215,7 +217,16 @@ type orgHead struct {
 }
 
 // orgHeads reads the orgHead of the organization record.
-var orgHeads store.Part[orgHead]
+var orgHeads = store.Part[orgHead]{Fast: &fastOrgHead}
+
+// fastOrgHead decodes an orgHead.
+var fastOrgHead = fastdecode.Decoder{
+	Partial: true,
+	ByName: []fastdecode.NamedField{
+		{Name: "adminUpn", Field: fastdecode.Field{Op: fastdecode.String, Off: unsafe.Offsetof(orgHead{}.AdminUPN)}},
+		{Name: "guid", Field: fastdecode.Field{Op: fastdecode.String, Off: unsafe.Offsetof(orgHead{}.Guid)}},
+	},
+}
 
 // OrganizationHead returns the tenant record's Guid and AdminUPN, without
 // decoding the rest of it.

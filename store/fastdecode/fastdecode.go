@@ -49,9 +49,10 @@ type Decoder struct {
 	ByInt []Field
 	// ByName holds the fields of text keys, sorted by name.
 	ByName []NamedField
-	// partial: a key the struct has no field for is skipped, not a
-	// reason to give up (NewPartial).
-	partial bool
+	// Partial: a key the struct has no field for is skipped, not a
+	// reason to give up (NewPartial, or a literal decoder of a struct
+	// holding some of a record type's fields).
+	Partial bool
 	// unusable: the struct has a field no decoder reads (NewPartial), so
 	// every record goes to the general decoder.
 	unusable bool
@@ -197,7 +198,7 @@ func New(t reflect.Type) *Decoder {
 // no decoder reads gets a decoder that always gives up.
 func NewPartial(t reflect.Type) *Decoder {
 	sd := New(t)
-	sd.partial = true
+	sd.Partial = true
 	for i := 0; i < t.NumField(); i++ {
 		if f := t.Field(i); f.IsExported() {
 			if op, _ := opFor(f.Type); op == None {
@@ -311,7 +312,7 @@ func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 		default:
 			return false
 		}
-		if (f == nil || f.Op == None) && sd.partial {
+		if (f == nil || f.Op == None) && sd.Partial {
 			if !r.skip(0) {
 				return false
 			}

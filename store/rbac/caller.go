@@ -2,9 +2,11 @@ package rbac
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/fastdecode"
 )
 
 // AccountState is what decides whether an account's role grants count:
@@ -15,7 +17,16 @@ type AccountState struct {
 }
 
 // accountStates reads the AccountState of an account.
-var accountStates store.Part[AccountState]
+var accountStates = store.Part[AccountState]{Fast: &fastAccountState}
+
+// fastAccountState decodes an AccountState.
+var fastAccountState = fastdecode.Decoder{
+	Partial: true,
+	ByInt: []fastdecode.Field{
+		1: {Op: fastdecode.String, Off: unsafe.Offsetof(AccountState{}.ObjectID)},
+		7: {Op: fastdecode.String, Off: unsafe.Offsetof(AccountState{}.State)},
+	},
+}
 
 // AccountStatesByUPN returns the ObjectId and state of each account with
 // that UserPrincipalName, the accounts directory.FindUsersByUPN returns,

@@ -190,8 +190,12 @@ func (g *Grants) grantOf(cmdlet string) *cmdGrant {
 	purview := exo.IsCompliance(cmdlet)
 	add := func(roleNames []string) {
 		for _, rn := range roleNames {
+			// the role table's names are ASCII (TestRoleNamesAreASCII), so
+			// one of another length equals an ASCII name only ignoring
+			// case never
+			ascii := !hasNonASCII(rn)
 			for _, e := range entries {
-				if !strings.EqualFold(e.Role, rn) {
+				if ascii && len(e.Role) != len(rn) || !strings.EqualFold(e.Role, rn) {
 					continue
 				}
 				if cg == nil {
@@ -218,6 +222,16 @@ func (g *Grants) grantOf(cmdlet string) *cmdGrant {
 	}
 	g.cmds[key] = cg
 	return cg
+}
+
+// hasNonASCII reports whether s has a byte outside ASCII.
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // granted reports whether set holds the lower-case form of name.

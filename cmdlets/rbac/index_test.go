@@ -228,3 +228,17 @@ func TestGrantsMatchFullExpansion(t *testing.T) {
 		}
 	}
 }
+
+// The roles the role table names are ASCII: grants compare a stored role
+// name with them by length first, which holds for ASCII names only.
+func TestRoleNamesAreASCII(t *testing.T) {
+	t.Parallel()
+	for _, r := range rbac.Roles() {
+		for i := 0; i < len(r.Name); i++ {
+			if r.Name[i] >= 0x80 {
+				t.Errorf("role %q is not ASCII", r.Name)
+				break
+			}
+		}
+	}
+}

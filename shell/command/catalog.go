@@ -56,6 +56,9 @@ type Catalog struct {
 	// modules are the module names declared with DeclareModules, as
 	// given (HasModule is asked seldom: no table is made for it).
 	modules []string
+	// wraps hold, by lower-case name, the Wrap replacements of commands
+	// the tables declare, applied when declared registers the name.
+	wraps map[string][]func(orig *Command) *Command
 }
 
 // Register adds commands. A command registered under a name already in
@@ -168,6 +171,9 @@ func (c *Catalog) declared(key string) (*Command, bool) {
 		}
 		for _, g := range group {
 			if k := strings.ToLower(g.Name); c.commands[k] == nil {
+				for _, wrap := range c.wraps[k] {
+					g = wrapped(g, wrap)
+				}
 				c.commands[k] = g
 			}
 		}
@@ -220,17 +226,25 @@ func (c *Catalog) Full(cmd *Command) *Command {
 
 // Wrap replaces the command name with what wrap makes of it, the first
 // time the name is resolved: neither the command nor its replacement is
-// built before then. A name neither registered nor declared is left alone.
+// built before then, and a declared command's table is not searched for
+// it before then either. A name neither registered nor declared is left
+// alone, and so is a command registered under the name after Wrap.
 func (c *Catalog) Wrap(name string, wrap func(orig *Command) *Command) {
 	key := strings.ToLower(name)
-	orig, ok := c.commands[key]
-	if !ok {
-		orig, ok = c.declared(key)
-	}
-	if !ok {
+	if orig, ok := c.commands[key]; ok {
+		c.commands[key] = wrapped(orig, wrap)
 		return
 	}
-	c.commands[key] = Lazy(orig.Name, func() *Command {
+	if c.wraps == nil {
+		c.wraps = map[string][]func(orig *Command) *Command{}
+	}
+	c.wraps[key] = append(c.wraps[key], wrap)
+}
+
+// wrapped is the stand-in of what wrap makes of orig, built when first
+// resolved.
+func wrapped(orig *Command, wrap func(orig *Command) *Command) *Command {
+	return Lazy(orig.Name, func() *Command {
 		b := orig.Build()
 		b.Complete()
 		return wrap(b)

@@ -283,4 +283,16 @@ func TestCatalogWrap(t *testing.T) {
 	if builds != 1 || wraps != 1 {
 		t.Errorf("%d builds, %d wraps; want one each", builds, wraps)
 	}
+	// A registered command is wrapped too, and a command registered after
+	// Wrap under the name is left alone.
+	cat.Register(cmd("Own", "Get-Registered"))
+	cat.Wrap("Get-Registered", wrap)
+	cat.Wrap("Get-Later", wrap)
+	cat.Register(cmd("Own", "Get-Later"))
+	if c, ok := cat.Lookup("Get-Registered", all); !ok || c.Module != "Wrapper of Own" {
+		t.Errorf("Lookup of a wrapped registered command: %v", c)
+	}
+	if c, ok := cat.Lookup("Get-Later", all); !ok || c.Module != "Own" {
+		t.Errorf("Lookup of a command registered after Wrap: %v", c)
+	}
 }

@@ -21,53 +21,79 @@ import (
 func NewGlobal[F any](host func() any) *Scope[F] {
 	g := New[F](nil)
 	g.vars = make(map[string]*Variable, globalsRoom)
-	g.vars["null"] = &Variable{Name: "null", Description: "References to the null variable always return the null value. Assignments have no effect."}
-	g.vars["false"] = &Variable{Name: "false", Value: false, Constant: true, ReadOnly: true, AllScope: true, Description: "Boolean False"}
-	g.vars["true"] = &Variable{Name: "true", Value: true, Constant: true, ReadOnly: true, AllScope: true, Description: "Boolean True"}
-	set := g.Set
-	set("ErrorActionPreference", actionPreference("Continue", 2))
-	set("WarningPreference", actionPreference("Continue", 2))
-	set("VerbosePreference", actionPreference("SilentlyContinue", 0))
-	set("DebugPreference", actionPreference("SilentlyContinue", 0))
-	set("InformationPreference", actionPreference("SilentlyContinue", 0))
-	set("ProgressPreference", actionPreference("Continue", 2))
-	set("ConfirmPreference", object.Enum{Type: "System.Management.Automation.ConfirmImpact", Name: "High", Value: 3})
-	set("WhatIfPreference", false)
-	set("FormatEnumerationLimit", 4)
-	set("MaximumHistoryCount", 4096)
-	set("ErrorView", object.Enum{Type: "System.Management.Automation.ErrorView", Name: "ConciseView", Value: 2})
-	set("Error", &object.List{})
-	set("LASTEXITCODE", 0)
-	set("PID", os.Getpid())
 	home, _ := os.UserHomeDir()
-	set("HOME", home)
-	set("PSEdition", "Core")
-	// the platform variables agree with $PSVersionTable.Platform (Unix)
-	set("IsWindows", false)
-	set("IsLinux", true)
-	set("IsMacOS", false)
-	set("IsCoreCLR", true)
-	set("PSCulture", "en-US")
-	set("PSUICulture", "en-US")
-	g.SetLazy("PSVersionTable", versionTable)
-	set("PSDefaultParameterValues", object.NewHashtable())
-	g.SetLazy("Host", host)
-	set("NestedPromptLevel", 0)
-	set("ShellId", "Microsoft.PowerShell")
-	set("PSHOME", "/opt/microsoft/powershell/7")
-	for _, name := range []string{"PSVersionTable", "PSEdition", "PID", "Host", "ShellId", "PSHOME"} {
-		v := g.vars[lower(name)]
-		v.Constant, v.ReadOnly, v.AllScope, v.everyScope = true, true, true, true
+	// Each variable's key is its name in lower case, as Set makes it.
+	globals := [...]struct {
+		key, name string
+		value     any
+		opts      globalOpts
+	}{
+		{"null", "null", nil, everyScope},
+		{"false", "false", false, constant | everyScope},
+		{"true", "true", true, constant | everyScope},
+		{"erroractionpreference", "ErrorActionPreference", actionPreference("Continue", 2), 0},
+		{"warningpreference", "WarningPreference", actionPreference("Continue", 2), 0},
+		{"verbosepreference", "VerbosePreference", actionPreference("SilentlyContinue", 0), 0},
+		{"debugpreference", "DebugPreference", actionPreference("SilentlyContinue", 0), 0},
+		{"informationpreference", "InformationPreference", actionPreference("SilentlyContinue", 0), 0},
+		{"progresspreference", "ProgressPreference", actionPreference("Continue", 2), 0},
+		{"confirmpreference", "ConfirmPreference", object.Enum{Type: "System.Management.Automation.ConfirmImpact", Name: "High", Value: 3}, 0},
+		{"whatifpreference", "WhatIfPreference", false, 0},
+		{"formatenumerationlimit", "FormatEnumerationLimit", 4, 0},
+		{"maximumhistorycount", "MaximumHistoryCount", 4096, 0},
+		{"errorview", "ErrorView", object.Enum{Type: "System.Management.Automation.ErrorView", Name: "ConciseView", Value: 2}, 0},
+		{"error", "Error", &object.List{}, 0},
+		{"lastexitcode", "LASTEXITCODE", 0, 0},
+		{"pid", "PID", os.Getpid(), constant | everyScope},
+		{"home", "HOME", home, readOnly | everyScope},
+		{"psedition", "PSEdition", "Core", constant | everyScope},
+		// the platform variables agree with $PSVersionTable.Platform (Unix)
+		{"iswindows", "IsWindows", false, readOnly | everyScope},
+		{"islinux", "IsLinux", true, readOnly | everyScope},
+		{"ismacos", "IsMacOS", false, readOnly | everyScope},
+		{"iscoreclr", "IsCoreCLR", true, readOnly | everyScope},
+		{"psculture", "PSCulture", "en-US", readOnly | everyScope},
+		{"psuiculture", "PSUICulture", "en-US", readOnly | everyScope},
+		{"psversiontable", "PSVersionTable", nil, constant | everyScope | lazyVersion},
+		{"psdefaultparametervalues", "PSDefaultParameterValues", object.NewHashtable(), 0},
+		{"host", "Host", nil, constant | everyScope | lazyHost},
+		{"nestedpromptlevel", "NestedPromptLevel", 0, 0},
+		{"shellid", "ShellId", "Microsoft.PowerShell", constant | everyScope},
+		{"pshome", "PSHOME", "/opt/microsoft/powershell/7", constant | everyScope},
 	}
-	for _, name := range []string{"HOME", "PSCulture", "PSUICulture", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
-		v := g.vars[lower(name)]
-		v.ReadOnly, v.AllScope, v.everyScope = true, true, true
+	// the variables are made in one block, not one by one
+	block := make([]Variable, len(globals))
+	for i, gv := range globals {
+		v := &block[i]
+		v.Name, v.Value = gv.name, gv.value
+		v.Constant = gv.opts&constant != 0
+		v.ReadOnly = gv.opts&(constant|readOnly) != 0
+		v.AllScope = v.ReadOnly
+		v.everyScope = gv.opts&everyScope != 0
+		switch {
+		case gv.opts&lazyVersion != 0:
+			v.lazy = versionTable
+		case gv.opts&lazyHost != 0:
+			v.lazy = host
+		}
+		g.vars[gv.key] = v
 	}
-	for _, name := range []string{"null", "true", "false"} {
-		g.vars[name].everyScope = true
-	}
+	g.vars["null"].Description = "References to the null variable always return the null value. Assignments have no effect."
+	g.vars["false"].Description = "Boolean False"
+	g.vars["true"].Description = "Boolean True"
 	return g
 }
+
+// globalOpts are the options of a variable a new session starts with.
+type globalOpts uint8
+
+const (
+	constant    globalOpts = 1 << iota // Constant, ReadOnly and AllScope
+	readOnly                           // ReadOnly and AllScope
+	everyScope                         // an automatic AllScope variable
+	lazyVersion                        // its value is versionTable's, made when first read
+	lazyHost                           // its value is the host's, made when first read
+)
 
 // globalsRoom is the room a global scope makes for its variables: those
 // of a new session (some 35) and a script's first few fit without the

@@ -365,14 +365,29 @@ func (r *Registry) Provide(add func(*Registry), typeNames ...string) {
 	r.seq++
 	p := &provider{build: add, typeNames: typeNames, seq: r.seq}
 	r.providers = append(r.providers, p)
-	for _, t := range typeNames {
-		k := lowerKey(t)
-		r.views[k] = append(r.views[k], slot{p: p})
+	// The placeholders of a type without views yet are parts of one
+	// block (capped: a later slot of the type goes to a copy), and the
+	// lower-case keys parts of one text.
+	places := make([]slot, len(typeNames))
+	keys := lowerKeys(typeNames)
+	for i, t := range typeNames {
+		k := t
+		if keys != nil {
+			k = keys[i]
+		} else {
+			k = strings.ToLower(t)
+		}
+		places[i] = slot{p: p}
+		if list, ok := r.views[k]; ok {
+			r.views[k] = append(list, places[i])
+		} else {
+			r.views[k] = places[i : i+1 : i+1]
+		}
 	}
 }
 
 // lowerKey is strings.ToLower, in one pass and one allocation for the
-// ASCII type names a session provides views for by the dozen
+// ASCII type names views are added for
 // (strings.ToLower builds its copy a byte at a time).
 func lowerKey(s string) string {
 	i := 0
@@ -395,6 +410,38 @@ func lowerKey(s string) string {
 		}
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// lowerKeys returns the lower-case forms of the ASCII type names a
+// session provides views for by the dozen, cut from one text made in one
+// pass (strings.ToLower makes a copy of each a byte at a time); nil when
+// a name is not ASCII.
+func lowerKeys(names []string) []string {
+	n := 0
+	for _, s := range names {
+		n += len(s)
+	}
+	b := make([]byte, n)
+	at := 0
+	for _, s := range names {
+		at += copy(b[at:], s)
+	}
+	for i, c := range b {
+		if c >= utf8.RuneSelf {
+			return nil
+		}
+		if c-'A' < 'Z'-'A'+1 {
+			b[i] = c + ('a' - 'A')
+		}
+	}
+	all := unsafe.String(unsafe.SliceData(b), len(b))
+	keys := make([]string, len(names))
+	at = 0
+	for i, s := range names {
+		keys[i] = all[at : at+len(s)]
+		at += len(s)
+	}
+	return keys
 }
 
 // lowerInto is lowerKey(s) appended to b: in b's room, not a new string,

@@ -47,6 +47,15 @@ func Commands(newSession SessionFunc) []*command.Command {
 	return []*command.Command{getLab(newSession), testLab(newSession), getLabHint()}
 }
 
+// Table declares the commands of Commands, built the first time a session
+// resolves one of them.
+func Table(newSession SessionFunc) *command.Table {
+	return &command.Table{Groups: []command.Group{{
+		Names: []string{"Get-SimLab", "Test-SimLab", "Get-SimLabHint"},
+		Build: func() []*command.Command { return Commands(newSession) },
+	}}}
+}
+
 // CheckingHelp says how a trainee checks a lab and asks for hints: at the
 // prompt, or from another terminal while the prompt is open (the prompt
 // holds the tenant only while a command runs).

@@ -168,3 +168,19 @@ func TestStartUntouched(t *testing.T) {
 		}
 	}
 }
+
+// The table declares exactly the commands Commands builds.
+func TestTableDeclaresCommands(t *testing.T) {
+	t.Parallel()
+	var declared []string
+	for _, g := range labs.Table(nil).Groups {
+		declared = append(declared, g.Names...)
+	}
+	var built []string
+	for _, c := range labs.Commands(nil) {
+		built = append(built, c.Name)
+	}
+	if strings.Join(declared, ",") != strings.Join(built, ",") {
+		t.Errorf("table declares %v, Commands builds %v", declared, built)
+	}
+}

@@ -12,7 +12,7 @@ import (
 // objectives are checked in a fresh, connected session over the same
 // tenant, so the checks never see the trainee's variables.
 func registerLabs(rt *runtime.Runtime, formats *format.Registry) {
-	rt.Register(labs.Commands(LabSession)...)
+	rt.Declare(labs.Table(LabSession))
 	formats.Defer(labs.Views)
 }
 

@@ -11,11 +11,9 @@
 package antispam
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
-	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -78,13 +76,6 @@ func configDN(o *directory.Organization, name, container string) string {
 // forest is the organization's directory forest.
 func forest(o *directory.Organization) string { return o.DirectoryPartition + ".PROD.OUTLOOK.COM" }
 
-// domainController is the directory server that holds the organization's
-// configuration (OriginatingServer).
-func domainController(o *directory.Organization) string {
-	n := 10 + int(mailbox.DerivedGuid("dc", o.Guid)[0])%90
-	return fmt.Sprintf("%sDC%03d.%s", o.DirectoryPartition, n, forest(o))
-}
-
 // config describes the configuration object whose closing properties
 // addTail adds: identity, names, class and dates.
 type config struct {
@@ -111,7 +102,7 @@ func addTail(p *object.PSObject, o *directory.Organization, c config) {
 	p.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
 	p.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
 	p.AddTyped("Guid", tGuid, exo.GuidValue(c.guid))
-	p.AddTyped("OriginatingServer", tStr, domainController(o))
+	p.AddTyped("OriginatingServer", tStr, exo.DomainController(o))
 	p.AddTyped("ObjectState", tStr, "Unchanged")
 	name := c.name
 	p.ToStringFunc = func() string { return name }

@@ -486,7 +486,7 @@ func policyStoreRecord(ctx *command.Context, o *directory.Organization, err erro
 	var name *as.NameInUseError
 	switch {
 	case errors.As(err, &name):
-		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", domainController(o), configDN(o, name.Name, policyContainer)), object.ResourceExists, name.Name)
+		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), configDN(o, name.Name, policyContainer)), object.ResourceExists, name.Name)
 	case errors.Is(err, as.ErrRemoveDefault):
 		return exo.Error(ctx, exNotAllowed, "The default hosted content filter policy cannot be removed.", object.InvalidOperation, nil)
 	case errors.Is(err, as.ErrUnsetDefault):

@@ -142,7 +142,7 @@ func remoteObject(o *directory.Organization, d *rd.Domain) *object.PSObject {
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ConfigurableObject",
 		"Deserialized.System.Object")
-	const tStr, tBool, tInt, tDate, tGuid = "System.String", "System.Boolean", "System.Int32", "System.DateTime", "System.Guid"
+	const tStr, tBool, tInt = "System.String", "System.Boolean", "System.Int32"
 	var coverage, tnef any
 	if d.RequiredCharsetCoverage != nil {
 		coverage = *d.RequiredCharsetCoverage
@@ -177,27 +177,8 @@ func remoteObject(o *directory.Organization, d *rd.Domain) *object.PSObject {
 	p.AddTyped("UseSimpleDisplayName", tBool, d.Has(rd.UseSimpleDisplayName))
 	p.AddTyped("NDRDiagnosticInfoEnabled", tBool, !d.Has(rd.NDRDiagnosticInfoDisabled))
 	p.AddTyped("MessageCountThreshold", tInt, 2147483647)
-	p.AddTyped("AdminDisplayName", tStr, "")
-	p.AddTyped("ExchangeVersion", tStr, "0.1 (8.0.535.0)")
-	p.AddTyped("Name", tStr, d.Name)
-	p.AddTyped("DistinguishedName", tStr, remoteDN(o, d.Name))
-	p.AddTyped("Identity", tStr, d.Name)
-	p.AddTyped("ObjectCategory", tStr, o.DirectoryPartition+".PROD.OUTLOOK.COM/Configuration/Schema/ms-Exch-Domain-Content-Config")
-	p.AddTyped("ObjectClass", exo.TypeMultiValued, exo.MultiValued([]string{"top", "msExchDomainContentConfig"}))
-	p.AddTyped("WhenChanged", tDate, d.WhenChanged.UTC())
-	p.AddTyped("WhenCreated", tDate, d.WhenCreated.UTC())
-	p.AddTyped("WhenChangedUTC", tDate, d.WhenChanged.UTC())
-	p.AddTyped("WhenCreatedUTC", tDate, d.WhenCreated.UTC())
-	p.AddTyped("ExchangeObjectId", tGuid, exo.GuidValue(d.Guid))
-	p.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
-	p.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
-	p.AddTyped("Id", tStr, d.Name)
-	p.AddTyped("Guid", tGuid, exo.GuidValue(d.Guid))
-	p.AddTyped("OriginatingServer", tStr, exo.DomainController(o))
-	p.AddTyped("IsValid", tBool, true)
-	p.AddTyped("ObjectState", tStr, "Unchanged")
-	name := d.Name
-	p.ToStringFunc = func() string { return name }
+	exo.AddConfigTail(p, o, exo.ConfigObject{Name: d.Name, Guid: d.Guid, DistinguishedName: remoteDN(o, d.Name), ExchangeVersion: "0.1 (8.0.535.0)",
+		Category: "ms-Exch-Domain-Content-Config", Class: "msExchDomainContentConfig", Created: d.WhenCreated, Changed: d.WhenChanged})
 	return p
 }
 

@@ -2,6 +2,7 @@ package exo
 
 import (
 	"strings"
+	"time"
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
@@ -85,4 +86,44 @@ func (c *Configs[T]) Read(ctx *command.Context, show func(o *directory.Organizat
 		return nil, nil
 	})
 	return objs, done, err
+}
+
+// ConfigObject names what an organization's configuration object (a
+// remote domain, a sharing policy) shows in the properties it closes with.
+type ConfigObject struct {
+	Name, Guid, DistinguishedName string
+	// ExchangeVersion is the object's version ("0.1 (8.0.535.0)").
+	ExchangeVersion string
+	// Category is its schema class's name (ms-Exch-Sharing-Policy),
+	// Class its object class (msExchSharingPolicy).
+	Category, Class  string
+	Created, Changed time.Time
+}
+
+// AddConfigTail adds the properties an organization's configuration object
+// closes with, in Exchange Online's order: AdminDisplayName through
+// ObjectState; its string form is its name.
+func AddConfigTail(p *object.PSObject, o *directory.Organization, c ConfigObject) {
+	const tStr, tBool, tDate, tGuid = "System.String", "System.Boolean", "System.DateTime", "System.Guid"
+	p.AddTyped("AdminDisplayName", tStr, "")
+	p.AddTyped("ExchangeVersion", tStr, c.ExchangeVersion)
+	p.AddTyped("Name", tStr, c.Name)
+	p.AddTyped("DistinguishedName", tStr, c.DistinguishedName)
+	p.AddTyped("Identity", tStr, c.Name)
+	p.AddTyped("ObjectCategory", tStr, o.DirectoryPartition+".PROD.OUTLOOK.COM/Configuration/Schema/"+c.Category)
+	p.AddTyped("ObjectClass", TypeMultiValued, MultiValued([]string{"top", c.Class}))
+	p.AddTyped("WhenChanged", tDate, c.Changed.UTC())
+	p.AddTyped("WhenCreated", tDate, c.Created.UTC())
+	p.AddTyped("WhenChangedUTC", tDate, c.Changed.UTC())
+	p.AddTyped("WhenCreatedUTC", tDate, c.Created.UTC())
+	p.AddTyped("ExchangeObjectId", tGuid, GuidValue(c.Guid))
+	p.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
+	p.AddTyped("OrganizationId", tStr, OrganizationID(o))
+	p.AddTyped("Id", tStr, c.Name)
+	p.AddTyped("Guid", tGuid, GuidValue(c.Guid))
+	p.AddTyped("OriginatingServer", tStr, DomainController(o))
+	p.AddTyped("IsValid", tBool, true)
+	p.AddTyped("ObjectState", tStr, "Unchanged")
+	name := c.Name
+	p.ToStringFunc = func() string { return name }
 }

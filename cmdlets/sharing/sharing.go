@@ -80,32 +80,12 @@ func policyObject(o *directory.Organization, p *sp.Policy) *object.PSObject {
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ConfigurableObject",
 		"Deserialized.System.Object")
-	const tStr, tBool, tDate, tGuid = "System.String", "System.Boolean", "System.DateTime", "System.Guid"
-	forest := o.DirectoryPartition + ".PROD.OUTLOOK.COM"
+	const tBool = "System.Boolean"
 	obj.AddTyped("Domains", exo.TypeMultiValued, exo.MultiValued(p.Domains))
 	obj.AddTyped("Enabled", tBool, p.Enabled)
 	obj.AddTyped("Default", tBool, p.Default)
-	obj.AddTyped("AdminDisplayName", tStr, "")
-	obj.AddTyped("ExchangeVersion", tStr, "0.10 (14.0.100.0)")
-	obj.AddTyped("Name", tStr, p.Name)
-	obj.AddTyped("DistinguishedName", tStr, sp.DN(o, p.Name))
-	obj.AddTyped("Identity", tStr, p.Name)
-	obj.AddTyped("ObjectCategory", tStr, forest+"/Configuration/Schema/ms-Exch-Sharing-Policy")
-	obj.AddTyped("ObjectClass", exo.TypeMultiValued, exo.MultiValued([]string{"top", "msExchSharingPolicy"}))
-	obj.AddTyped("WhenChanged", tDate, p.WhenChanged.UTC())
-	obj.AddTyped("WhenCreated", tDate, p.WhenCreated.UTC())
-	obj.AddTyped("WhenChangedUTC", tDate, p.WhenChanged.UTC())
-	obj.AddTyped("WhenCreatedUTC", tDate, p.WhenCreated.UTC())
-	obj.AddTyped("ExchangeObjectId", tGuid, exo.GuidValue(p.Guid))
-	obj.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
-	obj.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
-	obj.AddTyped("Id", tStr, p.Name)
-	obj.AddTyped("Guid", tGuid, exo.GuidValue(p.Guid))
-	obj.AddTyped("OriginatingServer", tStr, exo.DomainController(o))
-	obj.AddTyped("IsValid", tBool, true)
-	obj.AddTyped("ObjectState", tStr, "Unchanged")
-	name := p.Name
-	obj.ToStringFunc = func() string { return name }
+	exo.AddConfigTail(obj, o, exo.ConfigObject{Name: p.Name, Guid: p.Guid, DistinguishedName: sp.DN(o, p.Name), ExchangeVersion: "0.10 (14.0.100.0)",
+		Category: "ms-Exch-Sharing-Policy", Class: "msExchSharingPolicy", Created: p.WhenCreated, Changed: p.WhenChanged})
 	return obj
 }
 

@@ -17,10 +17,10 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/dnsname"
 )
 
 // The flags of AcceptMessageTypes: which messages go to the domain and
@@ -209,31 +209,10 @@ func ParseDomainName(s string) (string, bool) {
 	if s == Star {
 		return s, true
 	}
-	if !validDomain(strings.TrimPrefix(s, "*.")) {
+	if !dnsname.Valid(strings.TrimPrefix(s, "*.")) {
 		return "", false
 	}
 	return s, true
-}
-
-// validDomain reports whether d is a domain name: at most 255
-// characters, labels of letters, digits, hyphens and underscores, none
-// empty or longer than 63 characters, none starting or ending with a
-// hyphen.
-func validDomain(d string) bool {
-	if d == "" || len(d) > 255 {
-		return false
-	}
-	for _, label := range strings.Split(d, ".") {
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for _, r := range label {
-			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // bare is a domain name in lower case without its "*." prefix: the

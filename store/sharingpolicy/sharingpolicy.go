@@ -18,10 +18,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/dnsname"
 )
 
 // DefaultName is the name of the organization's default sharing policy.
@@ -158,7 +158,7 @@ func ParseDomain(entry string) (string, error) {
 	if !ok {
 		return "", &DomainError{"action", parts[1]}
 	}
-	if domain != "*" && domain != Anonymous && !validDomain(domain) {
+	if domain != "*" && domain != Anonymous && !dnsname.Valid(domain) {
 		return "", &DomainError{"domain", domain}
 	}
 	if domain == Anonymous && flags&contactsSharing != 0 {
@@ -211,26 +211,6 @@ func actionsText(flags int) string {
 		}
 	}
 	return strings.Join(names, ", ")
-}
-
-// validDomain reports whether d is a domain name: labels of letters,
-// digits, hyphens and underscores, none empty or starting or ending with
-// a hyphen.
-func validDomain(d string) bool {
-	if d == "" || len(d) > 255 {
-		return false
-	}
-	for _, label := range strings.Split(d, ".") {
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
-		}
-		for _, r := range label {
-			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_') {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // domainOf is the domain of a parsed entry.

@@ -1,96 +1,64 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
-	"github.com/exosim/exosim/shell/invocation"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/redirect"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 )
 
-// The command processor as shell/command sees it: the streams, the
-// -WhatIf/-Confirm rules and the invocation details a cmdlet's Context
-// reaches through the command.Processor interface.
+// The command processor (shell/runtime/cmdproc) runs each command of a
+// pipeline; a cmdlet's Context reaches it through the command.Processor
+// interface, and it reaches the session through procSession.
 
 // Of returns the session a command runs in.
 func Of(c *command.Context) *Runtime { return c.Session().(*Runtime) }
 
 // procOf returns the processor running c.
-func procOf(c *command.Context) *cmdProcessor { return c.Processor().(*cmdProcessor) }
+func procOf(c *command.Context) *cmdproc.Processor { return c.Processor().(*cmdproc.Processor) }
 
 // Slots returns the session's slot values (command.Slot).
 func (rt *Runtime) Slots() *command.Slots { return &rt.slots }
 
-func (pr *cmdProcessor) Emit(v any) error                         { return pr.emit(v) }
-func (pr *cmdProcessor) WriteError(rec *object.ErrorRecord) error { return pr.writeError(rec) }
-func (pr *cmdProcessor) Terminate(rec *object.ErrorRecord) error  { return &pserror.Error{Record: rec} }
-func (pr *cmdProcessor) WriteWarning(msg string) error            { return pr.writeWarning(msg) }
-func (pr *cmdProcessor) WriteVerbose(msg string) error            { return pr.writeVerbose(msg) }
-func (pr *cmdProcessor) WriteDebug(msg string) error              { return pr.writeDebug(msg) }
-func (pr *cmdProcessor) ProceedsSilently() bool                   { return pr.proceedsSilently() }
-func (pr *cmdProcessor) Position() *object.Position               { return pr.position }
-func (pr *cmdProcessor) ExpectingInput() bool                     { return pr.hasInput }
-
-func (pr *cmdProcessor) WriteInformation(rec *object.InformationRecord) error {
-	return pr.writeInformation(rec)
+// newProcessor returns a command processor of the session that sets
+// *hadError when its command fails.
+func (rt *Runtime) newProcessor(hadError *bool) *cmdproc.Processor {
+	return cmdproc.New(procSession{rt}, hadError)
 }
 
-func (pr *cmdProcessor) ShouldProcess(target, action, description string) (bool, error) {
-	return pr.shouldProcess(target, action, description)
+// procSession is the session as a command processor sees it
+// (cmdproc.Session).
+type procSession struct{ rt *Runtime }
+
+func (s procSession) Command() command.Session                        { return s.rt }
+func (s procSession) Scope() *Scope                                   { return s.rt.scope }
+func (s procSession) Preference(name string) string                   { return s.rt.preference(name) }
+func (s procSession) CheckGrowth() error                              { return s.rt.checkGrowth() }
+func (s procSession) Depth() int                                      { return s.rt.depth }
+func (s procSession) Deeper(n int)                                    { s.rt.depth += n }
+func (s procSession) Binding() binder.Session                         { return s.rt.binding() }
+func (s procSession) Console() binder.Console                         { return console{s.rt} }
+func (s procSession) Host() hostui.Session                            { return hostSession{s.rt} }
+func (s procSession) Streams() redirect.Host                          { return streamHost{s.rt} }
+func (s procSession) ResumeAfterPrompt()                              { s.rt.resumeAfterPrompt() }
+func (s procSession) Observed(c *command.Command) bool                { return s.rt.observed(c) }
+func (s procSession) Fire(ev command.InvocationEvent)                 { s.rt.fire(ev) }
+func (s procSession) FullCommand(c *command.Command) *command.Command { return s.rt.fullCommand(c) }
+func (s procSession) Signal(err error) bool                           { return isSignal(err) }
+func (s procSession) BeginScript(pr *cmdproc.Processor) error         { return s.rt.beginScript(pr) }
+
+func (s procSession) StampStack(rec *object.ErrorRecord, here *object.Position) {
+	s.rt.stampStack(rec, here)
 }
 
-func (pr *cmdProcessor) ShouldProcessImpact(target, action, description string, impact command.Impact) (bool, error) {
-	return pr.shouldProcessImpact(target, action, description, impact)
-}
-
-func (pr *cmdProcessor) Args() []any {
-	if pr.bound == nil {
-		return nil
-	}
-	return pr.bound.Extra
-}
-
-func (pr *cmdProcessor) Common(key string) (any, bool) {
-	v, ok := pr.common()[key]
-	return v, ok
-}
-
-func (pr *cmdProcessor) CommonParameters() map[string]any {
-	out := map[string]any{}
-	for k, v := range pr.common() {
-		name, v := invocation.BoundCommon(k, v)
-		out[name] = v
-	}
-	return out
-}
-
-func (pr *cmdProcessor) ProgressShown() bool {
-	action := pr.rt.preference("ProgressPreference")
-	if v, ok := pr.Common("progressaction"); ok {
-		if s, ok := v.(string); ok && s != "" {
-			action = params.NormalizeAction(s)
-		}
-	}
-	switch action {
-	case "SilentlyContinue", "Ignore":
-		return false
-	}
-	return true
-}
-
-func (pr *cmdProcessor) Invocation(c *command.Context) (command.InvocationEvent, bool) {
-	if pr.ctx != c {
-		return command.InvocationEvent{}, false
-	}
-	ev, ok := pr.obs.Current(pr.cmd, pr.invName, c.Bindings, pr.common())
-	if ok {
-		ev.Command = pr.rt.fullCommand(pr.cmd)
-	}
-	return ev, ok
-}
-
-func (pr *cmdProcessor) SetInvocationNote(c *command.Context, v any) {
-	if pr.ctx == c {
-		pr.obs.SetNote(v)
-	}
+// PushRunning marks pr as the command whose code runs now: commands
+// created meanwhile (by its script, or a script block it invokes) write
+// their streams through it. The returned function undoes it.
+func (s procSession) PushRunning(pr *cmdproc.Processor) func() {
+	rt := s.rt
+	rt.running = append(rt.running, pr)
+	n := len(rt.running)
+	return func() { rt.running = rt.running[:n-1] }
 }

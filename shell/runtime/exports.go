@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
@@ -16,7 +17,7 @@ import (
 
 // ErrStopUpstream is returned by a cmdlet (Select-Object -First) that needs
 // no more input: the commands before it stop, the ones after it finish.
-var ErrStopUpstream error = &stopUpstream{}
+var ErrStopUpstream error = &cmdproc.StopUpstream{}
 
 // Operator applies a binary operator such as "-eq", "-like", "-gt", "+"
 // with PowerShell semantics (left operand decides).
@@ -102,34 +103,34 @@ func (rt *Runtime) ConvertArgument(cmd *command.Command, p *params.Param, v any)
 // for a script block or a command typed at the prompt.
 func (rt *Runtime) WriteScriptError(ctx *command.Context, rec *object.ErrorRecord) error {
 	pr := procOf(ctx)
-	fp := pr.scriptCaller()
+	fp := pr.ScriptCaller()
 	if rec.CommandSuffix == "" {
 		switch {
-		case fp != nil && fp.fn != nil && fp.cmd.Name != "":
-			rec.CommandSuffix = fp.cmd.Name
-		case fp != nil && fp.isScript() && fp.scriptFile != "":
-			rec.CommandSuffix = scriptName(fp.scriptFile)
+		case fp != nil && fp.Fn != nil && fp.Cmd.Name != "":
+			rec.CommandSuffix = fp.Cmd.Name
+		case fp != nil && fp.IsScript() && fp.ScriptFile != "":
+			rec.CommandSuffix = scriptName(fp.ScriptFile)
 		default:
 			rec.NoCommandSuffix = true
 		}
 	}
-	if fp != nil && pr.errAction == "" && pr.errVar == "" {
-		if fp.isScript() && fp.fn == nil {
-			rec.Position = fp.position
+	if fp != nil && pr.ErrAction == "" && pr.ErrVar == "" {
+		if fp.IsScript() && fp.Fn == nil {
+			rec.Position = fp.Pos
 			if rec.Position == nil {
 				rec.Position = &object.Position{}
 			}
 			return ctx.WriteError(rec)
 		}
-		if fp.cmd.Name != "" {
-			rec.Reason = fp.cmd.Name
-			rec.CommandSuffix = fp.cmd.Name
-			rec.InvocationName = fp.invName
+		if fp.Cmd.Name != "" {
+			rec.Reason = fp.Cmd.Name
+			rec.CommandSuffix = fp.Cmd.Name
+			rec.InvocationName = fp.InvName
 		}
 		if rec.Position == nil {
-			rec.Position = fp.position
+			rec.Position = fp.Pos
 		}
-		return fp.writeErrorFrom(pr, rec)
+		return fp.WriteErrorFrom(pr, rec)
 	}
 	return ctx.WriteError(rec)
 }

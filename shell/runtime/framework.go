@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
@@ -42,7 +43,9 @@ func (rt *Runtime) InNewScope(script bool, fn func() error) error {
 // returned. $PSScriptRoot and $MyInvocation are those of the file the
 // block was written in while it runs.
 func (rt *Runtime) DotSource(sb *automation.ScriptBlock, named *object.Hashtable, out func(any) error) error {
-	return rt.invokeCaught(&cmdProcessor{sb: sb, dot: true}, named, out)
+	pr := rt.newProcessor(nil)
+	pr.SB, pr.Dot = sb, true
+	return rt.invokeCaught(pr, named, out)
 }
 
 // InvokeFile runs a script file as `& FILE @named` does inside a try
@@ -69,14 +72,16 @@ func (rt *Runtime) InvokeFile(path string, named *object.Hashtable, out func(any
 	if err := rt.checkRequirements(sb, scriptName(p), path, ext); err != nil {
 		return err
 	}
-	return rt.invokeCaught(&cmdProcessor{sb: &automation.ScriptBlock{AST: sb}, scriptFile: p, invName: p}, named, out)
+	pr := rt.newProcessor(nil)
+	pr.SB, pr.ScriptFile, pr.InvName = &automation.ScriptBlock{AST: sb}, p, p
+	return rt.invokeCaught(pr, named, out)
 }
 
 // invokeCaught binds and runs a prepared script processor with try-block
 // error rules.
-func (rt *Runtime) invokeCaught(pr *cmdProcessor, named *object.Hashtable, out func(any) error) error {
+func (rt *Runtime) invokeCaught(pr *cmdproc.Processor, named *object.Hashtable, out func(any) error) error {
 	hadError := false
-	pr.rt, pr.hadError, pr.sp.Confirm, pr.caller = rt, &hadError, -1, rt.currentCommand()
+	pr.HadError, pr.CalledBy = &hadError, rt.currentCommand()
 	var args []binder.Argument
 	if named != nil {
 		for _, e := range named.Entries() {
@@ -88,13 +93,12 @@ func (rt *Runtime) invokeCaught(pr *cmdProcessor, named *object.Hashtable, out f
 	}
 	rt.tries.Depth++
 	defer func() { rt.tries.Depth-- }()
-	if err := pr.bind(args); err != nil {
+	if err := rt.bind(pr, args); err != nil {
 		return err
 	}
-	pr.setNext(out)
-	err := rt.drivePipeline([]processor{pr})
-	var stop *stopUpstream
-	if errors.As(err, &stop) {
+	pr.SetNext(out)
+	err := cmdproc.Drive([]cmdproc.Stage{pr})
+	if errors.Is(err, ErrStopUpstream) {
 		return nil
 	}
 	switch err.(type) {

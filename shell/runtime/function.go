@@ -2,12 +2,12 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
-	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -20,8 +20,10 @@ import (
 )
 
 // funcRun is the state of one running script function, script block or
-// script file.
+// script file: the processor's Script (cmdproc.Script).
 type funcRun struct {
+	rt     *Runtime
+	pr     *cmdproc.Processor
 	ast    *syntax.ScriptBlock
 	scope  *Scope
 	saved  *Scope
@@ -47,44 +49,40 @@ type funcRun struct {
 	ran, cleaned bool
 }
 
+// runOf is the script run of pr (nil for a cmdlet, or before it began).
+func runOf(pr *cmdproc.Processor) *funcRun {
+	run, _ := pr.Script.(*funcRun)
+	return run
+}
+
 // beginScript starts a script function, script block or script file
 // invocation: its scope, its parameter variables and its begin block.
-func (pr *cmdProcessor) beginScript() error {
-	rt := pr.rt
+func (rt *Runtime) beginScript(pr *cmdproc.Processor) error {
 	var ast *syntax.ScriptBlock
 	var params []*syntax.Parameter
 	switch {
-	case pr.fn != nil:
-		ast = pr.fn.Body.AST
-		params = pr.fn.Params
-	case pr.sb != nil:
-		ast = pr.sb.AST
+	case pr.Fn != nil:
+		ast = pr.Fn.Body.AST
+		params = pr.Fn.Params
+	case pr.SB != nil:
+		ast = pr.SB.AST
 	}
 	if ast.Param != nil {
 		params = ast.Param.Params
 	}
-	run := &funcRun{ast: ast, params: params, cmd: pr.cmd, isDot: pr.dot}
-	pr.fnRun = run
-	pr.ctx = command.NewContext(rt, pr.cmd, pr.invName, pr)
-	pr.ctx.Bindings = map[string]any{}
-	for k, v := range pr.bound.Values {
-		pr.ctx.Bindings[k] = v
-	}
-	if !pr.hasInput {
-		if err := pr.resolveSet(); err != nil {
-			return err
-		}
-	} else {
-		pr.ctx.ParameterSet = pr.call.Pick(pr.ctx.Bindings)
+	run := &funcRun{rt: rt, pr: pr, ast: ast, params: params, cmd: pr.Cmd, isDot: pr.Dot}
+	pr.Script = run
+	if err := pr.Open(); err != nil {
+		return err
 	}
 	run.saved = rt.scope
 	switch {
-	case pr.dot:
+	case pr.Dot:
 		run.scope = rt.scope
-	case pr.isScript():
+	case pr.IsScript():
 		run.scope = scope.NewScript(rt.scope)
-	case pr.fn != nil:
-		run.scope = scope.New(rt.entryScope(pr.fn.Module))
+	case pr.Fn != nil:
+		run.scope = scope.New(rt.entryScope(pr.Fn.Module))
 	default:
 		run.scope = scope.New(rt.scope)
 	}
@@ -95,23 +93,19 @@ func (pr *cmdProcessor) beginScript() error {
 		rt.depth--
 		return err
 	}
-	if err := pr.setParamVars(); err != nil {
+	if err := run.setParamVars(); err != nil {
 		rt.depth--
 		return err
 	}
 	if ast.Begin != nil {
-		if err := pr.runBlock(ast.Begin); err != nil {
-			pr.runClean()
+		if err := run.runBlock(ast.Begin); err != nil {
+			run.Clean()
 			rt.depth--
 			return err
 		}
 	}
 	return nil
 }
-
-// isScript reports whether the processor runs a script file (or the
-// top-level script read from standard input).
-func (pr *cmdProcessor) isScript() bool { return pr.scriptFile != "" || pr.topLevel }
 
 // scriptName is the command name of a script file: its file name.
 func scriptName(path string) string {
@@ -123,49 +117,49 @@ func scriptName(path string) string {
 // function's scope. Bound parameters are set first, then the defaults of
 // the others are evaluated in declaration order (so a default may use
 // any bound parameter and any earlier one).
-func (pr *cmdProcessor) setParamVars() error {
-	run := pr.fnRun
+func (run *funcRun) setParamVars() error {
+	pr := run.pr
 	bp := object.NewHashtable()
 	bp.Ordered = true
 	run.bound = bp
 	// $PSBoundParameters lists parameters in the order they were bound:
 	// named ones, then positional ones, then any a prompt supplied.
-	keys := append([]string{}, pr.bound.Order...)
-	for _, p := range pr.cmd.Params {
+	keys := append([]string{}, pr.Bound.Order...)
+	for _, p := range pr.Cmd.Params {
 		k := strings.ToLower(p.Name)
-		if _, ok := pr.ctx.Bindings[k]; ok && !containsKey(keys, k) {
+		if _, ok := pr.Ctx.Bindings[k]; ok && !containsKey(keys, k) {
 			keys = append(keys, k)
 		}
 	}
 	for _, k := range keys {
-		if cv, ok := pr.bound.Common[k]; ok {
+		if cv, ok := pr.Bound.Common[k]; ok {
 			bp.Set(invocation.BoundCommon(k, cv))
 			continue
 		}
-		v, ok := pr.ctx.Bindings[k]
-		p := pr.cmd.Param(k)
+		v, ok := pr.Ctx.Bindings[k]
+		p := pr.Cmd.Param(k)
 		if !ok || p == nil {
 			continue
 		}
 		if p.IsSwitch() {
 			v = automation.Switch(object.ToBool(v))
 		}
-		pr.setParamVar(p, v)
+		run.setParamVar(p, v)
 		bp.Set(p.Name, v)
 	}
-	if pr.dot {
+	if pr.Dot {
 		// A dot-sourced script or block shares its caller's scope; its
 		// automatic variables are put back when it ends.
 		run.restore = run.scope.Save("args", "PSCommandPath", "PSScriptRoot", "MyInvocation", "PSBoundParameters", "PSCmdlet")
 	}
-	extra := pr.bound.Extra
+	extra := pr.Bound.Extra
 	if extra == nil {
 		extra = []any{}
 	}
 	run.scope.Set("args", extra)
 	// $PSScriptRoot and $PSCommandPath name the file the code was written
 	// in: a function from a dot-sourced library sees the library's folder.
-	file := pr.scriptFile
+	file := pr.ScriptFile
 	if file == "" && run.ast.Ext.Src != nil {
 		file = run.ast.Ext.Src.Path
 	}
@@ -173,20 +167,22 @@ func (pr *cmdProcessor) setParamVars() error {
 		run.scope.Set("PSCommandPath", file)
 		run.scope.Set("PSScriptRoot", prelude.ScriptDir(file))
 	}
-	pr.commonPreferences(run.scope)
-	run.info = pr.invocationInfo()
+	// an advanced function's or script's common parameters are
+	// preference variables in its scope
+	invocation.Preferences(pr.Bound.Common, run.scope.Set)
+	run.info = run.rt.invocationInfo(pr)
 	run.scope.Set("MyInvocation", run.info)
 	run.scope.Set("PSBoundParameters", bp)
-	run.scope.Set("PSCmdlet", invocation.NewPSCmdlet(cmdletSession{pr}))
-	for _, p := range pr.cmd.Params {
-		if _, ok := pr.ctx.Bindings[strings.ToLower(p.Name)]; ok {
+	run.scope.Set("PSCmdlet", invocation.NewPSCmdlet(cmdletSession{run.rt, pr}))
+	for _, p := range pr.Cmd.Params {
+		if _, ok := pr.Ctx.Bindings[strings.ToLower(p.Name)]; ok {
 			continue
 		}
-		v, err := scriptcmd.Default(pr.rt.binding(), p)
+		v, err := scriptcmd.Default(run.rt.binding(), p)
 		if err != nil {
 			return err
 		}
-		pr.setParamVar(p, v)
+		run.setParamVar(p, v)
 		if run.defaults == nil {
 			run.defaults = map[string]any{}
 		}
@@ -207,21 +203,21 @@ func containsKey(keys []string, k string) bool {
 // setParamVar defines a parameter's variable, keeping its type constraint
 // and validation attributes so later assignments convert and are checked
 // as PowerShell's are.
-func (pr *cmdProcessor) setParamVar(p *params.Param, v any) {
+func (run *funcRun) setParamVar(p *params.Param, v any) {
 	sp := params.ScriptOf(p)
 	if sp != nil && sp.TypeName != "" {
-		pr.fnRun.scope.SetTyped(p.Name, v, sp.TypeName)
+		run.scope.SetTyped(p.Name, v, sp.TypeName)
 	} else {
-		pr.fnRun.scope.Set(p.Name, v)
+		run.scope.Set(p.Name, v)
 	}
 	if sp == nil {
 		return
 	}
-	pv := pr.fnRun.scope.Lookup(p.Name)
+	pv := run.scope.Lookup(p.Name)
 	if pv == nil {
 		return
 	}
-	in := pr.rt.binding()
+	in := run.rt.binding()
 	// the variable lists the parameter's attributes and keeps its
 	// validation attributes
 	pv.Attributes = sp.AttributeObjects(in)
@@ -233,13 +229,11 @@ func (pr *cmdProcessor) setParamVar(p *params.Param, v any) {
 // runBlock runs one of the begin/process/end blocks. A return ends the
 // block; an exit ends a script file (not the functions it calls, and not
 // the script that exosim itself runs, whose exit ends the run).
-func (pr *cmdProcessor) runBlock(b *syntax.StatementBlock) error {
-	rt := pr.rt
-	if pr.fnRun != nil {
-		pr.fnRun.ran = true
-	}
-	rt.fnStack = append(rt.fnStack, callFrame{pr: pr, at: pr.position})
-	err := rt.execBlock(b, pr.emit)
+func (run *funcRun) runBlock(b *syntax.StatementBlock) error {
+	rt, pr := run.rt, run.pr
+	run.ran = true
+	rt.fnStack = append(rt.fnStack, callFrame{pr: pr, at: pr.Pos})
+	err := rt.execBlock(b, pr.Emit)
 	if pe := (*pserror.Error)(nil); err != nil && errors.As(err, &pe) {
 		rt.stampStack(pe.Record, nil) // the stack the error leaves the frame from
 	}
@@ -249,19 +243,20 @@ func (pr *cmdProcessor) runBlock(b *syntax.StatementBlock) error {
 		return nil
 	}
 	var ex *ExitSignal
-	if pr.scriptFile != "" && !pr.topLevel && errors.As(err, &ex) {
-		pr.fnRun.exited = true
+	if pr.ScriptFile != "" && !pr.TopLevel && errors.As(err, &ex) {
+		run.exited = true
 		if ex.Code != 0 {
-			*pr.hadError = true
+			*pr.HadError = true
 		}
 		return nil
 	}
 	return err
 }
 
-func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
-	rt := pr.rt
-	run := pr.fnRun
+// Process runs the process block for one pipeline object (or once,
+// without input).
+func (run *funcRun) Process(v any, hasInput bool) error {
+	rt, pr := run.rt, run.pr
 	if run.exited {
 		return nil
 	}
@@ -270,37 +265,37 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 	defer func() { rt.scope = saved }()
 	if hasInput {
 		// rebind pipeline parameters
-		pr.ctx.Bindings = map[string]any{}
-		for k, val := range pr.bound.Values {
-			pr.ctx.Bindings[k] = val
+		pr.Ctx.Bindings = map[string]any{}
+		for k, val := range pr.Bound.Values {
+			pr.Ctx.Bindings[k] = val
 		}
-		if err := pr.bindScriptPipeline(v); err != nil {
+		if err := run.bindScriptPipeline(v); err != nil {
 			if pe, ok := err.(*pserror.Error); ok {
 				// a pipeline binding failure is a non-terminating error:
 				// the object is not processed
-				return pr.writeError(pe.Record)
+				return pr.WriteError(pe.Record)
 			}
 			return err
 		}
 		// the parameters the object bound choose the set
-		if pr.call.Simple {
-			pr.ctx.ParameterSet = pr.call.Pick(pr.ctx.Bindings)
+		if pr.Call.Simple {
+			pr.Ctx.ParameterSet = pr.Call.Pick(pr.Ctx.Bindings)
 		} else {
-			set, err := pr.call.ResolveObject(pr.ctx.Bindings)
+			set, err := pr.Call.ResolveObject(pr.Ctx.Bindings)
 			if err != nil {
 				if pe, ok := err.(*pserror.Error); ok {
-					return pr.writeError(pe.Record)
+					return pr.WriteError(pe.Record)
 				}
 				return err
 			}
-			pr.ctx.ParameterSet = set
+			pr.Ctx.ParameterSet = set
 		}
 	}
 	if run.ast.Process == nil {
-		if run.ast.Unnamed && run.ast.End != nil && pr.fn != nil && pr.fn.IsFilter {
+		if run.ast.Unnamed && run.ast.End != nil && pr.Fn != nil && pr.Fn.IsFilter {
 			run.scope.Set("_", v)
 			run.scope.Set("input", []any{v})
-			return pr.runBlock(run.ast.End)
+			return run.runBlock(run.ast.End)
 		}
 		if hasInput {
 			run.input = append(run.input, v)
@@ -319,29 +314,29 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 		}
 		run.scope.Set("input", in)
 	}
-	return pr.runBlock(run.ast.Process)
+	return run.runBlock(run.ast.Process)
 }
 
 // bindScriptPipeline binds one pipeline object to the parameters that take
 // pipeline input (binder.Call.BindScript), and updates the parameter
 // variables and $PSBoundParameters: the parameters the previous object
 // bound are first put back to their default values.
-func (pr *cmdProcessor) bindScriptPipeline(v any) error {
-	run := pr.fnRun
+func (run *funcRun) bindScriptPipeline(v any) error {
+	pr := run.pr
 	// what the previous object bound takes its default value again
-	for _, p := range pr.call.Piped() {
-		pr.setParamVar(p, run.defaults[strings.ToLower(p.Name)])
+	for _, p := range pr.Call.Piped() {
+		run.setParamVar(p, run.defaults[strings.ToLower(p.Name)])
 		run.bound.Delete(p.Name)
 	}
-	return pr.call.BindScript(pr.rt.binding(), pr.ctx.Bindings, v, func(p *params.Param, cv any) {
-		pr.setParamVar(p, cv)
+	return pr.Call.BindScript(run.rt.binding(), pr.Ctx.Bindings, v, func(p *params.Param, cv any) {
+		run.setParamVar(p, cv)
 		run.bound.Set(p.Name, cv)
 	})
 }
 
-func (pr *cmdProcessor) endScript() error {
-	rt := pr.rt
-	run := pr.fnRun
+// End runs the end block.
+func (run *funcRun) End() error {
+	rt, pr := run.rt, run.pr
 	rt.scope = run.scope
 	defer func() {
 		rt.scope = run.saved
@@ -350,23 +345,23 @@ func (pr *cmdProcessor) endScript() error {
 			run.restore()
 		}
 	}()
-	if !run.exited && run.ast.End != nil && !(pr.fn != nil && pr.fn.IsFilter && run.ast.Unnamed) {
+	if !run.exited && run.ast.End != nil && !(pr.Fn != nil && pr.Fn.IsFilter && run.ast.Unnamed) {
 		in := run.input
 		if in == nil {
 			in = []any{}
 		}
 		run.scope.Set("input", in)
-		if err := pr.runBlock(run.ast.End); err != nil {
+		if err := run.runBlock(run.ast.End); err != nil {
 			return err
 		}
 	}
-	if pr.redirs.Out != nil {
-		pr.redirs.Out.Close()
+	if pr.Redirs.Out != nil {
+		pr.Redirs.Out.Close()
 	}
 	return nil
 }
 
-// runClean runs the clean block of a script function, script block or
+// Clean runs the clean block of a script function, script block or
 // script file once, provided one of its other blocks ran: when its
 // pipeline ends (the commands' clean blocks in pipeline order), however
 // it ended — done, failed or stopped early — or at once when its begin
@@ -374,25 +369,24 @@ func (pr *cmdProcessor) endScript() error {
 // discarded; its other streams flow as usual. An error that would end it
 // (throw, -ErrorAction Stop, exit) only ends the clean block: it is
 // written to the error stream and fails $?, but is not passed up.
-func (pr *cmdProcessor) runClean() {
-	run := pr.fnRun
-	if run == nil || run.cleaned || run.ast.Clean == nil || !run.ran {
+func (run *funcRun) Clean() {
+	if run.cleaned || run.ast.Clean == nil || !run.ran {
 		return
 	}
 	run.cleaned = true
-	rt := pr.rt
-	defer pr.pushRunning()()
+	rt, pr := run.rt, run.pr
+	defer procSession{rt}.PushRunning(pr)()
 	saved := rt.scope
 	rt.scope = run.scope
 	defer func() { rt.scope = saved }()
-	rt.fnStack = append(rt.fnStack, callFrame{pr: pr, at: pr.position})
+	rt.fnStack = append(rt.fnStack, callFrame{pr: pr, at: pr.Pos})
 	err := rt.execBlock(run.ast.Clean, discard)
 	rt.fnStack = rt.fnStack[:len(rt.fnStack)-1]
 	var pe *pserror.Error
 	if !errors.As(err, &pe) {
 		return // return, exit and break leave the clean block quietly
 	}
-	*pr.hadError = true
+	*pr.HadError = true
 	rec := pe.Record
 	rt.recordError(rec)
 	if handled, _ := redirect.Deliver(pr, redirect.Error, rec); !handled {
@@ -408,7 +402,7 @@ func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, o
 	if err == nil {
 		err = s.RunOnce(nil)
 	}
-	if errors.Is(err, &stopUpstream{}) {
+	if errors.Is(err, ErrStopUpstream) {
 		return nil
 	}
 	return err
@@ -421,7 +415,7 @@ func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, o
 // on the local session runs its script block so, fed by its own pipeline
 // input.
 type ScriptStep struct {
-	pr       *cmdProcessor
+	pr       *cmdproc.Processor
 	hadError bool
 	closed   bool
 }
@@ -431,20 +425,21 @@ type ScriptStep struct {
 // position, its begin block runs, its output goes to out.
 func (rt *Runtime) StepScriptBlock(sb *automation.ScriptBlock, args []any, dot bool, out func(any) error) (*ScriptStep, error) {
 	s := &ScriptStep{}
-	s.pr = &cmdProcessor{rt: rt, hadError: &s.hadError, sp: hostui.ShouldProcess{Confirm: -1}, sb: sb, dot: dot}
+	s.pr = rt.newProcessor(&s.hadError)
+	s.pr.SB, s.pr.Dot = sb, dot
 	list := make([]binder.Argument, len(args))
 	for i, a := range args {
 		list[i] = binder.Argument{Value: a}
 	}
-	if err := s.pr.bind(list); err != nil {
+	if err := rt.bind(s.pr, list); err != nil {
 		return nil, err
 	}
 	if out == nil {
 		out = discard
 	}
-	s.pr.setNext(out)
-	s.pr.expectsInput(true)
-	if err := s.pr.begin(); err != nil {
+	s.pr.SetNext(out)
+	s.pr.ExpectsInput(true)
+	if err := s.pr.Begin(); err != nil {
 		// a block whose begin failed has ended (its clean block ran)
 		s.closed = true
 		return nil, err
@@ -454,7 +449,7 @@ func (rt *Runtime) StepScriptBlock(sb *automation.ScriptBlock, args []any, dot b
 
 // Process hands the block one pipeline object.
 func (s *ScriptStep) Process(v any) error {
-	err := s.pr.process(v, true)
+	err := s.pr.Process(v, true)
 	if err != nil {
 		s.close()
 	}
@@ -467,17 +462,17 @@ func (s *ScriptStep) Process(v any) error {
 // more than one clause cannot run so: the caller refuses it first.)
 func (s *ScriptStep) RunOnce(input []any) error {
 	defer s.close()
-	run := s.pr.fnRun
+	run := runOf(s.pr)
 	if input == nil {
 		input = []any{}
 	}
 	run.input = input
 	if run.ast.Process != nil {
-		if err := s.pr.process(nil, false); err != nil {
+		if err := s.pr.Process(nil, false); err != nil {
 			return err
 		}
 	}
-	return s.pr.end()
+	return s.pr.End()
 }
 
 // End runs the block's end block (its clean block after it) and ends the
@@ -487,7 +482,7 @@ func (s *ScriptStep) End() error {
 		return nil
 	}
 	defer s.close()
-	return s.pr.end()
+	return s.pr.End()
 }
 
 // close ends the block once: its clean block runs if any other did.
@@ -496,8 +491,8 @@ func (s *ScriptStep) close() {
 		return
 	}
 	s.closed = true
-	s.pr.dispose()
-	s.pr.runClean()
+	s.pr.Dispose()
+	s.pr.Clean()
 }
 
 // invokeScriptBlock runs a script block in the current scope with $_ set,
@@ -513,7 +508,7 @@ func (rt *Runtime) invokeScriptBlock(sb *automation.ScriptBlock, dollarUnder any
 	// running it stands
 	var at *object.Position
 	if p := rt.currentCommand(); p != nil {
-		at = p.position
+		at = p.Pos
 	}
 	rt.fnStack = append(rt.fnStack, callFrame{at: at})
 	defer func(n int) { rt.fnStack = rt.fnStack[:n] }(len(rt.fnStack) - 1)

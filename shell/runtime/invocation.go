@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/invocation"
@@ -12,50 +13,38 @@ import (
 // invocationInfo builds $MyInvocation for a running function, script
 // block or script file (invocation.Info): the command it runs, how it
 // was named, what was bound and where it was called from.
-func (pr *cmdProcessor) invocationInfo() *object.PSObject {
+func (rt *Runtime) invocationInfo(pr *cmdproc.Processor) *object.PSObject {
 	var bound any = object.NewHashtable()
-	if pr.fnRun != nil && pr.fnRun.bound != nil {
-		bound = pr.fnRun.bound
+	if run := runOf(pr); run != nil && run.bound != nil {
+		bound = run.bound
 	}
 	unbound := []any{}
-	if pr.bound != nil && pr.bound.Extra != nil {
-		unbound = pr.bound.Extra
+	if pr.Bound != nil && pr.Bound.Extra != nil {
+		unbound = pr.Bound.Extra
 	}
 	return invocation.Info(invocation.Call{
 		Bound:            bound,
 		Unbound:          unbound,
-		Position:         pr.position,
-		History:          len(pr.rt.History),
-		Runspace:         pr.topLevel || pr.rt.depth <= 1,
-		InvocationName:   pr.invName,
-		PipelinePosition: pr.pipePos + 1,
-		ExpectingInput:   pr.hasInput,
-	}, pr.commandInfo)
+		Position:         pr.Pos,
+		History:          len(rt.History),
+		Runspace:         pr.TopLevel || rt.depth <= 1,
+		InvocationName:   pr.InvName,
+		PipelinePosition: pr.PipePos + 1,
+		ExpectingInput:   pr.HasInput,
+	}, func() *object.PSObject { return rt.commandInfo(pr) })
 }
 
 // commandInfo is $MyInvocation.MyCommand: a FunctionInfo for functions
 // and filters, an ExternalScriptInfo for script files, a ScriptInfo for
 // script blocks.
-func (pr *cmdProcessor) commandInfo() *object.PSObject {
+func (rt *Runtime) commandInfo(pr *cmdproc.Processor) *object.PSObject {
 	switch {
-	case pr.fn != nil:
-		return invocation.FunctionInfo(pr.fn.Name, pr.fn.IsFilter, pr.fn.Body, pr.cmdletBinding())
-	case pr.scriptFile != "":
-		return invocation.ExternalScriptInfo(pr.scriptFile, scriptName(pr.scriptFile), pr.sb)
+	case pr.Fn != nil:
+		return invocation.FunctionInfo(pr.Fn.Name, pr.Fn.IsFilter, pr.Fn.Body, rt.scripts.Advanced(rt.binding(), pr.Fn))
+	case pr.ScriptFile != "":
+		return invocation.ExternalScriptInfo(pr.ScriptFile, scriptName(pr.ScriptFile), pr.SB)
 	}
-	return invocation.ScriptInfo(pr.sb)
-}
-
-// cmdletBinding reports whether the running function is an advanced one.
-func (pr *cmdProcessor) cmdletBinding() bool {
-	return pr.fn != nil && pr.rt.scripts.Advanced(pr.rt.binding(), pr.fn)
-}
-
-// commonPreferences passes an advanced function's or script's common
-// parameters on as preference variables in its scope
-// (invocation.Preferences).
-func (pr *cmdProcessor) commonPreferences(sc *Scope) {
-	invocation.Preferences(pr.bound.Common, sc.Set)
+	return invocation.ScriptInfo(pr.SB)
 }
 
 // parameterToken is how a simple function's $args holds an unbound -Name:
@@ -82,33 +71,36 @@ func (rt *Runtime) tokenName(v any) (string, bool) {
 
 // cmdletSession is the running command as $PSCmdlet reaches it
 // (invocation.Cmdlet).
-type cmdletSession struct{ pr *cmdProcessor }
+type cmdletSession struct {
+	rt *Runtime
+	pr *cmdproc.Processor
+}
 
-func (c cmdletSession) Name() string         { return c.pr.cmd.Name }
-func (c cmdletSession) ParameterSet() string { return c.pr.ctx.ParameterSet }
-func (c cmdletSession) Text(v any) string    { return c.pr.rt.toStr(v) }
+func (c cmdletSession) Name() string         { return c.pr.Cmd.Name }
+func (c cmdletSession) ParameterSet() string { return c.pr.Ctx.ParameterSet }
+func (c cmdletSession) Text(v any) string    { return c.rt.toStr(v) }
 
 func (c cmdletSession) Info() *object.PSObject {
-	if c.pr.fnRun != nil && c.pr.fnRun.info != nil {
-		return c.pr.fnRun.info
+	if run := runOf(c.pr); run != nil && run.info != nil {
+		return run.info
 	}
-	return c.pr.invocationInfo()
+	return c.rt.invocationInfo(c.pr)
 }
 
 func (c cmdletSession) ShouldProcess(target, action, description string) (bool, error) {
-	return c.pr.shouldProcess(target, action, description)
+	return c.pr.ShouldProcess(target, action, description)
 }
 
 func (c cmdletSession) ShouldContinue(query, caption string) (bool, error) {
-	return c.pr.shouldContinue(query, caption)
+	return c.rt.shouldContinue(c.pr, query, caption)
 }
 
-func (c cmdletSession) WriteError(rec *object.ErrorRecord) error { return c.pr.writeError(rec) }
-func (c cmdletSession) WriteVerbose(msg string) error            { return c.pr.writeVerbose(msg) }
-func (c cmdletSession) WriteWarning(msg string) error            { return c.pr.writeWarning(msg) }
+func (c cmdletSession) WriteError(rec *object.ErrorRecord) error { return c.pr.WriteError(rec) }
+func (c cmdletSession) WriteVerbose(msg string) error            { return c.pr.WriteVerbose(msg) }
+func (c cmdletSession) WriteWarning(msg string) error            { return c.pr.WriteWarning(msg) }
 
 func (c cmdletSession) WriteObject(v any, enumerate bool) error {
-	return emitEnumeratedIf(v, enumerate, c.pr.emit)
+	return emitEnumeratedIf(v, enumerate, c.pr.Emit)
 }
 
 // emitEnumeratedIf writes v as one object, or its elements when
@@ -123,16 +115,16 @@ func emitEnumeratedIf(v any, enumerate bool, out emitter) error {
 // shouldContinue asks the user to confirm (a Yes/No prompt,
 // hostui.ShouldContinue); without a terminal it fails as a
 // non-interactive PowerShell host does.
-func (pr *cmdProcessor) shouldContinue(query, caption string) (bool, error) {
-	ok, err := hostui.ShouldContinue(hostSession{pr.rt}, query, caption)
+func (rt *Runtime) shouldContinue(pr *cmdproc.Processor, query, caption string) (bool, error) {
+	ok, err := hostui.ShouldContinue(hostSession{rt}, query, caption)
 	if errors.Is(err, hostui.ErrNonInteractive) {
 		return false, &pserror.Error{Record: &object.ErrorRecord{
 			Message:       err.Error(),
 			ErrorID:       "HostException",
 			Category:      object.ResourceUnavailable,
 			ExceptionType: "HostException",
-			Activity:      pr.cmd.Name,
-			Position:      pr.position,
+			Activity:      pr.Cmd.Name,
+			Position:      pr.Pos,
 		}}
 	}
 	return ok, err

@@ -8,12 +8,12 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/fsys"
-	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/modmember"
 	"github.com/exosim/exosim/shell/module"
 	"github.com/exosim/exosim/shell/object"
@@ -94,18 +94,18 @@ func (rt *Runtime) runInScope(sc *Scope, sb *syntax.ScriptBlock, path string, ar
 	rt.scope = sc
 	defer func() { rt.scope = saved }()
 	hadError := false
-	pr := &cmdProcessor{rt: rt, hadError: &hadError, sp: hostui.ShouldProcess{Confirm: -1}, sb: &automation.ScriptBlock{AST: sb}, scriptFile: path, invName: path, dot: true, caller: rt.currentCommand()}
+	pr := rt.newProcessor(&hadError)
+	pr.SB, pr.ScriptFile, pr.InvName, pr.Dot, pr.CalledBy = &automation.ScriptBlock{AST: sb}, path, path, true, rt.currentCommand()
 	list := make([]binder.Argument, len(args))
 	for i, a := range args {
 		list[i] = binder.Argument{Value: a}
 	}
-	if err := pr.bind(list); err != nil {
+	if err := rt.bind(pr, list); err != nil {
 		return err
 	}
-	pr.setNext(discard)
-	err := rt.drivePipeline([]processor{pr})
-	var stop *stopUpstream
-	if errors.As(err, &stop) {
+	pr.SetNext(discard)
+	err := cmdproc.Drive([]cmdproc.Stage{pr})
+	if errors.Is(err, ErrStopUpstream) {
 		return nil
 	}
 	return err

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"math"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -9,7 +10,6 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/flow"
 	"github.com/exosim/exosim/shell/format"
-	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
@@ -181,8 +181,7 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 			case *flow.Break, *flow.Continue, *returnSignal, *stopSignal:
 				return nil
 			}
-			var stop *stopUpstream
-			if errors.As(err, &stop) {
+			if errors.Is(err, ErrStopUpstream) {
 				continue
 			}
 			return err
@@ -225,25 +224,25 @@ func ProcessExitCode(code int) int {
 // script scope, with exit ending the whole run.
 func (rt *Runtime) runScriptTop(sb *syntax.ScriptBlock, src *syntax.Source, opts RunOptions) error {
 	hadError := false
-	pr := &cmdProcessor{rt: rt, hadError: &hadError, sp: hostui.ShouldProcess{Confirm: -1}, sb: &automation.ScriptBlock{AST: sb}, scriptFile: src.Path, topLevel: true}
-	pr.invName = opts.InvocationName
-	if pr.invName == "" {
-		pr.invName = src.Path
+	pr := rt.newProcessor(&hadError)
+	pr.SB, pr.ScriptFile, pr.TopLevel = &automation.ScriptBlock{AST: sb}, src.Path, true
+	pr.InvName = opts.InvocationName
+	if pr.InvName == "" {
+		pr.InvName = src.Path
 	}
 	args := binder.CommandLine(opts.CommandLine)
 	for _, a := range opts.Args {
 		args = append(args, binder.Argument{Value: a})
 	}
-	if err := pr.bind(args); err != nil {
+	if err := rt.bind(pr, args); err != nil {
 		return err
 	}
-	pr.setNext(func(v any) error {
+	pr.SetNext(func(v any) error {
 		rt.display.Out.Write(v)
 		return nil
 	})
-	err := rt.drivePipeline([]processor{pr})
-	var stop *stopUpstream
-	if errors.As(err, &stop) {
+	err := cmdproc.Drive([]cmdproc.Stage{pr})
+	if errors.Is(err, ErrStopUpstream) {
 		return nil
 	}
 	switch err.(type) {

@@ -5,6 +5,7 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"io"
 	"math/rand"
 	"time"
@@ -31,7 +32,7 @@ import (
 )
 
 // MaxCallDepth is PowerShell's call-depth limit.
-const MaxCallDepth = 1000
+const MaxCallDepth = cmdproc.MaxCallDepth
 
 // Runtime is one PowerShell session.
 type Runtime struct {
@@ -81,8 +82,8 @@ type Runtime struct {
 	// fnStack is the call stack (stacktrace.go).
 	fnStack []callFrame
 	// running is the stack of commands whose code is executing
-	// (redirect.go).
-	running       []*cmdProcessor
+	// (cmdlink.go).
+	running       []*cmdproc.Processor
 	interrupt     interruptFlag
 	exitRequested bool
 	// inString counts the expandable strings being expanded (strict mode
@@ -251,7 +252,7 @@ func (rt *Runtime) LastSuccess() bool { return rt.lastSuccess }
 
 // Scope is one of the session's scopes; its functions are script
 // functions.
-type Scope = scope.Scope[*scriptcmd.Function]
+type Scope = cmdproc.Scope
 
 // Scope returns the current scope: where the running command's variables
 // are read and set (package scope has the rules).

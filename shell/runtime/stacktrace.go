@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"cmp"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
@@ -12,7 +13,7 @@ import (
 // (pr nil: ForEach-Object's, a calculated property's); at is where it
 // was called from (nil when unknown).
 type callFrame struct {
-	pr *cmdProcessor
+	pr *cmdproc.Processor
 	at *object.Position
 }
 
@@ -30,14 +31,14 @@ func (rt *Runtime) stampStack(rec *object.ErrorRecord, here *object.Position) {
 	for i := len(rt.fnStack) - 1; i >= 0; i-- {
 		f := rt.fnStack[i]
 		name := "<ScriptBlock>"
-		if pr := f.pr; pr != nil && pr.fn != nil && pr.sb == nil && pr.scriptFile == "" {
-			name = pr.cmd.Name
+		if pr := f.pr; pr != nil && pr.Fn != nil && pr.SB == nil && pr.ScriptFile == "" {
+			name = pr.Cmd.Name
 		}
 		frames = append(frames, pserror.Frame{Name: name, At: at})
 		at = cmp.Or(f.at, at)
 	}
 	// interactive input is the outermost frame, unless exosim runs a script
-	if len(rt.fnStack) == 0 || rt.fnStack[0].pr == nil || !rt.fnStack[0].pr.topLevel {
+	if len(rt.fnStack) == 0 || rt.fnStack[0].pr == nil || !rt.fnStack[0].pr.TopLevel {
 		frames = append(frames, pserror.Frame{Name: "<ScriptBlock>", At: at})
 	}
 	rec.ScriptStackTrace = pserror.StackTrace(frames)

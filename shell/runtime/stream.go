@@ -1,8 +1,6 @@
 package runtime
 
 import (
-	"errors"
-
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -33,24 +31,4 @@ func (rt *Runtime) streamRange(x *syntax.BinaryExpr, f func(any) error) error {
 		return operatorError(x, err)
 	}
 	return spec.Each(rt.checkGrowth, f)
-}
-
-// stopOwner reports which of procs asked the commands before it to stop
-// (Select-Object -First); ok is false when err is no such request, or one
-// made by a command of an enclosing pipeline, which must go on unwinding.
-// owner is -1 for a request that names no command.
-func stopOwner(err error, procs []processor) (owner int, ok bool) {
-	var stop *stopUpstream
-	if !errors.As(err, &stop) {
-		return 0, false
-	}
-	if stop.from == nil {
-		return -1, true
-	}
-	for i, pr := range procs {
-		if cp, isCmd := pr.(*cmdProcessor); isCmd && cp == stop.from {
-			return i, true
-		}
-	}
-	return 0, false
 }

@@ -23,7 +23,8 @@ import (
 //     serialised) and store/exportdoc (the JSON document of an export),
 //     which depend on nothing of this module;
 //   - an area depends on the engine, store/directory (the records every
-//     area acts on), store/opath and store/dnsname only; store/directory
+//     area acts on), store/opath, store/dnsname and store/policyrule (the
+//     rules that apply protection policies, on the engine only) only; store/directory
 //     on the engine and store/opath; store/opath and store/dnsname on
 //     nothing of the store; so no area
 //     reaches another but through the hooks the engine carries;
@@ -143,14 +144,14 @@ func TestImportRules(t *testing.T) {
 		case rel == "store":
 			allowed = []string{"store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc"}
 		case rel == "store/opath", rel == "store/dnsname", rel == "store/tenantfile", rel == "store/fastdecode", rel == "store/recordmap", rel == "store/codec", rel == "store/exportdoc":
-		case rel == "store/idform":
+		case rel == "store/idform", rel == "store/policyrule":
 			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc"}
 		case rel == "store/directory":
 			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/opath", "store/idform"}
 		case slices.Contains(gatherers, rel):
 			allowed = l.under("store")
 		default:
-			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/directory", "store/idform", "store/opath", "store/dnsname"}
+			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/directory", "store/idform", "store/opath", "store/dnsname", "store/policyrule"}
 		}
 		for _, d := range l.ownDeps(t, rel) {
 			switch {

@@ -275,7 +275,7 @@ func MakeDefault(tx *store.Tx, p *Policy) error {
 	if r, err := RuleOf(tx, p.Name); err != nil {
 		return err
 	} else if r != nil {
-		if err := removeRule(tx, r); err != nil {
+		if err := RuleFamily.Remove(tx, r); err != nil {
 			return err
 		}
 	}

@@ -59,22 +59,13 @@ func Views(r *format.Registry) {
 }
 
 // The .NET types of the properties the package's objects show.
-const (
-	tStr, tBool, tInt, tDate, tGuid = "System.String", "System.Boolean", "System.Int32", "System.DateTime", "System.Guid"
-	// exchange2012 is the ExchangeVersion of the hygiene configuration
-	// objects.
-	exchange2012 = "0.20 (15.0.0.0)"
-)
+const tStr, tBool, tInt, tDate, tGuid = "System.String", "System.Boolean", "System.Int32", "System.DateTime", "System.Guid"
 
 // configDN is the distinguished name of a configuration object named
-// name in the container (as "CN=Hosted Content Filter,CN=Transport
-// Settings") of the organization's configuration unit.
+// name in the container (see exo.ConfigDN).
 func configDN(o *directory.Organization, name, container string) string {
-	return "CN=" + name + "," + container + ",CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+	return exo.ConfigDN(o, name, container)
 }
-
-// forest is the organization's directory forest.
-func forest(o *directory.Organization) string { return o.DirectoryPartition + ".PROD.OUTLOOK.COM" }
 
 // config describes the configuration object whose closing properties
 // addTail adds: identity, names, class and dates.
@@ -84,35 +75,11 @@ type config struct {
 }
 
 // addTail adds the properties a hygiene configuration object closes
-// with, in Exchange Online's order.
+// with (see exo.AddHygieneTail).
 func addTail(p *object.PSObject, o *directory.Organization, c config) {
-	p.AddTyped("Identity", tStr, c.name)
-	p.AddTyped("Id", tStr, c.name)
-	p.AddTyped("IsValid", tBool, true)
-	p.AddTyped("ExchangeVersion", tStr, exchange2012)
-	p.AddTyped("Name", tStr, c.name)
-	p.AddTyped("DistinguishedName", tStr, configDN(o, c.name, c.container))
-	p.AddTyped("ObjectCategory", tStr, forest(o)+"/Configuration/Schema/"+c.category)
-	p.AddTyped("ObjectClass", exo.TypeMultiValued, exo.MultiValued([]string{"top", c.class}))
-	p.AddTyped("WhenChanged", tDate, c.changed.UTC())
-	p.AddTyped("WhenCreated", tDate, c.created.UTC())
-	p.AddTyped("WhenChangedUTC", tDate, c.changed.UTC())
-	p.AddTyped("WhenCreatedUTC", tDate, c.created.UTC())
-	p.AddTyped("ExchangeObjectId", tGuid, exo.GuidValue(c.guid))
-	p.AddTyped("OrganizationalUnitRoot", tStr, o.Name)
-	p.AddTyped("OrganizationId", tStr, exo.OrganizationID(o))
-	p.AddTyped("Guid", tGuid, exo.GuidValue(c.guid))
-	p.AddTyped("OriginatingServer", tStr, exo.DomainController(o))
-	p.AddTyped("ObjectState", tStr, "Unchanged")
-	name := c.name
-	p.ToStringFunc = func() string { return name }
+	exo.AddHygieneTail(p, o, exo.HygieneConfig{Name: c.name, Guid: c.guid, Container: c.container, Category: c.category,
+		Class: c.class, Created: c.created, Changed: c.changed})
 }
 
 // newObject is an empty object of a hygiene configuration type.
-func newObject(typ string) *object.PSObject {
-	return object.NewObject(typ,
-		"Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
-		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
-		"Deserialized.Microsoft.Exchange.Data.Directory.ConfigurableObject",
-		"Deserialized.System.Object")
-}
+func newObject(typ string) *object.PSObject { return exo.HygieneObject(typ) }

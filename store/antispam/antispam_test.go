@@ -78,12 +78,12 @@ func TestPolicies(t *testing.T) {
 			t.Fatalf("policies of a new tenant: %+v", all)
 		}
 		def := all[0]
-		if err := as.Remove(tx, def); !errors.Is(err, as.ErrRemoveDefault) {
+		if err := as.ContentFilter.Remove(tx, def); !errors.Is(err, as.ErrRemoveDefault) {
 			t.Errorf("Remove(Default) = %v", err)
 		}
-		storetest.Must(t, as.Create(tx, as.New("Executives")))
+		storetest.Must(t, as.ContentFilter.Create(tx, as.New("Executives")))
 		var inUse *as.NameInUseError
-		if err := as.Create(tx, as.New("DEFAULT")); !errors.As(err, &inUse) {
+		if err := as.ContentFilter.Create(tx, as.New("DEFAULT")); !errors.As(err, &inUse) {
 			t.Errorf("Create(DEFAULT) = %v", err)
 		}
 		all, err = as.List(tx)
@@ -93,7 +93,7 @@ func TestPolicies(t *testing.T) {
 		}
 		exec := all[1]
 		storetest.Must(t, as.CreateRule(tx, &as.Rule{Name: "Executives", Policy: "Executives", Enabled: true, RecipientDomainIs: []string{"contoso.com"}}, -1))
-		storetest.Must(t, as.MakeDefault(tx, exec))
+		storetest.Must(t, as.ContentFilter.MakeDefault(tx, exec))
 		all, err = as.List(tx)
 		storetest.Must(t, err)
 		if all[0].IsDefault || !all[1].IsDefault {
@@ -102,7 +102,7 @@ func TestPolicies(t *testing.T) {
 		if r, err := as.RuleOf(tx, "Executives"); err != nil || r != nil {
 			t.Errorf("the new default policy's rule stays: %+v, %v", r, err)
 		}
-		storetest.Must(t, as.Remove(tx, all[0]))
+		storetest.Must(t, as.ContentFilter.Remove(tx, all[0]))
 		all, err = as.List(tx)
 		storetest.Must(t, err)
 		if len(all) != 1 || all[0].Name != "Executives" {
@@ -133,7 +133,7 @@ func TestRulePriorities(t *testing.T) {
 	}
 	storetest.Update(t, s, func(tx *store.Tx) {
 		for _, n := range []string{"A", "B", "C", "D"} {
-			storetest.Must(t, as.Create(tx, as.New(n)))
+			storetest.Must(t, as.ContentFilter.Create(tx, as.New(n)))
 		}
 		rule := func(n string) *as.Rule {
 			return &as.Rule{Name: n, Policy: n, Enabled: true, SentTo: []string{n + "@contoso.com"}}
@@ -260,7 +260,7 @@ func TestExportImport(t *testing.T) {
 		p.BulkThreshold = 5
 		p.SetOption("MarkAsSpamEmptyMessages", "On")
 		p.AllowedSenderDomains = []string{"fabrikam.com"}
-		storetest.Must(t, as.Create(tx, p))
+		storetest.Must(t, as.ContentFilter.Create(tx, p))
 		storetest.Must(t, as.CreateRule(tx, &as.Rule{Name: "Executives", Policy: "Executives", Enabled: true, SentToMemberOf: []string{"execs@contoso.com"}}, -1))
 		o, err := as.GetOutbound(tx)
 		storetest.Must(t, err)

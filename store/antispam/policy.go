@@ -13,7 +13,6 @@ package antispam
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -155,39 +154,29 @@ func Defaults(org *directory.Organization) *Policy {
 var policyKind = store.DefineKind(store.KindSpec[Policy]{Bucket: "hostedContentFilterPolicies", Name: "hostedContentFilterPolicy",
 	Noun: "spam filter policy", CreatedOnWrite: true})
 
+func policyKindOf() *store.Kind[Policy] { return policyKind }
+
+// Head shows the fields a PolicySet handles.
+func (p *Policy) Head() Head {
+	return Head{Guid: &p.Guid, Name: &p.Name, IsDefault: &p.IsDefault, WhenCreated: &p.WhenCreated, WhenChanged: &p.WhenChanged}
+}
+
+// ContentFilter are the spam filter policies and the rules that apply
+// them (HostedContentFilterPolicy, HostedContentFilterRule).
+var ContentFilter = &PolicySet[Policy, *Policy]{kind: policyKindOf, Rules: &RuleFamily, defaults: Defaults,
+	finding: "hostedContentFilterPolicy", plural: "spam filter policies"}
+
 // Register adds the anti-spam settings to s: their kinds and checks.
 func Register(s *store.Schema) {
-	policyKind.Register(s)
-	ruleKind.Register(s)
+	ContentFilter.register(s, "spam-filter-policies", "spam-filter-rules", checkPolicy)
 	outboundKind.Register(s)
 	connectionKind.Register(s)
-	s.AddCheck("spam-filter-policies", checkPolicies)
-	s.AddCheck("spam-filter-rules", checkRules)
 	s.AddCheck("outbound-connection-filter-policies", checkSingletons)
 }
 
 // List returns the spam filter policies in the order Exchange lists
 // them: the order they were created (the built-in default first).
-func List(tx *store.Tx) ([]*Policy, error) {
-	stored, err := policyKind.List(tx)
-	if err != nil {
-		return nil, err
-	}
-	if len(stored) == 0 {
-		org, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		return []*Policy{Defaults(org)}, nil
-	}
-	sort.SliceStable(stored, func(i, j int) bool {
-		if !stored[i].WhenCreated.Equal(stored[j].WhenCreated) {
-			return stored[i].WhenCreated.Before(stored[j].WhenCreated)
-		}
-		return strings.ToLower(stored[i].Name) < strings.ToLower(stored[j].Name)
-	})
-	return stored, nil
-}
+func List(tx *store.Tx) ([]*Policy, error) { return ContentFilter.List(tx) }
 
 // ruleError is a change the rules of the anti-spam settings refuse; a
 // constant, so that declaring one runs no code.
@@ -195,185 +184,66 @@ type ruleError string
 
 func (e ruleError) Error() string { return string(e) }
 
-// Errors of the changes the rules of spam filter policies refuse.
+// Errors of the changes the rules of hygiene policies refuse.
 const (
 	// ErrRemoveDefault: the default policy can't be removed.
-	ErrRemoveDefault = ruleError("the default spam filter policy can't be removed")
+	ErrRemoveDefault = ruleError("the default policy can't be removed")
 	// ErrUnsetDefault: -MakeDefault:$false on the default policy; another
 	// policy must be made the default instead.
-	ErrUnsetDefault = ruleError("the default spam filter policy stays the default")
+	ErrUnsetDefault = ruleError("the default policy stays the default")
 )
 
-// NameInUseError is a policy named as another one.
+// NameInUseError is a policy named as another one of its kind.
 type NameInUseError struct{ Name string }
 
 func (e *NameInUseError) Error() string {
-	return fmt.Sprintf("spam filter policy name %s in use", e.Name)
-}
-
-// materialize stores the built-in default policy when the tenant keeps
-// no policy yet, so that every write leaves all of them stored, and
-// returns the policies.
-func materialize(tx *store.Tx) ([]*Policy, error) {
-	all, err := List(tx)
-	if err != nil {
-		return nil, err
-	}
-	if !policyKind.Any(tx) {
-		if err := policyKind.Put(tx, key(all[0].Guid), all[0]); err != nil {
-			return nil, err
-		}
-	}
-	return all, nil
-}
-
-// Create adds a new spam filter policy (New-HostedContentFilterPolicy);
-// its name must be new. It is not the default and no rule applies it.
-func Create(tx *store.Tx, p *Policy) error {
-	all, err := materialize(tx)
-	if err != nil {
-		return err
-	}
-	for _, o := range all {
-		if strings.EqualFold(o.Name, p.Name) {
-			return &NameInUseError{Name: p.Name}
-		}
-	}
-	p.Guid = tx.NewGuid()
-	p.IsDefault = false
-	p.WhenCreated = tx.Now()
-	p.WhenChanged = p.WhenCreated
-	return policyKind.Put(tx, key(p.Guid), p)
-}
-
-// Put stores a changed spam filter policy (Set-HostedContentFilterPolicy).
-func Put(tx *store.Tx, p *Policy) error {
-	if _, err := materialize(tx); err != nil {
-		return err
-	}
-	p.WhenChanged = tx.Now()
-	return policyKind.Put(tx, key(p.Guid), p)
-}
-
-// MakeDefault makes p the default policy (-MakeDefault): the former
-// default policy is no longer one, and the rule that applied p, if any,
-// goes, since the default policy applies to everyone no rule names.
-func MakeDefault(tx *store.Tx, p *Policy) error {
-	all, err := materialize(tx)
-	if err != nil {
-		return err
-	}
-	for _, o := range all {
-		if o.Guid != p.Guid && o.IsDefault {
-			o.IsDefault = false
-			o.WhenChanged = tx.Now()
-			if err := policyKind.Put(tx, key(o.Guid), o); err != nil {
-				return err
-			}
-		}
-	}
-	if r, err := RuleOf(tx, p.Name); err != nil {
-		return err
-	} else if r != nil {
-		if err := RuleFamily.Remove(tx, r); err != nil {
-			return err
-		}
-	}
-	p.IsDefault = true
-	return Put(tx, p)
-}
-
-// Remove removes a spam filter policy (Remove-HostedContentFilterPolicy);
-// the default one stays (ErrRemoveDefault). A rule that applied it stays
-// too, naming a policy that is no more, as in Exchange Online.
-func Remove(tx *store.Tx, p *Policy) error {
-	if p.IsDefault {
-		return ErrRemoveDefault
-	}
-	if _, err := materialize(tx); err != nil {
-		return err
-	}
-	_, err := policyKind.Delete(tx, key(p.Guid))
-	return err
+	return fmt.Sprintf("policy name %s in use", e.Name)
 }
 
 func key(guid string) string { return strings.ToLower(guid) }
 
-// checkPolicies reports spam filter policies that break the rules above:
-// no default or several, names shared, values outside their enumerations
-// or ranges.
-func checkPolicies(tx *store.Tx, report func(store.Finding)) error {
-	stored, err := policyKind.List(tx)
-	if err != nil {
-		return err
+// checkPolicy reports through bad the values of a spam filter policy
+// outside their enumerations or ranges.
+func checkPolicy(p *Policy, bad func(format string, args ...any)) {
+	for _, r := range []struct {
+		name        string
+		v, min, max int
+	}{
+		{"BulkThreshold", p.BulkThreshold, MinBulkThreshold, MaxBulkThreshold},
+		{"QuarantineRetentionPeriod", p.QuarantineRetentionPeriod, MinQuarantineRetention, MaxQuarantineRetention},
+		{"EndUserSpamNotificationFrequency", p.NotificationFrequency, MinNotificationFrequency, MaxNotificationFrequency},
+	} {
+		if r.v < r.min || r.v > r.max {
+			bad("%s %d out of range %d-%d", r.name, r.v, r.min, r.max)
+		}
 	}
-	names := map[string]string{}
-	defaults := 0
-	for _, p := range stored {
-		bad := func(format string, args ...any) {
-			report(store.Finding{Kind: "hostedContentFilterPolicy", Key: p.Guid, Message: fmt.Sprintf(format, args...)})
+	checkEnums(bad, []enumValue{
+		{"HighConfidenceSpamAction", p.HighConfidenceSpamAction, SpamActions}, {"SpamAction", p.SpamAction, SpamActions},
+		{"BulkSpamAction", p.BulkSpamAction, SpamActions}, {"PhishSpamAction", p.PhishSpamAction, SpamActions},
+		{"HighConfidencePhishAction", p.HighConfidencePhishAction, HighConfidencePhishActions},
+		{"TestModeAction", p.TestModeAction, TestModeActions}, {"IntraOrgFilterState", p.IntraOrgFilterState, IntraOrgFilterStates},
+		{"BulkMovesEnabled", p.BulkMovesEnabled, BulkMoves}, {"RecommendedPolicyType", p.RecommendedPolicyType, RecommendedPolicyTypes},
+		{"EndUserSpamNotificationLanguage", p.NotificationLanguage, EsnLanguages},
+		{"SpamQuarantineTag", p.SpamQuarantineTag, QuarantinePolicies}, {"HighConfidenceSpamQuarantineTag", p.HighConfidenceSpamQuarantineTag, QuarantinePolicies},
+		{"PhishQuarantineTag", p.PhishQuarantineTag, QuarantinePolicies}, {"HighConfidencePhishQuarantineTag", p.HighConfidencePhishQuarantineTag, QuarantinePolicies},
+		{"BulkQuarantineTag", p.BulkQuarantineTag, QuarantinePolicies},
+	})
+	for name, v := range p.ASF {
+		switch {
+		case !is(ASFSettings, name):
+			bad("%s is not an Advanced Spam Filter setting", name)
+		case !is(Options, v), v == "Test" && is(NoTestMode, name):
+			bad("%s %q is not a value it takes", name, v)
 		}
-		if p.IsDefault {
-			defaults++
-		}
-		if p.Name == "" || len([]rune(p.Name)) > MaxNameLength {
-			bad("name %q is empty or longer than %d characters", p.Name, MaxNameLength)
-		}
-		if other, dup := names[strings.ToLower(p.Name)]; dup {
-			bad("name %s is also the name of %s", p.Name, other)
-		}
-		names[strings.ToLower(p.Name)] = p.Guid
-		for _, r := range []struct {
-			name        string
-			v, min, max int
-		}{
-			{"BulkThreshold", p.BulkThreshold, MinBulkThreshold, MaxBulkThreshold},
-			{"QuarantineRetentionPeriod", p.QuarantineRetentionPeriod, MinQuarantineRetention, MaxQuarantineRetention},
-			{"EndUserSpamNotificationFrequency", p.NotificationFrequency, MinNotificationFrequency, MaxNotificationFrequency},
-		} {
-			if r.v < r.min || r.v > r.max {
-				bad("%s %d out of range %d-%d", r.name, r.v, r.min, r.max)
-			}
-		}
-		for _, e := range []struct {
-			name, v string
-			values  []string
-		}{
-			{"HighConfidenceSpamAction", p.HighConfidenceSpamAction, SpamActions}, {"SpamAction", p.SpamAction, SpamActions},
-			{"BulkSpamAction", p.BulkSpamAction, SpamActions}, {"PhishSpamAction", p.PhishSpamAction, SpamActions},
-			{"HighConfidencePhishAction", p.HighConfidencePhishAction, HighConfidencePhishActions},
-			{"TestModeAction", p.TestModeAction, TestModeActions}, {"IntraOrgFilterState", p.IntraOrgFilterState, IntraOrgFilterStates},
-			{"BulkMovesEnabled", p.BulkMovesEnabled, BulkMoves}, {"RecommendedPolicyType", p.RecommendedPolicyType, RecommendedPolicyTypes},
-			{"EndUserSpamNotificationLanguage", p.NotificationLanguage, EsnLanguages},
-			{"SpamQuarantineTag", p.SpamQuarantineTag, QuarantinePolicies}, {"HighConfidenceSpamQuarantineTag", p.HighConfidenceSpamQuarantineTag, QuarantinePolicies},
-			{"PhishQuarantineTag", p.PhishQuarantineTag, QuarantinePolicies}, {"HighConfidencePhishQuarantineTag", p.HighConfidencePhishQuarantineTag, QuarantinePolicies},
-			{"BulkQuarantineTag", p.BulkQuarantineTag, QuarantinePolicies},
-		} {
-			if !is(e.values, e.v) {
-				bad("%s %q is none of %s", e.name, e.v, strings.Join(e.values, ", "))
-			}
-		}
-		for name, v := range p.ASF {
-			switch {
-			case !is(ASFSettings, name):
-				bad("%s is not an Advanced Spam Filter setting", name)
-			case !is(Options, v), v == "Test" && is(NoTestMode, name):
-				bad("%s %q is not a value it takes", name, v)
-			}
-		}
-		for _, l := range []struct {
-			name   string
-			v, all []string
-		}{{"LanguageBlockList", p.LanguageBlockList, BlockLanguages}, {"RegionBlockList", p.RegionBlockList, BlockRegions}} {
-			for _, c := range l.v {
-				if !is(l.all, c) {
-					bad("%s entry %q is not a code it takes", l.name, c)
-				}
+	}
+	for _, l := range []struct {
+		name   string
+		v, all []string
+	}{{"LanguageBlockList", p.LanguageBlockList, BlockLanguages}, {"RegionBlockList", p.RegionBlockList, BlockRegions}} {
+		for _, c := range l.v {
+			if !is(l.all, c) {
+				bad("%s entry %q is not a code it takes", l.name, c)
 			}
 		}
 	}
-	if len(stored) > 0 && defaults != 1 {
-		report(store.Finding{Kind: "hostedContentFilterPolicy", Message: fmt.Sprintf("%d default spam filter policies; exactly one", defaults)})
-	}
-	return nil
 }

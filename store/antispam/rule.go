@@ -1,8 +1,6 @@
 package antispam
 
 import (
-	"strings"
-
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/policyrule"
 )
@@ -24,16 +22,7 @@ func ruleKindOf() *store.Kind[Rule] { return ruleKind }
 // isDefault reports whether the spam filter policy named name is the
 // default one.
 func isDefault(tx *store.Tx, name string) (bool, error) {
-	all, err := List(tx)
-	if err != nil {
-		return false, err
-	}
-	for _, p := range all {
-		if strings.EqualFold(p.Name, name) && p.IsDefault {
-			return true, nil
-		}
-	}
-	return false, nil
+	return defaultNamed(tx, policyKindOf, Defaults, name)
 }
 
 // Errors of the changes the rules of spam filter rules refuse.
@@ -66,6 +55,3 @@ func PutRule(tx *store.Tx, r *Rule, priority int) error { return RuleFamily.Put(
 // RemoveRule removes a rule (Remove-HostedContentFilterRule); the rules
 // after it move up.
 func RemoveRule(tx *store.Tx, r *Rule) error { return RuleFamily.Remove(tx, r) }
-
-// checkRules reports rules that break the family's RuleFamily.
-func checkRules(tx *store.Tx, report func(store.Finding)) error { return RuleFamily.Check(tx, report) }

@@ -1,7 +1,6 @@
 package antispam
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -9,7 +8,6 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/store"
 	as "github.com/exosim/exosim/store/antispam"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/junkemail"
@@ -87,6 +85,7 @@ func policyHelp() map[string]string {
 
 func policyCommands() []*command.Command {
 	help := policyHelp()
+	f := contentFilter()
 	get := exo.Declared("Get-HostedContentFilterPolicy")
 	get.Synopsis = "Lists the spam filter policies (anti-spam policies): the built-in Default policy and those administrators created."
 	get.OutputType = TypePolicy
@@ -95,7 +94,7 @@ func policyCommands() []*command.Command {
 		{Code: "Get-HostedContentFilterPolicy Default | Format-List BulkThreshold,SpamAction,HighConfidencePhishAction", Remark: "What the default policy does with bulk mail, spam and phishing."},
 	}
 	exo.Describe(get, map[string]string{"Identity": "The policy: name (* is a wildcard), distinguished name or GUID."})
-	get.Handler.Process = getPolicy
+	get.Handler.Process = f.get
 
 	nw := exo.Declared("New-HostedContentFilterPolicy")
 	nw.Synopsis = "Creates a spam filter policy; a rule (New-HostedContentFilterRule) applies it to recipients."
@@ -111,7 +110,7 @@ func policyCommands() []*command.Command {
 		}
 	}
 	exo.Describe(nw, nwHelp)
-	nw.Handler.Process = newPolicy
+	nw.Handler.Process = f.create
 
 	set := exo.Declared("Set-HostedContentFilterPolicy")
 	set.Synopsis = "Changes a spam filter policy, the default one included."
@@ -121,13 +120,13 @@ func policyCommands() []*command.Command {
 		{Code: "Set-HostedContentFilterPolicy Default -AllowedSenderDomains @{Remove='fabrikam.com'}", Remark: "Stops trusting a domain's senders."},
 	}
 	exo.Describe(set, help)
-	set.Handler.Process = setPolicy
+	set.Handler.Process = f.change
 
 	remove := exo.Declared("Remove-HostedContentFilterPolicy")
 	remove.Synopsis = "Removes a spam filter policy that is not the default one; a rule that applied it stays."
 	remove.ConfirmImpact = command.ImpactHigh
 	exo.Describe(remove, map[string]string{"Identity": help["Identity"]})
-	remove.Handler.Process = removePolicy
+	remove.Handler.Process = f.remove
 	return []*command.Command{get, nw, set, remove}
 }
 
@@ -188,13 +187,12 @@ func policyObject(o *directory.Organization, p *as.Policy) *object.PSObject {
 	return obj
 }
 
-// policies names spam filter policies: by name, GUID or distinguished
-// name.
-var policies = exo.Configs[*as.Policy]{List: as.List, Keys: policyKeys}
-
-// policyKeys are what an identity names a policy by.
-func policyKeys(o *directory.Organization, p *as.Policy) (name, guid, dn string) {
-	return p.Name, p.Guid, configDN(o, p.Name, policyContainer)
+// contentFilter are the spam filter policies.
+func contentFilter() *policyFamily[as.Policy, *as.Policy] {
+	return &policyFamily[as.Policy, *as.Policy]{set: as.ContentFilter, words: "content filter policy",
+		container: policyContainer, category: policyCategory, class: policyClass,
+		removeDefault: "The default hosted content filter policy cannot be removed.", fresh: as.New, show: policyObject,
+		read: readPolicyEdits, finish: blockListsNamed, warn: actionWarnings}
 }
 
 // identity is the call's -Identity as a string.
@@ -202,17 +200,8 @@ func identity(ctx *command.Context) string {
 	return strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 }
 
-func getPolicy(ctx *command.Context) error {
-	objs, done, err := policies.Read(ctx, policyObject)
-	if err != nil || !done {
-		return err
-	}
-	return exo.WriteAll(ctx, objs)
-}
-
-// policyEdit is one parameter's change of a policy: it reads the call's
-// value and applies it, or refuses it with the service's error.
-type policyEdit func(p *as.Policy) *object.ErrorRecord
+// policyEdit is one parameter's change of a spam filter policy.
+type policyEdit = edit[*as.Policy]
 
 // readPolicyEdits reads the call's settings of a policy, refusing the
 // values that fail binding before the tenant is read.
@@ -440,14 +429,9 @@ func badAddress(ctx *command.Context, param, typ, v string) *object.ErrorRecord 
 	return exo.Error(ctx, exBinding, fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"The address '%s' is not a valid SMTP address.\"", param, v, typ, v), object.InvalidArgument, v)
 }
 
-// applyEdits applies the edits to p; the first refusal stops them. A
-// language or region block list turned on must name some.
-func applyEdits(ctx *command.Context, p *as.Policy, edits []policyEdit) *object.ErrorRecord {
-	for _, e := range edits {
-		if rec := e(p); rec != nil {
-			return rec
-		}
-	}
+// blockListsNamed refuses a language or region block list turned on
+// that names none.
+func blockListsNamed(ctx *command.Context, p *as.Policy) *object.ErrorRecord {
 	switch {
 	case p.EnableLanguageBlockList && len(p.LanguageBlockList) == 0:
 		return exo.Error(ctx, exDataInvalid, "In order to enable language blocking the LanguageBlockList value has to be set.", object.InvalidData, nil)
@@ -478,128 +462,4 @@ func actionWarnings(ctx *command.Context, p *as.Policy) {
 	if uses("Redirect") && len(p.RedirectTo) == 0 {
 		ctx.WriteWarning("The RedirectToRecipients value is not set. If no value is set, detected messages will be redirected to a non-existent email address.")
 	}
-}
-
-// policyStoreRecord words the refusals of the policy rules as the
-// service does; nil for any other error.
-func policyStoreRecord(ctx *command.Context, o *directory.Organization, err error) *object.ErrorRecord {
-	var name *as.NameInUseError
-	switch {
-	case errors.As(err, &name):
-		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), configDN(o, name.Name, policyContainer)), object.ResourceExists, name.Name)
-	case errors.Is(err, as.ErrRemoveDefault):
-		return exo.Error(ctx, exNotAllowed, "The default hosted content filter policy cannot be removed.", object.InvalidOperation, nil)
-	case errors.Is(err, as.ErrUnsetDefault):
-		return exo.Error(ctx, exNotAllowed, "This operation is not allowed.", object.InvalidOperation, nil)
-	}
-	return nil
-}
-
-func newPolicy(ctx *command.Context) error {
-	name := ctx.String("Name")
-	if rec := exo.TooLong(ctx, as.MaxNameLength, name); rec != nil {
-		return ctx.Fail(rec)
-	}
-	edits, err := readPolicyEdits(ctx)
-	if err != nil {
-		return err
-	}
-	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Create content filter policy \"%s\".", name), name)
-	if err != nil || !ok {
-		return err
-	}
-	var out *object.PSObject
-	var made *as.Policy
-	done, err := exo.Write(ctx, name, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		o, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		p := as.New(name)
-		if rec := applyEdits(ctx, p, edits); rec != nil {
-			return rec, nil
-		}
-		if err := as.Create(tx, p); err != nil {
-			if rec := policyStoreRecord(ctx, o, err); rec != nil {
-				return rec, nil
-			}
-			return nil, err
-		}
-		made, out = p, policyObject(o, p)
-		return nil, nil
-	})
-	if err != nil || !done {
-		return err
-	}
-	actionWarnings(ctx, made)
-	return ctx.WriteObject(out)
-}
-
-func setPolicy(ctx *command.Context) error {
-	edits, err := readPolicyEdits(ctx)
-	if err != nil {
-		return err
-	}
-	shown := identity(ctx)
-	var o *directory.Organization
-	var p *as.Policy
-	unchanged := false
-	_, err = exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		o, p, rec, err = policies.Find(ctx, tx)
-		return rec, err
-	}, func() (string, string) {
-		return fmt.Sprintf("Configure content filter policy \"%s\".", shown), shown
-	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		before := *p
-		if rec := applyEdits(ctx, p, edits); rec != nil {
-			return rec, nil
-		}
-		var err error
-		switch {
-		case ctx.Has("MakeDefault") && ctx.Bool("MakeDefault") && !p.IsDefault:
-			err = as.MakeDefault(tx, p)
-		case ctx.Has("MakeDefault") && !ctx.Bool("MakeDefault") && p.IsDefault:
-			err = as.ErrUnsetDefault
-		case sameSettings(&before, p):
-			unchanged = true
-		default:
-			err = as.Put(tx, p)
-		}
-		if err != nil {
-			if rec := policyStoreRecord(ctx, o, err); rec != nil {
-				return rec, nil
-			}
-			return nil, err
-		}
-		return nil, nil
-	})
-	if err == nil && p != nil && !unchanged {
-		actionWarnings(ctx, p)
-	}
-	if err == nil && unchanged {
-		ctx.WriteWarning(fmt.Sprintf("The command completed successfully but no settings of '%s' have been modified.", p.Name))
-	}
-	return err
-}
-
-func removePolicy(ctx *command.Context) error {
-	shown := identity(ctx)
-	var o *directory.Organization
-	var p *as.Policy
-	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		o, p, rec, err = policies.Find(ctx, tx)
-		if rec == nil && err == nil && p.IsDefault {
-			rec = policyStoreRecord(ctx, o, as.ErrRemoveDefault)
-		}
-		return rec, err
-	}, func() (string, string) {
-		return fmt.Sprintf("Remove content filter policy \"%s\".", shown), shown
-	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		return nil, as.Remove(tx, p)
-	})
-	return err
 }

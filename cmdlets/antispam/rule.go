@@ -1,7 +1,6 @@
 package antispam
 
 import (
-	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/policyrules"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
@@ -38,15 +37,7 @@ var rules = policyrules.Spec{
 
 // rulePolicy names the spam filter policy a rule applies.
 func rulePolicy(ctx *command.Context, tx *store.Tx, o *directory.Organization, _, id string) (string, *object.ErrorRecord, error) {
-	all, err := as.List(tx)
-	if err != nil {
-		return "", nil, err
-	}
-	p, rec := exo.One(ctx, id, policies.Match(o, all, id, false))
-	if rec != nil {
-		return "", rec, nil
-	}
-	return p.Name, nil, nil
+	return contentFilter().policyName(ctx, tx, o, id)
 }
 
 func ruleCommands() []*command.Command { return rules.Commands() }

@@ -64,11 +64,20 @@ func IsCompliance(name string) bool {
 // cmdlet needs (see Session).
 //
 // A cmdlet that both services have (Get-RoleGroup, Get-User ...) is there
-// while either is connected.
+// while either is connected. The module's own REST cmdlets (Get-EXO*)
+// are there with any Exchange Online connection, one with a prefix too.
 func Connected(sess command.Session, name string) bool {
 	s := SessionOf(sess)
 	exoSvc, scc := Services(name)
-	return exoSvc && s.Connected || scc && s.ComplianceConnected
+	return exoSvc && (s.Connected || s.PrefixedConnected && ModuleOwn(name)) || scc && s.ComplianceConnected
+}
+
+// ModuleOwn reports whether a cmdlet is one of the module's own REST
+// cmdlets, whose nouns start with EXO (Get-EXOMailbox): a connection's
+// prefix does not rename them.
+func ModuleOwn(name string) bool {
+	_, noun, _ := strings.Cut(name, "-")
+	return len(noun) >= 3 && strings.EqualFold(noun[:3], "EXO")
 }
 
 // Services reports which cloud services have the cmdlet, as the reference

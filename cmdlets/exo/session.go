@@ -18,6 +18,11 @@ type Session struct {
 	// connected to both until the host or a Disconnect-ExchangeOnline
 	// says otherwise.
 	Connected, ComplianceConnected bool
+	// PrefixedConnected reports an Exchange Online connection made with
+	// a prefix (Connect-ExchangeOnline -Prefix): its cmdlets go by the
+	// prefixed names, but the module's own REST cmdlets (Get-EXOMailbox
+	// ...) keep theirs and work through it.
+	PrefixedConnected bool
 	// Identity is the UPN of the account the session runs as: the person
 	// at the keyboard, given by exosim --user ("": the tenant's
 	// administrator). Connect-ExchangeOnline signs in as this account and

@@ -3,6 +3,9 @@ package session
 import (
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/pserror"
+
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/module"
 	"github.com/exosim/exosim/shell/runtime"
@@ -13,7 +16,9 @@ import (
 // module's implicit-remoting module does: after -Prefix Contoso,
 // Get-ContosoMailbox is that connection's Get-Mailbox. The module's own
 // cmdlets (the Get-EXO* ones, Connect-ExchangeOnline ...) keep their
-// names. Role checks and the audit log go by the cmdlet's own name.
+// names. Role checks and the audit log go by the cmdlet's own name. A
+// service whose only connection has a prefix has its cmdlets under the
+// prefixed names alone (settle).
 
 // PrefixedCommand returns the command a name stands for through the
 // prefix of one of the session's connections: the service's cmdlet the
@@ -32,32 +37,73 @@ func PrefixedCommand(rt *runtime.Runtime, name string) *command.Command {
 			continue
 		}
 		rest := noun[len(p):]
-		if len(rest) >= 3 && strings.EqualFold(rest[:3], "EXO") {
+		if exo.ModuleOwn(verb + "-" + rest) {
 			// the module's own Get-EXO* cmdlets keep their names
 			continue
 		}
-		base, ok := rt.LookupCommand(verb + "-" + rest)
-		if !ok || !base.Remote {
+		base := rt.Registered(verb + "-" + rest)
+		if base == nil || !base.Remote {
 			continue
 		}
 		cp := *base
 		cp.Name, cp.Proxies = module.AddPrefix(base.Name, p), base.Name
-		visible := base.Visible
+		exoSvc, scc := exo.Services(base.Name)
 		cp.Visible = func(s command.Session) bool {
 			rt, ok := s.(*runtime.Runtime)
-			return ok && hasPrefix(rt, p) && (visible == nil || visible(s))
+			return ok && hasPrefix(rt, p, exoSvc, scc)
 		}
 		return &cp
 	}
 	return nil
 }
 
-// hasPrefix reports whether a connection of the session has the prefix.
-func hasPrefix(rt *runtime.Runtime, prefix string) bool {
+// hasPrefix reports whether a connection of the session has the prefix
+// and is one of the services named (Exchange Online, Security &
+// Compliance).
+func hasPrefix(rt *runtime.Runtime, prefix string, exoSvc, scc bool) bool {
 	for _, cn := range *connections(rt) {
-		if strings.EqualFold(cn.prefix, prefix) {
+		if strings.EqualFold(cn.prefix, prefix) && (cn.compliance && scc || !cn.compliance && exoSvc) {
 			return true
 		}
 	}
 	return false
+}
+
+// checkPrefix refuses the prefixes the module refuses, with the module's
+// own words (its Connect-ExchangeOnline throws them before it connects):
+// one of characters other than letters and digits, and EXO, which names
+// the module's own REST cmdlets (Get-EXOMailbox ...).
+func checkPrefix(p string) error {
+	if p == "" {
+		return nil
+	}
+	for _, r := range p {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') {
+			return pserror.Thrown("Use of any special characters in the Prefix string is not supported.")
+		}
+	}
+	if strings.EqualFold(p, "EXO") {
+		return pserror.Thrown("Prefix 'EXO' is a reserved Prefix, please use a different prefix.")
+	}
+	return nil
+}
+
+// settle sets which services' cmdlets the session has under their own
+// names: those of a connection without a prefix. The cmdlets of a
+// connection with a prefix go only by the prefixed names (PrefixedCommand).
+func settle(rt *runtime.Runtime, l []*connection) {
+	exoOn, sccOn, prefixed := false, false, false
+	for _, cn := range l {
+		if cn.prefix != "" {
+			prefixed = prefixed || !cn.compliance
+			continue
+		}
+		if cn.compliance {
+			sccOn = true
+		} else {
+			exoOn = true
+		}
+	}
+	s := exo.SessionOf(rt)
+	s.Connected, s.ComplianceConnected, s.PrefixedConnected = exoOn, sccOn, prefixed
 }

@@ -86,6 +86,10 @@ type connection struct {
 	prefix     string
 	pageSize   int
 	connected  time.Time
+	// implicit marks the connections a session that started connected
+	// stands on (made before the session's own code ran): the session's
+	// own Connect of the same kind takes their place.
+	implicit bool
 }
 
 func (c *connection) name() string {
@@ -168,10 +172,10 @@ func connections(rt *runtime.Runtime) *[]*connection {
 	now := rt.Now()
 	s := exo.SessionOf(rt)
 	if s.Connected {
-		*l = append(*l, &connection{id: len(*l) + 1, upn: upn, org: org, tenantID: tid, pageSize: 1000, connected: now})
+		*l = append(*l, &connection{id: len(*l) + 1, upn: upn, org: org, tenantID: tid, pageSize: 1000, connected: now, implicit: true})
 	}
 	if s.ComplianceConnected {
-		*l = append(*l, &connection{id: len(*l) + 1, compliance: true, upn: upn, org: org, tenantID: tid, pageSize: 1000, connected: now})
+		*l = append(*l, &connection{id: len(*l) + 1, compliance: true, upn: upn, org: org, tenantID: tid, pageSize: 1000, connected: now, implicit: true})
 	}
 	return l
 }
@@ -187,6 +191,9 @@ func nextID(l []*connection) int {
 }
 
 func connect(ctx *command.Context, compliance bool) error {
+	if err := checkPrefix(ctx.String("Prefix")); err != nil {
+		return err
+	}
 	rt := runtime.Of(ctx)
 	l := connections(rt)
 	_, org, tid := tenantInfo(rt)
@@ -208,20 +215,17 @@ func connect(ctx *command.Context, compliance bool) error {
 	if ctx.Has("PageSize") && ctx.Int("PageSize") > 0 {
 		c.pageSize = ctx.Int("PageSize")
 	}
-	// A new connection of the same kind replaces the old one, as the
-	// module does for a connection without a prefix.
+	// A new connection of the same kind replaces the old one with its
+	// prefix, as the module does, and the connection the session started
+	// with.
 	kept := (*l)[:0]
 	for _, old := range *l {
-		if old.compliance != compliance || old.prefix != c.prefix {
+		if old.compliance != compliance || old.prefix != c.prefix && !old.implicit {
 			kept = append(kept, old)
 		}
 	}
 	*l = append(kept, c)
-	if compliance {
-		exo.SessionOf(rt).ComplianceConnected = true
-	} else {
-		exo.SessionOf(rt).Connected = true
-	}
+	settle(rt, *l)
 	if !ctx.Has("ShowBanner") || ctx.Switch("ShowBanner") {
 		for _, line := range bannerLines {
 			ctx.WriteHost(line)
@@ -321,16 +325,7 @@ func disconnectExchangeOnline() *command.Command {
 			}
 		}
 		*l = kept
-		exoOn, sccOn := false, false
-		for _, cn := range *l {
-			if cn.compliance {
-				sccOn = true
-			} else {
-				exoOn = true
-			}
-		}
-		s := exo.SessionOf(runtime.Of(ctx))
-		s.Connected, s.ComplianceConnected = exoOn, sccOn
+		settle(runtime.Of(ctx), *l)
 		return nil
 	}
 	return c

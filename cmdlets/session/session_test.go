@@ -48,3 +48,27 @@ func TestConnectGatesCmdlets(t *testing.T) {
 		t.Errorf("unexpected output: %q", out.String())
 	}
 }
+
+// TestCheckPrefix checks the prefixes Connect-ExchangeOnline refuses, with
+// the module's texts.
+func TestCheckPrefix(t *testing.T) {
+	for _, tc := range []struct{ prefix, want string }{
+		{"", ""},
+		{"Contoso", ""},
+		{"c2", ""},
+		{"EXO", "Prefix 'EXO' is a reserved Prefix, please use a different prefix."},
+		{"exo", "Prefix 'EXO' is a reserved Prefix, please use a different prefix."},
+		{"EXO2", ""},
+		{"a-b", "Use of any special characters in the Prefix string is not supported."},
+		{"é", "Use of any special characters in the Prefix string is not supported."},
+	} {
+		err := checkPrefix(tc.prefix)
+		got := ""
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tc.want {
+			t.Errorf("checkPrefix(%q) = %q; want %q", tc.prefix, got, tc.want)
+		}
+	}
+}

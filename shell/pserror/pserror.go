@@ -174,3 +174,19 @@ func ParseRecord(e *syntax.ParseError) *object.ErrorRecord {
 		Position:      pos,
 	}
 }
+
+// Thrown is the error a throw statement raises with a text: a
+// RuntimeException whose error ID and target are the text, ending the
+// script (code that throws so on PowerShell's side, such as a module's
+// function, raises it).
+func Thrown(msg string) *Error {
+	return &Error{Record: &object.ErrorRecord{
+		Message:           msg,
+		ErrorID:           msg,
+		Category:          object.OperationStopped,
+		ExceptionType:     "RuntimeException",
+		ExceptionFullType: "System.Management.Automation.RuntimeException",
+		Target:            msg,
+		FromThrow:         true,
+	}, ScriptTerminating: true}
+}

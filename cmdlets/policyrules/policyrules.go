@@ -286,14 +286,30 @@ func (s *Spec) configs() *exo.Configs[*policyrule.Rule] {
 }
 
 func (s *Spec) get(ctx *command.Context) error {
-	state := ""
-	if rec := exo.EnumArg(ctx, "State", "Microsoft.Exchange.MessagingPolicies.Rules.RuleState", []string{"Enabled", "Disabled"}, &state); rec != nil {
-		return ctx.Fail(rec)
+	state, err := StateArg(ctx)
+	if err != nil {
+		return err
 	}
 	objs, done, err := s.configs().Read(ctx, s.Object)
 	if err != nil || !done {
 		return err
 	}
+	return WriteInState(ctx, objs, state)
+}
+
+// StateArg reads a Get cmdlet's -State: Enabled, Disabled, or "" when the
+// call does not have it.
+func StateArg(ctx *command.Context) (string, error) {
+	state := ""
+	if rec := exo.EnumArg(ctx, "State", "Microsoft.Exchange.MessagingPolicies.Rules.RuleState", []string{"Enabled", "Disabled"}, &state); rec != nil {
+		return "", ctx.Fail(rec)
+	}
+	return state, nil
+}
+
+// WriteInState writes the rule objects whose State is state (every one
+// when state is "").
+func WriteInState(ctx *command.Context, objs []*object.PSObject, state string) error {
 	for _, obj := range objs {
 		if state != "" && object.ToInvariantString(obj.Value("State")) != state {
 			continue
@@ -317,9 +333,10 @@ func readPriority(ctx *command.Context) (int, error) {
 	return n, nil
 }
 
-// apply applies the call's rule settings to r, resolving the
-// recipients, groups and policies they name.
-func (s *Spec) apply(ctx *command.Context, tx *store.Tx, o *directory.Organization, r *policyrule.Rule) (*object.ErrorRecord, error) {
+// Apply applies the call's rule settings to r (those of its parameters
+// the call has: name, comments, policies, conditions and exceptions),
+// resolving the recipients, groups and policies they name.
+func (s *Spec) Apply(ctx *command.Context, tx *store.Tx, o *directory.Organization, r *policyrule.Rule) (*object.ErrorRecord, error) {
 	if ctx.Has("Name") {
 		if rec := exo.TooLong(ctx, s.MaxName, ctx.String("Name")); rec != nil {
 			return rec, nil
@@ -430,7 +447,7 @@ func (s *Spec) create(ctx *command.Context) error {
 			return nil, err
 		}
 		r := &policyrule.Rule{Name: name, Enabled: !ctx.Has("Enabled") || ctx.Bool("Enabled")}
-		if rec, err := s.apply(ctx, tx, o, r); rec != nil || err != nil {
+		if rec, err := s.Apply(ctx, tx, o, r); rec != nil || err != nil {
 			return rec, err
 		}
 		if err := s.Family.Create(tx, r, priority); err != nil {
@@ -481,7 +498,7 @@ func (s *Spec) set(ctx *command.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		if rec, err := s.apply(ctx, tx, o, r); rec != nil || err != nil {
+		if rec, err := s.Apply(ctx, tx, o, r); rec != nil || err != nil {
 			return rec, err
 		}
 		return nil, s.Family.Put(tx, r, priority)

@@ -138,6 +138,19 @@ func buildRoles() []Role {
 	antispam := join(antispamReads, g("New-HostedContentFilterPolicy", "Set-HostedContentFilterPolicy", "Remove-HostedContentFilterPolicy",
 		"New-HostedContentFilterRule", "Set-HostedContentFilterRule", "Remove-HostedContentFilterRule", "Enable-HostedContentFilterRule",
 		"Disable-HostedContentFilterRule", "Set-HostedOutboundSpamFilterPolicy", "Set-HostedConnectionFilterPolicy"))
+	// Defender for Office 365 (Safe Links, Safe Attachments, the preset
+	// and built-in protection rules, the policy for Office 365 apps): the
+	// same roles as anti-spam.
+	defenderReads := g("Get-SafeLinksPolicy", "Get-SafeLinksRule", "Get-SafeAttachmentPolicy", "Get-SafeAttachmentRule",
+		"Get-ATPProtectionPolicyRule", "Get-ATPBuiltInProtectionRule", "Get-AtpPolicyForO365")
+	defenderAll := join(defenderReads, g("New-SafeLinksPolicy", "Set-SafeLinksPolicy", "Remove-SafeLinksPolicy",
+		"New-SafeLinksRule", "Set-SafeLinksRule", "Remove-SafeLinksRule", "Enable-SafeLinksRule", "Disable-SafeLinksRule",
+		"New-SafeAttachmentPolicy", "Set-SafeAttachmentPolicy", "Remove-SafeAttachmentPolicy", "New-SafeAttachmentRule",
+		"Set-SafeAttachmentRule", "Remove-SafeAttachmentRule", "Enable-SafeAttachmentRule", "Disable-SafeAttachmentRule",
+		"New-ATPProtectionPolicyRule", "Set-ATPProtectionPolicyRule", "Remove-ATPProtectionPolicyRule",
+		"Enable-ATPProtectionPolicyRule", "Disable-ATPProtectionPolicyRule", "Set-ATPBuiltInProtectionRule", "Set-AtpPolicyForO365"))
+	antispamReads = join(antispamReads, defenderReads)
+	antispam = join(antispam, defenderAll)
 	// permissions and groups: reading them, and changing permissions. Send
 	// As is read only with Mail Recipients: the view-only roles don't grant
 	// Get-RecipientPermission (a known gap of the service, noted on the

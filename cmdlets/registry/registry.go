@@ -19,6 +19,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/cmdlets/defender"
 	"github.com/exosim/exosim/cmdlets/domains"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/folderperms"
@@ -100,6 +101,7 @@ var packages = []struct {
 	{&domains.Cmdlets, domains.Views},
 	{&sharing.Cmdlets, sharing.Views},
 	{&antispam.Cmdlets, antispam.Views},
+	{&defender.Cmdlets, defender.Views},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},
 	{&ome.Cmdlets, ome.Views},

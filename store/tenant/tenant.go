@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/store/casmailbox"
 	"github.com/exosim/exosim/store/clutter"
 	"github.com/exosim/exosim/store/contentsearch"
+	"github.com/exosim/exosim/store/defender"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/folderperms"
 	"github.com/exosim/exosim/store/groups"
@@ -73,6 +74,7 @@ func Schema() *store.Schema {
 	sharingpolicy.Register(s)
 	antispam.Register(s)
 	calendarconfig.Register(s)
+	defender.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -68,22 +68,45 @@ func TestSetPolicyParameters(t *testing.T) {
 		{"TestModeAction", "BccMessage", "BccMessage"},
 		{"TestModeBccToRecipients", "soc@contoso.com", "soc@contoso.com"},
 	} {
-		t.Run(tc.param, func(t *testing.T) {
-			t.Parallel()
-			s := sessiontest.New(t, registry.Options{})
-			script := fmt.Sprintf(`$before = Get-HostedContentFilterPolicy Default
-Set-HostedContentFilterPolicy Default -%s %s 3>$null
-$after = Get-HostedContentFilterPolicy Default
-"$($after.%s)"
-foreach ($p in $before.PSObject.Properties) {
-	if ($p.Name -notin '%s', 'WhenChanged', 'WhenChangedUTC' -and "$($p.Value)" -ne "$($after.($p.Name))") { "also changed: $($p.Name)" }
-}`, tc.param, tc.value, tc.param, tc.param)
-			out, errs := s.Run(script)
-			if errs != "" || out != tc.want+"\n" {
-				t.Errorf("output %q, errors %q; want %q", out, errs, tc.want+"\n")
-			}
-		})
+		setCase(t, "HostedContentFilterPolicy", "Default", tc.param, tc.value, tc.want)
 	}
+}
+
+// setCase runs Set-<noun> identity -param value in a new session: the
+// property of the parameter's name reads want, and nothing else of the
+// shown settings changed.
+func setCase(t *testing.T, noun, identity, param, value, want string) {
+	t.Run(param, func(t *testing.T) {
+		t.Parallel()
+		s := sessiontest.New(t, registry.Options{})
+		script := fmt.Sprintf(`$before = Get-%[1]s '%[2]s'
+Set-%[1]s '%[2]s' -%[3]s %[4]s 3>$null
+$after = Get-%[1]s '%[2]s'
+"$($after.%[3]s)"
+foreach ($p in $before.PSObject.Properties) {
+	if ($p.Name -notin '%[3]s', 'WhenChanged', 'WhenChangedUTC' -and "$($p.Value)" -ne "$($after.($p.Name))") { "also changed: $($p.Name)" }
+}`, noun, identity, param, value)
+		out, errs := s.Run(script)
+		if errs != "" || out != want+"\n" {
+			t.Errorf("output %q, errors %q; want %q", out, errs, want+"\n")
+		}
+	})
+}
+
+// refusalCase runs Set-<noun> identity args in a new session: the call
+// ends with an error saying want, and the object stays as it was.
+func refusalCase(t *testing.T, noun, identity, args, want string) {
+	t.Run(args, func(t *testing.T) {
+		t.Parallel()
+		s := sessiontest.New(t, registry.Options{})
+		out, errs := s.Run(fmt.Sprintf(`$before = Get-%[1]s '%[2]s' | Format-List | Out-String
+Set-%[1]s '%[2]s' %[3]s
+$after = Get-%[1]s '%[2]s' | Format-List | Out-String
+$before -eq $after`, noun, identity, args))
+		if out != "True\n" || !strings.Contains(errs, want) {
+			t.Errorf("output %q, errors %q; want True and %q", out, errs, want)
+		}
+	})
 }
 
 // Values Exchange refuses end the call with its error, and the policy
@@ -106,17 +129,7 @@ func TestSetPolicyRefusals(t *testing.T) {
 		{"-AdminDisplayName ('x' * 257)", "The maximum length is 256 and the length of the value provided is 257."},
 		{"-MakeDefault:$false", "This operation is not allowed."},
 	} {
-		t.Run(tc.args, func(t *testing.T) {
-			t.Parallel()
-			s := sessiontest.New(t, registry.Options{})
-			out, errs := s.Run(fmt.Sprintf(`$before = Get-HostedContentFilterPolicy Default | Format-List | Out-String
-Set-HostedContentFilterPolicy Default %s
-$after = Get-HostedContentFilterPolicy Default | Format-List | Out-String
-$before -eq $after`, tc.args))
-			if out != "True\n" || !strings.Contains(errs, tc.want) {
-				t.Errorf("output %q, errors %q; want True and %q", out, errs, tc.want)
-			}
-		})
+		refusalCase(t, "HostedContentFilterPolicy", "Default", tc.args, tc.want)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
-	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	as "github.com/exosim/exosim/store/antispam"
@@ -203,20 +202,9 @@ func identity(ctx *command.Context) string {
 // policyEdit is one parameter's change of a spam filter policy.
 type policyEdit = edit[*as.Policy]
 
-// readPolicyEdits reads the call's settings of a policy, refusing the
-// values that fail binding before the tenant is read.
+// readPolicyEdits reads the call's settings of a spam filter policy.
 func readPolicyEdits(ctx *command.Context) ([]policyEdit, error) {
-	var edits []policyEdit
-	enum := func(param, typ string, values []string, set func(*as.Policy, string)) error {
-		var v string
-		if rec := exo.EnumArg(ctx, param, enumNS+typ, values, &v); rec != nil {
-			return ctx.Fail(rec)
-		}
-		if ctx.Has(param) {
-			edits = append(edits, func(p *as.Policy) *object.ErrorRecord { set(p, v); return nil })
-		}
-		return nil
-	}
+	s := &settings[*as.Policy]{ctx: ctx}
 	for _, e := range []struct {
 		param, typ string
 		values     []string
@@ -233,161 +221,51 @@ func readPolicyEdits(ctx *command.Context) ([]policyEdit, error) {
 		{"EndUserSpamNotificationLanguage", "EsnLanguage", as.EsnLanguages, func(p *as.Policy, v string) { p.NotificationLanguage = v }},
 		{"RecommendedPolicyType", "RecommendedPolicyType", as.RecommendedPolicyTypes, func(p *as.Policy, v string) { p.RecommendedPolicyType = v }},
 	} {
-		if err := enum(e.param, e.typ, e.values, e.set); err != nil {
-			return nil, err
-		}
+		s.enum(e.param, e.typ, e.values, e.set)
 	}
-	if ctx.Has("HighConfidencePhishAction") {
+	if s.err == nil && ctx.Has("HighConfidencePhishAction") {
 		if v, _ := as.Canonical(as.PhishActions, strings.TrimSpace(ctx.String("HighConfidencePhishAction"))); !exo.ContainsFold(as.HighConfidencePhishActions, v) {
-			return nil, ctx.Fail(exo.Error(ctx, exValidation, fmt.Sprintf("The value %s isn't valid for HighConfidencePhishAction. Valid values are: %s.", v, strings.Join(as.HighConfidencePhishActions, ", ")), object.InvalidArgument, v))
+			s.fail(exo.Error(ctx, exValidation, fmt.Sprintf("The value %s isn't valid for HighConfidencePhishAction. Valid values are: %s.", v, strings.Join(as.HighConfidencePhishActions, ", ")), object.InvalidArgument, v))
 		}
 	}
 	for _, n := range as.ASFSettings {
 		name := n
-		if err := enum(name, "SpamFilteringOption", as.Options, func(p *as.Policy, v string) { p.SetOption(name, v) }); err != nil {
-			return nil, err
-		}
-		if v := strings.TrimSpace(ctx.String(name)); ctx.Has(name) && strings.EqualFold(v, "Test") && exo.ContainsFold(as.NoTestMode, name) {
-			return nil, ctx.Fail(exo.Error(ctx, exDataInvalid, "This option cannot be set to test mode.", object.InvalidData, v))
+		s.enum(name, "SpamFilteringOption", as.Options, func(p *as.Policy, v string) { p.SetOption(name, v) })
+		if v := strings.TrimSpace(ctx.String(name)); s.err == nil && ctx.Has(name) && strings.EqualFold(v, "Test") && exo.ContainsFold(as.NoTestMode, name) {
+			s.fail(exo.Error(ctx, exDataInvalid, "This option cannot be set to test mode.", object.InvalidData, v))
 		}
 	}
-	for _, r := range []struct {
-		param    string
-		min, max int
-		set      func(*as.Policy, int)
-	}{
-		{"BulkThreshold", as.MinBulkThreshold, as.MaxBulkThreshold, func(p *as.Policy, n int) { p.BulkThreshold = n }},
-		{"QuarantineRetentionPeriod", as.MinQuarantineRetention, as.MaxQuarantineRetention, func(p *as.Policy, n int) { p.QuarantineRetentionPeriod = n }},
-		{"EndUserSpamNotificationFrequency", as.MinNotificationFrequency, as.MaxNotificationFrequency, func(p *as.Policy, n int) { p.NotificationFrequency = n }},
-		{"EndUserSpamNotificationLimit", 0, 1<<31 - 1, func(p *as.Policy, n int) { p.NotificationLimit = n }},
-	} {
-		if !ctx.Has(r.param) {
-			continue
-		}
-		n, set := ctx.Int(r.param), r.set
-		if n < r.min || n > r.max {
-			return nil, ctx.Fail(exo.OutOfRange(ctx, r.min, r.max, n))
-		}
-		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { set(p, n); return nil })
-	}
-	for _, b := range []struct {
-		param string
-		field func(*as.Policy) *bool
-	}{
-		{"DownloadLink", func(p *as.Policy) *bool { return &p.DownloadLink }},
-		{"EnableEndUserSpamNotifications", func(p *as.Policy) *bool { return &p.EnableEndUserSpamNotifications }},
-		{"EnableLanguageBlockList", func(p *as.Policy) *bool { return &p.EnableLanguageBlockList }},
-		{"EnableRegionBlockList", func(p *as.Policy) *bool { return &p.EnableRegionBlockList }},
-		{"InlineSafetyTipsEnabled", func(p *as.Policy) *bool { return &p.InlineSafetyTipsEnabled }},
-		{"SpamZapEnabled", func(p *as.Policy) *bool { return &p.SpamZapEnabled }},
-		{"PhishZapEnabled", func(p *as.Policy) *bool { return &p.PhishZapEnabled }},
-	} {
-		if !ctx.Has(b.param) {
-			continue
-		}
-		v, field := ctx.Bool(b.param), b.field
-		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { *field(p) = v; return nil })
-	}
-	for _, s := range []struct {
-		param string
-		max   int
-		field func(*as.Policy) *string
-	}{
-		{"AdminDisplayName", as.MaxAdminDisplayNameLength, func(p *as.Policy) *string { return &p.AdminDisplayName }},
-		{"AddXHeaderValue", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.AddXHeaderValue }},
-		{"ModifySubjectValue", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.ModifySubject }},
-		{"EndUserSpamNotificationCustomFromName", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.NotificationFromName }},
-		{"EndUserSpamNotificationCustomSubject", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.NotificationSubject }},
-	} {
-		if !ctx.Has(s.param) {
-			continue
-		}
-		v, field := ctx.String(s.param), s.field
-		if rec := exo.TooLong(ctx, s.max, v); rec != nil {
-			return nil, ctx.Fail(rec)
-		}
-		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { *field(p) = v; return nil })
-	}
-	if ctx.Has("EndUserSpamNotificationCustomFromAddress") {
-		v := strings.TrimSpace(ctx.String("EndUserSpamNotificationCustomFromAddress"))
-		if v != "" && !validAddress(v) {
-			return nil, ctx.Fail(badAddress(ctx, "EndUserSpamNotificationCustomFromAddress", "Microsoft.Exchange.Data.SmtpAddress", v))
-		}
-		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { p.NotificationFromAddress = v; return nil })
-	}
-	for _, q := range []struct {
-		param string
-		field func(*as.Policy) *string
-	}{
-		{"SpamQuarantineTag", func(p *as.Policy) *string { return &p.SpamQuarantineTag }},
-		{"HighConfidenceSpamQuarantineTag", func(p *as.Policy) *string { return &p.HighConfidenceSpamQuarantineTag }},
-		{"PhishQuarantineTag", func(p *as.Policy) *string { return &p.PhishQuarantineTag }},
-		{"HighConfidencePhishQuarantineTag", func(p *as.Policy) *string { return &p.HighConfidencePhishQuarantineTag }},
-		{"BulkQuarantineTag", func(p *as.Policy) *string { return &p.BulkQuarantineTag }},
-	} {
-		if !ctx.Has(q.param) {
-			continue
-		}
-		given := strings.TrimSpace(ctx.String(q.param))
-		v, ok := as.Canonical(as.QuarantinePolicies, given)
-		if !ok {
-			return nil, ctx.Fail(exo.RecipientNotFound(ctx, given))
-		}
-		field := q.field
-		edits = append(edits, func(p *as.Policy) *object.ErrorRecord { *field(p) = v; return nil })
-	}
-	lists, err := readPolicyLists(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return append(edits, lists...), nil
-}
-
-// readPolicyLists reads the call's MultiValuedProperty settings: a list
-// replaces one, @{Add=...;Remove=...} changes it; each entry is checked
-// as the property's type reads it.
-func readPolicyLists(ctx *command.Context) ([]policyEdit, error) {
-	var edits []policyEdit
-	for _, l := range []struct {
-		param, kind string
-		field       func(*as.Policy) *[]string
-	}{
-		{"AllowedSenders", "address", func(p *as.Policy) *[]string { return &p.AllowedSenders }},
-		{"BlockedSenders", "address", func(p *as.Policy) *[]string { return &p.BlockedSenders }},
-		{"AllowedSenderDomains", "domain", func(p *as.Policy) *[]string { return &p.AllowedSenderDomains }},
-		{"BlockedSenderDomains", "domain", func(p *as.Policy) *[]string { return &p.BlockedSenderDomains }},
-		{"RedirectToRecipients", "address", func(p *as.Policy) *[]string { return &p.RedirectTo }},
-		{"TestModeBccToRecipients", "address", func(p *as.Policy) *[]string { return &p.TestModeBcc }},
-		{"LanguageBlockList", "language", func(p *as.Policy) *[]string { return &p.LanguageBlockList }},
-		{"RegionBlockList", "region", func(p *as.Policy) *[]string { return &p.RegionBlockList }},
-	} {
-		if !ctx.Has(l.param) {
-			continue
-		}
-		arg, param, kind, field := object.Unwrap(ctx.Value(l.param)), l.param, l.kind, l.field
-		if _, err := mailbox.ApplyMultiValued(arg, nil); err != nil {
-			return nil, ctx.Fail(exo.Invalid(ctx, err.Error(), param))
-		}
-		edits = append(edits, func(p *as.Policy) *object.ErrorRecord {
-			next, _ := mailbox.ApplyMultiValued(arg, *field(p))
-			out := next[:0:0]
-			for _, v := range next {
-				w, rec := listEntry(ctx, param, kind, v)
-				if rec != nil {
-					return rec
-				}
-				if !exo.ContainsFold(out, w) {
-					out = append(out, w)
-				}
-			}
-			if len(out) == 0 {
-				out = nil
-			}
-			*field(p) = out
-			return nil
-		})
-	}
-	return edits, nil
+	s.number("BulkThreshold", as.MinBulkThreshold, as.MaxBulkThreshold, func(p *as.Policy) *int { return &p.BulkThreshold })
+	s.number("QuarantineRetentionPeriod", as.MinQuarantineRetention, as.MaxQuarantineRetention, func(p *as.Policy) *int { return &p.QuarantineRetentionPeriod })
+	s.number("EndUserSpamNotificationFrequency", as.MinNotificationFrequency, as.MaxNotificationFrequency, func(p *as.Policy) *int { return &p.NotificationFrequency })
+	s.number("EndUserSpamNotificationLimit", 0, 1<<31-1, func(p *as.Policy) *int { return &p.NotificationLimit })
+	s.flag("DownloadLink", func(p *as.Policy) *bool { return &p.DownloadLink })
+	s.flag("EnableEndUserSpamNotifications", func(p *as.Policy) *bool { return &p.EnableEndUserSpamNotifications })
+	s.flag("EnableLanguageBlockList", func(p *as.Policy) *bool { return &p.EnableLanguageBlockList })
+	s.flag("EnableRegionBlockList", func(p *as.Policy) *bool { return &p.EnableRegionBlockList })
+	s.flag("InlineSafetyTipsEnabled", func(p *as.Policy) *bool { return &p.InlineSafetyTipsEnabled })
+	s.flag("SpamZapEnabled", func(p *as.Policy) *bool { return &p.SpamZapEnabled })
+	s.flag("PhishZapEnabled", func(p *as.Policy) *bool { return &p.PhishZapEnabled })
+	s.text("AdminDisplayName", as.MaxAdminDisplayNameLength, func(p *as.Policy) *string { return &p.AdminDisplayName })
+	s.text("AddXHeaderValue", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.AddXHeaderValue })
+	s.text("ModifySubjectValue", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.ModifySubject })
+	s.text("EndUserSpamNotificationCustomFromName", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.NotificationFromName })
+	s.text("EndUserSpamNotificationCustomSubject", as.MaxXHeaderLength, func(p *as.Policy) *string { return &p.NotificationSubject })
+	s.address("EndUserSpamNotificationCustomFromAddress", func(p *as.Policy) *string { return &p.NotificationFromAddress })
+	s.tag("SpamQuarantineTag", func(p *as.Policy) *string { return &p.SpamQuarantineTag })
+	s.tag("HighConfidenceSpamQuarantineTag", func(p *as.Policy) *string { return &p.HighConfidenceSpamQuarantineTag })
+	s.tag("PhishQuarantineTag", func(p *as.Policy) *string { return &p.PhishQuarantineTag })
+	s.tag("HighConfidencePhishQuarantineTag", func(p *as.Policy) *string { return &p.HighConfidencePhishQuarantineTag })
+	s.tag("BulkQuarantineTag", func(p *as.Policy) *string { return &p.BulkQuarantineTag })
+	s.list("AllowedSenders", "address", func(p *as.Policy) *[]string { return &p.AllowedSenders })
+	s.list("BlockedSenders", "address", func(p *as.Policy) *[]string { return &p.BlockedSenders })
+	s.list("AllowedSenderDomains", "domain", func(p *as.Policy) *[]string { return &p.AllowedSenderDomains })
+	s.list("BlockedSenderDomains", "domain", func(p *as.Policy) *[]string { return &p.BlockedSenderDomains })
+	s.list("RedirectToRecipients", "address", func(p *as.Policy) *[]string { return &p.RedirectTo })
+	s.list("TestModeBccToRecipients", "address", func(p *as.Policy) *[]string { return &p.TestModeBcc })
+	s.list("LanguageBlockList", "language", func(p *as.Policy) *[]string { return &p.LanguageBlockList })
+	s.list("RegionBlockList", "region", func(p *as.Policy) *[]string { return &p.RegionBlockList })
+	return s.done()
 }
 
 // listEntry checks one entry of a list setting (kind: address, domain,

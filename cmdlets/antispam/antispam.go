@@ -3,7 +3,8 @@
 // ScubaGear, CIS, Maester) read and set: the spam filter policies
 // (Get-/New-/Set-/Remove-HostedContentFilterPolicy), the rules that apply
 // them to recipients (Get-/New-/Set-/Remove-/Enable-/Disable-
-// HostedContentFilterRule), the outbound spam filter policy
+// HostedContentFilterRule), the anti-phishing policies and rules
+// (*-AntiPhishPolicy, *-AntiPhishRule), the outbound spam filter policy
 // (Get-/Set-HostedOutboundSpamFilterPolicy) and the connection filter
 // policy (Get-/Set-HostedConnectionFilterPolicy); with the default views
 // of their output objects. The settings are kept and shown; the simulated
@@ -35,6 +36,9 @@ var Cmdlets = command.Table{Groups: []command.Group{
 		"Remove-HostedContentFilterPolicy"}, Build: policyCommands},
 	{Names: []string{"Get-HostedContentFilterRule", "New-HostedContentFilterRule", "Set-HostedContentFilterRule",
 		"Remove-HostedContentFilterRule", "Enable-HostedContentFilterRule", "Disable-HostedContentFilterRule"}, Build: ruleCommands},
+	{Names: []string{"Get-AntiPhishPolicy", "New-AntiPhishPolicy", "Set-AntiPhishPolicy", "Remove-AntiPhishPolicy"}, Build: antiPhishCommands},
+	{Names: []string{"Get-AntiPhishRule", "New-AntiPhishRule", "Set-AntiPhishRule", "Remove-AntiPhishRule", "Enable-AntiPhishRule",
+		"Disable-AntiPhishRule"}, Build: func() []*command.Command { return antiPhishRules().Commands() }},
 	{Names: []string{"Get-HostedOutboundSpamFilterPolicy", "Set-HostedOutboundSpamFilterPolicy",
 		"Get-HostedConnectionFilterPolicy", "Set-HostedConnectionFilterPolicy"}, Build: singletonCommands},
 }}
@@ -45,17 +49,19 @@ func Commands() []*command.Command { return Cmdlets.StandIns() }
 // Views registers the default tables: policies by name and whether they
 // are the default, rules by name, state and priority.
 func Views(r *format.Registry) {
-	for _, t := range []string{TypePolicy, TypeOutbound, TypeConnection} {
+	for _, t := range []string{TypePolicy, TypeOutbound, TypeConnection, TypeAntiPhish} {
 		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
 			{Label: "Name", Property: "Name"},
 			{Label: "IsDefault", Property: "IsDefault"},
 		}})
 	}
-	r.Add(&format.View{Name: TypeRule, TypeNames: []string{TypeRule}, Kind: format.TableView, Columns: []format.Column{
-		{Label: "Name", Property: "Name"},
-		{Label: "State", Property: "State"},
-		{Label: "Priority", Property: "Priority"},
-	}})
+	for _, t := range []string{TypeRule, TypeAntiPhishRule} {
+		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
+			{Label: "Name", Property: "Name"},
+			{Label: "State", Property: "State"},
+			{Label: "Priority", Property: "Priority"},
+		}})
+	}
 }
 
 // The .NET types of the properties the package's objects show.

@@ -269,7 +269,7 @@ func readPolicyEdits(ctx *command.Context) ([]policyEdit, error) {
 }
 
 // listEntry checks one entry of a list setting (kind: address, domain,
-// language or region) and returns it as Exchange writes it.
+// user, language or region) and returns it as Exchange writes it.
 func listEntry(ctx *command.Context, param, kind, v string) (string, *object.ErrorRecord) {
 	switch kind {
 	case "address":
@@ -280,6 +280,8 @@ func listEntry(ctx *command.Context, param, kind, v string) (string, *object.Err
 		if strings.Contains(v, "@") || !junkemail.ValidEntry(v) {
 			return "", exo.Error(ctx, exBinding, fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.SmtpDomain]\". Error: \"\"%s\" isn't a valid SMTP domain.\"", param, v, v), object.InvalidArgument, v)
 		}
+	case "user":
+		return protectedUser(ctx, param, v)
 	case "language":
 		c, ok := as.Canonical(as.BlockLanguages, v)
 		if !ok {

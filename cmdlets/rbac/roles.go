@@ -151,6 +151,11 @@ func buildRoles() []Role {
 		"Enable-ATPProtectionPolicyRule", "Disable-ATPProtectionPolicyRule", "Set-ATPBuiltInProtectionRule", "Set-AtpPolicyForO365"))
 	antispamReads = join(antispamReads, defenderReads)
 	antispam = join(antispam, defenderAll)
+	// anti-phishing policies and rules: the same roles.
+	antiPhishReads := g("Get-AntiPhishPolicy", "Get-AntiPhishRule")
+	antispamReads = join(antispamReads, antiPhishReads)
+	antispam = join(antispam, antiPhishReads, g("New-AntiPhishPolicy", "Set-AntiPhishPolicy", "Remove-AntiPhishPolicy", "New-AntiPhishRule",
+		"Set-AntiPhishRule", "Remove-AntiPhishRule", "Enable-AntiPhishRule", "Disable-AntiPhishRule"))
 	// permissions and groups: reading them, and changing permissions. Send
 	// As is read only with Mail Recipients: the view-only roles don't grant
 	// Get-RecipientPermission (a known gap of the service, noted on the

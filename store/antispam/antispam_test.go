@@ -288,3 +288,39 @@ func TestExportImport(t *testing.T) {
 		t.Errorf("export -> import -> export differs")
 	}
 }
+
+// The anti-phishing policies: the built-in Office365 AntiPhish Default
+// with impersonation protection Automatic, new policies Manual; no rule
+// for the default policy, one rule a policy; the checks hold.
+func TestAntiPhishPolicies(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		all, err := as.ListAntiPhish(tx)
+		storetest.Must(t, err)
+		if len(all) != 1 || !all[0].IsDefault || all[0].Name != as.AntiPhishDefaultName || all[0].ImpersonationProtectionState != "Automatic" ||
+			!all[0].Enabled || all[0].PhishThresholdLevel != 1 || !all[0].HonorDmarcPolicy || all[0].SpoofQuarantineTag != "DefaultFullAccessPolicy" {
+			t.Fatalf("anti-phishing policies of a new tenant: %+v", all)
+		}
+		p := as.NewAntiPhish("Executives")
+		storetest.Must(t, as.AntiPhishPolicies.Create(tx, p))
+		if p.ImpersonationProtectionState != "Manual" || p.IsDefault {
+			t.Errorf("new policy: %+v", p)
+		}
+		var def *as.DefaultPolicyRuleError
+		if err := as.AntiPhishRules.Create(tx, &as.Rule{Name: "All", Policy: as.AntiPhishDefaultName, Enabled: true, RecipientDomainIs: []string{"contoso.com"}}, -1); !errors.As(err, &def) {
+			t.Errorf("rule for the default policy: %v", err)
+		}
+		storetest.Must(t, as.AntiPhishRules.Create(tx, &as.Rule{Name: "Executives", Policy: "Executives", Enabled: true, SentTo: []string{"annb@contoso.com"}}, -1))
+		var has *as.PolicyHasRuleError
+		if err := as.AntiPhishRules.Create(tx, &as.Rule{Name: "Second", Policy: "executives", Enabled: true, SentTo: []string{"annb@contoso.com"}}, -1); !errors.As(err, &has) {
+			t.Errorf("second rule for a policy: %v", err)
+		}
+		// the spam filter rules are another family: a rule of the same name is fine
+		storetest.Must(t, as.ContentFilter.Create(tx, as.New("Executives")))
+		storetest.Must(t, as.CreateRule(tx, &as.Rule{Name: "Executives", Policy: "Executives", Enabled: true, SentTo: []string{"annb@contoso.com"}}, -1))
+	})
+	if f := storetest.Findings(t, s); f != "" {
+		t.Errorf("findings: %s", f)
+	}
+}

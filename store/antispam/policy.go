@@ -1,7 +1,8 @@
 // Package antispam is the organization's anti-spam settings: its spam
 // filter policies (Get-/New-/Set-/Remove-HostedContentFilterPolicy), the
 // rules that apply them to recipients (*-HostedContentFilterRule), the
-// outbound spam filter policy and the connection filter policy.
+// anti-phishing policies and rules (*-AntiPhishPolicy, *-AntiPhishRule),
+// the outbound spam filter policy and the connection filter policy.
 //
 // Every organization has the default spam filter policy, named Default,
 // with Exchange Online's defaults: it applies to every recipient no
@@ -169,6 +170,7 @@ var ContentFilter = &PolicySet[Policy, *Policy]{kind: policyKindOf, Rules: &Rule
 // Register adds the anti-spam settings to s: their kinds and checks.
 func Register(s *store.Schema) {
 	ContentFilter.register(s, "spam-filter-policies", "spam-filter-rules", checkPolicy)
+	AntiPhishPolicies.register(s, "anti-phishing-policies", "anti-phishing-rules", checkAntiPhish)
 	outboundKind.Register(s)
 	connectionKind.Register(s)
 	s.AddCheck("outbound-connection-filter-policies", checkSingletons)

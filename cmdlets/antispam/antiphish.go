@@ -304,9 +304,8 @@ func antiPhishRules() *policyrules.Spec {
 	return &policyrules.Spec{
 		Noun: "AntiPhishRule", Words: "antiphish rule",
 		PolicyParams: []string{"AntiPhishPolicy"}, PolicyWords: []string{"antiphish policy"},
-		Type: TypeAntiPhishRule,
-		BaseTypes: []string{"Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.HygieneFilterRule",
-			"Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.RulePresentationObjectBase"},
+		Type:      TypeAntiPhishRule,
+		BaseTypes: hygieneRuleBases,
 		Container: "CN=AntiPhishVersioned,CN=Rules,CN=Transport Settings",
 		Family:    &as.AntiPhishRules, MaxName: as.MaxNameLength, MaxComments: as.MaxCommentsLength,
 		Policy: func(ctx *command.Context, tx *store.Tx, o *directory.Organization, _, id string) (string, *object.ErrorRecord, error) {

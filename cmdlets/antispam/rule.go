@@ -9,13 +9,16 @@ import (
 	"github.com/exosim/exosim/store/directory"
 )
 
+// hygieneRuleBases are the types a hygiene rule derives from.
+var hygieneRuleBases = []string{"Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.HygieneFilterRule",
+	"Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.RulePresentationObjectBase"}
+
 // rules is the family of spam filter rules (*-HostedContentFilterRule).
 var rules = policyrules.Spec{
 	Noun: "HostedContentFilterRule", Words: "hosted content filter rule",
 	PolicyParams: []string{"HostedContentFilterPolicy"}, PolicyWords: []string{"hosted content filter policy"},
-	Type: TypeRule,
-	BaseTypes: []string{"Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.HygieneFilterRule",
-		"Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.RulePresentationObjectBase"},
+	Type:      TypeRule,
+	BaseTypes: hygieneRuleBases,
 	Container: "CN=HostedContentFilterVersioned,CN=Rules,CN=Transport Settings",
 	Family:    &as.RuleFamily, MaxName: as.MaxNameLength, MaxComments: as.MaxCommentsLength,
 	Policy: rulePolicy,

@@ -37,7 +37,7 @@ func names(sc *modmember.Scope) []string {
 
 func TestDefaultExports(t *testing.T) {
 	t.Parallel()
-	g := scope.NewGlobal[*scriptcmd.Function](nil)
+	g := scope.NewGlobal[*scriptcmd.Function](nil, nil)
 	m := newModule(g, "M", "Get-Level", "helper")
 	modmember.Finish(m)
 	if !slices.Equal(m.Functions, []string{"Get-Level", "helper"}) || !slices.Equal(m.Aliases, []string{"gl"}) || m.Variables != nil {
@@ -50,7 +50,7 @@ func TestDefaultExports(t *testing.T) {
 
 func TestExportAndImport(t *testing.T) {
 	t.Parallel()
-	g := scope.NewGlobal[*scriptcmd.Function](nil)
+	g := scope.NewGlobal[*scriptcmd.Function](nil, nil)
 	m := newModule(g, "M", "Get-Level", "Set-Level", "helper")
 	if modmember.Export(g, []string{"x"}, nil, nil) {
 		t.Error("Export-ModuleMember outside a module is refused")
@@ -87,7 +87,7 @@ func TestExportAndImport(t *testing.T) {
 
 func TestNested(t *testing.T) {
 	t.Parallel()
-	g := scope.NewGlobal[*scriptcmd.Function](nil)
+	g := scope.NewGlobal[*scriptcmd.Function](nil, nil)
 	outer := newModule(g, "Outer")
 	nested := newModule(g, "Nested", "Get-Level")
 	modmember.Finish(nested)

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -49,9 +50,10 @@ type Module struct {
 	// Imports are the members imported from it into other scopes, which
 	// Remove-Module takes away.
 	Imports []Import
-	// OnRemove is the script block $ExecutionContext's module OnRemove
-	// hook holds (unused until a script sets it).
-	OnRemove any
+	// Editions are the manifest's CompatiblePSEditions.
+	Editions []string
+	// info is the module's PSModuleInfo once made (Info).
+	info *object.PSObject
 }
 
 // Member kinds of an Import.

@@ -162,3 +162,32 @@ func TestManifest(t *testing.T) {
 		t.Errorf("both roots: %v", err)
 	}
 }
+
+// TestInfo checks a module's PSModuleInfo: one object for the module,
+// its exports read as they are when asked, OnRemove kept on it.
+func TestInfo(t *testing.T) {
+	t.Parallel()
+	m := &module.Module{Name: "Tools", Kind: module.Script, Version: "1.2", Functions: []string{"Get-Tool"}}
+	info := m.Info()
+	if m.Info() != info {
+		t.Fatal("Info made a second object")
+	}
+	m.Prefix, m.Aliases = "T", []string{"gt"}
+	keys := object.PropertyValue(info, "ExportedCommands").(*object.Hashtable).Keys()
+	if len(keys) != 2 || keys[0] != "Get-TTool" || keys[1] != "Tgt" {
+		t.Errorf("ExportedCommands = %v; want the prefixed function and alias", keys)
+	}
+	if e := object.PropertyValue(info, "ModuleType").(object.Enum); e.Name != "Script" || e.Value != 0 {
+		t.Errorf("ModuleType = %v", e)
+	}
+	if m.OnRemoveBlock() != nil {
+		t.Fatal("a new module has an OnRemove block")
+	}
+	info.Set("OnRemove", "block")
+	if m.OnRemoveBlock() != "block" {
+		t.Errorf("OnRemoveBlock = %v; want what a script set", m.OnRemoveBlock())
+	}
+	if module.TypeEnum(module.ManifestKind).Value != 2 || module.TypeEnum("Binary").Value != 1 {
+		t.Error("TypeEnum gives the wrong ModuleType values")
+	}
+}

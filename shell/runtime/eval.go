@@ -307,7 +307,9 @@ func (a assignSession) AttributeType(at *syntax.Attribute) (string, bool) {
 // scope holds is not replaced.
 func (rt *Runtime) defineFunction(d *syntax.FunctionDef) error {
 	f := scriptcmd.NewFunction(d)
-	f.Module = rt.scope.Module()
+	if m := rt.scope.Module(); m != nil {
+		f.Module, f.Body.Module = m, m
+	}
 	target, opts := rt.scope, scope.OptNone
 	if prefix, _ := scope.Split(d.Name); prefix == "global" || prefix == "script" {
 		target = rt.scope.Named(prefix)

@@ -76,7 +76,7 @@ func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 		}
 		return h, nil
 	case *syntax.ScriptBlockExpr:
-		return &automation.ScriptBlock{AST: x.Block}, nil
+		return rt.newBlock(x.Block), nil
 	case *syntax.TypeExpr:
 		return automation.TypeLiteral(rt, rt.qualifyTypeName(x.Type.Name, x.Ext), x.Type.Name, x.Ext)
 	case *syntax.ConvertExpr:

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/modmember"
 	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"strings"
 
@@ -77,6 +78,10 @@ func (rt *Runtime) beginScript(pr *cmdproc.Processor) error {
 	}
 	run.saved = rt.scope
 	switch {
+	case pr.Dot && pr.SB != nil:
+		// a block written in a module is dot-sourced into the module's
+		// scope when called from outside it
+		run.scope = rt.entryScope(blockModule(pr.SB))
 	case pr.Dot:
 		run.scope = rt.scope
 	case pr.IsScript():
@@ -84,7 +89,7 @@ func (rt *Runtime) beginScript(pr *cmdproc.Processor) error {
 	case pr.Fn != nil:
 		run.scope = scope.New(rt.entryScope(pr.Fn.Module))
 	default:
-		run.scope = scope.New(rt.scope)
+		run.scope = scope.New(rt.entryScope(blockModule(pr.SB)))
 	}
 	rt.scope = run.scope
 	rt.depth++
@@ -498,6 +503,12 @@ func (s *ScriptStep) close() {
 // invokeScriptBlock runs a script block in the current scope with $_ set,
 // as ForEach-Object, Where-Object and calculated properties do.
 func (rt *Runtime) invokeScriptBlock(sb *automation.ScriptBlock, dollarUnder any, args []any, out emitter) error {
+	if m := blockModule(sb); m != nil && m != rt.scope.Module() {
+		// a block written in a module runs in the module's scope
+		saved := rt.scope
+		rt.scope = modmember.ScopeOf(m)
+		defer func() { rt.scope = saved }()
+	}
 	// $_ and $args are the caller's again afterwards
 	saved := []string{"_"}
 	if args != nil {

@@ -95,7 +95,7 @@ func (rt *Runtime) runInScope(sc *Scope, sb *syntax.ScriptBlock, path string, ar
 	defer func() { rt.scope = saved }()
 	hadError := false
 	pr := rt.newProcessor(&hadError)
-	pr.SB, pr.ScriptFile, pr.InvName, pr.Dot, pr.CalledBy = &automation.ScriptBlock{AST: sb}, path, path, true, rt.currentCommand()
+	pr.SB, pr.ScriptFile, pr.InvName, pr.Dot, pr.CalledBy = rt.newBlock(sb), path, path, true, rt.currentCommand()
 	list := make([]binder.Argument, len(args))
 	for i, a := range args {
 		list[i] = binder.Argument{Value: a}
@@ -138,7 +138,9 @@ func (rt *Runtime) LoadModule(path string, args []any, force bool) (m *module.Mo
 		if !force {
 			return m, false, nil
 		}
-		modmember.Remove(&rt.scriptModules, m)
+		if err := rt.RemoveModule(m); err != nil {
+			return nil, false, err
+		}
 	}
 	if strings.HasSuffix(strings.ToLower(path), ".psd1") {
 		m, err = rt.loadManifest(path, args)
@@ -210,6 +212,69 @@ func (l moduleLoader) ManifestData(path string) (*object.Hashtable, error) {
 	}
 	h, _ := object.Unwrap(v).(*object.Hashtable)
 	return h, nil
+}
+
+// RemoveModule removes a loaded module as Remove-Module does: the
+// OnRemove script block a script set on it runs first (in a new scope,
+// of the module's scope for a block the module wrote, with the module's
+// PSModuleInfo as its argument; what it writes is the output of the
+// command running now), then the module's members leave the scopes they
+// were imported into and the session forgets it.
+func (rt *Runtime) RemoveModule(m *module.Module) error {
+	if sb, ok := m.OnRemoveBlock().(*automation.ScriptBlock); ok {
+		out := discard
+		if pr := rt.currentCommand(); pr != nil {
+			out = pr.Emit
+		}
+		if err := rt.InvokeWithArguments(sb, []any{m.Info()}, out); err != nil {
+			return err
+		}
+	}
+	modmember.Remove(&rt.scriptModules, m)
+	return nil
+}
+
+// engineIntrinsics makes $ExecutionContext (EngineIntrinsics): its Host,
+// and its SessionState, which is that of the code reading it: the
+// module's, whose Module is the module, while a script module's code
+// runs; else the session's own, with no module.
+func (rt *Runtime) engineIntrinsics() any {
+	o := object.NewObject("System.Management.Automation.EngineIntrinsics", "System.Object")
+	o.AddProperty(&object.Property{Name: "Host", Kind: object.AdaptedProperty, TypeName: "System.Management.Automation.Host.PSHost", Getter: func() any {
+		v, _ := rt.global.Get("Host")
+		return v
+	}})
+	o.AddProperty(&object.Property{Name: "SessionState", Kind: object.AdaptedProperty, TypeName: "System.Management.Automation.SessionState", Getter: func() any {
+		ss := object.NewObject("System.Management.Automation.SessionState", "System.Object")
+		var info any
+		if m := rt.scope.Module(); m != nil {
+			info = m.Info()
+		}
+		ss.AddTyped("Module", "psmoduleinfo", info)
+		ss.AddTyped("LanguageMode", "System.Management.Automation.PSLanguageMode", object.Enum{Type: "System.Management.Automation.PSLanguageMode", Name: "FullLanguage"})
+		return ss
+	}})
+	return o
+}
+
+// newBlock is the script block value of ast written where the current
+// scope is: tied to the scope's module, if any.
+func (rt *Runtime) newBlock(ast *syntax.ScriptBlock) *automation.ScriptBlock {
+	sb := &automation.ScriptBlock{AST: ast}
+	if m := rt.scope.Module(); m != nil {
+		sb.Module = m
+	}
+	return sb
+}
+
+// blockModule is the script module a script block is tied to (nil for
+// none).
+func blockModule(sb *automation.ScriptBlock) *module.Module {
+	if sb == nil {
+		return nil
+	}
+	m, _ := sb.Module.(*module.Module)
+	return m
 }
 
 // InModule runs fn in a new scope below module m's scope (Pester's

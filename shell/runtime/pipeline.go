@@ -348,11 +348,15 @@ func (rt *Runtime) collectArgs(elems []syntax.Node) ([]binder.Argument, error) {
 
 // bind resolves parameters for the processor's command or function.
 func (rt *Runtime) bind(pr *cmdproc.Processor, args []binder.Argument) error {
-	if pr.Fn != nil && pr.Fn.Module != nil {
-		// a module's function declares and converts its parameters with
-		// the types its module sees
+	m := blockModule(pr.SB)
+	if pr.Fn != nil {
+		m = pr.Fn.Module
+	}
+	if m != nil {
+		// a module's function or script block declares and converts its
+		// parameters with the types its module sees
 		saved := rt.scope
-		rt.scope = rt.entryScope(pr.Fn.Module)
+		rt.scope = rt.entryScope(m)
 		defer func() { rt.scope = saved }()
 	}
 	cmd, simple, err := rt.commandFor(pr)

@@ -185,7 +185,7 @@ func NewWithoutFiles(io *host.IO, formats *format.Registry) *Runtime {
 		lastSuccess: true,
 	}
 	rt.display = hostui.NewDisplay(hostSession{rt})
-	rt.global = scope.NewGlobal[*scriptcmd.Function](func() any { return hostui.New(hostSession{rt}) })
+	rt.global = scope.NewGlobal[*scriptcmd.Function](func() any { return hostui.New(hostSession{rt}) }, rt.engineIntrinsics)
 	rt.scope = rt.global
 	rt.checkAutomatic()
 	return rt

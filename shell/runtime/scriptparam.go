@@ -52,7 +52,7 @@ func (s scriptParams) ResolveType(name string) (fullName, shortName string, arra
 	return ti.FullName, ti.Name(), ti.Element != nil, true
 }
 
-func (s scriptParams) ScriptBlock(b *syntax.ScriptBlock) any { return &automation.ScriptBlock{AST: b} }
+func (s scriptParams) ScriptBlock(b *syntax.ScriptBlock) any { return s.rt.newBlock(b) }
 
 func (s scriptParams) Switch(on bool) any { return automation.Switch(on) }
 

@@ -298,7 +298,7 @@ func TestSplit(t *testing.T) {
 
 func TestNewGlobal(t *testing.T) {
 	t.Parallel()
-	g := scope.NewGlobal[*fn](func() any { return "the host" })
+	g := scope.NewGlobal[*fn](func() any { return "the host" }, nil)
 	child := scope.New(g)
 	cases := []struct {
 		name     string

@@ -10,15 +10,16 @@ import (
 
 // NewGlobal returns a session's global scope holding the preference and
 // automatic variables a new PowerShell 7 session on Unix starts with;
-// host makes $Host (it and $PSVersionTable are made the first time they
-// are read). As in PowerShell, $true, $false, $null, $PSVersionTable,
-// $PSEdition, $PID, $Host, $ShellId and $PSHOME are constant and
+// host makes $Host and engine $ExecutionContext (they and $PSVersionTable
+// are made the first time they are read). As in PowerShell, $true,
+// $false, $null, $PSVersionTable, $PSEdition, $PID, $Host,
+// $ExecutionContext, $ShellId and $PSHOME are constant and
 // $HOME, $PSCulture, $PSUICulture and the platform variables read-only,
 // and all of them are AllScope: every scope holds them (Lookup). $null
 // shows no options (PowerShell's null variable reports None); its
 // value is always $null (Assignable refuses $true and $false and
 // discards what is assigned to $null).
-func NewGlobal[F any](host func() any) *Scope[F] {
+func NewGlobal[F any](host, engine func() any) *Scope[F] {
 	g := New[F](nil)
 	g.vars = make(map[string]*Variable, globalsRoom)
 	home, _ := os.UserHomeDir()
@@ -57,6 +58,7 @@ func NewGlobal[F any](host func() any) *Scope[F] {
 		{"psversiontable", "PSVersionTable", nil, constant | everyScope | lazyVersion},
 		{"psdefaultparametervalues", "PSDefaultParameterValues", object.NewHashtable(), 0},
 		{"host", "Host", nil, constant | everyScope | lazyHost},
+		{"executioncontext", "ExecutionContext", nil, constant | everyScope | lazyEngine},
 		{"nestedpromptlevel", "NestedPromptLevel", 0, 0},
 		{"shellid", "ShellId", "Microsoft.PowerShell", constant | everyScope},
 		{"pshome", "PSHOME", "/opt/microsoft/powershell/7", constant | everyScope},
@@ -75,6 +77,8 @@ func NewGlobal[F any](host func() any) *Scope[F] {
 			v.lazy = versionTable
 		case gv.opts&lazyHost != 0:
 			v.lazy = host
+		case gv.opts&lazyEngine != 0:
+			v.lazy = engine
 		}
 		g.vars[gv.key] = v
 	}
@@ -93,6 +97,7 @@ const (
 	everyScope                         // an automatic AllScope variable
 	lazyVersion                        // its value is versionTable's, made when first read
 	lazyHost                           // its value is the host's, made when first read
+	lazyEngine                         // its value is engine's ($ExecutionContext), made when first read
 )
 
 // globalsRoom is the room a global scope makes for its variables: those

@@ -95,7 +95,7 @@ func commandInfo(rt *runtime.Runtime, c *command.Command, common bool) *object.P
 		}
 		for _, m := range rt.Modules().All() {
 			if m.Name == c.Module {
-				return scriptModuleInfo(rt, m)
+				return m.Info()
 			}
 		}
 		return nil

@@ -127,7 +127,7 @@ func moduleInfo(rt *runtime.Runtime, m moduleSpec) *object.PSObject {
 	o.AddTyped("Name", "string", m.name)
 	o.AddTyped("Path", "string", m.base()+`\`+m.name+".psd1")
 	o.AddTyped("Description", "string", m.description)
-	o.AddTyped("ModuleType", "System.Management.Automation.ModuleType", object.Enum{Type: "System.Management.Automation.ModuleType", Name: m.kind, Value: moduleTypeValue(m.kind)})
+	o.AddTyped("ModuleType", "System.Management.Automation.ModuleType", module.TypeEnum(m.kind))
 	o.AddTyped("Version", "version", m.version)
 	o.AddTyped("PreRelease", "string", nil)
 	o.AddTyped("Author", "string", m.author)
@@ -136,16 +136,6 @@ func moduleInfo(rt *runtime.Runtime, m moduleSpec) *object.PSObject {
 	name := m.name
 	o.ToStringFunc = func() string { return name }
 	return o
-}
-
-func moduleTypeValue(kind string) int {
-	switch kind {
-	case "Binary":
-		return 1
-	case "Manifest":
-		return 2
-	}
-	return 0
 }
 
 // repositoryItem is the PSRepositoryItemInfo of Find-Module and
@@ -331,7 +321,7 @@ func getModule() *command.Command {
 			}
 		}
 		for _, m := range rt.Modules().Match(names) {
-			list = append(list, scriptModuleInfo(rt, m))
+			list = append(list, m.Info())
 		}
 		// loaded modules are listed by name
 		sort.SliceStable(list, func(i, j int) bool {

@@ -81,7 +81,7 @@ func importScriptModule(ctx *command.Context, name string) error {
 		ctx.WriteVerbose(fmt.Sprintf("Importing %s '%s'.", strings.ToLower(im.Kind), im.Name))
 	}
 	if ctx.Switch("PassThru") {
-		return ctx.WriteObject(scriptModuleInfo(rt, m))
+		return ctx.WriteObject(m.Info())
 	}
 	return nil
 }
@@ -102,50 +102,13 @@ func removeScriptModules(ctx *command.Context, n string) (removed bool, err erro
 			return removed, err
 		}
 		if ok {
-			modmember.Remove(rt.Modules(), m)
+			if err := rt.RemoveModule(m); err != nil {
+				return removed, err
+			}
 			removed = true
 		}
 	}
 	return removed, nil
-}
-
-// scriptModuleInfo is the PSModuleInfo of a script module.
-func scriptModuleInfo(rt *runtime.Runtime, m *module.Module) *object.PSObject {
-	o := object.NewObject("System.Management.Automation.PSModuleInfo", "System.Object")
-	names := func(list []string, prefix string) *object.Hashtable {
-		h := object.NewHashtable()
-		h.Ordered = true
-		for _, n := range list {
-			n = module.AddPrefix(n, prefix)
-			h.Set(n, n)
-		}
-		return h
-	}
-	kind := m.Kind
-	o.AddTyped("Name", "string", m.Name)
-	o.AddTyped("Path", "string", m.Path)
-	o.AddTyped("Description", "string", m.Description)
-	o.AddTyped("ModuleType", "System.Management.Automation.ModuleType", object.Enum{Type: "System.Management.Automation.ModuleType", Name: kind, Value: moduleTypeValue(kind)})
-	o.AddTyped("Version", "version", m.Version)
-	o.AddTyped("PreRelease", "string", nil)
-	o.AddTyped("Author", "string", m.Author)
-	o.AddTyped("CompanyName", "string", m.CompanyName)
-	o.AddTyped("Copyright", "string", m.Copyright)
-	o.AddTyped("Guid", "guid", m.Guid)
-	o.AddTyped("ModuleBase", "string", m.Base)
-	o.AddTyped("ExportedCommands", "System.Collections.Generic.Dictionary[string,System.Management.Automation.CommandInfo]", names(m.ExportedCommands(), ""))
-	o.AddTyped("ExportedFunctions", "System.Collections.Generic.Dictionary[string,System.Management.Automation.FunctionInfo]", names(m.Functions, m.Prefix))
-	o.AddTyped("ExportedAliases", "System.Collections.Generic.Dictionary[string,System.Management.Automation.AliasInfo]", names(m.Aliases, m.Prefix))
-	o.AddTyped("ExportedVariables", "System.Collections.Generic.Dictionary[string,System.Management.Automation.PSVariable]", names(m.Variables, ""))
-	o.AddTyped("Prefix", "string", m.Prefix)
-	var nested []any
-	for _, n := range m.Nested {
-		nested = append(nested, scriptModuleInfo(rt, n))
-	}
-	o.AddTyped("NestedModules", "System.Collections.ObjectModel.ReadOnlyCollection[System.Management.Automation.PSModuleInfo]", nested)
-	name := m.Name
-	o.ToStringFunc = func() string { return name }
-	return o
 }
 
 func exportModuleMember() *command.Command {

@@ -27,6 +27,12 @@ type ScriptBlock struct {
 	// function takes them as its own, and its text starts with a param()
 	// line made of them, as PowerShell's does.
 	Params []*syntax.Parameter
+	// Module is the script module whose code wrote the block (nil
+	// outside one): the block is tied to the module's session state, so
+	// it runs there, its functions and $script: variables in reach,
+	// wherever it is called from. Its Info method gives the module's
+	// PSModuleInfo (ScriptBlock.Module).
+	Module interface{ Info() *object.PSObject }
 }
 
 // Text returns the source between the braces, after the param() line of
@@ -78,6 +84,12 @@ func declareScriptBlock() {
 				"Create": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return Create(c.Str(0)) }),
 			},
 			Members: dotnet.Members{
+				"Module": dotnet.Prop(func(c *dotnet.Call) (any, error) {
+					if m := c.Self.(*ScriptBlock).Module; m != nil {
+						return m.Info(), nil
+					}
+					return nil, nil
+				}),
 				"Invoke": dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
 					return invoke(c)
 				}),

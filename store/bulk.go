@@ -6,6 +6,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/exosim/exosim/store/boltfile"
 	"github.com/exosim/exosim/store/codec"
 )
 
@@ -46,7 +47,7 @@ func (w *BulkWriter) put(bucket, key string, v any) error {
 // Flush writes what PutBulk collected. A key that already exists goes
 // through the ordinary path, which replaces its index entries.
 //
-// In a replacement being built (Rebuild) the new records' index entries
+// In a replacement being built (transfer.Rebuild) the new records' index entries
 // are not written: a bulk load's entries land on random pages of the
 // index, so each batch would rewrite most of its pages, which is most of
 // the time and the writing of a large build. Rebuild writes the whole
@@ -116,7 +117,7 @@ func (s *Store) Batched(fn func() error) error {
 	// The pages a build writes and reads stay mapped: dropped now and
 	// then, they do not add up to the size of the file in the process's
 	// memory (they stay in the page cache).
-	if err := whileDroppingPages(func() []*bolt.DB { return []*bolt.DB{db} }, fn); err != nil {
+	if err := boltfile.WhileDroppingPages(func() []*bolt.DB { return []*bolt.DB{db} }, fn); err != nil {
 		return err
 	}
 	return db.Sync()

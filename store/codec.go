@@ -8,7 +8,7 @@ import (
 
 // How records are serialised is package store/codec's: every bucket value
 // goes through codec.Encode and codec.Decode, and export/import through
-// valueToJSON/valueFromJSON, which give it a new value of the bucket's
+// RecordJSON/RecordFromJSON, which give it a new value of the bucket's
 // record type.
 
 // BinaryRecord is a record type with a compact binary form of its own
@@ -29,14 +29,14 @@ func DecodeRecord(raw []byte, v any) error { return codec.Decode(raw, v) }
 // it. It is for tools that write the bbolt file directly.
 func EncodeRecord(v any) ([]byte, error) { return codec.Encode(v) }
 
-// valueToJSON converts a stored value of bucket to its JSON export form.
-func (s *Schema) valueToJSON(bucket string, raw []byte) (json.RawMessage, error) {
+// RecordJSON converts a stored value of bucket to its JSON export form.
+func (s *Schema) RecordJSON(bucket string, raw []byte) (json.RawMessage, error) {
 	return codec.ToJSON(raw, s.newValue(bucket))
 }
 
-// valueFromJSON converts an exported JSON value of bucket to its stored
+// RecordFromJSON converts an exported JSON value of bucket to its stored
 // form.
-func (s *Schema) valueFromJSON(bucket string, j json.RawMessage) ([]byte, error) {
+func (s *Schema) RecordFromJSON(bucket string, j json.RawMessage) ([]byte, error) {
 	return codec.FromJSON(j, s.newValue(bucket))
 }
 

@@ -8,15 +8,12 @@ import (
 
 // Internals the external tests of this package reach through methods.
 
-// Bolt returns the bbolt transaction under tx.
-func (tx *Tx) Bolt() *bolt.Tx { return tx.btx }
-
 // BoltDB returns the open bbolt file of s (nil while it is let go of).
 func (s *Store) BoltDB() *bolt.DB { return s.db }
 
 // ValueToJSON converts a stored record of bucket to its export form.
 func (tx *Tx) ValueToJSON(bucket string, raw []byte) (json.RawMessage, error) {
-	return tx.s.schema.valueToJSON(bucket, raw)
+	return tx.s.schema.RecordJSON(bucket, raw)
 }
 
 // KnowsBucket reports whether bucket holds a kind of the store's schema.

@@ -5,13 +5,9 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store/codec"
-	"github.com/exosim/exosim/store/exportdoc"
 )
 
 // Names of the package's internals its external tests use.
-
-const BucketIndex = bucketIndex
-const BucketMeta = bucketMeta
 
 var CborDec = codec.DecMode()
 var CborEnc = codec.EncMode()
@@ -19,20 +15,13 @@ var CborEnc = codec.EncMode()
 var DecodeValue = codec.Decode
 var EncodeValue = codec.Encode
 
-type ExportDoc = exportdoc.Doc
-
 var IdxKey = idxKey
 var IsJSONRecord = codec.IsJSON
 var IsTextKeyedMap = codec.IsTextKeyedMap
 
-const MetaSchemaVersion = metaSchemaVersion
-
 type Migration = migration
 
-const MinSchemaVersion = minSchemaVersion
-
 var TxDeleteRecord = (*Tx).deleteRecord
-var TxLoadDoc = (*Tx).loadDoc
 var TxMetaPut = (*Tx).metaPut
 var TxPutRecord = (*Tx).putRecord
 

@@ -20,8 +20,11 @@ import (
 //     areas (store/<area>), nor on cmdlets or the shell; only on its
 //     helpers store/tenantfile (locking and replacing the file on disk),
 //     store/fastdecode, store/recordmap, store/codec (how records are
-//     serialised) and store/exportdoc (the JSON document of an export),
-//     which depend on nothing of this module;
+//     serialised), store/exportdoc (the JSON document of an export) and
+//     store/boltfile (work on a bbolt file as a whole), which depend on
+//     nothing of this module;
+//   - store/transfer (a tenant's export and import) stands on the engine
+//     and its helpers only, and only the gatherers use it;
 //   - an area depends on the engine, store/directory (the records every
 //     area acts on), store/opath, store/dnsname and store/policyrule (the
 //     rules that apply protection policies, on the engine only) only; store/directory
@@ -35,7 +38,9 @@ import (
 //     shell that itself depends on anything of this module (a leaf such
 //     as shell/wildcard is a utility);
 //   - the shell depends on neither cmdlets nor the store;
-//   - only the engine (and the commands of cmd/) open bbolt themselves;
+//   - only the engine, store/boltfile and store/transfer (and the
+//     commands of cmd/) open bbolt themselves, and only store/transfer
+//     uses the handles the engine keeps for it (engineHandles);
 //   - the cmdlets reach records through the areas: they define no record
 //     kind or hook and keep nothing in the tenant's meta bucket themselves.
 
@@ -43,6 +48,15 @@ const module = "github.com/exosim/exosim"
 
 // gatherers may import every area.
 var gatherers = []string{"store/tenant", "store/seed", "store/storetest"}
+
+// helpers are the engine's helpers: they depend on nothing of this module.
+var helpers = []string{"store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/boltfile"}
+
+// engine is package store with its helpers.
+var engine = append([]string{"store"}, helpers...)
+
+// boltOpeners are the packages that use bbolt themselves.
+var boltOpeners = []string{"store", "store/boltfile", "store/transfer"}
 
 type layout struct {
 	root string
@@ -142,16 +156,16 @@ func TestImportRules(t *testing.T) {
 		var allowed []string
 		switch {
 		case rel == "store":
-			allowed = []string{"store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc"}
-		case rel == "store/opath", rel == "store/dnsname", rel == "store/tenantfile", rel == "store/fastdecode", rel == "store/recordmap", rel == "store/codec", rel == "store/exportdoc":
-		case rel == "store/idform", rel == "store/policyrule":
-			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc"}
+			allowed = helpers
+		case rel == "store/opath", rel == "store/dnsname", slices.Contains(helpers, rel):
+		case rel == "store/idform", rel == "store/policyrule", rel == "store/transfer":
+			allowed = engine
 		case rel == "store/directory":
-			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/opath", "store/idform"}
+			allowed = append(slices.Clone(engine), "store/opath", "store/idform")
 		case slices.Contains(gatherers, rel):
 			allowed = l.under("store")
 		default:
-			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/codec", "store/exportdoc", "store/directory", "store/idform", "store/opath", "store/dnsname", "store/policyrule"}
+			allowed = append(slices.Clone(engine), "store/directory", "store/idform", "store/opath", "store/dnsname", "store/policyrule")
 		}
 		for _, d := range l.ownDeps(t, rel) {
 			switch {
@@ -177,13 +191,48 @@ func TestImportRules(t *testing.T) {
 	}
 	for _, top := range []string{"store", "shell", "cmdlets"} {
 		for _, rel := range l.under(top) {
-			if rel == "store" {
+			if slices.Contains(boltOpeners, rel) {
 				continue
 			}
 			for _, imp := range l.load(t, rel).Imports {
 				if strings.HasPrefix(imp, "go.etcd.io/bbolt") {
-					t.Errorf("%s opens bbolt itself: only the engine (package store) does", rel)
+					t.Errorf("%s opens bbolt itself: only the engine (package store, store/boltfile, store/transfer) does", rel)
 				}
+			}
+		}
+	}
+}
+
+// engineHandles are the names of the handles package store keeps for
+// store/transfer (engine.go): the bbolt transaction and file under the
+// kinds, the meta state, wiping and migrating a tenant.
+var engineHandles = map[string]bool{"Bolt": true, "Hold": true, "ForEachRaw": true, "DataBuckets": true, "CountBucket": true,
+	"SetState": true, "WipeExcept": true, "Migrate": true, "UnexportedBuckets": true, "RecordImport": true, "FillCaller": true,
+	"IndexSources": true, "RecordJSON": true, "RecordFromJSON": true, "OpenLocked": true, "OpenReplacement": true, "IndexPending": true}
+
+// TestEngineHandles: no package but the engine and store/transfer uses
+// the engine's handles (its tests may).
+func TestEngineHandles(t *testing.T) {
+	t.Parallel()
+	l := loadLayout(t)
+	fset := token.NewFileSet()
+	for _, top := range []string{"store", "shell", "cmdlets"} {
+		for _, rel := range l.under(top) {
+			if rel == "store" || rel == "store/transfer" {
+				continue
+			}
+			p := l.load(t, rel)
+			for _, name := range p.GoFiles {
+				f, err := parser.ParseFile(fset, filepath.Join(p.Dir, name), nil, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ast.Inspect(f, func(n ast.Node) bool {
+					if sel, ok := n.(*ast.SelectorExpr); ok && engineHandles[sel.Sel.Name] {
+						t.Errorf("%s: %s uses the engine's %s: only store/transfer does", rel, fset.Position(sel.Pos()), sel.Sel.Name)
+					}
+					return true
+				})
 			}
 		}
 	}

@@ -224,7 +224,7 @@ func TestKilledEarlyMigrationIsFinished(t *testing.T) {
 		t.Fatalf("migration: %v\n%s", err, out)
 	}
 	whole := time.Since(began)
-	want := exportOfFile(t, path)
+	want := storetest.ExportFile(t, path)
 	cut := 0
 	for round := 0; round < 3; round++ {
 		if err := os.WriteFile(path, old, 0o600); err != nil {

@@ -16,10 +16,12 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/exportdoc"
 	"github.com/exosim/exosim/store/idform"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 // schema1Fixture is an export of the empty seed as a schema-1 exosim
@@ -43,7 +45,7 @@ func readSchema1Fixture(t *testing.T) []byte {
 // migrations.
 func writeSchema1Store(t *testing.T, path string, data []byte) {
 	t.Helper()
-	var doc store.ExportDoc
+	var doc exportdoc.Doc
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +55,7 @@ func writeSchema1Store(t *testing.T, path string, data []byte) {
 	}
 	defer s.Close()
 	err = s.Update(func(tx *store.Tx) error {
-		if err := store.TxLoadDoc(tx, &doc); err != nil {
+		if err := transfer.LoadDoc(tx, &doc); err != nil {
 			return err
 		}
 		if err := rewriteRecordsAsJSON(tx); err != nil {
@@ -145,7 +147,7 @@ func fileSchemaVersion(t *testing.T, path string) int {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	info, err := s.Info()
+	info, err := transfer.InfoOf(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +159,7 @@ func fileSchemaVersion(t *testing.T, path string) int {
 // (the fixture had none), and that every registered check passes.
 func assertMigrated(t *testing.T, s *store.Store) {
 	t.Helper()
-	info, err := s.Info()
+	info, err := transfer.InfoOf(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -225,7 +227,7 @@ func TestSchema1Fixture(t *testing.T) {
 
 	// (a) Importing the schema-1 export migrates it.
 	imported := storetest.Open(t)
-	if err := imported.Import(strings.NewReader(string(data))); err != nil {
+	if err := transfer.Import(imported, strings.NewReader(string(data))); err != nil {
 		t.Fatal(err)
 	}
 	assertMigrated(t, imported)
@@ -313,13 +315,13 @@ func TestImportRefusesUnknownSchemaVersions(t *testing.T) {
 		t.Fatalf("export lacks %s", cur)
 	}
 	newer := strings.Replace(doc, cur, fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion+1), 1)
-	err := s.Import(strings.NewReader(newer))
+	err := transfer.Import(s, strings.NewReader(newer))
 	want := fmt.Sprintf("tenant data has schema version %d, but this exosim supports schema version %d at most; upgrade exosim", store.SchemaVersion+1, store.SchemaVersion)
 	if err == nil || err.Error() != want {
 		t.Errorf("Import newer schema = %v, want %q", err, want)
 	}
 	older := strings.Replace(doc, cur, `"schemaVersion": 0,`, 1)
-	if err := s.Import(strings.NewReader(older)); err == nil || err.Error() != "tenant export has invalid schema version 0" {
+	if err := transfer.Import(s, strings.NewReader(older)); err == nil || err.Error() != "tenant export has invalid schema version 0" {
 		t.Errorf("Import schema 0 = %v", err)
 	}
 	if storetest.Export(t, s) != doc {
@@ -411,7 +413,7 @@ func TestMigrateJSONRecordsToBinary(t *testing.T) {
 	// as before.
 	v2 := strings.Replace(want, fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion), `"schemaVersion": 2,`, 1)
 	imported := storetest.Open(t)
-	if err := imported.Import(strings.NewReader(v2)); err != nil {
+	if err := transfer.Import(imported, strings.NewReader(v2)); err != nil {
 		t.Fatal(err)
 	}
 	assertBinaryRecords(t, imported)
@@ -422,7 +424,7 @@ func TestMigrateJSONRecordsToBinary(t *testing.T) {
 
 func fileSchemaVersionOf(t *testing.T, s *store.Store) int {
 	t.Helper()
-	info, err := s.Info()
+	info, err := transfer.InfoOf(s)
 	if err != nil {
 		t.Fatal(err)
 	}

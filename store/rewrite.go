@@ -1,9 +1,11 @@
 package store
 
 import (
-	"bytes"
 	"fmt"
 
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store/boltfile"
 	"github.com/exosim/exosim/store/codec"
 )
 
@@ -48,54 +50,8 @@ func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) er
 // read. A migration that uses it must give the same records when run over
 // its own output, so that one cut short is simply run again.
 func (tx *Tx) rewriteBucket(bucket string, fn func(key, raw []byte) ([]byte, error)) error {
-	limit := tx.batchSize()
-	var after []byte
-	type rec struct{ k, v []byte }
-	for {
-		b, err := tx.bucket(bucket)
-		if err != nil {
-			return err
-		}
-		var changed []rec
-		n, c := 0, b.Cursor()
-		key, raw := c.First()
-		if after != nil {
-			key, raw = c.Seek(after)
-			if bytes.Equal(key, after) {
-				key, raw = c.Next()
-			}
-		}
-		for ; key != nil && n < limit; key, raw = c.Next() {
-			n++
-			after = append(after[:0], key...)
-			if raw == nil {
-				continue // a nested bucket
-			}
-			v, err := fn(key, raw)
-			if err != nil {
-				return err
-			}
-			if v != nil {
-				changed = append(changed, rec{append([]byte(nil), key...), v})
-			}
-		}
-		if len(changed) > 0 {
-			tx.touch(bucket)
-		}
-		for _, r := range changed {
-			if err := b.Put(r.k, r.v); err != nil {
-				return err
-			}
-		}
-		if key == nil {
-			return nil
-		}
-		if len(changed) > 0 {
-			if err := tx.Checkpoint(); err != nil {
-				return err
-			}
-		}
-	}
+	open := func() (*bolt.Bucket, error) { return tx.bucket(bucket) }
+	return boltfile.Rewrite(open, tx.batchSize(), fn, func() { tx.touch(bucket) }, tx.Checkpoint)
 }
 
 // WriteIndexEntries writes the index entries of every record that keep

@@ -9,6 +9,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/exosim/exosim/store/boltfile"
 	"github.com/exosim/exosim/store/tenantfile"
 )
 
@@ -80,7 +81,7 @@ func (s *Store) Restore(sn *Snapshot) error {
 		}
 	}
 	tmp := fmt.Sprintf("%s%s%d.restore", s.real, tenantfile.BuildInfix, os.Getpid())
-	if err := writeSnapshotFile(tmp, sn.data, !s.opts.NoSync); err != nil {
+	if err := boltfile.WriteFile(tmp, sn.data, !s.opts.NoSync); err != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("restore tenant %q: %w", s.path, err)
 	}
@@ -123,23 +124,4 @@ func (s *Store) Restore(sn *Snapshot) error {
 		s.seen, s.seenInit = st, true
 	}
 	return nil
-}
-
-// writeSnapshotFile writes data to a new file, synced when sync is set.
-func writeSnapshotFile(path string, data []byte, sync bool) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if sync {
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return err
-		}
-	}
-	return f.Close()
 }

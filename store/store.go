@@ -1,9 +1,11 @@
 // Package store is the storage engine of the simulated tenant: bbolt
 // persistence for any Schema of record kinds (buckets, secondary indexes,
 // schema versions and migrations, the simulated clock and its timers, the
-// seeded ID generator, JSON export/import, the file lock). It knows no
-// Exchange rule: the tenant's areas are the packages beneath it, and
-// store/tenant gathers them into the whole tenant's Schema.
+// seeded ID generator, snapshots, the file lock). It knows no Exchange
+// rule: the tenant's areas are the packages beneath it, and store/tenant
+// gathers them into the whole tenant's Schema. A tenant's export and
+// import, and the rebuilding of its file, are store/transfer's, through
+// the handles this package keeps for it (engine.go).
 //
 // One cmdlet invocation maps to one transaction: reads use View, writes use
 // Update, and any error returned from an Update callback rolls back every
@@ -23,6 +25,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/exosim/exosim/store/boltfile"
 	"github.com/exosim/exosim/store/tenantfile"
 )
 
@@ -127,7 +130,7 @@ type Store struct {
 	bucketGens map[string]uint64
 	allGen     uint64
 	// indexLater is set when a bulk load into a replacement being built
-	// left the index entries of its records out: Rebuild writes the whole
+	// left the index entries of its records out: transfer.Rebuild writes the whole
 	// index while it compacts the file (see BulkWriter.Flush).
 	indexLater atomic.Bool
 	// spanMu guards readSpan, the address range of the mapped records the
@@ -556,7 +559,7 @@ func (s *Store) prepare(size int64) error {
 	if found != 0 && found < version {
 		// the migration reads and writes the whole file: keep the pages
 		// it has mapped from staying resident
-		return whileDroppingPages(func() []*bolt.DB { return []*bolt.DB{s.db} }, func() error {
+		return boltfile.WhileDroppingPages(func() []*bolt.DB { return []*bolt.DB{s.db} }, func() error {
 			return s.migrateInBatches(s.opts.MigrationBatch)
 		})
 	}

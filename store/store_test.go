@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 func TestOpenCreatesFileAndLocks(t *testing.T) {
@@ -95,7 +96,7 @@ func TestInitTwice(t *testing.T) {
 	if err := seed.Init(s, "fabrikam", time.Time{}, true); !errors.As(err, &ue) {
 		t.Fatalf("unknown seed = %v", err)
 	}
-	info, err := s.Info()
+	info, err := transfer.InfoOf(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +206,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	first := storetest.Export(t, s)
 
 	s2 := seededTest(t, seed.Empty)
-	if err := s2.Import(strings.NewReader(first)); err != nil {
+	if err := transfer.Import(s2, strings.NewReader(first)); err != nil {
 		t.Fatal(err)
 	}
 	second := storetest.Export(t, s2)
@@ -240,12 +241,12 @@ func TestImportRefusesNewerSchema(t *testing.T) {
 	s := seededTest(t, seed.Contoso)
 	doc := storetest.Export(t, s)
 	newer := strings.Replace(doc, fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion), `"schemaVersion": 99,`, 1)
-	err := s.Import(strings.NewReader(newer))
+	err := transfer.Import(s, strings.NewReader(newer))
 	var se *store.SchemaVersionError
 	if !errors.As(err, &se) || se.Found != 99 || !strings.Contains(err.Error(), "99") {
 		t.Fatalf("Import newer = %v", err)
 	}
-	if err := s.Import(strings.NewReader(`{"format":"something"}`)); err == nil {
+	if err := transfer.Import(s, strings.NewReader(`{"format":"something"}`)); err == nil {
 		t.Error("foreign document accepted")
 	}
 	if storetest.Export(t, s) != doc {
@@ -256,7 +257,7 @@ func TestImportRefusesNewerSchema(t *testing.T) {
 func TestInfo(t *testing.T) {
 	t.Parallel()
 	s := seededTest(t, seed.Contoso)
-	info, err := s.Info()
+	info, err := transfer.InfoOf(s)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/exosim/exosim/store/ome"
 	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 // crashAliases are the contoso mailboxes the crash runbook changes.
@@ -87,7 +88,7 @@ func exportOf(t *testing.T, path string) []byte {
 	}
 	defer st.Close()
 	var b bytes.Buffer
-	if err := st.Export(&b); err != nil {
+	if err := transfer.Export(st, &b); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -130,7 +131,7 @@ func (r *replay) advance(t *testing.T, k int) {
 func (r *replay) export(t *testing.T) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := r.st.Export(&b); err != nil {
+	if err := transfer.Export(r.st, &b); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -18,6 +18,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 // generatedMalformed are corpus lines too big or too binary to commit:
@@ -125,7 +126,7 @@ func TestMalformedCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	var before bytes.Buffer
-	if err := st.Export(&before); err != nil {
+	if err := transfer.Export(st, &before); err != nil {
 		t.Fatal(err)
 	}
 	var out, errs bytes.Buffer
@@ -141,7 +142,7 @@ func TestMalformedCorpus(t *testing.T) {
 	compare := func(what string) {
 		t.Helper()
 		var after bytes.Buffer
-		if err := st.Export(&after); err != nil {
+		if err := transfer.Export(st, &after); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(before.Bytes(), after.Bytes()) {

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/store"
 	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 func newTenantCmd(e *env, o *options) *cobra.Command {
@@ -117,7 +118,7 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			inf, err := st.Info()
+			inf, err := transfer.InfoOf(st)
 			if err != nil {
 				return err
 			}
@@ -148,14 +149,14 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			}
 			defer st.Close()
 			if len(args) == 0 || args[0] == "-" {
-				return st.Export(e.io.Out)
+				return transfer.Export(st, e.io.Out)
 			}
 			f, err := os.OpenFile(args[0], os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 			if err != nil {
 				return err
 			}
 			defer f.Close()
-			return st.Export(f)
+			return transfer.Export(st, f)
 		},
 	}
 	imp := &cobra.Command{
@@ -184,7 +185,7 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 				// The refused import is in the log of the tenant it left
 				// unchanged.
 				if st, oerr := tenant.Open(path, store.Options{LockTimeout: lockTimeout(o)}); oerr == nil {
-					_ = st.RecordImportFailure(rec, err)
+					_ = transfer.RecordImportFailure(st, rec, err)
 					st.Close()
 				}
 			}

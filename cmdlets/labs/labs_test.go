@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 // TestBuiltinLabs checks that every shipped lab parses and that each seed
@@ -136,7 +137,7 @@ func TestStartUntouched(t *testing.T) {
 				t.Fatalf("%s: %v", l.Name, err)
 			}
 			var b bytes.Buffer
-			if err := st.Export(&b); err != nil {
+			if err := transfer.Export(st, &b); err != nil {
 				t.Fatal(err)
 			}
 			exports[i] = b.String()
@@ -149,7 +150,7 @@ func TestStartUntouched(t *testing.T) {
 				t.Errorf("%s: every objective is done before the trainee did anything", l.Name)
 			}
 			var after bytes.Buffer
-			if err := st.Export(&after); err != nil {
+			if err := transfer.Export(st, &after); err != nil {
 				t.Fatal(err)
 			}
 			if after.String() != exports[i] {

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 func TestIPEntry(t *testing.T) {
@@ -283,7 +284,7 @@ func TestExportImport(t *testing.T) {
 	storetest.Must(t, err)
 	defer st.Close()
 	var again bytes.Buffer
-	storetest.Must(t, st.Export(&again))
+	storetest.Must(t, transfer.Export(st, &again))
 	if again.String() != first {
 		t.Errorf("export -> import -> export differs")
 	}

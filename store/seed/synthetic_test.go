@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 // TestBuildSynthetic builds a small synthetic tenant and checks the mix
@@ -57,7 +58,7 @@ func TestBuildSynthetic(t *testing.T) {
 	if holds == 0 {
 		t.Error("no mailbox on litigation hold")
 	}
-	inf, err := s.Info()
+	inf, err := transfer.InfoOf(s)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 // Schema returns the schema of the whole tenant.
@@ -70,17 +71,29 @@ func Update(t testing.TB, s *store.Store, fn func(tx *store.Tx)) {
 func Export(t testing.TB, s *store.Store) string {
 	t.Helper()
 	var b bytes.Buffer
-	if err := s.Export(&b); err != nil {
+	if err := transfer.Export(s, &b); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// ExportFile returns the export of the tenant file at path, opened
+// read-only.
+func ExportFile(t testing.TB, path string) string {
+	t.Helper()
+	s, err := tenant.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	return Export(t, s)
 }
 
 // TxExport returns the tenant's export as seen by tx.
 func TxExport(t testing.TB, tx *store.Tx) string {
 	t.Helper()
 	var b bytes.Buffer
-	Must(t, tx.Export(&b))
+	Must(t, transfer.ExportTx(tx, &b))
 	return b.String()
 }
 

@@ -34,6 +34,7 @@ import (
 	"github.com/exosim/exosim/store/remotedomain"
 	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/sharingpolicy"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 // Schema returns the schema of the whole tenant: every area, in the order
@@ -114,19 +115,19 @@ func Open(path string, o store.Options) (*store.Store, error) {
 	return store.Open(path, o)
 }
 
-// Rebuild is store.Rebuild for a tenant file of the whole tenant's schema.
+// Rebuild is transfer.Rebuild for a tenant file of the whole tenant's schema.
 func Rebuild(path string, o store.Options, build func(old, fresh *store.Store) error) error {
 	if o.Schema == nil {
 		o.Schema = Schema()
 	}
-	return store.Rebuild(path, o, build)
+	return transfer.Rebuild(path, o, build)
 }
 
-// ImportFile is store.ImportFile for a tenant file of the whole tenant's
+// ImportFile is transfer.ImportFile for a tenant file of the whole tenant's
 // schema.
 func ImportFile(path string, r io.Reader, o store.Options, rec store.ImportRecord) error {
 	if o.Schema == nil {
 		o.Schema = Schema()
 	}
-	return store.ImportFile(path, r, o, rec)
+	return transfer.ImportFile(path, r, o, rec)
 }

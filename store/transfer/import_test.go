@@ -1,4 +1,4 @@
-package store_test
+package transfer_test
 
 import (
 	"bufio"
@@ -15,11 +15,13 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/exportdoc"
 	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
 	"github.com/exosim/exosim/store/tenantfile"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 // importFixture is a contoso tenant file with one audited change, and its
@@ -61,16 +63,6 @@ func auditLog(t *testing.T, path string) []string {
 	return out
 }
 
-func exportOfFile(t *testing.T, path string) string {
-	t.Helper()
-	s, err := tenant.Open(path, store.Options{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	return storetest.Export(t, s)
-}
-
 // Importing the tenant's own export keeps its admin audit log, record for
 // record, and adds the import's own record.
 func TestImportKeepsTheAuditLog(t *testing.T) {
@@ -88,7 +80,7 @@ func TestImportKeepsTheAuditLog(t *testing.T) {
 	if last := after[len(after)-1]; !strings.HasSuffix(last, " exosim tenant import tenant trainer@contoso.com") {
 		t.Errorf("the import's record: %q", last)
 	}
-	if got := exportOfFile(t, path); got != export {
+	if got := storetest.ExportFile(t, path); got != export {
 		t.Error("importing the tenant's own export changed the tenant")
 	}
 	// The same through the in-place import of an open store.
@@ -96,7 +88,7 @@ func TestImportKeepsTheAuditLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	storetest.Must(t, s.Import(strings.NewReader(export)))
+	storetest.Must(t, transfer.Import(s, strings.NewReader(export)))
 	storetest.Must(t, s.Close())
 	if got := auditLog(t, path); len(got) != len(after)+1 || got[0] != before[0] {
 		t.Errorf("in-place import: log %q", got)
@@ -104,9 +96,9 @@ func TestImportKeepsTheAuditLog(t *testing.T) {
 }
 
 // edit decodes an export, lets fn change it and encodes it again.
-func edit(t *testing.T, export string, fn func(doc *store.ExportDoc)) string {
+func edit(t *testing.T, export string, fn func(doc *exportdoc.Doc)) string {
 	t.Helper()
-	var doc store.ExportDoc
+	var doc exportdoc.Doc
 	if err := json.Unmarshal([]byte(export), &doc); err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +112,7 @@ func edit(t *testing.T, export string, fn func(doc *store.ExportDoc)) string {
 
 // record returns the index of the entry of bucket whose JSON value has
 // field = value, and that value decoded.
-func record(t *testing.T, doc *store.ExportDoc, bucket, field, value string) (int, map[string]any) {
+func record(t *testing.T, doc *exportdoc.Doc, bucket, field, value string) (int, map[string]any) {
 	t.Helper()
 	for i, e := range doc.Buckets[bucket] {
 		var m map[string]any
@@ -135,7 +127,7 @@ func record(t *testing.T, doc *store.ExportDoc, bucket, field, value string) (in
 	return 0, nil
 }
 
-func setValue(t *testing.T, doc *store.ExportDoc, bucket string, i int, m map[string]any) {
+func setValue(t *testing.T, doc *exportdoc.Doc, bucket string, i int, m map[string]any) {
 	t.Helper()
 	raw, err := json.Marshal(m)
 	if err != nil {
@@ -150,42 +142,42 @@ func setValue(t *testing.T, doc *store.ExportDoc, bucket string, i int, m map[st
 func TestImportRefusesInconsistentExports(t *testing.T) {
 	t.Parallel()
 	path, export := importFixture(t)
-	beforeExport, beforeLog := exportOfFile(t, path), auditLog(t, path)
+	beforeExport, beforeLog := storetest.ExportFile(t, path), auditLog(t, path)
 	cases := []struct {
 		name, want string
-		edit       func(doc *store.ExportDoc)
+		edit       func(doc *exportdoc.Doc)
 	}{
-		{"mailbox without its account", "mailbox-user: mailbox", func(doc *store.ExportDoc) {
+		{"mailbox without its account", "mailbox-user: mailbox", func(doc *exportdoc.Doc) {
 			i, _ := record(t, doc, "users", "userPrincipalName", "annb@contoso.com")
 			doc.Buckets["users"] = append(doc.Buckets["users"][:i:i], doc.Buckets["users"][i+1:]...)
 		}},
-		{"duplicate sign-in name", "sign-in-names: user", func(doc *store.ExportDoc) {
+		{"duplicate sign-in name", "sign-in-names: user", func(doc *exportdoc.Doc) {
 			i, m := record(t, doc, "users", "userPrincipalName", "alexw@contoso.com")
 			m["userPrincipalName"] = "annb@contoso.com"
 			setValue(t, doc, "users", i, m)
 		}},
-		{"administrator removed", "organization: organization organization: administrator admin@contoso.onmicrosoft.com has no active account", func(doc *store.ExportDoc) {
+		{"administrator removed", "organization: organization organization: administrator admin@contoso.onmicrosoft.com has no active account", func(doc *exportdoc.Doc) {
 			i, _ := record(t, doc, "users", "userPrincipalName", "admin@contoso.onmicrosoft.com")
 			doc.Buckets["users"] = append(doc.Buckets["users"][:i:i], doc.Buckets["users"][i+1:]...)
 		}},
-		{"no organization record", "organization: organization: the tenant has no organization record", func(doc *store.ExportDoc) {
+		{"no organization record", "organization: organization: the tenant has no organization record", func(doc *exportdoc.Doc) {
 			doc.Buckets["organization"] = doc.Buckets["organization"][:0]
 		}},
-		{"one mailbox under two keys", "record-keys: mailbox", func(doc *store.ExportDoc) {
+		{"one mailbox under two keys", "record-keys: mailbox", func(doc *exportdoc.Doc) {
 			i, _ := record(t, doc, "mailboxes", "alias", "annb")
 			e := doc.Buckets["mailboxes"][i]
 			e.Key = "00000000-0000-4000-8000-000000000001"
 			doc.Buckets["mailboxes"] = append(doc.Buckets["mailboxes"], e)
 		}},
-		{"one key twice", `tenant export: mailboxes "`, func(doc *store.ExportDoc) {
+		{"one key twice", `tenant export: mailboxes "`, func(doc *exportdoc.Doc) {
 			doc.Buckets["mailboxes"] = append(doc.Buckets["mailboxes"], doc.Buckets["mailboxes"][0])
 		}},
-		{"nobody in Organization Management", "org-management: roleGroup organization management: Organization Management has no active member", func(doc *store.ExportDoc) {
+		{"nobody in Organization Management", "org-management: roleGroup organization management: Organization Management has no active member", func(doc *exportdoc.Doc) {
 			i, m := record(t, doc, "roleGroups", "name", "Organization Management")
 			m["members"] = []any{}
 			setValue(t, doc, "roleGroups", i, m)
 		}},
-		{"forged audit log", `it carries a "adminAuditLog" bucket`, func(doc *store.ExportDoc) {
+		{"forged audit log", `it carries a "adminAuditLog" bucket`, func(doc *exportdoc.Doc) {
 			doc.Buckets["adminAuditLog"] = doc.Buckets["organization"][:1]
 		}},
 	}
@@ -195,7 +187,7 @@ func TestImportRefusesInconsistentExports(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: import error %v, want it to say %q", tc.name, err, tc.want)
 		}
-		if tc.name != "forged audit log" && tc.name != "one key twice" && !errors.As(err, new(*store.ImportRefusedError)) {
+		if tc.name != "forged audit log" && tc.name != "one key twice" && !errors.As(err, new(*transfer.ImportRefusedError)) {
 			t.Errorf("%s: %T is not a refusal by the tenant checks", tc.name, err)
 		}
 		// The in-place import of an open store refuses it as well.
@@ -203,12 +195,12 @@ func TestImportRefusesInconsistentExports(t *testing.T) {
 		if oerr != nil {
 			t.Fatal(oerr)
 		}
-		if err := s.Import(strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), tc.want) {
+		if err := transfer.Import(s, strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: in-place import error %v", tc.name, err)
 		}
 		storetest.Must(t, s.Close())
 	}
-	if got := exportOfFile(t, path); got != beforeExport {
+	if got := storetest.ExportFile(t, path); got != beforeExport {
 		t.Error("a refused import changed the tenant")
 	}
 	if got := auditLog(t, path); strings.Join(got, "\n") != strings.Join(beforeLog, "\n") {
@@ -245,7 +237,7 @@ func BenchmarkImportFile(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	storetest.Must(b, src.Export(f))
+	storetest.Must(b, transfer.Export(src, f))
 	storetest.Must(b, f.Close())
 	storetest.Must(b, src.Close())
 	fi, _ := os.Stat(exportPath)

@@ -1,4 +1,4 @@
-package store_test
+package transfer_test
 
 import (
 	"errors"
@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
 	"github.com/exosim/exosim/store/tenantfile"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 // A rebuilt tenant is the build's tenant, compacted: the export is the
@@ -45,9 +46,14 @@ func TestRebuildCompacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if n := s.BoltDB().Stats().FreePageN; n > 2 {
+	db, release, err := s.Hold()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := db.Stats().FreePageN; n > 2 {
 		t.Errorf("the rebuilt file has %d free pages", n)
 	}
+	release()
 	if got := storetest.Export(t, s); got != want {
 		t.Error("the rebuilt tenant exports differently from one built in place")
 	}
@@ -112,7 +118,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if seed, _ := s.Info(); seed.Seed != seeds.Contoso {
+	if seed, _ := transfer.InfoOf(s); seed.Seed != seeds.Contoso {
 		t.Errorf("after the rebuild the link's tenant has seed %q", seed.Seed)
 	}
 	if _, err := os.Stat(target + tenantfile.LockSuffix); err != nil {

@@ -149,7 +149,7 @@ func (f *policyFamily[T, P]) change(ctx *command.Context) error {
 	shown := identity(ctx)
 	var o *directory.Organization
 	var p P
-	unchanged := false
+	unchanged, applied := false, false
 	_, err = exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord
 		var err error
@@ -162,6 +162,7 @@ func (f *policyFamily[T, P]) change(ctx *command.Context) error {
 		if rec := f.apply(ctx, p, edits); rec != nil {
 			return rec, nil
 		}
+		applied = true
 		isDefault := *p.Head().IsDefault
 		var err error
 		switch {
@@ -182,10 +183,10 @@ func (f *policyFamily[T, P]) change(ctx *command.Context) error {
 		}
 		return nil, nil
 	})
-	if err == nil && p != nil && !unchanged && f.warn != nil {
+	if err == nil && applied && !unchanged && f.warn != nil {
 		f.warn(ctx, p)
 	}
-	if err == nil && unchanged {
+	if err == nil && applied && unchanged {
 		ctx.WriteWarning(fmt.Sprintf("The command completed successfully but no settings of '%s' have been modified.", *p.Head().Name))
 	}
 	return err

@@ -4,7 +4,8 @@
 // (Get-/New-/Set-/Remove-HostedContentFilterPolicy), the rules that apply
 // them to recipients (Get-/New-/Set-/Remove-/Enable-/Disable-
 // HostedContentFilterRule), the anti-phishing policies and rules
-// (*-AntiPhishPolicy, *-AntiPhishRule), the outbound spam filter policy
+// (*-AntiPhishPolicy, *-AntiPhishRule), the anti-malware policies and rules
+// (*-MalwareFilterPolicy, *-MalwareFilterRule), the outbound spam filter policy
 // (Get-/Set-HostedOutboundSpamFilterPolicy) and the connection filter
 // policy (Get-/Set-HostedConnectionFilterPolicy); with the default views
 // of their output objects. The settings are kept and shown; the simulated
@@ -39,6 +40,9 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-AntiPhishPolicy", "New-AntiPhishPolicy", "Set-AntiPhishPolicy", "Remove-AntiPhishPolicy"}, Build: antiPhishCommands},
 	{Names: []string{"Get-AntiPhishRule", "New-AntiPhishRule", "Set-AntiPhishRule", "Remove-AntiPhishRule", "Enable-AntiPhishRule",
 		"Disable-AntiPhishRule"}, Build: func() []*command.Command { return antiPhishRules().Commands() }},
+	{Names: []string{"Get-MalwareFilterPolicy", "New-MalwareFilterPolicy", "Set-MalwareFilterPolicy", "Remove-MalwareFilterPolicy"}, Build: malwareCommands},
+	{Names: []string{"Get-MalwareFilterRule", "New-MalwareFilterRule", "Set-MalwareFilterRule", "Remove-MalwareFilterRule", "Enable-MalwareFilterRule",
+		"Disable-MalwareFilterRule"}, Build: func() []*command.Command { return malwareRules().Commands() }},
 	{Names: []string{"Get-HostedOutboundSpamFilterPolicy", "Set-HostedOutboundSpamFilterPolicy",
 		"Get-HostedConnectionFilterPolicy", "Set-HostedConnectionFilterPolicy"}, Build: singletonCommands},
 }}
@@ -49,13 +53,13 @@ func Commands() []*command.Command { return Cmdlets.StandIns() }
 // Views registers the default tables: policies by name and whether they
 // are the default, rules by name, state and priority.
 func Views(r *format.Registry) {
-	for _, t := range []string{TypePolicy, TypeOutbound, TypeConnection, TypeAntiPhish} {
+	for _, t := range []string{TypePolicy, TypeOutbound, TypeConnection, TypeAntiPhish, TypeMalware} {
 		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
 			{Label: "Name", Property: "Name"},
 			{Label: "IsDefault", Property: "IsDefault"},
 		}})
 	}
-	for _, t := range []string{TypeRule, TypeAntiPhishRule} {
+	for _, t := range []string{TypeRule, TypeAntiPhishRule, TypeMalwareRule} {
 		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
 			{Label: "Name", Property: "Name"},
 			{Label: "State", Property: "State"},

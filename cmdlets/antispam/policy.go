@@ -269,7 +269,7 @@ func readPolicyEdits(ctx *command.Context) ([]policyEdit, error) {
 }
 
 // listEntry checks one entry of a list setting (kind: address, domain,
-// user, language or region) and returns it as Exchange writes it.
+// user, filetype, language or region) and returns it as Exchange writes it.
 func listEntry(ctx *command.Context, param, kind, v string) (string, *object.ErrorRecord) {
 	switch kind {
 	case "address":
@@ -282,6 +282,8 @@ func listEntry(ctx *command.Context, param, kind, v string) (string, *object.Err
 		}
 	case "user":
 		return protectedUser(ctx, param, v)
+	case "filetype":
+		return fileType(ctx, param, v)
 	case "language":
 		c, ok := as.Canonical(as.BlockLanguages, v)
 		if !ok {

@@ -156,6 +156,11 @@ func buildRoles() []Role {
 	antispamReads = join(antispamReads, antiPhishReads)
 	antispam = join(antispam, antiPhishReads, g("New-AntiPhishPolicy", "Set-AntiPhishPolicy", "Remove-AntiPhishPolicy", "New-AntiPhishRule",
 		"Set-AntiPhishRule", "Remove-AntiPhishRule", "Enable-AntiPhishRule", "Disable-AntiPhishRule"))
+	// anti-malware policies and rules: the same roles.
+	malwareReads := g("Get-MalwareFilterPolicy", "Get-MalwareFilterRule")
+	antispamReads = join(antispamReads, malwareReads)
+	antispam = join(antispam, malwareReads, g("New-MalwareFilterPolicy", "Set-MalwareFilterPolicy", "Remove-MalwareFilterPolicy",
+		"New-MalwareFilterRule", "Set-MalwareFilterRule", "Remove-MalwareFilterRule", "Enable-MalwareFilterRule", "Disable-MalwareFilterRule"))
 	// permissions and groups: reading them, and changing permissions. Send
 	// As is read only with Mail Recipients: the view-only roles don't grant
 	// Get-RecipientPermission (a known gap of the service, noted on the

@@ -325,3 +325,33 @@ func TestAntiPhishPolicies(t *testing.T) {
 		t.Errorf("findings: %s", f)
 	}
 }
+
+// The anti-malware policies: the built-in Default with the common
+// attachments filter on (53 file types, Reject), ZAP on, malware
+// quarantined with AdminOnlyAccessPolicy; no rule for the default policy.
+func TestMalwarePolicies(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		all, err := as.ListMalware(tx)
+		storetest.Must(t, err)
+		if len(all) != 1 || !all[0].IsDefault || all[0].Name != "Default" || !all[0].EnableFileFilter || len(all[0].FileTypes) != 53 ||
+			all[0].FileTypeAction != "Reject" || !all[0].ZapEnabled || all[0].QuarantineTag != "AdminOnlyAccessPolicy" {
+			t.Fatalf("anti-malware policies of a new tenant: %+v", all)
+		}
+		storetest.Must(t, as.MalwarePolicies.Create(tx, as.NewMalware("Executives")))
+		var def *as.DefaultPolicyRuleError
+		if err := as.MalwareRules.Create(tx, &as.Rule{Name: "All", Policy: "default", Enabled: true, RecipientDomainIs: []string{"contoso.com"}}, -1); !errors.As(err, &def) {
+			t.Errorf("rule for the default policy: %v", err)
+		}
+		storetest.Must(t, as.MalwareRules.Create(tx, &as.Rule{Name: "Executives", Policy: "Executives", Enabled: true, SentTo: []string{"annb@contoso.com"}}, -1))
+		all, err = as.ListMalware(tx)
+		storetest.Must(t, err)
+		if err := as.MalwarePolicies.Remove(tx, all[0]); !errors.Is(err, as.ErrRemoveDefault) {
+			t.Errorf("Remove(Default) = %v", err)
+		}
+	})
+	if f := storetest.Findings(t, s); f != "" {
+		t.Errorf("findings: %s", f)
+	}
+}

@@ -2,6 +2,8 @@
 // filter policies (Get-/New-/Set-/Remove-HostedContentFilterPolicy), the
 // rules that apply them to recipients (*-HostedContentFilterRule), the
 // anti-phishing policies and rules (*-AntiPhishPolicy, *-AntiPhishRule),
+// the anti-malware policies and rules (*-MalwareFilterPolicy,
+// *-MalwareFilterRule),
 // the outbound spam filter policy and the connection filter policy.
 //
 // Every organization has the default spam filter policy, named Default,
@@ -171,6 +173,7 @@ var ContentFilter = &PolicySet[Policy, *Policy]{kind: policyKindOf, Rules: &Rule
 func Register(s *store.Schema) {
 	ContentFilter.register(s, "spam-filter-policies", "spam-filter-rules", checkPolicy)
 	AntiPhishPolicies.register(s, "anti-phishing-policies", "anti-phishing-rules", checkAntiPhish)
+	MalwarePolicies.register(s, "malware-filter-policies", "malware-filter-rules", checkMalware)
 	outboundKind.Register(s)
 	connectionKind.Register(s)
 	s.AddCheck("outbound-connection-filter-policies", checkSingletons)

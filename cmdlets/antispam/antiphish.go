@@ -311,15 +311,8 @@ func antiPhishRules() *policyrules.Spec {
 		Policy: func(ctx *command.Context, tx *store.Tx, o *directory.Organization, _, id string) (string, *object.ErrorRecord, error) {
 			return antiPhish().policyName(ctx, tx, o, id)
 		},
-		Help: [][2]string{{"AntiPhishPolicy", "The anti-phishing policy the rule applies: not the default one, nor one another rule applies."}},
-		Synopses: [6]string{
-			"Lists the anti-phishing rules: which policy applies to which recipients, in priority order.",
-			"Creates an anti-phishing rule: it applies a policy to recipients, groups or domains.",
-			"Changes an anti-phishing rule: its policy, conditions, exceptions, name or priority.",
-			"Removes an anti-phishing rule; its policy stays, applied to no one.",
-			"Turns an anti-phishing rule on.",
-			"Turns an anti-phishing rule off; its policy then applies to no one.",
-		},
+		Help:       [][2]string{{"AntiPhishPolicy", "The anti-phishing policy the rule applies: not the default one, nor one another rule applies."}},
+		Synopses:   ruleSynopses("an", "anti-phishing rule"),
 		GetExample: command.Example{Code: "Get-AntiPhishRule | Format-Table Name,AntiPhishPolicy,State,Priority", Remark: "The anti-phishing rules and their policies."},
 		NewExample: command.Example{Code: `New-AntiPhishPolicy "Research Department" | Out-Null; New-AntiPhishRule -Name "Research Department" -AntiPhishPolicy "Research Department" -SentToMemberOf sales`,
 			Remark: "Creates a policy and applies it to a group's members."},

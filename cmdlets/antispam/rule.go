@@ -13,6 +13,19 @@ import (
 var hygieneRuleBases = []string{"Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.HygieneFilterRule",
 	"Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.RulePresentationObjectBase"}
 
+// ruleSynopses are the synopses of the six cmdlets of a family of
+// hygiene rules, what naming one rule (after its article a).
+func ruleSynopses(a, what string) [6]string {
+	return [6]string{
+		"Lists the " + what + "s: which policy applies to which recipients, in priority order.",
+		"Creates " + a + " " + what + ": it applies a policy to recipients, groups or domains.",
+		"Changes " + a + " " + what + ": its policy, conditions, exceptions, name or priority.",
+		"Removes " + a + " " + what + "; its policy stays, applied to no one.",
+		"Turns " + a + " " + what + " on.",
+		"Turns " + a + " " + what + " off; its policy then applies to no one.",
+	}
+}
+
 // rules is the family of spam filter rules (*-HostedContentFilterRule).
 var rules = policyrules.Spec{
 	Noun: "HostedContentFilterRule", Words: "hosted content filter rule",
@@ -25,14 +38,7 @@ var rules = policyrules.Spec{
 	Help: [][2]string{
 		{"HostedContentFilterPolicy", "The spam filter policy the rule applies: not the default one, nor one another rule applies."},
 	},
-	Synopses: [6]string{
-		"Lists the spam filter rules: which policy applies to which recipients, in priority order.",
-		"Creates a spam filter rule: it applies a policy to recipients, groups or domains.",
-		"Changes a spam filter rule: its policy, conditions, exceptions, name or priority.",
-		"Removes a spam filter rule; its policy stays, applied to no one.",
-		"Turns a spam filter rule on.",
-		"Turns a spam filter rule off; its policy then applies to no one.",
-	},
+	Synopses:   ruleSynopses("a", "spam filter rule"),
 	GetExample: command.Example{Code: "Get-HostedContentFilterRule -State Enabled | Format-Table Name,HostedContentFilterPolicy,Priority", Remark: "The enabled rules and their policies."},
 	NewExample: command.Example{Code: `New-HostedContentFilterPolicy "Contoso Executives" | Out-Null; New-HostedContentFilterRule -Name "Contoso Recipients" -HostedContentFilterPolicy "Contoso Executives" -RecipientDomainIs contoso.com`,
 		Remark: "Creates a policy and applies it to recipients in contoso.com."},

@@ -1,6 +1,7 @@
 package modmember
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
@@ -25,10 +26,19 @@ type Loader interface {
 	// ManifestData is the hashtable a manifest file holds (nil when it
 	// holds none), evaluated outside the caller's scopes.
 	ManifestData(path string) (*object.Hashtable, error)
-	// Global is the session's global scope; Text converts a value to a
-	// string.
+	// Global is the session's global scope; Caller the scope of the
+	// command that imports (ScriptsToProcess run there); Text converts a
+	// value to a string.
 	Global() *Scope
+	Caller() *Scope
 	Text(v any) string
+	// Loaded is the session's table of loaded modules; FindMatching is
+	// FindModule for a module whose version the constraint allows.
+	Loaded() *module.Table
+	FindMatching(name, base string, c module.Constraint) (string, bool)
+	// File is the full path of a file named from the folder base, and
+	// whether it is there.
+	File(name, base string) (string, bool)
 }
 
 // LoadManifest loads the module a manifest (.psd1) describes: its nested
@@ -49,7 +59,19 @@ func LoadManifest(l Loader, path string, args []any) (*module.Module, error) {
 		return nil, err
 	}
 	m := &module.Module{Name: module.NameFromPath(path), Path: path, ManifestPath: path, Base: module.Folder(path), Kind: module.ManifestKind, Version: man.Version,
-		Description: man.Description, Author: man.Author, CompanyName: man.CompanyName, Copyright: man.Copyright, Guid: man.Guid}
+		Description: man.Description, Author: man.Author, CompanyName: man.CompanyName, Copyright: man.Copyright, Guid: man.Guid, Editions: man.Editions}
+	if err := requireModules(l, man, m.Base, path); err != nil {
+		return nil, err
+	}
+	scripts, err := scriptsToProcess(l, man, m.Base, path)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range scripts {
+		if err := l.DotSource(l.Caller(), p); err != nil {
+			return nil, err
+		}
+	}
 	ms := scope.NewModule(l.Global(), m)
 	m.State = ms
 	for _, n := range man.Nested {
@@ -83,6 +105,59 @@ func LoadManifest(l Loader, path string, args []any) (*module.Module, error) {
 	}
 	man.Filter(m)
 	return m, nil
+}
+
+// requireModules makes sure of a manifest's RequiredModules, in order: a
+// module loaded at a version the entry allows stays; else the module is
+// found (a path from the manifest's folder base, a name in the module
+// folders), loaded and imported into the global scope, as Import-Module
+// does; a module not found at such a version is the manifest's error.
+func requireModules(l Loader, man *module.Manifest, base, path string) error {
+	for _, spec := range man.Required {
+		loaded, have := "", false
+		for _, m := range l.Loaded().All() {
+			if spec.Satisfies(m) {
+				have = true
+				break
+			}
+			if strings.EqualFold(m.Name, spec.Name) {
+				loaded = m.Version
+			}
+		}
+		if have {
+			continue
+		}
+		p, ok := l.FindMatching(spec.Name, base, spec.Constraint)
+		if !ok {
+			return module.ErrRequiredNotLoaded(spec, path, loaded)
+		}
+		rm, _, err := l.LoadModule(p, nil, false)
+		if err != nil {
+			return err
+		}
+		Import(rm, l.Global(), Filter{})
+	}
+	return nil
+}
+
+// scriptsToProcess are the full paths of a manifest's ScriptsToProcess
+// (each from the manifest's folder base): a file that is not there ends
+// the import; one that is no .ps1 file is the manifest's error.
+func scriptsToProcess(l Loader, man *module.Manifest, base, path string) ([]string, error) {
+	var out []string
+	for _, s := range man.Scripts {
+		p, ok := l.File(s, base)
+		if !ok {
+			e := module.ErrManifestMember("ScriptsToProcess", fmt.Sprintf("Cannot find path '%s' because it does not exist.", p), path)
+			e.Terminating = true
+			return nil, e
+		}
+		if !strings.HasSuffix(strings.ToLower(p), ".ps1") {
+			return nil, module.ErrManifestMember("ScriptsToProcess", fmt.Sprintf("The file '%s' is not allowed because it does not have the extension '.ps1'.", p), path)
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
 
 // Usings are the enums and classes `using module` makes visible in each

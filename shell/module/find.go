@@ -1,6 +1,7 @@
 package module
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/exosim/exosim/shell/fsys"
@@ -28,14 +29,32 @@ func IsPath(name string) bool {
 	return false
 }
 
-// Find returns the module file a name stands for, as its full path. A
-// name written as a path (IsPath) is found from the folder base (the
-// current location when base is empty): a module file itself, or a
-// folder holding one of its own name (.psd1 first, then .psm1). A bare
-// name is a folder of that name in one of the module folders modulePath
-// lists (each holding the module file, or version folders holding it,
-// the highest version first).
+// Find returns the module file a name stands for, as its full path: the
+// first of its Candidates.
 func Find(ns *fsys.Namespace, name, base string, modulePath []string) (string, bool) {
+	c := Candidates(ns, name, base, modulePath)
+	if len(c) == 0 {
+		return "", false
+	}
+	return c[0].Path, true
+}
+
+// Candidate is a module file a name may stand for: its full path, and
+// the version its version folder names ("" for a file in no version
+// folder).
+type Candidate struct {
+	Path, FolderVersion string
+}
+
+// Candidates lists the module files a name stands for, as full paths, in
+// the order Import-Module tries them. A name written as a path (IsPath)
+// is found from the folder base (the current location when base is
+// empty): a module file itself, or a folder holding one of its own name.
+// A bare name is a folder of that name in one of the module folders
+// modulePath lists. A module folder holds version folders (the highest
+// version first), each holding the module file, or the module file
+// itself (.psd1 first, then .psm1).
+func Candidates(ns *fsys.Namespace, name, base string, modulePath []string) []Candidate {
 	if IsPath(name) {
 		p := name
 		if base != "" && !prelude.IsPathRooted(name) {
@@ -43,111 +62,59 @@ func Find(ns *fsys.Namespace, name, base string, modulePath []string) (string, b
 		}
 		return file(ns, p)
 	}
+	var out []Candidate
 	for _, dir := range modulePath {
-		if dir == "" {
-			continue
-		}
-		if p, ok := inFolder(ns, dir+"/"+name, name); ok {
-			return p, true
+		if dir != "" {
+			out = append(out, inFolder(ns, dir+"/"+name, name)...)
 		}
 	}
-	return "", false
+	return out
 }
 
-// file finds the module file path names: the file, or the module file of
+// file finds the module file path names: the file, or the module files of
 // the folder it names.
-func file(ns *fsys.Namespace, path string) (string, bool) {
+func file(ns *fsys.Namespace, path string) []Candidate {
 	p, err := ns.Resolve(path)
 	if err != nil || p.Drive.Provider != fsys.FileSystem {
-		return "", false
+		return nil
 	}
 	fi, err := ns.Stat(p)
 	if err != nil {
-		return "", false
+		return nil
 	}
 	full := ns.Canonical(p).String()
 	if !fi.IsDir() {
-		return full, true
+		return []Candidate{{Path: full}}
 	}
 	return inFolder(ns, full, p.Name())
 }
 
-// inFolder finds the module file of module name in its folder dir:
-// name.psd1 or name.psm1 there, else in its version folders.
-func inFolder(ns *fsys.Namespace, dir, name string) (string, bool) {
+// inFolder lists the module files of module name in its folder dir: in
+// its version folders, the highest version first, then name.psd1 or
+// name.psm1 in the folder itself.
+func inFolder(ns *fsys.Namespace, dir, name string) []Candidate {
+	var out []Candidate
+	if p, err := ns.Resolve(dir); err == nil {
+		infos, _ := ns.ReadDir(p)
+		for _, fi := range infos {
+			if !fi.IsDir() || !isVersion(fi.Name()) {
+				continue
+			}
+			for _, e := range extensions {
+				if q := dir + "/" + fi.Name() + "/" + name + e; provider.Exists(ns, q) {
+					out = append(out, Candidate{Path: provider.FullPath(ns, q), FolderVersion: fi.Name()})
+					break
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return CompareVersions(out[i].FolderVersion, out[j].FolderVersion) > 0 })
 	for _, e := range extensions {
 		if p := dir + "/" + name + e; provider.Exists(ns, p) {
-			return provider.FullPath(ns, p), true
+			return append(out, Candidate{Path: provider.FullPath(ns, p)})
 		}
 	}
-	p, err := ns.Resolve(dir)
-	if err != nil {
-		return "", false
-	}
-	infos, err := ns.ReadDir(p)
-	if err != nil {
-		return "", false
-	}
-	best, bestPath := "", ""
-	for _, fi := range infos {
-		if !fi.IsDir() || !isVersion(fi.Name()) {
-			continue
-		}
-		for _, e := range extensions {
-			q := dir + "/" + fi.Name() + "/" + name + e
-			if provider.Exists(ns, q) && (best == "" || CompareVersions(fi.Name(), best) > 0) {
-				best, bestPath = fi.Name(), provider.FullPath(ns, q)
-				break
-			}
-		}
-	}
-	return bestPath, bestPath != ""
-}
-
-// isVersion reports whether a folder name is a version (1.2, 1.2.3.4).
-func isVersion(s string) bool {
-	parts := strings.Split(s, ".")
-	if len(parts) < 2 || len(parts) > 4 {
-		return false
-	}
-	for _, p := range parts {
-		if p == "" || strings.Trim(p, "0123456789") != "" {
-			return false
-		}
-	}
-	return true
-}
-
-// CompareVersions orders two versions written as dotted numbers.
-func CompareVersions(a, b string) int {
-	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
-	for i := 0; i < len(pa) || i < len(pb); i++ {
-		x, y := 0, 0
-		if i < len(pa) {
-			x = atoi(pa[i])
-		}
-		if i < len(pb) {
-			y = atoi(pb[i])
-		}
-		if x != y {
-			if x < y {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			break
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
+	return out
 }
 
 // Folder is the folder of a module file's full path (ModuleBase).
@@ -157,4 +124,31 @@ func Folder(path string) string {
 		return path[:i+1]
 	}
 	return path[:i]
+}
+
+// SplitPath lists the folders of a module path ($env:PSModulePath): its
+// entries are separated by ';', or on Unix by ':' (a drive's colon, as in
+// C:\Modules, separates nothing).
+func SplitPath(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ";") {
+		for len(part) > 0 {
+			i := strings.IndexByte(part, ':')
+			if i == 1 && len(part) > 2 && (part[2] == '\\' || part[2] == '/') {
+				// a drive letter: the next colon ends the entry
+				if j := strings.IndexByte(part[2:], ':'); j >= 0 {
+					i = j + 2
+				} else {
+					i = -1
+				}
+			}
+			if i < 0 {
+				out = append(out, part)
+				break
+			}
+			out = append(out, part[:i])
+			part = part[i+1:]
+		}
+	}
+	return out
 }

@@ -18,6 +18,14 @@ type Manifest struct {
 	// VariablesToExport and AliasesToExport: what the module exports is
 	// only what they match (nil: the key is not there, no filter).
 	Functions, Variables, Aliases []string
+	// Required are RequiredModules: imported into the global scope first
+	// (a module loaded already at a version they allow stays).
+	Required []Spec
+	// Scripts are ScriptsToProcess: run in the importer's scope before
+	// the module loads.
+	Scripts []string
+	// Editions are CompatiblePSEditions.
+	Editions []string
 	// The descriptive fields.
 	Version, Guid, Author, CompanyName, Copyright, Description string
 }
@@ -56,7 +64,14 @@ func ReadManifest(path string, h *object.Hashtable, text func(any) string) (*Man
 		}
 		return out
 	}
+	required, err := requiredModules(path, get, text)
+	if err != nil {
+		return nil, err
+	}
 	m := &Manifest{
+		Required:    required,
+		Scripts:     list("ScriptsToProcess"),
+		Editions:    list("CompatiblePSEditions"),
 		Root:        str("RootModule"),
 		Nested:      list("NestedModules"),
 		Functions:   list("FunctionsToExport"),
@@ -80,6 +95,39 @@ func ReadManifest(path string, h *object.Hashtable, text func(any) string) (*Man
 		m.Version = "0.0"
 	}
 	return m, nil
+}
+
+// requiredModules reads a manifest's RequiredModules: each a module name,
+// or a hashtable describing a module (SpecFrom).
+func requiredModules(path string, get func(string) (any, bool), text func(any) string) ([]Spec, error) {
+	v, ok := get("RequiredModules")
+	if !ok || v == nil {
+		return nil, nil
+	}
+	items, isList := object.Elements(v)
+	if !isList {
+		items = []any{v}
+	}
+	var out []Spec
+	for _, it := range items {
+		h, isHash := object.Unwrap(it).(*object.Hashtable)
+		if !isHash {
+			if it != nil {
+				out = append(out, Spec{Name: text(it)})
+			}
+			continue
+		}
+		var entries [][2]string
+		for _, e := range h.Entries() {
+			entries = append(entries, [2]string{text(e.Key), text(e.Value)})
+		}
+		spec, err := SpecFrom(entries)
+		if err != nil {
+			return nil, ErrManifestValue("RequiredModules", fmt.Sprintf("Cannot convert value \"System.Collections.Hashtable\" to type \"Microsoft.PowerShell.Commands.ModuleSpecification\". Error: \"%s\"", err.Error()), path)
+		}
+		out = append(out, spec)
+	}
+	return out, nil
 }
 
 // Filter keeps the exports a manifest lets out: only the names that
@@ -107,6 +155,9 @@ type Error struct {
 	Message, ID, Exception string
 	Category               object.ErrorCategory
 	Target                 string
+	// Terminating marks an error that ends Import-Module (and the
+	// script) rather than one it writes.
+	Terminating bool
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -133,8 +133,37 @@ func TestFind(t *testing.T) {
 			t.Errorf("Find(%q, %q) = %q, want %q", tc.name, tc.base, got, tc.want)
 		}
 	}
-	if module.CompareVersions("1.10.0", "1.9") <= 0 || module.CompareVersions("2.0", "2.0.0") != 0 {
+	// as System.Version compares them: a number not written is less than
+	// any written one
+	if module.CompareVersions("1.10.0", "1.9") <= 0 || module.CompareVersions("2.0", "2.0.0") >= 0 || module.CompareVersions("2.0.0", "2.0.0") != 0 {
 		t.Error("versions compare by number")
+	}
+}
+
+func TestConstraint(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		c    module.Constraint
+		v    string
+		want bool
+	}{
+		{module.Constraint{}, "0.0", true},
+		{module.Constraint{Minimum: "1.5"}, "1.5", true},
+		{module.Constraint{Minimum: "1.5"}, "1.4.9", false},
+		{module.Constraint{Maximum: "1.5"}, "1.5.1", false},
+		{module.Constraint{Maximum: "1.*"}, "1.99.3", true},
+		{module.Constraint{Maximum: "1.*"}, "2.0", false},
+		{module.Constraint{Required: "2.0.0"}, "2.0.0", true},
+		{module.Constraint{Required: "2.0"}, "2.0.0", false},
+		{module.Constraint{Required: "2.0.0", Minimum: "3.0"}, "2.0.0", true},
+		{module.Constraint{Maximum: "1.*.*.*"}, "1.0", false},
+	} {
+		if got := tc.c.Matches(tc.v); got != tc.want {
+			t.Errorf("%+v.Matches(%q) = %v, want %v", tc.c, tc.v, got, tc.want)
+		}
+	}
+	if _, err := module.MaximumVersion("1.*.2"); err == nil || !strings.Contains(err.Error(), "only supports one '*'") {
+		t.Errorf("MaximumVersion(1.*.2) = %v; want PowerShell's format error", err)
 	}
 }
 

@@ -33,9 +33,18 @@ type Session interface {
 	Files() *fsys.Namespace
 	// UseModule imports the module a `using module` statement of sb
 	// (parsed from src) names and makes its enums and classes visible in
-	// sb; found is false when there is no such module, err the failure of
-	// one that does not load.
-	UseModule(name string, src *syntax.Source, sb *syntax.ScriptBlock) (found bool, err error)
+	// sb; spec, for `using module @{...}`, holds the keys and values of
+	// the hashtable that describes the module (nil for a name). found is
+	// false when there is no such module, err the failure of one that
+	// does not load, or a SpecError.
+	UseModule(name string, spec [][2]string, src *syntax.Source, sb *syntax.ScriptBlock) (found bool, err error)
+}
+
+// SpecError is a hashtable of `using module` that describes no module.
+type SpecError struct{ Reason string }
+
+func (e *SpecError) Error() string {
+	return "The argument for the Module parameter is not valid. " + e.Reason
 }
 
 // Namespaces are the namespaces `using namespace` named: those of each
@@ -95,13 +104,25 @@ func Prepare(ses Session, n *Namespaces, sb *syntax.ScriptBlock, src *syntax.Sou
 			namespaces = append(namespaces, u.Resolved())
 		case "module":
 			name := u.Resolved()
+			var spec [][2]string
 			if u.Spec != nil {
-				name = hashtableModuleName(u.Spec)
+				spec = specEntries(u.Spec)
+				name = ""
+				for _, e := range spec {
+					if strings.EqualFold(e[0], "ModuleName") {
+						name = e[1]
+					}
+				}
 			}
 			if ses.HasModule(name) {
 				continue
 			}
-			if found, err := ses.UseModule(name, src, sb); found {
+			found, err := ses.UseModule(name, spec, src, sb)
+			if se := (*SpecError)(nil); errors.As(err, &se) {
+				errs = append(errs, &syntax.ParseError{Ext: u.Ext, ErrorID: "RequiresModuleInvalid", Message: se.Error()})
+				continue
+			}
+			if found {
 				if err != nil {
 					errs = append(errs, &syntax.ParseError{Ext: u.Ext, ErrorID: "ModuleLoadFailed", Message: errorText(err)})
 				}
@@ -140,21 +161,27 @@ func errorText(err error) string {
 	return err.Error()
 }
 
-func hashtableModuleName(h *syntax.HashtableExpr) string {
+// specEntries are the keys and values of the hashtable of `using module
+// @{...}` whose keys and values are constants written out (a string, a
+// number), as text.
+func specEntries(h *syntax.HashtableExpr) [][2]string {
+	var out [][2]string
 	for _, kv := range h.Pairs {
 		k, ok := kv.Key.(*syntax.StringConstExpr)
-		if !ok || !strings.EqualFold(k.Value, "ModuleName") {
+		if !ok {
 			continue
 		}
+		v := kv.Value.Span().Text()
 		if pl, ok := kv.Value.(*syntax.Pipeline); ok && len(pl.Elements) == 1 {
 			if ce, ok := pl.Elements[0].(*syntax.CommandExprElement); ok {
 				if s, ok := ce.Expr.(*syntax.StringConstExpr); ok {
-					return s.Value
+					v = s.Value
 				}
 			}
 		}
+		out = append(out, [2]string{k.Value, v})
 	}
-	return ""
+	return out
 }
 
 // scriptRelative resolves a relative path against the script's folder.

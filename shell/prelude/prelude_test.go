@@ -21,7 +21,7 @@ func (s session) Files() *fsys.Namespace     { return s.files }
 
 // UseModule finds ./lib.psm1 (which loads) and ./broken.psm1 (which
 // fails).
-func (s session) UseModule(name string, _ *syntax.Source, _ *syntax.ScriptBlock) (bool, error) {
+func (s session) UseModule(name string, _ [][2]string, _ *syntax.Source, _ *syntax.ScriptBlock) (bool, error) {
 	switch name {
 	case "./lib.psm1":
 		return true, nil

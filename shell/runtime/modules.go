@@ -125,8 +125,51 @@ func (rt *Runtime) entryScope(m *module.Module) *Scope {
 // a path from the folder base or the current location, else a folder of
 // the module folders $env:PSModulePath lists.
 func (rt *Runtime) FindModule(name, base string) (string, bool) {
+	return module.Find(rt.files, name, base, rt.modulePath())
+}
+
+// modulePath lists the module folders $env:PSModulePath names.
+func (rt *Runtime) modulePath() []string {
 	mp, _ := rt.env.Get("PSModulePath")
-	return module.Find(rt.files, name, base, strings.Split(mp, ":"))
+	return module.SplitPath(mp)
+}
+
+// FindModuleMatching is FindModule for a module whose version c allows:
+// the first of the name's module files (module.Candidates) whose version
+// (its version folder's, else its manifest's ModuleVersion, 0.0 for a
+// .psm1) it allows.
+func (rt *Runtime) FindModuleMatching(name, base string, c module.Constraint) (string, bool) {
+	for _, cand := range module.Candidates(rt.files, name, base, rt.modulePath()) {
+		if !c.Any() {
+			return cand.Path, true
+		}
+		v := cand.FolderVersion
+		if v == "" {
+			v = rt.fileVersion(cand.Path)
+		}
+		if c.Matches(v) {
+			return cand.Path, true
+		}
+	}
+	return "", false
+}
+
+// fileVersion is the version of a module file: a manifest's
+// ModuleVersion, 0.0 for any other file or a manifest that does not read.
+func (rt *Runtime) fileVersion(path string) string {
+	if !strings.HasSuffix(strings.ToLower(path), ".psd1") {
+		return "0.0"
+	}
+	l := moduleLoader{rt}
+	h, err := l.ManifestData(path)
+	if err != nil || h == nil {
+		return "0.0"
+	}
+	man, err := module.ReadManifest(path, h, l.Text)
+	if err != nil {
+		return "0.0"
+	}
+	return man.Version
 }
 
 // LoadModule returns the module of a module file (FindModule's path),
@@ -154,17 +197,27 @@ func (rt *Runtime) LoadModule(path string, args []any, force bool) (m *module.Mo
 	return m, true, nil
 }
 
-// UseModule runs `using module name` for the script block sb parsed from
-// src: the module is found (a path from the script's folder), loaded
-// unless it is, its members are imported as Import-Module would, and its
-// enums and classes become visible in sb. found is false when there is
-// no such module.
-func (rt *Runtime) UseModule(name string, src *syntax.Source, sb *syntax.ScriptBlock) (found bool, err error) {
+// UseModule runs `using module name` (or `using module @{...}`, spec
+// holding the hashtable's keys and values: module.SpecFrom) for the
+// script block sb parsed from src: the module is found (a path from the
+// script's folder) at a version the specification allows, loaded unless
+// it is, its members are imported as Import-Module would, and its enums
+// and classes become visible in sb. found is false when there is no such
+// module.
+func (rt *Runtime) UseModule(name string, spec [][2]string, src *syntax.Source, sb *syntax.ScriptBlock) (found bool, err error) {
+	var c module.Constraint
+	if spec != nil {
+		s, err := module.SpecFrom(spec)
+		if err != nil {
+			return false, &prelude.SpecError{Reason: err.Error()}
+		}
+		name, c = s.Name, s.Constraint
+	}
 	base := ""
 	if src != nil && src.Path != "" {
 		base = prelude.ScriptDir(src.Path)
 	}
-	path, ok := rt.FindModule(name, base)
+	path, ok := rt.FindModuleMatching(name, base, c)
 	if !ok {
 		return false, nil
 	}
@@ -185,8 +238,23 @@ func (rt *Runtime) loadManifest(path string, args []any) (*module.Module, error)
 
 type moduleLoader struct{ *Runtime }
 
-func (l moduleLoader) Global() *Scope    { return l.global }
-func (l moduleLoader) Text(v any) string { return l.toStr(v) }
+func (l moduleLoader) Global() *Scope        { return l.global }
+func (l moduleLoader) Caller() *Scope        { return l.scope }
+func (l moduleLoader) Text(v any) string     { return l.toStr(v) }
+func (l moduleLoader) Loaded() *module.Table { return &l.scriptModules }
+
+func (l moduleLoader) FindMatching(name, base string, c module.Constraint) (string, bool) {
+	return l.FindModuleMatching(name, base, c)
+}
+
+func (l moduleLoader) File(name, base string) (string, bool) {
+	p := name
+	if base != "" && !prelude.IsPathRooted(name) {
+		p = base + "/" + name
+	}
+	full := provider.FullPath(l.files, p)
+	return full, provider.Exists(l.files, full)
+}
 
 func (l moduleLoader) DotSource(sc *Scope, path string) error {
 	sb, _, err := l.parseFile(path)

@@ -271,6 +271,12 @@ func importModule() *command.Command {
 		}
 		for _, n := range ctx.Strings("Name") {
 			if m, ok := findModule(n); ok {
+				if c := versionConstraint(ctx); !c.Matches(m.version) {
+					if err := writeModuleError(ctx, module.ErrVersionNotFound(n, c)); err != nil {
+						return err
+					}
+					continue
+				}
 				loaded(runtime.Of(ctx)).add(m.name)
 				if ctx.Switch("PassThru") {
 					if err := ctx.WriteObject(moduleInfo(runtime.Of(ctx), m)); err != nil {

@@ -22,18 +22,23 @@ import (
 func importScriptModule(ctx *command.Context, name string) error {
 	rt := runtime.Of(ctx)
 	force := ctx.Switch("Force")
+	c := versionConstraint(ctx)
 	var m *module.Module
 	if !module.IsPath(name) && !force {
-		// a module loaded already is imported again by its name
+		// a module loaded already (at a version the constraint allows) is
+		// imported again by its name
 		for _, have := range rt.Modules().All() {
-			if have.Name == name || module.MatchAny([]string{name}, have.Name) {
+			if (have.Name == name || module.MatchAny([]string{name}, have.Name)) && c.Matches(have.Version) {
 				m = have
 			}
 		}
 	}
 	if m == nil {
-		path, ok := rt.FindModule(name, "")
+		path, ok := rt.FindModuleMatching(name, "", c)
 		if !ok {
+			if c.Any() {
+				return writeModuleError(ctx, module.ErrVersionNotFound(name, c))
+			}
 			return writeModuleError(ctx, module.ErrNotFound(name))
 		}
 		ctx.WriteVerbose(fmt.Sprintf("Loading module from path '%s'.", path))
@@ -87,9 +92,19 @@ func importScriptModule(ctx *command.Context, name string) error {
 }
 
 // writeModuleError writes a module's failure to load as Import-Module's
-// non-terminating error.
+// non-terminating error (or fails with it, for one that ends the import).
 func writeModuleError(ctx *command.Context, e *module.Error) error {
-	return ctx.WriteError(ctx.NewError(e.Message, e.ID, e.Category, e.Exception, e.Target))
+	rec := ctx.NewError(e.Message, e.ID, e.Category, e.Exception, e.Target)
+	if e.Terminating {
+		return ctx.Fail(rec)
+	}
+	return ctx.WriteError(rec)
+}
+
+// versionConstraint is what Import-Module's -RequiredVersion,
+// -MinimumVersion and -MaximumVersion ask of the module's version.
+func versionConstraint(ctx *command.Context) module.Constraint {
+	return module.Constraint{Required: ctx.String("RequiredVersion"), Minimum: ctx.String("MinimumVersion"), Maximum: ctx.String("MaximumVersion")}
 }
 
 // removeScriptModules removes the script modules whose names match n;

@@ -5,7 +5,8 @@
 // them to recipients (Get-/New-/Set-/Remove-/Enable-/Disable-
 // HostedContentFilterRule), the anti-phishing policies and rules
 // (*-AntiPhishPolicy, *-AntiPhishRule), the anti-malware policies and rules
-// (*-MalwareFilterPolicy, *-MalwareFilterRule), the outbound spam filter policy
+// (*-MalwareFilterPolicy, *-MalwareFilterRule), the quarantine policies
+// (*-QuarantinePolicy), the outbound spam filter policy
 // (Get-/Set-HostedOutboundSpamFilterPolicy) and the connection filter
 // policy (Get-/Set-HostedConnectionFilterPolicy); with the default views
 // of their output objects. The settings are kept and shown; the simulated
@@ -43,6 +44,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-MalwareFilterPolicy", "New-MalwareFilterPolicy", "Set-MalwareFilterPolicy", "Remove-MalwareFilterPolicy"}, Build: malwareCommands},
 	{Names: []string{"Get-MalwareFilterRule", "New-MalwareFilterRule", "Set-MalwareFilterRule", "Remove-MalwareFilterRule", "Enable-MalwareFilterRule",
 		"Disable-MalwareFilterRule"}, Build: func() []*command.Command { return malwareRules().Commands() }},
+	{Names: []string{"Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy"}, Build: quarantineCommands},
 	{Names: []string{"Get-HostedOutboundSpamFilterPolicy", "Set-HostedOutboundSpamFilterPolicy",
 		"Get-HostedConnectionFilterPolicy", "Set-HostedConnectionFilterPolicy"}, Build: singletonCommands},
 }}

@@ -74,8 +74,8 @@ func TestSetPolicyParameters(t *testing.T) {
 
 // setCase runs Set-<noun> identity -param value in a new session: the
 // property of the parameter's name reads want, and nothing else of the
-// shown settings changed.
-func setCase(t *testing.T, noun, identity, param, value, want string) {
+// shown settings changed but the properties also names (derived from it).
+func setCase(t *testing.T, noun, identity, param, value, want string, also ...string) {
 	t.Run(param, func(t *testing.T) {
 		t.Parallel()
 		s := sessiontest.New(t, registry.Options{})
@@ -84,13 +84,22 @@ Set-%[1]s '%[2]s' -%[3]s %[4]s 3>$null
 $after = Get-%[1]s '%[2]s'
 "$($after.%[3]s)"
 foreach ($p in $before.PSObject.Properties) {
-	if ($p.Name -notin '%[3]s', 'WhenChanged', 'WhenChangedUTC' -and "$($p.Value)" -ne "$($after.($p.Name))") { "also changed: $($p.Name)" }
-}`, noun, identity, param, value)
+	if ($p.Name -notin '%[3]s', 'WhenChanged', 'WhenChangedUTC'%[5]s -and "$($p.Value)" -ne "$($after.($p.Name))") { "also changed: $($p.Name)" }
+}`, noun, identity, param, value, quotedList(also))
 		out, errs := s.Run(script)
 		if errs != "" || out != want+"\n" {
 			t.Errorf("output %q, errors %q; want %q", out, errs, want+"\n")
 		}
 	})
+}
+
+// quotedList is names as the rest of a PowerShell list: ", 'a', 'b'".
+func quotedList(names []string) string {
+	out := ""
+	for _, n := range names {
+		out += ", '" + n + "'"
+	}
+	return out
 }
 
 // refusalCase runs Set-<noun> identity args in a new session: the call

@@ -39,7 +39,7 @@ type policyFamily[T any, P as.PolicyRecord[T]] struct {
 
 // edit is one parameter's change of a policy: it applies the call's
 // value, or refuses it with the service's error.
-type edit[P any] func(p P) *object.ErrorRecord
+type edit[P any] func(tx *store.Tx, p P) *object.ErrorRecord
 
 // configs names the family's policies: by name, GUID or distinguished
 // name.
@@ -67,9 +67,9 @@ func (f *policyFamily[T, P]) get(ctx *command.Context) error {
 
 // apply applies the edits to p, the first refusal stopping them, then
 // checks the result.
-func (f *policyFamily[T, P]) apply(ctx *command.Context, p P, edits []edit[P]) *object.ErrorRecord {
+func (f *policyFamily[T, P]) apply(ctx *command.Context, tx *store.Tx, p P, edits []edit[P]) *object.ErrorRecord {
 	for _, e := range edits {
-		if rec := e(p); rec != nil {
+		if rec := e(tx, p); rec != nil {
 			return rec
 		}
 	}
@@ -115,7 +115,7 @@ func (f *policyFamily[T, P]) create(ctx *command.Context) error {
 			return nil, err
 		}
 		p := f.fresh(name)
-		if rec := f.apply(ctx, p, edits); rec != nil {
+		if rec := f.apply(ctx, tx, p, edits); rec != nil {
 			return rec, nil
 		}
 		if err := f.set.Create(tx, p); err != nil {
@@ -159,7 +159,7 @@ func (f *policyFamily[T, P]) change(ctx *command.Context) error {
 		return fmt.Sprintf("Configure %s \"%s\".", f.words, shown), shown
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		before := *p
-		if rec := f.apply(ctx, p, edits); rec != nil {
+		if rec := f.apply(ctx, tx, p, edits); rec != nil {
 			return rec, nil
 		}
 		applied = true
@@ -225,4 +225,14 @@ func (f *policyFamily[T, P]) policyName(ctx *command.Context, tx *store.Tx, o *d
 		return "", rec, nil
 	}
 	return *p.Head().Name, nil, nil
+}
+
+// describeOwn describes the parameters of c that help names: a family's
+// New- and Set- cmdlets share one table, each declaring part of it.
+func describeOwn(c *command.Command, help map[string]string) {
+	for _, p := range c.Params {
+		if text, ok := help[p.Name]; ok {
+			p.Help = text
+		}
+	}
 }

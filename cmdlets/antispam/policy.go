@@ -269,7 +269,7 @@ func readPolicyEdits(ctx *command.Context) ([]policyEdit, error) {
 }
 
 // listEntry checks one entry of a list setting (kind: address, domain,
-// user, filetype, language or region) and returns it as Exchange writes it.
+// user, filetype, esnlanguage, language, region, or text, any text) and returns it as Exchange writes it.
 func listEntry(ctx *command.Context, param, kind, v string) (string, *object.ErrorRecord) {
 	switch kind {
 	case "address":
@@ -284,6 +284,12 @@ func listEntry(ctx *command.Context, param, kind, v string) (string, *object.Err
 		return protectedUser(ctx, param, v)
 	case "filetype":
 		return fileType(ctx, param, v)
+	case "esnlanguage":
+		c, ok := as.Canonical(as.EsnLanguages, v)
+		if !ok {
+			return "", exo.EnumError(ctx, param, v, enumNS+"EsnLanguage", as.EsnLanguages)
+		}
+		return c, nil
 	case "language":
 		c, ok := as.Canonical(as.BlockLanguages, v)
 		if !ok {

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store"
 	as "github.com/exosim/exosim/store/antispam"
 )
 
@@ -37,7 +38,7 @@ func (s *settings[P]) enum(param, typ string, values []string, set func(P, strin
 		s.fail(rec)
 		return
 	}
-	s.edits = append(s.edits, func(p P) *object.ErrorRecord { set(p, v); return nil })
+	s.edits = append(s.edits, func(_ *store.Tx, p P) *object.ErrorRecord { set(p, v); return nil })
 }
 
 // flag reads a Boolean into *field.
@@ -46,7 +47,7 @@ func (s *settings[P]) flag(param string, field func(P) *bool) {
 		return
 	}
 	v := s.ctx.Bool(param)
-	s.edits = append(s.edits, func(p P) *object.ErrorRecord { *field(p) = v; return nil })
+	s.edits = append(s.edits, func(_ *store.Tx, p P) *object.ErrorRecord { *field(p) = v; return nil })
 }
 
 // number reads a number within min..max into *field.
@@ -59,7 +60,7 @@ func (s *settings[P]) number(param string, min, max int, field func(P) *int) {
 		s.fail(exo.OutOfRange(s.ctx, min, max, n))
 		return
 	}
-	s.edits = append(s.edits, func(p P) *object.ErrorRecord { *field(p) = n; return nil })
+	s.edits = append(s.edits, func(_ *store.Tx, p P) *object.ErrorRecord { *field(p) = n; return nil })
 }
 
 // text reads a text of up to max characters into *field.
@@ -72,7 +73,7 @@ func (s *settings[P]) text(param string, max int, field func(P) *string) {
 		s.fail(rec)
 		return
 	}
-	s.edits = append(s.edits, func(p P) *object.ErrorRecord { *field(p) = v; return nil })
+	s.edits = append(s.edits, func(_ *store.Tx, p P) *object.ErrorRecord { *field(p) = v; return nil })
 }
 
 // address reads one SMTP address (or nothing) into *field.
@@ -85,22 +86,33 @@ func (s *settings[P]) address(param string, field func(P) *string) {
 		s.fail(badAddress(s.ctx, param, "Microsoft.Exchange.Data.SmtpAddress", v))
 		return
 	}
-	s.edits = append(s.edits, func(p P) *object.ErrorRecord { *field(p) = v; return nil })
+	s.edits = append(s.edits, func(_ *store.Tx, p P) *object.ErrorRecord { *field(p) = v; return nil })
 }
 
-// tag reads the quarantine policy a quarantine action uses into *field,
-// as the quarantine policy spells its name.
+// tag reads the quarantine policy a quarantine action uses (its name
+// or GUID) into *field, as the quarantine policy spells its name.
 func (s *settings[P]) tag(param string, field func(P) *string) {
 	if s.skip(param) {
 		return
 	}
 	given := strings.TrimSpace(s.ctx.String(param))
-	v, ok := as.Canonical(as.QuarantinePolicies, given)
-	if !ok {
-		s.fail(exo.RecipientNotFound(s.ctx, given))
-		return
-	}
-	s.edits = append(s.edits, func(p P) *object.ErrorRecord { *field(p) = v; return nil })
+	ctx := s.ctx
+	s.edits = append(s.edits, func(tx *store.Tx, p P) *object.ErrorRecord {
+		q, err := as.QuarantineNamed(tx, given)
+		if err != nil || q == nil {
+			all, _ := as.Quarantines(tx)
+			for _, o := range all {
+				if !o.Global && strings.EqualFold(o.Guid, given) {
+					q = o
+				}
+			}
+		}
+		if q == nil {
+			return exo.RecipientNotFound(ctx, given)
+		}
+		*field(p) = q.Name
+		return nil
+	})
 }
 
 // list reads a MultiValuedProperty setting into *field: a list replaces
@@ -116,7 +128,7 @@ func (s *settings[P]) list(param, kind string, field func(P) *[]string) {
 		return
 	}
 	ctx := s.ctx
-	s.edits = append(s.edits, func(p P) *object.ErrorRecord {
+	s.edits = append(s.edits, func(_ *store.Tx, p P) *object.ErrorRecord {
 		next, _ := mailbox.ApplyMultiValued(arg, *field(p))
 		out := next[:0:0]
 		for _, v := range next {

@@ -161,6 +161,9 @@ func buildRoles() []Role {
 	antispamReads = join(antispamReads, malwareReads)
 	antispam = join(antispam, malwareReads, g("New-MalwareFilterPolicy", "Set-MalwareFilterPolicy", "Remove-MalwareFilterPolicy",
 		"New-MalwareFilterRule", "Set-MalwareFilterRule", "Remove-MalwareFilterRule", "Enable-MalwareFilterRule", "Disable-MalwareFilterRule"))
+	// quarantine policies: the same roles.
+	antispamReads = join(antispamReads, g("Get-QuarantinePolicy"))
+	antispam = join(antispam, g("Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy"))
 	// permissions and groups: reading them, and changing permissions. Send
 	// As is read only with Mail Recipients: the view-only roles don't grant
 	// Get-RecipientPermission (a known gap of the service, noted on the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -350,6 +351,51 @@ func TestMalwarePolicies(t *testing.T) {
 		if err := as.MalwarePolicies.Remove(tx, all[0]); !errors.Is(err, as.ErrRemoveDefault) {
 			t.Errorf("Remove(Default) = %v", err)
 		}
+	})
+	if f := storetest.Findings(t, s); f != "" {
+		t.Errorf("findings: %s", f)
+	}
+}
+
+// The quarantine policies: the built-in ones (the global one among
+// them), which can't all be changed or removed; a custom policy a filter
+// policy's quarantine action names stays.
+func TestQuarantinePolicies(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		all, err := as.Quarantines(tx)
+		storetest.Must(t, err)
+		var names []string
+		for _, q := range all {
+			names = append(names, fmt.Sprintf("%s:%d:%v:%v", q.Name, q.Permissions, q.ESNEnabled, q.Global))
+		}
+		if got := strings.Join(names, " "); got != "AdminOnlyAccessPolicy:0:false:false DefaultFullAccessPolicy:39:false:false "+
+			"DefaultFullAccessWithNotificationPolicy:39:true:false NotificationEnabledPolicy:39:true:false DefaultGlobalTag:0:false:true" {
+			t.Fatalf("built-in quarantine policies: %s", got)
+		}
+		if err := as.PutQuarantine(tx, all[1]); !errors.Is(err, as.ErrBuiltInUnchangeable) {
+			t.Errorf("changing DefaultFullAccessPolicy: %v", err)
+		}
+		if err := as.RemoveQuarantine(tx, all[0]); !errors.Is(err, as.ErrBuiltInUnremovable) {
+			t.Errorf("removing AdminOnlyAccessPolicy: %v", err)
+		}
+		q := as.NewQuarantine("Contoso")
+		q.Permissions = 12
+		if err := as.CreateQuarantine(tx, q); !errors.Is(err, as.ErrBothReleases) {
+			t.Errorf("release and request release: %v", err)
+		}
+		q.Permissions = as.LimitedAccess
+		storetest.Must(t, as.CreateQuarantine(tx, q))
+		def, err := as.ContentFilter.List(tx)
+		storetest.Must(t, err)
+		def[0].SpamQuarantineTag = "Contoso"
+		storetest.Must(t, as.ContentFilter.Put(tx, def[0]))
+		var inUse *as.QuarantineInUseError
+		if err := as.RemoveQuarantine(tx, q); !errors.As(err, &inUse) || inUse.User != "Default" {
+			t.Errorf("removing a policy in use: %v", err)
+		}
+		storetest.Must(t, as.RemoveQuarantine(tx, all[2]))
 	})
 	if f := storetest.Findings(t, s); f != "" {
 		t.Errorf("findings: %s", f)

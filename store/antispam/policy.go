@@ -3,7 +3,7 @@
 // rules that apply them to recipients (*-HostedContentFilterRule), the
 // anti-phishing policies and rules (*-AntiPhishPolicy, *-AntiPhishRule),
 // the anti-malware policies and rules (*-MalwareFilterPolicy,
-// *-MalwareFilterRule),
+// *-MalwareFilterRule), the quarantine policies (*-QuarantinePolicy),
 // the outbound spam filter policy and the connection filter policy.
 //
 // Every organization has the default spam filter policy, named Default,
@@ -174,6 +174,8 @@ func Register(s *store.Schema) {
 	ContentFilter.register(s, "spam-filter-policies", "spam-filter-rules", checkPolicy)
 	AntiPhishPolicies.register(s, "anti-phishing-policies", "anti-phishing-rules", checkAntiPhish)
 	MalwarePolicies.register(s, "malware-filter-policies", "malware-filter-rules", checkMalware)
+	quarantineKind.Register(s)
+	s.AddCheck("quarantine-policies", checkQuarantines)
 	outboundKind.Register(s)
 	connectionKind.Register(s)
 	s.AddCheck("outbound-connection-filter-policies", checkSingletons)
@@ -229,9 +231,6 @@ func checkPolicy(p *Policy, bad func(format string, args ...any)) {
 		{"TestModeAction", p.TestModeAction, TestModeActions}, {"IntraOrgFilterState", p.IntraOrgFilterState, IntraOrgFilterStates},
 		{"BulkMovesEnabled", p.BulkMovesEnabled, BulkMoves}, {"RecommendedPolicyType", p.RecommendedPolicyType, RecommendedPolicyTypes},
 		{"EndUserSpamNotificationLanguage", p.NotificationLanguage, EsnLanguages},
-		{"SpamQuarantineTag", p.SpamQuarantineTag, QuarantinePolicies}, {"HighConfidenceSpamQuarantineTag", p.HighConfidenceSpamQuarantineTag, QuarantinePolicies},
-		{"PhishQuarantineTag", p.PhishQuarantineTag, QuarantinePolicies}, {"HighConfidencePhishQuarantineTag", p.HighConfidencePhishQuarantineTag, QuarantinePolicies},
-		{"BulkQuarantineTag", p.BulkQuarantineTag, QuarantinePolicies},
 	})
 	for name, v := range p.ASF {
 		switch {

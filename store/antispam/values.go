@@ -37,8 +37,9 @@ var (
 		"Croatian", "Hungarian", "Indonesian", "Icelandic", "Kazakh", "Kannada", "Lithuanian", "Latvian", "Malayalam", "Marathi",
 		"Malay", "Dutch", "NorwegianNynorsk", "Norwegian", "Oriya", "Polish", "PortuguesePortugal", "Romanian", "Slovak", "Slovenian",
 		"SerbianCyrillic", "Serbian", "Swedish", "Swahili", "Tamil", "Telugu", "Thai", "Turkish", "Ukrainian", "Urdu", "Vietnamese"}
-	// QuarantinePolicies are the organization's quarantine policies a
-	// *QuarantineTag may name: the built-in ones.
+	// QuarantinePolicies are the names of the built-in quarantine
+	// policies a *QuarantineTag may name (Quarantines lists the
+	// organization's, those administrators created included).
 	QuarantinePolicies = []string{"AdminOnlyAccessPolicy", "DefaultFullAccessPolicy", "DefaultFullAccessWithNotificationPolicy",
 		"NotificationEnabledPolicy"}
 )

@@ -110,7 +110,7 @@ func setAtp(ctx *command.Context) error {
 		return nil, defender.PutAtpPolicy(tx, p)
 	})
 	if err == nil && unchanged {
-		ctx.WriteWarning(fmt.Sprintf("The command completed successfully but no settings of '%s' have been modified.", atpName))
+		exo.WarnUnchanged(ctx, atpName)
 	}
 	return err
 }

@@ -227,7 +227,7 @@ func (k *policyKind[P]) set(ctx *command.Context) error {
 	})
 	if err == nil && unchanged {
 		name, _ := k.keys(p)
-		ctx.WriteWarning(fmt.Sprintf("The command completed successfully but no settings of '%s' have been modified.", name))
+		exo.WarnUnchanged(ctx, name)
 	}
 	return err
 }

@@ -58,14 +58,14 @@ func safeAttachmentCommands() []*command.Command {
 	nw.ConfirmImpact = command.ImpactMedium
 	nw.Examples = []command.Example{{Code: `New-SafeAttachmentPolicy -Name "Marketing Block Attachments" -Enable $true -Action Block`,
 		Remark: "Creates a policy that blocks messages with malware attachments."}}
-	describe(nw, help, "Identity")
+	exo.DescribeDeclared(nw, help, "Identity")
 	nw.Handler.Process = safeAttachments.create
 
 	set := exo.Declared("Set-SafeAttachmentPolicy")
 	set.Synopsis = "Changes a Safe Attachments policy, the built-in one included."
 	set.ConfirmImpact = command.ImpactMedium
 	set.Examples = []command.Example{{Code: `Set-SafeAttachmentPolicy "Built-In Protection Policy" -Action DynamicDelivery`, Remark: "Delivers messages at once, attachments once scanned."}}
-	describe(set, help, "Name", "MakeBuiltInProtection", "RecommendedPolicyType")
+	exo.DescribeDeclared(set, help, "Name", "MakeBuiltInProtection", "RecommendedPolicyType")
 	set.Handler.Process = safeAttachments.set
 
 	remove := exo.Declared("Remove-SafeAttachmentPolicy")

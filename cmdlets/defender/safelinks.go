@@ -75,14 +75,14 @@ func safeLinksCommands() []*command.Command {
 	nw.ConfirmImpact = command.ImpactMedium
 	nw.Examples = []command.Example{{Code: `New-SafeLinksPolicy -Name "Marketing Block URL" -EnableSafeLinksForEmail $true -AllowClickThrough $false`,
 		Remark: "Creates a policy that checks links in email and lets no one click through."}}
-	describe(nw, help, "Identity", "LocalizedNotificationTextList")
+	exo.DescribeDeclared(nw, help, "Identity", "LocalizedNotificationTextList")
 	nw.Handler.Process = safeLinks.create
 
 	set := exo.Declared("Set-SafeLinksPolicy")
 	set.Synopsis = "Changes a Safe Links policy, the built-in one included."
 	set.ConfirmImpact = command.ImpactMedium
 	set.Examples = []command.Example{{Code: `Set-SafeLinksPolicy "Built-In Protection Policy" -AllowClickThrough $false`, Remark: "Lets no one click through a warning page."}}
-	describe(set, help, "Name", "MakeBuiltInProtection", "RecommendedPolicyType")
+	exo.DescribeDeclared(set, help, "Name", "MakeBuiltInProtection", "RecommendedPolicyType")
 	set.Handler.Process = safeLinks.set
 
 	remove := exo.Declared("Remove-SafeLinksPolicy")
@@ -91,18 +91,6 @@ func safeLinksCommands() []*command.Command {
 	exo.Describe(remove, map[string]string{"Identity": help["Identity"], "Force": "Removes without asking."})
 	remove.Handler.Process = safeLinks.removePolicy
 	return []*command.Command{get, nw, set, remove}
-}
-
-// describe describes the command's parameters from help, leaving out
-// those named.
-func describe(c *command.Command, help map[string]string, leave ...string) {
-	m := map[string]string{}
-	for k, v := range help {
-		if !exo.ContainsFold(leave, k) {
-			m[k] = v
-		}
-	}
-	exo.Describe(c, m)
 }
 
 // safeLinksObject is the Get-SafeLinksPolicy object of a policy, its

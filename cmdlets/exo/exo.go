@@ -362,6 +362,26 @@ func Describe(c *command.Command, help map[string]string) {
 	}
 }
 
+// DescribeDeclared attaches help texts to those of the command's declared
+// parameters help has, leaving out the parameters named in leave: one
+// table of texts can serve a family's New and Set cmdlets, whose
+// parameters differ.
+func DescribeDeclared(c *command.Command, help map[string]string, leave ...string) {
+	m := map[string]string{}
+	for _, p := range c.Params {
+		if v, ok := help[p.Name]; ok && !ContainsFold(leave, p.Name) {
+			m[p.Name] = v
+		}
+	}
+	Describe(c, m)
+}
+
+// WarnUnchanged is the service's warning for a Set cmdlet whose values
+// are those the object already has.
+func WarnUnchanged(ctx *command.Context, name string) {
+	ctx.WriteWarning(fmt.Sprintf("The command completed successfully but no settings of '%s' have been modified.", name))
+}
+
 // DeclaredParam returns a declared command's parameter by name (as
 // declared, case included), for adjustments the declaration does not carry
 // such as a ValidateRange. It panics when the command has no such

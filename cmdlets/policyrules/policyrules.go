@@ -86,20 +86,11 @@ func (s *Spec) Commands() []*command.Command {
 	for _, h := range s.Help {
 		help[h[0]] = h[1]
 	}
-	describe := func(c *command.Command, drop ...string) {
-		m := map[string]string{}
-		for _, p := range c.Params {
-			if v, ok := help[p.Name]; ok && !exo.ContainsFold(drop, p.Name) {
-				m[p.Name] = v
-			}
-		}
-		exo.Describe(c, m)
-	}
 	get := exo.Declared("Get-" + s.Noun)
 	get.Synopsis = s.Synopses[0]
 	get.OutputType = s.Type
 	get.Examples = []command.Example{s.GetExample}
-	describe(get)
+	exo.DescribeDeclared(get, help)
 	exo.DeclaredParam(get, "Identity").Help = "The rule: name (* is a wildcard) or GUID."
 	if has(get, "State") {
 		exo.DeclaredParam(get, "State").Help = "Only the Enabled or the Disabled rules."
@@ -111,19 +102,19 @@ func (s *Spec) Commands() []*command.Command {
 	nw.OutputType = s.Type
 	nw.ConfirmImpact = command.ImpactMedium
 	nw.Examples = []command.Example{s.NewExample}
-	describe(nw)
+	exo.DescribeDeclared(nw, help)
 	nw.Handler.Process = s.create
 
 	set := exo.Declared("Set-" + s.Noun)
 	set.Synopsis = s.Synopses[2]
 	set.ConfirmImpact = command.ImpactMedium
-	describe(set)
+	exo.DescribeDeclared(set, help)
 	set.Handler.Process = s.set
 
 	remove := exo.Declared("Remove-" + s.Noun)
 	remove.Synopsis = s.Synopses[3]
 	remove.ConfirmImpact = command.ImpactHigh
-	describe(remove)
+	exo.DescribeDeclared(remove, help)
 	remove.Handler.Process = func(ctx *command.Context) error {
 		return s.change(ctx, "Removing "+s.Words+" \"%s\".", func(tx *store.Tx, r *policyrule.Rule) (*object.ErrorRecord, error) {
 			return nil, s.Family.Remove(tx, r)
@@ -133,13 +124,13 @@ func (s *Spec) Commands() []*command.Command {
 	enable := exo.Declared("Enable-" + s.Noun)
 	enable.Synopsis = s.Synopses[4]
 	enable.ConfirmImpact = command.ImpactMedium
-	describe(enable)
+	exo.DescribeDeclared(enable, help)
 	enable.Handler.Process = func(ctx *command.Context) error { return s.setState(ctx, true) }
 
 	disable := exo.Declared("Disable-" + s.Noun)
 	disable.Synopsis = s.Synopses[5]
 	disable.ConfirmImpact = command.ImpactMedium
-	describe(disable)
+	exo.DescribeDeclared(disable, help)
 	disable.Handler.Process = func(ctx *command.Context) error { return s.setState(ctx, false) }
 	return []*command.Command{get, nw, set, remove, enable, disable}
 }

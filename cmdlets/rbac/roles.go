@@ -149,8 +149,17 @@ func buildRoles() []Role {
 		"Set-SafeAttachmentRule", "Remove-SafeAttachmentRule", "Enable-SafeAttachmentRule", "Disable-SafeAttachmentRule",
 		"New-ATPProtectionPolicyRule", "Set-ATPProtectionPolicyRule", "Remove-ATPProtectionPolicyRule",
 		"Enable-ATPProtectionPolicyRule", "Disable-ATPProtectionPolicyRule", "Set-ATPBuiltInProtectionRule", "Set-AtpPolicyForO365"))
-	antispamReads = join(antispamReads, defenderReads)
-	antispam = join(antispam, defenderAll)
+	// DKIM and the trusted ARC sealers go with them too; inbound
+	// connectors with the remote and accepted domains, the external
+	// sender tag with the organization's configuration.
+	mailAuthReads := g("Get-DkimSigningConfig", "Get-ArcConfig")
+	mailAuthAll := join(mailAuthReads, g("New-DkimSigningConfig", "Set-DkimSigningConfig", "Remove-DkimSigningConfig",
+		"Rotate-DkimSigningConfig", "Set-ArcConfig"))
+	connectorReads := g("Get-InboundConnector")
+	connectors := join(connectorReads, g("New-InboundConnector", "Set-InboundConnector", "Remove-InboundConnector"))
+	externalTag := g("Get-ExternalInOutlook", "Set-ExternalInOutlook")
+	antispamReads = join(antispamReads, defenderReads, mailAuthReads, connectorReads, g("Get-ExternalInOutlook"))
+	antispam = join(antispam, defenderAll, mailAuthAll)
 	// anti-phishing policies and rules: the same roles.
 	antiPhishReads := g("Get-AntiPhishPolicy", "Get-AntiPhishRule")
 	antispamReads = join(antispamReads, antiPhishReads)
@@ -253,7 +262,7 @@ func buildRoles() []Role {
 		{Name: "Org Marketplace Apps", RoleType: "OrgMarketplaceApps", Description: "Installs store add-ins for the organization."},
 		{Name: "Organization Client Access", RoleType: "OrganizationClientAccess", Description: "Manages client access settings."},
 		{Name: "Organization Configuration", RoleType: "OrganizationConfiguration", Description: "Manages organization-wide settings.",
-			Grants: g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase")},
+			Grants: join(g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase"), externalTag)},
 		{Name: "Organization Transport Settings", RoleType: "OrganizationTransportSettings", Description: "Manages organization-wide transport settings."},
 		{Name: "Preview", RoleType: "Preview", Description: "Previews eDiscovery search results.",
 			Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Preview"}, searchActionParams...)...)}},
@@ -263,7 +272,7 @@ func buildRoles() []Role {
 		{Name: "Recipient Policies", RoleType: "RecipientPolicies", Description: "Manages recipient policies such as mobile device and sharing policies."},
 		{Name: "RecordManagement", RoleType: "RecordManagement", Description: "Manages records management settings and labels."},
 		{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains.",
-			Grants: g("Get-AcceptedDomain", "Get-RemoteDomain", "New-RemoteDomain", "Set-RemoteDomain", "Remove-RemoteDomain")},
+			Grants: join(g("Get-AcceptedDomain", "Get-RemoteDomain", "New-RemoteDomain", "Set-RemoteDomain", "Remove-RemoteDomain"), connectors)},
 		{Name: "Reset Password", RoleType: "ResetPassword", Description: "Resets room mailbox passwords.",
 			Grants: []Grant{gp("Set-Mailbox", "Identity", "RoomMailboxPassword", "EnableRoomMailboxAccount")}},
 		{Name: "Retention Management", RoleType: "RetentionManagement",

@@ -28,6 +28,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/holds"
 	"github.com/exosim/exosim/cmdlets/inboxrules"
 	"github.com/exosim/exosim/cmdlets/junkemail"
+	"github.com/exosim/exosim/cmdlets/mailauth"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/messageconfig"
 	"github.com/exosim/exosim/cmdlets/mobile"
@@ -102,6 +103,7 @@ var packages = []struct {
 	{&sharing.Cmdlets, sharing.Views},
 	{&antispam.Cmdlets, antispam.Views},
 	{&defender.Cmdlets, defender.Views},
+	{&mailauth.Cmdlets, mailauth.Views},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},
 	{&ome.Cmdlets, ome.Views},

@@ -22,6 +22,7 @@ import (
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/inboxrules"
 	"github.com/exosim/exosim/store/junkemail"
+	"github.com/exosim/exosim/store/mailauth"
 	"github.com/exosim/exosim/store/messageconfig"
 	"github.com/exosim/exosim/store/mobile"
 	"github.com/exosim/exosim/store/mrm"
@@ -76,6 +77,7 @@ func Schema() *store.Schema {
 	antispam.Register(s)
 	calendarconfig.Register(s)
 	defender.Register(s)
+	mailauth.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -36,8 +36,8 @@ func newSession(t *testing.T) *session {
 	io := &host.IO{Out: &s.out, Err: &s.err, Width: 120, In: strings.NewReader("")}
 	rt := runtime.New(io, formats)
 	rt.Register(core.Commands()...)
-	for a, target := range core.Aliases {
-		rt.SetAlias(a, target)
+	for _, e := range core.Aliases {
+		rt.SetAlias(e.Name, e.Target)
 	}
 	core.Views(formats)
 	rt.Clock = func() time.Time { return testClock }

@@ -48,11 +48,11 @@ type Catalog struct {
 	deferred Deferred
 	// aliases map a lower-case alias to the name it stands for.
 	aliases map[string]string
-	// base is a table of aliases with lower-case names given to
-	// SetAliases while the catalog had none: it is looked up in place,
-	// never written, behind aliases (which win over it), until an alias
-	// is removed (ownBase copies it into aliases then).
-	base map[string]string
+	// base is the table of aliases given to SetAliases while the catalog
+	// had none: it is looked up in place, never written, behind aliases
+	// (which win over it), until an alias is removed (ownBase copies it
+	// into aliases then).
+	base AliasTable
 	// modules are the module names declared with DeclareModules, as
 	// given (HasModule is asked seldom: no table is made for it).
 	modules []string
@@ -312,32 +312,19 @@ func (c *Catalog) SetAlias(alias, target string) {
 	c.aliases[strings.ToLower(alias)] = target
 }
 
-// SetAliases defines every alias of m (alias → target). The first table
-// of lower-case names is used as it is, not copied (m must not change
-// afterwards); others are copied in, making room for them at once.
-func (c *Catalog) SetAliases(m map[string]string) {
-	if c.base == nil && len(c.aliases) == 0 && lowerNames(m) {
-		c.base = m
+// SetAliases defines every alias of t. The first table is used as it is,
+// not copied; others are copied in, making room for them at once.
+func (c *Catalog) SetAliases(t AliasTable) {
+	if c.base == nil && len(c.aliases) == 0 {
+		c.base = t
 		return
 	}
 	if c.aliases == nil {
-		c.aliases = make(map[string]string, len(m))
+		c.aliases = make(map[string]string, len(t))
 	}
-	for alias, target := range m {
-		c.aliases[strings.ToLower(alias)] = target
+	for _, e := range t {
+		c.aliases[strings.ToLower(e.Name)] = e.Target
 	}
-}
-
-// lowerNames reports whether every name of m is in lower case.
-func lowerNames(m map[string]string) bool {
-	for k := range m {
-		for i := 0; i < len(k); i++ {
-			if c := k[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // alias is the target of the alias with lower-case name key.
@@ -345,8 +332,8 @@ func (c *Catalog) alias(key string) (string, bool) {
 	if target, ok := c.aliases[key]; ok {
 		return target, true
 	}
-	target, ok := c.base[key]
-	return target, ok
+	e, ok := c.base.Lookup(key)
+	return e.Target, ok
 }
 
 // ownBase copies the base table's aliases that aliases does not override
@@ -355,13 +342,7 @@ func (c *Catalog) ownBase() {
 	if c.base == nil {
 		return
 	}
-	own := make(map[string]string, len(c.base)+len(c.aliases))
-	for k, v := range c.base {
-		own[k] = v
-	}
-	for k, v := range c.aliases {
-		own[k] = v
-	}
+	own := c.Aliases()
 	c.aliases, c.base = own, nil
 }
 
@@ -392,8 +373,8 @@ func (c *Catalog) RemoveAlias(name string) bool {
 // Aliases returns a copy of the aliases: lower-case alias → command name.
 func (c *Catalog) Aliases() map[string]string {
 	out := make(map[string]string, len(c.base)+len(c.aliases))
-	for k, v := range c.base {
-		out[k] = v
+	for _, e := range c.base {
+		out[strings.ToLower(e.Name)] = e.Target
 	}
 	for k, v := range c.aliases {
 		out[k] = v

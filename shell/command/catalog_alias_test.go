@@ -5,15 +5,15 @@ import (
 	"testing"
 )
 
-// A table of lower-case aliases is looked up in place and never written:
-// aliases set later win over it, a removed one is gone, and the catalog's
-// listing is what copying every table in would have made.
+// The first alias table is looked up in place and never written: aliases
+// set later win over it, a removed one is gone, and the catalog's listing
+// is what copying every table in would have made.
 func TestAliasTablesInPlace(t *testing.T) {
 	t.Parallel()
-	base := map[string]string{"fl": "Format-List", "gci": "Get-ChildItem", "ls": "Get-ChildItem"}
+	base := AliasTable{{"fl", "Format-List"}, {"gci", "Get-ChildItem"}, {"ls", "Get-ChildItem"}}
 	var c Catalog
 	c.SetAliases(base)
-	c.SetAliases(map[string]string{"Get-PSResource": "Get-InstalledPSResource", "ls": "Get-Item"})
+	c.SetAliases(AliasTable{{"Get-PSResource", "Get-InstalledPSResource"}, {"ls", "Get-Item"}})
 	c.SetAlias("GCI", "Get-Content")
 	if got, ok := c.Alias("FL"); !ok || got != "Format-List" {
 		t.Errorf("Alias(FL) = %q, %v", got, ok)
@@ -44,7 +44,30 @@ func TestAliasTablesInPlace(t *testing.T) {
 	if got := c.Aliases(); !reflect.DeepEqual(got, want) {
 		t.Errorf("Aliases() after removal = %v, want %v", got, want)
 	}
-	if base["fl"] != "Format-List" || len(base) != 3 || base["gci"] != "Get-ChildItem" {
+	if !reflect.DeepEqual(base, AliasTable{{"fl", "Format-List"}, {"gci", "Get-ChildItem"}, {"ls", "Get-ChildItem"}}) {
 		t.Errorf("the table given to SetAliases was changed: %v", base)
+	}
+}
+
+// Lookup finds a name in any ASCII case by binary search; Sorted tells a
+// table in that order from one that is not.
+func TestAliasTableLookup(t *testing.T) {
+	t.Parallel()
+	tab := AliasTable{{"%", "ForEach-Object"}, {"?", "Where-Object"}, {"fl", "Format-List"}, {"Get-PSResource", "Get-InstalledPSResource"}, {"gi", "Get-Item"}}
+	if !tab.Sorted() {
+		t.Fatal("the table is sorted")
+	}
+	for name, want := range map[string]string{"%": "ForEach-Object", "?": "Where-Object", "FL": "Format-List", "get-psresource": "Get-InstalledPSResource", "GI": "Get-Item"} {
+		if e, ok := tab.Lookup(name); !ok || e.Target != want {
+			t.Errorf("Lookup(%q) = %v, %v; want %q", name, e, ok, want)
+		}
+	}
+	for _, name := range []string{"", "f", "fll", "get-psresourc", "zz"} {
+		if e, ok := tab.Lookup(name); ok {
+			t.Errorf("Lookup(%q) = %v, want none", name, e)
+		}
+	}
+	if (AliasTable{{"gi", "Get-Item"}, {"FL", "Format-List"}}).Sorted() || (AliasTable{{"fl", "a"}, {"FL", "b"}}).Sorted() {
+		t.Error("Sorted accepts a table out of order or with a name twice")
 	}
 }

@@ -18,8 +18,8 @@ func FuzzComplete(f *testing.F) {
 	io := &host.IO{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &strings.Builder{}, Width: 120}
 	rt := runtime.New(io, nil)
 	rt.Register(core.Commands()...)
-	for a, t := range core.Aliases {
-		rt.SetAlias(a, t)
+	for _, e := range core.Aliases {
+		rt.SetAlias(e.Name, e.Target)
 	}
 	c := &Completer{RT: rt}
 	f.Fuzz(func(t *testing.T, line string, pos int) {

@@ -64,8 +64,8 @@ func runWithSetup(t *testing.T, cmd *command.Command, line string, setup func(*r
 	io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}
 	rt := runtime.New(io, nil)
 	rt.Register(core.Commands()...)
-	for a, target := range core.Aliases {
-		rt.SetAlias(a, target)
+	for _, e := range core.Aliases {
+		rt.SetAlias(e.Name, e.Target)
 	}
 	rt.Register(cmd)
 	if setup != nil {

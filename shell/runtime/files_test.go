@@ -28,8 +28,8 @@ func blockIn(t *testing.T, dir, input string) string {
 	io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}
 	rt := runtime.New(io, nil)
 	rt.Register(core.Commands()...)
-	for a, target := range core.Aliases {
-		rt.SetAlias(a, target)
+	for _, e := range core.Aliases {
+		rt.SetAlias(e.Name, e.Target)
 	}
 	hostFiles(rt, dir)
 	rt.Run(syntax.NewSource("", input), runtime.RunOptions{})

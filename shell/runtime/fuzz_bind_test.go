@@ -115,8 +115,8 @@ func FuzzBind(f *testing.F) {
 	var buf bytes.Buffer
 	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}, nil)
 	rt.Register(core.Commands()...)
-	for a, target := range core.Aliases {
-		rt.SetAlias(a, target)
+	for _, e := range core.Aliases {
+		rt.SetAlias(e.Name, e.Target)
 	}
 	rt.Register(fuzzDecl("Test-FuzzCmdlet", command.CmdletCommand), fuzzDecl("Test-FuzzFunction", command.FunctionCommand))
 	f.Fuzz(func(t *testing.T, data []byte) {

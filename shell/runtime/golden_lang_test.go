@@ -21,8 +21,8 @@ func session(t *testing.T, input string) string {
 	io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}
 	rt := runtime.New(io, nil)
 	rt.Register(core.Commands()...)
-	for a, target := range core.Aliases {
-		rt.SetAlias(a, target)
+	for _, e := range core.Aliases {
+		rt.SetAlias(e.Name, e.Target)
 	}
 	var pending string
 	for _, line := range strings.Split(input, "\n") {
@@ -53,8 +53,8 @@ func block(t *testing.T, input string) string {
 	io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}
 	rt := runtime.New(io, nil)
 	rt.Register(core.Commands()...)
-	for a, target := range core.Aliases {
-		rt.SetAlias(a, target)
+	for _, e := range core.Aliases {
+		rt.SetAlias(e.Name, e.Target)
 	}
 	rt.Run(syntax.NewSource("", input), runtime.RunOptions{})
 	return buf.String()

@@ -86,8 +86,8 @@ func runScriptFile(t *testing.T, name, text, after string) string {
 	rt := runtime.New(io, nil)
 	rt.Register(core.Commands()...)
 	rt.DeclareModules("ExchangeOnlineManagement")
-	for a, target := range core.Aliases {
-		rt.SetAlias(a, target)
+	for _, e := range core.Aliases {
+		rt.SetAlias(e.Name, e.Target)
 	}
 	hostFiles(rt, dir)
 	rt.Run(syntax.NewSource(path, text), runtime.RunOptions{Script: true})

@@ -202,8 +202,8 @@ func (rt *Runtime) SetDeferred(d command.Deferred) { rt.cmds.SetDeferred(d) }
 // SetAlias defines an alias.
 func (rt *Runtime) SetAlias(alias, target string) { rt.cmds.SetAlias(alias, target) }
 
-// SetAliases defines every alias of m (alias → target).
-func (rt *Runtime) SetAliases(m map[string]string) { rt.cmds.SetAliases(m) }
+// SetAliases defines every alias of t.
+func (rt *Runtime) SetAliases(t command.AliasTable) { rt.cmds.SetAliases(t) }
 
 // Commands returns every registered command visible in this session, in
 // name order.

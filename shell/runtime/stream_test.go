@@ -16,8 +16,8 @@ func newTestRuntime(buf *bytes.Buffer) *runtime.Runtime {
 	io := &host.IO{In: strings.NewReader(""), Out: buf, Err: buf, Width: 120}
 	rt := runtime.New(io, nil)
 	rt.Register(core.Commands()...)
-	for a, target := range core.Aliases {
-		rt.SetAlias(a, target)
+	for _, e := range core.Aliases {
+		rt.SetAlias(e.Name, e.Target)
 	}
 	return rt
 }

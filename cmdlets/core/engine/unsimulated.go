@@ -37,24 +37,28 @@ var unsimulatedModuleNames = []string{
 }
 
 // ModuleAliases are the aliases the gallery modules PowerShell 7.4 ships
-// export: PowerShellGet 2.2.5's and PSResourceGet 1.0.1's. A literal:
-// declaring it runs no code.
-var ModuleAliases = map[string]string{
-	"inmo": "Install-Module", "fimo": "Find-Module", "upmo": "Update-Module", "pumo": "Publish-Module",
-	"Get-PSResource": "Get-InstalledPSResource", "fdres": "Find-PSResource", "isres": "Install-PSResource",
-	"pbres": "Publish-PSResource", "udres": "Update-PSResource",
+// export: PowerShellGet 2.2.5's and PSResourceGet 1.0.1's, sorted by name.
+var ModuleAliases = command.AliasTable{
+	{Name: "fdres", Target: "Find-PSResource"},
+	{Name: "fimo", Target: "Find-Module"},
+	{Name: "Get-PSResource", Target: "Get-InstalledPSResource"},
+	{Name: "inmo", Target: "Install-Module"},
+	{Name: "isres", Target: "Install-PSResource"},
+	{Name: "pbres", Target: "Publish-PSResource"},
+	{Name: "pumo", Target: "Publish-Module"},
+	{Name: "udres", Target: "Update-PSResource"},
+	{Name: "upmo", Target: "Update-Module"},
 }
 
 // moduleAlias is the name (as the module spells it) and module of one of
 // ModuleAliases; ok is false for any other alias.
 func moduleAlias(name string) (spelled, module string, ok bool) {
-	for a, target := range ModuleAliases {
-		if strings.EqualFold(a, name) {
-			module, _ := unsimulatedModule(target)
-			return a, module, true
-		}
+	e, ok := ModuleAliases.Lookup(name)
+	if !ok {
+		return "", "", false
 	}
-	return "", "", false
+	module, _ = unsimulatedModule(e.Target)
+	return e.Name, module, true
 }
 
 // unsimulatedModuleCommands builds the known but unsimulated commands.

@@ -66,8 +66,7 @@ func Views(r *format.Registry) {
 	})
 	// The list view is Format-List's default: every property, in Exchange
 	// Online's order (it also tells tab completion the property names).
-	mailboxTableOnce.Do(buildMailboxTable)
-	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, ItemProperties: mailboxSchema.Names()})
+	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, ItemProperties: mailboxSchema.Get().Names()})
 	for _, t := range []string{TypeUser, TypeRecipient, TypeMailUser} {
 		r.Add(&format.View{
 			Name:      t,

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/lazy"
@@ -327,285 +326,299 @@ func (v *mbxView) localPart() string {
 // record carries one under that name, the computed value otherwise.
 func (v *mbxView) value(i int) any {
 	if len(v.m.Extra) > 0 {
-		if raw, ok := v.m.Extra[mailboxSchema.Names()[i]]; ok {
+		if raw, ok := v.m.Extra[mailboxProps[i].name]; ok {
 			return extraValue(raw)
 		}
 	}
-	return mailboxGetters[i](v)
+	return mailboxProps[i].get(v)
 }
 
-// mailboxSchema and mailboxGetters are the Get-Mailbox property table:
-// Exchange Online's properties in Exchange Online's Format-List order,
-// with their .NET type names and how each value is computed. The first
-// MailboxObject builds it (mailboxTableOnce), not start-up.
-var (
-	mailboxSchema    *object.Schema
-	mailboxGetters   []func(*mbxView) any
-	mailboxTableOnce sync.Once
-)
-
-func buildMailboxTable() {
-	// The table has some 230 properties: room for them from the start
-	// rather than growing three slices step by step.
-	const room = 256
-	names, types := make([]string, 0, room), make([]string, 0, room)
-	mailboxGetters = make([]func(*mbxView) any, 0, room)
-	add := func(name, typ string, get func(*mbxView) any) {
-		names = append(names, name)
-		types = append(types, typ)
-		mailboxGetters = append(mailboxGetters, get)
+// mailboxSchema is the schema of the Get-Mailbox object: the names and
+// type names of mailboxProps, made the first time it is asked for.
+var mailboxSchema = lazy.Value[*object.Schema]{Build: func() *object.Schema {
+	names, types := make([]string, len(mailboxProps)), make([]string, len(mailboxProps))
+	for i, p := range mailboxProps {
+		names[i], types[i] = p.name, p.typ
 	}
-	add("Database", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.Database) })
-	add("DatabaseGuid", tGuid, func(v *mbxView) any { return guidValue(v.dbGuid()) })
-	add("MailboxProvisioningConstraint", tStr, func(*mbxView) any { return nil })
-	add("IsMonitoringMailbox", tBool, func(*mbxView) any { return false })
-	add("MailboxRegion", tStr, func(*mbxView) any { return nil })
-	add("MailboxRegionLastUpdateTime", tNDate, func(*mbxView) any { return nil })
-	add("MailboxRegionSuffix", tStr, func(*mbxView) any { return "None" })
-	add("MessageRecallProcessingEnabled", tBool, func(*mbxView) any { return true })
-	add("MessageCopyForSentAsEnabled", tBool, func(*mbxView) any { return false })
-	add("MessageCopyForSendOnBehalfEnabled", tBool, func(*mbxView) any { return false })
-	add("MailboxProvisioningPreferences", tList, func(*mbxView) any { return list() })
-	add("UseDatabaseRetentionDefaults", tBool, func(*mbxView) any { return false })
-	add("RetainDeletedItemsUntilBackup", tBool, func(*mbxView) any { return false })
-	add("DeliverToMailboxAndForward", tBool, func(v *mbxView) any { return v.m.DeliverToMailboxAndForward })
-	add("IsExcludedFromServingHierarchy", tBool, func(*mbxView) any { return false })
-	add("IsHierarchyReady", tBool, func(*mbxView) any { return false })
-	add("IsHierarchySyncEnabled", tBool, func(*mbxView) any { return false })
-	add("IsPublicFolderSystemMailbox", tBool, func(*mbxView) any { return false })
-	add("HasSnackyAppData", tBool, func(*mbxView) any { return false })
-	add("LitigationHoldEnabled", tBool, func(v *mbxView) any { return v.m.LitigationHoldEnabled })
-	add("SingleItemRecoveryEnabled", tBool, func(v *mbxView) any { return v.m.SingleItemRecoveryEnabled })
-	add("RetentionHoldEnabled", tBool, func(v *mbxView) any { return v.m.RetentionHoldEnabled })
-	add("EndDateForRetentionHold", tNDate, func(v *mbxView) any { return optTime(v.m.EndDateForRetentionHold) })
-	add("StartDateForRetentionHold", tNDate, func(v *mbxView) any { return optTime(v.m.StartDateForRetentionHold) })
-	add("RetentionComment", tStr, func(*mbxView) any { return nil })
-	add("RetentionUrl", tStr, func(*mbxView) any { return nil })
-	add("LitigationHoldDate", tNDate, func(v *mbxView) any { return optTime(v.m.LitigationHoldDate) })
-	add("LitigationHoldOwner", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.LitigationHoldOwner) })
-	add("ElcProcessingDisabled", tBool, func(*mbxView) any { return false })
-	add("ComplianceTagHoldApplied", tBool, func(v *mbxView) any { return v.m.ComplianceTagHoldApplied })
-	add("WasInactiveMailbox", tBool, func(v *mbxView) any { return v.m.WasInactiveMailbox })
-	add("DelayHoldApplied", tBool, func(v *mbxView) any { return v.m.DelayHoldApplied })
-	add("DelayReleaseHoldApplied", tBool, func(v *mbxView) any { return v.m.DelayReleaseHoldApplied })
-	add("PitrEnabled", tBool, func(*mbxView) any { return false })
-	add("PitrCopyIntervalInSeconds", tInt, func(*mbxView) any { return 0 })
-	add("PitrPaused", tBool, func(*mbxView) any { return false })
-	add("PitrPausedTimestamp", tNDate, func(*mbxView) any { return nil })
-	add("PitrOffboardedTimestamp", tNDate, func(*mbxView) any { return nil })
-	add("InactiveMailboxRetireTime", tNDate, func(v *mbxView) any { return optTime(v.m.InactiveMailboxRetireTime) })
-	add("OrphanSoftDeleteTrackingTime", tNDate, func(*mbxView) any { return nil })
-	add("LitigationHoldDuration", tStr, func(v *mbxView) any { return spanValue(v.m.LitigationHoldDuration) })
-	add("ManagedFolderMailboxPolicy", tStr, func(*mbxView) any { return nil })
-	add("RetentionPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.RetentionPolicy) })
-	add("AddressBookPolicy", tStr, func(*mbxView) any { return nil })
-	add("CalendarRepairDisabled", tBool, func(*mbxView) any { return false })
-	add("ExchangeGuid", tGuid, func(v *mbxView) any { return guidValue(v.m.ExchangeGuid) })
-	add("MailboxContainerGuid", tGuid, func(*mbxView) any { return nil })
-	add("UnifiedMailbox", tStr, func(*mbxView) any { return nil })
-	add("MailboxLocations", tList, func(v *mbxView) any { return v.locations() })
-	add("AggregatedMailboxGuids", tList, func(*mbxView) any { return list() })
-	add("ExchangeSecurityDescriptor", tStr, func(*mbxView) any { return "System.Security.AccessControl.RawSecurityDescriptor" })
-	add("ExchangeUserAccountControl", tStr, func(v *mbxView) any { return v.userAccountControl() })
-	add("AdminDisplayVersion", tStr, func(*mbxView) any { return "Version 15.20 (Build 7452.28)" })
-	add("MessageTrackingReadStatusEnabled", tBool, func(*mbxView) any { return true })
-	add("ExternalOofOptions", tStr, func(*mbxView) any { return "External" })
-	add("ForwardingAddress", tStr, func(*mbxView) any { return nil })
-	add("ForwardingSmtpAddress", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ForwardingSmtpAddress) })
-	add("RetainDeletedItemsFor", tSpan, func(v *mbxView) any { return timeSpan(v.m.RetainDeletedItemsFor.D) })
-	add("IsMailboxEnabled", tBool, func(*mbxView) any { return true })
-	add("Languages", tList, func(*mbxView) any { return list() })
-	add("OfflineAddressBook", tStr, func(*mbxView) any { return nil })
-	add("ProhibitSendQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendQuota) })
-	add("ProhibitSendReceiveQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendReceiveQuota) })
-	add("RecoverableItemsQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsQuota) })
-	add("RecoverableItemsWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsWarningQuota) })
-	add("CalendarLoggingQuota", tQuota, func(*mbxView) any { return quotaValue(directory.GBQuota(6)) })
-	add("DowngradeHighPriorityMessagesEnabled", tBool, func(*mbxView) any { return false })
-	add("ProtocolSettings", tList, func(*mbxView) any { return fixedList(protocolSettings) })
-	add("RecipientLimits", tStr, func(*mbxView) any { return "500" })
-	add("ImListMigrationCompleted", tBool, func(*mbxView) any { return false })
-	add("SiloName", tStr, func(*mbxView) any { return nil })
-	add("IsResource", tBool, func(v *mbxView) any { return v.isResource() })
-	add("IsLinked", tBool, func(*mbxView) any { return false })
-	add("IsShared", tBool, func(v *mbxView) any { return v.isShared() })
-	add("IsRootPublicFolderMailbox", tBool, func(*mbxView) any { return false })
-	add("LinkedMasterAccount", tStr, func(*mbxView) any { return nil })
-	add("ResetPasswordOnNextLogon", tBool, func(v *mbxView) any { return v.mustChangePassword() })
-	add("ResourceCapacity", "System.Nullable`1[[System.Int32]]", func(*mbxView) any { return nil })
-	add("ResourceCustom", tList, func(*mbxView) any { return list() })
-	add("ResourceType", tStr, func(v *mbxView) any { return v.resourceType() })
-	add("RoomMailboxAccountEnabled", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.roomAccount() })
-	add("SamAccountName", tStr, func(v *mbxView) any { return v.samAccountName() })
-	for _, n := range []string{"SCLDeleteThreshold", "SCLDeleteEnabled", "SCLRejectThreshold", "SCLRejectEnabled", "SCLQuarantineThreshold", "SCLQuarantineEnabled", "SCLJunkThreshold", "SCLJunkEnabled"} {
-		typ := "System.Nullable`1[[System.Int32]]"
-		if strings.HasSuffix(n, "Enabled") {
-			typ = "System.Nullable`1[[System.Boolean]]"
-		}
-		add(n, typ, func(*mbxView) any { return nil })
-	}
-	add("AntispamBypassEnabled", tBool, func(*mbxView) any { return false })
-	add("ServerLegacyDN", tStr, func(v *mbxView) any {
-		return "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=" + strings.ToUpper(v.m.ServerName)
-	})
-	add("ServerName", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ServerName) })
-	add("UseDatabaseQuotaDefaults", tBool, func(*mbxView) any { return false })
-	add("IssueWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.IssueWarningQuota) })
-	add("RulesQuota", tSize, func(*mbxView) any { return sizeValue(256 * directory.KB) })
-	add("Office", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.office()) })
-	add("UserPrincipalName", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.UserPrincipalName) })
-	add("UMEnabled", tBool, func(*mbxView) any { return false })
-	add("MaxSafeSenders", "System.Nullable`1[[System.Int32]]", func(*mbxView) any { return nil })
-	add("MaxBlockedSenders", "System.Nullable`1[[System.Int32]]", func(*mbxView) any { return nil })
-	add("NetID", tStr, func(v *mbxView) any { return v.netID() })
-	add("ReconciliationId", tStr, func(*mbxView) any { return nil })
-	add("WindowsLiveID", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.WindowsLiveID) })
-	add("MicrosoftOnlineServicesID", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.MicrosoftOnlineServicesID) })
-	add("ThrottlingPolicy", tStr, func(*mbxView) any { return nil })
-	add("RoleAssignmentPolicy", tStr, func(*mbxView) any { return "Default Role Assignment Policy" })
-	add("DefaultPublicFolderMailbox", tStr, func(*mbxView) any { return nil })
-	add("EffectivePublicFolderMailbox", tStr, func(*mbxView) any { return nil })
-	add("SharingPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.e.sharing.Of(v.m.Guid)) })
-	add("RemoteAccountPolicy", tStr, func(*mbxView) any { return nil })
-	add("MailboxPlan", tStr, func(v *mbxView) any { return "ExchangeOnlineEnterprise-" + v.orgGuid() })
-	add("ArchiveDatabase", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ArchiveDatabase) })
-	add("ArchiveDatabaseGuid", tGuid, func(v *mbxView) any { return guidValue(v.archDBGuid()) })
-	add("ArchiveGuid", tGuid, func(v *mbxView) any { return guidValue(orZero(v.m.ArchiveGuid)) })
-	add("ArchiveName", tList, func(v *mbxView) any { return v.archiveName() })
-	add("JournalArchiveAddress", tStr, func(*mbxView) any { return nil })
-	add("ArchiveQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ArchiveQuota) })
-	add("ArchiveWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ArchiveWarningQuota) })
-	add("ArchiveDomain", tStr, func(*mbxView) any { return nil })
-	add("ArchiveStatus", tStr, func(v *mbxView) any { return v.archiveStatus() })
-	add("ArchiveState", tStr, func(v *mbxView) any { return v.archiveState() })
-	add("AutoExpandingArchiveEnabled", tBool, func(v *mbxView) any { return v.m.AutoExpandingArchiveEnabled })
-	add("DisabledMailboxLocations", tBool, func(*mbxView) any { return false })
-	add("RemoteRecipientType", tStr, func(*mbxView) any { return "None" })
-	add("DisabledArchiveDatabase", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.DisabledArchiveDatabase) })
-	add("DisabledArchiveGuid", tGuid, func(v *mbxView) any { return guidValue(orZero(v.m.DisabledArchiveGuid)) })
-	add("QueryBaseDN", tStr, func(*mbxView) any { return nil })
-	add("QueryBaseDNRestrictionEnabled", tBool, func(*mbxView) any { return false })
-	add("MailboxMoveTargetMDB", tStr, func(*mbxView) any { return nil })
-	add("MailboxMoveSourceMDB", tStr, func(*mbxView) any { return nil })
-	add("MailboxMoveFlags", tStr, func(*mbxView) any { return "None" })
-	add("MailboxMoveRemoteHostName", tStr, func(*mbxView) any { return nil })
-	add("MailboxMoveBatchName", tStr, func(*mbxView) any { return nil })
-	add("MailboxMoveStatus", tStr, func(*mbxView) any { return "None" })
-	add("MailboxRelease", tStr, func(*mbxView) any { return nil })
-	add("ArchiveRelease", tStr, func(*mbxView) any { return nil })
-	add("IsPersonToPersonTextMessagingEnabled", tBool, func(*mbxView) any { return false })
-	add("IsMachineToPersonTextMessagingEnabled", tBool, func(v *mbxView) any { return !v.isShared() && !v.isResource() })
-	add("UserSMimeCertificate", tList, func(*mbxView) any { return list() })
-	add("UserCertificate", tList, func(*mbxView) any { return list() })
-	add("CalendarVersionStoreDisabled", tBool, func(*mbxView) any { return false })
-	add("ImmutableId", tStr, func(*mbxView) any { return nil })
-	add("PersistedCapabilities", tList, func(v *mbxView) any { return v.capabilities() })
-	add("SKUAssigned", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.skuAssigned() })
-	add("AuditEnabled", tBool, func(v *mbxView) any { return v.m.AuditEnabled })
-	add("AuditLogAgeLimit", tSpan, func(*mbxView) any { return timeSpan(90 * store.Day) })
-	add("AuditAdmin", tList, func(*mbxView) any { return fixedList(auditAdmin) })
-	add("AuditDelegate", tList, func(*mbxView) any { return fixedList(auditDelegate) })
-	add("AuditOwner", tList, func(*mbxView) any { return fixedList(auditOwner) })
-	add("DefaultAuditSet", tList, func(*mbxView) any { return fixedList(defaultAuditSet) })
-	add("WhenMailboxCreated", tDate, func(v *mbxView) any { return v.m.WhenMailboxCreated.UTC() })
-	add("SourceAnchor", tStr, func(*mbxView) any { return nil })
-	add("UsageLocation", tStr, func(v *mbxView) any { return exo.NilIfEmpty(usageLocationName(v.m.UsageLocation)) })
-	add("IsSoftDeletedByRemove", tBool, func(v *mbxView) any { return v.m.IsDeleted() })
-	add("IsSoftDeletedByDisable", tBool, func(*mbxView) any { return false })
-	add("IsInactiveMailbox", tBool, func(v *mbxView) any { return v.m.IsInactiveMailbox })
-	add("IncludeInGarbageCollection", tBool, func(*mbxView) any { return false })
-	add("WhenSoftDeleted", tNDate, func(v *mbxView) any { return optTime(v.m.WhenSoftDeleted) })
-	add("InPlaceHolds", tList, func(v *mbxView) any { return list(v.m.InPlaceHolds...) })
-	add("GeneratedOfflineAddressBooks", tList, func(*mbxView) any { return list() })
-	add("AccountDisabled", tBool, func(v *mbxView) any { return v.m.AccountDisabled || v.isShared() || v.isResource() })
-	add("StsRefreshTokensValidFrom", tNDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() })
-	add("NonCompliantDevices", tList, func(*mbxView) any { return list() })
-	add("EnforcedTimestamps", tStr, func(*mbxView) any { return nil })
-	add("DataEncryptionPolicy", tStr, func(*mbxView) any { return nil })
-	add("MessageCopyForSMTPClientSubmissionEnabled", tBool, func(*mbxView) any { return true })
-	add("RecipientThrottlingThreshold", tStr, func(*mbxView) any { return "Standard" })
-	add("SharedEmailDomainTenant", tStr, func(*mbxView) any { return nil })
-	add("SharedEmailDomainState", tStr, func(*mbxView) any { return "None" })
-	add("SharedWithTargetSmtpAddress", tStr, func(*mbxView) any { return nil })
-	add("SharedEmailDomainStateLastModified", tNDate, func(*mbxView) any { return nil })
-	add("EmailAddressDisplayNames", tList, func(*mbxView) any { return list() })
-	add("ResourceProvisioningOptions", tList, func(*mbxView) any { return list() })
-	add("Extensions", tList, func(*mbxView) any { return list() })
-	add("HasPicture", tBool, func(*mbxView) any { return false })
-	add("HasSpokenName", tBool, func(*mbxView) any { return false })
-	add("IsDirSynced", tBool, func(*mbxView) any { return false })
-	add("AcceptMessagesOnlyFrom", tList, func(*mbxView) any { return list() })
-	add("AcceptMessagesOnlyFromDLMembers", tList, func(*mbxView) any { return list() })
-	add("AcceptMessagesOnlyFromSendersOrMembers", tList, func(*mbxView) any { return list() })
-	add("AddressListMembership", tList, func(v *mbxView) any { return v.addressLists() })
-	add("AdministrativeUnits", tList, func(*mbxView) any { return list() })
-	add("Alias", tStr, func(v *mbxView) any { return v.m.Alias })
-	add("ArbitrationMailbox", tStr, func(*mbxView) any { return nil })
-	add("BypassModerationFromSendersOrMembers", tList, func(*mbxView) any { return list() })
-	add("OrganizationalUnit", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.OrganizationalUnit) })
-	// CustomAttribute1 to 15 in the order of their names
-	for _, n := range [...]string{"CustomAttribute1", "CustomAttribute10", "CustomAttribute11", "CustomAttribute12",
-		"CustomAttribute13", "CustomAttribute14", "CustomAttribute15", "CustomAttribute2", "CustomAttribute3",
-		"CustomAttribute4", "CustomAttribute5", "CustomAttribute6", "CustomAttribute7", "CustomAttribute8", "CustomAttribute9"} {
-		add(n, tStr, func(*mbxView) any { return nil })
-	}
-	for _, n := range [...]string{"ExtensionCustomAttribute1", "ExtensionCustomAttribute2", "ExtensionCustomAttribute3",
-		"ExtensionCustomAttribute4", "ExtensionCustomAttribute5"} {
-		add(n, tList, func(*mbxView) any { return list() })
-	}
-	add("DisplayName", tStr, func(v *mbxView) any { return v.m.DisplayName })
-	add("EmailAddresses", tList, func(v *mbxView) any { return list(v.named().EmailAddresses...) })
-	add("GrantSendOnBehalfTo", tList, func(*mbxView) any { return list() })
-	add("ExternalDirectoryObjectId", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ExternalDirectoryObjectId) })
-	add("HiddenFromAddressListsEnabled", tBool, func(v *mbxView) any { return v.m.HiddenFromAddressListsEnabled })
-	add("LastExchangeChangedTime", tNDate, func(*mbxView) any { return nil })
-	add("LegacyExchangeDN", tStr, func(v *mbxView) any { return v.named().LegacyExchangeDN })
-	add("MaxSendSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxSendSize) })
-	add("MaxReceiveSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxReceiveSize) })
-	add("ModeratedBy", tList, func(*mbxView) any { return list() })
-	add("ModerationEnabled", tBool, func(*mbxView) any { return false })
-	add("PoliciesIncluded", tList, func(v *mbxView) any { return list(derivedGuid("eap", v.orgGuid()), defaultEmailAddressPolicy) })
-	add("PoliciesExcluded", tList, func(*mbxView) any { return list() })
-	add("EmailAddressPolicyEnabled", tBool, func(*mbxView) any { return true })
-	add("PrimarySmtpAddress", tStr, func(v *mbxView) any { return v.m.PrimarySmtpAddress })
-	add("RecipientType", tStr, func(v *mbxView) any { return v.m.RecipientType })
-	add("RecipientTypeDetails", tStr, func(v *mbxView) any { return v.m.RecipientTypeDetails })
-	add("RejectMessagesFrom", tList, func(*mbxView) any { return list() })
-	add("RejectMessagesFromDLMembers", tList, func(*mbxView) any { return list() })
-	add("RejectMessagesFromSendersOrMembers", tList, func(*mbxView) any { return list() })
-	add("RequireSenderAuthenticationEnabled", tBool, func(v *mbxView) any { return v.isResource() })
-	add("SimpleDisplayName", tStr, func(*mbxView) any { return nil })
-	add("SendModerationNotifications", tStr, func(*mbxView) any { return "Always" })
-	add("UMDtmfMap", tList, func(v *mbxView) any {
-		return list("emailAddress:"+dtmf(v.localPart()), "lastNameFirstName:"+dtmf(v.m.LastName+v.m.FirstName), "firstNameLastName:"+dtmf(v.m.FirstName+v.m.LastName))
-	})
-	add("WindowsEmailAddress", tStr, func(v *mbxView) any { return v.m.PrimarySmtpAddress })
-	add("MailTip", tStr, func(*mbxView) any { return nil })
-	add("MailTipTranslations", tList, func(*mbxView) any { return list() })
-	add("Identity", tStr, func(v *mbxView) any { return v.m.Identity() })
-	add("Id", tStr, func(v *mbxView) any { return v.m.Identity() })
-	add("IsValid", tBool, func(*mbxView) any { return true })
-	add("ExchangeVersion", tStr, func(*mbxView) any { return "0.20 (15.0.0.0)" })
-	add("Name", tStr, func(v *mbxView) any { return v.m.Name })
-	add("DistinguishedName", tStr, func(v *mbxView) any { return v.named().DistinguishedName })
-	add("ObjectCategory", tStr, func(v *mbxView) any { return v.forest() + "/Configuration/Schema/Person" })
-	add("ObjectClass", tList, func(*mbxView) any { return fixedList(userClasses) })
-	add("WhenChanged", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() })
-	add("WhenCreated", tDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() })
-	add("WhenChangedUTC", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() })
-	add("WhenCreatedUTC", tDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() })
-	add("ExchangeObjectId", tGuid, func(v *mbxView) any { return guidValue(v.m.Guid) })
-	add("OrganizationalUnitRoot", tStr, func(v *mbxView) any { return v.tenant() })
-	add("OrganizationId", tStr, func(v *mbxView) any { return organizationID(v.part(), v.tenant()) })
-	add("Guid", tGuid, func(v *mbxView) any { return guidValue(v.m.Guid) })
-	add("OriginatingServer", tStr, func(v *mbxView) any {
-		n := 10 + int(derived("dc", v.m.Guid)[0])%90 // two digits, shown as three
-		return v.part() + "DC0" + strconv.Itoa(n) + "." + v.forest()
-	})
-	add("ObjectState", tStr, func(*mbxView) any { return "Unchanged" })
 	// the names are distinct (a test checks): the table that finds one
 	// is made when a name is first looked up
-	mailboxSchema = object.NewUniqueSchema(names, types)
+	return object.NewUniqueSchema(names, types)
+}}
+
+// mailboxProp is one property of the Get-Mailbox object: its name, its
+// .NET type name and how its value is computed.
+type mailboxProp struct {
+	name, typ string
+	get       func(*mbxView) any
+}
+
+func getNil(*mbxView) any       { return nil }
+func getEmptyList(*mbxView) any { return list() }
+
+// mailboxProps are the Get-Mailbox object's properties in Exchange
+// Online's Format-List order. The table is static data: nothing builds it
+// at start-up or on first use.
+var mailboxProps = [...]mailboxProp{
+	{"Database", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.Database) }},
+	{"DatabaseGuid", tGuid, func(v *mbxView) any { return guidValue(v.dbGuid()) }},
+	{"MailboxProvisioningConstraint", tStr, getNil},
+	{"IsMonitoringMailbox", tBool, func(*mbxView) any { return false }},
+	{"MailboxRegion", tStr, getNil},
+	{"MailboxRegionLastUpdateTime", tNDate, getNil},
+	{"MailboxRegionSuffix", tStr, func(*mbxView) any { return "None" }},
+	{"MessageRecallProcessingEnabled", tBool, func(*mbxView) any { return true }},
+	{"MessageCopyForSentAsEnabled", tBool, func(*mbxView) any { return false }},
+	{"MessageCopyForSendOnBehalfEnabled", tBool, func(*mbxView) any { return false }},
+	{"MailboxProvisioningPreferences", tList, getEmptyList},
+	{"UseDatabaseRetentionDefaults", tBool, func(*mbxView) any { return false }},
+	{"RetainDeletedItemsUntilBackup", tBool, func(*mbxView) any { return false }},
+	{"DeliverToMailboxAndForward", tBool, func(v *mbxView) any { return v.m.DeliverToMailboxAndForward }},
+	{"IsExcludedFromServingHierarchy", tBool, func(*mbxView) any { return false }},
+	{"IsHierarchyReady", tBool, func(*mbxView) any { return false }},
+	{"IsHierarchySyncEnabled", tBool, func(*mbxView) any { return false }},
+	{"IsPublicFolderSystemMailbox", tBool, func(*mbxView) any { return false }},
+	{"HasSnackyAppData", tBool, func(*mbxView) any { return false }},
+	{"LitigationHoldEnabled", tBool, func(v *mbxView) any { return v.m.LitigationHoldEnabled }},
+	{"SingleItemRecoveryEnabled", tBool, func(v *mbxView) any { return v.m.SingleItemRecoveryEnabled }},
+	{"RetentionHoldEnabled", tBool, func(v *mbxView) any { return v.m.RetentionHoldEnabled }},
+	{"EndDateForRetentionHold", tNDate, func(v *mbxView) any { return optTime(v.m.EndDateForRetentionHold) }},
+	{"StartDateForRetentionHold", tNDate, func(v *mbxView) any { return optTime(v.m.StartDateForRetentionHold) }},
+	{"RetentionComment", tStr, getNil},
+	{"RetentionUrl", tStr, getNil},
+	{"LitigationHoldDate", tNDate, func(v *mbxView) any { return optTime(v.m.LitigationHoldDate) }},
+	{"LitigationHoldOwner", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.LitigationHoldOwner) }},
+	{"ElcProcessingDisabled", tBool, func(*mbxView) any { return false }},
+	{"ComplianceTagHoldApplied", tBool, func(v *mbxView) any { return v.m.ComplianceTagHoldApplied }},
+	{"WasInactiveMailbox", tBool, func(v *mbxView) any { return v.m.WasInactiveMailbox }},
+	{"DelayHoldApplied", tBool, func(v *mbxView) any { return v.m.DelayHoldApplied }},
+	{"DelayReleaseHoldApplied", tBool, func(v *mbxView) any { return v.m.DelayReleaseHoldApplied }},
+	{"PitrEnabled", tBool, func(*mbxView) any { return false }},
+	{"PitrCopyIntervalInSeconds", tInt, func(*mbxView) any { return 0 }},
+	{"PitrPaused", tBool, func(*mbxView) any { return false }},
+	{"PitrPausedTimestamp", tNDate, getNil},
+	{"PitrOffboardedTimestamp", tNDate, getNil},
+	{"InactiveMailboxRetireTime", tNDate, func(v *mbxView) any { return optTime(v.m.InactiveMailboxRetireTime) }},
+	{"OrphanSoftDeleteTrackingTime", tNDate, getNil},
+	{"LitigationHoldDuration", tStr, func(v *mbxView) any { return spanValue(v.m.LitigationHoldDuration) }},
+	{"ManagedFolderMailboxPolicy", tStr, getNil},
+	{"RetentionPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.RetentionPolicy) }},
+	{"AddressBookPolicy", tStr, getNil},
+	{"CalendarRepairDisabled", tBool, func(*mbxView) any { return false }},
+	{"ExchangeGuid", tGuid, func(v *mbxView) any { return guidValue(v.m.ExchangeGuid) }},
+	{"MailboxContainerGuid", tGuid, getNil},
+	{"UnifiedMailbox", tStr, getNil},
+	{"MailboxLocations", tList, func(v *mbxView) any { return v.locations() }},
+	{"AggregatedMailboxGuids", tList, getEmptyList},
+	{"ExchangeSecurityDescriptor", tStr, func(*mbxView) any { return "System.Security.AccessControl.RawSecurityDescriptor" }},
+	{"ExchangeUserAccountControl", tStr, func(v *mbxView) any { return v.userAccountControl() }},
+	{"AdminDisplayVersion", tStr, func(*mbxView) any { return "Version 15.20 (Build 7452.28)" }},
+	{"MessageTrackingReadStatusEnabled", tBool, func(*mbxView) any { return true }},
+	{"ExternalOofOptions", tStr, func(*mbxView) any { return "External" }},
+	{"ForwardingAddress", tStr, getNil},
+	{"ForwardingSmtpAddress", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ForwardingSmtpAddress) }},
+	{"RetainDeletedItemsFor", tSpan, func(v *mbxView) any { return timeSpan(v.m.RetainDeletedItemsFor.D) }},
+	{"IsMailboxEnabled", tBool, func(*mbxView) any { return true }},
+	{"Languages", tList, getEmptyList},
+	{"OfflineAddressBook", tStr, getNil},
+	{"ProhibitSendQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendQuota) }},
+	{"ProhibitSendReceiveQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendReceiveQuota) }},
+	{"RecoverableItemsQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsQuota) }},
+	{"RecoverableItemsWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsWarningQuota) }},
+	{"CalendarLoggingQuota", tQuota, func(*mbxView) any { return quotaValue(directory.GBQuota(6)) }},
+	{"DowngradeHighPriorityMessagesEnabled", tBool, func(*mbxView) any { return false }},
+	{"ProtocolSettings", tList, func(*mbxView) any { return fixedList(protocolSettings) }},
+	{"RecipientLimits", tStr, func(*mbxView) any { return "500" }},
+	{"ImListMigrationCompleted", tBool, func(*mbxView) any { return false }},
+	{"SiloName", tStr, getNil},
+	{"IsResource", tBool, func(v *mbxView) any { return v.isResource() }},
+	{"IsLinked", tBool, func(*mbxView) any { return false }},
+	{"IsShared", tBool, func(v *mbxView) any { return v.isShared() }},
+	{"IsRootPublicFolderMailbox", tBool, func(*mbxView) any { return false }},
+	{"LinkedMasterAccount", tStr, getNil},
+	{"ResetPasswordOnNextLogon", tBool, func(v *mbxView) any { return v.mustChangePassword() }},
+	{"ResourceCapacity", "System.Nullable`1[[System.Int32]]", getNil},
+	{"ResourceCustom", tList, getEmptyList},
+	{"ResourceType", tStr, func(v *mbxView) any { return v.resourceType() }},
+	{"RoomMailboxAccountEnabled", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.roomAccount() }},
+	{"SamAccountName", tStr, func(v *mbxView) any { return v.samAccountName() }},
+	{"SCLDeleteThreshold", "System.Nullable`1[[System.Int32]]", getNil},
+	{"SCLDeleteEnabled", "System.Nullable`1[[System.Boolean]]", getNil},
+	{"SCLRejectThreshold", "System.Nullable`1[[System.Int32]]", getNil},
+	{"SCLRejectEnabled", "System.Nullable`1[[System.Boolean]]", getNil},
+	{"SCLQuarantineThreshold", "System.Nullable`1[[System.Int32]]", getNil},
+	{"SCLQuarantineEnabled", "System.Nullable`1[[System.Boolean]]", getNil},
+	{"SCLJunkThreshold", "System.Nullable`1[[System.Int32]]", getNil},
+	{"SCLJunkEnabled", "System.Nullable`1[[System.Boolean]]", getNil},
+	{"AntispamBypassEnabled", tBool, func(*mbxView) any { return false }},
+	{"ServerLegacyDN", tStr, func(v *mbxView) any {
+		return "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=" + strings.ToUpper(v.m.ServerName)
+	}},
+	{"ServerName", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ServerName) }},
+	{"UseDatabaseQuotaDefaults", tBool, func(*mbxView) any { return false }},
+	{"IssueWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.IssueWarningQuota) }},
+	{"RulesQuota", tSize, func(*mbxView) any { return sizeValue(256 * directory.KB) }},
+	{"Office", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.office()) }},
+	{"UserPrincipalName", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.UserPrincipalName) }},
+	{"UMEnabled", tBool, func(*mbxView) any { return false }},
+	{"MaxSafeSenders", "System.Nullable`1[[System.Int32]]", getNil},
+	{"MaxBlockedSenders", "System.Nullable`1[[System.Int32]]", getNil},
+	{"NetID", tStr, func(v *mbxView) any { return v.netID() }},
+	{"ReconciliationId", tStr, getNil},
+	{"WindowsLiveID", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.WindowsLiveID) }},
+	{"MicrosoftOnlineServicesID", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.MicrosoftOnlineServicesID) }},
+	{"ThrottlingPolicy", tStr, getNil},
+	{"RoleAssignmentPolicy", tStr, func(*mbxView) any { return "Default Role Assignment Policy" }},
+	{"DefaultPublicFolderMailbox", tStr, getNil},
+	{"EffectivePublicFolderMailbox", tStr, getNil},
+	{"SharingPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.e.sharing.Of(v.m.Guid)) }},
+	{"RemoteAccountPolicy", tStr, getNil},
+	{"MailboxPlan", tStr, func(v *mbxView) any { return "ExchangeOnlineEnterprise-" + v.orgGuid() }},
+	{"ArchiveDatabase", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ArchiveDatabase) }},
+	{"ArchiveDatabaseGuid", tGuid, func(v *mbxView) any { return guidValue(v.archDBGuid()) }},
+	{"ArchiveGuid", tGuid, func(v *mbxView) any { return guidValue(orZero(v.m.ArchiveGuid)) }},
+	{"ArchiveName", tList, func(v *mbxView) any { return v.archiveName() }},
+	{"JournalArchiveAddress", tStr, getNil},
+	{"ArchiveQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ArchiveQuota) }},
+	{"ArchiveWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ArchiveWarningQuota) }},
+	{"ArchiveDomain", tStr, getNil},
+	{"ArchiveStatus", tStr, func(v *mbxView) any { return v.archiveStatus() }},
+	{"ArchiveState", tStr, func(v *mbxView) any { return v.archiveState() }},
+	{"AutoExpandingArchiveEnabled", tBool, func(v *mbxView) any { return v.m.AutoExpandingArchiveEnabled }},
+	{"DisabledMailboxLocations", tBool, func(*mbxView) any { return false }},
+	{"RemoteRecipientType", tStr, func(*mbxView) any { return "None" }},
+	{"DisabledArchiveDatabase", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.DisabledArchiveDatabase) }},
+	{"DisabledArchiveGuid", tGuid, func(v *mbxView) any { return guidValue(orZero(v.m.DisabledArchiveGuid)) }},
+	{"QueryBaseDN", tStr, getNil},
+	{"QueryBaseDNRestrictionEnabled", tBool, func(*mbxView) any { return false }},
+	{"MailboxMoveTargetMDB", tStr, getNil},
+	{"MailboxMoveSourceMDB", tStr, getNil},
+	{"MailboxMoveFlags", tStr, func(*mbxView) any { return "None" }},
+	{"MailboxMoveRemoteHostName", tStr, getNil},
+	{"MailboxMoveBatchName", tStr, getNil},
+	{"MailboxMoveStatus", tStr, func(*mbxView) any { return "None" }},
+	{"MailboxRelease", tStr, getNil},
+	{"ArchiveRelease", tStr, getNil},
+	{"IsPersonToPersonTextMessagingEnabled", tBool, func(*mbxView) any { return false }},
+	{"IsMachineToPersonTextMessagingEnabled", tBool, func(v *mbxView) any { return !v.isShared() && !v.isResource() }},
+	{"UserSMimeCertificate", tList, getEmptyList},
+	{"UserCertificate", tList, getEmptyList},
+	{"CalendarVersionStoreDisabled", tBool, func(*mbxView) any { return false }},
+	{"ImmutableId", tStr, getNil},
+	{"PersistedCapabilities", tList, func(v *mbxView) any { return v.capabilities() }},
+	{"SKUAssigned", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.skuAssigned() }},
+	{"AuditEnabled", tBool, func(v *mbxView) any { return v.m.AuditEnabled }},
+	{"AuditLogAgeLimit", tSpan, func(*mbxView) any { return timeSpan(90 * store.Day) }},
+	{"AuditAdmin", tList, func(*mbxView) any { return fixedList(auditAdmin) }},
+	{"AuditDelegate", tList, func(*mbxView) any { return fixedList(auditDelegate) }},
+	{"AuditOwner", tList, func(*mbxView) any { return fixedList(auditOwner) }},
+	{"DefaultAuditSet", tList, func(*mbxView) any { return fixedList(defaultAuditSet) }},
+	{"WhenMailboxCreated", tDate, func(v *mbxView) any { return v.m.WhenMailboxCreated.UTC() }},
+	{"SourceAnchor", tStr, getNil},
+	{"UsageLocation", tStr, func(v *mbxView) any { return exo.NilIfEmpty(usageLocationName(v.m.UsageLocation)) }},
+	{"IsSoftDeletedByRemove", tBool, func(v *mbxView) any { return v.m.IsDeleted() }},
+	{"IsSoftDeletedByDisable", tBool, func(*mbxView) any { return false }},
+	{"IsInactiveMailbox", tBool, func(v *mbxView) any { return v.m.IsInactiveMailbox }},
+	{"IncludeInGarbageCollection", tBool, func(*mbxView) any { return false }},
+	{"WhenSoftDeleted", tNDate, func(v *mbxView) any { return optTime(v.m.WhenSoftDeleted) }},
+	{"InPlaceHolds", tList, func(v *mbxView) any { return list(v.m.InPlaceHolds...) }},
+	{"GeneratedOfflineAddressBooks", tList, getEmptyList},
+	{"AccountDisabled", tBool, func(v *mbxView) any { return v.m.AccountDisabled || v.isShared() || v.isResource() }},
+	{"StsRefreshTokensValidFrom", tNDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() }},
+	{"NonCompliantDevices", tList, getEmptyList},
+	{"EnforcedTimestamps", tStr, getNil},
+	{"DataEncryptionPolicy", tStr, getNil},
+	{"MessageCopyForSMTPClientSubmissionEnabled", tBool, func(*mbxView) any { return true }},
+	{"RecipientThrottlingThreshold", tStr, func(*mbxView) any { return "Standard" }},
+	{"SharedEmailDomainTenant", tStr, getNil},
+	{"SharedEmailDomainState", tStr, func(*mbxView) any { return "None" }},
+	{"SharedWithTargetSmtpAddress", tStr, getNil},
+	{"SharedEmailDomainStateLastModified", tNDate, getNil},
+	{"EmailAddressDisplayNames", tList, getEmptyList},
+	{"ResourceProvisioningOptions", tList, getEmptyList},
+	{"Extensions", tList, getEmptyList},
+	{"HasPicture", tBool, func(*mbxView) any { return false }},
+	{"HasSpokenName", tBool, func(*mbxView) any { return false }},
+	{"IsDirSynced", tBool, func(*mbxView) any { return false }},
+	{"AcceptMessagesOnlyFrom", tList, getEmptyList},
+	{"AcceptMessagesOnlyFromDLMembers", tList, getEmptyList},
+	{"AcceptMessagesOnlyFromSendersOrMembers", tList, getEmptyList},
+	{"AddressListMembership", tList, func(v *mbxView) any { return v.addressLists() }},
+	{"AdministrativeUnits", tList, getEmptyList},
+	{"Alias", tStr, func(v *mbxView) any { return v.m.Alias }},
+	{"ArbitrationMailbox", tStr, getNil},
+	{"BypassModerationFromSendersOrMembers", tList, getEmptyList},
+	{"OrganizationalUnit", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.OrganizationalUnit) }},
+	// CustomAttribute1 to 15 in the order of their names
+	{"CustomAttribute1", tStr, getNil},
+	{"CustomAttribute10", tStr, getNil},
+	{"CustomAttribute11", tStr, getNil},
+	{"CustomAttribute12", tStr, getNil},
+	{"CustomAttribute13", tStr, getNil},
+	{"CustomAttribute14", tStr, getNil},
+	{"CustomAttribute15", tStr, getNil},
+	{"CustomAttribute2", tStr, getNil},
+	{"CustomAttribute3", tStr, getNil},
+	{"CustomAttribute4", tStr, getNil},
+	{"CustomAttribute5", tStr, getNil},
+	{"CustomAttribute6", tStr, getNil},
+	{"CustomAttribute7", tStr, getNil},
+	{"CustomAttribute8", tStr, getNil},
+	{"CustomAttribute9", tStr, getNil},
+	{"ExtensionCustomAttribute1", tList, getEmptyList},
+	{"ExtensionCustomAttribute2", tList, getEmptyList},
+	{"ExtensionCustomAttribute3", tList, getEmptyList},
+	{"ExtensionCustomAttribute4", tList, getEmptyList},
+	{"ExtensionCustomAttribute5", tList, getEmptyList},
+	{"DisplayName", tStr, func(v *mbxView) any { return v.m.DisplayName }},
+	{"EmailAddresses", tList, func(v *mbxView) any { return list(v.named().EmailAddresses...) }},
+	{"GrantSendOnBehalfTo", tList, getEmptyList},
+	{"ExternalDirectoryObjectId", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ExternalDirectoryObjectId) }},
+	{"HiddenFromAddressListsEnabled", tBool, func(v *mbxView) any { return v.m.HiddenFromAddressListsEnabled }},
+	{"LastExchangeChangedTime", tNDate, getNil},
+	{"LegacyExchangeDN", tStr, func(v *mbxView) any { return v.named().LegacyExchangeDN }},
+	{"MaxSendSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxSendSize) }},
+	{"MaxReceiveSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxReceiveSize) }},
+	{"ModeratedBy", tList, getEmptyList},
+	{"ModerationEnabled", tBool, func(*mbxView) any { return false }},
+	{"PoliciesIncluded", tList, func(v *mbxView) any { return list(derivedGuid("eap", v.orgGuid()), defaultEmailAddressPolicy) }},
+	{"PoliciesExcluded", tList, getEmptyList},
+	{"EmailAddressPolicyEnabled", tBool, func(*mbxView) any { return true }},
+	{"PrimarySmtpAddress", tStr, func(v *mbxView) any { return v.m.PrimarySmtpAddress }},
+	{"RecipientType", tStr, func(v *mbxView) any { return v.m.RecipientType }},
+	{"RecipientTypeDetails", tStr, func(v *mbxView) any { return v.m.RecipientTypeDetails }},
+	{"RejectMessagesFrom", tList, getEmptyList},
+	{"RejectMessagesFromDLMembers", tList, getEmptyList},
+	{"RejectMessagesFromSendersOrMembers", tList, getEmptyList},
+	{"RequireSenderAuthenticationEnabled", tBool, func(v *mbxView) any { return v.isResource() }},
+	{"SimpleDisplayName", tStr, getNil},
+	{"SendModerationNotifications", tStr, func(*mbxView) any { return "Always" }},
+	{"UMDtmfMap", tList, func(v *mbxView) any {
+		return list("emailAddress:"+dtmf(v.localPart()), "lastNameFirstName:"+dtmf(v.m.LastName+v.m.FirstName), "firstNameLastName:"+dtmf(v.m.FirstName+v.m.LastName))
+	}},
+	{"WindowsEmailAddress", tStr, func(v *mbxView) any { return v.m.PrimarySmtpAddress }},
+	{"MailTip", tStr, getNil},
+	{"MailTipTranslations", tList, getEmptyList},
+	{"Identity", tStr, func(v *mbxView) any { return v.m.Identity() }},
+	{"Id", tStr, func(v *mbxView) any { return v.m.Identity() }},
+	{"IsValid", tBool, func(*mbxView) any { return true }},
+	{"ExchangeVersion", tStr, func(*mbxView) any { return "0.20 (15.0.0.0)" }},
+	{"Name", tStr, func(v *mbxView) any { return v.m.Name }},
+	{"DistinguishedName", tStr, func(v *mbxView) any { return v.named().DistinguishedName }},
+	{"ObjectCategory", tStr, func(v *mbxView) any { return v.forest() + "/Configuration/Schema/Person" }},
+	{"ObjectClass", tList, func(*mbxView) any { return fixedList(userClasses) }},
+	{"WhenChanged", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() }},
+	{"WhenCreated", tDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() }},
+	{"WhenChangedUTC", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() }},
+	{"WhenCreatedUTC", tDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() }},
+	{"ExchangeObjectId", tGuid, func(v *mbxView) any { return guidValue(v.m.Guid) }},
+	{"OrganizationalUnitRoot", tStr, func(v *mbxView) any { return v.tenant() }},
+	{"OrganizationId", tStr, func(v *mbxView) any { return organizationID(v.part(), v.tenant()) }},
+	{"Guid", tGuid, func(v *mbxView) any { return guidValue(v.m.Guid) }},
+	{"OriginatingServer", tStr, func(v *mbxView) any {
+		n := 10 + int(derived("dc", v.m.Guid)[0])%90 // two digits, shown as three
+		return v.part() + "DC0" + strconv.Itoa(n) + "." + v.forest()
+	}},
+	{"ObjectState", tStr, func(*mbxView) any { return "Unchanged" }},
 }
 
 // MailboxObject is the Get-Mailbox object of a mailbox, with Exchange
@@ -629,8 +642,7 @@ func ownedMailboxObject(m *directory.Mailbox, e env) *object.PSObject {
 }
 
 func mailboxObjectOf(v *mbxView) *object.PSObject {
-	mailboxTableOnce.Do(buildMailboxTable)
-	o := object.NewLazyObject(mailboxSchema, v.value, mailboxTypeNames...)
+	o := object.NewLazyObject(mailboxSchema.Get(), v.value, mailboxTypeNames...)
 	o.ToStringFunc = v.m.Identity
 	return o
 }

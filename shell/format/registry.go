@@ -81,6 +81,9 @@ type View struct {
 	// changes; GroupLabel is the label shown (default: the property name).
 	GroupBy    string
 	GroupLabel string
+	// GroupFunc, if set, gives the value that starts a new group when it
+	// changes, instead of a property's (GroupBy).
+	GroupFunc func(v any) any
 	// GroupHeader, if set, writes a group's heading line from its value
 	// instead of "   Label: value".
 	GroupHeader func(key string) string

@@ -398,12 +398,12 @@ func (w *Writer) startDoc(spec *Spec, v any) {
 		d.table.autosize = d.view.AutoSize
 		d.table.wrap = d.view.Wrap
 		d.table.hide = d.view.HideTableHeaders
-		if d.view.GroupBy != "" {
+		if d.view.GroupBy != "" || d.view.GroupFunc != nil {
 			label := d.view.GroupLabel
 			if label == "" {
 				label = d.view.GroupBy
 			}
-			d.groupBy = &field{prop: d.view.GroupBy, fromView: true}
+			d.groupBy = &field{prop: d.view.GroupBy, fn: d.view.GroupFunc, fromView: true}
 			d.groupLabel = label
 		}
 	}

@@ -52,6 +52,7 @@ func (m *Module) Info() *object.PSObject {
 	o.AddTyped("ModuleBase", "string", m.Base)
 	live("ExportedCommands", "System.Collections.Generic.Dictionary[string,System.Management.Automation.CommandInfo]", func() any { return names(m.ExportedCommands(), "") })
 	live("ExportedFunctions", "System.Collections.Generic.Dictionary[string,System.Management.Automation.FunctionInfo]", func() any { return names(m.Functions, m.Prefix) })
+	live("ExportedCmdlets", "System.Collections.Generic.Dictionary[string,System.Management.Automation.CmdletInfo]", func() any { return names(m.Cmdlets, m.Prefix) })
 	live("ExportedAliases", "System.Collections.Generic.Dictionary[string,System.Management.Automation.AliasInfo]", func() any { return names(m.Aliases, m.Prefix) })
 	live("ExportedVariables", "System.Collections.Generic.Dictionary[string,System.Management.Automation.PSVariable]", func() any { return names(m.Variables, "") })
 	live("Prefix", "string", func() any { return m.Prefix })

@@ -18,6 +18,8 @@ type Manifest struct {
 	// VariablesToExport and AliasesToExport: what the module exports is
 	// only what they match (nil: the key is not there, no filter).
 	Functions, Variables, Aliases []string
+	// Cmdlets are CmdletsToExport.
+	Cmdlets []string
 	// Required are RequiredModules: imported into the global scope first
 	// (a module loaded already at a version they allow stays).
 	Required []Spec
@@ -77,6 +79,7 @@ func ReadManifest(path string, h *object.Hashtable, text func(any) string) (*Man
 		Functions:   list("FunctionsToExport"),
 		Variables:   list("VariablesToExport"),
 		Aliases:     list("AliasesToExport"),
+		Cmdlets:     list("CmdletsToExport"),
 		Version:     str("ModuleVersion"),
 		Guid:        str("GUID"),
 		Author:      str("Author"),

@@ -38,8 +38,9 @@ type Module struct {
 	// file ran and where its functions, variables and classes live.
 	State any
 	// Functions, Variables and Aliases are the names it exports, sorted
-	// and without duplicates.
-	Functions, Variables, Aliases []string
+	// and without duplicates; Cmdlets those a manifest's CmdletsToExport
+	// names (read, never loaded).
+	Functions, Variables, Aliases, Cmdlets []string
 	// Explicit is set once Export-ModuleMember ran in the module: only
 	// what it named is exported.
 	Explicit bool
@@ -73,12 +74,12 @@ type Import struct {
 }
 
 // ExportedCommands are the names of the commands it exports, with the
-// prefix they were imported with: functions, then aliases (a name in
-// both counts once), as PSModuleInfo.ExportedCommands lists them.
+// prefix they were imported with: cmdlets, functions, then aliases (a
+// name in two counts once), as PSModuleInfo.ExportedCommands lists them.
 func (m *Module) ExportedCommands() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, list := range [][]string{m.Functions, m.Aliases} {
+	for _, list := range [][]string{m.Cmdlets, m.Functions, m.Aliases} {
 		for _, n := range list {
 			n = AddPrefix(n, m.Prefix)
 			if k := strings.ToLower(n); !seen[k] {

@@ -220,3 +220,52 @@ func TestInfo(t *testing.T) {
 		t.Error("TypeEnum gives the wrong ModuleType values")
 	}
 }
+
+func TestAvailableFiles(t *testing.T) {
+	t.Parallel()
+	mem := fsys.NewMem()
+	for _, f := range []string{"/mods/Tools/1.2.0/Tools.psd1", "/mods/Tools/1.10.0/Tools.psd1", "/mods/Tools/Tools.psm1", "/mods/Plain/Plain.psm1", "/mods/Both/Both.psd1", "/mods/Both/Both.psm1", "/mods/group/Deep/Deep.psm1", "/mods/empty/readme.txt"} {
+		if err := mem.MkdirAll(f[:strings.LastIndexByte(f, '/')]); err != nil {
+			t.Fatal(err)
+		}
+		if err := fsys.WriteFile(mem, f, []byte("#"), false, time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ns := fsys.New(fsys.Config{FS: mem})
+	got := module.AvailableFiles(ns, "/mods")
+	slices.Sort(got)
+	want := []string{"/mods/Both/Both.psd1", "/mods/Plain/Plain.psm1", "/mods/Tools/1.10.0/Tools.psd1", "/mods/Tools/1.2.0/Tools.psd1", "/mods/group/Deep/Deep.psm1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("AvailableFiles = %v\nwant %v", got, want)
+	}
+	for path, want := range map[string]string{
+		"/mods/Tools/1.2.0/Tools.psd1": "/mods", "/mods/Plain/Plain.psm1": "/mods", `C:\P\Modules\X\3.4.0\X.psd1`: `C:\P\Modules`,
+	} {
+		if got := module.ListDirectory(path); got != want {
+			t.Errorf("ListDirectory(%q) = %q, want %q", path, got, want)
+		}
+	}
+	if v := module.InVersionFolder("/mods/Tools/1.2.0/Tools.psd1"); v != "1.2.0" {
+		t.Errorf("InVersionFolder = %q", v)
+	}
+	if v := module.InVersionFolder("/mods/1.2.0/Tools.psd1"); v != "" {
+		t.Errorf("InVersionFolder of a folder not the module's = %q", v)
+	}
+}
+
+func TestSplitPath(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string][]string{
+		"/a:/b":           {"/a", "/b"},
+		`C:\Mods;D:\More`: {`C:\Mods`, `D:\More`},
+		`C:\Mods`:         {`C:\Mods`},
+		"/only":           {"/only"},
+		`C:\A:C:\B`:       {`C:\A`, `C:\B`},
+		"":                nil,
+	} {
+		if got := module.SplitPath(in); !slices.Equal(got, want) {
+			t.Errorf("SplitPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

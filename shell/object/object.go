@@ -388,8 +388,17 @@ func (o *PSObject) TypeName() string {
 	if len(o.TypeNames) == 0 {
 		return CustomObjectType
 	}
+	if len(o.TypeNames) > 1 && ViewOnlyTypeName(o.TypeNames[0]) {
+		return o.TypeNames[1]
+	}
 	return o.TypeNames[0]
 }
+
+// ViewOnlyTypeName reports whether a type name is one PowerShell puts
+// ahead of an object's own type names for formatting alone, naming no
+// type: ModuleInfoGrouping, which Get-Module -ListAvailable puts on the
+// modules it lists so that their view groups them by folder.
+func ViewOnlyTypeName(name string) bool { return name == "ModuleInfoGrouping" }
 
 // IsCustom reports whether the object is a PSCustomObject (or a
 // Select-Object result derived from one).

@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"errors"
-	"github.com/exosim/exosim/shell/runtime/cmdproc"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
@@ -11,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"

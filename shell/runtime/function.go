@@ -3,7 +3,6 @@ package runtime
 import (
 	"errors"
 	"github.com/exosim/exosim/shell/modmember"
-	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -15,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/prelude"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"

@@ -1,10 +1,9 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/runtime/cmdproc"
-
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/flow"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"github.com/exosim/exosim/shell/syntax"
 )
 

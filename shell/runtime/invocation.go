@@ -2,12 +2,12 @@ package runtime
 
 import (
 	"errors"
-	"github.com/exosim/exosim/shell/runtime/cmdproc"
 
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 )
 
 // invocationInfo builds $MyInvocation for a running function, script

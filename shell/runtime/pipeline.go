@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"fmt"
-	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -13,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"

@@ -1,12 +1,12 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"strings"
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/redirect"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"github.com/exosim/exosim/shell/syntax"
 )
 

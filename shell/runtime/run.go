@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"errors"
-	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"math"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -13,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 	"github.com/exosim/exosim/shell/trycatch"

@@ -5,7 +5,6 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"io"
 	"math/rand"
 	"time"
@@ -25,6 +24,7 @@ import (
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/prelude"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"

@@ -2,10 +2,10 @@ package runtime
 
 import (
 	"cmp"
-	"github.com/exosim/exosim/shell/runtime/cmdproc"
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/runtime/cmdproc"
 )
 
 // callFrame is one frame of the call stack: a running script function,

@@ -133,6 +133,7 @@ func moduleInfo(rt *runtime.Runtime, m moduleSpec) *object.PSObject {
 	o.AddTyped("Author", "string", m.author)
 	o.AddTyped("ModuleBase", "string", m.base())
 	o.AddTyped("ExportedCommands", "System.Collections.Generic.Dictionary[string,System.Management.Automation.CommandInfo]", exported)
+	o.AddTyped("CompatiblePSEditions", "System.Collections.Generic.IEnumerable[string]", catalogEditions(m.name))
 	name := m.name
 	o.ToStringFunc = func() string { return name }
 	return o
@@ -164,7 +165,92 @@ func repositoryItem(m moduleSpec, installed bool) *object.PSObject {
 	return o
 }
 
+// catalogEditions are the CompatiblePSEditions of a module exosim provides:
+// Core for PowerShell's own modules, Core and Desktop for PSResourceGet;
+// the others' manifests name none.
+func catalogEditions(name string) []any {
+	switch name {
+	case ModManagement, ModUtility, ModSecurity, ModHostModule:
+		return []any{"Core"}
+	case ModPSResourceGet:
+		return []any{"Core", "Desktop"}
+	}
+	return []any{}
+}
+
+// moduleGrouping is the type name Get-Module -ListAvailable puts first on
+// the modules it lists: their view groups them by folder.
+const moduleGrouping = "ModuleInfoGrouping"
+
+// listAvailable writes the modules Get-Module -ListAvailable lists whose
+// names match: those of the folders $env:PSModulePath names, then the
+// ones exosim provides, in the folders PowerShell keeps them (the
+// gallery's modules, then PowerShell's own), each folder's by name.
+func listAvailable(ctx *command.Context, names []string) error {
+	rt := runtime.Of(ctx)
+	var list []*object.PSObject
+	for _, m := range rt.AvailableModules(names) {
+		o := m.Info()
+		o.TypeNames = append([]string{moduleGrouping}, o.TypeNames...)
+		list = append(list, o)
+	}
+	for _, gallery := range []bool{true, false} {
+		var specs []moduleSpec
+		for _, m := range moduleCatalog {
+			if m.gallery == gallery && module.MatchAny(names, m.name) {
+				specs = append(specs, m)
+			}
+		}
+		sort.SliceStable(specs, func(i, j int) bool { return strings.ToLower(specs[i].name) < strings.ToLower(specs[j].name) })
+		for _, m := range specs {
+			o := moduleInfo(rt, m)
+			o.TypeNames = append([]string{moduleGrouping}, o.TypeNames...)
+			list = append(list, o)
+		}
+	}
+	return writeAll(ctx, list)
+}
+
+// exportedKeys is a module's ExportedCommands column: the names.
+func exportedKeys(v any) any {
+	e := object.PropertyValue(v, "ExportedCommands")
+	if h, ok := e.(*object.Hashtable); ok {
+		return h.Keys()
+	}
+	return e
+}
+
 func moduleViews(r *format.Registry) {
+	// Get-Module -ListAvailable: grouped by the folder holding the
+	// module's folder, with the editions the module is for (the first
+	// four letters of each; Desktop when its manifest names none)
+	r.Add(&format.View{
+		Name: "Module", TypeNames: []string{moduleGrouping}, Kind: format.TableView,
+		GroupFunc: func(v any) any {
+			return module.ListDirectory(object.ToInvariantString(object.PropertyValue(v, "Path")))
+		},
+		GroupHeader: func(key string) string { return "    Directory: " + key },
+		Columns: []format.Column{
+			{Label: "ModuleType", Width: 10, Align: format.AlignLeft, Property: "ModuleType"},
+			{Label: "Version", Width: 10, Align: format.AlignLeft, Property: "Version"},
+			{Label: "PreRelease", Width: 10, Align: format.AlignLeft, Property: "PreRelease"},
+			{Label: "Name", Width: 35, Align: format.AlignLeft, Property: "Name"},
+			{Label: "PSEdition", Width: 9, Align: format.AlignLeft, Func: func(v any) any {
+				editions, _ := object.Elements(object.PropertyValue(v, "CompatiblePSEditions"))
+				if len(editions) == 0 {
+					editions = []any{"Desktop"}
+				}
+				short := make([]string, len(editions))
+				for i, e := range editions {
+					s := object.ToInvariantString(e)
+					short[i] = s[:min(4, len(s))]
+				}
+				sort.Strings(short)
+				return strings.Join(short, ",")
+			}},
+			{Label: "ExportedCommands", Align: format.AlignLeft, Func: exportedKeys},
+		},
+	})
 	r.Add(&format.View{
 		Name: "Module", TypeNames: []string{"System.Management.Automation.PSModuleInfo"}, Kind: format.TableView,
 		Columns: []format.Column{
@@ -172,13 +258,7 @@ func moduleViews(r *format.Registry) {
 			{Label: "Version", Width: 10, Align: format.AlignLeft, Property: "Version"},
 			{Label: "PreRelease", Width: 10, Align: format.AlignLeft, Property: "PreRelease"},
 			{Label: "Name", Width: 35, Align: format.AlignLeft, Property: "Name"},
-			{Label: "ExportedCommands", Align: format.AlignLeft, Func: func(v any) any {
-				e := object.PropertyValue(v, "ExportedCommands")
-				if h, ok := e.(*object.Hashtable); ok {
-					return h.Keys()
-				}
-				return e
-			}},
+			{Label: "ExportedCommands", Align: format.AlignLeft, Func: exportedKeys},
 		},
 	})
 	r.Add(&format.View{
@@ -314,12 +394,7 @@ func getModule() *command.Command {
 		rt := runtime.Of(ctx)
 		var list []*object.PSObject
 		if ctx.Switch("ListAvailable") {
-			for _, m := range moduleCatalog {
-				if module.MatchAny(names, m.name) {
-					list = append(list, moduleInfo(rt, m))
-				}
-			}
-			return writeAll(ctx, list)
+			return listAvailable(ctx, names)
 		}
 		for _, n := range loaded(rt).names {
 			if m, ok := findModule(n); ok && module.MatchAny(names, m.name) {

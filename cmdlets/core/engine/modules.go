@@ -220,6 +220,16 @@ func exportedKeys(v any) any {
 	return e
 }
 
+// moduleColumns are the columns both views of modules start with.
+func moduleColumns() []format.Column {
+	return []format.Column{
+		{Label: "ModuleType", Width: 10, Align: format.AlignLeft, Property: "ModuleType"},
+		{Label: "Version", Width: 10, Align: format.AlignLeft, Property: "Version"},
+		{Label: "PreRelease", Width: 10, Align: format.AlignLeft, Property: "PreRelease"},
+		{Label: "Name", Width: 35, Align: format.AlignLeft, Property: "Name"},
+	}
+}
+
 func moduleViews(r *format.Registry) {
 	// Get-Module -ListAvailable: grouped by the folder holding the
 	// module's folder, with the editions the module is for (the first
@@ -230,12 +240,8 @@ func moduleViews(r *format.Registry) {
 			return module.ListDirectory(object.ToInvariantString(object.PropertyValue(v, "Path")))
 		},
 		GroupHeader: func(key string) string { return "    Directory: " + key },
-		Columns: []format.Column{
-			{Label: "ModuleType", Width: 10, Align: format.AlignLeft, Property: "ModuleType"},
-			{Label: "Version", Width: 10, Align: format.AlignLeft, Property: "Version"},
-			{Label: "PreRelease", Width: 10, Align: format.AlignLeft, Property: "PreRelease"},
-			{Label: "Name", Width: 35, Align: format.AlignLeft, Property: "Name"},
-			{Label: "PSEdition", Width: 9, Align: format.AlignLeft, Func: func(v any) any {
+		Columns: append(moduleColumns(),
+			format.Column{Label: "PSEdition", Width: 9, Align: format.AlignLeft, Func: func(v any) any {
 				editions, _ := object.Elements(object.PropertyValue(v, "CompatiblePSEditions"))
 				if len(editions) == 0 {
 					editions = []any{"Desktop"}
@@ -248,18 +254,11 @@ func moduleViews(r *format.Registry) {
 				sort.Strings(short)
 				return strings.Join(short, ",")
 			}},
-			{Label: "ExportedCommands", Align: format.AlignLeft, Func: exportedKeys},
-		},
+			format.Column{Label: "ExportedCommands", Align: format.AlignLeft, Func: exportedKeys}),
 	})
 	r.Add(&format.View{
 		Name: "Module", TypeNames: []string{"System.Management.Automation.PSModuleInfo"}, Kind: format.TableView,
-		Columns: []format.Column{
-			{Label: "ModuleType", Width: 10, Align: format.AlignLeft, Property: "ModuleType"},
-			{Label: "Version", Width: 10, Align: format.AlignLeft, Property: "Version"},
-			{Label: "PreRelease", Width: 10, Align: format.AlignLeft, Property: "PreRelease"},
-			{Label: "Name", Width: 35, Align: format.AlignLeft, Property: "Name"},
-			{Label: "ExportedCommands", Align: format.AlignLeft, Func: exportedKeys},
-		},
+		Columns: append(moduleColumns(), format.Column{Label: "ExportedCommands", Align: format.AlignLeft, Func: exportedKeys}),
 	})
 	r.Add(&format.View{
 		Name: "PSRepositoryItemInfo", TypeNames: []string{"Microsoft.PowerShell.Commands.PSRepositoryItemInfo"}, Kind: format.TableView,

@@ -22,7 +22,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 }}
 
 // ViewTypes are the type names Views registers views for.
-var ViewTypes = []string{"System.Management.Automation.PSModuleInfo", "Microsoft.PowerShell.Commands.PSRepositoryItemInfo",
+var ViewTypes = []string{"System.Management.Automation.PSModuleInfo", moduleGrouping, "Microsoft.PowerShell.Commands.PSRepositoryItemInfo",
 	typeParameterSetInfo}
 
 // Views registers the formatting views of this package's objects:

@@ -77,6 +77,12 @@ func baseHelp(maxName, maxComments int) map[string]string {
 		"ExceptIfSentTo":            "Recipients the rule does not apply to.",
 		"ExceptIfSentToMemberOf":    "Groups whose members the rule does not apply to.",
 		"ExceptIfRecipientDomainIs": "Recipient domains the rule does not apply to.",
+		"From":                      "Senders (mailboxes, mail users, contacts, groups) the rule applies to.",
+		"FromMemberOf":              "Groups whose members' messages the rule applies to.",
+		"SenderDomainIs":            "Sender domains the rule applies to.",
+		"ExceptIfFrom":              "Senders the rule does not apply to.",
+		"ExceptIfFromMemberOf":      "Groups whose members' messages the rule does not apply to.",
+		"ExceptIfSenderDomainIs":    "Sender domains the rule does not apply to.",
 	}
 }
 
@@ -135,6 +141,15 @@ func (s *Spec) Commands() []*command.Command {
 	return []*command.Command{get, nw, set, remove, enable, disable}
 }
 
+// conditions are the condition and exception parameters of the family's
+// rules (recipients' for a Spec without a store family).
+func (s *Spec) conditions() []string {
+	if s.Family == nil {
+		return policyrule.Conditions[:]
+	}
+	return s.Family.Conditions()
+}
+
 // has reports whether the command declares the parameter.
 func has(c *command.Command, name string) bool {
 	for _, p := range c.Params {
@@ -168,11 +183,17 @@ func (s *Spec) Description(r *policyrule.Rule) string {
 			return "Is sent to " + quoted(values)
 		case "SentToMemberOf":
 			return "Is sent to a member of group " + quoted(values)
+		case "From":
+			return "Is received from " + quoted(values)
+		case "FromMemberOf":
+			return "Is received from a member of group " + quoted(values)
+		case "SenderDomainIs":
+			return "sender's address domain portion belongs to any of these domains: " + quoted(values)
 		}
 		return "recipients's address domain portion belongs to any of these domains: " + quoted(values)
 	}
 	var conds, excepts []string
-	for _, c := range policyrule.Conditions {
+	for _, c := range s.conditions() {
 		v := *r.Field(c)
 		if len(v) == 0 {
 			continue
@@ -224,7 +245,7 @@ func (s *Spec) Object(o *directory.Organization, r *policyrule.Rule) *object.PSO
 		state = "Enabled"
 	}
 	var conds, excepts []string
-	for _, c := range policyrule.Conditions {
+	for _, c := range s.conditions() {
 		if len(*r.Field(c)) == 0 {
 			continue
 		}
@@ -250,7 +271,7 @@ func (s *Spec) Object(o *directory.Organization, r *policyrule.Rule) *object.PSO
 	obj.AddTyped("Comments", tStr, r.Comments)
 	obj.AddTyped("Description", tStr, s.Description(r))
 	obj.AddTyped("RuleVersion", "System.Version", "15.0.3.0")
-	for _, c := range policyrule.Conditions {
+	for _, c := range s.conditions() {
 		list(c, *r.Field(c))
 	}
 	list("Conditions", conds)
@@ -358,7 +379,7 @@ func (s *Spec) Apply(ctx *command.Context, tx *store.Tx, o *directory.Organizati
 		}
 		r.Policies[p] = name
 	}
-	for _, c := range policyrule.Conditions {
+	for _, c := range s.conditions() {
 		if !ctx.Has(c) {
 			continue
 		}
@@ -382,7 +403,7 @@ func (s *Spec) Apply(ctx *command.Context, tx *store.Tx, o *directory.Organizati
 // given.
 func conditionValue(ctx *command.Context, tx *store.Tx, param, v string) (string, *object.ErrorRecord, error) {
 	kind := strings.TrimPrefix(param, "ExceptIf")
-	if kind == "RecipientDomainIs" {
+	if kind == "RecipientDomainIs" || kind == "SenderDomainIs" {
 		return v, nil, nil
 	}
 	found, rec, err := mailbox.FindRecipient(ctx, tx, v, v)
@@ -392,7 +413,7 @@ func conditionValue(ctx *command.Context, tx *store.Tx, param, v string) (string
 	switch {
 	case found.Group != nil:
 		return found.Group.PrimarySmtpAddress, nil, nil
-	case kind == "SentToMemberOf":
+	case kind == "SentToMemberOf", kind == "FromMemberOf":
 	case found.Mailbox != nil:
 		return found.Mailbox.PrimarySmtpAddress, nil, nil
 	case found.Contact != nil:

@@ -36,28 +36,54 @@ type Rule struct {
 	Comments string            `json:"comments,omitempty"`
 	// The conditions and exceptions: recipients and groups by primary
 	// SMTP address, domains as given.
-	SentTo                    []string  `json:"sentTo,omitempty"`
-	SentToMemberOf            []string  `json:"sentToMemberOf,omitempty"`
-	RecipientDomainIs         []string  `json:"recipientDomainIs,omitempty"`
-	ExceptIfSentTo            []string  `json:"exceptIfSentTo,omitempty"`
-	ExceptIfSentToMemberOf    []string  `json:"exceptIfSentToMemberOf,omitempty"`
-	ExceptIfRecipientDomainIs []string  `json:"exceptIfRecipientDomainIs,omitempty"`
-	WhenChanged               time.Time `json:"whenChanged"`
+	SentTo                    []string `json:"sentTo,omitempty"`
+	SentToMemberOf            []string `json:"sentToMemberOf,omitempty"`
+	RecipientDomainIs         []string `json:"recipientDomainIs,omitempty"`
+	ExceptIfSentTo            []string `json:"exceptIfSentTo,omitempty"`
+	ExceptIfSentToMemberOf    []string `json:"exceptIfSentToMemberOf,omitempty"`
+	ExceptIfRecipientDomainIs []string `json:"exceptIfRecipientDomainIs,omitempty"`
+	// The conditions and exceptions of a family whose rules name senders
+	// (outbound spam filter rules): senders and groups by primary SMTP
+	// address, domains as given.
+	From                   []string  `json:"from,omitempty"`
+	FromMemberOf           []string  `json:"fromMemberOf,omitempty"`
+	SenderDomainIs         []string  `json:"senderDomainIs,omitempty"`
+	ExceptIfFrom           []string  `json:"exceptIfFrom,omitempty"`
+	ExceptIfFromMemberOf   []string  `json:"exceptIfFromMemberOf,omitempty"`
+	ExceptIfSenderDomainIs []string  `json:"exceptIfSenderDomainIs,omitempty"`
+	WhenChanged            time.Time `json:"whenChanged"`
 }
 
-// HasCondition reports whether the rule names some recipients.
+// HasCondition reports whether the rule names some recipients or
+// senders.
 func (r *Rule) HasCondition() bool {
-	return len(r.SentTo)+len(r.SentToMemberOf)+len(r.RecipientDomainIs) > 0
+	return len(r.SentTo)+len(r.SentToMemberOf)+len(r.RecipientDomainIs)+len(r.From)+len(r.FromMemberOf)+len(r.SenderDomainIs) > 0
 }
 
 // Conditions are the condition and exception parameters of a rule, in
 // the order Exchange shows them.
 var Conditions = [...]string{"SentTo", "SentToMemberOf", "RecipientDomainIs", "ExceptIfSentTo", "ExceptIfSentToMemberOf", "ExceptIfRecipientDomainIs"}
 
+// SenderConditions are the condition and exception parameters of a rule
+// of a family that names senders, in the order Exchange shows them.
+var SenderConditions = [...]string{"From", "FromMemberOf", "SenderDomainIs", "ExceptIfFrom", "ExceptIfFromMemberOf", "ExceptIfSenderDomainIs"}
+
 // Field is where a rule keeps the values of a condition parameter (one
-// of Conditions).
+// of Conditions or SenderConditions).
 func (r *Rule) Field(param string) *[]string {
 	switch param {
+	case "From":
+		return &r.From
+	case "FromMemberOf":
+		return &r.FromMemberOf
+	case "SenderDomainIs":
+		return &r.SenderDomainIs
+	case "ExceptIfFrom":
+		return &r.ExceptIfFrom
+	case "ExceptIfFromMemberOf":
+		return &r.ExceptIfFromMemberOf
+	case "ExceptIfSenderDomainIs":
+		return &r.ExceptIfSenderDomainIs
 	case "SentTo":
 		return &r.SentTo
 	case "SentToMemberOf":
@@ -120,6 +146,17 @@ type Family struct {
 	// one, which no rule applies; nil when the family's policies have no
 	// default.
 	IsDefault func(tx *store.Tx, policy string) (bool, error)
+	// Senders: the rules name senders (SenderConditions), not recipients.
+	Senders bool
+}
+
+// Conditions returns the condition and exception parameters of the
+// family's rules, in the order Exchange shows them.
+func (f *Family) Conditions() []string {
+	if f.Senders {
+		return SenderConditions[:]
+	}
+	return Conditions[:]
 }
 
 func key(guid string) string { return strings.ToLower(guid) }

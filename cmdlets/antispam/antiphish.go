@@ -312,7 +312,7 @@ func antiPhishRules() *policyrules.Spec {
 			return antiPhish().policyName(ctx, tx, o, id)
 		},
 		Help:       [][2]string{{"AntiPhishPolicy", "The anti-phishing policy the rule applies: not the default one, nor one another rule applies."}},
-		Synopses:   ruleSynopses("an", "anti-phishing rule"),
+		Synopses:   ruleSynopses("an", "anti-phishing rule", "recipients"),
 		GetExample: command.Example{Code: "Get-AntiPhishRule | Format-Table Name,AntiPhishPolicy,State,Priority", Remark: "The anti-phishing rules and their policies."},
 		NewExample: command.Example{Code: `New-AntiPhishPolicy "Research Department" | Out-Null; New-AntiPhishRule -Name "Research Department" -AntiPhishPolicy "Research Department" -SentToMemberOf sales`,
 			Remark: "Creates a policy and applies it to a group's members."},

@@ -6,8 +6,9 @@
 // HostedContentFilterRule), the anti-phishing policies and rules
 // (*-AntiPhishPolicy, *-AntiPhishRule), the anti-malware policies and rules
 // (*-MalwareFilterPolicy, *-MalwareFilterRule), the quarantine policies
-// (*-QuarantinePolicy), the outbound spam filter policy
-// (Get-/Set-HostedOutboundSpamFilterPolicy) and the connection filter
+// (*-QuarantinePolicy), the outbound spam filter policies and rules
+// (*-HostedOutboundSpamFilterPolicy, *-HostedOutboundSpamFilterRule) and
+// the connection filter
 // policy (Get-/Set-HostedConnectionFilterPolicy); with the default views
 // of their output objects. The settings are kept and shown; the simulated
 // mail flow does not filter messages with them.
@@ -45,8 +46,12 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-MalwareFilterRule", "New-MalwareFilterRule", "Set-MalwareFilterRule", "Remove-MalwareFilterRule", "Enable-MalwareFilterRule",
 		"Disable-MalwareFilterRule"}, Build: func() []*command.Command { return malwareRules().Commands() }},
 	{Names: []string{"Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy"}, Build: quarantineCommands},
-	{Names: []string{"Get-HostedOutboundSpamFilterPolicy", "Set-HostedOutboundSpamFilterPolicy",
-		"Get-HostedConnectionFilterPolicy", "Set-HostedConnectionFilterPolicy"}, Build: singletonCommands},
+	{Names: []string{"Get-HostedOutboundSpamFilterPolicy", "New-HostedOutboundSpamFilterPolicy", "Set-HostedOutboundSpamFilterPolicy",
+		"Remove-HostedOutboundSpamFilterPolicy"}, Build: outboundCommands},
+	{Names: []string{"Get-HostedOutboundSpamFilterRule", "New-HostedOutboundSpamFilterRule", "Set-HostedOutboundSpamFilterRule",
+		"Remove-HostedOutboundSpamFilterRule", "Enable-HostedOutboundSpamFilterRule", "Disable-HostedOutboundSpamFilterRule"},
+		Build: func() []*command.Command { return outboundRules().Commands() }},
+	{Names: []string{"Get-HostedConnectionFilterPolicy", "Set-HostedConnectionFilterPolicy"}, Build: singletonCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -61,7 +66,7 @@ func Views(r *format.Registry) {
 			{Label: "IsDefault", Property: "IsDefault"},
 		}})
 	}
-	for _, t := range []string{TypeRule, TypeAntiPhishRule, TypeMalwareRule} {
+	for _, t := range []string{TypeRule, TypeAntiPhishRule, TypeMalwareRule, TypeOutboundRule} {
 		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
 			{Label: "Name", Property: "Name"},
 			{Label: "State", Property: "State"},

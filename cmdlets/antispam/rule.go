@@ -14,11 +14,12 @@ var hygieneRuleBases = []string{"Deserialized.Microsoft.Exchange.MessagingPolici
 	"Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.RulePresentationObjectBase"}
 
 // ruleSynopses are the synopses of the six cmdlets of a family of
-// hygiene rules, what naming one rule (after its article a).
-func ruleSynopses(a, what string) [6]string {
+// hygiene rules, what naming one rule (after its article a), whom what
+// the rules name (recipients, senders).
+func ruleSynopses(a, what, whom string) [6]string {
 	return [6]string{
-		"Lists the " + what + "s: which policy applies to which recipients, in priority order.",
-		"Creates " + a + " " + what + ": it applies a policy to recipients, groups or domains.",
+		"Lists the " + what + "s: which policy applies to which " + whom + ", in priority order.",
+		"Creates " + a + " " + what + ": it applies a policy to " + whom + ", groups or domains.",
 		"Changes " + a + " " + what + ": its policy, conditions, exceptions, name or priority.",
 		"Removes " + a + " " + what + "; its policy stays, applied to no one.",
 		"Turns " + a + " " + what + " on.",
@@ -38,7 +39,7 @@ var rules = policyrules.Spec{
 	Help: [][2]string{
 		{"HostedContentFilterPolicy", "The spam filter policy the rule applies: not the default one, nor one another rule applies."},
 	},
-	Synopses:   ruleSynopses("a", "spam filter rule"),
+	Synopses:   ruleSynopses("a", "spam filter rule", "recipients"),
 	GetExample: command.Example{Code: "Get-HostedContentFilterRule -State Enabled | Format-Table Name,HostedContentFilterPolicy,Priority", Remark: "The enabled rules and their policies."},
 	NewExample: command.Example{Code: `New-HostedContentFilterPolicy "Contoso Executives" | Out-Null; New-HostedContentFilterRule -Name "Contoso Recipients" -HostedContentFilterPolicy "Contoso Executives" -RecipientDomainIs contoso.com`,
 		Remark: "Creates a policy and applies it to recipients in contoso.com."},

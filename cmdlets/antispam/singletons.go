@@ -15,38 +15,10 @@ import (
 	"github.com/exosim/exosim/store/directory"
 )
 
-// The organization's outbound spam and connection filter policies are
-// both named Default.
+// The organization's connection filter policy is named Default.
 const singletonName = "Default"
 
 func singletonCommands() []*command.Command {
-	getOut := exo.Declared("Get-HostedOutboundSpamFilterPolicy")
-	getOut.Synopsis = "Shows the outbound spam filter policy: sending limits, what happens when a user reaches them, automatic forwarding to external recipients."
-	getOut.OutputType = TypeOutbound
-	getOut.Examples = []command.Example{{Code: "Get-HostedOutboundSpamFilterPolicy | Format-List AutoForwardingMode,RecipientLimit*,ActionWhenThresholdReached",
-		Remark: "Whether users may forward mail outside automatically, and their sending limits."}}
-	exo.Describe(getOut, map[string]string{"Identity": "The policy: Default (* is a wildcard), its distinguished name or GUID."})
-	getOut.Handler.Process = func(ctx *command.Context) error { return getSingleton(ctx, outboundObject) }
-
-	setOut := exo.Declared("Set-HostedOutboundSpamFilterPolicy")
-	setOut.Synopsis = "Changes the outbound spam filter policy."
-	setOut.ConfirmImpact = command.ImpactMedium
-	setOut.Examples = []command.Example{{Code: "Set-HostedOutboundSpamFilterPolicy Default -AutoForwardingMode Off", Remark: "Stops automatic forwarding to external recipients."}}
-	exo.Describe(setOut, map[string]string{
-		"Identity":                                  "The policy: Default, its distinguished name or GUID.",
-		"ActionWhenThresholdReached":                "What happens when a user reaches a limit: BlockUserForToday (default), BlockUser or Alert.",
-		"AdminDisplayName":                          "A description of the policy.",
-		"AutoForwardingMode":                        "Automatic forwarding to external recipients: Automatic (default), On or Off.",
-		"BccSuspiciousOutboundAdditionalRecipients": "Addresses copied on outgoing spam when BccSuspiciousOutboundMail is $true.",
-		"BccSuspiciousOutboundMail":                 "Whether outgoing spam is copied to BccSuspiciousOutboundAdditionalRecipients.",
-		"NotifyOutboundSpam":                        "Whether the NotifyOutboundSpamRecipients are told of outgoing spam (an alert policy does it now).",
-		"NotifyOutboundSpamRecipients":              "Addresses told of outgoing spam.",
-		"RecipientLimitExternalPerHour":             "External recipients a user may send to in an hour (0 to 10000; 0, the default, is the service's limit).",
-		"RecipientLimitInternalPerHour":             "Internal recipients a user may send to in an hour (0 to 10000; 0 is the service's limit).",
-		"RecipientLimitPerDay":                      "Recipients a user may send to in a day (0 to 10000; 0 is the service's limit).",
-	})
-	setOut.Handler.Process = setOutbound
-
 	getConn := exo.Declared("Get-HostedConnectionFilterPolicy")
 	getConn.Synopsis = "Shows the connection filter policy: the IP addresses whose messages are always allowed or always blocked."
 	getConn.OutputType = TypeConnection
@@ -68,40 +40,11 @@ func singletonCommands() []*command.Command {
 		"MakeDefault":         "Reserved for the service: the policy is the only one, and the default.",
 	})
 	setConn.Handler.Process = setConnection
-	return []*command.Command{getOut, setOut, getConn, setConn}
+	return []*command.Command{getConn, setConn}
 }
 
-// The containers and classes of the outbound and connection filter
-// policies.
-const (
-	outboundContainer   = "CN=Outbound Spam Filter,CN=Transport Settings"
-	connectionContainer = "CN=Hosted Connection Filter,CN=Transport Settings"
-)
-
-// outboundObject is the Get-HostedOutboundSpamFilterPolicy object.
-func outboundObject(tx *store.Tx, o *directory.Organization) (*object.PSObject, string, string, error) {
-	p, err := as.GetOutbound(tx)
-	if err != nil {
-		return nil, "", "", err
-	}
-	obj := newObject(TypeOutbound)
-	obj.AddTyped("AdminDisplayName", tStr, p.AdminDisplayName)
-	obj.AddTyped("NotifyOutboundSpamRecipients", exo.TypeMultiValued, exo.MultiValued(p.NotifyRecipients))
-	obj.AddTyped("BccSuspiciousOutboundAdditionalRecipients", exo.TypeMultiValued, exo.MultiValued(p.BccRecipients))
-	obj.AddTyped("BccSuspiciousOutboundMail", tBool, p.BccSuspiciousOutbound)
-	obj.AddTyped("NotifyOutboundSpam", tBool, p.NotifyOutboundSpam)
-	obj.AddTyped("RecipientLimitExternalPerHour", "System.UInt32", p.RecipientLimitExternalPerHour)
-	obj.AddTyped("RecipientLimitInternalPerHour", "System.UInt32", p.RecipientLimitInternalPerHour)
-	obj.AddTyped("RecipientLimitPerDay", "System.UInt32", p.RecipientLimitPerDay)
-	obj.AddTyped("ActionWhenThresholdReached", tStr, p.ActionWhenThresholdReached)
-	obj.AddTyped("AutoForwardingMode", tStr, p.AutoForwardingMode)
-	obj.AddTyped("IsDefault", tBool, true)
-	obj.AddTyped("Enabled", tBool, true)
-	obj.AddTyped("RecommendedPolicyType", tStr, "Custom")
-	addTail(obj, o, config{name: singletonName, guid: p.Guid, container: outboundContainer, category: "ms-Exch-Hygiene-Configuration",
-		class: "msExchHygieneConfiguration", created: p.WhenCreated, changed: p.WhenChanged})
-	return obj, p.Guid, configDN(o, singletonName, outboundContainer), nil
-}
+// connectionContainer is the container of the connection filter policy.
+const connectionContainer = "CN=Hosted Connection Filter,CN=Transport Settings"
 
 // connectionObject is the Get-HostedConnectionFilterPolicy object.
 func connectionObject(tx *store.Tx, o *directory.Organization) (*object.PSObject, string, string, error) {
@@ -176,94 +119,6 @@ func changeSingleton(ctx *command.Context, question string, build singletonBuild
 		ctx.WriteWarning(fmt.Sprintf("The command completed successfully but no settings of '%s' have been modified.", singletonName))
 	}
 	return err
-}
-
-func setOutbound(ctx *command.Context) error {
-	var action, mode string
-	for _, e := range []struct {
-		param, typ string
-		values     []string
-		field      *string
-	}{
-		{"ActionWhenThresholdReached", "OutboundRecipientLimitsExceededAction", as.ThresholdActions, &action},
-		{"AutoForwardingMode", "AutoForwardingMode", as.AutoForwardingModes, &mode},
-	} {
-		if rec := exo.EnumArg(ctx, e.param, enumNS+e.typ, e.values, e.field); rec != nil {
-			return ctx.Fail(rec)
-		}
-	}
-	limits := map[string]int{}
-	for _, n := range []string{"RecipientLimitExternalPerHour", "RecipientLimitInternalPerHour", "RecipientLimitPerDay"} {
-		if !ctx.Has(n) {
-			continue
-		}
-		v := ctx.Int(n)
-		if v < 0 || v > as.MaxRecipientLimit {
-			return ctx.Fail(exo.OutOfRange(ctx, 0, as.MaxRecipientLimit, v))
-		}
-		limits[n] = v
-	}
-	return changeSingleton(ctx, "Configure outbound spam filter policy \"%s\".", outboundObject, func(tx *store.Tx) (bool, *object.ErrorRecord, error) {
-		p, err := as.GetOutbound(tx)
-		if err != nil {
-			return false, nil, err
-		}
-		before := *p
-		if action != "" {
-			p.ActionWhenThresholdReached = action
-		}
-		if mode != "" {
-			p.AutoForwardingMode = mode
-		}
-		for n, v := range limits {
-			*map[string]*int{"RecipientLimitExternalPerHour": &p.RecipientLimitExternalPerHour,
-				"RecipientLimitInternalPerHour": &p.RecipientLimitInternalPerHour, "RecipientLimitPerDay": &p.RecipientLimitPerDay}[n] = v
-		}
-		if ctx.Has("AdminDisplayName") {
-			p.AdminDisplayName = ctx.String("AdminDisplayName")
-		}
-		if ctx.Has("BccSuspiciousOutboundMail") {
-			p.BccSuspiciousOutbound = ctx.Bool("BccSuspiciousOutboundMail")
-		}
-		if ctx.Has("NotifyOutboundSpam") {
-			p.NotifyOutboundSpam = ctx.Bool("NotifyOutboundSpam")
-		}
-		for _, l := range []struct {
-			param string
-			field *[]string
-		}{{"BccSuspiciousOutboundAdditionalRecipients", &p.BccRecipients}, {"NotifyOutboundSpamRecipients", &p.NotifyRecipients}} {
-			if rec := applyAddresses(ctx, l.param, l.field); rec != nil {
-				return false, rec, nil
-			}
-		}
-		if sameSettings(&before, p) {
-			return false, nil, nil
-		}
-		return true, nil, as.PutOutbound(tx, p)
-	})
-}
-
-// applyAddresses applies a list of SMTP addresses (a list, or
-// @{Add=...;Remove=...}) to *field.
-func applyAddresses(ctx *command.Context, param string, field *[]string) *object.ErrorRecord {
-	if !ctx.Has(param) {
-		return nil
-	}
-	next, err := mailbox.ApplyMultiValued(object.Unwrap(ctx.Value(param)), *field)
-	if err != nil {
-		return exo.Invalid(ctx, err.Error(), param)
-	}
-	var out []string
-	for _, v := range next {
-		if !validAddress(v) {
-			return badAddress(ctx, param, "Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.SmtpAddress]", v)
-		}
-		if !exo.ContainsFold(out, v) {
-			out = append(out, v)
-		}
-	}
-	*field = out
-	return nil
 }
 
 // sameSettings reports whether two states of a record are the same but

@@ -170,6 +170,12 @@ func buildRoles() []Role {
 	antispamReads = join(antispamReads, malwareReads)
 	antispam = join(antispam, malwareReads, g("New-MalwareFilterPolicy", "Set-MalwareFilterPolicy", "Remove-MalwareFilterPolicy",
 		"New-MalwareFilterRule", "Set-MalwareFilterRule", "Remove-MalwareFilterRule", "Enable-MalwareFilterRule", "Disable-MalwareFilterRule"))
+	// outbound spam filter policies and rules: the same roles.
+	outboundReads := g("Get-HostedOutboundSpamFilterRule")
+	antispamReads = join(antispamReads, outboundReads)
+	antispam = join(antispam, outboundReads, g("New-HostedOutboundSpamFilterPolicy", "Remove-HostedOutboundSpamFilterPolicy",
+		"New-HostedOutboundSpamFilterRule", "Set-HostedOutboundSpamFilterRule", "Remove-HostedOutboundSpamFilterRule",
+		"Enable-HostedOutboundSpamFilterRule", "Disable-HostedOutboundSpamFilterRule"))
 	// quarantine policies: the same roles.
 	antispamReads = join(antispamReads, g("Get-QuarantinePolicy"))
 	antispam = join(antispam, g("Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy"))

@@ -264,17 +264,19 @@ func TestExportImport(t *testing.T) {
 		p.AllowedSenderDomains = []string{"fabrikam.com"}
 		storetest.Must(t, as.ContentFilter.Create(tx, p))
 		storetest.Must(t, as.CreateRule(tx, &as.Rule{Name: "Executives", Policy: "Executives", Enabled: true, SentToMemberOf: []string{"execs@contoso.com"}}, -1))
-		o, err := as.GetOutbound(tx)
+		outs, err := as.OutboundPolicies.List(tx)
 		storetest.Must(t, err)
-		o.AutoForwardingMode = "Off"
-		storetest.Must(t, as.PutOutbound(tx, o))
+		outs[0].AutoForwardingMode = "Off"
+		storetest.Must(t, as.OutboundPolicies.Put(tx, outs[0]))
+		storetest.Must(t, as.OutboundPolicies.Create(tx, as.NewOutbound("Sales")))
+		storetest.Must(t, as.OutboundRules.Create(tx, &as.Rule{Name: "Sales", Policy: "Sales", Enabled: true, From: []string{"annb@contoso.com"}}, -1))
 		c, err := as.GetConnection(tx)
 		storetest.Must(t, err)
 		c.IPBlockList = []string{"192.0.2.0/24"}
 		storetest.Must(t, as.PutConnection(tx, c))
 	})
 	first := storetest.Export(t, s)
-	for _, b := range []string{"hostedContentFilterPolicies", "hostedContentFilterRules", "hostedOutboundSpamFilterPolicies", "hostedConnectionFilterPolicies"} {
+	for _, b := range []string{"hostedContentFilterPolicies", "hostedContentFilterRules", "hostedOutboundSpamFilterPolicies", "hostedOutboundSpamFilterRules", "hostedConnectionFilterPolicies"} {
 		if !strings.Contains(first, `"`+b+`"`) {
 			t.Errorf("the export has no %s", b)
 		}
@@ -396,6 +398,36 @@ func TestQuarantinePolicies(t *testing.T) {
 			t.Errorf("removing a policy in use: %v", err)
 		}
 		storetest.Must(t, as.RemoveQuarantine(tx, all[2]))
+	})
+	if f := storetest.Findings(t, s); f != "" {
+		t.Errorf("findings: %s", f)
+	}
+}
+
+// A stored outbound spam filter policy without a name (the organization's
+// only one, as stored before there were several) is the default one,
+// named Default; a new policy's rule names senders.
+func TestOutboundPolicies(t *testing.T) {
+	t.Parallel()
+	o := &as.Outbound{Guid: "x", ActionWhenThresholdReached: "Alert", AutoForwardingMode: "Off"}
+	if h := o.Head(); *h.Name != "Default" || !*h.IsDefault {
+		t.Errorf("a stored policy without a name: %+v", o)
+	}
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		all, err := as.OutboundPolicies.List(tx)
+		storetest.Must(t, err)
+		if len(all) != 1 || all[0].Name != "Default" || !all[0].IsDefault || all[0].AutoForwardingMode != "Automatic" {
+			t.Fatalf("outbound policies of a new tenant: %+v", all)
+		}
+		storetest.Must(t, as.OutboundPolicies.Create(tx, as.NewOutbound("Sales")))
+		if err := as.OutboundRules.Create(tx, &as.Rule{Name: "Sales", Policy: "Sales", Enabled: true, From: []string{"annb@contoso.com"}}, -1); err != nil {
+			t.Errorf("a rule naming senders: %v", err)
+		}
+		var def *as.DefaultPolicyRuleError
+		if err := as.OutboundRules.Create(tx, &as.Rule{Name: "All", Policy: "Default", Enabled: true, SenderDomainIs: []string{"contoso.com"}}, -1); !errors.As(err, &def) {
+			t.Errorf("rule for the default policy: %v", err)
+		}
 	})
 	if f := storetest.Findings(t, s); f != "" {
 		t.Errorf("findings: %s", f)

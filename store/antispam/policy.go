@@ -176,9 +176,9 @@ func Register(s *store.Schema) {
 	MalwarePolicies.register(s, "malware-filter-policies", "malware-filter-rules", checkMalware)
 	quarantineKind.Register(s)
 	s.AddCheck("quarantine-policies", checkQuarantines)
-	outboundKind.Register(s)
+	OutboundPolicies.register(s, "outbound-spam-filter-policies", "outbound-spam-filter-rules", checkOutbound)
 	connectionKind.Register(s)
-	s.AddCheck("outbound-connection-filter-policies", checkSingletons)
+	s.AddCheck("connection-filter-policies", checkSingletons)
 }
 
 // List returns the spam filter policies in the order Exchange lists

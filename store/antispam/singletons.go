@@ -8,15 +8,19 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/policyrule"
 )
 
-// Outbound is the organization's outbound spam filter policy
-// (Get-/Set-HostedOutboundSpamFilterPolicy, the one named Default): the
-// sending limits of its users, what happens when one reaches them, and
-// automatic forwarding to external recipients. The tenant keeps its
-// record only once it was changed.
+// Outbound is one outbound spam filter policy
+// (HostedOutboundSpamFilterPolicy): the sending limits of the senders it
+// applies to, what happens when one reaches them, and automatic
+// forwarding to external recipients. The built-in one, Default, applies
+// to every sender no rule names.
 type Outbound struct {
 	Guid                  string   `json:"guid"`
+	Name                  string   `json:"name,omitempty"`
+	IsDefault             bool     `json:"isDefault,omitempty"`
+	RecommendedPolicyType string   `json:"recommendedPolicyType,omitempty"`
 	AdminDisplayName      string   `json:"adminDisplayName,omitempty"`
 	NotifyRecipients      []string `json:"notifyOutboundSpamRecipients,omitempty"`
 	BccRecipients         []string `json:"bccSuspiciousOutboundAdditionalRecipients,omitempty"`
@@ -69,12 +73,13 @@ const (
 )
 
 var (
-	outboundKind   = store.DefineKind(store.KindSpec[Outbound]{Bucket: "hostedOutboundSpamFilterPolicies", Name: "hostedOutboundSpamFilterPolicy", Noun: "outbound spam filter policy", CreatedOnWrite: true})
-	connectionKind = store.DefineKind(store.KindSpec[Connection]{Bucket: "hostedConnectionFilterPolicies", Name: "hostedConnectionFilterPolicy", Noun: "connection filter policy", CreatedOnWrite: true})
+	outboundKind     = store.DefineKind(store.KindSpec[Outbound]{Bucket: "hostedOutboundSpamFilterPolicies", Name: "hostedOutboundSpamFilterPolicy", Noun: "outbound spam filter policy", CreatedOnWrite: true})
+	outboundRuleKind = store.DefineKind(store.KindSpec[Rule]{Bucket: "hostedOutboundSpamFilterRules", Name: "hostedOutboundSpamFilterRule", Noun: "outbound spam filter rule", CreatedOnWrite: true})
+	connectionKind   = store.DefineKind(store.KindSpec[Connection]{Bucket: "hostedConnectionFilterPolicies", Name: "hostedConnectionFilterPolicy", Noun: "connection filter policy", CreatedOnWrite: true})
 )
 
 // OutboundGuid and ConnectionGuid are the Guids of the organization's
-// outbound spam and connection filter policies.
+// default outbound spam filter policy and its connection filter policy.
 func OutboundGuid(org *directory.Organization) string {
 	return store.DerivedGuid("hosted-outbound-spam-filter-policy\x00" + org.Guid)
 }
@@ -84,25 +89,51 @@ func ConnectionGuid(org *directory.Organization) string {
 	return store.DerivedGuid("hosted-connection-filter-policy\x00" + org.Guid)
 }
 
-// GetOutbound returns the outbound spam filter policy: as stored, else
-// Exchange Online's defaults.
-func GetOutbound(tx *store.Tx) (*Outbound, error) {
-	org, err := directory.GetOrganization(tx)
-	if err != nil {
-		return nil, err
+// Head shows the fields a PolicySet handles. A policy stored before
+// there were several (the organization's only one, without a name) is
+// the default one, named Default.
+func (o *Outbound) Head() Head {
+	if o.Name == "" {
+		o.Name, o.IsDefault = DefaultName, true
 	}
-	if o, ok, err := outboundKind.Get(tx, key(OutboundGuid(org))); err != nil || ok {
-		return o, err
-	}
-	return &Outbound{Guid: OutboundGuid(org), ActionWhenThresholdReached: "BlockUserForToday", AutoForwardingMode: "Automatic",
-		WhenCreated: org.WhenCreated, WhenChanged: org.WhenCreated}, nil
+	return Head{Guid: &o.Guid, Name: &o.Name, IsDefault: &o.IsDefault, WhenCreated: &o.WhenCreated, WhenChanged: &o.WhenChanged}
 }
 
-// PutOutbound stores the changed outbound spam filter policy.
-func PutOutbound(tx *store.Tx, o *Outbound) error {
-	o.WhenChanged = tx.Now()
-	return outboundKind.Put(tx, key(o.Guid), o)
+// NewOutbound returns an outbound spam filter policy with the settings
+// New-HostedOutboundSpamFilterPolicy gives it: Exchange Online's defaults
+// (the service's sending limits, users blocked for the day when they
+// reach one, automatic forwarding left to the system).
+func NewOutbound(name string) *Outbound {
+	return &Outbound{Name: name, ActionWhenThresholdReached: "BlockUserForToday", AutoForwardingMode: "Automatic", RecommendedPolicyType: "Custom"}
 }
+
+// OutboundDefaults returns the built-in default outbound spam filter
+// policy as Exchange Online creates it with the organization.
+func OutboundDefaults(org *directory.Organization) *Outbound {
+	o := NewOutbound(DefaultName)
+	o.Guid, o.IsDefault = OutboundGuid(org), true
+	o.WhenCreated, o.WhenChanged = org.WhenCreated, org.WhenCreated
+	return o
+}
+
+func outboundKindOf() *store.Kind[Outbound] { return outboundKind }
+func outboundRuleKindOf() *store.Kind[Rule] { return outboundRuleKind }
+
+// outboundIsDefault reports whether the outbound spam filter policy named
+// name is the default one.
+func outboundIsDefault(tx *store.Tx, name string) (bool, error) {
+	return defaultNamed(tx, outboundKindOf, OutboundDefaults, name)
+}
+
+// OutboundRules is the family of outbound spam filter rules: each names
+// senders, one a policy, none for the default policy.
+var OutboundRules = policyrule.Family{Kind: outboundRuleKindOf, Name: "hostedOutboundSpamFilterRule", MaxName: MaxNameLength,
+	IsDefault: outboundIsDefault, Senders: true}
+
+// OutboundPolicies are the outbound spam filter policies and the rules
+// that apply them.
+var OutboundPolicies = &PolicySet[Outbound, *Outbound]{kind: outboundKindOf, Rules: &OutboundRules, defaults: OutboundDefaults,
+	finding: "hostedOutboundSpamFilterPolicy", plural: "outbound spam filter policies"}
 
 // GetConnection returns the connection filter policy: as stored, else
 // Exchange Online's defaults (empty lists, no safe list).
@@ -168,35 +199,31 @@ func IPEntry(s string) (string, string) {
 	return a.String(), ""
 }
 
-// checkSingletons reports an outbound or connection filter policy stored
-// under another Guid than the organization's, or with values it can't
-// take.
+// checkOutbound reports through bad the values of an outbound spam
+// filter policy it can't take.
+func checkOutbound(o *Outbound, bad func(format string, args ...any)) {
+	for _, n := range []int{o.RecipientLimitExternalPerHour, o.RecipientLimitInternalPerHour, o.RecipientLimitPerDay} {
+		if n < 0 || n > MaxRecipientLimit {
+			bad("recipient limit %d out of range 0-%d", n, MaxRecipientLimit)
+		}
+	}
+	checkEnums(bad, []enumValue{
+		{"ActionWhenThresholdReached", o.ActionWhenThresholdReached, ThresholdActions},
+		{"AutoForwardingMode", o.AutoForwardingMode, AutoForwardingModes},
+	})
+	if o.RecommendedPolicyType != "" && !is(RecommendedPolicyTypes, o.RecommendedPolicyType) {
+		bad("RecommendedPolicyType %q is none of %s", o.RecommendedPolicyType, strings.Join(RecommendedPolicyTypes, ", "))
+	}
+}
+
+// checkSingletons reports a connection filter policy stored under
+// another Guid than the organization's, or with values it can't take.
 func checkSingletons(tx *store.Tx, report func(store.Finding)) error {
 	org, err := directory.GetOrganization(tx)
 	if err != nil {
 		// a tenant without its organization is the organization check's
 		// finding
 		return nil
-	}
-	outs, err := outboundKind.List(tx)
-	if err != nil {
-		return err
-	}
-	for _, o := range outs {
-		bad := func(format string, args ...any) {
-			report(store.Finding{Kind: "hostedOutboundSpamFilterPolicy", Key: o.Guid, Message: fmt.Sprintf(format, args...)})
-		}
-		if o.Guid != OutboundGuid(org) {
-			bad("not the organization's outbound spam filter policy")
-		}
-		for _, n := range []int{o.RecipientLimitExternalPerHour, o.RecipientLimitInternalPerHour, o.RecipientLimitPerDay} {
-			if n < 0 || n > MaxRecipientLimit {
-				bad("recipient limit %d out of range 0-%d", n, MaxRecipientLimit)
-			}
-		}
-		if !is(ThresholdActions, o.ActionWhenThresholdReached) || !is(AutoForwardingModes, o.AutoForwardingMode) {
-			bad("ActionWhenThresholdReached %q or AutoForwardingMode %q is not a value it takes", o.ActionWhenThresholdReached, o.AutoForwardingMode)
-		}
 	}
 	conns, err := connectionKind.List(tx)
 	if err != nil {

@@ -29,6 +29,7 @@ import (
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // Session is the interpreter as the binder sees it: what the parameters
@@ -425,11 +426,31 @@ func Convert(ses Session, cmd *command.Command, invName string, p *params.Param,
 	if p.Script != nil {
 		return convertScript(ses, cmd, invName, p, v, ext)
 	}
+	if p.Type != nil && p.Type.Kind == params.KindString && !p.Type.Array {
+		v = writtenNumber(v, ext)
+	}
 	out, f := params.Convert(conversions{ses}, p, v, cmd.Type == command.FunctionCommand)
 	if f != nil {
 		return nil, Error(cmd, invName, ext, f.Msg, f.ID, f.Category)
 	}
 	return out, nil
+}
+
+// writtenNumber is a number an argument wrote out (3.0, 0x10) as the
+// text it was written as, which PowerShell keeps with a numeric
+// argument and a string parameter takes (Import-Module -MinimumVersion
+// 3.0 asks for 3.0, not 3); any other value is itself.
+func writtenNumber(v any, ext syntax.Extent) any {
+	switch v.(type) {
+	case int, int64, float64, float32, object.Decimal:
+	default:
+		return v
+	}
+	text := ext.Text()
+	if n, ok := parser.ParseNumber(text); !ok || n != v {
+		return v
+	}
+	return text
 }
 
 // convertScript binds an argument to a parameter declared in a param()

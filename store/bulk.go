@@ -72,7 +72,7 @@ func (w *BulkWriter) Flush() error {
 		if err != nil {
 			return err
 		}
-		def, _ := w.tx.s.schema.kind(name)
+		def, _ := w.tx.s.sch().kind(name)
 		for _, r := range recs {
 			if b.Get([]byte(r.key)) != nil {
 				if err := w.tx.putRaw(name, r.key, r.raw); err != nil {

@@ -35,7 +35,7 @@ type namedCheck struct {
 
 // CheckNames lists the checks of the store's schema in the order they
 // run.
-func (s *Store) CheckNames() []string { return s.schema.CheckNames() }
+func (s *Store) CheckNames() []string { return s.sch().CheckNames() }
 
 // maxFindingsPerCheck bounds the output of one broken check.
 const maxFindingsPerCheck = 1000
@@ -56,7 +56,7 @@ func (s *Store) Check() ([]Finding, error) {
 // import checks the tenant it is about to commit this way).
 func (tx *Tx) Check() ([]Finding, error) {
 	var out []Finding
-	for _, c := range tx.s.schema.checks {
+	for _, c := range tx.s.sch().checks {
 		n := 0
 		report := func(f Finding) {
 			n++
@@ -88,7 +88,7 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 	expected := 0
 	ic := ib.Cursor()
 	owners := map[string][]string{} // index name -> buckets
-	for _, r := range tx.s.schema.kinds {
+	for _, r := range tx.s.sch().kinds {
 		def := r.def()
 		if def.index == nil {
 			continue
@@ -149,7 +149,7 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 		}
 		name, value, key := string(parts[0]), string(parts[1]), recordKey(parts[2])
 		for _, bn := range owners[name] {
-			def, _ := tx.s.schema.kind(bn)
+			def, _ := tx.s.sch().kind(bn)
 			raw := tx.btx.Bucket([]byte(bn)).Get([]byte(key))
 			if raw == nil {
 				continue
@@ -190,7 +190,7 @@ func checkTimers(tx *Tx, report func(Finding)) error {
 		if tx.s.timerHandler(t.Kind) == nil {
 			report(Finding{Kind: "timer", Key: key, Message: fmt.Sprintf("no handler for timer kind %q", t.Kind)})
 		}
-		for _, sub := range tx.s.schema.subjects {
+		for _, sub := range tx.s.sch().subjects {
 			if !strings.HasPrefix(t.Kind, sub.prefix) {
 				continue
 			}

@@ -154,7 +154,7 @@ func (tx *Tx) AdvanceTo(t time.Time) error {
 		}
 	}
 	tx.setClock(t)
-	for _, fn := range tx.s.schema.advance {
+	for _, fn := range tx.s.sch().advance {
 		if err := fn(tx, from); err != nil {
 			return err
 		}

@@ -54,7 +54,7 @@ func OpenReplacement(path string, schema *Schema) (*Store, error) {
 func (s *Store) IndexPending() bool { return s.indexLater.Load() }
 
 // Schema returns the schema of tx's store.
-func (tx *Tx) Schema() *Schema { return tx.s.schema }
+func (tx *Tx) Schema() *Schema { return tx.s.sch() }
 
 // ForEachRaw calls fn with the key and stored form of every record of
 // bucket whose key sorts after `after` ("" = from the start), in key
@@ -147,7 +147,7 @@ type ImportRecord struct {
 // imported which file, what the tenant was before (replaced), and why it
 // failed (err).
 func (tx *Tx) RecordImport(rec ImportRecord, replaced string, err error) error {
-	for _, fn := range tx.s.schema.imports {
+	for _, fn := range tx.s.sch().imports {
 		if err := fn(tx, rec, replaced, err); err != nil {
 			return err
 		}
@@ -158,10 +158,10 @@ func (tx *Tx) RecordImport(rec ImportRecord, replaced string, err error) error {
 // FillCaller names the tenant's administrator as the caller of an import
 // that names none.
 func (tx *Tx) FillCaller(rec *ImportRecord) {
-	if rec.Caller != "" || tx.s.schema.admin == nil {
+	if rec.Caller != "" || tx.s.sch().admin == nil {
 		return
 	}
-	if upn, err := tx.s.schema.admin(tx); err == nil {
+	if upn, err := tx.s.sch().admin(tx); err == nil {
 		rec.Caller = upn
 	}
 }

@@ -64,11 +64,11 @@ func (e *SchemaMigrationError) Error() string {
 // caller's transaction makes it all-or-nothing; in Open each migration
 // ends with a checkpoint (see above).
 func (tx *Tx) migrate(from int) error {
-	version := tx.s.schema.Version()
+	version := tx.s.sch().Version()
 	if from < minSchemaVersion || from > version {
 		return fmt.Errorf("cannot migrate tenant from schema version %d (supported: %d to %d)", from, minSchemaVersion, version)
 	}
-	for _, m := range tx.s.schema.migrations {
+	for _, m := range tx.s.sch().migrations {
 		if m.From < from {
 			continue
 		}
@@ -122,7 +122,7 @@ func (s *Store) migrateInBatches(batch int) error {
 	if err != nil {
 		return fmt.Errorf("tenant file %q: bad schema version %q", s.path, tx.metaGet(metaSchemaVersion))
 	}
-	if from == s.schema.Version() {
+	if from == s.sch().Version() {
 		return nil
 	}
 	if err := s.ensureBuckets(tx.btx); err != nil {
@@ -161,7 +161,7 @@ func migrateCBORRecords(tx *Tx) error {
 			if !codec.IsJSON(v) {
 				return nil, nil
 			}
-			nv, err := tx.s.schema.transcodeRecord(name, v)
+			nv, err := tx.s.sch().transcodeRecord(name, v)
 			if err != nil {
 				return nil, fmt.Errorf("%s %q: %w", name, k, err)
 			}

@@ -2,9 +2,11 @@ package store
 
 import (
 	"fmt"
+	"hash/fnv"
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -584,6 +586,65 @@ func (s *Schema) AddMigration(from int, name string, apply func(tx *Tx) error) {
 	s.migrations = slices.Insert(s.migrations, i, migration{From: from, Name: name, Apply: apply})
 }
 
+// Layout is what a schema says of the files that hold it: its Version
+// and a digest of the names of the buckets Open makes (Buckets). A file
+// whose meta bucket records the digest has them all.
+type Layout struct {
+	Version int
+	Buckets string
+}
+
+// Layout returns the schema's layout.
+func (s *Schema) Layout() Layout {
+	return Layout{Version: s.Version(), Buckets: bucketsDigest(s.openBuckets())}
+}
+
+// openBuckets are the buckets Open makes besides the meta bucket, in
+// order: the index and the bucket of each kind not created on its first
+// write.
+func (s *Schema) openBuckets() []string {
+	out := make([]string, 1, len(s.kinds)+1)
+	out[0] = bucketIndex
+	for _, d := range s.kinds {
+		if !d.onWrite {
+			out = append(out, d.bucket)
+		}
+	}
+	return out
+}
+
+// bucketsDigest is Layout.Buckets for these bucket names.
+func bucketsDigest(names []string) string {
+	h := fnv.New64a()
+	for _, n := range names {
+		h.Write([]byte(n))
+		h.Write([]byte{0})
+	}
+	return strconv.FormatUint(h.Sum64(), 16)
+}
+
+// layoutRecord is what a file's meta bucket records of the buckets
+// ensureBuckets made for the schema (metaLayout): the layout digest,
+// then the names of openBuckets in byte order, each after a NUL.
+func (s *Schema) layoutRecord() []byte {
+	names := s.openBuckets()
+	rec := []byte(bucketsDigest(names))
+	slices.Sort(names)
+	for _, n := range names {
+		rec = append(append(rec, 0), n...)
+	}
+	return rec
+}
+
+// recordedBuckets is the part of a layout record after the digest when
+// the digest is want: the names of the buckets made for that layout.
+func recordedBuckets(rec []byte, want string) ([]byte, bool) {
+	if len(rec) <= len(want) || string(rec[:len(want)]) != want || rec[len(want)] != 0 {
+		return nil, false
+	}
+	return rec[len(want)+1:], true
+}
+
 // Version is the schema version of the layout this schema writes: one
 // more than the last migration leads from.
 func (s *Schema) Version() int {
@@ -646,7 +707,7 @@ func (h *Hook[F]) Add(s *Schema, f F) { s.hooks[h] = append(s.hooks[h], f) }
 // Funcs returns the functions added to the hook in the schema of tx's
 // store, in the order they were added.
 func (h *Hook[F]) Funcs(tx *Tx) []F {
-	fs := tx.s.schema.hooks[h]
+	fs := tx.s.sch().hooks[h]
 	out := make([]F, len(fs))
 	for i, f := range fs {
 		out[i] = f.(F)

@@ -68,9 +68,16 @@ type Options struct {
 	// NoSync skips the fsync at each commit (for throwaway tenants in
 	// tests and bulk builds: a power loss may lose or corrupt the file).
 	NoSync bool
-	// Schema is what the tenant file holds (required; store/tenant has the
-	// whole tenant's).
+	// Schema is what the tenant file holds (store/tenant has the whole
+	// tenant's). Lazy may build it instead, the first time the Store
+	// needs it; one of the two is required.
 	Schema *Schema
+	// Lazy builds the Schema. With it, Layout must be what the schema's
+	// Layout returns: opening a file whose meta bucket records that
+	// layout needs no schema, which a short command that only reads then
+	// never builds.
+	Lazy   func() *Schema
+	Layout Layout
 	// MigrationBatch is how many records a schema migration rewrites per
 	// transaction (0: a default that keeps a large tenant's migration
 	// within a few hundred MB).
@@ -92,7 +99,10 @@ type Store struct {
 	readOnly bool
 	opts     Options
 	timeout  time.Duration // negative: do not wait
-	schema   *Schema
+	// schema is what the file holds: opts.Schema, or what opts.Lazy
+	// builds the first time sch is called.
+	schema     *Schema
+	schemaOnce sync.Once
 
 	// lease guards the fields below it. The tenant file is open (db not
 	// nil) while the Store holds it (Open, Acquire, until Release) or
@@ -160,7 +170,11 @@ func (s *Store) PrincipalsGeneration() uint64 {
 	s.genMu.Lock()
 	defer s.genMu.Unlock()
 	n := s.allGen
-	for _, b := range s.schema.principals {
+	if len(s.bucketGens) == 0 {
+		// nothing written yet: no need to know which buckets count
+		return n
+	}
+	for _, b := range s.sch().principals {
 		n += s.bucketGens[b]
 	}
 	return n
@@ -212,11 +226,15 @@ func Open(path string, o Options) (*Store, error) {
 		timeout = DefaultLockTimeout
 	}
 	schema := o.Schema
-	if schema == nil {
+	switch {
+	case schema == nil && o.Lazy == nil:
 		return nil, errors.New("store: Open needs the Schema of the tenant (see package store/tenant)")
-	}
-	if err := schema.validate(); err != nil {
-		return nil, err
+	case schema != nil:
+		if err := schema.validate(); err != nil {
+			return nil, err
+		}
+	case o.Layout.Version == 0 || o.Layout.Buckets == "":
+		return nil, errors.New("store: Open needs the Layout of the schema Lazy builds")
 	}
 	s := &Store{path: path, real: real, readOnly: o.ReadOnly, opts: o, timeout: timeout, schema: schema}
 	s.lease.Lock()
@@ -481,7 +499,7 @@ func (s *Store) hold() (*bolt.DB, func(), error) {
 // file gets its buckets. It writes only when something needs writing, so
 // opening a tenant per command stays cheap.
 func (s *Store) prepare(size int64) error {
-	version := s.schema.Version()
+	version := s.layout().Version
 	if size < 0 {
 		if fi, err := os.Stat(s.real); err == nil {
 			size = fi.Size()
@@ -524,20 +542,15 @@ func (s *Store) prepare(size int64) error {
 		if n < version {
 			return n, true, nil
 		}
-		// the index and each kind not created on its first write need a
-		// bucket: one pass over the file's buckets, none of them opened
-		need, found, c := 1, 0, btx.Cursor()
-		for _, d := range s.schema.kinds {
-			if !d.onWrite {
-				need++
-			}
+		// Open makes the index and the bucket of each kind not created on
+		// its first write: the meta bucket records their names when they
+		// were made for this layout, else the schema lists them (and a
+		// writer records them).
+		names, recorded := recordedBuckets(mb.Get([]byte(metaLayout)), s.layout().Buckets)
+		if !recorded {
+			names, _ = recordedBuckets(s.sch().layoutRecord(), s.layout().Buckets)
 		}
-		for k, v := c.First(); k != nil; k, v = c.Next() {
-			if i, ok := s.schema.byBucket[string(k)]; v == nil && (string(k) == bucketIndex || ok && !s.schema.kinds[i].onWrite) {
-				found++
-			}
-		}
-		return n, found < need, nil
+		return n, !hasBuckets(btx, names) || !recorded && !s.readOnly, nil
 	}
 	var write bool
 	found := 0
@@ -716,11 +729,36 @@ func (s *Store) timerHandler(kind string) TimerHandler {
 	if h != nil {
 		return h
 	}
-	return s.schema.timers[kind]
+	return s.sch().timers[kind]
 }
 
 // Schema returns the schema the store was opened with.
-func (s *Store) Schema() *Schema { return s.schema }
+func (s *Store) Schema() *Schema { return s.sch() }
+
+// sch is the schema the store was opened with, built by Options.Lazy the
+// first time it is asked for. A Lazy schema that is not valid is a bug of
+// the program (the tests of its package check it), not of the file.
+func (s *Store) sch() *Schema {
+	s.schemaOnce.Do(func() {
+		if s.schema != nil {
+			return
+		}
+		schema := s.opts.Lazy()
+		if err := schema.validate(); err != nil {
+			panic(err)
+		}
+		s.schema = schema
+	})
+	return s.schema
+}
+
+// layout is the layout of the schema the store was opened with.
+func (s *Store) layout() Layout {
+	if s.opts.Schema == nil {
+		return s.opts.Layout
+	}
+	return s.opts.Schema.Layout()
+}
 
 // readSpan is an address range of mapped file pages.
 type readSpan struct{ lo, hi uintptr }

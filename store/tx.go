@@ -35,6 +35,9 @@ const (
 	metaIDSeed        = "idSeed"
 	metaIDCounter     = "idCounter"
 	metaTimerSeq      = "timerSeq"
+	// metaLayout records the layout of the buckets ensureBuckets made
+	// (Schema.layoutRecord)
+	metaLayout = "layout"
 )
 
 // indexEntry is one secondary-index value of a record (IndexEntry as the
@@ -46,22 +49,43 @@ type indexEntry struct {
 }
 
 // ensureBuckets creates the meta and index buckets and the bucket of
-// every kind of the schema that Open creates.
+// every kind of the schema that Open creates, and records their names
+// (metaLayout): the next Open of the file checks them without the schema.
 func (s *Store) ensureBuckets(btx *bolt.Tx) error {
-	for _, n := range []string{bucketMeta, bucketIndex} {
+	meta, err := btx.CreateBucketIfNotExists([]byte(bucketMeta))
+	if err != nil {
+		return err
+	}
+	schema := s.sch()
+	for _, n := range schema.openBuckets() {
 		if _, err := btx.CreateBucketIfNotExists([]byte(n)); err != nil {
 			return err
 		}
 	}
-	for _, d := range s.schema.kinds {
-		if d.onWrite {
-			continue
+	return meta.Put([]byte(metaLayout), schema.layoutRecord())
+}
+
+// hasBuckets reports whether the file has a bucket of each of names
+// (NUL-separated, in byte order): one pass over the file's buckets, none
+// of them opened.
+func hasBuckets(btx *bolt.Tx, names []byte) bool {
+	c := btx.Cursor()
+	k, v := c.First()
+	for len(names) > 0 {
+		name := names
+		if i := bytes.IndexByte(names, 0); i >= 0 {
+			name, names = names[:i], names[i+1:]
+		} else {
+			names = nil
 		}
-		if _, err := btx.CreateBucketIfNotExists([]byte(d.bucket)); err != nil {
-			return err
+		for k != nil && bytes.Compare(k, name) < 0 {
+			k, v = c.Next()
+		}
+		if k == nil || !bytes.Equal(k, name) || v != nil {
+			return false
 		}
 	}
-	return nil
+	return true
 }
 
 // Tx is one transaction on the tenant. It must not be used after the View
@@ -240,7 +264,7 @@ func (tx *Tx) putRaw(bucket, key string, raw []byte) error {
 	if err != nil {
 		return err
 	}
-	def, _ := tx.s.schema.kind(bucket)
+	def, _ := tx.s.sch().kind(bucket)
 	if def == nil || def.index == nil {
 		return b.Put([]byte(key), raw)
 	}
@@ -315,7 +339,7 @@ func (tx *Tx) deleteRecord(bucket, key string) (bool, error) {
 		return false, nil
 	}
 	tx.touch(bucket)
-	if def, _ := tx.s.schema.kind(bucket); def != nil && def.index != nil {
+	if def, _ := tx.s.sch().kind(bucket); def != nil && def.index != nil {
 		if err := tx.unindex(def, key, old); err != nil {
 			return false, err
 		}
@@ -538,7 +562,7 @@ func (tx *Tx) rebuildIndexes() error {
 func (tx *Tx) writeIndexes(keep func(indexEntry) bool) error {
 	if tx.checkpoint == nil {
 		var puts []indexPut
-		for _, r := range tx.s.schema.kinds {
+		for _, r := range tx.s.sch().kinds {
 			def := r.def()
 			if def.index == nil {
 				continue
@@ -554,7 +578,7 @@ func (tx *Tx) writeIndexes(keep func(indexEntry) bool) error {
 		}
 		return tx.putIndexSorted(puts)
 	}
-	for _, r := range tx.s.schema.kinds {
+	for _, r := range tx.s.sch().kinds {
 		def := r.def()
 		if def.index == nil {
 			continue
@@ -708,7 +732,7 @@ func (tx *Tx) dataBucketNames() []string {
 	var names []string
 	_ = tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
 		n := string(name)
-		if d, ok := tx.s.schema.kind(n); n != bucketMeta && n != bucketIndex && (!ok || !d.notExported) {
+		if d, ok := tx.s.sch().kind(n); n != bucketMeta && n != bucketIndex && (!ok || !d.notExported) {
 			names = append(names, n)
 		}
 		return nil
@@ -769,5 +793,5 @@ func (tx *Tx) wipeExcept(keep map[string]bool) error {
 	tx.idCounter = 0
 	tx.timerSeq = 0
 	tx.dirty = true
-	return tx.metaPut(metaSchemaVersion, strconv.Itoa(tx.s.schema.Version()))
+	return tx.metaPut(metaSchemaVersion, strconv.Itoa(tx.s.sch().Version()))
 }

@@ -108,11 +108,18 @@ func onPremSource() restore.OnPremSource {
 	}
 }
 
+// Layout is the Layout of Schema, written out so that opening a tenant
+// file that has it needs no schema (store.Options.Lazy): a command that
+// only reads never builds one. TestLayout checks it against Schema; a
+// change to the areas' buckets changes it.
+var Layout = store.Layout{Version: 9, Buckets: "6e64f7f1ce5fb8af"}
+
 // Open opens (creating if needed) the tenant file at path with the whole
-// tenant's schema, unless o names another.
+// tenant's schema, built when the store first needs it, unless o names
+// another.
 func Open(path string, o store.Options) (*store.Store, error) {
-	if o.Schema == nil {
-		o.Schema = Schema()
+	if o.Schema == nil && o.Lazy == nil {
+		o.Lazy, o.Layout = Schema, Layout
 	}
 	return store.Open(path, o)
 }

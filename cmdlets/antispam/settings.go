@@ -98,16 +98,8 @@ func (s *settings[P]) tag(param string, field func(P) *string) {
 	given := strings.TrimSpace(s.ctx.String(param))
 	ctx := s.ctx
 	s.edits = append(s.edits, func(tx *store.Tx, p P) *object.ErrorRecord {
-		q, err := as.QuarantineNamed(tx, given)
+		q, err := as.FindQuarantine(tx, given)
 		if err != nil || q == nil {
-			all, _ := as.Quarantines(tx)
-			for _, o := range all {
-				if !o.Global && strings.EqualFold(o.Guid, given) {
-					q = o
-				}
-			}
-		}
-		if q == nil {
 			return exo.RecipientNotFound(ctx, given)
 		}
 		*field(p) = q.Name

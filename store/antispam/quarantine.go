@@ -175,15 +175,16 @@ func builtInRank(name string) int {
 	return len(builtIns)
 }
 
-// QuarantineNamed returns the quarantine policy (not the global one)
-// named name, matched without regard to case, or nil.
-func QuarantineNamed(tx *store.Tx, name string) (*Quarantine, error) {
+// FindQuarantine returns the quarantine policy (not the global one) a
+// filter policy's quarantine action names by id, its name or GUID
+// matched without regard to case, or nil.
+func FindQuarantine(tx *store.Tx, id string) (*Quarantine, error) {
 	all, err := Quarantines(tx)
 	if err != nil {
 		return nil, err
 	}
 	for _, q := range all {
-		if !q.Global && strings.EqualFold(q.Name, name) {
+		if !q.Global && (strings.EqualFold(q.Name, id) || strings.EqualFold(q.Guid, id)) {
 			return q, nil
 		}
 	}

@@ -8,7 +8,6 @@ package runtime
 
 import (
 	"errors"
-	"sort"
 	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -23,7 +22,6 @@ import (
 	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
-	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // Modules returns the session's table of loaded script modules.
@@ -136,42 +134,16 @@ func (rt *Runtime) modulePath() []string {
 	return module.SplitPath(mp)
 }
 
-// FindModuleMatching is FindModule for a module whose version c allows:
-// the first of the name's module files (module.Candidates) whose version
-// (its version folder's, else its manifest's ModuleVersion, 0.0 for a
-// .psm1) it allows.
+// FindModuleMatching is FindModule for a module whose version c allows
+// (modmember.FindMatching).
 func (rt *Runtime) FindModuleMatching(name, base string, c module.Constraint) (string, bool) {
-	for _, cand := range module.Candidates(rt.files, name, base, rt.modulePath()) {
-		if !c.Any() {
-			return cand.Path, true
-		}
-		v := cand.FolderVersion
-		if v == "" {
-			v = rt.fileVersion(cand.Path)
-		}
-		if c.Matches(v) {
-			return cand.Path, true
-		}
-	}
-	return "", false
+	return modmember.FindMatching(moduleLoader{rt}, rt.files, rt.modulePath(), name, base, c)
 }
 
-// fileVersion is the version of a module file: a manifest's
-// ModuleVersion, 0.0 for any other file or a manifest that does not read.
-func (rt *Runtime) fileVersion(path string) string {
-	if !strings.HasSuffix(strings.ToLower(path), ".psd1") {
-		return "0.0"
-	}
-	l := moduleLoader{rt}
-	h, err := l.ManifestData(path)
-	if err != nil || h == nil {
-		return "0.0"
-	}
-	man, err := module.ReadManifest(path, h, l.Text)
-	if err != nil {
-		return "0.0"
-	}
-	return man.Version
+// AvailableModules are the modules Get-Module -ListAvailable lists whose
+// file names match a pattern (modmember.Available).
+func (rt *Runtime) AvailableModules(patterns []string) []*module.Module {
+	return modmember.Available(moduleLoader{rt}, rt.files, rt.modulePath(), patterns)
 }
 
 // LoadModule returns the module of a module file (FindModule's path),
@@ -282,132 +254,6 @@ func (l moduleLoader) ManifestData(path string) (*object.Hashtable, error) {
 	}
 	h, _ := object.Unwrap(v).(*object.Hashtable)
 	return h, nil
-}
-
-// AvailableModules are the modules Get-Module -ListAvailable lists from
-// the folders of $env:PSModulePath (each folder once, in its order; in
-// each, by name) whose file names match a pattern: each read, not
-// loaded. A manifest gives its version, kind (Script for a .psm1 root
-// module, Binary for a .dll one, else Manifest), editions and export
-// lists (a list with wildcards, or none, read from the root module); a
-// .psm1 is a Script module at 0.0. A manifest in a version folder other
-// than its ModuleVersion is left out.
-func (rt *Runtime) AvailableModules(patterns []string) []*module.Module {
-	var out []*module.Module
-	seen := map[string]bool{}
-	for _, dir := range rt.modulePath() {
-		dir = strings.TrimRight(dir, `/\`)
-		if dir == "" || seen[strings.ToLower(dir)] {
-			continue
-		}
-		seen[strings.ToLower(dir)] = true
-		var found []*module.Module
-		for _, f := range module.AvailableFiles(rt.files, dir) {
-			if !module.MatchAny(patterns, module.NameFromPath(f)) {
-				continue
-			}
-			m := rt.readModule(f)
-			if v := module.InVersionFolder(f); v != "" && module.CompareVersions(v, m.Version) != 0 {
-				continue
-			}
-			found = append(found, m)
-		}
-		sort.SliceStable(found, func(i, j int) bool { return strings.ToLower(found[i].Name) < strings.ToLower(found[j].Name) })
-		out = append(out, found...)
-	}
-	return out
-}
-
-// readModule reads a module file as Get-Module -ListAvailable does,
-// without running it (AvailableModules).
-func (rt *Runtime) readModule(path string) *module.Module {
-	m := &module.Module{Name: module.NameFromPath(path), Path: path, Base: module.Folder(path), Kind: module.Script, Version: "0.0"}
-	root := path
-	if strings.HasSuffix(strings.ToLower(path), ".psd1") {
-		m.Kind, root = module.ManifestKind, ""
-		l := moduleLoader{rt}
-		h, err := l.ManifestData(path)
-		if err != nil || h == nil {
-			return m
-		}
-		man, err := module.ReadManifest(path, h, l.Text)
-		if err != nil {
-			return m
-		}
-		m.Version, m.Editions, m.Guid = man.Version, man.Editions, man.Guid
-		m.Description, m.Author, m.CompanyName, m.Copyright = man.Description, man.Author, man.CompanyName, man.Copyright
-		switch r := strings.ToLower(man.Root); {
-		case strings.HasSuffix(r, ".psm1"):
-			m.Kind = module.Script
-		case strings.HasSuffix(r, ".dll"):
-			m.Kind = "Binary"
-		}
-		if man.Root != "" {
-			root = man.Root
-			if !prelude.IsPathRooted(root) {
-				root = m.Base + "/" + root
-			}
-		}
-		m.Functions, m.Cmdlets, m.Aliases = man.Functions, man.Cmdlets, man.Aliases
-		if !explicit(man.Functions) || !explicit(man.Aliases) {
-			fns, aliases := rt.analyze(root)
-			if !explicit(man.Functions) {
-				m.Functions = matchingNames(fns, man.Functions)
-			}
-			if !explicit(man.Aliases) {
-				m.Aliases = matchingNames(aliases, man.Aliases)
-			}
-		}
-		return m
-	}
-	m.Functions, m.Aliases = rt.analyze(root)
-	return m
-}
-
-// explicit reports whether an export list names its members one by one
-// (no list, or a wildcard, leaves them to the module's file).
-func explicit(list []string) bool {
-	if list == nil {
-		return false
-	}
-	for _, n := range list {
-		if wildcard.Has(n) {
-			return false
-		}
-	}
-	return true
-}
-
-// matchingNames are the names an export list's patterns let out (all of
-// them without a list).
-func matchingNames(names, patterns []string) []string {
-	if patterns == nil {
-		return names
-	}
-	var out []string
-	for _, n := range names {
-		if module.MatchAny(patterns, n) {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
-// analyze is module.Analyze of a script module's file (nothing for one
-// that is not there, is no .psm1 or does not parse).
-func (rt *Runtime) analyze(path string) (functions, aliases []string) {
-	if path == "" || !strings.HasSuffix(strings.ToLower(path), ".psm1") {
-		return nil, nil
-	}
-	data, err := provider.ReadFile(rt.files, provider.FullPath(rt.files, path))
-	if err != nil {
-		return nil, nil
-	}
-	sb, perrs := parser.Parse(syntax.NewSource(path, fsys.DecodeText(data)))
-	if perrs != nil {
-		return nil, nil
-	}
-	return module.Analyze(sb)
 }
 
 // RemoveModule removes a loaded module as Remove-Module does: the

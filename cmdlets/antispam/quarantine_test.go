@@ -23,7 +23,7 @@ func TestSetQuarantineParameters(t *testing.T) {
 		{"IncludeMessagesFromBlockedSenderAddress", "$true", "True"},
 		{"MultiLanguageCustomDisclaimer", "x,y", "x y"},
 		{"MultiLanguageSenderName", "Contoso", "Contoso"},
-		{"MultiLanguageSetting", "english,FRENCH", "English French"},
+		{"MultiLanguageSetting", "english,FRENCH,persian,odia", "English French Persian Odia"},
 		{"OrganizationBrandingEnabled", "$true", "True"},
 		{"QuarantineRetentionDays", "15", "15"},
 	} {

@@ -29,13 +29,13 @@ var (
 	// RecommendedPolicyTypes are the values of RecommendedPolicyType
 	// (Standard and Strict are the preset security policies').
 	RecommendedPolicyTypes = []string{"Custom", "Standard", "Strict"}
-	// EsnLanguages are the values of EsnLanguage, the language of the
-	// (retired) end-user spam notifications.
+	// EsnLanguages are the values of EsnLanguage, the language of
+	// quarantine notifications (formerly end-user spam notifications).
 	EsnLanguages = []string{"Default", "English", "French", "German", "Italian", "Japanese", "Spanish", "Korean", "Portuguese",
 		"Russian", "ChineseSimplified", "ChineseTraditional", "Amharic", "Arabic", "Bulgarian", "BengaliIndia", "Catalan", "Czech",
-		"Cyrillic", "Danish", "Greek", "Estonian", "Basque", "Farsi", "Finnish", "Filipino", "Galician", "Gujarati", "Hebrew", "Hindi",
+		"Cyrillic", "Danish", "Greek", "Estonian", "Basque", "Persian", "Finnish", "Filipino", "Galician", "Gujarati", "Hebrew", "Hindi",
 		"Croatian", "Hungarian", "Indonesian", "Icelandic", "Kazakh", "Kannada", "Lithuanian", "Latvian", "Malayalam", "Marathi",
-		"Malay", "Dutch", "NorwegianNynorsk", "Norwegian", "Oriya", "Polish", "PortuguesePortugal", "Romanian", "Slovak", "Slovenian",
+		"Malay", "Dutch", "NorwegianNynorsk", "Norwegian", "Odia", "Polish", "PortuguesePortugal", "Romanian", "Slovak", "Slovenian",
 		"SerbianCyrillic", "Serbian", "Swedish", "Swahili", "Tamil", "Telugu", "Thai", "Turkish", "Ukrainian", "Urdu", "Vietnamese"}
 	// QuarantinePolicies are the names of the built-in quarantine
 	// policies a *QuarantineTag may name (Quarantines lists the

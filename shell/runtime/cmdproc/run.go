@@ -212,9 +212,10 @@ func (pr *Processor) wrap(err error) error {
 	if errors.As(err, &pe) {
 		// An error that already has a place in the script (a failed method
 		// call in a ForEach-Object block) keeps its own label and place;
-		// only the command's own errors are named after it.
+		// only the command's own errors are named after it, not what a
+		// throw statement of its code raised.
 		if pe.Record.Position == nil {
-			if pe.Record.Activity == "" {
+			if pe.Record.Activity == "" && !pe.Record.FromThrow {
 				pe.Record.Activity = pr.Cmd.Name
 			}
 			pe.Record.Position = pr.Pos

@@ -173,13 +173,8 @@ func selectJobs(ctx *command.Context) ([]*job, error) {
 		var out []*job
 		for _, v := range listOf(ctx.Value("Id")) {
 			id, _ := strconv.Atoi(object.ToInvariantString(v))
-			found := false
-			for _, j := range all {
-				if j.id == id {
-					out, found = append(out, j), true
-				}
-			}
-			if !found {
+			var found bool
+			if out, found = pick(out, all, func(j *job) bool { return j.id == id }); !found {
 				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("The command cannot find a job with the job ID %d. Verify the value of the Id parameter and then try the command again.", id),
 					"JobWithSpecifiedSessionNotFound", object.ObjectNotFound, "ArgumentException", id)); err != nil {
 					return nil, err
@@ -190,13 +185,8 @@ func selectJobs(ctx *command.Context) ([]*job, error) {
 	case ctx.Has("Name"):
 		var out []*job
 		for _, n := range ctx.Strings("Name") {
-			found := false
-			for _, j := range all {
-				if wildcard.Match(n, j.name) {
-					out, found = append(out, j), true
-				}
-			}
-			if !found && !wildcard.Has(n) {
+			var found bool
+			if out, found = pick(out, all, func(j *job) bool { return wildcard.Match(n, j.name) }); !found && !wildcard.Has(n) {
 				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("The command cannot find the job because the job name %s was not found. Verify the value of the Name parameter, and then try the command again.", n),
 					"JobWithSpecifiedNameNotFound", object.ObjectNotFound, "ArgumentException", n)); err != nil {
 					return nil, err
@@ -205,25 +195,57 @@ func selectJobs(ctx *command.Context) ([]*job, error) {
 		}
 		return out, nil
 	case ctx.Has("State"):
-		var out []*job
-		for _, j := range all {
-			if s, _ := j.obj.Get("State"); strings.EqualFold(object.ToInvariantString(s), ctx.String("State")) {
-				out = append(out, j)
-			}
-		}
+		out, _ := pick(nil, all, func(j *job) bool {
+			s, _ := j.obj.Get("State")
+			return strings.EqualFold(object.ToInvariantString(s), ctx.String("State"))
+		})
 		return out, nil
 	}
 	return all, nil
 }
 
-func receiveJob() *command.Command {
-	c := engine.Declared("Receive-Job", engine.ModCore)
-	c.Synopsis = "Writes the output a job holds (and the errors it wrote); without -Keep the job no longer holds them."
+// pick appends to out the jobs of all that match accepts, in order, and
+// reports whether there was one.
+func pick(out, all []*job, match func(*job) bool) ([]*job, bool) {
+	found := false
+	for _, j := range all {
+		if match(j) {
+			out, found = append(out, j), true
+		}
+	}
+	return out, found
+}
+
+// jobCmdlet declares the cmdlet name, which acts on the jobs a call names
+// (selectJobs).
+func jobCmdlet(name, synopsis string, act func(ctx *command.Context, jobs []*job) error) *command.Command {
+	c := engine.Declared(name, engine.ModCore)
+	c.Synopsis = synopsis
 	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
 		if err != nil {
 			return err
 		}
+		return act(ctx, jobs)
+	}
+	return c
+}
+
+// writeJobs writes the objects of jobs (only the first one's with first).
+func writeJobs(ctx *command.Context, jobs []*job, first bool) error {
+	for _, j := range jobs {
+		if err := ctx.WriteObject(j.obj); err != nil {
+			return err
+		}
+		if first {
+			break
+		}
+	}
+	return nil
+}
+
+func receiveJob() *command.Command {
+	return jobCmdlet("Receive-Job", "Writes the output a job holds (and the errors it wrote); without -Keep the job no longer holds them.", func(ctx *command.Context, jobs []*job) error {
 		for _, j := range jobs {
 			out := j.output
 			if !ctx.Switch("Keep") {
@@ -246,57 +268,23 @@ func receiveJob() *command.Command {
 			}
 		}
 		return nil
-	}
-	return c
+	})
 }
 
 func waitJob() *command.Command {
-	c := engine.Declared("Wait-Job", engine.ModCore)
-	c.Synopsis = "Returns the jobs named: in exosim every job has already finished."
-	c.Handler.Process = func(ctx *command.Context) error {
-		jobs, err := selectJobs(ctx)
-		if err != nil {
-			return err
-		}
-		for _, j := range jobs {
-			if err := ctx.WriteObject(j.obj); err != nil {
-				return err
-			}
-			if ctx.Switch("Any") {
-				break
-			}
-		}
-		return nil
-	}
-	return c
+	return jobCmdlet("Wait-Job", "Returns the jobs named: in exosim every job has already finished.", func(ctx *command.Context, jobs []*job) error {
+		return writeJobs(ctx, jobs, ctx.Switch("Any"))
+	})
 }
 
 func getJob() *command.Command {
-	c := engine.Declared("Get-Job", engine.ModCore)
-	c.Synopsis = "Gets the session's jobs."
-	c.Handler.Process = func(ctx *command.Context) error {
-		jobs, err := selectJobs(ctx)
-		if err != nil {
-			return err
-		}
-		for _, j := range jobs {
-			if err := ctx.WriteObject(j.obj); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return c
+	return jobCmdlet("Get-Job", "Gets the session's jobs.", func(ctx *command.Context, jobs []*job) error {
+		return writeJobs(ctx, jobs, false)
+	})
 }
 
 func removeJob() *command.Command {
-	c := engine.Declared("Remove-Job", engine.ModCore)
-	c.Synopsis = "Removes jobs from the session."
-	c.Handler.Process = func(ctx *command.Context) error {
-		jobs, err := selectJobs(ctx)
-		if err != nil {
-			return err
-		}
+	return jobCmdlet("Remove-Job", "Removes jobs from the session.", func(ctx *command.Context, jobs []*job) error {
 		var gone []*job
 		for _, j := range jobs {
 			ok, err := ctx.ShouldProcess(j.name, "Remove-Job")
@@ -309,28 +297,16 @@ func removeJob() *command.Command {
 		}
 		removeJobs(runtime.Of(ctx), gone)
 		return nil
-	}
-	return c
+	})
 }
 
 func stopJob() *command.Command {
-	c := engine.Declared("Stop-Job", engine.ModCore)
-	c.Synopsis = "Stops jobs: in exosim every job has already finished, so nothing changes."
-	c.Handler.Process = func(ctx *command.Context) error {
-		jobs, err := selectJobs(ctx)
-		if err != nil {
-			return err
+	return jobCmdlet("Stop-Job", "Stops jobs: in exosim every job has already finished, so nothing changes.", func(ctx *command.Context, jobs []*job) error {
+		if !ctx.Switch("PassThru") {
+			return nil
 		}
-		if ctx.Switch("PassThru") {
-			for _, j := range jobs {
-				if err := ctx.WriteObject(j.obj); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	return c
+		return writeJobs(ctx, jobs, false)
+	})
 }
 
 func removeJobs(rt *runtime.Runtime, gone []*job) {

@@ -20,7 +20,7 @@ type Association struct {
 var assocKind = &directory.PerMailbox[Association]{
 	Kind:  store.DefineKind(store.KindSpec[Association]{Bucket: "auditBypass", Name: "auditBypass", Noun: "audit bypass association", CreatedOnWrite: true}),
 	Name:  "auditBypass",
-	Owner: func(a *Association) string { return a.MailboxGuid },
+	Owner: func(a *Association) *string { return &a.MailboxGuid },
 }
 
 // Register adds the audit bypass associations to s: their kind, the rule

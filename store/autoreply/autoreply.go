@@ -71,7 +71,7 @@ func (s *Settings) SendingAt(t time.Time) bool {
 var settingsKind = &directory.PerMailbox[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "autoReply", Name: "autoReply", Noun: "Automatic Replies settings", CreatedOnWrite: true}),
 	Name:  "autoReply",
-	Owner: func(s *Settings) string { return s.MailboxGuid },
+	Owner: func(s *Settings) *string { return &s.MailboxGuid },
 }
 
 // Register adds the Automatic Replies settings to s: their kind, the rule
@@ -102,16 +102,17 @@ func (e *TimeRangeError) Error() string {
 
 // Put stores a mailbox's settings after checking them.
 func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
-	s.MailboxGuid = strings.ToLower(m.Guid)
-	if err := validate(s); err != nil {
-		return err
-	}
-	// A schedule is saved only while its end is still ahead; the times
-	// of replies that are off or always on are not checked.
-	if s.State == Scheduled && !s.EndTime.After(tx.Now()) {
-		return &TimeRangeError{Start: s.StartTime, End: s.EndTime, Past: true}
-	}
-	return settingsKind.Put(tx, s.MailboxGuid, s)
+	return settingsKind.Save(tx, m, s, func(s *Settings) error {
+		if err := validate(s); err != nil {
+			return err
+		}
+		// A schedule is saved only while its end is still ahead; the
+		// times of replies that are off or always on are not checked.
+		if s.State == Scheduled && !s.EndTime.After(tx.Now()) {
+			return &TimeRangeError{Start: s.StartTime, End: s.EndTime, Past: true}
+		}
+		return nil
+	})
 }
 
 func validate(s *Settings) error {

@@ -138,7 +138,7 @@ func Defaults(m *directory.Mailbox) *Settings {
 var settingsKind = &directory.PerMailbox[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "calendarConfig", Name: "calendarConfig", Noun: "calendar settings", CreatedOnWrite: true}),
 	Name:  "calendarConfig",
-	Owner: func(s *Settings) string { return s.MailboxGuid },
+	Owner: func(s *Settings) *string { return &s.MailboxGuid },
 }
 
 // Register adds the calendar settings to s: their kind, the rule that a
@@ -154,11 +154,7 @@ func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
 
 // Put stores a mailbox's settings after checking them.
 func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
-	s.MailboxGuid = strings.ToLower(m.Guid)
-	if err := Validate(s); err != nil {
-		return err
-	}
-	return settingsKind.Put(tx, s.MailboxGuid, s)
+	return settingsKind.Save(tx, m, s, Validate)
 }
 
 // SettingError refuses a value Exchange does not take for a setting.

@@ -110,7 +110,7 @@ func Defaults(m *directory.Mailbox) *Settings {
 var settingsKind = &directory.PerMailbox[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "calendarProcessing", Name: "calendarProcessing", Noun: "calendar processing settings", CreatedOnWrite: true}),
 	Name:  "calendarProcessing",
-	Owner: func(s *Settings) string { return s.MailboxGuid },
+	Owner: func(s *Settings) *string { return &s.MailboxGuid },
 }
 
 // Register adds the calendar processing settings to s: their kind, the
@@ -149,14 +149,15 @@ func (e *UserMailboxError) Error() string {
 
 // Put stores a mailbox's settings after checking them.
 func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
-	s.MailboxGuid = strings.ToLower(m.Guid)
-	if err := validate(s); err != nil {
-		return err
-	}
-	if !IsResource(m) && s.AutomateProcessing == AutoAccept {
-		return &UserMailboxError{}
-	}
-	return settingsKind.Put(tx, s.MailboxGuid, s)
+	return settingsKind.Save(tx, m, s, func(s *Settings) error {
+		if err := validate(s); err != nil {
+			return err
+		}
+		if !IsResource(m) && s.AutomateProcessing == AutoAccept {
+			return &UserMailboxError{}
+		}
+		return nil
+	})
 }
 
 // validate refuses settings outside their documented ranges.

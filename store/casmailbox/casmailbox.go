@@ -59,7 +59,7 @@ func (s *Settings) Value(name string) bool {
 var settingsKind = &directory.PerMailbox[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "casMailbox", Name: "casMailbox", Noun: "client access settings", CreatedOnWrite: true}),
 	Name:  "casMailbox",
-	Owner: func(s *Settings) string { return s.MailboxGuid },
+	Owner: func(s *Settings) *string { return &s.MailboxGuid },
 }
 
 // Register adds the client access settings to s: their kind, the rule

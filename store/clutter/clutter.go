@@ -24,7 +24,7 @@ type Setting struct {
 var settingKind = &directory.PerMailbox[Setting]{
 	Kind:  store.DefineKind(store.KindSpec[Setting]{Bucket: "clutter", Name: "clutter", Noun: "Clutter setting", CreatedOnWrite: true}),
 	Name:  "clutter",
-	Owner: func(s *Setting) string { return s.MailboxGuid },
+	Owner: func(s *Setting) *string { return &s.MailboxGuid },
 }
 
 // Register adds the Clutter settings to s: their kind, the rule that a

@@ -17,8 +17,8 @@ type PerMailbox[T any] struct {
 	Kind *store.Kind[T]
 	// Name is the kind's name in the findings of its check.
 	Name string
-	// Owner returns the Guid a record names as its mailbox's.
-	Owner func(*T) string
+	// Owner returns the field of a record that holds its mailbox's Guid.
+	Owner func(*T) *string
 }
 
 // Register adds the records to s: their kind, the rule that a deleted
@@ -32,7 +32,7 @@ func (p *PerMailbox[T]) Register(s *store.Schema, check string, more func(key st
 	s.AddCheck(check, func(tx *store.Tx, report func(store.Finding)) error {
 		return p.Kind.ForEach(tx, "", func(key string, v *T) error {
 			say := func(message string) { report(store.Finding{Kind: p.Name, Key: key, Message: message}) }
-			owner := p.Owner(v)
+			owner := *p.Owner(v)
 			m, err := GetMailbox(tx, owner)
 			if err != nil {
 				m = nil
@@ -63,6 +63,20 @@ func (p *PerMailbox[T]) Has(tx *store.Tx, guid string) bool {
 // Put stores the record of the mailbox with that Guid.
 func (p *PerMailbox[T]) Put(tx *store.Tx, guid string, v *T) error {
 	return p.Kind.Put(tx, strings.ToLower(guid), v)
+}
+
+// Save stores v as the record of mailbox m, which it names as v's owner,
+// once check (when not nil) takes it: a settings area refuses what
+// Exchange refuses and then writes nothing.
+func (p *PerMailbox[T]) Save(tx *store.Tx, m *Mailbox, v *T, check func(*T) error) error {
+	guid := strings.ToLower(m.Guid)
+	*p.Owner(v) = guid
+	if check != nil {
+		if err := check(v); err != nil {
+			return err
+		}
+	}
+	return p.Kind.Put(tx, guid, v)
 }
 
 // Drop deletes the record of the mailbox with that Guid, if it has one.

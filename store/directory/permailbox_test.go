@@ -1,6 +1,7 @@
 package directory_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -24,7 +25,7 @@ func TestPerMailbox(t *testing.T) {
 	records := &directory.PerMailbox[perMailboxRecord]{
 		Kind:  store.DefineKind(store.KindSpec[perMailboxRecord]{Bucket: "testPerMailbox", Name: "testPerMailbox", Noun: "test record", CreatedOnWrite: true}),
 		Name:  "testPerMailbox",
-		Owner: func(r *perMailboxRecord) string { return r.MailboxGuid },
+		Owner: func(r *perMailboxRecord) *string { return &r.MailboxGuid },
 	}
 	schema := storetest.Schema()
 	records.Register(schema, "test-per-mailbox", func(key string, r *perMailboxRecord, m *directory.Mailbox, report func(string)) {
@@ -41,7 +42,21 @@ func TestPerMailbox(t *testing.T) {
 			t.Fatal("a mailbox has a record before one is put")
 		}
 		storetest.Must(t, records.Drop(tx, annb)) // nothing to drop
-		storetest.Must(t, records.Put(tx, strings.ToUpper(annb), &perMailboxRecord{MailboxGuid: annb, Value: "kept"}))
+		refuse := func(r *perMailboxRecord) error {
+			if r.Value == "bad" {
+				return errors.New("refused")
+			}
+			return nil
+		}
+		m := storetest.Mailbox(t, tx, "annb")
+		if err := records.Save(tx, m, &perMailboxRecord{Value: "bad"}, refuse); err == nil || records.Has(tx, annb) {
+			t.Fatalf("Save of a refused record = %v; stored: %v", err, records.Has(tx, annb))
+		}
+		saved := &perMailboxRecord{Value: "kept"}
+		storetest.Must(t, records.Save(tx, m, saved, refuse))
+		if saved.MailboxGuid != strings.ToLower(annb) {
+			t.Fatalf("Save named %q as the owner, want %q", saved.MailboxGuid, strings.ToLower(annb))
+		}
 		r, ok, err := records.Get(tx, strings.ToUpper(annb))
 		storetest.Must(t, err)
 		if !ok || r.Value != "kept" {

@@ -45,7 +45,7 @@ func Defaults(m *directory.Mailbox) *Settings {
 var settingsKind = &directory.PerMailbox[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "junkEmail", Name: "junkEmail", Noun: "junk email settings", CreatedOnWrite: true}),
 	Name:  "junkEmail",
-	Owner: func(s *Settings) string { return s.MailboxGuid },
+	Owner: func(s *Settings) *string { return &s.MailboxGuid },
 }
 
 // Register adds the junk email settings to s: their kind, the rule that a
@@ -75,15 +75,11 @@ func (e *EntryError) Error() string {
 // list takes no address of a domain the mailbox's own addresses have
 // (every mailbox of the organization is trusted already).
 func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
-	s.MailboxGuid = strings.ToLower(m.Guid)
 	own := map[string]bool{}
 	for _, a := range m.SmtpAddresses() {
 		own[directory.DomainOf(a)] = true
 	}
-	if err := validate(s, own); err != nil {
-		return err
-	}
-	return settingsKind.Put(tx, s.MailboxGuid, s)
+	return settingsKind.Save(tx, m, s, func(s *Settings) error { return validate(s, own) })
 }
 
 // validate checks every list's entries and sizes; ownDomains, when not

@@ -164,7 +164,7 @@ func Defaults(m *directory.Mailbox) *Settings {
 var settingsKind = &directory.PerMailbox[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "messageConfig", Name: "messageConfig", Noun: "message settings", CreatedOnWrite: true}),
 	Name:  "messageConfig",
-	Owner: func(s *Settings) string { return s.MailboxGuid },
+	Owner: func(s *Settings) *string { return &s.MailboxGuid },
 }
 
 // Register adds the message settings to s: their kind, the rule that a
@@ -180,11 +180,7 @@ func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
 
 // Put stores a mailbox's settings after checking them.
 func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
-	s.MailboxGuid = strings.ToLower(m.Guid)
-	if err := Validate(s); err != nil {
-		return err
-	}
-	return settingsKind.Put(tx, s.MailboxGuid, s)
+	return settingsKind.Save(tx, m, s, Validate)
 }
 
 // LengthError refuses a text longer than its property allows.

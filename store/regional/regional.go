@@ -37,7 +37,7 @@ type Settings struct {
 var settingsKind = &directory.PerMailbox[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "regional", Name: "regional", Noun: "regional settings", CreatedOnWrite: true}),
 	Name:  "regional",
-	Owner: func(s *Settings) string { return s.MailboxGuid },
+	Owner: func(s *Settings) *string { return &s.MailboxGuid },
 }
 
 // Register adds the regional settings to s: their kind, the rule that a
@@ -131,11 +131,7 @@ func Validate(s *Settings) error {
 
 // Put stores a mailbox's settings after checking them.
 func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
-	s.MailboxGuid = strings.ToLower(m.Guid)
-	if err := Validate(s); err != nil {
-		return err
-	}
-	return settingsKind.Put(tx, s.MailboxGuid, s)
+	return settingsKind.Save(tx, m, s, Validate)
 }
 
 func contains(list []string, s string) bool {

@@ -82,7 +82,7 @@ type Assignment struct {
 var assignments = &directory.PerMailbox[Assignment]{
 	Kind:  store.DefineKind(store.KindSpec[Assignment]{Bucket: "sharingPolicyAssignments", Name: "sharingPolicyAssignment", Noun: "sharing policy assignment", CreatedOnWrite: true}),
 	Name:  "sharingPolicyAssignment",
-	Owner: func(a *Assignment) string { return a.MailboxGuid },
+	Owner: func(a *Assignment) *string { return &a.MailboxGuid },
 }
 
 // Assign gives a mailbox its own sharing policy (by Guid); "" takes it

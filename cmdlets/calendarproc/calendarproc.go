@@ -12,6 +12,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/mailboxsetting"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -118,7 +119,7 @@ func commands() []*command.Command {
 	get.OutputType = TypeCalendarConfiguration
 	get.Synopsis = "Shows how a mailbox processes meeting requests: the Calendar Attendant, and the resource booking policy of rooms and equipment."
 	get.Examples = []command.Example{{Code: `Get-CalendarProcessing -Identity confroomadams | Format-List AutomateProcessing,BookingWindowInDays,ResourceDelegates`, Remark: "Shows a room's booking policy."}}
-	get.Handler.Process = getCalendarProcessing
+	get.Handler.Process = area.Get
 
 	set := exo.Declared("Set-CalendarProcessing")
 	help := map[string]string{
@@ -142,7 +143,9 @@ func commands() []*command.Command {
 	exo.Describe(set, help)
 	set.Synopsis = "Changes how a mailbox processes meeting requests."
 	set.Examples = []command.Example{{Code: `Set-CalendarProcessing -Identity confroomadams -AutomateProcessing AutoAccept -BookingWindowInDays 365 -ResourceDelegates meganb`, Remark: "A room books itself up to a year ahead, with a delegate."}}
-	set.Handler.Process = setCalendarProcessing
+	set.Handler.Process = func(ctx *command.Context) error {
+		return area.Set(ctx, func(tx *store.Tx, s *cal.Settings) (*object.ErrorRecord, error) { return apply(ctx, tx, s) })
+	}
 	return []*command.Command{exo.Partial(get, "Identity", "ResultSize"), set}
 }
 
@@ -201,8 +204,17 @@ func recipientName(tx *store.Tx, ref string) string {
 	return ref
 }
 
-func settingsObject(tx *store.Tx, m *directory.Mailbox, s *cal.Settings) *object.PSObject {
-	o := object.NewObject(TypeCalendarConfiguration, "System.Object")
+// area is the calendar processing settings as the cmdlets reach them;
+// Exchange calls them the auto-accept settings of the mailbox, and
+// refuses AutoAccept for a mailbox that is not a resource.
+var area = mailboxsetting.Area[cal.Settings]{
+	Read: cal.Get, Write: cal.Put, Show: settingsObject,
+	Prompt:  "Setting auto-accept mailbox settings Identity:\"%s\".",
+	Refused: mailboxsetting.Is[*cal.UserMailboxError], Refusal: exResource, RefusalCategory: object.InvalidData,
+}
+
+func settingsObject(_ *command.Context, tx *store.Tx, m *directory.Mailbox, s *cal.Settings) *object.PSObject {
+	o := mailboxsetting.Object(TypeCalendarConfiguration)
 	names := func(refs []string) []any {
 		out := make([]any, 0, len(refs))
 		for _, r := range refs {
@@ -256,23 +268,7 @@ func settingsObject(tx *store.Tx, m *directory.Mailbox, s *cal.Settings) *object
 	b("RemovePrivateProperty", s.RemovePrivateProperty)
 	l("ResourceDelegates", s.ResourceDelegates)
 	b("TentativePendingApproval", s.TentativePendingApproval)
-	o.AddTyped("MailboxOwnerId", "System.String", m.Identity())
-	o.AddTyped("Identity", "System.String", m.Identity())
-	o.AddTyped("IsValid", "System.Boolean", true)
-	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
-	name := m.Name
-	o.ToStringFunc = func() string { return name }
-	return o
-}
-
-func getCalendarProcessing(ctx *command.Context) error {
-	return mailbox.WriteSetting(ctx, func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error) {
-		s, err := cal.Get(tx, m)
-		if err != nil {
-			return nil, err
-		}
-		return settingsObject(tx, m, s), nil
-	})
+	return mailboxsetting.Finish(o, m, true)
 }
 
 // apply sets what the call's parameters name; rec is Exchange's error
@@ -348,25 +344,4 @@ func listValues(v any) []any {
 		return nil
 	}
 	return []any{v}
-}
-
-func setCalendarProcessing(ctx *command.Context) error {
-	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
-		// Exchange calls these the auto-accept settings of the mailbox.
-		return fmt.Sprintf("Setting auto-accept mailbox settings Identity:\"%s\".", mailbox.TypedIdentity(ctx, m.Name)), m.Name
-	}, func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
-		s, err := cal.Get(tx, m)
-		if err != nil {
-			return nil, err
-		}
-		if rec, err := apply(ctx, tx, s); err != nil || rec != nil {
-			return rec, err
-		}
-		err = cal.Put(tx, m, s)
-		var ue *cal.UserMailboxError
-		if errors.As(err, &ue) {
-			return exo.Error(ctx, exResource, ue.Error(), object.InvalidData, m.Name), nil
-		}
-		return nil, err
-	})
 }

@@ -63,7 +63,7 @@ var area = mailboxsetting.Area[bool]{
 	Prompt: "Setting Clutter for mailbox \"%s\".",
 }
 
-func clutterObject(_ *command.Context, m *directory.Mailbox, on *bool) *object.PSObject {
+func clutterObject(_ *command.Context, _ *store.Tx, m *directory.Mailbox, on *bool) *object.PSObject {
 	o := mailboxsetting.Object(TypeClutter)
 	o.AddTyped("IsEnabled", "System.Boolean", *on)
 	o.AddTyped("MailboxIdentity", "System.String", m.DistinguishedName)
@@ -78,8 +78,8 @@ func setClutter(ctx *command.Context) error {
 	if !ctx.Has("Enable") {
 		return area.Set(ctx, nil)
 	}
-	return area.Set(ctx, func(on *bool) *object.ErrorRecord {
+	return area.Set(ctx, func(_ *store.Tx, on *bool) (*object.ErrorRecord, error) {
 		*on = ctx.Bool("Enable")
-		return nil
+		return nil, nil
 	})
 }

@@ -1,11 +1,11 @@
 // Package mailboxsetting is what the Get and Set cmdlets of a setting
 // each mailbox has (Automatic Replies, junk email, Outlook on the web
-// message settings, regional and calendar settings, Clutter) share: the
-// Get that shows a mailbox's settings, the Set that reads, changes and
-// writes them in one transaction, the properties every settings object
-// ends with, and the table of a settings record's properties (each one's
-// parameter and property name, .NET type, how its argument is read and
-// where it is kept).
+// message settings, regional and calendar settings, calendar processing,
+// Clutter) share: the Get that shows a mailbox's settings, the Set that
+// reads, changes and writes them in one transaction, the properties every
+// settings object ends with, and the table of a settings record's
+// properties (each one's parameter and property name, .NET type, how its
+// argument is read and where it is kept).
 package mailboxsetting
 
 import (
@@ -29,10 +29,10 @@ type Area[S any] struct {
 	Read func(tx *store.Tx, m *directory.Mailbox) (*S, error)
 	// Write stores a mailbox's settings after checking them.
 	Write func(tx *store.Tx, m *directory.Mailbox, s *S) error
-	// Show is the object Get writes of a mailbox's settings; without it,
-	// an object of Type with the Settings table's properties, finished
-	// (see Finish) with the mailbox as MailboxOwnerId when Owner.
-	Show  func(ctx *command.Context, m *directory.Mailbox, s *S) *object.PSObject
+	// Show is the object Get writes of a mailbox's settings, read in tx;
+	// without it, an object of Type with the Settings table's properties,
+	// finished (see Finish) with the mailbox as MailboxOwnerId when Owner.
+	Show  func(ctx *command.Context, tx *store.Tx, m *directory.Mailbox, s *S) *object.PSObject
 	Type  string
 	Owner bool
 	// Wildcard is true when Get's Identity takes Exchange's * wildcard
@@ -45,9 +45,11 @@ type Area[S any] struct {
 	// same names change.
 	Settings *lazy.Value[Table[S]]
 	// Refused tells the errors of Write that are Exchange's refusal of a
-	// value: Set reports them as the exception Refusal, about the mailbox.
-	Refused func(err error) bool
-	Refusal string
+	// value: Set reports them as the exception Refusal, about the mailbox,
+	// of the category RefusalCategory (InvalidArgument when empty).
+	Refused         func(err error) bool
+	Refusal         string
+	RefusalCategory object.ErrorCategory
 }
 
 // Get writes the settings of the mailbox the call's Identity names (see
@@ -59,7 +61,7 @@ func (a *Area[S]) Get(ctx *command.Context) error {
 			return nil, err
 		}
 		if a.Show != nil {
-			return a.Show(ctx, m, s), nil
+			return a.Show(ctx, tx, m, s), nil
 		}
 		o := Object(a.Type)
 		a.Settings.Get().Add(o, s)
@@ -74,10 +76,10 @@ func (a *Area[S]) Get(ctx *command.Context) error {
 // Set changes the settings of the mailbox the call's Identity names,
 // asking first (see mailbox.ChangeSetting): in one write transaction it
 // reads them, sets what the call's parameters name (the Settings table's,
-// then apply's, when not nil) and writes them. A refusal of apply or the
-// table is reported and nothing is written; so is nothing when there is
-// neither a table nor apply.
-func (a *Area[S]) Set(ctx *command.Context, apply func(s *S) *object.ErrorRecord) error {
+// then apply's, when not nil, in the same transaction) and writes them. A
+// refusal of apply or the table is reported and nothing is written; so is
+// nothing when there is neither a table nor apply.
+func (a *Area[S]) Set(ctx *command.Context, apply func(tx *store.Tx, s *S) (*object.ErrorRecord, error)) error {
 	var table Table[S]
 	if a.Settings != nil {
 		table = a.Settings.Get()
@@ -100,13 +102,17 @@ func (a *Area[S]) Set(ctx *command.Context, apply func(s *S) *object.ErrorRecord
 			return rec, nil
 		}
 		if apply != nil {
-			if rec := apply(s); rec != nil {
-				return rec, nil
+			if rec, err := apply(tx, s); rec != nil || err != nil {
+				return rec, err
 			}
 		}
 		err = a.Write(tx, m, s)
 		if err != nil && a.Refused != nil && a.Refused(err) {
-			return exo.Error(ctx, a.Refusal, err.Error(), object.InvalidArgument, m.Identity()), nil
+			category := a.RefusalCategory
+			if category == "" {
+				category = object.InvalidArgument
+			}
+			return exo.Error(ctx, a.Refusal, err.Error(), category, m.Identity()), nil
 		}
 		return nil, err
 	})

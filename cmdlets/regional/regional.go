@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	rg "github.com/exosim/exosim/store/regional"
 )
@@ -85,7 +86,7 @@ var area = mailboxsetting.Area[rg.Settings]{
 	Refusal: exValidation,
 }
 
-func regionalObject(ctx *command.Context, m *directory.Mailbox, s *rg.Settings) *object.PSObject {
+func regionalObject(ctx *command.Context, _ *store.Tx, m *directory.Mailbox, s *rg.Settings) *object.PSObject {
 	verify := ctx.Bool("VerifyDefaultFolderNameLanguage")
 	o := mailboxsetting.Object(TypeRegional)
 	o.AddTyped("DateFormat", "System.String", exo.NilIfEmpty(s.EffectiveDateFormat()))
@@ -127,5 +128,5 @@ func apply(ctx *command.Context, s *rg.Settings) *object.ErrorRecord {
 }
 
 func setRegional(ctx *command.Context) error {
-	return area.Set(ctx, func(s *rg.Settings) *object.ErrorRecord { return apply(ctx, s) })
+	return area.Set(ctx, func(_ *store.Tx, s *rg.Settings) (*object.ErrorRecord, error) { return apply(ctx, s), nil })
 }

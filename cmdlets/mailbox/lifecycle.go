@@ -61,51 +61,77 @@ func removeMailbox() *command.Command {
 		{Code: "Remove-Mailbox -Identity \"Walter Harp\" -Confirm:$false", Remark: "Soft-deletes Walter Harp's mailbox and account without asking."},
 		{Code: "Remove-Mailbox -Identity laura -Confirm:$false; Get-Mailbox -Identity laura -SoftDeletedMailbox | Remove-Mailbox -PermanentlyDelete", Remark: "Soft-deletes Laura Painter's mailbox, then purges it for good instead of keeping it restorable for 30 days."},
 	}
-	c.Handler.Process = func(ctx *command.Context) error {
-		id, shown := identityString(ctx.Value("Identity"))
-		if id == "" {
-			return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
-		}
-		permanent := ctx.Switch("PermanentlyDelete")
-		// Resolve read-only first: the confirmation names the object.
-		var m *directory.Mailbox
+	c.Handler.Process = removal{
+		kind:   func(m *directory.Mailbox) bool { return !m.IsMailUser() },
+		remove: "Removing mailbox \"%s\" will remove the Active Directory user object and mark the mailbox in the database for removal.",
+		purge:  "Permanently removing mailbox \"%s\" will purge the mailbox and its content from the database. It can't be recovered afterwards.",
+	}.run
+	return c
+}
+
+// removal is what Remove-Mailbox and Remove-MailUser differ in: the kind
+// of recipient each removes, what it refuses to purge, and what it asks.
+type removal struct {
+	kind func(*directory.Mailbox) bool
+	// refuse, when not nil, is Exchange's refusal to purge m (nil: none).
+	refuse func(ctx *command.Context, m *directory.Mailbox, shown string) *object.ErrorRecord
+	// remove and purge are the confirmations, each with the recipient
+	// for its %s.
+	remove, purge string
+}
+
+// run removes the recipient the call's Identity names, asking first: an
+// active one is soft-deleted (a mailbox on hold becomes inactive);
+// -PermanentlyDelete purges a soft-deleted one, and finds an active one
+// too so that the refusal names it.
+func (r removal) run(ctx *command.Context) error {
+	id, shown := identityString(ctx.Value("Identity"))
+	if id == "" {
+		return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
+	}
+	permanent := ctx.Switch("PermanentlyDelete")
+	scope := directory.ScopeActive
+	if permanent {
+		scope = directory.ScopeSoftDeleted
+	}
+	// Resolve read-only first: the confirmation names the object.
+	var m *directory.Mailbox
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			var err error
-			if permanent {
-				m, rec, err = resolveOne(ctx, tx, id, shown, directory.ScopeSoftDeleted, false)
-				if rec != nil && err == nil {
-					if a, r2, err2 := resolveOne(ctx, tx, id, shown, directory.ScopeActive, false); err2 == nil && r2 == nil {
-						m, rec = a, nil
-					}
-				}
-				return rec, err
+		var err error
+		m, rec, err = resolveWhere(ctx, tx, id, shown, scope, r.kind)
+		if permanent && rec != nil && err == nil {
+			if a, r2, err2 := resolveWhere(ctx, tx, id, shown, directory.ScopeActive, r.kind); err2 == nil && r2 == nil {
+				m, rec = a, nil
 			}
-			m, rec, err = resolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
 		}
-		target := m.Identity()
-		desc := fmt.Sprintf("Removing mailbox \"%s\" will remove the Active Directory user object and mark the mailbox in the database for removal.", target)
-		if permanent {
-			desc = fmt.Sprintf("Permanently removing mailbox \"%s\" will purge the mailbox and its content from the database. It can't be recovered afterwards.", target)
-		}
-		ok, err := ctx.ShouldProcessWith(desc, target)
-		if err != nil || !ok {
-			return err
-		}
-		_, err = exo.Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			if permanent {
-				return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
-			}
-			_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(runtime.Of(ctx)))
-			return nil, err
-		})
+		return rec, err
+	})
+	if err != nil || !done {
 		return err
 	}
-	return c
+	target := m.Identity()
+	desc := fmt.Sprintf(r.remove, target)
+	if permanent {
+		if r.refuse != nil {
+			if rec := r.refuse(ctx, m, shown); rec != nil {
+				return ctx.WriteError(rec)
+			}
+		}
+		desc = fmt.Sprintf(r.purge, target)
+	}
+	ok, err := ctx.ShouldProcessWith(desc, target)
+	if err != nil || !ok {
+		return err
+	}
+	_, err = exo.Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if permanent {
+			return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
+		}
+		_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(runtime.Of(ctx)))
+		return nil, err
+	})
+	return err
 }
 
 func undoSoftDeletedMailbox() *command.Command {

@@ -7,7 +7,6 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
@@ -147,52 +146,19 @@ func removeMailUser() *command.Command {
 		{Code: "Remove-MailUser -Identity \"Rob Young\" -Confirm:$false", Remark: "Soft-deletes Rob Young's mail user and account."},
 		{Code: "Disable-JournalArchiving -Identity miriamg -PreserveMailUser -Confirm:$false; Remove-MailUser -Identity miriamg -Confirm:$false", Remark: "Unlinks Miriam Graham's journal archive, then deletes her mail user."},
 	}
-	c.Handler.Process = func(ctx *command.Context) error {
-		id, shown := identityString(ctx.Value("Identity"))
-		if id == "" {
-			return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
-		}
-		permanent := ctx.Switch("PermanentlyDelete")
-		var m *directory.Mailbox
-		var rec *object.ErrorRecord
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			var err error
-			m, rec, err = resolveMailUser(ctx, tx, id, shown, mailUserScope(permanent))
-			if permanent && rec != nil && err == nil {
-				if a, r2, err2 := resolveMailUser(ctx, tx, id, shown, directory.ScopeActive); err2 == nil && r2 == nil {
-					m, rec = a, nil
-				}
-			}
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		target := m.Identity()
-		if permanent {
+	c.Handler.Process = removal{
+		kind: (*directory.Mailbox).IsMailUser,
+		refuse: func(ctx *command.Context, m *directory.Mailbox, shown string) *object.ErrorRecord {
 			if !m.IsDeleted() {
-				return ctx.WriteError(exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' isn't soft-deleted. The PermanentlyDelete switch only works on soft-deleted mail users; pipe them from Get-MailUser -SoftDeletedMailUser.", target), object.InvalidOperation, shown))
+				return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' isn't soft-deleted. The PermanentlyDelete switch only works on soft-deleted mail users; pipe them from Get-MailUser -SoftDeletedMailUser.", m.Identity()), object.InvalidOperation, shown)
 			}
 			if m.ExternalDirectoryObjectId != "" {
-				return ctx.WriteError(exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' can't be permanently deleted while its ExternalDirectoryObjectId isn't blank: its user account is still in the Microsoft Entra recycle bin.", target), object.InvalidOperation, shown))
+				return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' can't be permanently deleted while its ExternalDirectoryObjectId isn't blank: its user account is still in the Microsoft Entra recycle bin.", m.Identity()), object.InvalidOperation, shown)
 			}
-		}
-		desc := fmt.Sprintf("Removing mail user \"%s\" will remove the Active Directory user object.", target)
-		if permanent {
-			desc = fmt.Sprintf("Permanently removing mail user \"%s\". It can't be recovered afterwards.", target)
-		}
-		ok, err := ctx.ShouldProcessWith(desc, target)
-		if err != nil || !ok {
-			return err
-		}
-		_, err = exo.Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			if permanent {
-				return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
-			}
-			_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(runtime.Of(ctx)))
-			return nil, err
-		})
-		return err
-	}
+			return nil
+		},
+		remove: "Removing mail user \"%s\" will remove the Active Directory user object.",
+		purge:  "Permanently removing mail user \"%s\". It can't be recovered afterwards.",
+	}.run
 	return c
 }

@@ -26,8 +26,10 @@ import (
 //   - store/transfer (a tenant's export and import) stands on the engine
 //     and its helpers only, and only the gatherers use it;
 //   - an area depends on the engine, store/directory (the records every
-//     area acts on), store/opath, store/dnsname and store/policyrule (the
-//     rules that apply protection policies, on the engine only) only; store/directory
+//     area acts on), store/opath, store/dnsname, store/policyrule (the
+//     rules that apply protection policies, on the engine only) and
+//     store/permailbox (the records a mailbox has one of, on the engine
+//     and store/directory) only; store/directory
 //     on the engine and store/opath; store/opath and store/dnsname on
 //     nothing of the store; so no area
 //     reaches another but through the hooks the engine carries;
@@ -160,12 +162,14 @@ func TestImportRules(t *testing.T) {
 		case rel == "store/opath", rel == "store/dnsname", slices.Contains(helpers, rel):
 		case rel == "store/idform", rel == "store/policyrule", rel == "store/transfer":
 			allowed = engine
+		case rel == "store/permailbox":
+			allowed = append(slices.Clone(engine), "store/directory", "store/opath", "store/idform")
 		case rel == "store/directory":
 			allowed = append(slices.Clone(engine), "store/opath", "store/idform")
 		case slices.Contains(gatherers, rel):
 			allowed = l.under("store")
 		default:
-			allowed = append(slices.Clone(engine), "store/directory", "store/idform", "store/opath", "store/dnsname", "store/policyrule")
+			allowed = append(slices.Clone(engine), "store/directory", "store/idform", "store/opath", "store/dnsname", "store/policyrule", "store/permailbox")
 		}
 		for _, d := range l.ownDeps(t, rel) {
 			switch {

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/store"
-	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // Association is one account that bypasses mailbox audit logging.
@@ -17,7 +17,7 @@ type Association struct {
 	MailboxGuid string `json:"mailboxGuid"`
 }
 
-var assocKind = &directory.PerMailbox[Association]{
+var assocKind = &permailbox.Records[Association]{
 	Kind:  store.DefineKind(store.KindSpec[Association]{Bucket: "auditBypass", Name: "auditBypass", Noun: "audit bypass association", CreatedOnWrite: true}),
 	Name:  "auditBypass",
 	Owner: func(a *Association) *string { return &a.MailboxGuid },

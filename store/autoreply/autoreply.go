@@ -16,6 +16,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // States of Automatic Replies.
@@ -68,7 +69,7 @@ func (s *Settings) SendingAt(t time.Time) bool {
 	return false
 }
 
-var settingsKind = &directory.PerMailbox[Settings]{
+var settingsKind = &permailbox.Records[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "autoReply", Name: "autoReply", Noun: "Automatic Replies settings", CreatedOnWrite: true}),
 	Name:  "autoReply",
 	Owner: func(s *Settings) *string { return &s.MailboxGuid },
@@ -77,7 +78,7 @@ var settingsKind = &directory.PerMailbox[Settings]{
 // Register adds the Automatic Replies settings to s: their kind, the rule
 // that a purged mailbox's settings go with it, and their check.
 func Register(s *store.Schema) {
-	settingsKind.Register(s, "auto-reply", directory.Validated(validate))
+	settingsKind.Register(s, "auto-reply", permailbox.Validated(validate))
 }
 
 // Get returns a mailbox's settings: the stored ones, else its defaults at

@@ -17,6 +17,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // Enumeration values, as Exchange names them.
@@ -135,7 +136,7 @@ func Defaults(m *directory.Mailbox) *Settings {
 	}
 }
 
-var settingsKind = &directory.PerMailbox[Settings]{
+var settingsKind = &permailbox.Records[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "calendarConfig", Name: "calendarConfig", Noun: "calendar settings", CreatedOnWrite: true}),
 	Name:  "calendarConfig",
 	Owner: func(s *Settings) *string { return &s.MailboxGuid },
@@ -144,7 +145,7 @@ var settingsKind = &directory.PerMailbox[Settings]{
 // Register adds the calendar settings to s: their kind, the rule that a
 // purged mailbox's settings go with it, and their check.
 func Register(s *store.Schema) {
-	settingsKind.Register(s, "calendar-config", directory.Validated(Validate))
+	settingsKind.Register(s, "calendar-config", permailbox.Validated(Validate))
 }
 
 // Get returns a mailbox's settings: the stored ones, else its defaults.

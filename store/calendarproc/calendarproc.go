@@ -16,6 +16,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // Values of AutomateProcessing.
@@ -107,7 +108,7 @@ func Defaults(m *directory.Mailbox) *Settings {
 	return s
 }
 
-var settingsKind = &directory.PerMailbox[Settings]{
+var settingsKind = &permailbox.Records[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "calendarProcessing", Name: "calendarProcessing", Noun: "calendar processing settings", CreatedOnWrite: true}),
 	Name:  "calendarProcessing",
 	Owner: func(s *Settings) *string { return &s.MailboxGuid },

@@ -14,7 +14,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/store"
-	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // Switches are the on/off settings, with their value for a mailbox
@@ -56,7 +56,7 @@ func (s *Settings) Value(name string) bool {
 	return false
 }
 
-var settingsKind = &directory.PerMailbox[Settings]{
+var settingsKind = &permailbox.Records[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "casMailbox", Name: "casMailbox", Noun: "client access settings", CreatedOnWrite: true}),
 	Name:  "casMailbox",
 	Owner: func(s *Settings) *string { return &s.MailboxGuid },

@@ -13,6 +13,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // Setting is one mailbox's Clutter setting.
@@ -21,7 +22,7 @@ type Setting struct {
 	Enabled     bool   `json:"enabled"`
 }
 
-var settingKind = &directory.PerMailbox[Setting]{
+var settingKind = &permailbox.Records[Setting]{
 	Kind:  store.DefineKind(store.KindSpec[Setting]{Bucket: "clutter", Name: "clutter", Noun: "Clutter setting", CreatedOnWrite: true}),
 	Name:  "clutter",
 	Owner: func(s *Setting) *string { return &s.MailboxGuid },

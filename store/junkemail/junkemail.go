@@ -14,6 +14,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // The most entries the safelist collection holds in Exchange Online: the
@@ -42,7 +43,7 @@ func Defaults(m *directory.Mailbox) *Settings {
 	return &Settings{MailboxGuid: strings.ToLower(m.Guid), Enabled: true}
 }
 
-var settingsKind = &directory.PerMailbox[Settings]{
+var settingsKind = &permailbox.Records[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "junkEmail", Name: "junkEmail", Noun: "junk email settings", CreatedOnWrite: true}),
 	Name:  "junkEmail",
 	Owner: func(s *Settings) *string { return &s.MailboxGuid },
@@ -52,7 +53,7 @@ var settingsKind = &directory.PerMailbox[Settings]{
 // purged mailbox's settings go with it, and their check (every entry of a
 // list is an address or a domain, within the lists' limits).
 func Register(s *store.Schema) {
-	settingsKind.Register(s, "junk-email", directory.Validated(func(v *Settings) error { return validate(v, nil) }))
+	settingsKind.Register(s, "junk-email", permailbox.Validated(func(v *Settings) error { return validate(v, nil) }))
 }
 
 // Get returns a mailbox's settings: the stored ones, else its defaults.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // Enumeration values, as Exchange names them.
@@ -161,7 +162,7 @@ func Defaults(m *directory.Mailbox) *Settings {
 	}
 }
 
-var settingsKind = &directory.PerMailbox[Settings]{
+var settingsKind = &permailbox.Records[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "messageConfig", Name: "messageConfig", Noun: "message settings", CreatedOnWrite: true}),
 	Name:  "messageConfig",
 	Owner: func(s *Settings) *string { return &s.MailboxGuid },
@@ -170,7 +171,7 @@ var settingsKind = &directory.PerMailbox[Settings]{
 // Register adds the message settings to s: their kind, the rule that a
 // purged mailbox's settings go with it, and their check.
 func Register(s *store.Schema) {
-	settingsKind.Register(s, "message-config", directory.Validated(Validate))
+	settingsKind.Register(s, "message-config", permailbox.Validated(Validate))
 }
 
 // Get returns a mailbox's settings: the stored ones, else its defaults.

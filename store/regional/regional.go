@@ -16,6 +16,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // FolderLanguage is the language a mailbox's default folders are named in
@@ -34,7 +35,7 @@ type Settings struct {
 	FolderLanguage string `json:"folderLanguage,omitempty"`
 }
 
-var settingsKind = &directory.PerMailbox[Settings]{
+var settingsKind = &permailbox.Records[Settings]{
 	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "regional", Name: "regional", Noun: "regional settings", CreatedOnWrite: true}),
 	Name:  "regional",
 	Owner: func(s *Settings) *string { return &s.MailboxGuid },
@@ -43,7 +44,7 @@ var settingsKind = &directory.PerMailbox[Settings]{
 // Register adds the regional settings to s: their kind, the rule that a
 // purged mailbox's settings go with it, and their check.
 func Register(s *store.Schema) {
-	settingsKind.Register(s, "regional", directory.Validated(Validate))
+	settingsKind.Register(s, "regional", permailbox.Validated(Validate))
 }
 
 // Get returns a mailbox's settings: the stored ones, else empty ones.

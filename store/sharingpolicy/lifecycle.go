@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 )
 
 // New stores a new sharing policy (New-SharingPolicy): it gets its Guid
@@ -79,7 +80,7 @@ type Assignment struct {
 	Policy string `json:"policy"`
 }
 
-var assignments = &directory.PerMailbox[Assignment]{
+var assignments = &permailbox.Records[Assignment]{
 	Kind:  store.DefineKind(store.KindSpec[Assignment]{Bucket: "sharingPolicyAssignments", Name: "sharingPolicyAssignment", Noun: "sharing policy assignment", CreatedOnWrite: true}),
 	Name:  "sharingPolicyAssignment",
 	Owner: func(a *Assignment) *string { return &a.MailboxGuid },

@@ -1,4 +1,4 @@
-package directory_test
+package permailbox_test
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/permailbox"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -22,7 +23,7 @@ type perMailboxRecord struct {
 // check finds.
 func TestPerMailbox(t *testing.T) {
 	t.Parallel()
-	records := &directory.PerMailbox[perMailboxRecord]{
+	records := &permailbox.Records[perMailboxRecord]{
 		Kind:  store.DefineKind(store.KindSpec[perMailboxRecord]{Bucket: "testPerMailbox", Name: "testPerMailbox", Noun: "test record", CreatedOnWrite: true}),
 		Name:  "testPerMailbox",
 		Owner: func(r *perMailboxRecord) *string { return &r.MailboxGuid },

@@ -46,11 +46,11 @@ type TimerHandler func(tx *Tx, t Timer) error
 var timerKind = DefineKind(KindSpec[Timer]{Bucket: bucketTimers, Name: "timer"})
 
 // Now returns the simulated current time (UTC).
-func (tx *Tx) Now() time.Time { return tx.clock }
+func (tx *Tx) Now() time.Time { return tx.state().clock }
 
 // setClock moves the clock (used by seeding and firing).
 func (tx *Tx) setClock(t time.Time) {
-	tx.clock = t.UTC()
+	tx.state().clock = t.UTC()
 	tx.dirty = true
 }
 
@@ -60,7 +60,7 @@ func (tx *Tx) Schedule(due time.Time, kind, payload string) (Timer, error) {
 	if strings.TrimSpace(kind) == "" {
 		return Timer{}, &ValidationError{Field: "kind", Message: "timer kind is empty"}
 	}
-	tx.timerSeq++
+	tx.state().timerSeq++
 	tx.dirty = true
 	t := Timer{Seq: tx.timerSeq, Due: due.UTC(), Kind: kind, Payload: payload, ScheduledAt: tx.clock}
 	if err := tx.putRecord(bucketTimers, t.Key(), &t); err != nil {
@@ -127,7 +127,7 @@ func (tx *Tx) CancelTimersFor(payload string, kinds ...string) error {
 // Now fires the timers due by now.
 func (tx *Tx) AdvanceTo(t time.Time) error {
 	t = t.UTC()
-	if t.Before(tx.clock) {
+	if t.Before(tx.state().clock) {
 		return &ClockBackwardsError{Now: tx.clock, Requested: t}
 	}
 	from := tx.clock
@@ -163,11 +163,11 @@ func (tx *Tx) AdvanceTo(t time.Time) error {
 }
 
 // AdvanceBy moves the clock forward by d (see AdvanceTo).
-func (tx *Tx) AdvanceBy(d time.Duration) error { return tx.AdvanceTo(tx.clock.Add(d)) }
+func (tx *Tx) AdvanceBy(d time.Duration) error { return tx.AdvanceTo(tx.Now().Add(d)) }
 
 // RunDueTimers fires the timers due by the current clock without moving it
 // (the synchronous assistant pass after a command).
-func (tx *Tx) RunDueTimers() error { return tx.AdvanceTo(tx.clock) }
+func (tx *Tx) RunDueTimers() error { return tx.AdvanceTo(tx.Now()) }
 
 func (tx *Tx) firstTimer() (Timer, bool, error) {
 	var out Timer

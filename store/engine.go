@@ -71,6 +71,7 @@ func (tx *Tx) CountBucket(name string) int { return tx.countBucket(name) }
 
 // State is the meta state of the tenant as an export gives it.
 func (tx *Tx) State() exportdoc.Meta {
+	tx.state()
 	return exportdoc.Meta{
 		Initialized: tx.IsInitialized(),
 		Seed:        tx.SeedName(),
@@ -83,6 +84,7 @@ func (tx *Tx) State() exportdoc.Meta {
 
 // SetState sets the meta state of an export on the tenant.
 func (tx *Tx) SetState(m exportdoc.Meta) error {
+	tx.metaRead = true
 	tx.clock = m.Clock.UTC()
 	if m.Clock.IsZero() {
 		tx.clock = DefaultClock()

@@ -13,7 +13,7 @@ const ZeroGuid = "00000000-0000-0000-0000-000000000000"
 // NewGuid returns the next deterministic version-4-shaped GUID of the
 // tenant's generator (SHA-256 of seed and counter), lower-case and dashed.
 func (tx *Tx) NewGuid() string {
-	tx.idCounter++
+	tx.state().idCounter++
 	tx.dirty = true
 	var buf [8]byte
 	binary.BigEndian.PutUint64(buf[:], tx.idCounter)
@@ -67,7 +67,10 @@ func NormalizeGuid(s string) (string, bool) {
 }
 
 // IDGeneratorState returns the generator seed and counter.
-func (tx *Tx) IDGeneratorState() (seed string, counter uint64) { return tx.idSeed, tx.idCounter }
+func (tx *Tx) IDGeneratorState() (seed string, counter uint64) {
+	tx.state()
+	return tx.idSeed, tx.idCounter
+}
 
 // HashN derives a number in [lo, hi] from the parts, always the same for
 // the same parts (seeded tenants and generated names use it where they

@@ -94,6 +94,10 @@ type Tx struct {
 	s   *Store
 	btx *bolt.Tx
 
+	// clock, idSeed, idCounter and timerSeq are the meta state, read
+	// from the meta bucket the first time one of them is used (state):
+	// most transactions use none of them.
+	metaRead  bool
 	clock     time.Time
 	idSeed    string
 	idCounter uint64
@@ -153,9 +157,17 @@ func (tx *Tx) touch(bucket string) {
 	tx.touched[bucket] = true
 }
 
-func (s *Store) newTx(btx *bolt.Tx) *Tx {
-	tx := &Tx{s: s, btx: btx, clock: DefaultClock()}
-	if mb := btx.Bucket([]byte(bucketMeta)); mb != nil {
+func (s *Store) newTx(btx *bolt.Tx) *Tx { return &Tx{s: s, btx: btx} }
+
+// state reads the meta state (clock, ID generator, timer sequence) from
+// the meta bucket the first time it is needed; it returns tx.
+func (tx *Tx) state() *Tx {
+	if tx.metaRead {
+		return tx
+	}
+	tx.metaRead = true
+	tx.clock = DefaultClock()
+	if mb := tx.btx.Bucket([]byte(bucketMeta)); mb != nil {
 		if v := mb.Get([]byte(metaClock)); v != nil {
 			if t, err := time.Parse(time.RFC3339Nano, string(v)); err == nil {
 				tx.clock = t.UTC()
@@ -758,7 +770,7 @@ func (tx *Tx) Reinitialize(seed, idSeed string, clock time.Time) error {
 	if err := tx.wipe(); err != nil {
 		return err
 	}
-	tx.idSeed = idSeed
+	tx.state().idSeed = idSeed
 	tx.setClock(clock)
 	if err := tx.metaPut(metaSeed, seed); err != nil {
 		return err
@@ -788,6 +800,7 @@ func (tx *Tx) wipeExcept(keep map[string]bool) error {
 	if err := tx.s.ensureBuckets(tx.btx); err != nil {
 		return err
 	}
+	tx.metaRead = true
 	tx.clock = DefaultClock()
 	tx.idSeed = ""
 	tx.idCounter = 0

@@ -126,6 +126,25 @@ func filterValue(o *object.PSObject, m *directory.Mailbox, e env) func(string) (
 	}
 }
 
+// linkValues is values, but for the properties Exchange keeps as a link to
+// another object, whose value a filter compares is the distinguished name
+// of that object: SharingPolicy is the distinguished name of the policy a
+// mailbox was given as its own, and blank ($null) for a mailbox that
+// follows the default policy, so a filter that names a policy by its name
+// finds no mailbox (Get-Mailbox shows the name of the policy either way).
+func linkValues(values func(string) (any, bool), m *directory.Mailbox, e env) func(string) (any, bool) {
+	return func(name string) (any, bool) {
+		if !strings.EqualFold(name, sharingPolicyParam) {
+			return values(name)
+		}
+		own, ok := e.sharing.Own(m.Guid)
+		if !ok {
+			return nil, true
+		}
+		return sp.DN(e.org, own), true
+	}
+}
+
 // matchAnr is ambiguous name resolution: a prefix of the name, alias,
 // display name, first or last name, primary address or sign-in name.
 func matchAnr(m *directory.Mailbox, anr string) bool {
@@ -348,7 +367,7 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 		full = MailboxObject(m, e)
 	}
 	if l.filter != nil {
-		ok, err := l.filter.Eval(filterValue(full, m, e))
+		ok, err := l.filter.Eval(linkValues(filterValue(full, m, e), m, e))
 		if err != nil {
 			return nil, false, l.ctx.Fail(exo.Error(l.ctx, "System.Management.Automation.ParameterBindingException", opath.BindingMessage("Filter", err), object.InvalidArgument, l.filter.Text()))
 		}

@@ -149,13 +149,24 @@ func LoadNames(tx *store.Tx) (*Names, error) {
 	return n, err
 }
 
+// Own is the name of the policy the mailbox with that Guid was given as
+// its own (Set-Mailbox -SharingPolicy); ok is false for a mailbox that
+// follows the default policy.
+func (n *Names) Own(mailboxGuid string) (name string, ok bool) {
+	if n == nil {
+		return "", false
+	}
+	name, ok = n.owned[strings.ToLower(mailboxGuid)]
+	return name, ok
+}
+
 // Of is the name of the policy the mailbox with that Guid follows ("" for
 // none). A nil Names knows only the built-in default policy.
 func (n *Names) Of(mailboxGuid string) string {
 	if n == nil {
 		return DefaultName
 	}
-	if name, ok := n.owned[strings.ToLower(mailboxGuid)]; ok {
+	if name, ok := n.Own(mailboxGuid); ok {
 		return name
 	}
 	return n.def

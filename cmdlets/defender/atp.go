@@ -100,7 +100,7 @@ func setAtp(ctx *command.Context) error {
 			return nil, err
 		}
 		before := *p
-		if rec := apply(p, edits); rec != nil {
+		if rec := apply(tx, p, edits); rec != nil {
 			return rec, nil
 		}
 		if before == *p {

@@ -5,9 +5,11 @@
 // rules that apply them (*-SafeLinksRule, *-SafeAttachmentRule), the
 // rule of the built-in protection policies (Get-/Set-
 // ATPBuiltInProtectionRule), the rules of the Standard and Strict preset
-// security policies (*-ATPProtectionPolicyRule) and the policy for
-// Office 365 apps (Get-/Set-AtpPolicyForO365); with the default views of
-// their output objects. The settings are kept and shown; the simulated
+// security policies (*-ATPProtectionPolicyRule for Defender's policies,
+// *-EOPProtectionPolicyRule for the spam filter, anti-phishing and
+// anti-malware policies) and the policy for Office 365 apps
+// (Get-/Set-AtpPolicyForO365); with the default views of their output
+// objects. The settings are kept and shown; the simulated
 // mail flow does not rewrite links or detonate attachments.
 package defender
 
@@ -33,6 +35,7 @@ const (
 	TypeSafeLinksRule        = "Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.SafeLinksRule"
 	TypeSafeAttachmentRule   = "Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.SafeAttachmentRule"
 	TypeProtectionRule       = "Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.ProtectionPolicyRule"
+	TypeEOPRule              = "Deserialized.Microsoft.Exchange.MessagingPolicies.Rules.Tasks.EOPProtectionPolicyRule"
 	TypeAtpPolicy            = "Deserialized.Microsoft.Exchange.Data.Directory.Management.AtpPolicyForO365"
 )
 
@@ -47,6 +50,8 @@ var Cmdlets = command.Table{Groups: []command.Group{
 		"Enable-SafeAttachmentRule", "Disable-SafeAttachmentRule"}, Build: safeAttachmentRuleCommands},
 	{Names: []string{"Get-ATPProtectionPolicyRule", "New-ATPProtectionPolicyRule", "Set-ATPProtectionPolicyRule", "Remove-ATPProtectionPolicyRule",
 		"Enable-ATPProtectionPolicyRule", "Disable-ATPProtectionPolicyRule"}, Build: protectionRuleCommands},
+	{Names: []string{"Get-EOPProtectionPolicyRule", "New-EOPProtectionPolicyRule", "Set-EOPProtectionPolicyRule", "Remove-EOPProtectionPolicyRule",
+		"Enable-EOPProtectionPolicyRule", "Disable-EOPProtectionPolicyRule"}, Build: eopRuleCommands},
 	{Names: []string{"Get-ATPBuiltInProtectionRule", "Set-ATPBuiltInProtectionRule"}, Build: builtInRuleCommands},
 	{Names: []string{"Get-AtpPolicyForO365", "Set-AtpPolicyForO365"}, Build: atpCommands},
 }}
@@ -68,7 +73,7 @@ func Views(r *format.Registry) {
 		{Label: "Action", Property: "Action"},
 		{Label: "Enable", Property: "Enable"},
 	}})
-	for _, t := range []string{TypeSafeLinksRule, TypeSafeAttachmentRule, TypeProtectionRule} {
+	for _, t := range []string{TypeSafeLinksRule, TypeSafeAttachmentRule, TypeProtectionRule, TypeEOPRule} {
 		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
 			{Label: "Name", Property: "Name"},
 			{Label: "State", Property: "State"},
@@ -99,7 +104,7 @@ func identity(ctx *command.Context) string {
 
 // edit is one parameter's change of a policy P: it applies the value the
 // call gave, or refuses it with the service's error.
-type edit[P any] func(p P) *object.ErrorRecord
+type edit[P any] func(tx *store.Tx, p P) *object.ErrorRecord
 
 // policyKind is one kind of policy as its four cmdlets handle it; P is
 // a pointer to its record.
@@ -138,9 +143,9 @@ func (k *policyKind[P]) get(ctx *command.Context) error {
 }
 
 // apply applies the edits to p; the first refusal stops them.
-func apply[P any](p P, edits []edit[P]) *object.ErrorRecord {
+func apply[P any](tx *store.Tx, p P, edits []edit[P]) *object.ErrorRecord {
 	for _, e := range edits {
-		if rec := e(p); rec != nil {
+		if rec := e(tx, p); rec != nil {
 			return rec
 		}
 	}
@@ -181,7 +186,7 @@ func (k *policyKind[P]) create(ctx *command.Context) error {
 			return nil, err
 		}
 		p := k.fresh(name)
-		if rec := apply(p, edits); rec != nil {
+		if rec := apply(tx, p, edits); rec != nil {
 			return rec, nil
 		}
 		if err := k.storeCreate(tx, p); err != nil {
@@ -216,7 +221,7 @@ func (k *policyKind[P]) set(ctx *command.Context) error {
 		return fmt.Sprintf("Configure %s \"%s\".", k.words, shown), shown
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		before := k.clone(p)
-		if rec := apply(p, edits); rec != nil {
+		if rec := apply(tx, p, edits); rec != nil {
 			return rec, nil
 		}
 		if reflect.DeepEqual(before, p) {
@@ -258,7 +263,7 @@ func boolEdits[P any](ctx *command.Context, fields []boolField[P]) []edit[P] {
 			continue
 		}
 		v, field := ctx.Bool(b.param), b.field
-		edits = append(edits, func(p P) *object.ErrorRecord { *field(p) = v; return nil })
+		edits = append(edits, func(_ *store.Tx, p P) *object.ErrorRecord { *field(p) = v; return nil })
 	}
 	return edits
 }
@@ -279,7 +284,7 @@ func textEdit[P any](ctx *command.Context, param string, max int, field func(P) 
 	if rec := exo.TooLong(ctx, max, v); rec != nil {
 		return nil, ctx.Fail(rec)
 	}
-	return []edit[P]{func(p P) *object.ErrorRecord { *field(p) = v; return nil }}, nil
+	return []edit[P]{func(_ *store.Tx, p P) *object.ErrorRecord { *field(p) = v; return nil }}, nil
 }
 
 // enumEdit reads an enumeration parameter (of the .NET type typ) into
@@ -292,5 +297,5 @@ func enumEdit[P any](ctx *command.Context, param, typ string, values []string, f
 	if !ctx.Has(param) {
 		return nil, nil
 	}
-	return []edit[P]{func(p P) *object.ErrorRecord { *field(p) = v; return nil }}, nil
+	return []edit[P]{func(_ *store.Tx, p P) *object.ErrorRecord { *field(p) = v; return nil }}, nil
 }

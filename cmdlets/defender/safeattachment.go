@@ -6,6 +6,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store"
 	as "github.com/exosim/exosim/store/antispam"
 	"github.com/exosim/exosim/store/defender"
 	"github.com/exosim/exosim/store/directory"
@@ -127,15 +128,18 @@ func readSafeAttachment(ctx *command.Context) ([]edit[sa], error) {
 			return nil, ctx.Fail(exo.Error(ctx, exBinding, "Cannot process argument transformation on parameter 'RedirectAddress'. Cannot convert value \""+v+
 				"\" to type \"Microsoft.Exchange.Data.SmtpAddress\". Error: \"The address '"+v+"' is not a valid SMTP address.\"", object.InvalidArgument, v))
 		}
-		edits = append(edits, func(p sa) *object.ErrorRecord { p.RedirectAddress = v; return nil })
+		edits = append(edits, func(_ *store.Tx, p sa) *object.ErrorRecord { p.RedirectAddress = v; return nil })
 	}
 	if ctx.Has("QuarantineTag") {
 		given := strings.TrimSpace(ctx.String("QuarantineTag"))
-		v, ok := as.Canonical(as.QuarantinePolicies, given)
-		if !ok {
-			return nil, ctx.Fail(exo.RecipientNotFound(ctx, given))
-		}
-		edits = append(edits, func(p sa) *object.ErrorRecord { p.QuarantineTag = v; return nil })
+		edits = append(edits, func(tx *store.Tx, p sa) *object.ErrorRecord {
+			q, err := as.FindQuarantine(tx, given)
+			if err != nil || q == nil {
+				return exo.RecipientNotFound(ctx, given)
+			}
+			p.QuarantineTag = q.Name
+			return nil
+		})
 	}
 	return edits, nil
 }

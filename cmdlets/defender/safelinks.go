@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/defender"
 	"github.com/exosim/exosim/store/directory"
 )
@@ -161,7 +162,7 @@ func readSafeLinks(ctx *command.Context) ([]safeLinksEdit, error) {
 		if _, err := mailbox.ApplyMultiValued(arg, nil); err != nil {
 			return nil, ctx.Fail(exo.Invalid(ctx, err.Error(), "DoNotRewriteUrls"))
 		}
-		edits = append(edits, func(p sl) *object.ErrorRecord {
+		edits = append(edits, func(_ *store.Tx, p sl) *object.ErrorRecord {
 			next, _ := mailbox.ApplyMultiValued(arg, p.DoNotRewriteUrls)
 			var out []string
 			for _, u := range next {
@@ -181,7 +182,7 @@ func readSafeLinks(ctx *command.Context) ([]safeLinksEdit, error) {
 		if rec != nil {
 			return nil, ctx.Fail(rec)
 		}
-		edits = append(edits, func(p sl) *object.ErrorRecord { p.LocalizedNotificationText = texts; return nil })
+		edits = append(edits, func(_ *store.Tx, p sl) *object.ErrorRecord { p.LocalizedNotificationText = texts; return nil })
 	}
 	return edits, nil
 }

@@ -142,16 +142,18 @@ func buildRoles() []Role {
 	// and built-in protection rules, the policy for Office 365 apps): the
 	// same roles as anti-spam.
 	defenderReads := g("Get-SafeLinksPolicy", "Get-SafeLinksRule", "Get-SafeAttachmentPolicy", "Get-SafeAttachmentRule",
-		"Get-ATPProtectionPolicyRule", "Get-ATPBuiltInProtectionRule", "Get-AtpPolicyForO365")
+		"Get-ATPProtectionPolicyRule", "Get-EOPProtectionPolicyRule", "Get-ATPBuiltInProtectionRule", "Get-AtpPolicyForO365")
 	defenderAll := join(defenderReads, g("New-SafeLinksPolicy", "Set-SafeLinksPolicy", "Remove-SafeLinksPolicy",
 		"New-SafeLinksRule", "Set-SafeLinksRule", "Remove-SafeLinksRule", "Enable-SafeLinksRule", "Disable-SafeLinksRule",
 		"New-SafeAttachmentPolicy", "Set-SafeAttachmentPolicy", "Remove-SafeAttachmentPolicy", "New-SafeAttachmentRule",
 		"Set-SafeAttachmentRule", "Remove-SafeAttachmentRule", "Enable-SafeAttachmentRule", "Disable-SafeAttachmentRule",
 		"New-ATPProtectionPolicyRule", "Set-ATPProtectionPolicyRule", "Remove-ATPProtectionPolicyRule",
-		"Enable-ATPProtectionPolicyRule", "Disable-ATPProtectionPolicyRule", "Set-ATPBuiltInProtectionRule", "Set-AtpPolicyForO365"))
-	// DKIM and the trusted ARC sealers go with them too; inbound
-	// connectors with the remote and accepted domains, the external
-	// sender tag with the organization's configuration.
+		"Enable-ATPProtectionPolicyRule", "Disable-ATPProtectionPolicyRule", "New-EOPProtectionPolicyRule", "Set-EOPProtectionPolicyRule",
+		"Remove-EOPProtectionPolicyRule", "Enable-EOPProtectionPolicyRule", "Disable-EOPProtectionPolicyRule", "Set-ATPBuiltInProtectionRule",
+		"Set-AtpPolicyForO365"))
+	// DKIM and the trusted ARC sealers go with them too, and inbound
+	// connectors, which Remote and Accepted Domains changes as well; the
+	// external sender tag goes with the organization's configuration.
 	mailAuthReads := g("Get-DkimSigningConfig", "Get-ArcConfig")
 	mailAuthAll := join(mailAuthReads, g("New-DkimSigningConfig", "Set-DkimSigningConfig", "Remove-DkimSigningConfig",
 		"Rotate-DkimSigningConfig", "Set-ArcConfig"))
@@ -159,7 +161,7 @@ func buildRoles() []Role {
 	connectors := join(connectorReads, g("New-InboundConnector", "Set-InboundConnector", "Remove-InboundConnector"))
 	externalTag := g("Get-ExternalInOutlook", "Set-ExternalInOutlook")
 	antispamReads = join(antispamReads, defenderReads, mailAuthReads, connectorReads, g("Get-ExternalInOutlook"))
-	antispam = join(antispam, defenderAll, mailAuthAll)
+	antispam = join(antispam, defenderAll, mailAuthAll, connectors)
 	// anti-phishing policies and rules: the same roles.
 	antiPhishReads := g("Get-AntiPhishPolicy", "Get-AntiPhishRule")
 	antispamReads = join(antispamReads, antiPhishReads)

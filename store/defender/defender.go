@@ -3,8 +3,10 @@
 // that apply them (*-SafeLinksPolicy, *-SafeLinksRule,
 // *-SafeAttachmentPolicy, *-SafeAttachmentRule), the built-in protection
 // rule, the rules of the Standard and Strict preset security policies
-// (*-ATPProtectionPolicyRule) and the organization's policy for Office
-// 365 apps, SharePoint, OneDrive and Teams (Get-/Set-AtpPolicyForO365).
+// (*-ATPProtectionPolicyRule, and *-EOPProtectionPolicyRule for the
+// preset's Exchange Online Protection policies) and the organization's
+// policy for Office 365 apps, SharePoint, OneDrive and Teams
+// (Get-/Set-AtpPolicyForO365).
 //
 // Every organization has the built-in protection policy of each kind,
 // named Built-In Protection Policy, which applies to every recipient no
@@ -208,10 +210,12 @@ func Register(s *store.Schema) {
 	safeAttachmentRuleKind.Register(s)
 	builtInRuleKind.Register(s)
 	protectionRuleKind.Register(s)
+	eopRuleKind.Register(s)
 	atpKind.Register(s)
 	s.AddCheck("safe-links-policies", checkSafeLinks)
 	s.AddCheck("safe-attachment-policies", checkSafeAttachments)
 	s.AddCheck("safe-links-rules", SafeLinksRules.Check)
 	s.AddCheck("safe-attachment-rules", SafeAttachmentRules.Check)
 	s.AddCheck("atp-protection-policy-rules", ProtectionRules.Check)
+	s.AddCheck("eop-protection-policy-rules", EOPRules.Check)
 }

@@ -15,6 +15,8 @@ var (
 		Noun: "Safe Attachments rule", CreatedOnWrite: true})
 	protectionRuleKind = store.DefineKind(store.KindSpec[policyrule.Rule]{Bucket: "atpProtectionPolicyRules", Name: "atpProtectionPolicyRule",
 		Noun: "preset security policy rule", CreatedOnWrite: true})
+	eopRuleKind = store.DefineKind(store.KindSpec[policyrule.Rule]{Bucket: "eopProtectionPolicyRules", Name: "eopProtectionPolicyRule",
+		Noun: "preset security policy rule", CreatedOnWrite: true})
 	builtInRuleKind = store.DefineKind(store.KindSpec[policyrule.Rule]{Bucket: "atpBuiltInProtectionRules", Name: "atpBuiltInProtectionRule",
 		Noun: "built-in protection rule", CreatedOnWrite: true})
 )
@@ -22,16 +24,19 @@ var (
 func safeLinksRuleKindOf() *store.Kind[policyrule.Rule]      { return safeLinksRuleKind }
 func safeAttachmentRuleKindOf() *store.Kind[policyrule.Rule] { return safeAttachmentRuleKind }
 func protectionRuleKindOf() *store.Kind[policyrule.Rule]     { return protectionRuleKind }
+func eopRuleKindOf() *store.Kind[policyrule.Rule]            { return eopRuleKind }
 
 // The families of rules: Safe Links and Safe Attachments rules each name
 // recipients and apply one policy (a policy has one rule at most); the
-// preset security policies' rules (ATPProtectionPolicyRule) apply a
-// Safe Links and a Safe Attachments policy each, to everyone when they
-// name no recipient.
+// preset security policies' rules apply a Safe Links and a Safe
+// Attachments policy each (ATPProtectionPolicyRule), or a spam filter,
+// an anti-phishing and an anti-malware policy (EOPProtectionPolicyRule),
+// to everyone when they name no recipient.
 var (
 	SafeLinksRules      = policyrule.Family{Kind: safeLinksRuleKindOf, Name: "safeLinksRule", MaxName: MaxNameLength}
 	SafeAttachmentRules = policyrule.Family{Kind: safeAttachmentRuleKindOf, Name: "safeAttachmentRule", MaxName: MaxNameLength}
 	ProtectionRules     = policyrule.Family{Kind: protectionRuleKindOf, Name: "atpProtectionPolicyRule", MaxName: MaxNameLength, Unconditional: true}
+	EOPRules            = policyrule.Family{Kind: eopRuleKindOf, Name: "eopProtectionPolicyRule", MaxName: MaxNameLength, Unconditional: true}
 )
 
 // BuiltInRuleName is the name of the rule of the built-in protection
@@ -42,6 +47,10 @@ const BuiltInRuleName = "ATP Built-In Protection Rule"
 const (
 	SafeAttachmentPolicyParam = "SafeAttachmentPolicy"
 	SafeLinksPolicyParam      = "SafeLinksPolicy"
+	// The parameters of an EOPProtectionPolicyRule's policies.
+	HostedContentFilterPolicyParam = "HostedContentFilterPolicy"
+	AntiPhishPolicyParam           = "AntiPhishPolicy"
+	MalwareFilterPolicyParam       = "MalwareFilterPolicy"
 )
 
 // BuiltInRule returns the rule of the built-in protection policies

@@ -85,7 +85,7 @@ func quarantineCommands() []*command.Command {
 	set.Handler.Process = setQuarantine
 
 	remove := exo.Declared("Remove-QuarantinePolicy")
-	remove.Synopsis = "Removes a quarantine policy no filter policy uses; AdminOnlyAccessPolicy and DefaultFullAccessPolicy can't be removed."
+	remove.Synopsis = "Removes a quarantine policy no filter or Safe Attachments policy uses; AdminOnlyAccessPolicy and DefaultFullAccessPolicy can't be removed."
 	describeOwn(remove, help)
 	remove.Handler.Process = removeQuarantine
 	return []*command.Command{get, nw, set, remove}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	as "github.com/exosim/exosim/store/antispam"
+	"github.com/exosim/exosim/store/defender"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
@@ -400,6 +401,31 @@ func TestQuarantinePolicies(t *testing.T) {
 		storetest.Must(t, as.RemoveQuarantine(tx, all[2]))
 	})
 	if f := storetest.Findings(t, s); f != "" {
+		t.Errorf("findings: %s", f)
+	}
+}
+
+// A quarantine policy a Safe Attachments policy names (another area,
+// reached through QuarantineUsers) stays, and the tenant check reports a
+// Safe Attachments policy naming one that is not there.
+func TestQuarantineUsedBySafeAttachments(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		q := as.NewQuarantine("Contoso")
+		storetest.Must(t, as.CreateQuarantine(tx, q))
+		p := defender.NewSafeAttachment("Research")
+		p.Guid, p.QuarantineTag = tx.NewGuid(), "contoso"
+		storetest.Must(t, defender.CreateSafeAttachment(tx, p))
+		var inUse *as.QuarantineInUseError
+		if err := as.RemoveQuarantine(tx, q); !errors.As(err, &inUse) || inUse.User != "Research" {
+			t.Errorf("removing a policy a Safe Attachments policy names: %v", err)
+		}
+		p.QuarantineTag = "Gone"
+		storetest.Must(t, defender.PutSafeAttachment(tx, p))
+		storetest.Must(t, as.RemoveQuarantine(tx, q))
+	})
+	if f := storetest.Findings(t, s); !strings.Contains(f, `quarantine policy "Gone" is not there`) || !strings.Contains(f, "Research") {
 		t.Errorf("findings: %s", f)
 	}
 }

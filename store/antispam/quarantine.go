@@ -265,7 +265,7 @@ func PutQuarantine(tx *store.Tx, q *Quarantine) error {
 }
 
 // RemoveQuarantine removes a quarantine policy no filter policy's
-// quarantine action names; AdminOnlyAccessPolicy, DefaultFullAccessPolicy
+// quarantine action, nor a policy of another area, names; AdminOnlyAccessPolicy, DefaultFullAccessPolicy
 // and the global one stay.
 func RemoveQuarantine(tx *store.Tx, q *Quarantine) error {
 	if _, _, removable := BuiltIn(q.Name); !removable {
@@ -349,9 +349,16 @@ func checkQuarantines(tx *store.Tx, report func(store.Finding)) error {
 	})
 }
 
+// QuarantineUsers is the hook of the other areas whose policies name
+// quarantine policies (a Safe Attachments policy's QuarantineTag): each
+// function calls fn with every quarantine policy one of its policies
+// names, and that policy's kind and name. A quarantine policy such a
+// policy names stays, as one a filter policy names does.
+var QuarantineUsers = store.NewHook[func(tx *store.Tx, fn func(kind, policy, tag string)) error]("quarantine policy users")
+
 // eachQuarantineTag calls fn with each quarantine policy a filter
-// policy's quarantine action names, and the kind and name of the filter
-// policy.
+// policy's quarantine action, or a policy of another area
+// (QuarantineUsers), names, and the kind and name of that policy.
 func eachQuarantineTag(tx *store.Tx, fn func(kind, policy, tag string)) error {
 	spam, err := ContentFilter.List(tx)
 	if err != nil {
@@ -377,6 +384,11 @@ func eachQuarantineTag(tx *store.Tx, fn func(kind, policy, tag string)) error {
 	}
 	for _, p := range malware {
 		fn("malwareFilterPolicy", p.Name, p.QuarantineTag)
+	}
+	for _, users := range QuarantineUsers.Funcs(tx) {
+		if err := users(tx, fn); err != nil {
+			return err
+		}
 	}
 	return nil
 }

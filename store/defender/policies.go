@@ -151,6 +151,20 @@ func SafeAttachmentPolicies(tx *store.Tx) ([]*SafeAttachmentPolicy, error) {
 	return safeAttachments.list(tx)
 }
 
+// EachQuarantineTag calls fn with the quarantine policy each Safe
+// Attachments policy names (its QuarantineTag), and the kind and name of
+// that policy: a quarantine policy one of them names can't be removed.
+func EachQuarantineTag(tx *store.Tx, fn func(kind, policy, tag string)) error {
+	all, err := safeAttachments.list(tx)
+	if err != nil {
+		return err
+	}
+	for _, p := range all {
+		fn(safeAttachments.noun, p.Name, p.QuarantineTag)
+	}
+	return nil
+}
+
 // CreateSafeAttachment adds a Safe Attachments policy
 // (New-SafeAttachmentPolicy); its name must be new.
 func CreateSafeAttachment(tx *store.Tx, p *SafeAttachmentPolicy) error {

@@ -77,6 +77,7 @@ func Schema() *store.Schema {
 	antispam.Register(s)
 	calendarconfig.Register(s)
 	defender.Register(s)
+	antispam.QuarantineUsers.Add(s, defender.EachQuarantineTag)
 	mailauth.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)

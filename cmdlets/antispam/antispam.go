@@ -6,7 +6,8 @@
 // HostedContentFilterRule), the anti-phishing policies and rules
 // (*-AntiPhishPolicy, *-AntiPhishRule), the anti-malware policies and rules
 // (*-MalwareFilterPolicy, *-MalwareFilterRule), the quarantine policies
-// (*-QuarantinePolicy), the outbound spam filter policies and rules
+// (*-QuarantinePolicy) and the end-user permissions objects they take
+// (New-/Set-QuarantinePermissions), the outbound spam filter policies and rules
 // (*-HostedOutboundSpamFilterPolicy, *-HostedOutboundSpamFilterRule) and
 // the connection filter
 // policy (Get-/Set-HostedConnectionFilterPolicy); with the default views
@@ -46,6 +47,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-MalwareFilterRule", "New-MalwareFilterRule", "Set-MalwareFilterRule", "Remove-MalwareFilterRule", "Enable-MalwareFilterRule",
 		"Disable-MalwareFilterRule"}, Build: func() []*command.Command { return malwareRules().Commands() }},
 	{Names: []string{"Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy"}, Build: quarantineCommands},
+	{Names: []string{"New-QuarantinePermissions", "Set-QuarantinePermissions"}, Build: quarantinePermissionsCommands},
 	{Names: []string{"Get-HostedOutboundSpamFilterPolicy", "New-HostedOutboundSpamFilterPolicy", "Set-HostedOutboundSpamFilterPolicy",
 		"Remove-HostedOutboundSpamFilterPolicy"}, Build: outboundCommands},
 	{Names: []string{"Get-HostedOutboundSpamFilterRule", "New-HostedOutboundSpamFilterRule", "Set-HostedOutboundSpamFilterRule",

@@ -96,15 +96,6 @@ var quarantines = exo.Configs[*as.Quarantine]{List: as.Quarantines, Keys: func(o
 	return q.Name, q.Guid, configDN(o, q.Name, quarantineContainer)
 }}
 
-// permissionsText is EndUserQuarantinePermissions as Exchange shows it.
-func permissionsText(q *as.Quarantine) string {
-	parts := make([]string, len(as.Permissions))
-	for i, p := range as.Permissions {
-		parts[i] = fmt.Sprintf("%s: %s", p, map[bool]string{true: "True", false: "False"}[q.Has(p)])
-	}
-	return strings.Join(parts, ", ")
-}
-
 // quarantineObject is the Get-QuarantinePolicy object of a policy.
 func quarantineObject(o *directory.Organization, q *as.Quarantine) *object.PSObject {
 	obj := newObject(TypeQuarantine)
@@ -114,7 +105,7 @@ func quarantineObject(o *directory.Organization, q *as.Quarantine) *object.PSObj
 		typ = "GlobalQuarantinePolicy"
 	}
 	obj.AddTyped("AdminDisplayName", tStr, q.AdminDisplayName)
-	obj.AddTyped("EndUserQuarantinePermissions", tStr, permissionsText(q))
+	obj.AddTyped("EndUserQuarantinePermissions", tStr, permissionsText(q.Permissions))
 	obj.AddTyped("EndUserQuarantinePermissionsValue", tInt, q.Permissions)
 	obj.AddTyped("ESNEnabled", tBool, q.ESNEnabled)
 	obj.AddTyped("IncludeMessagesFromBlockedSenderAddress", tBool, q.IncludeMessagesFromBlockedSenderAddress)

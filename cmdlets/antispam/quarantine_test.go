@@ -1,6 +1,12 @@
 package antispam_test
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+
+	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/cmdlets/sessiontest"
+)
 
 // Every Set-QuarantinePolicy parameter changes the property of its name
 // and nothing else of the shown settings (on the built-in policy that
@@ -46,5 +52,33 @@ func TestSetQuarantineRefusals(t *testing.T) {
 		{"AdminOnlyAccessPolicy", "-EndUserQuarantinePermissionsValue 1", `The built-in quarantine policy "AdminOnlyAccessPolicy" can't be modified.`},
 	} {
 		refusalCase(t, "QuarantinePolicy", tc.identity, tc.args, tc.want)
+	}
+}
+
+// A permissions object grants what New-QuarantinePermissions names and
+// Set-QuarantinePermissions changes, and a quarantine policy takes it as
+// the EndUserQuarantinePermissionsValue of those permissions.
+func TestQuarantinePermissionsObjects(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, script string
+		want         string
+	}{
+		{"none", "$perms = New-QuarantinePermissions", "0"},
+		{"limited access", "$perms = New-QuarantinePermissions -PermissionToAllowSender $true -PermissionToDelete $true -PermissionToPreview $true -PermissionToRequestRelease $true", "43"},
+		{"full access", "$perms = New-QuarantinePermissions -PermissionToAllowSender $true -PermissionToDelete $true -PermissionToPreview $true -PermissionToRelease $true", "39"},
+		{"positional", "$perms = New-QuarantinePermissions $false $true $false $true", "80"},
+		{"all but a release", "$perms = New-QuarantinePermissions $true $true $true $true $true $true $false $true", "247"},
+		{"changed in place", "$perms = New-QuarantinePermissions -PermissionToDelete $true; Set-QuarantinePermissions -QuarantinePermissionsObject $perms -PermissionToDelete $false -PermissionToViewHeader $true", "128"},
+		{"unnamed permissions stay", "$perms = New-QuarantinePermissions -PermissionToPreview $true; Set-QuarantinePermissions -QuarantinePermissionsObject $perms -PermissionToBlockSender $true", "18"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			s := sessiontest.New(t, registry.Options{})
+			out, errs := s.Run(fmt.Sprintf("%s\n(New-QuarantinePolicy Tested -EndUserQuarantinePermissions $perms).EndUserQuarantinePermissionsValue", tc.script))
+			if errs != "" || out != tc.want+"\n" {
+				t.Errorf("output %q, errors %q; want %s", out, errs, tc.want)
+			}
+		})
 	}
 }

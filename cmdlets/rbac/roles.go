@@ -180,7 +180,8 @@ func buildRoles() []Role {
 		"Enable-HostedOutboundSpamFilterRule", "Disable-HostedOutboundSpamFilterRule"))
 	// quarantine policies: the same roles.
 	antispamReads = join(antispamReads, g("Get-QuarantinePolicy"))
-	antispam = join(antispam, g("Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy"))
+	antispam = join(antispam, g("Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy",
+		"New-QuarantinePermissions", "Set-QuarantinePermissions"))
 	// permissions and groups: reading them, and changing permissions. Send
 	// As is read only with Mail Recipients: the view-only roles don't grant
 	// Get-RecipientPermission (a known gap of the service, noted on the

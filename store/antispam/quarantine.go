@@ -55,17 +55,6 @@ type Quarantine struct {
 var Permissions = []string{"PermissionToViewHeader", "PermissionToDownload", "PermissionToAllowSender", "PermissionToBlockSender",
 	"PermissionToRequestRelease", "PermissionToRelease", "PermissionToPreview", "PermissionToDelete"}
 
-// Has reports whether the policy grants the permission (one of
-// Permissions).
-func (q *Quarantine) Has(permission string) bool {
-	for i, p := range Permissions {
-		if p == permission {
-			return q.Permissions&(1<<(len(Permissions)-1-i)) != 0
-		}
-	}
-	return false
-}
-
 // The preset end-user permission groups and the names and limits of
 // quarantine policies.
 const (

@@ -3,6 +3,7 @@ package runtime
 import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/dotnet/intrinsics"
 )
 
 // A session is the host of the .NET types it runs (dotnet.Host): these
@@ -12,9 +13,14 @@ import (
 
 var _ automation.Session = (*Runtime)(nil)
 
-// The .NET type library (automation.Declare) is declared the first time a
-// session looks a type up.
-func init() { dotnet.RegisterLater(automation.Declare) }
+// The .NET type library (automation.Declare) and $ExecutionContext's
+// types are declared the first time a session looks a type up.
+func init() {
+	dotnet.RegisterLater(func() {
+		automation.Declare()
+		intrinsics.Declare()
+	})
+}
 
 // CallScriptBlock calls a script block a .NET method got as a delegate.
 func (rt *Runtime) CallScriptBlock(sb dotnet.ScriptBlock, args []any) (any, error) {

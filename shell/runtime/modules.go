@@ -276,29 +276,6 @@ func (rt *Runtime) RemoveModule(m *module.Module) error {
 	return nil
 }
 
-// engineIntrinsics makes $ExecutionContext (EngineIntrinsics): its Host,
-// and its SessionState, which is that of the code reading it: the
-// module's, whose Module is the module, while a script module's code
-// runs; else the session's own, with no module.
-func (rt *Runtime) engineIntrinsics() any {
-	o := object.NewObject("System.Management.Automation.EngineIntrinsics", "System.Object")
-	o.AddProperty(&object.Property{Name: "Host", Kind: object.AdaptedProperty, TypeName: "System.Management.Automation.Host.PSHost", Getter: func() any {
-		v, _ := rt.global.Get("Host")
-		return v
-	}})
-	o.AddProperty(&object.Property{Name: "SessionState", Kind: object.AdaptedProperty, TypeName: "System.Management.Automation.SessionState", Getter: func() any {
-		ss := object.NewObject("System.Management.Automation.SessionState", "System.Object")
-		var info any
-		if m := rt.scope.Module(); m != nil {
-			info = m.Info()
-		}
-		ss.AddTyped("Module", "psmoduleinfo", info)
-		ss.AddTyped("LanguageMode", "System.Management.Automation.PSLanguageMode", object.Enum{Type: "System.Management.Automation.PSLanguageMode", Name: "FullLanguage"})
-		return ss
-	}})
-	return o
-}
-
 // newBlock is the script block value of ast written where the current
 // scope is: tied to the scope's module, if any.
 func (rt *Runtime) newBlock(ast *syntax.ScriptBlock) *automation.ScriptBlock {

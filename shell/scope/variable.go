@@ -529,6 +529,26 @@ func (s *Scope[F]) AssignAttributed(name string, value any, types []string, attr
 	return nil
 }
 
+// Info is the PSVariable object of a variable (Get-Variable, the
+// Variable: drive, $ExecutionContext.SessionState.PSVariable.Get).
+func (v *Variable) Info() *object.PSObject {
+	o := object.NewObject("System.Management.Automation.PSVariable", "System.Object")
+	o.AddTyped("Name", "string", v.Name)
+	o.AddTyped("Description", "string", v.Description)
+	o.AddTyped("Value", "System.Object", v.Value)
+	o.AddTyped("Visibility", "System.Management.Automation.SessionStateEntryVisibility", object.Enum{Type: "System.Management.Automation.SessionStateEntryVisibility", Name: "Public"})
+	o.AddTyped("Module", "System.Management.Automation.PSModuleInfo", nil)
+	o.AddTyped("ModuleName", "string", "")
+	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", v.Options())
+	attrs := &object.List{}
+	for _, a := range v.Attributes {
+		attrs.Append(a)
+	}
+	o.AddTyped("Attributes", "System.Collections.ObjectModel.Collection`1[System.Attribute]", attrs)
+	// A PSVariable has no text of its own: it reads as its type's name.
+	return o
+}
+
 // Options returns the variable's options as a ScopedItemOptions value:
 // "None", or the flags it has joined by ", " in the enum's order
 // (Constant standing for itself, without ReadOnly).

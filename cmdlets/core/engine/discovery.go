@@ -298,8 +298,15 @@ func getCommand() *command.Command {
 		var results []any
 		found := map[string]bool{}
 		aliases := rt.Aliases()
-		// aliases are listed when named, or asked for by -CommandType
-		ct := ctx.Strings("CommandType")
+		// aliases are listed when named, or asked for by -CommandType;
+		// a CommandTypes value names its flags with commas between
+		// ("Function, Cmdlet"), as the text of one may
+		var ct []string
+		for _, t := range ctx.Strings("CommandType") {
+			for _, f := range strings.Split(t, ",") {
+				ct = append(ct, strings.TrimSpace(f))
+			}
+		}
 		if len(names) > 0 && (len(ct) == 0 || match(ct, "Alias")) || len(names) == 0 && len(ct) > 0 && match(ct, "Alias") {
 			var keys []string
 			for a := range aliases {

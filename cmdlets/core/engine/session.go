@@ -206,7 +206,7 @@ func getVariable() *command.Command {
 					}
 					continue
 				}
-				if err := ctx.WriteObject(VariableInfo(v)); err != nil {
+				if err := ctx.WriteObject(v.Info()); err != nil {
 					return err
 				}
 			}
@@ -450,26 +450,6 @@ func notFound(name string) error {
 // none.
 func included(patterns []string, name string) bool {
 	return len(patterns) == 0 || wildcard.MatchAny(patterns, name)
-}
-
-// VariableInfo is the PSVariable object of a variable (Get-Variable,
-// the Variable: drive).
-func VariableInfo(v *scope.Variable) *object.PSObject {
-	o := object.NewObject("System.Management.Automation.PSVariable", "System.Object")
-	o.AddTyped("Name", "string", v.Name)
-	o.AddTyped("Description", "string", v.Description)
-	o.AddTyped("Value", "System.Object", v.Value)
-	o.AddTyped("Visibility", "System.Management.Automation.SessionStateEntryVisibility", object.Enum{Type: "System.Management.Automation.SessionStateEntryVisibility", Name: "Public"})
-	o.AddTyped("Module", "System.Management.Automation.PSModuleInfo", nil)
-	o.AddTyped("ModuleName", "string", "")
-	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", v.Options())
-	attrs := &object.List{}
-	for _, a := range v.Attributes {
-		attrs.Append(a)
-	}
-	o.AddTyped("Attributes", "System.Collections.ObjectModel.Collection`1[System.Attribute]", attrs)
-	// A PSVariable has no text of its own: it reads as its type's name.
-	return o
 }
 
 // variableError is the record of a refused variable operation.

@@ -122,7 +122,7 @@ func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []Item {
 		}
 	case fsys.Variable:
 		for _, v := range rt.Scope().Variables() {
-			out = append(out, Item{Path: root.Child(v.Name), value: engine.VariableInfo(v)})
+			out = append(out, Item{Path: root.Child(v.Name), value: v.Info()})
 		}
 	case fsys.Function:
 		for _, f := range rt.Functions() {

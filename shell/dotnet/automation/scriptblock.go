@@ -95,7 +95,7 @@ func declareScriptBlock() {
 				}),
 				"InvokeReturnAsIs": dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
 					v, err := c.Host.CallScriptBlock(c.Self.(*ScriptBlock), c.Args)
-					return v, methodException(err)
+					return v, MethodError(err)
 				}),
 				"GetNewClosure": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self, nil }),
 				"ToString":      dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self.(*ScriptBlock).Text(), nil }),
@@ -123,15 +123,15 @@ func invoke(c *dotnet.Call) (any, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, methodException(err)
+		return nil, MethodError(err)
 	}
 	return &object.List{Items: items}, nil
 }
 
-// methodException turns a terminating error raised inside a script block
+// MethodError turns a terminating error raised inside a script block
 // a method ran into the method's exception; other errors (nil among
 // them) pass unchanged.
-func methodException(err error) error {
+func MethodError(err error) error {
 	var pe *pserror.Error
 	if errors.As(err, &pe) {
 		return &dotnet.MethodException{Msg: pe.Record.Message}

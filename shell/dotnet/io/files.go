@@ -79,19 +79,28 @@ func dotnetLines(c *dotnet.Call, v any) string {
 
 // readText reads a file for ReadAllText and friends.
 func readText(c *dotnet.Call, i int) (string, error) {
-	p, err := dotnetPath(c, i)
+	data, _, err := readBytes(c, i)
 	if err != nil {
 		return "", err
 	}
+	return fsys.DecodeText(data), nil
+}
+
+// readBytes reads the file a path argument names, whole.
+func readBytes(c *dotnet.Call, i int) ([]byte, fsys.Path, error) {
+	p, err := dotnetPath(c, i)
+	if err != nil {
+		return nil, p, err
+	}
 	ns := c.Host.Files()
 	if fi, err := ns.Stat(p); err == nil && fi.IsDir() {
-		return "", &dotnet.MethodException{Msg: fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
+		return nil, p, &dotnet.MethodException{Msg: fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
 	}
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), int64(ns.MaxLineBytes()))
 	if err != nil {
-		return "", ioException(err, p, true)
+		return nil, p, ioException(err, p, true)
 	}
-	return fsys.DecodeText(data), nil
+	return data, p, nil
 }
 
 // writeText writes or appends text for WriteAllText and friends.

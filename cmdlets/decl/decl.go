@@ -22,6 +22,16 @@ import (
 	"github.com/exosim/exosim/shell/params"
 )
 
+// Module is the module the Exchange Online and Security & Compliance
+// cmdlets come from, and ModuleVersion its version: the one current when
+// a new tenant's clock starts (March 2024). Get-Module, Find-Module and
+// Get-InstalledModule list it, and Get-Command gives it as the version
+// of each of its commands.
+const (
+	Module        = "ExchangeOnlineManagement"
+	ModuleVersion = "3.4.0"
+)
+
 // Info is what the facts file says about a cmdlet besides its parameters.
 type Info struct {
 	// Name is the cmdlet's name as the reference spells it.

@@ -25,8 +25,8 @@ import (
 
 // Module is the module the Exchange Online cmdlets come from.
 const (
-	Module        = "ExchangeOnlineManagement"
-	ModuleVersion = "3.5.1"
+	Module        = decl.Module
+	ModuleVersion = decl.ModuleVersion
 	// Server is the domain controller named in "couldn't be found on" errors.
 	Server = "NAMPR06A007.PROD.OUTLOOK.COM"
 )

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/module"
@@ -29,14 +30,12 @@ type moduleSpec struct {
 	gallery bool
 }
 
-// Module versions current when the seed tenant's clock starts.
-const (
-	exoVersion   = "3.4.0"
-	graphVersion = "2.15.0"
-)
+// graphVersion is the Microsoft Graph SDK's version current when the seed
+// tenant's clock starts (ExchangeOnlineManagement's is decl.ModuleVersion).
+const graphVersion = "2.15.0"
 
 var moduleCatalog = []moduleSpec{
-	{"ExchangeOnlineManagement", exoVersion, "Manifest", "Exchange Online PowerShell V3: the Exchange Online and Security & Compliance cmdlets.", "Microsoft Corporation", true},
+	{decl.Module, decl.ModuleVersion, "Manifest", "Exchange Online PowerShell V3: the Exchange Online and Security & Compliance cmdlets.", "Microsoft Corporation", true},
 	{"Microsoft.Graph", graphVersion, "Manifest", "Microsoft Graph PowerShell SDK: the meta-module of the Microsoft.Graph.* modules.", "Microsoft Corporation", true},
 	{"Microsoft.Graph.Authentication", graphVersion, "Script", "Microsoft Graph PowerShell SDK: sign-in (Connect-MgGraph).", "Microsoft Corporation", true},
 	{"Microsoft.Graph.Identity.DirectoryManagement", graphVersion, "Script", "Microsoft Graph PowerShell SDK: directory management (deleted items, licences).", "Microsoft Corporation", true},
@@ -284,8 +283,8 @@ type loadedModules struct {
 func loaded(rt *runtime.Runtime) *loadedModules {
 	return modulesSlot.Of(rt, func() *loadedModules {
 		l := &loadedModules{names: []string{ModManagement, ModUtility}}
-		if c, ok := rt.LookupCommand("Get-Mailbox"); ok && strings.EqualFold(c.Module, "ExchangeOnlineManagement") {
-			l.names = append(l.names, "ExchangeOnlineManagement")
+		if c, ok := rt.LookupCommand("Get-Mailbox"); ok && strings.EqualFold(c.Module, decl.Module) {
+			l.names = append(l.names, decl.Module)
 		}
 		return l
 	})

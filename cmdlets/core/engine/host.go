@@ -14,7 +14,7 @@ import (
 )
 
 func hostCommands() []*command.Command {
-	return []*command.Command{getDate(), startSleep(), newTimeSpan(), readHost(), convertToSecureString(), convertFromSecureString(), getCredential(), clearHost()}
+	return []*command.Command{getDate(), startSleep(), newTimeSpan(), readHost(), convertToSecureString(), convertFromSecureString(), getCredential(), clearHost(), pause()}
 }
 
 func getDate() *command.Command {
@@ -263,23 +263,9 @@ func readHost() *command.Command {
 		if ctx.Has("Prompt") {
 			prompt = runtime.Of(ctx).ToStr(ctx.Value("Prompt")) + ": "
 		}
-		secret := ctx.Switch("AsSecureString") || ctx.Switch("MaskInput")
-		io := runtime.Of(ctx).IO
-		var line string
-		var err error
-		if io.Interactive() {
-			line, err = io.ReadLine(prompt, secret)
-		} else {
-			if prompt != "" {
-				runtime.Of(ctx).HostLine(prompt)
-			}
-			line, err = io.ReadLine("", false)
-		}
-		if errors.Is(err, host.ErrInterrupted) {
-			return runtime.StopPipeline() // Ctrl+C: the line stops, no error
-		}
+		line, err := hostLine(ctx, prompt, ctx.Switch("AsSecureString") || ctx.Switch("MaskInput"))
 		if err != nil {
-			return ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "ReadHostFailed", object.ResourceUnavailable, "PSInvalidOperationException", nil))
+			return err
 		}
 		if ctx.Switch("AsSecureString") {
 			return ctx.WriteObject(object.NewSecureString(line))
@@ -287,6 +273,30 @@ func readHost() *command.Command {
 		return ctx.WriteObject(line)
 	}
 	return c
+}
+
+// hostLine is Read-Host's line: read after the prompt (hidden when
+// secret) at a terminal; else the prompt is written and the line read
+// from the input, whose end is PowerShell's NonInteractive error.
+func hostLine(ctx *command.Context, prompt string, secret bool) (string, error) {
+	io := runtime.Of(ctx).IO
+	var line string
+	var err error
+	if io.Interactive() {
+		line, err = io.ReadLine(prompt, secret)
+	} else {
+		if prompt != "" {
+			runtime.Of(ctx).HostLine(prompt)
+		}
+		line, err = io.ReadLine("", false)
+	}
+	if errors.Is(err, host.ErrInterrupted) {
+		return "", runtime.StopPipeline() // Ctrl+C: the line stops, no error
+	}
+	if err != nil {
+		return "", ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "ReadHostFailed", object.ResourceUnavailable, "PSInvalidOperationException", nil))
+	}
+	return line, nil
 }
 
 func convertToSecureString() *command.Command {
@@ -401,6 +411,19 @@ func readPrompt(ctx *command.Context, prompt string, secret bool) (string, error
 		return "", ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "CouldNotPromptForCredential", object.ResourceUnavailable, "PSInvalidOperationException", nil))
 	}
 	return line, nil
+}
+
+// pause is PowerShell's built-in Pause function: it reads a line after
+// the prompt "Press Enter to continue..." (as Read-Host does) and
+// discards it.
+func pause() *command.Command {
+	c := &command.Command{Name: "Pause", Type: command.FunctionCommand}
+	c.Synopsis = "Waits for Enter to be pressed."
+	c.Handler.Process = func(ctx *command.Context) error {
+		_, err := hostLine(ctx, "Press Enter to continue...: ", false)
+		return err
+	}
+	return c
 }
 
 func clearHost() *command.Command {

@@ -125,7 +125,7 @@ func casObject(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, 
 	sw("ActiveSyncEnabled")
 	o.AddTyped("HasActiveSyncDevicePartnership", tBool, easDevice)
 	sw("ActiveSyncSuppressReadReceipt")
-	o.AddTyped("OwaMailboxPolicy", tStr, "OwaMailboxPolicy-Default")
+	o.AddTyped("OwaMailboxPolicy", tStr, exo.DefaultOwaMailboxPolicy)
 	sw("OWAforDevicesEnabled")
 	sw("OWAEnabled")
 	o.AddTyped("ECPEnabled", tBool, true)
@@ -183,10 +183,25 @@ func getCAS(ctx *command.Context) error {
 	if err != nil {
 		return err
 	}
+	var org *directory.Organization
 	keep, err := exo.CallFilter(ctx, func(tx *store.Tx) (*object.PSObject, error) {
-		org, err := directory.GetOrganization(tx)
+		var err error
+		org, err = directory.GetOrganization(tx)
 		return casObject(tx, &directory.Mailbox{}, org, &cas.Settings{}, false), err
-	}, nil)
+	}, map[string]func(*object.PSObject) any{
+		// the policies are links: a filter compares the distinguished name
+		// of the OWA policy, and a blank ActiveSync policy while the
+		// mailbox follows the default one (ActiveSyncMailboxPolicyIsDefaulted)
+		"OwaMailboxPolicy": func(o *object.PSObject) any {
+			return exo.PolicyLinkValue(org, "OwaMailboxPolicy", o.Value("OwaMailboxPolicy"))
+		},
+		"ActiveSyncMailboxPolicy": func(o *object.PSObject) any {
+			if defaulted, _ := o.Value("ActiveSyncMailboxPolicyIsDefaulted").(bool); defaulted {
+				return nil
+			}
+			return o.Value("ActiveSyncMailboxPolicy")
+		},
+	})
 	if err != nil {
 		return err
 	}

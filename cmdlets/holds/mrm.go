@@ -14,21 +14,22 @@ import (
 )
 
 // RetentionPolicyObject builds the Get-RetentionPolicy object of an
-// Exchange (MRM) retention policy.
-func RetentionPolicyObject(p *mrm.MRMPolicy) *object.PSObject {
-	o := object.NewObject(TypeRetentionPolicy, "Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
+// Exchange (MRM) retention policy of the organization o.
+func RetentionPolicyObject(o *directory.Organization, p *mrm.MRMPolicy) *object.PSObject {
+	obj := object.NewObject(TypeRetentionPolicy, "Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject", "Deserialized.System.Object")
-	o.AddTyped("IsDefault", tBool, p.IsDefault)
-	o.AddTyped("IsDefaultArbitrationMailbox", tBool, p.IsDefaultArbitration)
-	o.AddTyped("RetentionId", tGuid, p.RetentionID)
-	o.AddTyped("RetentionPolicyTagLinks", tList, stringList(p.RetentionPolicyTagLinks))
-	o.AddTyped("Name", tStr, p.Name)
-	o.AddTyped("Identity", tStr, p.Name)
-	o.AddTyped("Guid", tGuid, p.Guid)
-	o.AddTyped("WhenChanged", tDate, p.WhenChanged.UTC())
-	o.AddTyped("WhenCreated", tDate, p.WhenCreated.UTC())
-	o.AddTyped("IsValid", tBool, true)
-	return o
+	obj.AddTyped("IsDefault", tBool, p.IsDefault)
+	obj.AddTyped("IsDefaultArbitrationMailbox", tBool, p.IsDefaultArbitration)
+	obj.AddTyped("RetentionId", tGuid, p.RetentionID)
+	obj.AddTyped("RetentionPolicyTagLinks", tList, stringList(p.RetentionPolicyTagLinks))
+	obj.AddTyped("Name", tStr, p.Name)
+	obj.AddTyped("DistinguishedName", tStr, exo.ConfigDN(o, p.Name, exo.RetentionPoliciesContainer))
+	obj.AddTyped("Identity", tStr, p.Name)
+	obj.AddTyped("Guid", tGuid, p.Guid)
+	obj.AddTyped("WhenChanged", tDate, p.WhenChanged.UTC())
+	obj.AddTyped("WhenCreated", tDate, p.WhenCreated.UTC())
+	obj.AddTyped("IsValid", tBool, true)
+	return obj
 }
 
 // RetentionTagObject builds the Get-RetentionPolicyTag object of a
@@ -88,7 +89,12 @@ func getRetentionPolicy() *command.Command {
 	c.Handler.Process = func(ctx *command.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 		var list []*mrm.MRMPolicy
+		var org *directory.Organization
 		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			var err error
+			if org, err = directory.GetOrganization(tx); err != nil {
+				return nil, err
+			}
 			if id == "" {
 				var err error
 				list, err = mrm.MRMPolicies(tx)
@@ -105,7 +111,7 @@ func getRetentionPolicy() *command.Command {
 			return err
 		}
 		for _, p := range list {
-			if err := ctx.WriteObject(RetentionPolicyObject(p)); err != nil {
+			if err := ctx.WriteObject(RetentionPolicyObject(org, p)); err != nil {
 				return err
 			}
 		}

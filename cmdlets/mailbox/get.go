@@ -128,20 +128,35 @@ func filterValue(o *object.PSObject, m *directory.Mailbox, e env) func(string) (
 
 // linkValues is values, but for the properties Exchange keeps as a link to
 // another object, whose value a filter compares is the distinguished name
-// of that object: SharingPolicy is the distinguished name of the policy a
-// mailbox was given as its own, and blank ($null) for a mailbox that
-// follows the default policy, so a filter that names a policy by its name
-// finds no mailbox (Get-Mailbox shows the name of the policy either way).
+// of that object (Get-Mailbox shows its name): SharingPolicy is the
+// distinguished name of the policy a mailbox was given as its own, and
+// blank ($null) for a mailbox that follows the default policy; the policy
+// links of exo.IsPolicyLink are that of the policy the mailbox shows
+// (OwaMailboxPolicy, which only Get-CASMailbox shows, the default one for
+// a mailbox); ActiveSyncMailboxPolicy is blank, every mailbox following
+// the default policy. A filter that names a policy by its name finds no
+// mailbox.
 func linkValues(values func(string) (any, bool), m *directory.Mailbox, e env) func(string) (any, bool) {
 	return func(name string) (any, bool) {
-		if !strings.EqualFold(name, sharingPolicyParam) {
-			return values(name)
-		}
-		own, ok := e.sharing.Own(m.Guid)
-		if !ok {
+		switch {
+		case strings.EqualFold(name, sharingPolicyParam):
+			own, ok := e.sharing.Own(m.Guid)
+			if !ok {
+				return nil, true
+			}
+			return sp.DN(e.org, own), true
+		case strings.EqualFold(name, "ActiveSyncMailboxPolicy"):
 			return nil, true
+		case strings.EqualFold(name, "OwaMailboxPolicy"):
+			if m.IsMailUser() {
+				return nil, true
+			}
+			return exo.PolicyLinkValue(e.org, name, exo.DefaultOwaMailboxPolicy), true
+		case exo.IsPolicyLink(name):
+			shown, _ := values(name)
+			return exo.PolicyLinkValue(e.org, name, shown), true
 		}
-		return sp.DN(e.org, own), true
+		return values(name)
 	}
 }
 

@@ -1,0 +1,56 @@
+package exo
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// DefaultOwaMailboxPolicy is the Outlook on the web mailbox policy every
+// mailbox follows (Get-CASMailbox OwaMailboxPolicy).
+const DefaultOwaMailboxPolicy = "OwaMailboxPolicy-Default"
+
+// RetentionPoliciesContainer is the container of the Exchange (MRM)
+// retention policies under the organization's configuration.
+const RetentionPoliciesContainer = "CN=Retention Policies Container"
+
+// policyLinks are the recipient properties Exchange keeps as a link to a
+// policy, each with the container of that kind of policy under the
+// organization's configuration: -Filter compares such a property as the
+// distinguished name of the policy, so a filter that names the policy
+// by its name finds nothing. (SharingPolicy and ActiveSyncMailboxPolicy
+// are links too, but blank while a mailbox follows the default policy.)
+var policyLinks = [...]struct{ property, container string }{
+	{"RetentionPolicy", RetentionPoliciesContainer},
+	{"RoleAssignmentPolicy", "CN=Policies,CN=RBAC"},
+	{"OwaMailboxPolicy", "CN=OWA Mailbox Policies"},
+}
+
+// IsPolicyLink reports whether a recipient property is one of the
+// policy links -Filter compares by distinguished name (policyLinks).
+func IsPolicyLink(property string) bool {
+	for _, l := range policyLinks {
+		if strings.EqualFold(l.property, property) {
+			return true
+		}
+	}
+	return false
+}
+
+// PolicyLinkValue is the value -Filter compares for a policy link
+// property (IsPolicyLink) whose shown value is shown, the policy's name:
+// the distinguished name of that policy, or nil (blank) when the
+// recipient shows none.
+func PolicyLinkValue(o *directory.Organization, property string, shown any) any {
+	name := ""
+	if shown != nil {
+		name = object.ToInvariantString(shown)
+	}
+	for _, l := range policyLinks {
+		if strings.EqualFold(l.property, property) && name != "" {
+			return ConfigDN(o, name, l.container)
+		}
+	}
+	return nil
+}

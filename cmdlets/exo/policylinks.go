@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
 
@@ -53,4 +54,21 @@ func PolicyLinkValue(o *directory.Organization, property string, shown any) any 
 		}
 	}
 	return nil
+}
+
+// ConfigName is the name an identity of a configuration object in
+// container names it by: the name in its distinguished name (see
+// ConfigDN), matched without regard to case, or the identity itself for
+// another one (a name or GUID).
+func ConfigName(tx *store.Tx, id, container string) (string, error) {
+	o, err := directory.GetOrganization(tx)
+	if err != nil {
+		return "", err
+	}
+	const rdn = "CN="
+	suffix := ConfigDN(o, "", container)[len(rdn):]
+	if len(id) > len(rdn)+len(suffix) && strings.EqualFold(id[:len(rdn)], rdn) && strings.EqualFold(id[len(id)-len(suffix):], suffix) {
+		return id[len(rdn) : len(id)-len(suffix)], nil
+	}
+	return id, nil
 }

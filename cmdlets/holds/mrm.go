@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
@@ -100,7 +101,7 @@ func getRetentionPolicy() *command.Command {
 				list, err = mrm.MRMPolicies(tx)
 				return nil, err
 			}
-			p, err := mrm.FindMRMPolicy(tx, id)
+			p, err := mailbox.FindRetentionPolicy(tx, id)
 			if isNotFound(err) {
 				return exo.NotFound(ctx, id), nil
 			}
@@ -131,7 +132,7 @@ func setRetentionPolicy() *command.Command {
 	c.Handler.Process = func(ctx *command.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 		plan := func(tx *store.Tx) (*mrm.MRMPolicy, *object.ErrorRecord, error) {
-			p, err := mrm.FindMRMPolicy(tx, id)
+			p, err := mailbox.FindRetentionPolicy(tx, id)
 			if isNotFound(err) {
 				return nil, exo.NotFound(ctx, id), nil
 			}

@@ -526,7 +526,7 @@ func planHolds(ctx *command.Context, tx *store.Tx, p *setPlan, orig *directory.M
 		if strings.TrimSpace(name) == "" {
 			m.RetentionPolicy = ""
 		} else {
-			rp, err := mrm.FindMRMPolicy(tx, name)
+			rp, err := FindRetentionPolicy(tx, name)
 			if err != nil {
 				return exo.NotFound(ctx, name)
 			}
@@ -534,6 +534,16 @@ func planHolds(ctx *command.Context, tx *store.Tx, p *setPlan, orig *directory.M
 		}
 	}
 	return nil
+}
+
+// FindRetentionPolicy resolves an identity of an Exchange (MRM) retention
+// policy: its name, GUID or distinguished name.
+func FindRetentionPolicy(tx *store.Tx, id string) (*mrm.MRMPolicy, error) {
+	name, err := exo.ConfigName(tx, id, exo.RetentionPoliciesContainer)
+	if err != nil {
+		return nil, err
+	}
+	return mrm.FindMRMPolicy(tx, name)
 }
 
 // extraFor converts a parameter value to the form stored in Extra and

@@ -28,8 +28,9 @@ import (
 //   - an area depends on the engine, store/directory (the records every
 //     area acts on), store/opath, store/dnsname, store/policyrule (the
 //     rules that apply protection policies, on the engine only) and
-//     store/permailbox (the records a mailbox has one of, on the engine
-//     and store/directory) only; store/directory
+//     store/permailbox (the records a mailbox has one of) and
+//     store/policyset (one kind of protection policy), both on the engine
+//     and store/directory, only; store/directory
 //     on the engine and store/opath; store/opath and store/dnsname on
 //     nothing of the store; so no area
 //     reaches another but through the hooks the engine carries;
@@ -162,14 +163,14 @@ func TestImportRules(t *testing.T) {
 		case rel == "store/opath", rel == "store/dnsname", slices.Contains(helpers, rel):
 		case rel == "store/idform", rel == "store/policyrule", rel == "store/transfer":
 			allowed = engine
-		case rel == "store/permailbox":
+		case rel == "store/permailbox", rel == "store/policyset":
 			allowed = append(slices.Clone(engine), "store/directory", "store/opath", "store/idform")
 		case rel == "store/directory":
 			allowed = append(slices.Clone(engine), "store/opath", "store/idform")
 		case slices.Contains(gatherers, rel):
 			allowed = l.under("store")
 		default:
-			allowed = append(slices.Clone(engine), "store/directory", "store/idform", "store/opath", "store/dnsname", "store/policyrule", "store/permailbox")
+			allowed = append(slices.Clone(engine), "store/directory", "store/idform", "store/opath", "store/dnsname", "store/policyrule", "store/permailbox", "store/policyset")
 		}
 		for _, d := range l.ownDeps(t, rel) {
 			switch {

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/policyrule"
+	"github.com/exosim/exosim/store/policyset"
 )
 
 // AntiPhish is one anti-phishing policy (AntiPhishPolicy): spoof
@@ -156,8 +157,8 @@ var AntiPhishRules = policyrule.Family{Kind: antiPhishRuleKindOf, Name: "antiPhi
 
 // AntiPhishPolicies are the anti-phishing policies and the rules that
 // apply them.
-var AntiPhishPolicies = &PolicySet[AntiPhish, *AntiPhish]{kind: antiPhishKindOf, Rules: &AntiPhishRules,
-	defaults: AntiPhishDefaults, finding: "antiPhishPolicy", plural: "anti-phishing policies"}
+var AntiPhishPolicies = &PolicySet[AntiPhish, *AntiPhish]{Rules: &AntiPhishRules, Set: policyset.Set[AntiPhish, *AntiPhish]{Kind: antiPhishKindOf,
+	Defaults: AntiPhishDefaults, Finding: "antiPhishPolicy", Defaulted: "default anti-phishing policies"}}
 
 // ListAntiPhish returns the anti-phishing policies, the default first.
 func ListAntiPhish(tx *store.Tx) ([]*AntiPhish, error) { return AntiPhishPolicies.List(tx) }

@@ -15,12 +15,12 @@
 package antispam
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/policyset"
 )
 
 // Policy is one spam filter policy (HostedContentFilterPolicy).
@@ -166,8 +166,8 @@ func (p *Policy) Head() Head {
 
 // ContentFilter are the spam filter policies and the rules that apply
 // them (HostedContentFilterPolicy, HostedContentFilterRule).
-var ContentFilter = &PolicySet[Policy, *Policy]{kind: policyKindOf, Rules: &RuleFamily, defaults: Defaults,
-	finding: "hostedContentFilterPolicy", plural: "spam filter policies"}
+var ContentFilter = &PolicySet[Policy, *Policy]{Rules: &RuleFamily, Set: policyset.Set[Policy, *Policy]{Kind: policyKindOf, Defaults: Defaults,
+	Finding: "hostedContentFilterPolicy", Defaulted: "default spam filter policies"}}
 
 // Register adds the anti-spam settings to s: their kinds and checks.
 func Register(s *store.Schema) {
@@ -194,18 +194,14 @@ func (e ruleError) Error() string { return string(e) }
 // Errors of the changes the rules of hygiene policies refuse.
 const (
 	// ErrRemoveDefault: the default policy can't be removed.
-	ErrRemoveDefault = ruleError("the default policy can't be removed")
+	ErrRemoveDefault = policyset.ErrRemoveDefault
 	// ErrUnsetDefault: -MakeDefault:$false on the default policy; another
 	// policy must be made the default instead.
 	ErrUnsetDefault = ruleError("the default policy stays the default")
 )
 
 // NameInUseError is a policy named as another one of its kind.
-type NameInUseError struct{ Name string }
-
-func (e *NameInUseError) Error() string {
-	return fmt.Sprintf("policy name %s in use", e.Name)
-}
+type NameInUseError = policyset.NameInUseError
 
 func key(guid string) string { return strings.ToLower(guid) }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/policyrule"
+	"github.com/exosim/exosim/store/policyset"
 )
 
 // Outbound is one outbound spam filter policy
@@ -132,8 +133,8 @@ var OutboundRules = policyrule.Family{Kind: outboundRuleKindOf, Name: "hostedOut
 
 // OutboundPolicies are the outbound spam filter policies and the rules
 // that apply them.
-var OutboundPolicies = &PolicySet[Outbound, *Outbound]{kind: outboundKindOf, Rules: &OutboundRules, defaults: OutboundDefaults,
-	finding: "hostedOutboundSpamFilterPolicy", plural: "outbound spam filter policies"}
+var OutboundPolicies = &PolicySet[Outbound, *Outbound]{Rules: &OutboundRules, Set: policyset.Set[Outbound, *Outbound]{Kind: outboundKindOf, Defaults: OutboundDefaults,
+	Finding: "hostedOutboundSpamFilterPolicy", Defaulted: "default outbound spam filter policies"}}
 
 // GetConnection returns the connection filter policy: as stored, else
 // Exchange Online's defaults (empty lists, no safe list).

@@ -1,6 +1,10 @@
 package antispam
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/exosim/exosim/store/policyset"
+)
 
 // The enumerations a spam filter policy's settings take, each in its
 // enumeration's order.
@@ -72,7 +76,7 @@ const (
 	MinBulkThreshold, MaxBulkThreshold                     = 1, 9
 	MinQuarantineRetention, MaxQuarantineRetention         = 1, 30
 	MinNotificationFrequency, MaxNotificationFrequency     = 1, 15
-	MaxNameLength                                          = 64
+	MaxNameLength                                          = policyset.MaxNameLength
 	MaxAdminDisplayNameLength                              = 256
 	MaxXHeaderLength                                       = 255
 	MaxCommentsLength                                      = 1024

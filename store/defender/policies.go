@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/policyset"
 )
 
 // SafeLinksPolicy is one Safe Links policy (SafeLinksPolicy): where
@@ -38,12 +39,10 @@ type SafeLinksPolicy struct {
 	WhenChanged               time.Time `json:"whenChanged"`
 }
 
-func (p *SafeLinksPolicy) key() string        { return key(p.Guid) }
-func (p *SafeLinksPolicy) name() string       { return p.Name }
-func (p *SafeLinksPolicy) builtIn() bool      { return p.BuiltIn }
-func (p *SafeLinksPolicy) created() time.Time { return p.WhenCreated }
-func (p *SafeLinksPolicy) stamp(created, changed time.Time) {
-	p.WhenCreated, p.WhenChanged = created, changed
+// Head shows the fields a policyset.Set handles: the built-in policy is
+// the default one.
+func (p *SafeLinksPolicy) Head() policyset.Head {
+	return policyset.Head{Guid: &p.Guid, Name: &p.Name, IsDefault: &p.BuiltIn, WhenCreated: &p.WhenCreated, WhenChanged: &p.WhenChanged}
 }
 
 // NewSafeLinks returns a Safe Links policy with the settings
@@ -83,12 +82,10 @@ type SafeAttachmentPolicy struct {
 	WhenChanged           time.Time `json:"whenChanged"`
 }
 
-func (p *SafeAttachmentPolicy) key() string        { return key(p.Guid) }
-func (p *SafeAttachmentPolicy) name() string       { return p.Name }
-func (p *SafeAttachmentPolicy) builtIn() bool      { return p.BuiltIn }
-func (p *SafeAttachmentPolicy) created() time.Time { return p.WhenCreated }
-func (p *SafeAttachmentPolicy) stamp(created, changed time.Time) {
-	p.WhenCreated, p.WhenChanged = created, changed
+// Head shows the fields a policyset.Set handles: the built-in policy is
+// the default one.
+func (p *SafeAttachmentPolicy) Head() policyset.Head {
+	return policyset.Head{Guid: &p.Guid, Name: &p.Name, IsDefault: &p.BuiltIn, WhenCreated: &p.WhenCreated, WhenChanged: &p.WhenChanged}
 }
 
 // SafeAttachmentActions are the values of a Safe Attachments policy's
@@ -123,44 +120,45 @@ func safeLinksKindOf() *store.Kind[SafeLinksPolicy]           { return safeLinks
 func safeAttachmentKindOf() *store.Kind[SafeAttachmentPolicy] { return safeAttachmentKind }
 
 var (
-	safeLinks       = policySet[SafeLinksPolicy, *SafeLinksPolicy]{kind: safeLinksKindOf, builtIn: builtInSafeLinks, noun: "safeLinksPolicy"}
-	safeAttachments = policySet[SafeAttachmentPolicy, *SafeAttachmentPolicy]{kind: safeAttachmentKindOf, builtIn: builtInSafeAttachment, noun: "safeAttachmentPolicy"}
+	safeLinks = policyset.Set[SafeLinksPolicy, *SafeLinksPolicy]{Kind: safeLinksKindOf, Defaults: builtInSafeLinks,
+		Finding: "safeLinksPolicy", Defaulted: "built-in protection policies"}
+	safeAttachments = policyset.Set[SafeAttachmentPolicy, *SafeAttachmentPolicy]{Kind: safeAttachmentKindOf, Defaults: builtInSafeAttachment,
+		Finding: "safeAttachmentPolicy", Defaulted: "built-in protection policies"}
 )
 
 // SafeLinksPolicies returns the Safe Links policies, the built-in one
 // first.
-func SafeLinksPolicies(tx *store.Tx) ([]*SafeLinksPolicy, error) { return safeLinks.list(tx) }
+func SafeLinksPolicies(tx *store.Tx) ([]*SafeLinksPolicy, error) { return safeLinks.List(tx) }
 
 // CreateSafeLinks adds a Safe Links policy (New-SafeLinksPolicy); its
 // name must be new.
 func CreateSafeLinks(tx *store.Tx, p *SafeLinksPolicy) error {
-	p.Guid, p.BuiltIn = tx.NewGuid(), false
-	return safeLinks.create(tx, p)
+	return safeLinks.Create(tx, p)
 }
 
 // PutSafeLinks stores a changed Safe Links policy (Set-SafeLinksPolicy).
-func PutSafeLinks(tx *store.Tx, p *SafeLinksPolicy) error { return safeLinks.put(tx, p) }
+func PutSafeLinks(tx *store.Tx, p *SafeLinksPolicy) error { return safeLinks.Put(tx, p) }
 
 // RemoveSafeLinks removes a Safe Links policy that is not the built-in
 // one (Remove-SafeLinksPolicy).
-func RemoveSafeLinks(tx *store.Tx, p *SafeLinksPolicy) error { return safeLinks.remove(tx, p) }
+func RemoveSafeLinks(tx *store.Tx, p *SafeLinksPolicy) error { return safeLinks.Remove(tx, p) }
 
 // SafeAttachmentPolicies returns the Safe Attachments policies, the
 // built-in one first.
 func SafeAttachmentPolicies(tx *store.Tx) ([]*SafeAttachmentPolicy, error) {
-	return safeAttachments.list(tx)
+	return safeAttachments.List(tx)
 }
 
 // EachQuarantineTag calls fn with the quarantine policy each Safe
 // Attachments policy names (its QuarantineTag), and the kind and name of
 // that policy: a quarantine policy one of them names can't be removed.
 func EachQuarantineTag(tx *store.Tx, fn func(kind, policy, tag string)) error {
-	all, err := safeAttachments.list(tx)
+	all, err := safeAttachments.List(tx)
 	if err != nil {
 		return err
 	}
 	for _, p := range all {
-		fn(safeAttachments.noun, p.Name, p.QuarantineTag)
+		fn(safeAttachments.Finding, p.Name, p.QuarantineTag)
 	}
 	return nil
 }
@@ -168,23 +166,22 @@ func EachQuarantineTag(tx *store.Tx, fn func(kind, policy, tag string)) error {
 // CreateSafeAttachment adds a Safe Attachments policy
 // (New-SafeAttachmentPolicy); its name must be new.
 func CreateSafeAttachment(tx *store.Tx, p *SafeAttachmentPolicy) error {
-	p.Guid, p.BuiltIn = tx.NewGuid(), false
-	return safeAttachments.create(tx, p)
+	return safeAttachments.Create(tx, p)
 }
 
 // PutSafeAttachment stores a changed Safe Attachments policy.
 func PutSafeAttachment(tx *store.Tx, p *SafeAttachmentPolicy) error {
-	return safeAttachments.put(tx, p)
+	return safeAttachments.Put(tx, p)
 }
 
 // RemoveSafeAttachment removes a Safe Attachments policy that is not the
 // built-in one.
 func RemoveSafeAttachment(tx *store.Tx, p *SafeAttachmentPolicy) error {
-	return safeAttachments.remove(tx, p)
+	return safeAttachments.Remove(tx, p)
 }
 
 func checkSafeLinks(tx *store.Tx, report func(store.Finding)) error {
-	return safeLinks.check(tx, report, func(p *SafeLinksPolicy, bad func(string, ...any)) {
+	return safeLinks.Check(tx, report, func(p *SafeLinksPolicy, bad func(string, ...any)) {
 		if !is(RecommendedPolicyTypes, p.RecommendedPolicyType) {
 			bad("RecommendedPolicyType %q is not a value it takes", p.RecommendedPolicyType)
 		}
@@ -195,7 +192,7 @@ func checkSafeLinks(tx *store.Tx, report func(store.Finding)) error {
 }
 
 func checkSafeAttachments(tx *store.Tx, report func(store.Finding)) error {
-	return safeAttachments.check(tx, report, func(p *SafeAttachmentPolicy, bad func(string, ...any)) {
+	return safeAttachments.Check(tx, report, func(p *SafeAttachmentPolicy, bad func(string, ...any)) {
 		if !is(RecommendedPolicyTypes, p.RecommendedPolicyType) {
 			bad("RecommendedPolicyType %q is not a value it takes", p.RecommendedPolicyType)
 		}

@@ -23,6 +23,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -35,7 +36,7 @@ const (
 	ModuleUsers               = "Microsoft.Graph.Users"
 	ModuleDirectoryManagement = "Microsoft.Graph.Identity.DirectoryManagement"
 	ModuleUsersActions        = "Microsoft.Graph.Users.Actions"
-	Version                   = "2.25.0"
+	Version                   = engine.GraphVersion
 )
 
 // Output type names (the SDK's model classes).

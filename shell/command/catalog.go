@@ -387,15 +387,21 @@ func (c *Catalog) Aliases() map[string]string {
 func (c *Catalog) DeclareModules(names ...string) { c.modules = append(c.modules, names...) }
 
 // HasModule reports whether the module is provided: declared with
-// DeclareModules, or the module of a command registered or declared (the
-// deferred source's commands are not asked). Blank names are no module.
+// DeclareModules (a name ending in ".*" declares a family: every module
+// whose name goes on from its prefix), or the module of a command
+// registered or declared (the deferred source's commands are not asked).
+// Blank names are no module.
 func (c *Catalog) HasModule(name string) bool {
 	key := strings.ToLower(strings.TrimSpace(name))
 	if key == "" {
 		return false
 	}
 	for _, m := range c.modules {
-		if strings.ToLower(m) == key {
+		m = strings.ToLower(m)
+		if m == key {
+			return true
+		}
+		if prefix, family := strings.CutSuffix(m, "*"); family && strings.HasSuffix(prefix, ".") && len(key) > len(prefix) && strings.HasPrefix(key, prefix) {
 			return true
 		}
 	}

@@ -30,17 +30,18 @@ type moduleSpec struct {
 	gallery bool
 }
 
-// graphVersion is the Microsoft Graph SDK's version current when the seed
-// tenant's clock starts (ExchangeOnlineManagement's is decl.ModuleVersion).
-const graphVersion = "2.15.0"
+// GraphVersion is the Microsoft Graph PowerShell SDK's version current
+// when the seed tenant's clock starts, that of each of its modules and
+// their commands (ExchangeOnlineManagement's is decl.ModuleVersion).
+const GraphVersion = "2.15.0"
 
 var moduleCatalog = []moduleSpec{
 	{decl.Module, decl.ModuleVersion, "Manifest", "Exchange Online PowerShell V3: the Exchange Online and Security & Compliance cmdlets.", "Microsoft Corporation", true},
-	{"Microsoft.Graph", graphVersion, "Manifest", "Microsoft Graph PowerShell SDK: the meta-module of the Microsoft.Graph.* modules.", "Microsoft Corporation", true},
-	{"Microsoft.Graph.Authentication", graphVersion, "Script", "Microsoft Graph PowerShell SDK: sign-in (Connect-MgGraph).", "Microsoft Corporation", true},
-	{"Microsoft.Graph.Identity.DirectoryManagement", graphVersion, "Script", "Microsoft Graph PowerShell SDK: directory management (deleted items, licences).", "Microsoft Corporation", true},
-	{"Microsoft.Graph.Users", graphVersion, "Script", "Microsoft Graph PowerShell SDK: users.", "Microsoft Corporation", true},
-	{"Microsoft.Graph.Users.Actions", graphVersion, "Script", "Microsoft Graph PowerShell SDK: user actions (licence assignment).", "Microsoft Corporation", true},
+	{"Microsoft.Graph", GraphVersion, "Manifest", "Microsoft Graph PowerShell SDK: the meta-module of the Microsoft.Graph.* modules.", "Microsoft Corporation", true},
+	{"Microsoft.Graph.Authentication", GraphVersion, "Script", "Microsoft Graph PowerShell SDK: sign-in (Connect-MgGraph).", "Microsoft Corporation", true},
+	{"Microsoft.Graph.Identity.DirectoryManagement", GraphVersion, "Script", "Microsoft Graph PowerShell SDK: directory management (deleted items, licences).", "Microsoft Corporation", true},
+	{"Microsoft.Graph.Users", GraphVersion, "Script", "Microsoft Graph PowerShell SDK: users.", "Microsoft Corporation", true},
+	{"Microsoft.Graph.Users.Actions", GraphVersion, "Script", "Microsoft Graph PowerShell SDK: user actions (licence assignment).", "Microsoft Corporation", true},
 	{ModManagement, Version7, "Manifest", "", "PowerShell", false},
 	{ModUtility, Version7, "Manifest", "", "PowerShell", false},
 	{ModSecurity, Version7, "Manifest", "", "PowerShell", false},
@@ -61,9 +62,10 @@ const ModPSResourceGet = "Microsoft.PowerShell.PSResourceGet"
 const ModHostModule = "Microsoft.PowerShell.Host"
 
 // KnownModules are the modules exosim provides (their commands are built
-// in); `using module` and #requires accept them.
+// in); `using module` and #requires accept them. Microsoft.Graph.* is
+// the family of the SDK's modules, each of which Import-Module finds.
 var KnownModules = func() []string {
-	out := []string{ModCore}
+	out := []string{ModCore, "Microsoft.Graph.*"}
 	for _, m := range moduleCatalog {
 		out = append(out, m.name)
 	}
@@ -79,7 +81,7 @@ func findModule(name string) (moduleSpec, bool) {
 		}
 	}
 	if len(name) > len("Microsoft.Graph.") && strings.EqualFold(name[:len("Microsoft.Graph.")], "Microsoft.Graph.") && !wildcard.Has(name) {
-		return moduleSpec{name: name, version: graphVersion, kind: "Script", description: "Microsoft Graph PowerShell SDK module.", author: "Microsoft Corporation", gallery: true}, true
+		return moduleSpec{name: name, version: GraphVersion, kind: "Script", description: "Microsoft Graph PowerShell SDK module.", author: "Microsoft Corporation", gallery: true}, true
 	}
 	return moduleSpec{}, false
 }

@@ -147,7 +147,7 @@ type defaultSet struct {
 }
 
 // NewRegistry returns a registry that knows PowerShell's built-in views
-// for dictionary entries, dates, GUIDs, time spans, Group-Object,
+// for dictionary entries, dates, GUIDs, time spans, versions, Group-Object,
 // Get-Member and Get-Command output (added the first time a lookup asks
 // for one of their types).
 func NewRegistry() *Registry {
@@ -167,6 +167,7 @@ var builtinTypes = []string{
 	"System.DateTime",
 	"System.Guid",
 	"System.TimeSpan",
+	"System.Version",
 	"Microsoft.PowerShell.Commands.GroupInfo",
 	"Microsoft.PowerShell.Commands.MemberDefinition",
 	"System.Management.Automation.CmdletInfo",
@@ -257,6 +258,18 @@ func builtinViews(r *Registry) {
 		tsItems = append(tsItems, ListItem{Property: n})
 	}
 	r.Add(&View{Name: "System.TimeSpan", TypeNames: []string{"System.TimeSpan"}, Kind: ListView, Items: tsItems})
+	// A version: its four numbers in fixed columns, left-aligned.
+	r.Add(&View{
+		Name:      "System.Version",
+		TypeNames: []string{"System.Version"},
+		Kind:      TableView,
+		Columns: []Column{
+			{Label: "Major", Width: 6, Property: "Major"},
+			{Label: "Minor", Width: 6, Property: "Minor"},
+			{Label: "Build", Width: 6, Property: "Build"},
+			{Label: "Revision", Width: 8, Property: "Revision"},
+		},
+	})
 	r.Add(&View{
 		Name:      "GroupInfo",
 		TypeNames: []string{"Microsoft.PowerShell.Commands.GroupInfo"},

@@ -1,6 +1,9 @@
 package module
 
-import "github.com/exosim/exosim/shell/object"
+import (
+	"github.com/exosim/exosim/shell/dotnet/system"
+	"github.com/exosim/exosim/shell/object"
+)
 
 // InfoType is the .NET type of a module's object (Get-Module's output).
 const InfoType = "System.Management.Automation.PSModuleInfo"
@@ -43,7 +46,7 @@ func (m *Module) Info() *object.PSObject {
 	live("Path", "string", func() any { return m.Path })
 	o.AddTyped("Description", "string", m.Description)
 	live("ModuleType", "System.Management.Automation.ModuleType", func() any { return TypeEnum(m.Kind) })
-	o.AddTyped("Version", "version", m.Version)
+	o.AddTyped("Version", "version", system.VersionOf(m.Version))
 	o.AddTyped("PreRelease", "string", nil)
 	o.AddTyped("Author", "string", m.Author)
 	o.AddTyped("CompanyName", "string", m.CompanyName)

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/shell/dotnet/system"
 	"sort"
 	"strings"
 	"sync"
@@ -57,7 +58,7 @@ func commandInfo(rt *runtime.Runtime, c *command.Command, common bool) *object.P
 	o := object.NewObject(typeName, "System.Management.Automation.CommandInfo", "System.Object")
 	o.AddTyped("CommandType", "System.Management.Automation.CommandTypes", object.Enum{Type: "System.Management.Automation.CommandTypes", Name: c.Type.String(), Value: commandTypeValue(c.Type)})
 	o.AddTyped("Name", "string", c.Name)
-	o.AddTyped("Version", "version", c.Version)
+	o.AddTyped("Version", "version", system.VersionOf(c.Version))
 	o.AddTyped("Source", "string", c.Module)
 	o.AddTyped("ModuleName", "string", c.Module)
 	o.AddTyped("Verb", "string", c.Verb())

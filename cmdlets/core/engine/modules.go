@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/shell/dotnet/system"
 	"sort"
 	"strings"
 	"time"
@@ -129,7 +130,7 @@ func moduleInfo(rt *runtime.Runtime, m moduleSpec) *object.PSObject {
 	o.AddTyped("Path", "string", m.base()+`\`+m.name+".psd1")
 	o.AddTyped("Description", "string", m.description)
 	o.AddTyped("ModuleType", "System.Management.Automation.ModuleType", module.TypeEnum(m.kind))
-	o.AddTyped("Version", "version", m.version)
+	o.AddTyped("Version", "version", system.VersionOf(m.version))
 	o.AddTyped("PreRelease", "string", nil)
 	o.AddTyped("Author", "string", m.author)
 	o.AddTyped("ModuleBase", "string", m.base())

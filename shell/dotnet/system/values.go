@@ -154,6 +154,19 @@ func (v *Version) Equal(other any) bool {
 	return ok && c == 0
 }
 
+// VersionOf is the System.Version a version's text writes ("3.4.0"), as
+// a module or a command gives it; nil for none (""), and the text itself
+// when it is no version.
+func VersionOf(s string) any {
+	if s == "" {
+		return nil
+	}
+	if v, err := ParseVersion(s, s); err == nil {
+		return v
+	}
+	return s
+}
+
 // ParseVersion reads a version as [version] does; orig is the value
 // named in the conversion error.
 func ParseVersion(s string, orig any) (any, error) {

@@ -68,6 +68,12 @@ type Settings struct {
 	// SecurityProtocol is [Net.ServicePointManager]::SecurityProtocol;
 	// nil until a script sets it.
 	SecurityProtocol any
+	// The console's colors (nil: none set, read as -1), its encodings
+	// (nil: UTF-8), its title, and whether its cursor is hidden.
+	ConsoleForeground, ConsoleBackground        any
+	ConsoleOutputEncoding, ConsoleInputEncoding any
+	ConsoleTitle                                any
+	ConsoleCursorHidden                         bool
 }
 
 // ScriptBlock is a script block of the interpreter running the types:

@@ -4,6 +4,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/intrinsics"
+	"github.com/exosim/exosim/shell/host"
 )
 
 // A session is the host of the .NET types it runs (dotnet.Host): these
@@ -35,6 +36,9 @@ func (rt *Runtime) Equal(a, b any, cs bool) bool { return rt.equalValues(a, b, c
 
 // UserInteractive tells whether the session is the REPL.
 func (rt *Runtime) UserInteractive() bool { return rt.Interactive }
+
+// Console is the session's terminal ([Console]'s, system.ConsoleSession).
+func (rt *Runtime) Console() *host.IO { return rt.IO }
 
 // Settings are the .NET settings the session's scripts set.
 func (rt *Runtime) Settings() *dotnet.Settings { return &rt.dotnetSettings }

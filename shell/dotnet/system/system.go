@@ -195,6 +195,7 @@ func Declare() {
 	declareStopwatch()
 	declareAppDomain()
 	declarePrincipal()
+	declareConsole()
 }
 
 // declareObject declares System.Object, whose members every type

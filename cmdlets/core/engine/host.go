@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -343,14 +344,6 @@ func convertFromSecureString() *command.Command {
 	return c
 }
 
-// NewCredential builds a PSCredential object.
-func NewCredential(user string, password object.SecureString) *object.PSObject {
-	o := object.NewObject("System.Management.Automation.PSCredential", "System.Object")
-	o.AddTyped("UserName", "string", user)
-	o.AddTyped("Password", "securestring", password)
-	return o
-}
-
 func getCredential() *command.Command {
 	c := Cmdlet("Get-Credential", ModSecurity, "GetCredentialCommand")
 	c.Synopsis = "Asks for a user name and password and returns a PSCredential."
@@ -388,7 +381,7 @@ func getCredential() *command.Command {
 		if err != nil {
 			return err
 		}
-		return ctx.WriteObject(NewCredential(user, object.NewSecureString(pw)))
+		return ctx.WriteObject(automation.NewCredential(user, object.NewSecureString(pw)))
 	}
 	return c
 }

@@ -54,7 +54,7 @@ func newObject() *command.Command {
 			if !ok {
 				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot convert argument \"password\", with value: \"%s\", for \"PSCredential\" to type \"System.Security.SecureString\".", runtime.Of(ctx).ToStr(args[1])), "ConstructorInvokedThrowException"+id, object.InvalidOperation, "MethodException", nil))
 			}
-			o = NewCredential(runtime.Of(ctx).ToStr(args[0]), pw)
+			o = automation.NewCredential(runtime.Of(ctx).ToStr(args[0]), pw)
 		default:
 			v, err := automation.NewInstance(runtime.Of(ctx), name, args)
 			if err != nil {

@@ -355,6 +355,20 @@ func declarePSObjects() {
 		&dotnet.TypeDef{FullName: "System.Management.Automation.PSCredential", Aliases: []string{"pscredential"}, Assembly: "System.Management.Automation",
 			Is: func(_ *dotnet.TypeInfo, v any) bool {
 				return object.TypeName(v) == "System.Management.Automation.PSCredential"
+			},
+			NewArity: []int{2},
+			New: func(c *dotnet.Call) (any, error) {
+				v, err := dotnet.ConvertArg(c.Host, c.Args[1], dotnet.TypeByName("System.Security.SecureString"), "password", "PSCredential")
+				if err != nil {
+					return nil, err
+				}
+				pw, _ := object.Unwrap(v).(object.SecureString)
+				return NewCredential(c.Host.ToStr(c.Args[0]), pw), nil
+			},
+			Members: dotnet.Members{
+				"GetNetworkCredential": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+					return networkCredential(c.Self.(*object.PSObject)), nil
+				}),
 			}},
 		&dotnet.TypeDef{FullName: "System.Management.Automation.ErrorRecord", Assembly: "System.Management.Automation",
 			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := dotnet.Bare(v).(*object.ErrorRecord); return ok },
@@ -398,4 +412,30 @@ func propertyInfoDef(full string, aliases []string) *dotnet.TypeDef {
 				return &psPropertyInfo{p: &cp}, nil
 			}),
 		}}
+}
+
+// NewCredential is a PSCredential: a user name and its password.
+func NewCredential(user string, password object.SecureString) *object.PSObject {
+	o := object.NewObject("System.Management.Automation.PSCredential", "System.Object")
+	o.AddTyped("UserName", "string", user)
+	o.AddTyped("Password", "securestring", password)
+	return o
+}
+
+// networkCredential is a PSCredential's NetworkCredential: its password
+// in plain text, and a user name written DOMAIN\user taken apart into
+// the domain and the user.
+func networkCredential(cred *object.PSObject) *object.PSObject {
+	user, _ := cred.Value("UserName").(string)
+	pw, _ := cred.Value("Password").(object.SecureString)
+	domain := ""
+	if i := strings.IndexByte(user, '\\'); i >= 0 {
+		domain, user = user[:i], user[i+1:]
+	}
+	o := object.NewObject("System.Net.NetworkCredential", "System.Object")
+	o.AddTyped("UserName", "string", user)
+	o.AddTyped("Password", "string", pw.Plain())
+	o.AddTyped("SecurePassword", "securestring", pw)
+	o.AddTyped("Domain", "string", domain)
+	return o
 }

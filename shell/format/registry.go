@@ -147,9 +147,9 @@ type defaultSet struct {
 }
 
 // NewRegistry returns a registry that knows PowerShell's built-in views
-// for dictionary entries, dates, GUIDs, time spans, versions, Group-Object,
-// Get-Member and Get-Command output (added the first time a lookup asks
-// for one of their types).
+// for dictionary entries, dates, GUIDs, time spans, versions, cultures,
+// Group-Object, Get-Member and Get-Command output (added the first time a
+// lookup asks for one of their types).
 func NewRegistry() *Registry {
 	// room for the placeholders of the built-in, core and mailbox views
 	r := &Registry{views: make(map[string][]slot, 64), defaults: map[string]defaultSet{}}
@@ -168,6 +168,7 @@ var builtinTypes = []string{
 	"System.Guid",
 	"System.TimeSpan",
 	"System.Version",
+	"System.Globalization.CultureInfo",
 	"Microsoft.PowerShell.Commands.GroupInfo",
 	"Microsoft.PowerShell.Commands.MemberDefinition",
 	"System.Management.Automation.CmdletInfo",
@@ -268,6 +269,17 @@ func builtinViews(r *Registry) {
 			{Label: "Minor", Width: 6, Property: "Minor"},
 			{Label: "Build", Width: 6, Property: "Build"},
 			{Label: "Revision", Width: 8, Property: "Revision"},
+		},
+	})
+	// A culture: its LCID and name in fixed columns, then its display name.
+	r.Add(&View{
+		Name:      "System.Globalization.CultureInfo",
+		TypeNames: []string{"System.Globalization.CultureInfo"},
+		Kind:      TableView,
+		Columns: []Column{
+			{Label: "LCID", Width: 16, Property: "LCID"},
+			{Label: "Name", Width: 16, Property: "Name"},
+			{Label: "DisplayName", Property: "DisplayName"},
 		},
 	})
 	r.Add(&View{

@@ -12,6 +12,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module", "Export-ModuleMember"}, Build: moduleCommands},
 	{Names: unsimulatedModuleNames, Build: unsimulatedModuleCommands},
 	{Names: []string{"Get-TimeZone"}, Build: timeZoneCommands},
+	{Names: []string{"Get-Culture", "Get-UICulture"}, Build: cultureCommands},
 	{Names: []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host", "Pause"}, Build: hostCommands},
 	{Names: []string{"Get-ExecutionPolicy", "Set-ExecutionPolicy"}, Build: policyCommands},
 	{Names: []string{"Invoke-RestMethod", "Invoke-WebRequest"}, Build: webCommands},

@@ -604,7 +604,15 @@ func Declare() {
 					}
 					return "English (United States)", nil
 				}),
-				"TextInfo": dotnet.Prop(func(c *dotnet.Call) (any, error) { return &textInfo{culture: c.Self.(*cultureInfo).name}, nil }),
+				"TextInfo":       dotnet.Prop(func(c *dotnet.Call) (any, error) { return &textInfo{culture: c.Self.(*cultureInfo).name}, nil }),
+				"DateTimeFormat": dotnet.Prop(func(c *dotnet.Call) (any, error) { return dateTimeFormat(c.Self.(*cultureInfo).name == ""), nil }),
+				"NumberFormat":   dotnet.Prop(func(c *dotnet.Call) (any, error) { return numberFormat(c.Self.(*cultureInfo).name == ""), nil }),
+				"LCID": dotnet.Prop(func(c *dotnet.Call) (any, error) {
+					if c.Self.(*cultureInfo).name == "" {
+						return 127, nil
+					}
+					return 1033, nil
+				}),
 				"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
 			}},
 		&dotnet.TypeDef{FullName: "System.Globalization.TextInfo",
@@ -693,6 +701,56 @@ func (c *cultureInfo) Adapted() []*object.Property {
 		{Name: "Name", Value: c.name, Kind: object.AdaptedProperty, TypeName: "string"},
 		{Name: "DisplayName", Value: disp, Kind: object.AdaptedProperty, TypeName: "string"},
 	}
+}
+
+// Culture is the culture a name names ("" the invariant culture); one
+// the simulated machine does not have is .NET's NotSupportedException.
+func Culture(name string) (any, error) { return newCulture(name) }
+
+// CurrentCulture is the machine's culture, en-US (Get-Culture, $PSCulture).
+func CurrentCulture() any { return &cultureInfo{name: "en-US"} }
+
+// dateTimeFormat is a culture's DateTimeFormatInfo: its date and time
+// patterns and separators.
+func dateTimeFormat(invariant bool) *object.PSObject {
+	o := object.NewObject("System.Globalization.DateTimeFormatInfo", "System.Object")
+	short, long, shortTime, longTime := "M/d/yyyy", "dddd, MMMM d, yyyy", "h:mm tt", "h:mm:ss tt"
+	if invariant {
+		short, long, shortTime, longTime = "MM/dd/yyyy", "dddd, dd MMMM yyyy", "HH:mm", "HH:mm:ss"
+	}
+	o.AddTyped("AMDesignator", "string", "AM")
+	o.AddTyped("DateSeparator", "string", "/")
+	o.AddTyped("FirstDayOfWeek", "System.DayOfWeek", object.Enum{Type: "System.DayOfWeek", Name: "Sunday", Value: 0})
+	o.AddTyped("FullDateTimePattern", "string", long+" "+longTime)
+	o.AddTyped("LongDatePattern", "string", long)
+	o.AddTyped("LongTimePattern", "string", longTime)
+	o.AddTyped("PMDesignator", "string", "PM")
+	o.AddTyped("ShortDatePattern", "string", short)
+	o.AddTyped("ShortTimePattern", "string", shortTime)
+	o.AddTyped("SortableDateTimePattern", "string", "yyyy'-'MM'-'dd'T'HH':'mm':'ss")
+	o.AddTyped("TimeSeparator", "string", ":")
+	o.AddTyped("UniversalSortableDateTimePattern", "string", "yyyy'-'MM'-'dd HH':'mm':'ss'Z'")
+	return o
+}
+
+// numberFormat is a culture's NumberFormatInfo: its separators and
+// currency symbol.
+func numberFormat(invariant bool) *object.PSObject {
+	o := object.NewObject("System.Globalization.NumberFormatInfo", "System.Object")
+	currency := "$"
+	if invariant {
+		currency = "\u00a4"
+	}
+	o.AddTyped("CurrencyDecimalSeparator", "string", ".")
+	o.AddTyped("CurrencyGroupSeparator", "string", ",")
+	o.AddTyped("CurrencySymbol", "string", currency)
+	o.AddTyped("NegativeSign", "string", "-")
+	o.AddTyped("NumberDecimalDigits", "int", 2)
+	o.AddTyped("NumberDecimalSeparator", "string", ".")
+	o.AddTyped("NumberGroupSeparator", "string", ",")
+	o.AddTyped("PercentSymbol", "string", "%")
+	o.AddTyped("PositiveSign", "string", "+")
+	return o
 }
 
 func newCulture(name string) (any, error) {

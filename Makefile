@@ -48,8 +48,11 @@ test-plain:
 test-race:
 	$(GO) test $(TESTFLAGS) -race $(RACE_PKGS)
 
+# The benchfloor build (cmd/exosim/floor_on.go, used by make bench) is
+# vetted too.
 vet:
 	$(GO) vet $(PKGS)
+	$(GO) vet -tags benchfloor ./cmd/exosim
 
 fmt-check:
 	@out=$$(gofmt -l $$(find . -name '*.go' -not -path './tmp/*' -not -path './bin/*')); \

@@ -25,7 +25,10 @@ import (
 // baseline — cmd/exosim/internal/baseline, a minimal program that opens
 // the same bbolt file and decodes the same records with bbolt and the
 // record codec alone — in the same run on the same disk, each exosim run
-// next to a baseline run so both see the same load.
+// next to a baseline run so both see the same load. Beside the one-shot
+// command runs a third program: exosim built with the benchfloor tag doing
+// only the baseline's lookup, whose time is what exosim's program costs
+// before any PowerShell runs.
 //
 //	EXOSIM_BENCH=1                 run TestBenchFigures
 //	EXOSIM_BENCH_MAILBOXES=100000  synthetic mailboxes in the tenant
@@ -35,7 +38,8 @@ import (
 //	                               building one (an older build, to
 //	                               compare before and after a change)
 //	EXOSIM_BENCH_ONLY=oneshot      only the tenant and start-up rows (exosim
-//	                               version, the one-shot beside its baseline)
+//	                               version, the one-shot and the program
+//	                               floor beside their baseline)
 //	EXOSIM_BENCH_ONLY=filter,migrate  only the tenant rows and the named
 //	                               ones (streaming filter, migration)
 //	EXOSIM_BENCH_RUNS=101          runs of each start-up figure
@@ -91,19 +95,26 @@ func medianCPU(ms []measured) time.Duration {
 	return ds[len(ds)/2]
 }
 
-// pairs runs exosim and the baseline n times each, alternately.
-func pairs(n int, exo, base func() measured) (e, b []measured) {
+// alternate runs each of fs n times, in turn, so that all see the same
+// load; it returns each one's runs.
+func alternate(n int, fs ...func() measured) [][]measured {
+	out := make([][]measured, len(fs))
 	for i := 0; i < n; i++ {
-		e = append(e, exo())
-		b = append(b, base())
+		for j, f := range fs {
+			out[j] = append(out[j], f())
+		}
 	}
-	return e, b
+	return out
 }
 
 var (
 	baselineOnce sync.Once
 	baselinePath string
 	baselineErr  error
+
+	floorOnce sync.Once
+	floorPath string
+	floorErr  error
 )
 
 // baselineBinary builds cmd/exosim/internal/baseline once.
@@ -124,6 +135,29 @@ func baselineBinary(t *testing.T) string {
 		t.Fatal(baselineErr)
 	}
 	return baselinePath
+}
+
+// floorBinary builds exosim with the benchfloor tag once (floor_on.go):
+// the same program, which does only the baseline's lookup when asked.
+func floorBinary(t *testing.T) string {
+	t.Helper()
+	floorOnce.Do(func() {
+		dir, err := buildDir("exosim-floor-")
+		if err != nil {
+			floorErr = err
+			return
+		}
+		floorPath = filepath.Join(dir, "exosim")
+		build := exec.Command("go", "build", "-tags", "benchfloor", "-o", floorPath, ".")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build links it
+		if out, err := build.CombinedOutput(); err != nil {
+			floorErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if floorErr != nil {
+		t.Fatal(floorErr)
+	}
+	return floorPath
 }
 
 func baseline(t *testing.T, mode, path string, extra ...string) measured {
@@ -289,16 +323,24 @@ func oneShotFigures(t *testing.T, bin, tenant string, row func(what, exo, base, 
 	if v, err := strconv.Atoi(os.Getenv("EXOSIM_BENCH_RUNS")); err == nil && v > 0 {
 		runs = v
 	}
-	version, _ := pairs(runs, func() measured { return runMeasured(t, nil, bin, "version") }, func() measured { return measured{} })
-	oneRuns, lookRuns := pairs(runs,
+	version := alternate(runs, func() measured { return runMeasured(t, nil, bin, "version") })[0]
+	floor := floorBinary(t)
+	runsOf := alternate(runs,
 		func() measured { return runMeasured(t, nil, bin, "--tenant", tenant, "-c", "Get-Mailbox annb | fl") },
+		func() measured { return runMeasured(t, nil, floor, "__floor", tenant) },
 		func() measured { return baseline(t, "lookup", tenant) })
-	one, look := medianOf(oneRuns), medianOf(lookRuns)
+	oneRuns, floorRuns, lookRuns := runsOf[0], runsOf[1], runsOf[2]
+	one, low, look := medianOf(oneRuns), medianOf(floorRuns), medianOf(lookRuns)
 	row("exosim version (start-up alone)", fmt.Sprintf("%s (cpu %s)", ms(medianOf(version).wall), ms(medianCPU(version))), "", "", false)
 	row("exosim -c 'Get-Mailbox annb | fl'", fmt.Sprintf("%s (cpu %s)", ms(one.wall), ms(medianCPU(oneRuns))),
 		fmt.Sprintf("%s (cpu %s) open+lookup+decode", ms(look.wall), ms(medianCPU(lookRuns))),
 		fmt.Sprintf("<= 1.5x baseline: %.2fx (cpu %.2fx)", ratio(one.wall, look.wall), ratio(medianCPU(oneRuns), medianCPU(lookRuns))),
 		ratio(one.wall, look.wall) <= 1.5)
+	// The same lookup inside exosim's program (built with the benchfloor
+	// tag): what the program costs before any PowerShell runs.
+	row("the baseline's lookup inside exosim's program (go build -tags benchfloor)",
+		fmt.Sprintf("%s, %.2fx (cpu %.2fx)", ms(low.wall), ratio(low.wall, look.wall), ratio(medianCPU(floorRuns), medianCPU(lookRuns))),
+		fmt.Sprintf("%s (cpu %s) open+lookup+decode", ms(look.wall), ms(medianCPU(lookRuns))), "", false)
 }
 
 // printFigures prints the figure table.
@@ -327,9 +369,10 @@ func loadAverage() string {
 // The longer figures are medians of 3 runs too: one slow disk flush moves
 // a single run.
 func filterFigures(t *testing.T, bin, tenant string, row func(what, exo, base, target string, met bool)) {
-	filterRuns, scanRuns := pairs(3, func() measured {
+	runsOf := alternate(3, func() measured {
 		return runMeasured(t, nil, bin, "--tenant", tenant, "-c", "Get-Mailbox -ResultSize Unlimited | Where-Object LitigationHoldEnabled | Measure-Object | ForEach-Object Count")
 	}, func() measured { return baseline(t, "scan", tenant) })
+	filterRuns, scanRuns := runsOf[0], runsOf[1]
 	filter, scan := medianOf(filterRuns), medianOf(scanRuns)
 	if got, want := strings.TrimSpace(filter.out), strings.Fields(scan.out)[0]; got != want {
 		t.Logf("filter counted %s, baseline %s (active mailboxes on litigation hold)", got, want)

@@ -21,6 +21,9 @@ func main() {
 }
 
 func main1() int {
+	if code, ok := floorRun(os.Args); ok {
+		return code
+	}
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}

@@ -11,7 +11,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -20,9 +19,9 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/exosim/exosim/cmd/exosim/internal/rawlookup"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
-	"github.com/exosim/exosim/store/idform"
 )
 
 func main() {
@@ -37,21 +36,15 @@ func run(args []string) error {
 		return errors.New("usage: baseline lookup|scan|updates FILE [N]")
 	}
 	mode, path := args[0], args[1]
+	if mode == "lookup" {
+		return rawlookup.Lookup(path, rawlookup.Alias)
+	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: mode != "updates", Timeout: 5 * time.Second})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	switch mode {
-	case "lookup":
-		return db.View(func(tx *bolt.Tx) error {
-			key, err := mailboxKeyByAlias(tx, "annb")
-			if err != nil {
-				return err
-			}
-			var m directory.Mailbox
-			return directory.Mailboxes.Decode(tx.Bucket([]byte("mailboxes")).Get(key), &m)
-		})
 	case "scan":
 		n := 0
 		err := db.View(func(tx *bolt.Tx) error {
@@ -77,7 +70,7 @@ func run(args []string) error {
 			return err
 		}
 		var key []byte
-		if err := db.View(func(tx *bolt.Tx) error { key, err = mailboxKeyByAlias(tx, "annb"); return err }); err != nil {
+		if err := db.View(func(tx *bolt.Tx) error { key, err = rawlookup.MailboxKeyByAlias(tx, rawlookup.Alias); return err }); err != nil {
 			return err
 		}
 		for i := 0; i < n; i++ {
@@ -101,17 +94,4 @@ func run(args []string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown mode %q", mode)
-}
-
-// mailboxKeyByAlias finds a mailbox's key through the identity index: the
-// first entry of the alias that holds it as an alias.
-func mailboxKeyByAlias(tx *bolt.Tx, alias string) ([]byte, error) {
-	prefix := []byte(idform.IndexIdentity + "\x00" + alias + "\x00")
-	c := tx.Bucket([]byte("idx")).Cursor()
-	for k, v := c.Seek(prefix); bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		if idform.Of(v)&idform.Alias != 0 {
-			return []byte(store.IndexedKey(k[len(prefix):])), nil
-		}
-	}
-	return nil, fmt.Errorf("no mailbox %s", alias)
 }

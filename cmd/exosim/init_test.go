@@ -19,7 +19,6 @@ var initAllowed = map[string]string{
 	"cmdlets/onprem":                 "queues the declaration of its .NET types, run at the first type lookup",
 	"shell/repl":                     "its error values are other packages' error values",
 	"cmdlets/core":                   "the default aliases, which every session reads as it starts",
-	"cmdlets/core/engine":            "the names of the known modules, which every session reads as it starts",
 	"cmdlets/registry":               "the names of the deferred and cloud cmdlets, which every session reads",
 }
 

@@ -63,15 +63,15 @@ const ModPSResourceGet = "Microsoft.PowerShell.PSResourceGet"
 const ModHostModule = "Microsoft.PowerShell.Host"
 
 // KnownModules are the modules exosim provides (their commands are built
-// in); `using module` and #requires accept them. Microsoft.Graph.* is
-// the family of the SDK's modules, each of which Import-Module finds.
-var KnownModules = func() []string {
-	out := []string{ModCore, "Microsoft.Graph.*"}
-	for _, m := range moduleCatalog {
-		out = append(out, m.name)
-	}
-	return out
-}()
+// in); `using module` and #requires accept them: Microsoft.PowerShell.Core,
+// Microsoft.Graph.* (the family of the SDK's modules, each of which
+// Import-Module finds) and the modules of moduleCatalog, in its order
+// (TestKnownModules keeps the two lists together). A static list, so that
+// no code runs for it before main.
+var KnownModules = []string{ModCore, "Microsoft.Graph.*",
+	decl.Module, "Microsoft.Graph", "Microsoft.Graph.Authentication", "Microsoft.Graph.Identity.DirectoryManagement",
+	"Microsoft.Graph.Users", "Microsoft.Graph.Users.Actions", ModManagement, ModUtility, ModSecurity, ModHostModule,
+	ModArchive, "Pester", "PackageManagement", "PowerShellGet", ModPSResourceGet, "PSReadLine"}
 
 // findModule returns the module exosim provides under a name; any
 // Microsoft.Graph.* submodule counts (at the SDK's version).

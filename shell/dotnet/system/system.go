@@ -196,6 +196,7 @@ func Declare() {
 	declareAppDomain()
 	declarePrincipal()
 	declareConsole()
+	declareMarshal()
 }
 
 // declareObject declares System.Object, whose members every type

@@ -676,6 +676,8 @@ func declareBase() {
 				"Is64BitOperatingSystem": dotnet.Prop(func(*dotnet.Call) (any, error) { return true, nil }),
 				"Is64BitProcess":         dotnet.Prop(func(*dotnet.Call) (any, error) { return true, nil }),
 				"ProcessorCount":         dotnet.Prop(func(*dotnet.Call) (any, error) { return 2, nil }),
+				"OSVersion":              dotnet.Prop(func(*dotnet.Call) (any, error) { return osVersion(), nil }),
+				"Version":                dotnet.Prop(func(*dotnet.Call) (any, error) { return ParseVersion(RuntimeVersion, RuntimeVersion) }),
 				"UserInteractive":        dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Host.UserInteractive(), nil }),
 				"GetEnvironmentVariable": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 					if v, ok := c.Host.Env().Get(c.Str(0)); ok {
@@ -738,6 +740,7 @@ func declareBase() {
 					return c.Self.(*textEncoding).decode(b), nil
 				}),
 			}},
+		dotnet.EnumDef("System.PlatformID", false, "Win32S", "Win32Windows", "Win32NT", "WinCE", "Unix", "Xbox", "MacOSX", "Other"),
 		dotnet.EnumDef("System.Environment+SpecialFolder", false, "Desktop", "Programs=2", "MyDocuments=5", "Personal=5", "Favorites=6", "Startup=7", "Recent=8", "MyMusic=13", "MyVideos=14", "DesktopDirectory=16", "Templates=21", "ApplicationData=26", "LocalApplicationData=28", "CommonApplicationData=35", "Windows=36", "System=37", "ProgramFiles=38", "MyPictures=39", "UserProfile=40", "ProgramFilesX86=42", "CommonDocuments=46"),
 	)
 }
@@ -782,6 +785,27 @@ func bytesArg(c *dotnet.Call, i int, param string) ([]byte, error) {
 		out[k] = byte(n.(int))
 	}
 	return out, nil
+}
+
+// RuntimeVersion is the version of .NET PowerShell 7.4.6 runs on
+// ([Environment]::Version).
+const RuntimeVersion = "8.0.10"
+
+// kernelVersion is the simulated machine's Linux kernel version, as
+// [Environment]::OSVersion gives it.
+const kernelVersion = "6.8.0.0"
+
+// osVersion is [Environment]::OSVersion, an OperatingSystem: on Linux
+// the platform is Unix and the version the kernel's.
+func osVersion() *object.PSObject {
+	o := object.NewObject("System.OperatingSystem", "System.Object")
+	o.AddTyped("Platform", "System.PlatformID", object.Enum{Type: "System.PlatformID", Name: "Unix", Value: 4})
+	o.AddTyped("ServicePack", "string", "")
+	v, _ := ParseVersion(kernelVersion, kernelVersion)
+	o.AddTyped("Version", "version", v)
+	o.AddTyped("VersionString", "string", "Unix "+kernelVersion)
+	o.ToStringFunc = func() string { return "Unix " + kernelVersion }
+	return o
 }
 
 // textEncoding is a System.Text.Encoding value.

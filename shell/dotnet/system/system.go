@@ -197,6 +197,7 @@ func Declare() {
 	declarePrincipal()
 	declareConsole()
 	declareMarshal()
+	declareWeb()
 }
 
 // declareObject declares System.Object, whose members every type

@@ -13,6 +13,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: unsimulatedModuleNames, Build: unsimulatedModuleCommands},
 	{Names: []string{"Get-TimeZone"}, Build: timeZoneCommands},
 	{Names: []string{"Get-Culture", "Get-UICulture"}, Build: cultureCommands},
+	{Names: []string{"Add-Type"}, Build: addTypeCommands},
 	{Names: []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host", "Pause"}, Build: hostCommands},
 	{Names: []string{"Get-ExecutionPolicy", "Set-ExecutionPolicy"}, Build: policyCommands},
 	{Names: []string{"Invoke-RestMethod", "Invoke-WebRequest"}, Build: webCommands},

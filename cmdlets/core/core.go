@@ -5,13 +5,16 @@
 // Export-Csv, Export-Clixml, ConvertTo-Html ...) and the text and object
 // utilities (Select-String, Compare-Object, Get-Random ...). The engine's
 // and Microsoft.PowerShell.Core's cmdlets are in core/engine, the file
-// system cmdlets in core/management, the alias cmdlets in core/alias.
+// system cmdlets in core/management, those of the machine itself (time
+// zone, culture, execution policy, assemblies, network) in core/machine,
+// the alias cmdlets in core/alias.
 package core
 
 import (
 	"github.com/exosim/exosim/cmdlets/core/alias"
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/jobs"
+	"github.com/exosim/exosim/cmdlets/core/machine"
 	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
@@ -19,7 +22,7 @@ import (
 
 // Cmdlets are every one of PowerShell's own cmdlets that exosim
 // simulates: the engine's, the file system's and the utility ones.
-var Cmdlets = []*command.Table{&engine.Cmdlets, &jobs.Cmdlets, &management.Cmdlets, &utilityCmdlets, &alias.Cmdlets}
+var Cmdlets = []*command.Table{&engine.Cmdlets, &jobs.Cmdlets, &management.Cmdlets, &machine.Cmdlets, &utilityCmdlets, &alias.Cmdlets}
 
 // Commands returns Cmdlets as command values.
 func Commands() []*command.Command {

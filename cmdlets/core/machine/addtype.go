@@ -1,7 +1,8 @@
-package engine
+package machine
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
@@ -20,7 +21,7 @@ func addTypeCommands() []*command.Command { return []*command.Command{addType()}
 // (-TypeDefinition, -MemberDefinition) and loading assembly files (-Path,
 // -LiteralPath, -PassThru's list of types) are not simulated.
 func addType() *command.Command {
-	c := Declared("Add-Type", ModUtility)
+	c := engine.Declared("Add-Type", engine.ModUtility)
 	c.FullTypeName = "Microsoft.PowerShell.Commands.AddTypeCommand"
 	c.Synopsis = "Loads a .NET assembly by name (the shared framework's and PowerShell's own); compiling source is not simulated."
 	c.Handler.Process = func(ctx *command.Context) error {

@@ -1,7 +1,8 @@
-package engine
+package machine
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/cmdlets/core/engine"
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
@@ -18,7 +19,7 @@ func timeZoneCommands() []*command.Command { return []*command.Command{getTimeZo
 // another name or id, and -ListAvailable (the host's whole list), are
 // beyond what exosim models and say so.
 func getTimeZone() *command.Command {
-	c := Cmdlet("Get-TimeZone", ModManagement, "GetTimeZoneCommand")
+	c := engine.Cmdlet("Get-TimeZone", engine.ModManagement, "GetTimeZoneCommand")
 	c.Synopsis = "Returns the time zone of the simulated machine, which runs on UTC."
 	c.Sets = []string{"Name", "Id", "ListAvailable"}
 	c.DefaultSet = "Name"

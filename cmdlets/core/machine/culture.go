@@ -1,6 +1,7 @@
-package engine
+package machine
 
 import (
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/object"
@@ -15,7 +16,7 @@ func cultureCommands() []*command.Command { return []*command.Command{getCulture
 // has (the invariant culture and en-US). A name the machine has no
 // culture for is an error of that name, and the next name goes on.
 func getCulture() *command.Command {
-	c := Cmdlet("Get-Culture", ModUtility, "GetCultureCommand")
+	c := engine.Cmdlet("Get-Culture", engine.ModUtility, "GetCultureCommand")
 	c.Synopsis = "Returns the culture of the simulated machine (en-US), or the culture of a name."
 	c.Sets = []string{"CurrentCulture", "Name", "ListAvailable"}
 	c.DefaultSet = "CurrentCulture"
@@ -59,7 +60,7 @@ func getCulture() *command.Command {
 // getUICulture is Get-UICulture: the machine's user interface culture,
 // en-US.
 func getUICulture() *command.Command {
-	c := Cmdlet("Get-UICulture", ModUtility, "GetUICultureCommand")
+	c := engine.Cmdlet("Get-UICulture", engine.ModUtility, "GetUICultureCommand")
 	c.Synopsis = "Returns the user interface culture of the simulated machine (en-US)."
 	c.OutputType = "System.Globalization.CultureInfo"
 	c.Handler.Process = func(ctx *command.Context) error { return ctx.WriteObject(datetime.CurrentCulture()) }

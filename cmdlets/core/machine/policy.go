@@ -1,6 +1,7 @@
-package engine
+package machine
 
 import (
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
@@ -35,7 +36,7 @@ func policyValue(name string) object.Enum {
 }
 
 func getExecutionPolicy() *command.Command {
-	c := Cmdlet("Get-ExecutionPolicy", ModSecurity, "GetExecutionPolicyCommand")
+	c := engine.Cmdlet("Get-ExecutionPolicy", engine.ModSecurity, "GetExecutionPolicyCommand")
 	c.Synopsis = "Shows the execution policy: Unrestricted, as PowerShell reports it off Windows."
 	c.Params = []*params.Param{
 		params.P("Scope", tPolicyScope, params.Position(0), params.FromPipelineByName()),
@@ -72,7 +73,7 @@ func indexOf(list []string, s string) int {
 }
 
 func setExecutionPolicy() *command.Command {
-	c := Cmdlet("Set-ExecutionPolicy", ModSecurity, "SetExecutionPolicyCommand")
+	c := engine.Cmdlet("Set-ExecutionPolicy", engine.ModSecurity, "SetExecutionPolicyCommand")
 	c.Synopsis = "Would change the execution policy: off Windows PowerShell does not support it and says so."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = command.ImpactMedium

@@ -1,7 +1,8 @@
-package engine
+package machine
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/cmdlets/core/engine"
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
@@ -16,7 +17,7 @@ func webCommands() []*command.Command {
 }
 
 func webCommand(name string) *command.Command {
-	c := Declared(name, ModUtility)
+	c := engine.Declared(name, engine.ModUtility)
 	c.FullTypeName = "Microsoft.PowerShell.Commands." + map[string]string{"Invoke-RestMethod": "InvokeRestMethodCommand", "Invoke-WebRequest": "InvokeWebRequestCommand"}[name]
 	c.Synopsis = "Sends a web request: exosim has no network, so the call fails naming the URL."
 	c.Handler.Process = func(ctx *command.Context) error {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/mailboxpolicy"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/lazy"
@@ -15,6 +16,7 @@ import (
 	"github.com/exosim/exosim/store"
 	cas "github.com/exosim/exosim/store/casmailbox"
 	"github.com/exosim/exosim/store/directory"
+	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/mobile"
 )
 
@@ -77,6 +79,7 @@ func commands() []*command.Command {
 	help := map[string]string{
 		"Identity":                         "The mailbox.",
 		"SmtpClientAuthenticationDisabled": "$true turns SMTP AUTH off for the mailbox, $false on; $null follows the organization.",
+		"OwaMailboxPolicy":                 "The mailbox's Outlook on the web mailbox policy: name, distinguished name or GUID; $null clears it (the default policy applies).",
 	}
 	for _, sw := range setSwitches.Get() {
 		help[sw] = "$true or $false."
@@ -92,12 +95,13 @@ func commands() []*command.Command {
 
 	return []*command.Command{
 		exo.Partial(get, "Identity", "Anr", "Filter", "RecipientTypeDetails", "ResultSize", "Credential"),
-		exo.Partial(set, append([]string{"Identity", "SmtpClientAuthenticationDisabled"}, setSwitches.Get()...)...),
+		exo.Partial(set, append([]string{"Identity", "SmtpClientAuthenticationDisabled", "OwaMailboxPolicy"}, setSwitches.Get()...)...),
 	}
 }
 
-// casObject is the Get-CASMailbox object of a mailbox.
-func casObject(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, s *cas.Settings, easDevice bool) *object.PSObject {
+// casObject is the Get-CASMailbox object of a mailbox whose Outlook on
+// the web mailbox policy is owa ("" for none).
+func casObject(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, s *cas.Settings, easDevice bool, owa string) *object.PSObject {
 	r := mailbox.RecipientOf(tx, m, org)
 	o := object.NewObject(TypeCASMailbox,
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADPresentationObject",
@@ -125,7 +129,7 @@ func casObject(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, 
 	sw("ActiveSyncEnabled")
 	o.AddTyped("HasActiveSyncDevicePartnership", tBool, easDevice)
 	sw("ActiveSyncSuppressReadReceipt")
-	o.AddTyped("OwaMailboxPolicy", tStr, exo.DefaultOwaMailboxPolicy)
+	o.AddTyped("OwaMailboxPolicy", tStr, exo.NilIfEmpty(owa))
 	sw("OWAforDevicesEnabled")
 	sw("OWAEnabled")
 	o.AddTyped("ECPEnabled", tBool, true)
@@ -187,7 +191,7 @@ func getCAS(ctx *command.Context) error {
 	keep, err := exo.CallFilter(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 		var err error
 		org, err = directory.GetOrganization(tx)
-		return casObject(tx, &directory.Mailbox{}, org, &cas.Settings{}, false), err
+		return casObject(tx, &directory.Mailbox{}, org, &cas.Settings{}, false, mp.OwaDefaultName), err
 	}, map[string]func(*object.PSObject) any{
 		// the policies are links: a filter compares the distinguished name
 		// of the OWA policy, and a blank ActiveSync policy while the
@@ -217,6 +221,10 @@ func getCAS(ctx *command.Context) error {
 		if err != nil || rec != nil {
 			return rec, err
 		}
+		policies, err := mp.LoadView(tx)
+		if err != nil {
+			return nil, err
+		}
 		for _, m := range ms {
 			if len(types) > 0 && !exo.ContainsFold(types, m.RecipientTypeDetails) {
 				continue
@@ -232,7 +240,11 @@ func getCAS(ctx *command.Context) error {
 			if err != nil {
 				return nil, err
 			}
-			o := casObject(tx, m, org, s, eas)
+			links, err := policies.LinksOf(tx, m.Guid)
+			if err != nil {
+				return nil, err
+			}
+			o := casObject(tx, m, org, s, eas, policies.Owa(links))
 			ok, err := keep.Keeps(o)
 			if err != nil {
 				return nil, err
@@ -271,6 +283,11 @@ func setCAS(ctx *command.Context) error {
 		}
 		if ctx.Has("SmtpClientAuthenticationDisabled") {
 			s.SmtpClientAuthenticationDisabled = smtpAuth
+		}
+		if ctx.Has("OwaMailboxPolicy") {
+			if rec, err := mailboxpolicy.AssignOwa(ctx, tx, m.Guid); rec != nil || err != nil {
+				return rec, err
+			}
 		}
 		return nil, cas.Put(tx, s)
 	})

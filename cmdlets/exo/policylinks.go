@@ -8,13 +8,13 @@ import (
 	"github.com/exosim/exosim/store/directory"
 )
 
-// DefaultOwaMailboxPolicy is the Outlook on the web mailbox policy every
-// mailbox follows (Get-CASMailbox OwaMailboxPolicy).
-const DefaultOwaMailboxPolicy = "OwaMailboxPolicy-Default"
-
 // RetentionPoliciesContainer is the container of the Exchange (MRM)
 // retention policies under the organization's configuration.
 const RetentionPoliciesContainer = "CN=Retention Policies Container"
+
+// OwaPoliciesContainer is the container of the Outlook on the web
+// mailbox policies under the organization's configuration.
+const OwaPoliciesContainer = "CN=OWA Mailbox Policies"
 
 // policyLinks are the recipient properties Exchange keeps as a link to a
 // policy, each with the container of that kind of policy under the
@@ -25,7 +25,7 @@ const RetentionPoliciesContainer = "CN=Retention Policies Container"
 var policyLinks = [...]struct{ property, container string }{
 	{"RetentionPolicy", RetentionPoliciesContainer},
 	{"RoleAssignmentPolicy", "CN=Policies,CN=RBAC"},
-	{"OwaMailboxPolicy", "CN=OWA Mailbox Policies"},
+	{"OwaMailboxPolicy", OwaPoliciesContainer},
 }
 
 // IsPolicyLink reports whether a recipient property is one of the

@@ -24,7 +24,7 @@ func TestPolicyLinkValue(t *testing.T) {
 		{"retentionpolicy", nil, true, nil},
 		{"RetentionPolicy", "", true, nil},
 		{"RoleAssignmentPolicy", "Default Role Assignment Policy", true, "CN=Default Role Assignment Policy,CN=Policies,CN=RBAC" + tail},
-		{"OwaMailboxPolicy", exo.DefaultOwaMailboxPolicy, true, "CN=OwaMailboxPolicy-Default,CN=OWA Mailbox Policies" + tail},
+		{"OwaMailboxPolicy", "OwaMailboxPolicy-Default", true, "CN=OwaMailboxPolicy-Default,CN=OWA Mailbox Policies" + tail},
 		{"SharingPolicy", "Default Sharing Policy", false, nil},
 		{"DisplayName", "Ann Beebe", false, nil},
 	} {

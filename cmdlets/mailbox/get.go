@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
+	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/opath"
 	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
@@ -132,8 +133,8 @@ func filterValue(o *object.PSObject, m *directory.Mailbox, e env) func(string) (
 // distinguished name of the policy a mailbox was given as its own, and
 // blank ($null) for a mailbox that follows the default policy; the policy
 // links of exo.IsPolicyLink are that of the policy the mailbox shows
-// (OwaMailboxPolicy, which only Get-CASMailbox shows, the default one for
-// a mailbox); ActiveSyncMailboxPolicy is blank, every mailbox following
+// (OwaMailboxPolicy, which only Get-CASMailbox shows, the one a mailbox
+// follows); ActiveSyncMailboxPolicy is blank, every mailbox following
 // the default policy. A filter that names a policy by its name finds no
 // mailbox.
 func linkValues(values func(string) (any, bool), m *directory.Mailbox, e env) func(string) (any, bool) {
@@ -151,7 +152,7 @@ func linkValues(values func(string) (any, bool), m *directory.Mailbox, e env) fu
 			if m.IsMailUser() {
 				return nil, true
 			}
-			return exo.PolicyLinkValue(e.org, name, exo.DefaultOwaMailboxPolicy), true
+			return exo.PolicyLinkValue(e.org, name, e.policies.Owa(e.links)), true
 		case exo.IsPolicyLink(name):
 			shown, _ := values(name)
 			return exo.PolicyLinkValue(e.org, name, shown), true
@@ -216,9 +217,10 @@ type listing struct {
 	build    func(m *directory.Mailbox, e env, full *object.PSObject) *object.PSObject
 	limit    int
 	explicit bool
-	// sharing names the sharing policies the mailboxes follow, read with
-	// the first mailbox
-	sharing *sp.Names
+	// sharing names the sharing policies the mailboxes follow, policies
+	// the mailbox policies, read with the first mailbox
+	sharing  *sp.Names
+	policies *mp.View
 }
 
 // run lists the scope in batches, each read in its own transaction, and
@@ -366,6 +368,9 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 		if err != nil {
 			return nil, false, err
 		}
+		if l.policies, err = mp.LoadView(tx); err != nil {
+			return nil, false, err
+		}
 		l.sharing = names
 	}
 	var e env
@@ -374,7 +379,12 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 	} else {
 		e = loadEnv(tx, m, org)
 	}
-	e.sharing = l.sharing
+	e.sharing, e.policies = l.sharing, l.policies
+	links, err := l.policies.LinksOf(tx, m.Guid)
+	if err != nil {
+		return nil, false, err
+	}
+	e.links = links
 	var full *object.PSObject
 	if owned && l.build == nil {
 		full = ownedMailboxObject(m, e)

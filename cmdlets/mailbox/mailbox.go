@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
 
@@ -181,7 +182,14 @@ func loadEnv(tx *store.Tx, m *directory.Mailbox, org *directory.Organization) en
 func loadFullEnv(tx *store.Tx, m *directory.Mailbox, org *directory.Organization) (env, error) {
 	e := loadEnv(tx, m, org)
 	names, err := sp.LoadNames(tx)
+	if err != nil {
+		return e, err
+	}
 	e.sharing = names
+	if e.policies, err = mp.LoadView(tx); err != nil {
+		return e, err
+	}
+	e.links, err = e.policies.LinksOf(tx, m.Guid)
 	return e, err
 }
 

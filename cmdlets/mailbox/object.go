@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/seed"
 	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
@@ -49,6 +50,10 @@ type env struct {
 	// sharing names the sharing policy each mailbox follows (nil: the
 	// built-in default one)
 	sharing *sp.Names
+	// policies names the mailbox policies of each kind (nil: the
+	// built-in ones), links are the mailbox's (nil: none)
+	policies *mp.View
+	links    *mp.Links
 }
 
 // derived makes a stable value from a mailbox's identity (GUIDs of

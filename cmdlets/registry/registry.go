@@ -30,6 +30,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/junkemail"
 	"github.com/exosim/exosim/cmdlets/mailauth"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/mailboxpolicy"
 	"github.com/exosim/exosim/cmdlets/messageconfig"
 	"github.com/exosim/exosim/cmdlets/mobile"
 	"github.com/exosim/exosim/cmdlets/ome"
@@ -92,6 +93,7 @@ var packages = []struct {
 	{&autoreply.Cmdlets, autoreply.Views},
 	{&mobile.Cmdlets, mobile.Views},
 	{&casmailbox.Cmdlets, casmailbox.Views},
+	{&mailboxpolicy.Cmdlets, mailboxpolicy.Views},
 	{&junkemail.Cmdlets, junkemail.Views},
 	{&messageconfig.Cmdlets, messageconfig.Views},
 	{&clutter.Cmdlets, clutter.Views},

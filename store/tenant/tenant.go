@@ -23,6 +23,7 @@ import (
 	"github.com/exosim/exosim/store/inboxrules"
 	"github.com/exosim/exosim/store/junkemail"
 	"github.com/exosim/exosim/store/mailauth"
+	"github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/messageconfig"
 	"github.com/exosim/exosim/store/mobile"
 	"github.com/exosim/exosim/store/mrm"
@@ -74,6 +75,7 @@ func Schema() *store.Schema {
 	regional.Register(s)
 	remotedomain.Register(s)
 	sharingpolicy.Register(s)
+	mailboxpolicy.Register(s)
 	antispam.Register(s)
 	calendarconfig.Register(s)
 	defender.Register(s)

@@ -1,0 +1,163 @@
+package mailboxpolicy_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/exosim/exosim/store"
+	mp "github.com/exosim/exosim/store/mailboxpolicy"
+	"github.com/exosim/exosim/store/policyset"
+	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/storetest"
+)
+
+// An Outlook on the web mailbox policy lives from Create to Remove:
+// every mailbox follows the built-in policy until given another; a
+// policy mailboxes follow can't go, nor the default one; -IsDefault moves
+// the default role; a cleared mailbox shows none and follows the default
+// policy; names stay unique.
+func TestOwaLifecycle(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		f := mp.OwaPolicies
+		annb := storetest.Mailbox(t, tx, "annb").Guid
+		laura := storetest.Mailbox(t, tx, "laura").Guid
+		if mp.AnyLinks(tx) {
+			t.Fatal("a new tenant keeps links")
+		}
+		all, err := f.List(tx)
+		storetest.Must(t, err)
+		if len(all) != 1 || all[0].Name != mp.OwaDefaultName || !all[0].IsDefault {
+			t.Fatalf("a new tenant's policies: %+v", all)
+		}
+		builtin := all[0]
+
+		temps := &mp.OwaPolicy{Name: "Temps"}
+		storetest.Must(t, f.Create(tx, temps))
+		var inUse *policyset.NameInUseError
+		if err := f.Create(tx, &mp.OwaPolicy{Name: "TEMPS"}); !errors.As(err, &inUse) {
+			t.Errorf("a second Temps: %v", err)
+		}
+		if err := f.Rename(tx, temps, "owamailboxpolicy-default"); !errors.As(err, &inUse) {
+			t.Errorf("renamed as the built-in policy: %v", err)
+		}
+		storetest.Must(t, f.Assign(tx, annb, temps))
+
+		// who follows what
+		view, err := mp.LoadView(tx)
+		storetest.Must(t, err)
+		for _, tc := range []struct{ mailbox, want string }{{annb, "Temps"}, {laura, mp.OwaDefaultName}} {
+			l, err := view.LinksOf(tx, tc.mailbox)
+			storetest.Must(t, err)
+			if got := view.Owa(l); got != tc.want {
+				t.Errorf("%s shows %q; want %q", tc.mailbox, got, tc.want)
+			}
+			p, err := f.Of(tx, tc.mailbox)
+			storetest.Must(t, err)
+			if p == nil || p.Name != tc.want {
+				t.Errorf("%s follows %+v; want %s", tc.mailbox, p, tc.want)
+			}
+		}
+
+		// the refusals
+		var used *mp.InUseError
+		if err := f.CanRemove(tx, temps); !errors.As(err, &used) || used.Mailboxes != 1 {
+			t.Errorf("removing a policy one mailbox follows: %v", err)
+		}
+		if err := f.Remove(tx, builtin); !errors.Is(err, policyset.ErrRemoveDefault) {
+			t.Errorf("removing the default policy: %v", err)
+		}
+
+		// a new default; the built-in policy stays while mailboxes follow it
+		storetest.Must(t, f.MakeDefault(tx, temps))
+		all, err = f.List(tx)
+		storetest.Must(t, err)
+		if all[0].IsDefault || !all[1].IsDefault {
+			t.Errorf("after -IsDefault: %+v %+v", all[0], all[1])
+		}
+		n, err := f.Users(tx, all[0])
+		storetest.Must(t, err)
+		if n < 20 {
+			t.Errorf("the built-in policy has %d users", n)
+		}
+		if err := f.Remove(tx, all[0]); !errors.As(err, &used) {
+			t.Errorf("removing the built-in policy mailboxes follow: %v", err)
+		}
+
+		// cleared: no policy shown, the default one followed; the built-in
+		// one given back drops the link
+		storetest.Must(t, f.Assign(tx, laura, nil))
+		view, err = mp.LoadView(tx)
+		storetest.Must(t, err)
+		l, err := view.LinksOf(tx, laura)
+		storetest.Must(t, err)
+		if got := view.Owa(l); got != "" {
+			t.Errorf("a cleared mailbox shows %q", got)
+		}
+		if p, err := f.Of(tx, laura); err != nil || p == nil || p.Name != "Temps" {
+			t.Errorf("a cleared mailbox follows %+v (%v)", p, err)
+		}
+		storetest.Must(t, f.Assign(tx, laura, all[0]))
+		storetest.Must(t, f.Assign(tx, annb, all[0]))
+		if mp.AnyLinks(tx) {
+			t.Error("links to the built-in policy are kept")
+		}
+		if err := f.Remove(tx, all[1]); !errors.Is(err, policyset.ErrRemoveDefault) {
+			t.Errorf("removing the new default: %v", err)
+		}
+	})
+	if got := storetest.Findings(t, s); got != "" {
+		t.Errorf("findings:\n%s", got)
+	}
+}
+
+// A setting takes the values of its kind, spelt as it keeps them; a
+// policy keeps only the values that differ from a new policy's.
+func TestOwaSettings(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		setting, in, want string
+		ok                bool
+	}{
+		{"CalendarEnabled", "true", "True", true},
+		{"CalendarEnabled", "FALSE", "False", true},
+		{"CalendarEnabled", "yes", "", false},
+		{"AccountTransferEnabled", "", "", true},
+		{"DefaultClientLanguage", " 1033", "1033", true},
+		{"DefaultClientLanguage", "en-US", "", false},
+		{"ConditionalAccessPolicy", "readonly", "ReadOnly", true},
+		{"ConditionalAccessPolicy", "Strict", "", false},
+		{"DefaultTheme", "Dark", "Dark", true},
+	} {
+		s := mp.OwaSetting(tc.setting)
+		if s == nil {
+			t.Fatalf("no setting %s", tc.setting)
+		}
+		got, ok := s.Canonical(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("%s %q = %q, %v; want %q, %v", tc.setting, tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+	p := &mp.OwaPolicy{}
+	cal, allowed := mp.OwaSetting("CalendarEnabled"), mp.OwaSetting("AllowedMimeTypes")
+	p.SetValue(cal, "False")
+	p.SetList(allowed, []string{"image/png"})
+	if p.Value(cal) != "False" || len(p.List(allowed)) != 1 || len(p.Values) != 1 || len(p.Lists) != 1 {
+		t.Errorf("after a change: %+v", p)
+	}
+	c := p.Clone()
+	p.SetValue(cal, "True")
+	p.SetList(allowed, allowed.Defaults)
+	if len(p.Values) != 0 || len(p.Lists) != 0 {
+		t.Errorf("back at the defaults: %+v", p)
+	}
+	if c.Same(p) || c.Value(cal) != "False" {
+		t.Errorf("the clone changed with its policy: %+v", c)
+	}
+	for _, s := range mp.OwaSettings {
+		if s.Kind != mp.List && s.Kind != mp.IsDefault && !s.Takes(s.Default) {
+			t.Errorf("%s: its default %q is not a value it takes", s.Name, s.Default)
+		}
+	}
+}

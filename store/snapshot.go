@@ -80,6 +80,9 @@ func (s *Store) Restore(sn *Snapshot) error {
 			defer func() { _ = s.detach(false) }()
 		}
 	}
+	if s.lock != nil && !s.lock.MarkSideFiles() {
+		return fmt.Errorf("restore tenant %q: its lock file can't record the temporary file made beside it", s.path)
+	}
 	tmp := fmt.Sprintf("%s%s%d.restore", s.real, tenantfile.BuildInfix, os.Getpid())
 	if err := boltfile.WriteFile(tmp, sn.data, !s.opts.NoSync); err != nil {
 		_ = os.Remove(tmp)

@@ -279,7 +279,7 @@ func (s *Store) attach() error {
 		return err
 	}
 	if !s.readOnly && !s.opts.private {
-		tenantfile.RemoveStale(s.real)
+		lk.RemoveStale(s.real)
 	}
 	fi, err := os.Stat(s.real)
 	size := int64(-1) // unknown until bbolt has made the file
@@ -358,7 +358,7 @@ func (s *Store) attach() error {
 	// tenant for a shared one; a borrowed lock's holder has written its
 	// own.
 	if !s.opts.private && lk != s.opts.borrowed && !lk.RecordHolder() {
-		s.note = tenantfile.RecordHolder(s.real, s.readOnly)
+		s.note = tenantfile.RecordHolder(lk, s.real, s.readOnly)
 	}
 	return nil
 }

@@ -35,11 +35,16 @@ const holderSuffix = ".holder."
 
 func holderNote(path string, pid int) string { return path + holderSuffix + strconv.Itoa(pid) }
 
-// RecordHolder writes this process's holder note once it holds a shared
-// lock (with the exclusive lock, RemoveStale clears the stale notes), and
-// returns its name to remove when the lock goes. Errors are ignored: the
-// note is a courtesy, and a read-only directory must not prevent reading.
-func RecordHolder(path string, readOnly bool) string {
+// RecordHolder writes this process's holder note once it holds the
+// shared lock l (with the exclusive lock, RemoveStale clears the stale
+// notes), and returns its name to remove when the lock goes. It marks the
+// lock file first (MarkSideFiles) and writes no note when it can't.
+// Errors are ignored: the note is a courtesy, and a read-only directory
+// must not prevent reading.
+func RecordHolder(l *Lock, path string, readOnly bool) string {
+	if !l.MarkSideFiles() {
+		return ""
+	}
 	note := holderNote(path, os.Getpid())
 	f, err := OpenFile(note, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {

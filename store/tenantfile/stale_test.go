@@ -29,7 +29,12 @@ func TestRemoveStale(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		RemoveStale(real)
+		lk, err := Acquire(real, true, -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lk.RemoveStale(real) // a new lock file has no mark: the directory is read
+		lk.Release()
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			t.Fatal(err)
@@ -122,13 +127,76 @@ func TestRemoveStaleLargeDirectory(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	RemoveStale(real)
+	lk, err := Acquire(real, true, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lk.Release()
+	lk.RemoveStale(real)
 	for _, f := range stale {
 		if _, err := os.Stat(f); err == nil {
 			t.Errorf("%s was left", filepath.Base(f))
 		}
 	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 400-len(stale) {
-		t.Errorf("%d files left, want %d", len(entries), 400-len(stale))
+	if entries, _ := os.ReadDir(dir); len(entries) != 400-len(stale)+1 { // and the lock file
+		t.Errorf("%d files left, want %d", len(entries), 400-len(stale)+1)
+	}
+}
+
+// The directory is read only when the lock file's side-file mark says a
+// process may have made a file beside the tenant since the last reading:
+// a stray file made behind the mark's back stays, one made after the mark
+// goes; a reader's holder note marks the lock file before it is made.
+func TestRemoveStaleFollowsTheMark(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	real := filepath.Join(dir, "t.db")
+	stray := real + BuildInfix + "42"
+	lk, err := Acquire(real, true, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lk.RemoveStale(real)
+	if err := os.WriteFile(stray, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lk.RemoveStale(real)
+	if _, err := os.Stat(stray); err != nil {
+		t.Fatalf("the directory was read although the mark said clean: %v", err)
+	}
+	if !lk.MarkSideFiles() {
+		t.Fatal("an exclusive lock did not take the mark")
+	}
+	lk.RemoveStale(real)
+	if _, err := os.Stat(stray); err == nil {
+		t.Fatal("a marked stray file was left")
+	}
+	lk.Release()
+
+	shared, err := Acquire(real, false, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := RecordHolder(shared, real, true)
+	if note == "" {
+		t.Fatal("a reader wrote no holder note")
+	}
+	shared.Release() // a reader killed before it removed its note
+	data, _ := os.ReadFile(real + LockSuffix)
+	if len(data) <= sideMark || data[sideMark] != sideDirty {
+		t.Fatalf("the reader's note left no mark in the lock file (%d bytes)", len(data))
+	}
+	other := real + holderSuffix + "999999"
+	if err := os.Rename(note, other); err != nil { // another process's note
+		t.Fatal(err)
+	}
+	lk, err = Acquire(real, true, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lk.Release()
+	lk.RemoveStale(real)
+	if _, err := os.Stat(other); err == nil {
+		t.Fatal("a dead reader's note was left")
 	}
 }

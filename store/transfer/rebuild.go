@@ -47,7 +47,7 @@ func Rebuild(path string, o store.Options, build func(old, fresh *store.Store) e
 	}
 	defer lk.Release()
 	lk.RecordHolder()
-	tenantfile.RemoveStale(real)
+	lk.RemoveStale(real)
 
 	var old *store.Store
 	if fi, err := os.Stat(real); err == nil && fi.Size() > 0 {
@@ -58,6 +58,9 @@ func Rebuild(path string, o store.Options, build func(old, fresh *store.Store) e
 		defer old.Close()
 	} else if err == nil && !fi.Mode().IsRegular() {
 		return &store.NotTenantError{Path: path, Reason: "it is not a regular file"}
+	}
+	if !lk.MarkSideFiles() {
+		return fmt.Errorf("lock file of tenant %q: can't record the temporary files made beside it", path)
 	}
 	tmp := fmt.Sprintf("%s%s%d", real, tenantfile.BuildInfix, os.Getpid())
 	compacted := tmp + ".compact"

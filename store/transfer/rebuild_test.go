@@ -103,8 +103,16 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	}
 	storetest.Must(t, s.Close())
 
+	// a builder killed half-way: it marked the lock file, then made its
+	// temporary file
 	stray := target + tenantfile.BuildInfix + "99999"
+	lk, err := tenantfile.Acquire(target, true, time.Second)
+	storetest.Must(t, err)
+	if !lk.MarkSideFiles() {
+		t.Fatal("the lock file took no mark")
+	}
 	storetest.Must(t, os.WriteFile(stray, []byte("half a tenant"), 0o600))
+	lk.Release()
 	storetest.Must(t, tenant.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error { return seeds.Init(fresh, seeds.Contoso, time.Time{}, false) }))
 	if _, err := os.Stat(stray); !os.IsNotExist(err) {
 		t.Errorf("stray build file survived a rebuild: %v", err)

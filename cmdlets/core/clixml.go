@@ -2,7 +2,6 @@ package core
 
 import (
 	"encoding/hex"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
@@ -15,6 +14,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/dates"
+	"github.com/exosim/exosim/shell/dotnet/xmltok"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -450,45 +450,54 @@ type clixmlNode struct {
 	kids  []*clixmlNode
 }
 
-func parseClixml(r io.Reader) (*clixmlNode, error) {
-	dec := xml.NewDecoder(r)
+// parseClixml reads a CLIXML document as PowerShell's deserializer does
+// (an XmlReader refusing a DTD); element and attribute names are read
+// without their prefixes. Malformed XML fails with .NET's XmlException
+// text, a document whose root is not <Objs> with the one PowerShell
+// gives for data it does not recognise.
+func parseClixml(text string) (*clixmlNode, error) {
+	tz := xmltok.New(text)
+	tz.ProhibitDTD = true
 	var stack []*clixmlNode
 	var root *clixmlNode
 	for {
-		tok, err := dec.Token()
+		tok, err := tz.Next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			n := &clixmlNode{name: t.Name.Local, attrs: map[string]string{}}
-			for _, a := range t.Attr {
-				n.attrs[a.Name.Local] = a.Value
+		switch tok.Kind {
+		case xmltok.StartElement:
+			n := &clixmlNode{name: localName(tok.Name), attrs: map[string]string{}}
+			for _, a := range tok.Attrs {
+				n.attrs[localName(a.Name)] = a.Value
 			}
 			if len(stack) > 0 {
 				p := stack[len(stack)-1]
 				p.kids = append(p.kids, n)
-			} else if root == nil {
+			} else {
 				root = n
 			}
 			stack = append(stack, n)
-		case xml.EndElement:
+		case xmltok.EndElement:
+			stack = stack[:len(stack)-1]
+		case xmltok.Text, xmltok.CDATA:
 			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-		case xml.CharData:
-			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(t)
+				stack[len(stack)-1].text += tok.Data
 			}
 		}
 	}
-	if root == nil || root.name != "Objs" {
+	if root.name != "Objs" {
 		return nil, fmt.Errorf("Data at the root level is invalid.")
 	}
 	return root, nil
+}
+
+// localName is a qualified name without its prefix.
+func localName(qname string) string {
+	return qname[strings.IndexByte(qname, ':')+1:]
 }
 
 // clixmlReader turns parsed elements into values.
@@ -712,7 +721,7 @@ func importClixml() *command.Command {
 				if err != nil {
 					return ctx.Fail(management.ReadError(ctx, err, it.Path, "FileOpenFailure"))
 				}
-				root, err := parseClixml(strings.NewReader(management.Decode(data, nil)))
+				root, err := parseClixml(management.Decode(data, nil))
 				if err != nil {
 					return ctx.Fail(ctx.NewError(err.Error(), "System.Xml.XmlException", object.NotSpecified, "XmlException", nil))
 				}

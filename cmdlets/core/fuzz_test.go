@@ -39,7 +39,7 @@ func FuzzClixml(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		root, err := parseClixml(strings.NewReader(s))
+		root, err := parseClixml(s)
 		if err != nil {
 			return
 		}

@@ -100,7 +100,7 @@ var typeCases = []struct{ name, in, want string }{
 	{"xml navigation", `$x = [xml]'<root a="1"><child>one</child><child>two</child><item id="7">seven</item></root>'; $x.root.a; $x.root.child -join ','; $x.root.item.id; $x.root.item.'#text'; $x.root.item.InnerText; $x.SelectNodes('//child').Count; $x.SelectSingleNode('/root/item[@id="7"]').InnerText; $x.root.OuterXml`,
 		"1\none,two\n7\nseven\nseven\n2\nseven\n<root a=\"1\"><child>one</child><child>two</child><item id=\"7\">seven</item></root>"},
 	{"xml set", `$x = [xml]'<r><n>a</n></r>'; $x.r.n = 'b'; $x.r.n; $x.r.SetAttribute('k', 'v'); $x.OuterXml`, "b\n<r k=\"v\"><n>b</n></r>"},
-	{"xml error", `[xml]'<a><b></a>'`, "InvalidArgument: Cannot convert value \"<a><b></a>\" to type \"System.Xml.XmlDocument\". Error: \"The 'b' start tag does not match the end tag of 'a'. Line 1, position 9.\""},
+	{"xml error", `[xml]'<a><b></a>'`, "InvalidArgument: Cannot convert value \"<a><b></a>\" to type \"System.Xml.XmlDocument\". Error: \"The 'b' start tag on line 1 position 5 does not match the end tag of 'a'. Line 1, position 9.\""},
 	// arrays
 	{"array statics", `$a = 3,1,2; [array]::Sort($a); $a -join ','; [array]::Reverse($a); $a -join ','; [array]::IndexOf($a, 2); [array]::IndexOf($a, '2'); $a.Contains(1); $a.IndexOf(1); [array]::Resize([ref]$a, 5); $a.Count`, "1,2,3\n3,2,1\n1\n-1\nTrue\n2\n5"},
 	{"array add", `$a = 1,2; $a.Add(3)`, "MethodInvocationException: Exception calling \"Add\" with \"1\" argument(s): \"Collection was of a fixed size.\""},

@@ -1,20 +1,19 @@
 // Package xmldom is the document model behind PowerShell's [xml]: an
-// XmlDocument parsed with encoding/xml into a tree of nodes, PowerShell's
-// XML adapter (attributes and child elements read as properties, a leaf
-// element as its text) and the subset of XPath that SelectNodes and
-// SelectSingleNode understand. The members scripts call are declared by
-// the type library in shell/runtime; this package imports only
-// shell/object.
+// XmlDocument read by shell/dotnet/xmltok into a tree of nodes,
+// PowerShell's XML adapter (attributes and child elements read as
+// properties, a leaf element as its text) and the subset of XPath that
+// SelectNodes and SelectSingleNode understand. The members scripts call
+// are declared by the type library in shell/dotnet/xml; this package
+// imports only shell/object and shell/dotnet/xmltok.
 package xmldom
 
 import (
-	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/xmltok"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -352,120 +351,58 @@ func (n *Node) SetInnerText(s string) {
 	}
 }
 
-// Parse reads a document; errors use .NET's wording where it is known.
+// Parse reads a document as XmlDocument.LoadXml does; its errors are
+// .NET's XmlException texts with their line and position. Text that is
+// only white space is left out of the tree, as is a DOCTYPE.
 func Parse(text string) (*Node, error) {
 	doc := &Node{Kind: DocumentNode}
-	d := xml.NewDecoder(strings.NewReader(text))
-	d.Strict = true
 	cur := doc
-	var stack []string
-	sawRoot := false
-	pos := func(off int64) string {
-		line, col := 1, 1
-		for i := 0; i < int(off) && i < len(text); i++ {
-			if text[i] == '\n' {
-				line, col = line+1, 1
-			} else {
-				col++
-			}
-		}
-		return fmt.Sprintf("Line %d, position %d.", line, col)
-	}
-	trimmed := strings.TrimLeft(text, " \t\r\n")
-	if !strings.HasPrefix(trimmed, "<") {
-		return nil, fmt.Errorf("Data at the root level is invalid. %s", pos(int64(len(text)-len(trimmed))))
-	}
+	tz := xmltok.New(text)
 	for {
-		start := d.InputOffset()
-		tok, err := d.RawToken()
+		tok, err := tz.Next()
 		if err == io.EOF {
-			if len(stack) > 0 {
-				return nil, fmt.Errorf("Unexpected end of file has occurred. The following elements are not closed: %s. %s", strings.Join(reverse(stack), ", "), pos(int64(len(text))))
-			}
-			if !sawRoot {
-				return nil, fmt.Errorf("Root element is missing.")
-			}
 			return doc, nil
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			msg := err.Error()
-			if errors.As(err, &se) {
-				msg = se.Msg
-				if strings.Contains(msg, "unexpected EOF") && len(stack) > 0 {
-					return nil, fmt.Errorf("Unexpected end of file has occurred. The following elements are not closed: %s. %s", strings.Join(reverse(stack), ", "), pos(int64(len(text))))
-				}
-				if strings.HasPrefix(msg, "element <") && strings.Contains(msg, "closed by") {
-					return nil, fmt.Errorf("The '%s' start tag does not match the end tag. %s", stack[len(stack)-1], pos(d.InputOffset()))
-				}
-			}
-			return nil, fmt.Errorf("%s %s", strings.ToUpper(msg[:1])+msg[1:]+".", pos(d.InputOffset()))
+			return nil, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if cur == doc && sawRoot {
-				return nil, fmt.Errorf("There are multiple root elements. %s", pos(start+1))
+		var n *Node
+		switch tok.Kind {
+		case xmltok.StartElement:
+			e := &Node{Kind: ElementNode, Name: tok.Name, Parent: cur, Empty: tok.SelfClosing}
+			for _, a := range tok.Attrs {
+				e.Attrs = append(e.Attrs, &Node{Kind: AttributeNode, Name: a.Name, Value: a.Value, Parent: e})
 			}
-			sawRoot = true
-			e := &Node{Kind: ElementNode, Name: qname(t.Name), Parent: cur}
-			for _, a := range t.Attr {
-				e.Attrs = append(e.Attrs, &Node{Kind: AttributeNode, Name: qname(a.Name), Value: a.Value, Parent: e})
-			}
-			raw := text[start:d.InputOffset()]
-			e.Empty = strings.HasSuffix(strings.TrimRight(raw, " \t\r\n"), "/>")
 			cur.Children = append(cur.Children, e)
 			cur = e
-			stack = append(stack, e.Name)
-		case xml.EndElement:
-			if qname(t.Name) != cur.Name {
-				return nil, fmt.Errorf("The '%s' start tag does not match the end tag of '%s'. %s", cur.Name, qname(t.Name), pos(start+2))
-			}
+			continue
+		case xmltok.EndElement:
 			cur = cur.Parent
-			stack = stack[:len(stack)-1]
-		case xml.CharData:
-			s := string(t)
-			if strings.TrimSpace(s) == "" {
+			continue
+		case xmltok.Text:
+			if strings.TrimSpace(tok.Data) == "" {
 				continue
 			}
-			if cur == doc {
-				return nil, fmt.Errorf("Data at the root level is invalid. %s", pos(start))
-			}
-			kind := TextNode
-			if strings.HasPrefix(text[start:], "<![CDATA[") {
-				kind = CDataNode
-			}
-			if k := len(cur.Children); kind == TextNode && k > 0 && cur.Children[k-1].Kind == TextNode {
-				cur.Children[k-1].Value += s
+			if k := len(cur.Children); k > 0 && cur.Children[k-1].Kind == TextNode {
+				cur.Children[k-1].Value += tok.Data
 				continue
 			}
-			cur.Children = append(cur.Children, &Node{Kind: kind, Value: s, Parent: cur})
-		case xml.Comment:
-			cur.Children = append(cur.Children, &Node{Kind: CommentNode, Value: string(t), Parent: cur})
-		case xml.ProcInst:
-			if t.Target == "xml" {
-				cur.Children = append(cur.Children, &Node{Kind: DeclarationNode, Value: strings.TrimSpace(string(t.Inst)), Parent: cur})
-			} else {
-				cur.Children = append(cur.Children, &Node{Kind: ProcInstNode, Name: t.Target, Value: strings.TrimSpace(string(t.Inst)), Parent: cur})
+			n = &Node{Kind: TextNode, Value: tok.Data}
+		case xmltok.CDATA:
+			n = &Node{Kind: CDataNode, Value: tok.Data}
+		case xmltok.Comment:
+			n = &Node{Kind: CommentNode, Value: tok.Data}
+		case xmltok.ProcInst:
+			n = &Node{Kind: ProcInstNode, Name: tok.Name, Value: strings.TrimSpace(tok.Data)}
+			if tok.Name == "xml" {
+				n = &Node{Kind: DeclarationNode, Value: strings.TrimSpace(tok.Data)}
 			}
-		case xml.Directive:
-			// a DOCTYPE; kept out of the tree
+		default: // a DOCTYPE, kept out of the tree
+			continue
 		}
+		n.Parent = cur
+		cur.Children = append(cur.Children, n)
 	}
-}
-
-func reverse(s []string) []string {
-	out := make([]string, len(s))
-	for i, x := range s {
-		out[len(s)-1-i] = x
-	}
-	return out
-}
-
-func qname(n xml.Name) string {
-	if n.Space != "" {
-		return n.Space + ":" + n.Local
-	}
-	return n.Local
 }
 
 func (n *Node) elements() []*Node {

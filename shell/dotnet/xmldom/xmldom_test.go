@@ -47,7 +47,7 @@ func TestParseAndSelect(t *testing.T) {
 func TestErrors(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct{ in, want string }{
-		{"<a><b></a>", "The 'b' start tag does not match the end tag of 'a'. Line 1, position 9."},
+		{"<a><b></a>", "The 'b' start tag on line 1 position 5 does not match the end tag of 'a'. Line 1, position 9."},
 		{"<a/><b/>", "There are multiple root elements. Line 1, position 6."},
 		{"text", "Data at the root level is invalid. Line 1, position 1."},
 	} {

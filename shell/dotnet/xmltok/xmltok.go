@@ -930,11 +930,4 @@ func charText(r rune) string {
 }
 
 // hex is .NET's "0x{0:X2}" of a character.
-func hex(r rune) string {
-	const digits = "0123456789ABCDEF"
-	var b []byte
-	for v := uint32(r); v > 0 || len(b) < 2; v >>= 4 {
-		b = append([]byte{digits[v&15]}, b...)
-	}
-	return "0x" + string(b)
-}
+func hex(r rune) string { return fmt.Sprintf("0x%02X", r) }

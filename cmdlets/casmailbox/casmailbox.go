@@ -80,6 +80,7 @@ func commands() []*command.Command {
 		"Identity":                         "The mailbox.",
 		"SmtpClientAuthenticationDisabled": "$true turns SMTP AUTH off for the mailbox, $false on; $null follows the organization.",
 		"OwaMailboxPolicy":                 "The mailbox's Outlook on the web mailbox policy: name, distinguished name or GUID; $null clears it (the default policy applies).",
+		"ActiveSyncMailboxPolicy":          "The mailbox's mobile device mailbox policy: name, distinguished name or GUID; $null gives it back to the default policy.",
 	}
 	for _, sw := range setSwitches.Get() {
 		help[sw] = "$true or $false."
@@ -95,13 +96,29 @@ func commands() []*command.Command {
 
 	return []*command.Command{
 		exo.Partial(get, "Identity", "Anr", "Filter", "RecipientTypeDetails", "ResultSize", "Credential"),
-		exo.Partial(set, append([]string{"Identity", "SmtpClientAuthenticationDisabled", "OwaMailboxPolicy"}, setSwitches.Get()...)...),
+		exo.Partial(set, append([]string{"Identity", "SmtpClientAuthenticationDisabled", "OwaMailboxPolicy", "ActiveSyncMailboxPolicy"}, setSwitches.Get()...)...),
 	}
 }
 
-// casObject is the Get-CASMailbox object of a mailbox whose Outlook on
-// the web mailbox policy is owa ("" for none).
-func casObject(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, s *cas.Settings, easDevice bool, owa string) *object.PSObject {
+// policies are the mailbox policies a mailbox follows, as Get-CASMailbox
+// shows them: the names of its Outlook on the web ("" for none) and
+// mobile device mailbox policies, and whether it follows the default
+// mobile device mailbox policy for want of one of its own.
+type policies struct {
+	owa, mobile     string
+	mobileDefaulted bool
+}
+
+// policiesOf are the policies of the mailbox with those links (see
+// mp.View).
+func policiesOf(v *mp.View, l *mp.Links) policies {
+	mobile, defaulted := v.Mobile(l)
+	return policies{owa: v.Owa(l), mobile: mobile, mobileDefaulted: defaulted}
+}
+
+// casObject is the Get-CASMailbox object of a mailbox that follows the
+// policies p.
+func casObject(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, s *cas.Settings, easDevice bool, p policies) *object.PSObject {
 	r := mailbox.RecipientOf(tx, m, org)
 	o := object.NewObject(TypeCASMailbox,
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADPresentationObject",
@@ -123,13 +140,13 @@ func casObject(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, 
 	o.AddTyped("DisplayName", tStr, m.DisplayName)
 	o.AddTyped("ActiveSyncAllowedDeviceIDs", tList, exo.MultiValued(nil))
 	o.AddTyped("ActiveSyncBlockedDeviceIDs", tList, exo.MultiValued(nil))
-	o.AddTyped("ActiveSyncMailboxPolicy", tStr, "Default")
-	o.AddTyped("ActiveSyncMailboxPolicyIsDefaulted", tBool, true)
+	o.AddTyped("ActiveSyncMailboxPolicy", tStr, exo.NilIfEmpty(p.mobile))
+	o.AddTyped("ActiveSyncMailboxPolicyIsDefaulted", tBool, p.mobileDefaulted)
 	sw("ActiveSyncDebugLogging")
 	sw("ActiveSyncEnabled")
 	o.AddTyped("HasActiveSyncDevicePartnership", tBool, easDevice)
 	sw("ActiveSyncSuppressReadReceipt")
-	o.AddTyped("OwaMailboxPolicy", tStr, exo.NilIfEmpty(owa))
+	o.AddTyped("OwaMailboxPolicy", tStr, exo.NilIfEmpty(p.owa))
 	sw("OWAforDevicesEnabled")
 	sw("OWAEnabled")
 	o.AddTyped("ECPEnabled", tBool, true)
@@ -191,11 +208,11 @@ func getCAS(ctx *command.Context) error {
 	keep, err := exo.CallFilter(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 		var err error
 		org, err = directory.GetOrganization(tx)
-		return casObject(tx, &directory.Mailbox{}, org, &cas.Settings{}, false, mp.OwaDefaultName), err
+		return casObject(tx, &directory.Mailbox{}, org, &cas.Settings{}, false, policiesOf(nil, nil)), err
 	}, map[string]func(*object.PSObject) any{
 		// the policies are links: a filter compares the distinguished name
-		// of the OWA policy, and a blank ActiveSync policy while the
-		// mailbox follows the default one (ActiveSyncMailboxPolicyIsDefaulted)
+		// of the policy, and a blank ActiveSync policy while the mailbox
+		// follows the default one (ActiveSyncMailboxPolicyIsDefaulted)
 		"OwaMailboxPolicy": func(o *object.PSObject) any {
 			return exo.PolicyLinkValue(org, "OwaMailboxPolicy", o.Value("OwaMailboxPolicy"))
 		},
@@ -203,7 +220,7 @@ func getCAS(ctx *command.Context) error {
 			if defaulted, _ := o.Value("ActiveSyncMailboxPolicyIsDefaulted").(bool); defaulted {
 				return nil
 			}
-			return o.Value("ActiveSyncMailboxPolicy")
+			return exo.PolicyLinkValue(org, "ActiveSyncMailboxPolicy", o.Value("ActiveSyncMailboxPolicy"))
 		},
 	})
 	if err != nil {
@@ -221,7 +238,7 @@ func getCAS(ctx *command.Context) error {
 		if err != nil || rec != nil {
 			return rec, err
 		}
-		policies, err := mp.LoadView(tx)
+		views, err := mp.LoadView(tx)
 		if err != nil {
 			return nil, err
 		}
@@ -240,11 +257,11 @@ func getCAS(ctx *command.Context) error {
 			if err != nil {
 				return nil, err
 			}
-			links, err := policies.LinksOf(tx, m.Guid)
+			links, err := views.LinksOf(tx, m.Guid)
 			if err != nil {
 				return nil, err
 			}
-			o := casObject(tx, m, org, s, eas, policies.Owa(links))
+			o := casObject(tx, m, org, s, eas, policiesOf(views, links))
 			ok, err := keep.Keeps(o)
 			if err != nil {
 				return nil, err
@@ -286,6 +303,11 @@ func setCAS(ctx *command.Context) error {
 		}
 		if ctx.Has("OwaMailboxPolicy") {
 			if rec, err := mailboxpolicy.AssignOwa(ctx, tx, m.Guid); rec != nil || err != nil {
+				return rec, err
+			}
+		}
+		if ctx.Has("ActiveSyncMailboxPolicy") {
+			if rec, err := mailboxpolicy.AssignMobile(ctx, tx, m.Guid); rec != nil || err != nil {
 				return rec, err
 			}
 		}

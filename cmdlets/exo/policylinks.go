@@ -16,16 +16,21 @@ const RetentionPoliciesContainer = "CN=Retention Policies Container"
 // mailbox policies under the organization's configuration.
 const OwaPoliciesContainer = "CN=OWA Mailbox Policies"
 
+// MobilePoliciesContainer is the container of the mobile device
+// mailbox policies under the organization's configuration.
+const MobilePoliciesContainer = "CN=Mobile Mailbox Policies"
+
 // policyLinks are the recipient properties Exchange keeps as a link to a
 // policy, each with the container of that kind of policy under the
 // organization's configuration: -Filter compares such a property as the
 // distinguished name of the policy, so a filter that names the policy
 // by its name finds nothing. (SharingPolicy and ActiveSyncMailboxPolicy
-// are links too, but blank while a mailbox follows the default policy.)
+// are blank while a mailbox follows the default policy.)
 var policyLinks = [...]struct{ property, container string }{
 	{"RetentionPolicy", RetentionPoliciesContainer},
 	{"RoleAssignmentPolicy", "CN=Policies,CN=RBAC"},
 	{"OwaMailboxPolicy", OwaPoliciesContainer},
+	{"ActiveSyncMailboxPolicy", MobilePoliciesContainer},
 }
 
 // IsPolicyLink reports whether a recipient property is one of the

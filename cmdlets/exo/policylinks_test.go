@@ -25,6 +25,7 @@ func TestPolicyLinkValue(t *testing.T) {
 		{"RetentionPolicy", "", true, nil},
 		{"RoleAssignmentPolicy", "Default Role Assignment Policy", true, "CN=Default Role Assignment Policy,CN=Policies,CN=RBAC" + tail},
 		{"OwaMailboxPolicy", "OwaMailboxPolicy-Default", true, "CN=OwaMailboxPolicy-Default,CN=OWA Mailbox Policies" + tail},
+		{"ActiveSyncMailboxPolicy", "Default", true, "CN=Default,CN=Mobile Mailbox Policies" + tail},
 		{"SharingPolicy", "Default Sharing Policy", false, nil},
 		{"DisplayName", "Ann Beebe", false, nil},
 	} {

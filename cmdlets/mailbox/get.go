@@ -134,9 +134,9 @@ func filterValue(o *object.PSObject, m *directory.Mailbox, e env) func(string) (
 // blank ($null) for a mailbox that follows the default policy; the policy
 // links of exo.IsPolicyLink are that of the policy the mailbox shows
 // (OwaMailboxPolicy, which only Get-CASMailbox shows, the one a mailbox
-// follows); ActiveSyncMailboxPolicy is blank, every mailbox following
-// the default policy. A filter that names a policy by its name finds no
-// mailbox.
+// follows); ActiveSyncMailboxPolicy is blank while the mailbox follows
+// the default policy for want of its own. A filter that names a policy by
+// its name finds no mailbox.
 func linkValues(values func(string) (any, bool), m *directory.Mailbox, e env) func(string) (any, bool) {
 	return func(name string) (any, bool) {
 		switch {
@@ -147,7 +147,11 @@ func linkValues(values func(string) (any, bool), m *directory.Mailbox, e env) fu
 			}
 			return sp.DN(e.org, own), true
 		case strings.EqualFold(name, "ActiveSyncMailboxPolicy"):
-			return nil, true
+			policy, defaulted := e.policies.Mobile(e.links)
+			if defaulted || m.IsMailUser() {
+				return nil, true
+			}
+			return exo.PolicyLinkValue(e.org, name, policy), true
 		case strings.EqualFold(name, "OwaMailboxPolicy"):
 			if m.IsMailUser() {
 				return nil, true

@@ -23,6 +23,7 @@ import (
 // the first time it resolves one.
 var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-OwaMailboxPolicy", "Set-OwaMailboxPolicy", "New-OwaMailboxPolicy", "Remove-OwaMailboxPolicy"}, Build: owaCommands},
+	{Names: []string{"Get-MobileDeviceMailboxPolicy", "Set-MobileDeviceMailboxPolicy", "New-MobileDeviceMailboxPolicy", "Remove-MobileDeviceMailboxPolicy"}, Build: mobileCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -48,8 +49,9 @@ type kind struct {
 	container string
 	// removeDefault is the refusal to remove the default policy;
 	// inUse the refusal to remove a policy mailboxes follow, a format
-	// whose %s is the policy's name.
-	removeDefault, inUse string
+	// whose %s is the policy's name; keepDefault the refusal to make the
+	// default policy no longer the default (-IsDefault $false).
+	removeDefault, inUse, keepDefault string
 }
 
 // dn is the distinguished name of the kind's policy called name.
@@ -117,15 +119,13 @@ func lookup[T any](ctx *command.Context, tx *store.Tx, c *exo.Configs[T], id str
 // by name, GUID or distinguished name; $null clears it, and the mailbox
 // then follows the default policy.
 func AssignOwa(ctx *command.Context, tx *store.Tx, mailboxGuid string) (*object.ErrorRecord, error) {
-	const param = "OwaMailboxPolicy"
-	id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value(param))))
-	var p *mp.OwaPolicy
-	if id != "" {
-		var rec *object.ErrorRecord
-		var err error
-		if p, rec, err = lookup(ctx, tx, &OwaPolicies, id); rec != nil || err != nil {
-			return rec, err
-		}
-	}
-	return nil, mp.OwaPolicies.Assign(tx, mailboxGuid, p)
+	return owa.assign(ctx, tx, "OwaMailboxPolicy", mailboxGuid)
+}
+
+// AssignMobile gives the mailbox with that Guid the mobile device mailbox
+// policy the call's -ActiveSyncMailboxPolicy names (Set-CASMailbox): by
+// name, GUID or distinguished name; $null gives it back to the default
+// policy, whichever it is.
+func AssignMobile(ctx *command.Context, tx *store.Tx, mailboxGuid string) (*object.ErrorRecord, error) {
+	return mobile.assign(ctx, tx, "ActiveSyncMailboxPolicy", mailboxGuid)
 }

@@ -129,7 +129,7 @@ func buildRoles() []Role {
 	configReads := g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy",
-		"Get-OwaMailboxPolicy")
+		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy")
 	auditReads := g("Search-AdminAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
 	// anti-spam: Hygiene Management's Transport Hygiene and Security
 	// Administrator's Security Admin change it, Security Reader and the
@@ -280,7 +280,8 @@ func buildRoles() []Role {
 		{Name: "Search And Purge", RoleType: "SearchAndPurge", Description: "Deletes the items a content search found (New-ComplianceSearchAction -Purge).",
 			Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Purge", "PurgeType"}, searchActionParams...)...)}},
 		{Name: "Recipient Policies", RoleType: "RecipientPolicies", Description: "Manages recipient policies such as mobile device and sharing policies.",
-			Grants: g("Get-OwaMailboxPolicy", "Set-OwaMailboxPolicy", "New-OwaMailboxPolicy", "Remove-OwaMailboxPolicy")},
+			Grants: g("Get-OwaMailboxPolicy", "Set-OwaMailboxPolicy", "New-OwaMailboxPolicy", "Remove-OwaMailboxPolicy",
+				"Get-MobileDeviceMailboxPolicy", "Set-MobileDeviceMailboxPolicy", "New-MobileDeviceMailboxPolicy", "Remove-MobileDeviceMailboxPolicy")},
 		{Name: "RecordManagement", RoleType: "RecordManagement", Description: "Manages records management settings and labels."},
 		{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains.",
 			Grants: join(g("Get-AcceptedDomain", "Get-RemoteDomain", "New-RemoteDomain", "Set-RemoteDomain", "Remove-RemoteDomain"), connectors)},

@@ -1,15 +1,19 @@
 // Package mailboxpolicy is the organization's mailbox policies, the
 // policies each mailbox is assigned one of: Outlook on the web mailbox
 // policies (Get-/New-/Set-/Remove-OwaMailboxPolicy, Set-CASMailbox
-// -OwaMailboxPolicy), and which policy each mailbox was given.
+// -OwaMailboxPolicy), mobile device mailbox policies
+// (Get-/New-/Set-/Remove-MobileDeviceMailboxPolicy, Set-CASMailbox
+// -ActiveSyncMailboxPolicy), and which policy each mailbox was given.
 //
 // Each kind of policy is a Family: a policyset.Set (the built-in policy
 // with the service's defaults, stored from the kind's first write on;
 // names unique without regard to case; exactly one default, which can't
 // be removed) whose policies mailboxes link to by Guid. A policy a
 // mailbox follows can't be removed either. A mailbox the tenant keeps no
-// link for follows the built-in policy: Exchange Online stamps it on every
-// new mailbox (the mailbox plans name it), whichever policy is the default.
+// link for follows the built-in Outlook on the web mailbox policy
+// (Exchange Online stamps it on every new mailbox: the mailbox plans name
+// it, whichever policy is the default) and the default mobile device
+// mailbox policy, whichever it is.
 package mailboxpolicy
 
 import (
@@ -33,10 +37,12 @@ type Links struct {
 	MailboxGuid string `json:"mailboxGuid"`
 	// Owa is the mailbox's Outlook on the web mailbox policy.
 	Owa string `json:"owa,omitempty"`
+	// Mobile is its mobile device mailbox policy.
+	Mobile string `json:"mobile,omitempty"`
 }
 
 // empty reports whether the links name no policy.
-func (l *Links) empty() bool { return l.Owa == "" }
+func (l *Links) empty() bool { return l.Owa == "" && l.Mobile == "" }
 
 var links = &permailbox.Records[Links]{
 	Kind:  store.DefineKind(store.KindSpec[Links]{Bucket: "mailboxPolicyLinks", Name: "mailboxPolicyLinks", Noun: "mailbox policy links", CreatedOnWrite: true}),
@@ -50,6 +56,10 @@ func Register(s *store.Schema) {
 	OwaPolicies.Kind().Register(s)
 	s.AddCheck("owa-mailbox-policies", func(tx *store.Tx, report func(store.Finding)) error {
 		return OwaPolicies.Check(tx, report, checkOwa)
+	})
+	MobilePolicies.Kind().Register(s)
+	s.AddCheck("mobile-device-mailbox-policies", func(tx *store.Tx, report func(store.Finding)) error {
+		return MobilePolicies.Check(tx, report, checkMobile)
 	})
 	links.Register(s, "mailbox-policy-links", func(_ string, l *Links, _ *directory.Mailbox, report func(string)) {
 		if l.empty() {
@@ -79,15 +89,48 @@ func putLinks(tx *store.Tx, l *Links) error {
 	return links.Put(tx, l.MailboxGuid, l)
 }
 
+// Record is the pointer to a policy record a Family keeps: it shows its
+// Head and its settings.
+type Record[T any] interface {
+	*T
+	Head() policyset.Head
+	Config() *Settings
+}
+
 // Family is one kind of mailbox policy, T its record: a policyset.Set
 // whose policies mailboxes link to.
-type Family[T any, P policyset.Record[T]] struct {
+type Family[T any, P Record[T]] struct {
 	policyset.Set[T, P]
 	// Link returns the field of a mailbox's links that names its policy
 	// of this kind.
 	Link func(*Links) *string
 	// Noun names the kind in errors ("Outlook on the web mailbox policy").
 	Noun string
+	// FollowsDefault: a mailbox without a link follows the kind's default
+	// policy, whichever it is (ActiveSyncMailboxPolicyIsDefaulted), and
+	// is given no link back when its policy is cleared; otherwise it
+	// follows the built-in policy, stamped on it when it was created.
+	FollowsDefault bool
+	// Settle, when not nil, applies the rules that tie some settings of a
+	// policy to others before it is stored.
+	Settle func(P)
+}
+
+// Create adds a new policy (see policyset.Set.Create) once Settle has
+// applied the kind's rules.
+func (f *Family[T, P]) Create(tx *store.Tx, p P) error {
+	if f.Settle != nil {
+		f.Settle(p)
+	}
+	return f.Set.Create(tx, p)
+}
+
+// Put stores a changed policy once Settle has applied the kind's rules.
+func (f *Family[T, P]) Put(tx *store.Tx, p P) error {
+	if f.Settle != nil {
+		f.Settle(p)
+	}
+	return f.Set.Put(tx, p)
 }
 
 // builtin returns the Guid of the kind's built-in policy.
@@ -122,7 +165,7 @@ func (f *Family[T, P]) Of(tx *store.Tx, mailboxGuid string) (P, error) {
 		return nil, err
 	}
 	guid := *f.Link(l)
-	if guid == Cleared {
+	if guid == Cleared || guid == "" && f.FollowsDefault {
 		all, err := f.List(tx)
 		if err != nil {
 			return nil, err
@@ -143,18 +186,21 @@ func (f *Family[T, P]) Of(tx *store.Tx, mailboxGuid string) (P, error) {
 }
 
 // Assign gives the mailbox with that Guid the policy p of the kind (nil:
-// none, Cleared).
+// none, Cleared; with FollowsDefault no link, the default one).
 func (f *Family[T, P]) Assign(tx *store.Tx, mailboxGuid string, p P) error {
 	l, err := GetLinks(tx, mailboxGuid)
 	if err != nil {
 		return err
 	}
 	guid := Cleared
+	if f.FollowsDefault {
+		guid = ""
+	}
 	if p != nil {
 		guid = strings.ToLower(*p.Head().Guid)
 		if b, err := f.builtin(tx); err != nil {
 			return err
-		} else if strings.EqualFold(guid, b) {
+		} else if strings.EqualFold(guid, b) && !f.FollowsDefault {
 			guid = ""
 		}
 	}
@@ -186,7 +232,7 @@ func (f *Family[T, P]) Users(tx *store.Tx, p P) (int, error) {
 			return 0, err
 		}
 	}
-	if strings.EqualFold(guid, b) {
+	if strings.EqualFold(guid, b) && !f.FollowsDefault {
 		all := 0
 		if err := directory.ForEachMailbox(tx, "", func(*directory.Mailbox) error { all++; return nil }); err != nil {
 			return 0, err
@@ -271,8 +317,9 @@ func (f *Family[T, P]) MakeDefault(tx *store.Tx, p P) error {
 // Names tells the name of the policy of a kind each mailbox follows,
 // read once for a listing.
 type Names struct {
-	builtin string
-	byGuid  map[string]string // lower-case Guid → name
+	// unlinked is the name of the policy a mailbox without a link follows
+	unlinked string
+	byGuid   map[string]string // lower-case Guid → name
 }
 
 // LoadNames reads the policies of the kind for a listing. A tenant that
@@ -283,7 +330,7 @@ func (f *Family[T, P]) LoadNames(tx *store.Tx) (*Names, error) {
 		return nil, err
 	}
 	def := f.Defaults(org).Head()
-	n := &Names{builtin: *def.Name}
+	n := &Names{unlinked: *def.Name}
 	if !f.Kind().Any(tx) {
 		return n, nil
 	}
@@ -291,13 +338,13 @@ func (f *Family[T, P]) LoadNames(tx *store.Tx) (*Names, error) {
 	if err != nil {
 		return nil, err
 	}
-	n.builtin = ""
+	n.unlinked = ""
 	n.byGuid = map[string]string{}
 	for _, p := range all {
 		h := p.Head()
 		n.byGuid[strings.ToLower(*h.Guid)] = *h.Name
-		if strings.EqualFold(*h.Guid, *def.Guid) {
-			n.builtin = *h.Name
+		if f.FollowsDefault && *h.IsDefault || !f.FollowsDefault && strings.EqualFold(*h.Guid, *def.Guid) {
+			n.unlinked = *h.Name
 		}
 	}
 	return n, nil
@@ -312,7 +359,7 @@ func (n *Names) Of(l *Links, link func(*Links) *string) string {
 	}
 	switch g {
 	case "":
-		return n.builtin
+		return n.unlinked
 	case Cleared:
 		return ""
 	}
@@ -325,22 +372,18 @@ func checkLinkTargets(tx *store.Tx, report func(store.Finding)) error {
 		return nil
 	}
 	return links.Kind.ForEach(tx, "", func(key string, l *Links) error {
-		if l.Owa != "" && l.Owa != Cleared {
-			if p, err := OwaPolicies.Find(tx, l.Owa); err != nil {
-				return err
-			} else if p == nil {
-				report(store.Finding{Kind: "mailboxPolicyLinks", Key: key, Message: "the Outlook on the web mailbox policy " + l.Owa + " does not exist"})
-			}
+		if err := checkTarget(tx, OwaPolicies, l, key, report); err != nil {
+			return err
 		}
-		return nil
+		return checkTarget(tx, MobilePolicies, l, key, report)
 	})
 }
 
 // View is what a listing of mailboxes reads once: the names of the
 // policies of each kind, and whether any mailbox has links.
 type View struct {
-	owa   *Names
-	links bool
+	owa, mobile *Names
+	links       bool
 }
 
 // LoadView reads the view of the policies for a listing.
@@ -349,7 +392,11 @@ func LoadView(tx *store.Tx) (*View, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &View{owa: owa, links: AnyLinks(tx)}, nil
+	mobile, err := MobilePolicies.LoadNames(tx)
+	if err != nil {
+		return nil, err
+	}
+	return &View{owa: owa, mobile: mobile, links: AnyLinks(tx)}, nil
 }
 
 // LinksOf returns the links of the mailbox with that Guid (nil when it
@@ -376,4 +423,30 @@ func (v *View) Owa(l *Links) string {
 		return OwaDefaultName
 	}
 	return v.owa.Of(l, OwaPolicies.Link)
+}
+
+// checkTarget reports a link of l to a policy of the family f that does
+// not exist.
+func checkTarget[T any, P Record[T]](tx *store.Tx, f *Family[T, P], l *Links, key string, report func(store.Finding)) error {
+	g := *f.Link(l)
+	if g == "" || g == Cleared {
+		return nil
+	}
+	p, err := f.Find(tx, g)
+	if err == nil && p == nil {
+		report(store.Finding{Kind: "mailboxPolicyLinks", Key: key, Message: "the " + f.Noun + " " + g + " does not exist"})
+	}
+	return err
+}
+
+// Mobile is the name of the mobile device mailbox policy a mailbox with
+// the links l (nil: none) follows, and whether it follows the default one
+// for want of its own (ActiveSyncMailboxPolicyIsDefaulted); a nil View
+// knows the built-in policy only.
+func (v *View) Mobile(l *Links) (name string, defaulted bool) {
+	defaulted = l == nil || l.Mobile == ""
+	if v == nil {
+		return MobileDefaultName, defaulted
+	}
+	return v.mobile.Of(l, MobilePolicies.Link), defaulted
 }

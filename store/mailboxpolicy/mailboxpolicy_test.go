@@ -33,10 +33,10 @@ func TestOwaLifecycle(t *testing.T) {
 		}
 		builtin := all[0]
 
-		temps := &mp.OwaPolicy{Name: "Temps"}
+		temps := &mp.Policy{Name: "Temps"}
 		storetest.Must(t, f.Create(tx, temps))
 		var inUse *policyset.NameInUseError
-		if err := f.Create(tx, &mp.OwaPolicy{Name: "TEMPS"}); !errors.As(err, &inUse) {
+		if err := f.Create(tx, &mp.Policy{Name: "TEMPS"}); !errors.As(err, &inUse) {
 			t.Errorf("a second Temps: %v", err)
 		}
 		if err := f.Rename(tx, temps, "owamailboxpolicy-default"); !errors.As(err, &inUse) {
@@ -112,6 +112,55 @@ func TestOwaLifecycle(t *testing.T) {
 	}
 }
 
+// A mailbox without a mobile device mailbox policy of its own follows
+// the default one, whichever it is; one given the built-in policy by name
+// keeps it when the default changes; $null gives it back to the default.
+func TestMobileFollowsTheDefault(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		f := mp.MobilePolicies
+		annb := storetest.Mailbox(t, tx, "annb").Guid
+		laura := storetest.Mailbox(t, tx, "laura").Guid
+		all, err := f.List(tx)
+		storetest.Must(t, err)
+		builtin := all[0]
+		strict := &mp.Policy{Name: "Strict"}
+		strict.SetValue(mp.MobileSetting("RequireStorageCardEncryption"), "True")
+		storetest.Must(t, f.Create(tx, strict))
+		if got := strict.Value(mp.MobileSetting("DeviceEncryptionEnabled")); got != "True" {
+			t.Errorf("storage card encryption without device encryption: %q", got)
+		}
+		storetest.Must(t, f.Assign(tx, laura, builtin))
+		storetest.Must(t, f.MakeDefault(tx, strict))
+		view, err := mp.LoadView(tx)
+		storetest.Must(t, err)
+		for _, tc := range []struct {
+			mailbox, want string
+			defaulted     bool
+		}{{annb, "Strict", true}, {laura, mp.MobileDefaultName, false}} {
+			l, err := view.LinksOf(tx, tc.mailbox)
+			storetest.Must(t, err)
+			if got, defaulted := view.Mobile(l); got != tc.want || defaulted != tc.defaulted {
+				t.Errorf("%s shows %q, %v; want %q, %v", tc.mailbox, got, defaulted, tc.want, tc.defaulted)
+			}
+		}
+		if n, err := f.Users(tx, builtin); err != nil || n != 1 {
+			t.Errorf("the built-in policy has %d users (%v)", n, err)
+		}
+		storetest.Must(t, f.Assign(tx, laura, nil))
+		builtin, err = f.Find(tx, builtin.Guid)
+		storetest.Must(t, err)
+		storetest.Must(t, f.Remove(tx, builtin))
+		if mp.AnyLinks(tx) {
+			t.Error("a mailbox given back to the default policy keeps a link")
+		}
+	})
+	if got := storetest.Findings(t, s); got != "" {
+		t.Errorf("findings:\n%s", got)
+	}
+}
+
 // A setting takes the values of its kind, spelt as it keeps them; a
 // policy keeps only the values that differ from a new policy's.
 func TestOwaSettings(t *testing.T) {
@@ -129,8 +178,20 @@ func TestOwaSettings(t *testing.T) {
 		{"ConditionalAccessPolicy", "readonly", "ReadOnly", true},
 		{"ConditionalAccessPolicy", "Strict", "", false},
 		{"DefaultTheme", "Dark", "Dark", true},
+		{"MaxInactivityTimeLock", "0:05", "00:05:00", true},
+		{"MaxInactivityTimeLock", "02:00:00", "", false},
+		{"PasswordExpiration", "unlimited", "Unlimited", true},
+		{"PasswordExpiration", "90.00:00:00", "90.00:00:00", true},
+		{"MaxPasswordFailedAttempts", "3", "", false},
+		{"MaxPasswordFailedAttempts", "16", "16", true},
+		{"MaxAttachmentSize", "2147482625", "", false},
+		{"MinPasswordLength", "", "", true},
+		{"MinPasswordComplexCharacters", "", "", false},
 	} {
 		s := mp.OwaSetting(tc.setting)
+		if s == nil {
+			s = mp.MobileSetting(tc.setting)
+		}
 		if s == nil {
 			t.Fatalf("no setting %s", tc.setting)
 		}
@@ -139,7 +200,7 @@ func TestOwaSettings(t *testing.T) {
 			t.Errorf("%s %q = %q, %v; want %q, %v", tc.setting, tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
-	p := &mp.OwaPolicy{}
+	p := &mp.Settings{}
 	cal, allowed := mp.OwaSetting("CalendarEnabled"), mp.OwaSetting("AllowedMimeTypes")
 	p.SetValue(cal, "False")
 	p.SetList(allowed, []string{"image/png"})
@@ -155,7 +216,7 @@ func TestOwaSettings(t *testing.T) {
 	if c.Same(p) || c.Value(cal) != "False" {
 		t.Errorf("the clone changed with its policy: %+v", c)
 	}
-	for _, s := range mp.OwaSettings {
+	for _, s := range append(append([]mp.Setting{}, mp.OwaSettings...), mp.MobileSettings...) {
 		if s.Kind != mp.List && s.Kind != mp.IsDefault && !s.Takes(s.Default) {
 			t.Errorf("%s: its default %q is not a value it takes", s.Name, s.Default)
 		}

@@ -75,11 +75,12 @@ func formatList() *command.Command {
 var specSlot = command.NewInvocationSlot[*format.Spec]()
 
 func shapedProcess(ctx *command.Context) error {
-	if !ctx.HasInput {
+	in, ok := ctx.ProcessInput()
+	if !ok {
 		return nil
 	}
 	spec := *specSlot.Of(ctx)
-	return ctx.WriteObject(&format.Shaped{Spec: spec, Value: ctx.Input})
+	return ctx.WriteObject(&format.Shaped{Spec: spec, Value: in})
 }
 
 func buildSpec(ctx *command.Context, kind format.ViewKind, calc format.CalcKind) (*format.Spec, error) {
@@ -186,10 +187,11 @@ func outDefault(name, typeName string) *command.Command {
 		return nil
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
-		if !ctx.HasInput {
+		in, ok := ctx.ProcessInput()
+		if !ok {
 			return nil
 		}
-		return writePaged(ctx, ctx.Input)
+		return writePaged(ctx, in)
 	}
 	c.Handler.End = endPaging
 	return c
@@ -252,8 +254,8 @@ func more() *command.Command {
 		return nil
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
-		if ctx.HasInput {
-			return writePaged(ctx, ctx.Input)
+		if in, ok := ctx.ProcessInput(); ok {
+			return writePaged(ctx, in)
 		}
 		return nil
 	}

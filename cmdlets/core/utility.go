@@ -781,17 +781,18 @@ func teeObject() *command.Command {
 		return nil
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
-		if !ctx.HasInput {
+		in, ok := ctx.ProcessInput()
+		if !ok {
 			return nil
 		}
 		if sink := *teeSlot.Of(ctx); sink != nil {
-			if err := sink.write(renderText(ctx, []any{ctx.Input}, 0)); err != nil {
+			if err := sink.write(renderText(ctx, []any{in}, 0)); err != nil {
 				return err
 			}
 		} else {
-			ctx.Collect(ctx.Input)
+			ctx.Collect(in)
 		}
-		return ctx.WriteObject(ctx.Input)
+		return ctx.WriteObject(in)
 	}
 	c.Handler.End = func(ctx *command.Context) error {
 		if sink := *teeSlot.Of(ctx); sink != nil {

@@ -100,11 +100,27 @@ func (c *Context) Collect(v any) {
 // Collected returns the objects Collect kept, in order (nil when none).
 func (c *Context) Collected() []any { return *collectedSlot.Of(c) }
 
-// CollectInput is a Process block that keeps each pipeline object for
-// the End block (see Collect).
+// CollectInput is a Process block that keeps each object it processes
+// (ProcessInput) for the End block (see Collect).
 func CollectInput(ctx *Context) error {
-	if ctx.HasInput {
-		ctx.Collect(ctx.Input)
+	if v, ok := ctx.ProcessInput(); ok {
+		ctx.Collect(v)
 	}
 	return nil
+}
+
+// ProcessInput is the object a Process block of a command that takes
+// -InputObject from the pipeline works on: the pipeline object, or, run
+// without pipeline input, the value given to -InputObject by name,
+// whole, as PowerShell binds it before its one ProcessRecord call
+// (Out-File -InputObject $line writes the line; ForEach-Object
+// -InputObject @(1,2) sees the array once). ok is false for neither.
+func (c *Context) ProcessInput() (any, bool) {
+	if c.HasInput {
+		return c.Input, true
+	}
+	if !c.ExpectingInput() && c.Has("InputObject") {
+		return c.Value("InputObject"), true
+	}
+	return nil, false
 }

@@ -104,10 +104,10 @@ func whereObject() *command.Command {
 		c.Params = append(c.Params, params.P(o.param, params.TSwitch, opts...))
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
-		if !ctx.HasInput {
+		in, ok := ctx.ProcessInput()
+		if !ok {
 			return nil
 		}
-		in := ctx.Input
 		if ctx.ParameterSet == "ScriptBlockSet" {
 			sb := ctx.Value("FilterScript").(*automation.ScriptBlock)
 			v, err := runtime.Of(ctx).EvalScriptBlock(sb, in)
@@ -231,12 +231,12 @@ func forEachObject() *command.Command {
 		return nil
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
+		in, ok := ctx.ProcessInput()
 		if ctx.ParameterSet == "PropertyAndMethodSet" {
-			if !ctx.HasInput {
+			if !ok {
 				return nil
 			}
 			name := ctx.String("MemberName")
-			in := ctx.Input
 			if ctx.Has("ArgumentList") || !hasProperty(in, name) {
 				if !hasProperty(in, name) {
 					args, _ := ctx.Value("ArgumentList").([]any)
@@ -257,7 +257,7 @@ func forEachObject() *command.Command {
 		}
 		_, p, _ := blocks(ctx)
 		for _, sb := range p {
-			if err := runtime.Of(ctx).InvokeScriptBlock(sb, ctx.Input, emit(ctx)); err != nil {
+			if err := runtime.Of(ctx).InvokeScriptBlock(sb, in, emit(ctx)); err != nil {
 				return err
 			}
 		}
@@ -417,7 +417,8 @@ func selectObject() *command.Command {
 		return true
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
-		if !ctx.HasInput {
+		in, ok := ctx.ProcessInput()
+		if !ok {
 			return nil
 		}
 		st := selectSlot.Of(ctx)
@@ -439,7 +440,7 @@ func selectObject() *command.Command {
 				return nil
 			}
 		}
-		items, err := project(ctx, st, ctx.Input)
+		items, err := project(ctx, st, in)
 		if err != nil {
 			return err
 		}
@@ -791,7 +792,8 @@ func measureObject() *command.Command {
 	}
 	type acc = measureAcc
 	c.Handler.Process = func(ctx *command.Context) error {
-		if !ctx.HasInput {
+		in, ok := ctx.ProcessInput()
+		if !ok {
 			return nil
 		}
 		ms := measureSlot.Of(ctx)
@@ -799,7 +801,6 @@ func measureObject() *command.Command {
 			ms.all = &acc{numeric: true}
 		}
 		a := ms.all
-		in := ctx.Input
 		if ctx.ParameterSet == "TextMeasure" {
 			s := runtime.Of(ctx).ToStr(in)
 			a.count++
@@ -936,7 +937,7 @@ func groupObject() *command.Command {
 		params.P("Culture", params.TString),
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
-		if ctx.HasInput {
+		if in, ok := ctx.ProcessInput(); ok {
 			// the switches are checked as the first object arrives
 			props, _ := ctx.Value("Property").([]any)
 			switch {
@@ -945,7 +946,7 @@ func groupObject() *command.Command {
 			case ctx.Switch("AsHashTable") && !ctx.Switch("AsString") && len(props) > 1:
 				return ctx.Fail(ctx.NewError("The command cannot be run because using the AsHashTable parameter with more than one property requires adding the AsString parameter.", "ArgumentException", object.InvalidArgument, "ArgumentException", nil))
 			}
-			ctx.Collect(ctx.Input)
+			ctx.Collect(in)
 		}
 		return nil
 	}

@@ -55,6 +55,30 @@ func (c *Configs[T]) Find(ctx *command.Context, tx *store.Tx) (o *directory.Orga
 	return o, v, rec, nil
 }
 
+// Lookup resolves the identity id of an object a parameter names (a
+// mailbox's -OwaMailboxPolicy, say): none is the service's not-found
+// error for the parameter's object (RecipientNotFound), several
+// Ambiguous.
+func (c *Configs[T]) Lookup(ctx *command.Context, tx *store.Tx, id string) (T, *object.ErrorRecord, error) {
+	var zero T
+	o, err := directory.GetOrganization(tx)
+	if err != nil {
+		return zero, nil, err
+	}
+	all, err := c.List(tx)
+	if err != nil {
+		return zero, nil, err
+	}
+	hits := c.Match(o, all, id, false)
+	switch len(hits) {
+	case 0:
+		return zero, RecipientNotFound(ctx, id), nil
+	case 1:
+		return hits[0], nil, nil
+	}
+	return zero, Ambiguous(ctx, id), nil
+}
+
 // Read returns the objects a Get cmdlet writes, show making each one's,
 // read in one transaction: those the call's Identity names (see Match,
 // wild), or every one without it. An identity without a wildcard that

@@ -20,6 +20,10 @@ const OwaPoliciesContainer = "CN=OWA Mailbox Policies"
 // mailbox policies under the organization's configuration.
 const MobilePoliciesContainer = "CN=Mobile Mailbox Policies"
 
+// RolePoliciesContainer is the container of the role assignment
+// policies under the organization's configuration.
+const RolePoliciesContainer = "CN=Policies,CN=RBAC"
+
 // policyLinks are the recipient properties Exchange keeps as a link to a
 // policy, each with the container of that kind of policy under the
 // organization's configuration: -Filter compares such a property as the
@@ -28,7 +32,7 @@ const MobilePoliciesContainer = "CN=Mobile Mailbox Policies"
 // are blank while a mailbox follows the default policy.)
 var policyLinks = [...]struct{ property, container string }{
 	{"RetentionPolicy", RetentionPoliciesContainer},
-	{"RoleAssignmentPolicy", "CN=Policies,CN=RBAC"},
+	{"RoleAssignmentPolicy", RolePoliciesContainer},
 	{"OwaMailboxPolicy", OwaPoliciesContainer},
 	{"ActiveSyncMailboxPolicy", MobilePoliciesContainer},
 }

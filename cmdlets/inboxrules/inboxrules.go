@@ -401,7 +401,7 @@ func convert(ctx *command.Context, tx *store.Tx, p rules.Property) ([]string, *o
 		}
 		return []string{t.UTC().Format(time.RFC3339)}, nil, nil
 	case rules.KindSize:
-		n, ok := mailbox.ParseByteSize(v)
+		n, ok := exo.ParseByteSize(v)
 		if !ok {
 			return nil, bad(object.ToInvariantString(v)), nil
 		}

@@ -110,10 +110,6 @@ func ApplyProxyAddresses(v any, current []string) ([]string, string) {
 // accepted domains).
 func DerivedGuid(parts ...string) string { return derivedGuid(parts...) }
 
-// ParseByteSize reads a ByteQuantifiedSize argument ("50MB", "1 KB",
-// 1048576) as bytes.
-func ParseByteSize(v any) (int64, bool) { return parseByteSize(v) }
-
 // ResolveIdentity resolves the call's Identity parameter to one active
 // mailbox (see ResolveMailbox).
 func ResolveIdentity(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {

@@ -32,7 +32,7 @@ func applyHoldChanges(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) 
 		in.Enabled, lh = &on, true
 	}
 	if ctx.Has("LitigationHoldDuration") {
-		d, _ := parseHoldDuration(ctx.Value("LitigationHoldDuration"))
+		d, _ := exo.ParseHoldDuration(ctx.Value("LitigationHoldDuration"))
 		in.Duration, lh = &d, true
 	}
 	if ctx.Has("LitigationHoldOwner") {

@@ -472,7 +472,7 @@ var mailboxProps = [...]mailboxProp{
 	{"WindowsLiveID", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.WindowsLiveID) }},
 	{"MicrosoftOnlineServicesID", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.MicrosoftOnlineServicesID) }},
 	{"ThrottlingPolicy", tStr, getNil},
-	{"RoleAssignmentPolicy", tStr, func(*mbxView) any { return "Default Role Assignment Policy" }},
+	{"RoleAssignmentPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.e.policies.Role(v.e.links)) }},
 	{"DefaultPublicFolderMailbox", tStr, getNil},
 	{"EffectivePublicFolderMailbox", tStr, getNil},
 	{"SharingPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.e.sharing.Of(v.m.Guid)) }},

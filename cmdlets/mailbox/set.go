@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/idform"
+	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/mrm"
 	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
@@ -40,7 +41,7 @@ var handledParams = []string{"Identity", "InactiveMailbox", "Force", "DisplayNam
 	"LitigationHoldEnabled", "LitigationHoldDuration", "LitigationHoldOwner", "LitigationHoldDate", "RetentionHoldEnabled",
 	"StartDateForRetentionHold", "EndDateForRetentionHold", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied",
 	"RemoveComplianceTagHoldApplied", "ProvideConsent", "RecalculateInactiveMailbox", "ArchiveName", "Type", "Password",
-	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office", sendOnBehalfParam, sharingPolicyParam}
+	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office", sendOnBehalfParam, sharingPolicyParam, rolePolicyParam}
 
 func setMailbox() *command.Command {
 	c := exo.Declared("Set-Mailbox")
@@ -63,6 +64,10 @@ type setPlan struct {
 	// sharingPolicy, when set, is the Guid of the mailbox's own sharing
 	// policy ("": none)
 	sharingPolicy *string
+	// rolePolicy, when rolePolicySet, is the mailbox's role assignment
+	// policy (nil: none)
+	rolePolicy    *mp.Policy
+	rolePolicySet bool
 }
 
 func runSetMailbox(ctx *command.Context) error {
@@ -114,6 +119,11 @@ func runSetMailbox(ctx *command.Context) error {
 		}
 		if plan.sharingPolicy != nil {
 			if err := sp.Assign(tx, plan.m.Guid, *plan.sharingPolicy); err != nil {
+				return nil, err
+			}
+		}
+		if plan.rolePolicySet {
+			if err := mp.RolePolicies.Assign(tx, plan.m.Guid, plan.rolePolicy); err != nil {
 				return nil, err
 			}
 		}
@@ -301,7 +311,7 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		if !ctx.Has(q.name) {
 			continue
 		}
-		v, ok := parseQuota(ctx.Value(q.name))
+		v, ok := exo.ParseQuota(ctx.Value(q.name))
 		if !ok {
 			s := object.ToInvariantString(object.Unwrap(ctx.Value(q.name)))
 			return nil, ctx.NewError(fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.Unlimited`1[Microsoft.Exchange.Data.ByteQuantifiedSize]\". Error: \"The value \"%s\" isn't a valid size. Valid values are a number with an optional unit (B, KB, MB, GB, TB) or \"Unlimited\".\"", q.name, s, s),
@@ -321,7 +331,7 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		}
 	}
 	if ctx.Has("RetainDeletedItemsFor") {
-		d, ok := parseRetention(ctx.Value("RetainDeletedItemsFor"))
+		d, ok := exo.ParseEnhancedTimeSpan(ctx.Value("RetainDeletedItemsFor"))
 		if !ok || d < 0 || d > 30*store.Day {
 			return invalid(fmt.Sprintf("The value \"%s\" of property RetainDeletedItemsFor isn't valid. The value must be between 00:00:00 and 30.00:00:00.", object.ToInvariantString(object.Unwrap(ctx.Value("RetainDeletedItemsFor")))))
 		}
@@ -392,6 +402,17 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 	if ctx.Has(sharingPolicyParam) {
 		if rec, err := planSharingPolicy(ctx, tx, p); err != nil || rec != nil {
 			return nil, rec, err
+		}
+	}
+	if ctx.Has(rolePolicyParam) {
+		// $null gives the mailbox no role assignment policy
+		p.rolePolicySet = true
+		if id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value(rolePolicyParam)))); id != "" {
+			rp, rec, err := PolicyConfigs(mp.RolePolicies, exo.RolePoliciesContainer).Lookup(ctx, tx, id)
+			if err != nil || rec != nil {
+				return nil, rec, err
+			}
+			p.rolePolicy = rp
 		}
 	}
 
@@ -503,7 +524,7 @@ func planHolds(ctx *command.Context, tx *store.Tx, p *setPlan, orig *directory.M
 	target := orig.Identity()
 	deleted := orig.IsDeleted()
 	if ctx.Has("LitigationHoldDuration") {
-		if _, ok := parseHoldDuration(ctx.Value("LitigationHoldDuration")); !ok {
+		if _, ok := exo.ParseHoldDuration(ctx.Value("LitigationHoldDuration")); !ok {
 			return exo.Error(ctx, exDataValidation, fmt.Sprintf("The value \"%s\" of property LitigationHoldDuration isn't valid. Use a number of days or \"Unlimited\".", object.ToInvariantString(object.Unwrap(ctx.Value("LitigationHoldDuration")))), object.InvalidData, target)
 		}
 	}
@@ -573,7 +594,7 @@ func extraFor(ctx *command.Context, name string, v any, current func() (*object.
 		}
 		return mc.apply(cur), nil
 	case t.Is(decl.Unlimited), t.Is(decl.ByteSize):
-		if q, ok := parseQuota(v); ok && strings.Contains(strings.ToLower(name), "quota") {
+		if q, ok := exo.ParseQuota(v); ok && strings.Contains(strings.ToLower(name), "quota") {
 			return q.String(), nil
 		}
 		return object.ToInvariantString(v), nil

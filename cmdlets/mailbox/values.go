@@ -2,106 +2,14 @@ package mailbox
 
 import (
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
-
-// parseByteSize reads a ByteQuantifiedSize argument: a byte count, a number
-// with a unit ("50GB", "49.5 GB", "512 MB"), or the Exchange display form
-// "49.5 GB (53,150,220,288 bytes)".
-func parseByteSize(v any) (int64, bool) {
-	switch x := object.Unwrap(v).(type) {
-	case int:
-		return int64(x), x >= 0
-	case int64:
-		return x, x >= 0
-	case float64:
-		if x < 0 || x != math.Trunc(x) {
-			return 0, false
-		}
-		return int64(x), true
-	case object.Decimal:
-		f := x.Float()
-		return int64(f), f >= 0 && f == math.Trunc(f)
-	}
-	s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(v)))
-	if i := strings.Index(s, "("); i > 0 && strings.HasSuffix(s, "bytes)") {
-		digits := strings.ReplaceAll(strings.TrimSuffix(s[i+1:], "bytes)"), ",", "")
-		n, err := strconv.ParseInt(strings.TrimSpace(digits), 10, 64)
-		return n, err == nil && n >= 0
-	}
-	upper := strings.ToUpper(strings.ReplaceAll(s, " ", ""))
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		m      int64
-	}{{"TB", 1024 * directory.GB}, {"GB", directory.GB}, {"MB", directory.MB}, {"KB", directory.KB}, {"B", 1}} {
-		if strings.HasSuffix(upper, u.suffix) {
-			upper, mult = strings.TrimSuffix(upper, u.suffix), u.m
-			break
-		}
-	}
-	if upper == "" {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(upper, 64)
-	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
-		return 0, false
-	}
-	n := f * float64(mult)
-	if n > math.MaxInt64/2 {
-		return 0, false
-	}
-	return int64(n), true
-}
-
-// parseQuota reads an Unlimited<ByteQuantifiedSize> argument.
-func parseQuota(v any) (directory.Quota, bool) {
-	if s, ok := object.Unwrap(v).(string); ok && strings.EqualFold(strings.TrimSpace(s), "Unlimited") {
-		return directory.QuotaUnlimited, true
-	}
-	n, ok := parseByteSize(v)
-	return directory.Quota(n), ok
-}
-
-// parseRetention reads an EnhancedTimeSpan argument: a TimeSpan, a number
-// of days, or "d.hh:mm:ss".
-func parseRetention(v any) (time.Duration, bool) {
-	switch x := object.Unwrap(v).(type) {
-	case object.TimeSpan:
-		return time.Duration(x) * 100, true
-	case int:
-		return time.Duration(x) * store.Day, true
-	case int64:
-		return time.Duration(x) * store.Day, true
-	}
-	sp, err := directory.ParseSpan(object.ToInvariantString(object.Unwrap(v)))
-	if err != nil || sp.Unlimited {
-		return 0, false
-	}
-	return sp.D, true
-}
-
-// parseHoldDuration reads LitigationHoldDuration: "Unlimited", a number of
-// days, or a time span.
-func parseHoldDuration(v any) (directory.Span, bool) {
-	if s, ok := object.Unwrap(v).(string); ok && strings.EqualFold(strings.TrimSpace(s), "Unlimited") {
-		return directory.UnlimitedSpan(), true
-	}
-	d, ok := parseRetention(v)
-	if !ok || d < 0 {
-		return directory.Span{}, false
-	}
-	return directory.Span{D: d}, true
-}
 
 // quotaValue is how a quota travels to the client: a deserialized
 // Unlimited<ByteQuantifiedSize>.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -24,6 +25,7 @@ import (
 var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-OwaMailboxPolicy", "Set-OwaMailboxPolicy", "New-OwaMailboxPolicy", "Remove-OwaMailboxPolicy"}, Build: owaCommands},
 	{Names: []string{"Get-MobileDeviceMailboxPolicy", "Set-MobileDeviceMailboxPolicy", "New-MobileDeviceMailboxPolicy", "Remove-MobileDeviceMailboxPolicy"}, Build: mobileCommands},
+	{Names: []string{"Get-RoleAssignmentPolicy", "Set-RoleAssignmentPolicy", "New-RoleAssignmentPolicy", "Remove-RoleAssignmentPolicy"}, Build: roleCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -91,35 +93,12 @@ func typedIdentity(ctx *command.Context) string {
 	return strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 }
 
-// lookup resolves the identity id of a policy a parameter names (a
-// mailbox's -OwaMailboxPolicy): none is the service's not-found error
-// for the parameter's object, several its ambiguity error.
-func lookup[T any](ctx *command.Context, tx *store.Tx, c *exo.Configs[T], id string) (T, *object.ErrorRecord, error) {
-	var zero T
-	o, err := directory.GetOrganization(tx)
-	if err != nil {
-		return zero, nil, err
-	}
-	all, err := c.List(tx)
-	if err != nil {
-		return zero, nil, err
-	}
-	hits := c.Match(o, all, id, false)
-	switch len(hits) {
-	case 0:
-		return zero, exo.RecipientNotFound(ctx, id), nil
-	case 1:
-		return hits[0], nil, nil
-	}
-	return zero, exo.Ambiguous(ctx, id), nil
-}
-
 // AssignOwa gives the mailbox with that Guid the Outlook on the web
 // mailbox policy the call's -OwaMailboxPolicy names (Set-CASMailbox):
 // by name, GUID or distinguished name; $null clears it, and the mailbox
 // then follows the default policy.
 func AssignOwa(ctx *command.Context, tx *store.Tx, mailboxGuid string) (*object.ErrorRecord, error) {
-	return owa.assign(ctx, tx, "OwaMailboxPolicy", mailboxGuid)
+	return mailbox.AssignPolicy(ctx, tx, mp.OwaPolicies, exo.OwaPoliciesContainer, "OwaMailboxPolicy", mailboxGuid)
 }
 
 // AssignMobile gives the mailbox with that Guid the mobile device mailbox
@@ -127,5 +106,5 @@ func AssignOwa(ctx *command.Context, tx *store.Tx, mailboxGuid string) (*object.
 // name, GUID or distinguished name; $null gives it back to the default
 // policy, whichever it is.
 func AssignMobile(ctx *command.Context, tx *store.Tx, mailboxGuid string) (*object.ErrorRecord, error) {
-	return mobile.assign(ctx, tx, "ActiveSyncMailboxPolicy", mailboxGuid)
+	return mailbox.AssignPolicy(ctx, tx, mp.MobilePolicies, exo.MobilePoliciesContainer, "ActiveSyncMailboxPolicy", mailboxGuid)
 }

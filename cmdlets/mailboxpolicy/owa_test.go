@@ -23,6 +23,8 @@ func TestSettingsCoverTheCloudParameters(t *testing.T) {
 		{"New-OwaMailboxPolicy", mp.OwaSettings, owaParams[:], false},
 		{"Set-MobileDeviceMailboxPolicy", mp.MobileSettings, mobileParams[:], true},
 		{"New-MobileDeviceMailboxPolicy", mp.MobileSettings, mobileParams[:], true},
+		{"Set-RoleAssignmentPolicy", mp.RoleSettings, roleParams[:], true},
+		{"New-RoleAssignmentPolicy", mp.RoleSettings, roleParams[:], true},
 	} {
 		d := decl.Lookup(tc.cmdlet)
 		if d == nil {

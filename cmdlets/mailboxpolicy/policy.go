@@ -35,15 +35,17 @@ type family[T any, P mp.Record[T]] struct {
 	// extra, when not nil, applies the Set cmdlet's parameters that are
 	// no setting of the table.
 	extra func(ctx *command.Context, p P)
+	// shows, when not nil, adds what the object shows before the table's
+	// settings; starts, when not nil, applies the New cmdlet's parameters
+	// that are no setting of the table (or refuses them).
+	shows  func(obj *object.PSObject, o *directory.Organization, p P)
+	starts func(ctx *command.Context, p P) *object.ErrorRecord
 }
 
 // configs are the kind's policies as an identity names them: by name,
 // GUID or distinguished name.
 func (f *family[T, P]) configs() *exo.Configs[P] {
-	return &exo.Configs[P]{List: f.policies().List, Keys: func(o *directory.Organization, p P) (string, string, string) {
-		h := p.Head()
-		return *h.Name, *h.Guid, f.dn(o, *h.Name)
-	}}
+	return mailbox.PolicyConfigs(f.policies(), f.container)
 }
 
 // settingHelp is the one-line help of a setting's parameter.
@@ -146,6 +148,9 @@ func boolText(b bool) string {
 // object is the Get cmdlet's object of a policy.
 func (f *family[T, P]) object(o *directory.Organization, p P) *object.PSObject {
 	obj := exo.HygieneObject(f.typ)
+	if f.shows != nil {
+		f.shows(obj, o, p)
+	}
 	h, v := p.Head(), p.Config()
 	for i := range *f.table {
 		s := &(*f.table)[i]
@@ -232,7 +237,7 @@ func sizeArg(ctx *command.Context, s *mp.Setting) (string, *object.ErrorRecord) 
 	if t, ok := object.Unwrap(v).(string); ok && strings.EqualFold(strings.TrimSpace(t), mp.Unlimited) {
 		return mp.Unlimited, nil
 	}
-	n, ok := mailbox.ParseByteSize(v)
+	n, ok := exo.ParseByteSize(v)
 	if !ok {
 		return "", exo.Error(ctx, "System.Management.Automation.ParameterBindingException",
 			fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\".", s.Name, object.ToInvariantString(object.Unwrap(v)), settingType(s)),
@@ -355,13 +360,18 @@ func (f *family[T, P]) create(ctx *command.Context) error {
 	if rec := nameProblem(ctx, name); rec != nil {
 		return ctx.Fail(rec)
 	}
+	p := P(new(T))
+	*p.Head().Name = name
+	applyEdits(p.Config(), edits)
+	if f.starts != nil {
+		if rec := f.starts(ctx, p); rec != nil {
+			return ctx.Fail(rec)
+		}
+	}
 	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating %s \"%s\".", f.noun, name), name)
 	if err != nil || !ok {
 		return err
 	}
-	p := P(new(T))
-	*p.Head().Name = name
-	applyEdits(p.Config(), edits)
 	var out *object.PSObject
 	done, err := exo.Write(ctx, name, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		o, err := directory.GetOrganization(tx)
@@ -403,22 +413,6 @@ func (f *family[T, P]) remove(ctx *command.Context) error {
 		return f.refusal(ctx, o, f.policies().Remove(tx, p), shown)
 	})
 	return err
-}
-
-// assign gives the mailbox with that Guid the policy the call's param
-// names: by name, GUID or distinguished name; $null gives it none (see
-// mp.Family.Assign).
-func (f *family[T, P]) assign(ctx *command.Context, tx *store.Tx, param, mailboxGuid string) (*object.ErrorRecord, error) {
-	id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value(param))))
-	var p P
-	if id != "" {
-		var rec *object.ErrorRecord
-		var err error
-		if p, rec, err = lookup(ctx, tx, f.configs(), id); rec != nil || err != nil {
-			return rec, err
-		}
-	}
-	return nil, f.policies().Assign(tx, mailboxGuid, p)
 }
 
 // secondsOf is n seconds as a duration.

@@ -129,7 +129,7 @@ func buildRoles() []Role {
 	configReads := g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy",
-		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy")
+		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy", "Get-RoleAssignmentPolicy")
 	auditReads := g("Search-AdminAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
 	// anti-spam: Hygiene Management's Transport Hygiene and Security
 	// Administrator's Security Admin change it, Security Reader and the
@@ -295,7 +295,7 @@ func buildRoles() []Role {
 		{Name: "RMS Decrypt", RoleType: "RMSDecrypt", Description: "Decrypts protected content when exporting eDiscovery results."},
 		{Name: "Role Management", RoleType: "RoleManagement", Description: "Manages role groups and their members.",
 			Grants: g("Get-RoleGroup", "Get-RoleGroupMember", "Add-RoleGroupMember", "Remove-RoleGroupMember", "Get-ManagementRole", "Get-ManagementRoleAssignment",
-				"New-ManagementRoleAssignment")},
+				"New-ManagementRoleAssignment", "Get-RoleAssignmentPolicy", "Set-RoleAssignmentPolicy", "New-RoleAssignmentPolicy", "Remove-RoleAssignmentPolicy")},
 		{Name: "Security Admin", RoleType: "SecurityAdmin", Description: "Manages security settings.", Grants: join(messageTrace, antispam)},
 		{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership.",
 			Grants: g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-Group", "New-DistributionGroup", "Remove-DistributionGroup",

@@ -3,17 +3,19 @@
 // policies (Get-/New-/Set-/Remove-OwaMailboxPolicy, Set-CASMailbox
 // -OwaMailboxPolicy), mobile device mailbox policies
 // (Get-/New-/Set-/Remove-MobileDeviceMailboxPolicy, Set-CASMailbox
-// -ActiveSyncMailboxPolicy), and which policy each mailbox was given.
+// -ActiveSyncMailboxPolicy), role assignment policies
+// (Get-/New-/Set-/Remove-RoleAssignmentPolicy, Set-Mailbox
+// -RoleAssignmentPolicy), and which policy each mailbox was given.
 //
 // Each kind of policy is a Family: a policyset.Set (the built-in policy
 // with the service's defaults, stored from the kind's first write on;
 // names unique without regard to case; exactly one default, which can't
 // be removed) whose policies mailboxes link to by Guid. A policy a
 // mailbox follows can't be removed either. A mailbox the tenant keeps no
-// link for follows the built-in Outlook on the web mailbox policy
-// (Exchange Online stamps it on every new mailbox: the mailbox plans name
-// it, whichever policy is the default) and the default mobile device
-// mailbox policy, whichever it is.
+// link for follows the built-in Outlook on the web mailbox and role
+// assignment policies (Exchange Online stamps them on every new mailbox:
+// the mailbox plans name them, whichever policy is the default) and the
+// default mobile device mailbox policy, whichever it is.
 package mailboxpolicy
 
 import (
@@ -39,10 +41,12 @@ type Links struct {
 	Owa string `json:"owa,omitempty"`
 	// Mobile is its mobile device mailbox policy.
 	Mobile string `json:"mobile,omitempty"`
+	// Role is its role assignment policy.
+	Role string `json:"role,omitempty"`
 }
 
 // empty reports whether the links name no policy.
-func (l *Links) empty() bool { return l.Owa == "" && l.Mobile == "" }
+func (l *Links) empty() bool { return l.Owa == "" && l.Mobile == "" && l.Role == "" }
 
 var links = &permailbox.Records[Links]{
 	Kind:  store.DefineKind(store.KindSpec[Links]{Bucket: "mailboxPolicyLinks", Name: "mailboxPolicyLinks", Noun: "mailbox policy links", CreatedOnWrite: true}),
@@ -60,6 +64,10 @@ func Register(s *store.Schema) {
 	MobilePolicies.Kind().Register(s)
 	s.AddCheck("mobile-device-mailbox-policies", func(tx *store.Tx, report func(store.Finding)) error {
 		return MobilePolicies.Check(tx, report, checkMobile)
+	})
+	RolePolicies.Kind().Register(s)
+	s.AddCheck("role-assignment-policies", func(tx *store.Tx, report func(store.Finding)) error {
+		return RolePolicies.Check(tx, report, checkRole)
 	})
 	links.Register(s, "mailbox-policy-links", func(_ string, l *Links, _ *directory.Mailbox, report func(string)) {
 		if l.empty() {
@@ -375,15 +383,18 @@ func checkLinkTargets(tx *store.Tx, report func(store.Finding)) error {
 		if err := checkTarget(tx, OwaPolicies, l, key, report); err != nil {
 			return err
 		}
-		return checkTarget(tx, MobilePolicies, l, key, report)
+		if err := checkTarget(tx, MobilePolicies, l, key, report); err != nil {
+			return err
+		}
+		return checkTarget(tx, RolePolicies, l, key, report)
 	})
 }
 
 // View is what a listing of mailboxes reads once: the names of the
 // policies of each kind, and whether any mailbox has links.
 type View struct {
-	owa, mobile *Names
-	links       bool
+	owa, mobile, role *Names
+	links             bool
 }
 
 // LoadView reads the view of the policies for a listing.
@@ -396,7 +407,11 @@ func LoadView(tx *store.Tx) (*View, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &View{owa: owa, mobile: mobile, links: AnyLinks(tx)}, nil
+	role, err := RolePolicies.LoadNames(tx)
+	if err != nil {
+		return nil, err
+	}
+	return &View{owa: owa, mobile: mobile, role: role, links: AnyLinks(tx)}, nil
 }
 
 // LinksOf returns the links of the mailbox with that Guid (nil when it
@@ -449,4 +464,17 @@ func (v *View) Mobile(l *Links) (name string, defaulted bool) {
 		return MobileDefaultName, defaulted
 	}
 	return v.mobile.Of(l, MobilePolicies.Link), defaulted
+}
+
+// Role is the name of the role assignment policy a mailbox with the links
+// l (nil: none) follows ("" for none); a nil View knows the built-in
+// policy only.
+func (v *View) Role(l *Links) string {
+	if v == nil {
+		if l != nil && l.Role == Cleared {
+			return ""
+		}
+		return RoleDefaultName
+	}
+	return v.role.Of(l, RolePolicies.Link)
 }

@@ -130,6 +130,7 @@ func spanArg(c *dotnet.Call, i int) (object.TimeSpan, error) {
 // Declare registers DateTime, TimeSpan, TimeZoneInfo, CultureInfo and TextInfo.
 func Declare() {
 	declareTimeZone()
+	declareOffset()
 	dotnet.RegisterType(
 		&dotnet.TypeDef{FullName: "System.DateTime", Aliases: []string{"datetime"}, ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {

@@ -142,9 +142,8 @@ func setRetentionPolicy() *command.Command {
 			cp := *p
 			if ctx.Has("Name") {
 				name := strings.TrimSpace(ctx.String("Name"))
-				if other, err := mrm.FindMRMPolicy(tx, name); err == nil && other.Guid != p.Guid {
-					return nil, exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException",
-						fmt.Sprintf("A retention policy with the name \"%s\" already exists.", name), object.ResourceExists, name), nil
+				if rec := retentionNameTaken(ctx, tx, name, p.Guid); rec != nil {
+					return nil, rec, nil
 				}
 				cp.Name = name
 			}
@@ -152,32 +151,9 @@ func setRetentionPolicy() *command.Command {
 				cp.RetentionID = object.ToInvariantString(object.Unwrap(ctx.Value("RetentionId")))
 			}
 			if ctx.Has("RetentionPolicyTagLinks") {
-				arg := object.Unwrap(ctx.Value("RetentionPolicyTagLinks"))
-				var names []string
-				if h, ok := arg.(*object.Hashtable); ok {
-					names = append([]string(nil), p.RetentionPolicyTagLinks...)
-					add, _ := h.Get("Add")
-					rem, _ := h.Get("Remove")
-					for _, a := range exo.ValueStrings(add) {
-						if !exo.ContainsFold(names, a) {
-							names = append(names, a)
-						}
-					}
-					for _, r := range exo.ValueStrings(rem) {
-						names = exo.RemoveFold(names, r)
-					}
-				} else {
-					names = exo.ValueStrings(arg)
-				}
-				for i, n := range names {
-					t, err := mrm.FindMRMTag(tx, n)
-					if isNotFound(err) {
-						return nil, exo.NotFound(ctx, n), nil
-					}
-					if err != nil {
-						return nil, nil, err
-					}
-					names[i] = t.Name
+				names, rec, err := retentionTagLinks(ctx, tx, p.RetentionPolicyTagLinks)
+				if rec != nil || err != nil {
+					return nil, rec, err
 				}
 				cp.RetentionPolicyTagLinks = names
 			}
@@ -210,28 +186,8 @@ func setRetentionPolicy() *command.Command {
 			if err != nil || r != nil {
 				return r, err
 			}
-			if p.IsDefault || p.IsDefaultArbitration {
-				all, err := mrm.MRMPolicies(tx)
-				if err != nil {
-					return nil, err
-				}
-				for _, o := range all {
-					if o.Guid == p.Guid {
-						continue
-					}
-					changed := false
-					if p.IsDefault && ctx.Switch("IsDefault") && o.IsDefault {
-						o.IsDefault, changed = false, true
-					}
-					if p.IsDefaultArbitration && ctx.Switch("IsDefaultArbitrationMailbox") && o.IsDefaultArbitration {
-						o.IsDefaultArbitration, changed = false, true
-					}
-					if changed {
-						if err := mrm.PutMRMPolicy(tx, o); err != nil {
-							return nil, err
-						}
-					}
-				}
+			if err := claimRetentionDefaults(ctx, tx, p); err != nil {
+				return nil, err
 			}
 			return nil, mrm.PutMRMPolicy(tx, p)
 		})

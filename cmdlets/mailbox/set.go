@@ -404,6 +404,11 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 			return nil, rec, err
 		}
 	}
+	// address book policies are not simulated: the tenant has none, so
+	// -AddressBookPolicy names none ($null clears it)
+	if id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("AddressBookPolicy")))); ctx.Has("AddressBookPolicy") && id != "" {
+		return nil, exo.RecipientNotFound(ctx, id), nil
+	}
 	if ctx.Has(rolePolicyParam) {
 		// $null gives the mailbox no role assignment policy
 		p.rolePolicySet = true

@@ -149,6 +149,7 @@ var cmdletIndex = [...]cmdletRoles{
 	{Cmdlet: "new-remotedomain", Grants: []roleGrant{{Role: "Remote and Accepted Domains"}}},
 	{Cmdlet: "new-retentioncompliancepolicy", Grants: []roleGrant{{Role: "Compliance Administrator"}, {Role: "Retention Management"}}},
 	{Cmdlet: "new-retentioncompliancerule", Grants: []roleGrant{{Role: "Compliance Administrator"}, {Role: "Retention Management"}}},
+	{Cmdlet: "new-retentionpolicy", Grants: []roleGrant{{Role: "Retention Management"}}},
 	{Cmdlet: "new-roleassignmentpolicy", Grants: []roleGrant{{Role: "Role Management"}}},
 	{Cmdlet: "new-safeattachmentpolicy", Grants: []roleGrant{{Role: "Security Admin"}, {Role: "Transport Hygiene"}}},
 	{Cmdlet: "new-safeattachmentrule", Grants: []roleGrant{{Role: "Security Admin"}, {Role: "Transport Hygiene"}}},

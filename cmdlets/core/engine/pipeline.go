@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -170,8 +172,8 @@ func forEachObject() *command.Command {
 	}
 	c.Params = []*params.Param{
 		InputObject(),
-		// PowerShell 7's parallel set binds, so a script using it is told
-		// in one line that exosim has no runspaces to run it on
+		// PowerShell 7's parallel set: its block runs for each object in
+		// turn (parallelItem)
 		parallel("Parallel", params.TScriptBlock, true),
 		parallel("ThrottleLimit", params.TInt, false),
 		parallel("TimeoutSeconds", params.TInt, false),
@@ -216,8 +218,8 @@ func forEachObject() *command.Command {
 		return func(v any) error { return ctx.WriteObject(v) }
 	}
 	c.Handler.Begin = func(ctx *command.Context) error {
-		if ctx.ParameterSet == "ParallelParameterSet" {
-			return ctx.Fail(ctx.NewError("exosim does not run ForEach-Object -Parallel: it has no runspaces to run script blocks in parallel; use -Process.", "NotSupported", object.NotImplemented, "NotSupportedException", nil))
+		if ctx.ParameterSet == "ParallelParameterSet" && ctx.Switch("AsJob") {
+			return ctx.Fail(ctx.NewError("exosim does not run ForEach-Object -Parallel -AsJob: it has one runspace, so there is no task job to hand back; leave out -AsJob.", "NotSupported", object.NotImplemented, "NotSupportedException", nil))
 		}
 		if ctx.ParameterSet != "ScriptBlockSet" {
 			return nil
@@ -232,6 +234,12 @@ func forEachObject() *command.Command {
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
 		in, ok := ctx.ProcessInput()
+		if ctx.ParameterSet == "ParallelParameterSet" {
+			if !ok {
+				return nil
+			}
+			return parallelItem(ctx, in)
+		}
 		if ctx.ParameterSet == "PropertyAndMethodSet" {
 			if !ok {
 				return nil
@@ -276,6 +284,23 @@ func forEachObject() *command.Command {
 		return nil
 	}
 	return c
+}
+
+// parallelItem runs ForEach-Object -Parallel's block for one object. The
+// session has one runspace, so the objects are run one after another, in
+// their order, each in a new scope with $_ the object (-ThrottleLimit
+// and -TimeoutSeconds have nothing to limit); as with the session's jobs,
+// the block sees the caller's variables, $using: ones included. A
+// terminating error in one run is written as an error and the next
+// object runs, as a parallel run reports a failed task.
+func parallelItem(ctx *command.Context, in any) error {
+	sb, _ := ctx.Value("Parallel").(*automation.ScriptBlock)
+	err := runtime.Of(ctx).InvokeScriptBlock(sb, in, func(v any) error { return ctx.WriteObject(v) })
+	var pe *pserror.Error
+	if errors.As(err, &pe) {
+		return ctx.WriteError(pe.Record)
+	}
+	return err
 }
 
 func hasProperty(v any, name string) bool {

@@ -69,6 +69,12 @@ func Register(s *store.Schema) {
 	s.AddCheck("role-assignment-policies", func(tx *store.Tx, report func(store.Finding)) error {
 		return RolePolicies.Check(tx, report, checkRole)
 	})
+	directory.AfterMailboxCreate.Add(s, func(tx *store.Tx, m *directory.Mailbox) error {
+		if err := OwaPolicies.stamp(tx, m); err != nil {
+			return err
+		}
+		return RolePolicies.stamp(tx, m)
+	})
 	links.Register(s, "mailbox-policy-links", func(_ string, l *Links, _ *directory.Mailbox, report func(string)) {
 		if l.empty() {
 			report("the record names no policy")
@@ -122,6 +128,38 @@ type Family[T any, P Record[T]] struct {
 	// Settle, when not nil, applies the rules that tie some settings of a
 	// policy to others before it is stored.
 	Settle func(P)
+	// Stamps, when not nil, tells the new mailboxes that are given the
+	// kind's default policy when it is another than the built-in one
+	// (the mailbox plans give the others the built-in policy).
+	Stamps func(m *directory.Mailbox) bool
+}
+
+// stamp gives the new mailbox m the kind's default policy, when Stamps
+// says m gets it and it is not the built-in one.
+func (f *Family[T, P]) stamp(tx *store.Tx, m *directory.Mailbox) error {
+	if f.Stamps == nil || !f.Kind().Any(tx) {
+		return nil
+	}
+	if cur, err := directory.GetMailbox(tx, m.Guid); err == nil {
+		m = cur
+	}
+	if !f.Stamps(m) {
+		return nil
+	}
+	all, err := f.List(tx)
+	if err != nil {
+		return err
+	}
+	b, err := f.builtin(tx)
+	if err != nil {
+		return err
+	}
+	for _, p := range all {
+		if h := p.Head(); *h.IsDefault && !strings.EqualFold(*h.Guid, b) {
+			return f.Assign(tx, m.Guid, p)
+		}
+	}
+	return nil
 }
 
 // Create adds a new policy (see policyset.Set.Create) once Settle has

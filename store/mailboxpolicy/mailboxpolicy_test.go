@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/policyset"
 	"github.com/exosim/exosim/store/seed"
@@ -154,6 +155,51 @@ func TestMobileFollowsTheDefault(t *testing.T) {
 		storetest.Must(t, f.Remove(tx, builtin))
 		if mp.AnyLinks(tx) {
 			t.Error("a mailbox given back to the default policy keeps a link")
+		}
+	})
+	if got := storetest.Findings(t, s); got != "" {
+		t.Errorf("findings:\n%s", got)
+	}
+}
+
+// A new mailbox follows the built-in policies, which the mailbox plans
+// stamp, except where Exchange Online stamps the default one: on a room
+// or equipment mailbox the default Outlook on the web mailbox policy, on a
+// mailbox without a licence the default role assignment policy.
+func TestNewMailboxesGetTheirDefaults(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		rooms, limited := &mp.Policy{Name: "Rooms"}, &mp.Policy{Name: "Limited"}
+		storetest.Must(t, mp.OwaPolicies.Create(tx, rooms))
+		storetest.Must(t, mp.OwaPolicies.MakeDefault(tx, rooms))
+		storetest.Must(t, mp.RolePolicies.Create(tx, limited))
+		storetest.Must(t, mp.RolePolicies.MakeDefault(tx, limited))
+		for _, tc := range []struct {
+			in        directory.NewMailboxInput
+			owa, role string
+		}{
+			{directory.NewMailboxInput{RecipientTypeDetails: directory.RecipientRoomMailbox, Name: "Room 1", Alias: "room1"}, "Rooms", "Limited"},
+			{directory.NewMailboxInput{RecipientTypeDetails: directory.RecipientSharedMailbox, Name: "Help Desk", Alias: "helpdesk"}, mp.OwaDefaultName, "Limited"},
+			{directory.NewMailboxInput{Name: "Pat Doe", Alias: "patd", MicrosoftOnlineServicesID: "patd@contoso.com", NoLicense: true}, mp.OwaDefaultName, "Limited"},
+		} {
+			m, _, err := directory.CreateMailbox(tx, tc.in)
+			storetest.Must(t, err)
+			view, err := mp.LoadView(tx)
+			storetest.Must(t, err)
+			l, err := view.LinksOf(tx, m.Guid)
+			storetest.Must(t, err)
+			if owa, role := view.Owa(l), view.Role(l); owa != tc.owa || role != tc.role {
+				t.Errorf("%s follows %q and %q; want %q and %q", tc.in.Alias, owa, role, tc.owa, tc.role)
+			}
+		}
+		// an existing licensed mailbox keeps the built-in ones
+		view, err := mp.LoadView(tx)
+		storetest.Must(t, err)
+		l, err := view.LinksOf(tx, storetest.Mailbox(t, tx, "annb").Guid)
+		storetest.Must(t, err)
+		if owa, role := view.Owa(l), view.Role(l); owa != mp.OwaDefaultName || role != mp.RoleDefaultName {
+			t.Errorf("annb follows %q and %q", owa, role)
 		}
 	})
 	if got := storetest.Findings(t, s); got != "" {

@@ -55,9 +55,17 @@ func OwaDefaults(org *directory.Organization) *Policy {
 // OwaPolicies are the organization's Outlook on the web mailbox
 // policies (Set-CASMailbox -OwaMailboxPolicy links a mailbox to one).
 var OwaPolicies = &Family[Policy, *Policy]{
-	Set:  policyset.Set[Policy, *Policy]{Kind: owaKindOf, Defaults: OwaDefaults, Finding: "owaMailboxPolicy", Defaulted: "default Outlook on the web mailbox policies"},
-	Link: func(l *Links) *string { return &l.Owa },
-	Noun: "Outlook on the web mailbox policy",
+	Set:    policyset.Set[Policy, *Policy]{Kind: owaKindOf, Defaults: OwaDefaults, Finding: "owaMailboxPolicy", Defaulted: "default Outlook on the web mailbox policies"},
+	Link:   func(l *Links) *string { return &l.Owa },
+	Noun:   "Outlook on the web mailbox policy",
+	Stamps: isResource,
+}
+
+// isResource reports whether m is a room or equipment mailbox: a new one
+// gets the default Outlook on the web mailbox policy, the mailbox plans
+// giving the others theirs.
+func isResource(m *directory.Mailbox) bool {
+	return m.RecipientTypeDetails == directory.RecipientRoomMailbox || m.RecipientTypeDetails == directory.RecipientEquipmentMailbox
 }
 
 // checkOwa reports the settings of a policy Exchange would not keep.

@@ -410,8 +410,10 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		return nil, exo.RecipientNotFound(ctx, id), nil
 	}
 	if ctx.Has(rolePolicyParam) {
-		// $null gives the mailbox no role assignment policy
+		// $null gives the mailbox no role assignment policy; the link
+		// replaces the value a tenant of an older exosim kept as given
 		p.rolePolicySet = true
+		delete(p.m.Extra, rolePolicyParam)
 		if id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value(rolePolicyParam)))); id != "" {
 			rp, rec, err := PolicyConfigs(mp.RolePolicies, exo.RolePoliciesContainer).Lookup(ctx, tx, id)
 			if err != nil || rec != nil {

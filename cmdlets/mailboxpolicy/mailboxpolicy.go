@@ -1,7 +1,10 @@
 // Package mailboxpolicy declares the cmdlets of the mailbox policies
 // each mailbox follows one of (store/mailboxpolicy): Get-, New-, Set- and
-// Remove-OwaMailboxPolicy, and the link Set-CASMailbox -OwaMailboxPolicy
-// gives a mailbox (Policy, which cmdlets/casmailbox calls).
+// Remove-OwaMailboxPolicy, -MobileDeviceMailboxPolicy and
+// -RoleAssignmentPolicy, one family each over the kind's table of
+// settings, and the links Set-CASMailbox -OwaMailboxPolicy and
+// -ActiveSyncMailboxPolicy give a mailbox (AssignOwa, AssignMobile, which
+// cmdlets/casmailbox calls).
 package mailboxpolicy
 
 import (

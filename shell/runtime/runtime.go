@@ -186,6 +186,7 @@ func NewWithoutFiles(io *host.IO, formats *format.Registry) *Runtime {
 	}
 	rt.display = hostui.NewDisplay(hostSession{rt})
 	rt.global = scope.NewGlobal[*scriptcmd.Function](func() any { return hostui.New(hostSession{rt}) }, rt.engineIntrinsics)
+	rt.global.SetLazy("PSStyle", hostui.Style)
 	rt.scope = rt.global
 	rt.checkAutomatic()
 	return rt

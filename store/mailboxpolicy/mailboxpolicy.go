@@ -118,8 +118,9 @@ type Family[T any, P Record[T]] struct {
 	// Link returns the field of a mailbox's links that names its policy
 	// of this kind.
 	Link func(*Links) *string
-	// Noun names the kind in errors ("Outlook on the web mailbox policy").
-	Noun string
+	// Noun names the kind in errors ("Outlook on the web mailbox policy");
+	// BuiltinName is the name of its built-in policy.
+	Noun, BuiltinName string
 	// FollowsDefault: a mailbox without a link follows the kind's default
 	// policy, whichever it is (ActiveSyncMailboxPolicyIsDefaulted), and
 	// is given no link back when its policy is cleared; otherwise it
@@ -369,22 +370,21 @@ type Names struct {
 }
 
 // LoadNames reads the policies of the kind for a listing. A tenant that
-// never wrote the kind reads no record.
+// never wrote the kind reads no record, not even the organization's.
 func (f *Family[T, P]) LoadNames(tx *store.Tx) (*Names, error) {
+	if !f.Kind().Any(tx) {
+		return &Names{unlinked: f.BuiltinName}, nil
+	}
 	org, err := directory.GetOrganization(tx)
 	if err != nil {
 		return nil, err
 	}
 	def := f.Defaults(org).Head()
-	n := &Names{unlinked: *def.Name}
-	if !f.Kind().Any(tx) {
-		return n, nil
-	}
+	n := &Names{}
 	all, err := f.List(tx)
 	if err != nil {
 		return nil, err
 	}
-	n.unlinked = ""
 	n.byGuid = map[string]string{}
 	for _, p := range all {
 		h := p.Head()

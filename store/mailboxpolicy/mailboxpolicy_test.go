@@ -268,3 +268,20 @@ func TestOwaSettings(t *testing.T) {
 		}
 	}
 }
+
+// Each kind's BuiltinName, which a listing of a tenant that never wrote
+// the kind shows without reading the organization, is its built-in
+// policy's name.
+func TestBuiltinNames(t *testing.T) {
+	t.Parallel()
+	org := &directory.Organization{Guid: "a"}
+	for _, tc := range []struct{ builtin, want string }{
+		{mp.OwaDefaults(org).Name, mp.OwaPolicies.BuiltinName},
+		{mp.MobileDefaults(org).Name, mp.MobilePolicies.BuiltinName},
+		{mp.RoleDefaults(org).Name, mp.RolePolicies.BuiltinName},
+	} {
+		if tc.builtin != tc.want {
+			t.Errorf("built-in policy %q; BuiltinName %q", tc.builtin, tc.want)
+		}
+	}
+}

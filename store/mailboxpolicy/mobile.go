@@ -30,6 +30,7 @@ var MobilePolicies = &Family[Policy, *Policy]{
 		Defaulted: "default mobile device mailbox policies"},
 	Link:           func(l *Links) *string { return &l.Mobile },
 	Noun:           "mobile device mailbox policy",
+	BuiltinName:    MobileDefaultName,
 	FollowsDefault: true,
 	Settle:         settleMobile,
 }

@@ -55,10 +55,11 @@ func OwaDefaults(org *directory.Organization) *Policy {
 // OwaPolicies are the organization's Outlook on the web mailbox
 // policies (Set-CASMailbox -OwaMailboxPolicy links a mailbox to one).
 var OwaPolicies = &Family[Policy, *Policy]{
-	Set:    policyset.Set[Policy, *Policy]{Kind: owaKindOf, Defaults: OwaDefaults, Finding: "owaMailboxPolicy", Defaulted: "default Outlook on the web mailbox policies"},
-	Link:   func(l *Links) *string { return &l.Owa },
-	Noun:   "Outlook on the web mailbox policy",
-	Stamps: isResource,
+	Set:         policyset.Set[Policy, *Policy]{Kind: owaKindOf, Defaults: OwaDefaults, Finding: "owaMailboxPolicy", Defaulted: "default Outlook on the web mailbox policies"},
+	Link:        func(l *Links) *string { return &l.Owa },
+	Noun:        "Outlook on the web mailbox policy",
+	BuiltinName: OwaDefaultName,
+	Stamps:      isResource,
 }
 
 // isResource reports whether m is a room or equipment mailbox: a new one

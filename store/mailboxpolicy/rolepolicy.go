@@ -56,9 +56,10 @@ func RoleDefaults(org *directory.Organization) *Policy {
 var RolePolicies = &Family[Policy, *Policy]{
 	Set: policyset.Set[Policy, *Policy]{Kind: roleKindOf, Defaults: RoleDefaults, Finding: "roleAssignmentPolicy",
 		Defaulted: "default role assignment policies"},
-	Link:   func(l *Links) *string { return &l.Role },
-	Noun:   "role assignment policy",
-	Stamps: func(m *directory.Mailbox) bool { return !m.Licensed },
+	Link:        func(l *Links) *string { return &l.Role },
+	Noun:        "role assignment policy",
+	BuiltinName: RoleDefaultName,
+	Stamps:      func(m *directory.Mailbox) bool { return !m.Licensed },
 }
 
 // EndUserRole returns an end-user role's name as EndUserRoles spells it,

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
 	cas "github.com/exosim/exosim/store/casmailbox"
 	"github.com/exosim/exosim/store/directory"
@@ -226,7 +227,7 @@ func getCAS(ctx *command.Context) error {
 	if err != nil {
 		return err
 	}
-	types := ctx.Strings("RecipientTypeDetails")
+	types := params.FlagNames(ctx.Strings("RecipientTypeDetails"))
 	var out []*object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		out = nil

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
@@ -336,7 +337,7 @@ func listContacts(ctx *command.Context, build func(*directory.Contact, *director
 		return err
 	}
 	if ctx.Has("RecipientTypeDetails") {
-		for _, d := range ctx.Strings("RecipientTypeDetails") {
+		for _, d := range params.FlagNames(ctx.Strings("RecipientTypeDetails")) {
 			if !exo.ContainsFold(recipientTypeDetails, d) {
 				// a contact of another type (a plain contact, a guest) the
 				// tenant does not have

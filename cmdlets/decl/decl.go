@@ -382,6 +382,11 @@ func typeOf(spelling string, values []string) *params.Type {
 		// names from either form.
 		return &params.Type{Kind: params.KindString, Name: t, FullName: base, Array: true}
 	}
+	if base == "RecipientTypeDetails" && len(values) > 0 {
+		// Exchange's RecipientTypeDetails is an enum of flags, so one
+		// argument may name several types ('UserMailbox,SharedMailbox')
+		return &params.Type{Kind: params.KindEnum, Name: t, FullName: "Microsoft.Exchange.Data.Directory.Recipient.RecipientTypeDetails", Array: arr, Values: values, Flags: true}
+	}
 	if len(values) > 0 {
 		return &params.Type{Kind: params.KindEnum, Name: t, FullName: base, Array: arr, Values: values}
 	}

@@ -78,7 +78,7 @@ func commands() []*command.Command {
 		"SortBy":             "Sorts by Name, DisplayName or Alias.",
 	}
 	detailsType := &params.Type{Kind: params.KindEnum, Name: "RecipientTypeDetails[]", FullName: "Microsoft.Exchange.Data.Directory.Recipient.RecipientTypeDetails",
-		Array: true, Values: recipientTypeDetailsValues}
+		Array: true, Values: recipientTypeDetailsValues, Flags: true}
 
 	dg := exo.Declared("Get-DistributionGroup")
 	dg.Synopsis = "Lists distribution groups and mail-enabled security groups."
@@ -499,7 +499,7 @@ func listGroups(ctx *command.Context, kind listKind) error {
 				}
 				owner = m.LinkedUserID()
 			}
-			details := ctx.Strings("RecipientTypeDetails")
+			details := params.FlagNames(ctx.Strings("RecipientTypeDetails"))
 			return func(g *groups.Group) bool {
 				return kind.includes(g) && (!ctx.Has("Anr") || matchAnr(g, ctx.String("Anr"))) &&
 					(len(details) == 0 || exo.ContainsFold(details, g.RecipientTypeDetails)) &&

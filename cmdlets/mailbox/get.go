@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -420,7 +421,7 @@ func typeDetailsFilter(ctx *command.Context, name string) func(*directory.Mailbo
 	if !ctx.Has(name) {
 		return nil
 	}
-	want := ctx.Strings(name)
+	want := params.FlagNames(ctx.Strings(name))
 	return func(m *directory.Mailbox) bool { return exo.ContainsFold(want, m.RecipientTypeDetails) }
 }
 

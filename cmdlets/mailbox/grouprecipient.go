@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
@@ -131,7 +132,7 @@ func recipientGroup(ctx *command.Context, id string, build func(*groups.Group, *
 func groupKeep(ctx *command.Context) func(*groups.Group) bool {
 	var keep []func(*groups.Group) bool
 	if ctx.Has("RecipientTypeDetails") {
-		want := ctx.Strings("RecipientTypeDetails")
+		want := params.FlagNames(ctx.Strings("RecipientTypeDetails"))
 		keep = append(keep, func(g *groups.Group) bool { return exo.ContainsFold(want, g.RecipientTypeDetails) })
 	}
 	if ctx.Has("RecipientType") {

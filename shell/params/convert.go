@@ -231,6 +231,11 @@ func convertScalar(ses Session, p *Param, t *Type, v any, fnStyle bool, fail fun
 		return nil, fail(fmt.Sprintf("Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ScriptBlock\".", ses.Text(v), object.TypeName(v)))
 	case KindEnum:
 		s := ses.Text(v)
+		if t.Flags && strings.Contains(s, ",") {
+			if names, ok := flagNames(t.Values, s); ok {
+				return names, nil
+			}
+		}
 		for _, allowed := range t.Values {
 			if strings.EqualFold(allowed, strings.TrimSpace(s)) {
 				return allowed, nil
@@ -272,6 +277,51 @@ func convertScalar(ses Session, p *Param, t *Type, v any, fnStyle bool, fail fun
 		return v, nil
 	}
 	return v, nil
+}
+
+// flagNames reads text naming flags of an enum separated by commas and
+// returns the names as declared in values, in their order, joined with
+// ", "; ok is false when a part names none of them.
+func flagNames(values []string, text string) (string, bool) {
+	seen := make([]bool, len(values))
+	for _, part := range strings.Split(text, ",") {
+		part = strings.TrimSpace(part)
+		found := false
+		for i, allowed := range values {
+			if strings.EqualFold(allowed, part) {
+				seen[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			return "", false
+		}
+	}
+	var b strings.Builder
+	for i, ok := range seen {
+		if ok {
+			if b.Len() > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(values[i])
+		}
+	}
+	return b.String(), true
+}
+
+// FlagNames returns the names bound to an enum-of-flags parameter, or
+// given to a string parameter that the service reads as one: each value
+// split at its commas, spaces around a name dropped, empty names left out.
+func FlagNames(values []string) []string {
+	var out []string
+	for _, v := range values {
+		for _, n := range strings.Split(v, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
 }
 
 // enumNumber reads an integer, or a string of one, given for an enum.

@@ -2,6 +2,7 @@ package params_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,6 +31,8 @@ func (convSession) ScriptBlock(any) bool              { return false }
 func TestConvert(t *testing.T) {
 	t.Parallel()
 	color := params.DotNetEnumType("ConsoleColor", "System.ConsoleColor", "Black", "DarkBlue", "DarkGreen")
+	kinds := &params.Type{Kind: params.KindEnum, Name: "Kinds", FullName: "Kinds", Values: []string{"Room", "Shared", "User"}, Flags: true}
+	badKinds := "Cannot validate argument on parameter 'Kinds'. The argument \"User,Foo\" does not belong to the set \"Room,Shared,User\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again."
 	for _, tc := range []struct {
 		p       *params.Param
 		v       any
@@ -50,6 +53,10 @@ func TestConvert(t *testing.T) {
 		{params.P("Color", color), "darkb", false, "DarkBlue", "", ""},
 		{params.P("Color", color), 2, false, "DarkGreen", "", ""},
 		{params.P("Flag", params.TBool), 1, false, true, "", ""},
+		{params.P("Kinds", kinds), " user , ROOM", false, "Room, User", "", ""},
+		{params.P("Kinds", kinds), "shared", false, "Shared", "", ""},
+		{params.P("Kinds", kinds), "User,Foo", false, nil, "ParameterArgumentValidationError", badKinds},
+		{params.P("Kinds", kinds), "User,", false, nil, "ParameterArgumentValidationError", strings.Replace(badKinds, "User,Foo", "User,", 1)},
 		{params.P("Name", params.TString), []any{"a", "b"}, false, nil, "CannotConvertArgument",
 			"Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'Name'. Specified method is not supported."},
 	} {
@@ -60,5 +67,14 @@ func TestConvert(t *testing.T) {
 		case tc.failID == "" && (f != nil || object.ToInvariantString(got) != object.ToInvariantString(tc.want)):
 			t.Errorf("%s <- %v = %v (%+v), want %v", tc.p.Name, tc.v, got, f, tc.want)
 		}
+	}
+}
+
+func TestFlagNames(t *testing.T) {
+	t.Parallel()
+	got := params.FlagNames([]string{"UserMailbox, SharedMailbox", " RoomMailbox ", "a,,b"})
+	want := []string{"UserMailbox", "SharedMailbox", "RoomMailbox", "a", "b"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("FlagNames = %q, want %q", got, want)
 	}
 }

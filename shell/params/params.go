@@ -63,6 +63,11 @@ type Type struct {
 	// DotNetEnum marks a .NET enum (not a ValidateSet): another value is a
 	// conversion error naming the enumerator names.
 	DotNetEnum bool
+	// Flags marks an enum of flags ([Flags]): the argument names one or
+	// more of Values separated by commas, each name matched without
+	// regard to case or the spaces around it (as Enum.Parse reads it),
+	// and binds as those names joined with ", " in Values' order.
+	Flags bool
 }
 
 // Common parameter types.

@@ -811,6 +811,9 @@ func accountValue(name string, m *directory.Mailbox, u *directory.User) any {
 		return m.FirstName
 	case "lastname":
 		return m.LastName
+	case "remotepowershellenabled":
+		// no account is kept from Exchange Online PowerShell
+		return true
 	}
 	if u == nil {
 		return nil

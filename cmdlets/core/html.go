@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -16,31 +17,6 @@ import (
 
 // ConvertTo-Html: the XHTML page (or -Fragment table) PowerShell writes,
 // line by line, with its <colgroup>, <th> and <td> rows.
-
-// htmlEncode is .NET's WebUtility.HtmlEncode: markup characters and the
-// Latin-1 supplement as entities.
-func htmlEncode(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\'':
-			b.WriteString("&#39;")
-		case r >= 160 && r < 256, r > 0xFFFF:
-			fmt.Fprintf(&b, "&#%d;", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // dotnetString is a value's .NET ToString as the CSV and HTML cmdlets
 // write it ("" for null, "System.Object[]" for an array).
@@ -176,7 +152,7 @@ func convertToHtml() *command.Command {
 			}
 		}
 		value := func(col htmlColumn) string {
-			return htmlEncode(dotnetString(runtime.Of(ctx), col.value(v)))
+			return system.HtmlEncode(dotnetString(runtime.Of(ctx), col.value(v)))
 		}
 		if asList {
 			if n > 1 {

@@ -16,8 +16,9 @@ import (
 // and every other byte of the UTF-8 text as %XX (upper-case hex for
 // WebUtility, lower-case for HttpUtility). The decoders undo them.
 
-// htmlEncode is WebUtility.HtmlEncode.
-func htmlEncode(s string) string {
+// HtmlEncode is WebUtility.HtmlEncode (ConvertTo-Html writes its cells
+// with it too).
+func HtmlEncode(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -113,7 +114,7 @@ func declareWeb() {
 	}
 	members := func(hex string) dotnet.Members {
 		return dotnet.Members{
-			"HtmlEncode": text(htmlEncode),
+			"HtmlEncode": text(HtmlEncode),
 			"HtmlDecode": text(html.UnescapeString),
 			"UrlEncode":  text(func(s string) string { return urlEncode(s, hex) }),
 			"UrlDecode":  text(urlDecode),

@@ -13,9 +13,13 @@ const HygieneVersion = "0.20 (15.0.0.0)"
 
 // ConfigDN is the distinguished name of a configuration object named
 // name in the container (as "CN=Hosted Content Filter,CN=Transport
-// Settings") of the organization's configuration unit.
+// Settings"; "" for the configuration itself) of the organization's
+// configuration unit.
 func ConfigDN(o *directory.Organization, name, container string) string {
-	return "CN=" + name + "," + container + ",CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+	if container != "" {
+		container = "," + container
+	}
+	return "CN=" + name + container + ",CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
 }
 
 // HygieneObject is an empty object of a hygiene configuration type.

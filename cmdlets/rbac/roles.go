@@ -126,7 +126,7 @@ func buildRoles() []Role {
 		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-EXOMailboxFolderStatistics", "Get-MailUser",
 		"Get-MailContact", "Get-Contact")
 	messageTrace := g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
-	configReads := g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
+	configReads := g("Get-OrganizationConfig", "Get-TransportConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy",
 		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy", "Get-RoleAssignmentPolicy")
@@ -273,7 +273,8 @@ func buildRoles() []Role {
 		{Name: "Organization Client Access", RoleType: "OrganizationClientAccess", Description: "Manages client access settings."},
 		{Name: "Organization Configuration", RoleType: "OrganizationConfiguration", Description: "Manages organization-wide settings.",
 			Grants: join(g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase"), externalTag)},
-		{Name: "Organization Transport Settings", RoleType: "OrganizationTransportSettings", Description: "Manages organization-wide transport settings."},
+		{Name: "Organization Transport Settings", RoleType: "OrganizationTransportSettings", Description: "Manages organization-wide transport settings.",
+			Grants: g("Get-TransportConfig", "Set-TransportConfig")},
 		{Name: "Preview", RoleType: "Preview", Description: "Previews eDiscovery search results.",
 			Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Preview"}, searchActionParams...)...)}},
 		{Name: "Public Folders", RoleType: "PublicFolders", Description: "Manages public folders."},

@@ -44,6 +44,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sharing"
 	"github.com/exosim/exosim/cmdlets/sim"
+	"github.com/exosim/exosim/cmdlets/transportconfig"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/format"
@@ -106,6 +107,7 @@ var packages = []struct {
 	{&antispam.Cmdlets, antispam.Views},
 	{&defender.Cmdlets, defender.Views},
 	{&mailauth.Cmdlets, mailauth.Views},
+	{&transportconfig.Cmdlets, nil},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},
 	{&ome.Cmdlets, ome.Views},
@@ -137,7 +139,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		// (TestDeferredViewsAnswerAsAdded).
 		if pkg.cmds == &mailbox.Cmdlets {
 			formats.Provide(pkg.views, mailbox.ViewTypes...)
-		} else {
+		} else if pkg.views != nil {
 			formats.Defer(pkg.views)
 		}
 	}

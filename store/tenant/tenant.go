@@ -37,6 +37,7 @@ import (
 	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/sharingpolicy"
 	"github.com/exosim/exosim/store/transfer"
+	"github.com/exosim/exosim/store/transportconfig"
 )
 
 // Schema returns the schema of the whole tenant: every area, in the order
@@ -81,6 +82,7 @@ func Schema() *store.Schema {
 	defender.Register(s)
 	antispam.QuarantineUsers.Add(s, defender.EachQuarantineTag)
 	mailauth.Register(s)
+	transportconfig.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

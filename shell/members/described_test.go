@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/members"
@@ -14,20 +15,35 @@ import (
 // type, so Get-Member never shows a member exosim cannot run.
 func TestDescribedMembersResolve(t *testing.T) {
 	t.Parallel()
+	// the session's files are in memory
+	reader := `& { $null = [System.IO.File]::WriteAllText('lines.txt', 'one'); [System.IO.StreamReader]::new('lines.txt') }`
 	samples := map[string]string{
-		"System.String":                           `'text'`,
-		"System.Collections.Generic.List`1":       `[System.Collections.Generic.List[string]]::new()`,
-		"System.Collections.ArrayList":            `[System.Collections.ArrayList]::new()`,
-		"System.Collections.Generic.Dictionary`2": `[System.Collections.Generic.Dictionary[string,int]]::new()`,
-		"System.Collections.Hashtable":            `@{}`,
-		"System.Collections.Generic.HashSet`1":    `[System.Collections.Generic.HashSet[int]]::new()`,
-		"System.Collections.Generic.Queue`1":      `[System.Collections.Generic.Queue[string]]::new()`,
-		"System.Collections.Generic.Stack`1":      `[System.Collections.Generic.Stack[string]]::new()`,
-		"System.Collections.Queue":                `[System.Collections.Queue]::new()`,
-		"System.Collections.Stack":                `[System.Collections.Stack]::new()`,
-		"System.Text.StringBuilder":               `[System.Text.StringBuilder]::new()`,
-		"System.DateTime":                         `[datetime]::new(2024, 1, 2)`,
-		"System.TimeSpan":                         `[timespan]::FromHours(1)`,
+		"System.String":                             `'text'`,
+		"System.Collections.Generic.List`1":         `[System.Collections.Generic.List[string]]::new()`,
+		"System.Collections.ArrayList":              `[System.Collections.ArrayList]::new()`,
+		"System.Collections.Generic.Dictionary`2":   `[System.Collections.Generic.Dictionary[string,int]]::new()`,
+		"System.Collections.Hashtable":              `@{}`,
+		"System.Collections.Generic.HashSet`1":      `[System.Collections.Generic.HashSet[int]]::new()`,
+		"System.Collections.Generic.Queue`1":        `[System.Collections.Generic.Queue[string]]::new()`,
+		"System.Collections.Generic.Stack`1":        `[System.Collections.Generic.Stack[string]]::new()`,
+		"System.Collections.Queue":                  `[System.Collections.Queue]::new()`,
+		"System.Collections.Stack":                  `[System.Collections.Stack]::new()`,
+		"System.Text.StringBuilder":                 `[System.Text.StringBuilder]::new()`,
+		"System.DateTime":                           `[datetime]::new(2024, 1, 2)`,
+		"System.TimeSpan":                           `[timespan]::FromHours(1)`,
+		"System.DateTimeOffset":                     `[datetimeoffset]::UnixEpoch`,
+		"System.IO.StreamReader":                    reader,
+		"System.IO.FileStream":                      "(" + reader + ").BaseStream",
+		"System.Globalization.CultureInfo":          `[cultureinfo]::InvariantCulture`,
+		"System.Globalization.TextInfo":             `[cultureinfo]::InvariantCulture.TextInfo`,
+		"System.Console":                            `[System.Console]`,
+		"System.Net.WebUtility":                     `[System.Net.WebUtility]`,
+		"System.Web.HttpUtility":                    `[System.Web.HttpUtility]`,
+		"System.Runtime.InteropServices.Marshal":    `[System.Runtime.InteropServices.Marshal]`,
+		"System.Environment":                        `[System.Environment]`,
+		"System.Management.Automation.PSCredential": `[pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force))`,
+		"System.Diagnostics.Stopwatch":              `[System.Diagnostics.Stopwatch]::new()`,
+		"System.Guid":                               `[guid]::Empty`,
 	}
 	for typ, described := range members.Described() {
 		typ, described := typ, described
@@ -36,19 +52,30 @@ func TestDescribedMembersResolve(t *testing.T) {
 			if !ok {
 				t.Fatalf("no sample value for %s", typ)
 			}
-			rt := runtime.New(&host.IO{In: strings.NewReader("")}, nil)
+			var out strings.Builder
+			rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: &out, Err: &out}, nil)
+			rt.Register(core.Commands()...)
 			var v any
-			if err := rt.InvokeExpression(",("+expr+")", func(x any) error { v = x; return nil }); err != nil {
-				t.Fatal(err)
+			if err := rt.InvokeExpression(",("+expr+")", func(x any) error { v = x; return nil }); err != nil || v == nil {
+				t.Fatalf("%s: %v %s", expr, err, out.String())
 			}
-			if got := rt.TypeOf(v).Def().FullName; got != typ {
+			// a type with only static members is sampled by the type
+			// itself
+			tv, isType := v.(*dotnet.TypeValue)
+			info := rt.TypeOf(v)
+			if isType {
+				info = tv.Info
+			}
+			if got := info.Def().FullName; got != typ {
 				t.Fatalf("sample is a %s", got)
 			}
 			listed := map[string]bool{}
-			for _, m := range members.Of(rt.Members(), v, false, true) {
-				listed[m.MemberType+" "+m.Name] = true
+			if !isType {
+				for _, m := range members.Of(rt.Members(), v, false, true) {
+					listed[m.MemberType+" "+m.Name] = true
+				}
 			}
-			for _, m := range members.Of(rt.Members(), &dotnet.TypeValue{Info: rt.TypeOf(v)}, true, true) {
+			for _, m := range members.Of(rt.Members(), &dotnet.TypeValue{Info: info}, true, true) {
 				listed[m.MemberType+" "+m.Name] = true
 			}
 			for _, d := range described {

@@ -20,7 +20,7 @@ import (
 )
 
 var memberText = lazy.Value[map[string]struct{ params, text string }]{Build: func() map[string]struct{ params, text string } {
-	return map[string]struct{ params, text string }{
+	m := map[string]struct{ params, text string }{
 		"System.String": {"", `
 	ParameterizedProperty Chars: char Chars(int index) {get;}
 	Property Length: int Length {get;}
@@ -264,6 +264,10 @@ var memberText = lazy.Value[map[string]struct{ params, text string }]{Build: fun
 	Method FromTicks: static timespan FromTicks(long value)
 	`},
 	}
+	for typ, e := range systemMemberText() {
+		m[typ] = e
+	}
+	return m
 }}
 
 // memberDesc is one described member of a type.

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	as "github.com/exosim/exosim/store/antispam"
@@ -20,8 +21,8 @@ import (
 // TypeInbound is the output type of Get-InboundConnector.
 const TypeInbound = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.TenantInboundConnector"
 
-// inboundContainer is the container of the inbound connectors.
-const inboundContainer = "CN=Transport Connectors,CN=Transport Settings"
+// connectorContainer is the container of the connectors.
+const connectorContainer = "CN=Transport Connectors,CN=Transport Settings"
 
 func connectorCommands() []*command.Command {
 	help := map[string]string{
@@ -111,7 +112,7 @@ func inboundObject(o *directory.Organization, c *ma.Inbound) *object.PSObject {
 	list("EFSkipIPs", c.EFSkipIPs)
 	list("EFSkipMailGateway", c.EFSkipMailGateway)
 	list("EFUsers", c.EFUsers)
-	exo.AddHygieneTail(obj, o, exo.HygieneConfig{Name: c.Name, Guid: c.Guid, Container: inboundContainer, Version: "0.1 (8.0.535.0)",
+	exo.AddHygieneTail(obj, o, exo.HygieneConfig{Name: c.Name, Guid: c.Guid, Container: connectorContainer, Version: "0.1 (8.0.535.0)",
 		Category: "ms-Exch-SMTP-Inbound-Connector", Class: "msExchSMTPInboundConnector", Created: c.WhenCreated, Changed: c.WhenChanged})
 	return obj
 }
@@ -120,114 +121,148 @@ func inboundObject(o *directory.Organization, c *ma.Inbound) *object.PSObject {
 var inbounds = exo.Configs[*ma.Inbound]{List: ma.ListInbound, Keys: inboundKeys}
 
 func inboundKeys(o *directory.Organization, c *ma.Inbound) (name, guid, dn string) {
-	return c.Name, c.Guid, exo.ConfigDN(o, c.Name, inboundContainer)
+	return c.Name, c.Guid, exo.ConfigDN(o, c.Name, connectorContainer)
 }
 
-func getInbound(ctx *command.Context) error {
-	limit, _, err := mailbox.ResultSize(ctx)
-	if err != nil {
-		return err
+// inbound is how the inbound connector cmdlets read, change and show a
+// connector (built on first use, so that the package runs no code before
+// main).
+var inbound = lazy.Value[*connectorKind[*ma.Inbound]]{Build: func() *connectorKind[*ma.Inbound] {
+	return &connectorKind[*ma.Inbound]{
+		noun: "inbound connector", configs: &inbounds, make: ma.NewInbound, put: ma.PutInbound, remove: ma.RemoveInbound,
+		object: inboundObject, name: func(c *ma.Inbound) string { return c.Name },
+		fields: connectorFields[*ma.Inbound]{
+			enums: []enumField[*ma.Inbound]{
+				{"ConnectorType", "Microsoft.Exchange.Data.TenantConnectorType", ma.ConnectorTypes, false, func(c *ma.Inbound) *string { return &c.ConnectorType }},
+				{"ConnectorSource", "Microsoft.Exchange.Data.TenantConnectorSource", ma.ConnectorSources, false, func(c *ma.Inbound) *string { return &c.ConnectorSource }},
+			},
+			bools: []boolField[*ma.Inbound]{
+				{"CloudServicesMailEnabled", func(c *ma.Inbound) *bool { return &c.CloudServicesMailEnabled }},
+				{"EFSkipLastIP", func(c *ma.Inbound) *bool { return &c.EFSkipLastIP }},
+				{"EFTestMode", func(c *ma.Inbound) *bool { return &c.EFTestMode }},
+				{"Enabled", func(c *ma.Inbound) *bool { return &c.Enabled }},
+				{"RequireTls", func(c *ma.Inbound) *bool { return &c.RequireTls }},
+				{"RestrictDomainsToCertificate", func(c *ma.Inbound) *bool { return &c.RestrictDomainsToCertificate }},
+				{"RestrictDomainsToIPAddresses", func(c *ma.Inbound) *bool { return &c.RestrictDomainsToIPAddresses }},
+				{"TreatMessagesAsInternal", func(c *ma.Inbound) *bool { return &c.TreatMessagesAsInternal }},
+			},
+			texts: []textField[*ma.Inbound]{
+				{"Comment", "", func(c *ma.Inbound) *string { return &c.Comment }},
+				{"Name", "name", func(c *ma.Inbound) *string { return &c.Name }},
+				{"TlsSenderCertificateName", "Microsoft.Exchange.Data.TlsCertificate", func(c *ma.Inbound) *string { return &c.TlsSenderCertificateName }},
+			},
+			lists: []listField[*ma.Inbound]{
+				{"SenderDomains", "senderDomain", func(c *ma.Inbound) *[]string { return &c.SenderDomains }},
+				{"AssociatedAcceptedDomains", "accepted", func(c *ma.Inbound) *[]string { return &c.AssociatedAcceptedDomains }},
+				{"TrustedOrganizations", "domain", func(c *ma.Inbound) *[]string { return &c.TrustedOrganizations }},
+				{"ClientHostNames", "domain", func(c *ma.Inbound) *[]string { return &c.ClientHostNames }},
+				{"SenderIPAddresses", "senderIP", func(c *ma.Inbound) *[]string { return &c.SenderIPAddresses }},
+				{"EFSkipIPs", "ip", func(c *ma.Inbound) *[]string { return &c.EFSkipIPs }},
+				{"EFSkipMailGateway", "ip", func(c *ma.Inbound) *[]string { return &c.EFSkipMailGateway }},
+				{"EFUsers", "address", func(c *ma.Inbound) *[]string { return &c.EFUsers }},
+				{"ScanAndDropRecipients", "address", func(c *ma.Inbound) *[]string { return &c.ScanAndDropRecipients }},
+			},
+		},
 	}
-	objs, done, err := inbounds.Read(ctx, inboundObject)
-	if err != nil || !done {
-		return err
-	}
-	if limit >= 0 && len(objs) > limit {
-		objs = objs[:limit]
-	}
-	return exo.WriteAll(ctx, objs)
+}}
+
+func getInbound(ctx *command.Context) error    { return inbound.Get().get(ctx) }
+func newInbound(ctx *command.Context) error    { return inbound.Get().create(ctx) }
+func setInbound(ctx *command.Context) error    { return inbound.Get().set(ctx) }
+func removeInbound(ctx *command.Context) error { return inbound.Get().delete(ctx) }
+
+// connectorEdit is one parameter's change of a connector of type T.
+type connectorEdit[T any] func(tx *store.Tx, o *directory.Organization, c T) *object.ErrorRecord
+
+// connectorFields says which setting of a connector of type T each
+// parameter sets, by the kind of value it takes.
+type connectorFields[T any] struct {
+	enums []enumField[T]
+	bools []boolField[T]
+	texts []textField[T]
+	lists []listField[T]
 }
 
-// inboundEdit is one parameter's change of a connector.
-type inboundEdit func(tx *store.Tx, o *directory.Organization, c *ma.Inbound) *object.ErrorRecord
+// enumField is a parameter that takes a value of the enumeration typ
+// (nullable: $null clears it).
+type enumField[T any] struct {
+	param, typ string
+	values     []string
+	nullable   bool
+	field      func(T) *string
+}
 
-// readInbound reads the call's connector settings, refusing before the
+type boolField[T any] struct {
+	param string
+	field func(T) *bool
+}
+
+// textField is a parameter that takes text: kind "" keeps it as given,
+// "name" trims it and bounds its length, another kind is the .NET type
+// of a domain (*.domain allowed) that the text must be.
+type textField[T any] struct {
+	param, kind string
+	field       func(T) *string
+}
+
+// listField is a list parameter whose entries connectorEntry checks as
+// kind.
+type listField[T any] struct {
+	param, kind string
+	field       func(T) *[]string
+}
+
+// readConnector reads the call's connector settings, refusing before the
 // tenant is read the values that fail binding.
-func readInbound(ctx *command.Context) ([]inboundEdit, error) {
-	var edits []inboundEdit
-	for _, e := range []struct {
-		param, typ string
-		values     []string
-		field      func(*ma.Inbound) *string
-	}{
-		{"ConnectorType", "Microsoft.Exchange.Data.TenantConnectorType", ma.ConnectorTypes, func(c *ma.Inbound) *string { return &c.ConnectorType }},
-		{"ConnectorSource", "Microsoft.Exchange.Data.TenantConnectorSource", ma.ConnectorSources, func(c *ma.Inbound) *string { return &c.ConnectorSource }},
-	} {
-		var v string
-		if rec := exo.EnumArg(ctx, e.param, e.typ, e.values, &v); rec != nil {
-			return nil, ctx.Fail(rec)
-		}
-		if ctx.Has(e.param) {
-			field := e.field
-			edits = append(edits, func(_ *store.Tx, _ *directory.Organization, c *ma.Inbound) *object.ErrorRecord {
-				*field(c) = v
-				return nil
-			})
-		}
+func readConnector[T any](ctx *command.Context, f connectorFields[T]) ([]connectorEdit[T], error) {
+	var edits []connectorEdit[T]
+	set := func(apply func(c T)) {
+		edits = append(edits, func(_ *store.Tx, _ *directory.Organization, c T) *object.ErrorRecord {
+			apply(c)
+			return nil
+		})
 	}
-	for _, b := range []struct {
-		param string
-		field func(*ma.Inbound) *bool
-	}{
-		{"CloudServicesMailEnabled", func(c *ma.Inbound) *bool { return &c.CloudServicesMailEnabled }},
-		{"EFSkipLastIP", func(c *ma.Inbound) *bool { return &c.EFSkipLastIP }},
-		{"EFTestMode", func(c *ma.Inbound) *bool { return &c.EFTestMode }},
-		{"Enabled", func(c *ma.Inbound) *bool { return &c.Enabled }},
-		{"RequireTls", func(c *ma.Inbound) *bool { return &c.RequireTls }},
-		{"RestrictDomainsToCertificate", func(c *ma.Inbound) *bool { return &c.RestrictDomainsToCertificate }},
-		{"RestrictDomainsToIPAddresses", func(c *ma.Inbound) *bool { return &c.RestrictDomainsToIPAddresses }},
-		{"TreatMessagesAsInternal", func(c *ma.Inbound) *bool { return &c.TreatMessagesAsInternal }},
-	} {
-		if !ctx.Has(b.param) {
+	for _, e := range f.enums {
+		if !ctx.Has(e.param) {
 			continue
 		}
-		v, field := ctx.Bool(b.param), b.field
-		edits = append(edits, func(_ *store.Tx, _ *directory.Organization, c *ma.Inbound) *object.ErrorRecord {
-			*field(c) = v
-			return nil
-		})
-	}
-	if ctx.Has("Comment") {
-		v := ctx.String("Comment")
-		edits = append(edits, func(_ *store.Tx, _ *directory.Organization, c *ma.Inbound) *object.ErrorRecord {
-			c.Comment = v
-			return nil
-		})
-	}
-	if ctx.Has("Name") {
-		v := strings.TrimSpace(ctx.String("Name"))
-		if rec := exo.TooLong(ctx, ma.MaxConnectorNameLength, v); rec != nil {
-			return nil, ctx.Fail(rec)
+		var v string
+		if !e.nullable || strings.TrimSpace(ctx.String(e.param)) != "" {
+			if rec := exo.EnumArg(ctx, e.param, e.typ, e.values, &v); rec != nil {
+				return nil, ctx.Fail(rec)
+			}
 		}
-		edits = append(edits, func(_ *store.Tx, _ *directory.Organization, c *ma.Inbound) *object.ErrorRecord {
-			c.Name = v
-			return nil
-		})
+		field := e.field
+		set(func(c T) { *field(c) = v })
 	}
-	if ctx.Has("TlsSenderCertificateName") {
-		v := strings.TrimSpace(ctx.String("TlsSenderCertificateName"))
-		if v != "" && !validDomain(v, true) {
-			return nil, ctx.Fail(badValue(ctx, "TlsSenderCertificateName", "Microsoft.Exchange.Data.TlsCertificate", v, fmt.Sprintf("\"%s\" isn't a valid SMTP domain.", v)))
+	for _, b := range f.bools {
+		if ctx.Has(b.param) {
+			v, field := ctx.Bool(b.param), b.field
+			set(func(c T) { *field(c) = v })
 		}
-		edits = append(edits, func(_ *store.Tx, _ *directory.Organization, c *ma.Inbound) *object.ErrorRecord {
-			c.TlsSenderCertificateName = v
-			return nil
-		})
 	}
-	for _, l := range []struct {
-		param, kind string
-		field       func(*ma.Inbound) *[]string
-	}{
-		{"SenderDomains", "senderDomain", func(c *ma.Inbound) *[]string { return &c.SenderDomains }},
-		{"AssociatedAcceptedDomains", "accepted", func(c *ma.Inbound) *[]string { return &c.AssociatedAcceptedDomains }},
-		{"TrustedOrganizations", "domain", func(c *ma.Inbound) *[]string { return &c.TrustedOrganizations }},
-		{"ClientHostNames", "domain", func(c *ma.Inbound) *[]string { return &c.ClientHostNames }},
-		{"SenderIPAddresses", "senderIP", func(c *ma.Inbound) *[]string { return &c.SenderIPAddresses }},
-		{"EFSkipIPs", "ip", func(c *ma.Inbound) *[]string { return &c.EFSkipIPs }},
-		{"EFSkipMailGateway", "ip", func(c *ma.Inbound) *[]string { return &c.EFSkipMailGateway }},
-		{"EFUsers", "address", func(c *ma.Inbound) *[]string { return &c.EFUsers }},
-		{"ScanAndDropRecipients", "address", func(c *ma.Inbound) *[]string { return &c.ScanAndDropRecipients }},
-	} {
+	for _, t := range f.texts {
+		if !ctx.Has(t.param) {
+			continue
+		}
+		v := ctx.String(t.param)
+		switch t.kind {
+		case "":
+		case "name":
+			v = strings.TrimSpace(v)
+			if rec := exo.TooLong(ctx, ma.MaxConnectorNameLength, v); rec != nil {
+				return nil, ctx.Fail(rec)
+			}
+		default:
+			v = strings.TrimSpace(v)
+			if v != "" && !validDomain(v, true) {
+				return nil, ctx.Fail(badValue(ctx, t.param, t.kind, v, fmt.Sprintf("\"%s\" isn't a valid SMTP domain.", v)))
+			}
+		}
+		field := t.field
+		set(func(c T) { *field(c) = v })
+	}
+	for _, l := range f.lists {
 		if !ctx.Has(l.param) {
 			continue
 		}
@@ -235,7 +270,7 @@ func readInbound(ctx *command.Context) ([]inboundEdit, error) {
 		if _, err := mailbox.ApplyMultiValued(arg, nil); err != nil {
 			return nil, ctx.Fail(exo.Invalid(ctx, err.Error(), param))
 		}
-		edits = append(edits, func(_ *store.Tx, o *directory.Organization, c *ma.Inbound) *object.ErrorRecord {
+		edits = append(edits, func(_ *store.Tx, o *directory.Organization, c T) *object.ErrorRecord {
 			next, _ := mailbox.ApplyMultiValued(arg, *field(c))
 			var out []string
 			for _, v := range next {
@@ -293,6 +328,18 @@ func connectorEntry(ctx *command.Context, o *directory.Organization, param, kind
 		if strings.LastIndexByte(v, '@') <= 0 || !junkemail.ValidEntry(v) {
 			return "", badValue(ctx, param, "Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.SmtpAddress]", v, fmt.Sprintf("The address '%s' is not a valid SMTP address.", v))
 		}
+	case "recipientDomain":
+		if v != "*" && !validDomain(v, true) {
+			return "", badValue(ctx, param, "Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.SmtpDomainWithSubdomains]", v, fmt.Sprintf("\"%s\" isn't a valid SMTP domain.", v))
+		}
+	case "smartHost":
+		// a host name, an IP address or a CIDR range
+		if w, problem := as.IPEntry(v); problem == "" && !strings.Contains(w, "-") {
+			return w, nil
+		}
+		if strings.ContainsAny(v, "/:") || !validDomain(v, false) {
+			return "", badValue(ctx, param, "Microsoft.Exchange.Data.MultiValuedProperty`1[Microsoft.Exchange.Data.SmartHost]", v, fmt.Sprintf("\"%s\" isn't a valid smart host.", v))
+		}
 	case "ip", "senderIP":
 		w, problem := as.IPEntry(v)
 		if problem == "" && kind == "senderIP" && strings.Contains(w, "-") {
@@ -311,36 +358,103 @@ func connectorEntry(ctx *command.Context, o *directory.Organization, param, kind
 	return v, nil
 }
 
-// inboundRecord words the refusals of the connector rules; nil for any
+// connectorRecord words the refusals of the connector rules; nil for any
 // other error.
-func inboundRecord(ctx *command.Context, o *directory.Organization, err error) *object.ErrorRecord {
+func connectorRecord(ctx *command.Context, o *directory.Organization, err error) *object.ErrorRecord {
 	var name *ma.ConnectorNameInUseError
 	switch {
 	case errors.As(err, &name):
 		return exo.CodedError(ctx, "Ex17CDAE", "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
-			fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), exo.ConfigDN(o, name.Name, inboundContainer)), object.ResourceExists, name.Name)
+			fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), exo.ConfigDN(o, name.Name, connectorContainer)), object.ResourceExists, name.Name)
 	case errors.Is(err, ma.ErrInternalNeedsOnPremises):
 		return exo.Error(ctx, exValidation, "TreatMessagesAsInternal can be set to true only on an OnPremises connector whose CloudServicesMailEnabled is false.", object.InvalidArgument, nil)
+	case errors.Is(err, ma.ErrSmartHostsNeeded):
+		return exo.Error(ctx, exValidation, "SmartHosts must be specified when UseMXRecord is false.", object.InvalidArgument, nil)
+	case errors.Is(err, ma.ErrTlsDomainNeeded):
+		return exo.Error(ctx, exValidation, "TlsDomain must be specified when TlsSettings is DomainValidation.", object.InvalidArgument, nil)
+	case errors.Is(err, ma.ErrOnPremisesOnlySetting):
+		return exo.Error(ctx, exValidation, "AllAcceptedDomains, RouteAllMessagesViaOnPremises and SenderRewritingEnabled can be set to true only on an OnPremises connector.", object.InvalidArgument, nil)
 	}
 	return nil
 }
 
-func applyInbound(tx *store.Tx, o *directory.Organization, c *ma.Inbound, edits []inboundEdit) *object.ErrorRecord {
+// connectorKind is how the cmdlets of one kind of connector read, change
+// and show a connector of type T.
+type connectorKind[T any] struct {
+	// noun names the kind in questions ("inbound connector").
+	noun    string
+	configs *exo.Configs[T]
+	fields  connectorFields[T]
+	// more reads the parameters fields does not cover.
+	more   func(ctx *command.Context) ([]connectorEdit[T], error)
+	make   func(name string) T
+	put    func(*store.Tx, T) error
+	remove func(*store.Tx, T) error
+	object func(*directory.Organization, T) *object.PSObject
+	name   func(T) string
+	// keep, when set, says whether Get lists a connector.
+	keep func(ctx *command.Context, c T) bool
+}
+
+func (k *connectorKind[T]) read(ctx *command.Context) ([]connectorEdit[T], error) {
+	edits, err := readConnector(ctx, k.fields)
+	if err != nil || k.more == nil {
+		return edits, err
+	}
+	more, err := k.more(ctx)
+	return append(edits, more...), err
+}
+
+// apply makes the edits, then stores the connector; a refusal of the
+// connector rules is worded.
+func (k *connectorKind[T]) apply(ctx *command.Context, tx *store.Tx, o *directory.Organization, c T, edits []connectorEdit[T]) (*object.ErrorRecord, error) {
 	for _, e := range edits {
 		if rec := e(tx, o, c); rec != nil {
-			return rec
+			return rec, nil
 		}
 	}
-	return nil
+	if err := k.put(tx, c); err != nil {
+		if rec := connectorRecord(ctx, o, err); rec != nil {
+			return rec, nil
+		}
+		return nil, err
+	}
+	return nil, nil
 }
 
-func newInbound(ctx *command.Context) error {
-	name := strings.TrimSpace(ctx.String("Name"))
-	edits, err := readInbound(ctx)
+func (k *connectorKind[T]) get(ctx *command.Context) error {
+	limit, _, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
 	}
-	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Create inbound connector \"%s\".", name), name)
+	objs, done, err := k.configs.Read(ctx, func(o *directory.Organization, c T) *object.PSObject {
+		if k.keep != nil && !k.keep(ctx, c) {
+			return nil
+		}
+		return k.object(o, c)
+	})
+	if err != nil || !done {
+		return err
+	}
+	kept := objs[:0]
+	for _, obj := range objs {
+		if obj != nil {
+			kept = append(kept, obj)
+		}
+	}
+	if limit >= 0 && len(kept) > limit {
+		kept = kept[:limit]
+	}
+	return exo.WriteAll(ctx, kept)
+}
+
+func (k *connectorKind[T]) create(ctx *command.Context) error {
+	name := strings.TrimSpace(ctx.String("Name"))
+	edits, err := k.read(ctx)
+	if err != nil {
+		return err
+	}
+	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Create %s \"%s\".", k.noun, name), name)
 	if err != nil || !ok {
 		return err
 	}
@@ -350,17 +464,11 @@ func newInbound(ctx *command.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		c := ma.NewInbound(name)
-		if rec := applyInbound(tx, o, c, edits); rec != nil {
-			return rec, nil
+		c := k.make(name)
+		if rec, err := k.apply(ctx, tx, o, c, edits); rec != nil || err != nil {
+			return rec, err
 		}
-		if err := ma.PutInbound(tx, c); err != nil {
-			if rec := inboundRecord(ctx, o, err); rec != nil {
-				return rec, nil
-			}
-			return nil, err
-		}
-		out = inboundObject(o, c)
+		out = k.object(o, c)
 		return nil, nil
 	})
 	if err != nil || !done {
@@ -369,58 +477,54 @@ func newInbound(ctx *command.Context) error {
 	return ctx.WriteObject(out)
 }
 
-func setInbound(ctx *command.Context) error {
-	edits, err := readInbound(ctx)
+func (k *connectorKind[T]) set(ctx *command.Context) error {
+	edits, err := k.read(ctx)
 	if err != nil {
 		return err
 	}
 	shown := identity(ctx)
-	var c *ma.Inbound
+	var c T
 	unchanged := false
 	_, err = exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		_, found, rec, err := inbounds.Find(ctx, tx)
+		_, found, rec, err := k.configs.Find(ctx, tx)
 		c = found
 		return rec, err
 	}, func() (string, string) {
-		return fmt.Sprintf("Configure inbound connector \"%s\".", shown), shown
+		return fmt.Sprintf("Configure %s \"%s\".", k.noun, shown), shown
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		o, err := directory.GetOrganization(tx)
 		if err != nil {
 			return nil, err
 		}
-		before := *c
-		if rec := applyInbound(tx, o, c, edits); rec != nil {
-			return rec, nil
+		before := reflect.ValueOf(c).Elem().Interface()
+		for _, e := range edits {
+			if rec := e(tx, o, c); rec != nil {
+				return rec, nil
+			}
 		}
-		if reflect.DeepEqual(&before, c) {
+		if reflect.DeepEqual(before, reflect.ValueOf(c).Elem().Interface()) {
 			unchanged = true
 			return nil, nil
 		}
-		if err := ma.PutInbound(tx, c); err != nil {
-			if rec := inboundRecord(ctx, o, err); rec != nil {
-				return rec, nil
-			}
-			return nil, err
-		}
-		return nil, nil
+		return k.apply(ctx, tx, o, c, nil)
 	})
 	if err == nil && unchanged {
-		exo.WarnUnchanged(ctx, c.Name)
+		exo.WarnUnchanged(ctx, k.name(c))
 	}
 	return err
 }
 
-func removeInbound(ctx *command.Context) error {
+func (k *connectorKind[T]) delete(ctx *command.Context) error {
 	shown := identity(ctx)
-	var c *ma.Inbound
+	var c T
 	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		_, found, rec, err := inbounds.Find(ctx, tx)
+		_, found, rec, err := k.configs.Find(ctx, tx)
 		c = found
 		return rec, err
 	}, func() (string, string) {
-		return fmt.Sprintf("Remove inbound connector \"%s\".", shown), shown
+		return fmt.Sprintf("Remove %s \"%s\".", k.noun, shown), shown
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		return nil, ma.RemoveInbound(tx, c)
+		return nil, k.remove(tx, c)
 	})
 	return err
 }

@@ -4,7 +4,8 @@
 // (Get-/New-/Set-/Remove-/Rotate-DkimSigningConfig), the trusted ARC
 // sealers (Get-/Set-ArcConfig), the external sender identification of
 // Outlook (Get-/Set-ExternalInOutlook) and the inbound connectors with
-// their Enhanced Filtering (Get-/New-/Set-/Remove-InboundConnector); with
+// their Enhanced Filtering (Get-/New-/Set-/Remove-InboundConnector), and the
+// outbound connectors (Get-/New-/Set-/Remove-OutboundConnector); with
 // the default views of their output objects. No DNS is simulated: the selector CNAME records a
 // configuration names count as published.
 package mailauth
@@ -38,6 +39,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 		"Rotate-DkimSigningConfig"}, Build: dkimCommands},
 	{Names: []string{"Get-ArcConfig", "Set-ArcConfig", "Get-ExternalInOutlook", "Set-ExternalInOutlook"}, Build: orgCommands},
 	{Names: []string{"Get-InboundConnector", "New-InboundConnector", "Set-InboundConnector", "Remove-InboundConnector"}, Build: connectorCommands},
+	{Names: []string{"Get-OutboundConnector", "New-OutboundConnector", "Set-OutboundConnector", "Remove-OutboundConnector"}, Build: outboundCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -47,6 +49,11 @@ func Commands() []*command.Command { return Cmdlets.StandIns() }
 // whether it signs; a connector's name, whether it is on and its type.
 func Views(r *format.Registry) {
 	r.Add(&format.View{Name: TypeInbound, TypeNames: []string{TypeInbound}, Kind: format.TableView, Columns: []format.Column{
+		{Label: "Name", Property: "Name"},
+		{Label: "Enabled", Property: "Enabled"},
+		{Label: "ConnectorType", Property: "ConnectorType"},
+	}})
+	r.Add(&format.View{Name: TypeOutbound, TypeNames: []string{TypeOutbound}, Kind: format.TableView, Columns: []format.Column{
 		{Label: "Name", Property: "Name"},
 		{Label: "Enabled", Property: "Enabled"},
 		{Label: "ConnectorType", Property: "ConnectorType"},

@@ -158,8 +158,9 @@ func buildRoles() []Role {
 	mailAuthReads := g("Get-DkimSigningConfig", "Get-ArcConfig")
 	mailAuthAll := join(mailAuthReads, g("New-DkimSigningConfig", "Set-DkimSigningConfig", "Remove-DkimSigningConfig",
 		"Rotate-DkimSigningConfig", "Set-ArcConfig"))
-	connectorReads := g("Get-InboundConnector")
-	connectors := join(connectorReads, g("New-InboundConnector", "Set-InboundConnector", "Remove-InboundConnector"))
+	connectorReads := g("Get-InboundConnector", "Get-OutboundConnector")
+	connectors := join(connectorReads, g("New-InboundConnector", "Set-InboundConnector", "Remove-InboundConnector",
+		"New-OutboundConnector", "Set-OutboundConnector", "Remove-OutboundConnector"))
 	externalTag := g("Get-ExternalInOutlook", "Set-ExternalInOutlook")
 	antispamReads = join(antispamReads, defenderReads, mailAuthReads, connectorReads, g("Get-ExternalInOutlook"))
 	antispam = join(antispam, defenderAll, mailAuthAll, connectors)

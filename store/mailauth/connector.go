@@ -64,12 +64,81 @@ func NewInbound(name string) *Inbound {
 
 // ListInbound returns the inbound connectors by name.
 func ListInbound(tx *store.Tx) ([]*Inbound, error) {
-	all, err := inboundKind.List(tx)
+	return listConnectors(tx, inboundKind, inboundMeta)
+}
+
+// inboundMeta is an inbound connector's identity, name and dates.
+func inboundMeta(c *Inbound) connectorMeta {
+	return connectorMeta{&c.Guid, &c.Name, &c.WhenCreated, &c.WhenChanged}
+}
+
+// connectorMeta points at what every connector has: its GUID, name and
+// dates.
+type connectorMeta struct {
+	guid, name       *string
+	created, changed *time.Time
+}
+
+// listConnectors returns the connectors of a kind by name.
+func listConnectors[T any](tx *store.Tx, kind *store.Kind[T], meta func(*T) connectorMeta) ([]*T, error) {
+	all, err := kind.List(tx)
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(all, func(i, j int) bool { return strings.ToLower(all[i].Name) < strings.ToLower(all[j].Name) })
+	sort.Slice(all, func(i, j int) bool { return strings.ToLower(*meta(all[i]).name) < strings.ToLower(*meta(all[j]).name) })
 	return all, nil
+}
+
+// putConnector stores a new or changed connector of a kind: its name
+// unique among them, valid's rules kept; a new one gets its GUID.
+func putConnector[T any](tx *store.Tx, kind *store.Kind[T], c *T, meta func(*T) connectorMeta, valid func(*T) error) error {
+	all, err := listConnectors(tx, kind, meta)
+	if err != nil {
+		return err
+	}
+	m := meta(c)
+	for _, o := range all {
+		if om := meta(o); *om.guid != *m.guid && strings.EqualFold(*om.name, *m.name) {
+			return &ConnectorNameInUseError{Name: *m.name}
+		}
+	}
+	if err := valid(c); err != nil {
+		return err
+	}
+	now := tx.Now()
+	if *m.guid == "" {
+		*m.guid = tx.NewGuid()
+		*m.created = now
+	}
+	*m.changed = now
+	return kind.Put(tx, key(*m.guid), c)
+}
+
+// checkConnectors reports the connectors of a kind whose names are empty,
+// too long or shared, and what more finds wrong with one.
+func checkConnectors[T any](tx *store.Tx, kind *store.Kind[T], name string, meta func(*T) connectorMeta, report func(store.Finding), more func(c *T) string) error {
+	all, err := listConnectors(tx, kind, meta)
+	if err != nil {
+		return err
+	}
+	names := map[string]string{}
+	for _, c := range all {
+		m := meta(c)
+		bad := func(format string, args ...any) {
+			report(store.Finding{Kind: name, Key: *m.guid, Message: fmt.Sprintf(format, args...)})
+		}
+		if *m.name == "" || len([]rune(*m.name)) > MaxConnectorNameLength {
+			bad("name %q is empty or longer than %d characters", *m.name, MaxConnectorNameLength)
+		}
+		if other, dup := names[key(*m.name)]; dup {
+			bad("name %s is also the name of %s", *m.name, other)
+		}
+		names[key(*m.name)] = *m.guid
+		if problem := more(c); problem != "" {
+			bad("%s", problem)
+		}
+	}
+	return nil
 }
 
 // ConnectorNameInUseError is a connector named as another one.
@@ -89,25 +158,7 @@ const (
 // PutInbound stores a new or changed connector: its name unique, the
 // rules of its settings kept.
 func PutInbound(tx *store.Tx, c *Inbound) error {
-	all, err := ListInbound(tx)
-	if err != nil {
-		return err
-	}
-	for _, o := range all {
-		if o.Guid != c.Guid && strings.EqualFold(o.Name, c.Name) {
-			return &ConnectorNameInUseError{Name: c.Name}
-		}
-	}
-	if err := validInbound(c); err != nil {
-		return err
-	}
-	now := tx.Now()
-	if c.Guid == "" {
-		c.Guid = tx.NewGuid()
-		c.WhenCreated = now
-	}
-	c.WhenChanged = now
-	return inboundKind.Put(tx, key(c.Guid), c)
+	return putConnector(tx, inboundKind, c, inboundMeta, validInbound)
 }
 
 // validInbound checks a connector's settings against one another.
@@ -128,30 +179,15 @@ func RemoveInbound(tx *store.Tx, c *Inbound) error {
 // empty, too long or shared, values outside their enumerations, settings
 // that contradict one another.
 func checkInbound(tx *store.Tx, report func(store.Finding)) error {
-	all, err := ListInbound(tx)
-	if err != nil {
-		return err
-	}
-	names := map[string]string{}
-	for _, c := range all {
-		bad := func(format string, args ...any) {
-			report(store.Finding{Kind: "inboundConnector", Key: c.Guid, Message: fmt.Sprintf(format, args...)})
-		}
-		if c.Name == "" || len([]rune(c.Name)) > MaxConnectorNameLength {
-			bad("name %q is empty or longer than %d characters", c.Name, MaxConnectorNameLength)
-		}
-		if other, dup := names[key(c.Name)]; dup {
-			bad("name %s is also the name of %s", c.Name, other)
-		}
-		names[key(c.Name)] = c.Guid
+	return checkConnectors(tx, inboundKind, "inboundConnector", inboundMeta, report, func(c *Inbound) string {
 		if !in(ConnectorTypes, c.ConnectorType) || !in(ConnectorSources, c.ConnectorSource) {
-			bad("ConnectorType %q or ConnectorSource %q is not a value it takes", c.ConnectorType, c.ConnectorSource)
+			return fmt.Sprintf("ConnectorType %q or ConnectorSource %q is not a value it takes", c.ConnectorType, c.ConnectorSource)
 		}
 		if err := validInbound(c); err != nil {
-			bad("%v", err)
+			return err.Error()
 		}
-	}
-	return nil
+		return ""
+	})
 }
 
 // in reports whether v is one of values (exactly).

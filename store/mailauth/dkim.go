@@ -2,8 +2,9 @@
 // sends and receives and marks the mail from outside: DKIM signing
 // configurations (one a domain: its two selectors, keys and rotation),
 // the trusted ARC sealers (Get-/Set-ArcConfig), the external sender tag
-// of Outlook (Get-/Set-ExternalInOutlook) and the inbound connectors
-// (*-InboundConnector) with Enhanced Filtering for Connectors.
+// of Outlook (Get-/Set-ExternalInOutlook), the inbound connectors
+// (*-InboundConnector) with Enhanced Filtering for Connectors and the
+// outbound connectors (*-OutboundConnector).
 //
 // The organization's initial domain (*.onmicrosoft.com) signs with DKIM
 // from the start, without a record; another accepted domain has a

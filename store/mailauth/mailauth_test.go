@@ -82,3 +82,36 @@ func TestDkimRules(t *testing.T) {
 		t.Errorf("findings: %s", f)
 	}
 }
+
+// An outbound connector keeps its rules: a unique name, smart hosts when
+// MX records are not used, a TLS domain for DomainValidation, the hybrid
+// settings only on an OnPremises connector.
+func TestOutboundRules(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Empty)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		storetest.Must(t, ma.PutOutbound(tx, ma.NewOutbound("To Fabrikam")))
+		var name *ma.ConnectorNameInUseError
+		if err := ma.PutOutbound(tx, ma.NewOutbound("to fabrikam")); !errors.As(err, &name) {
+			t.Errorf("a second connector of the name: %v", err)
+		}
+		for _, tt := range []struct {
+			edit func(*ma.Outbound)
+			want error
+		}{
+			{func(c *ma.Outbound) { c.UseMXRecord = false }, ma.ErrSmartHostsNeeded},
+			{func(c *ma.Outbound) { c.TlsSettings = "DomainValidation" }, ma.ErrTlsDomainNeeded},
+			{func(c *ma.Outbound) { c.SenderRewritingEnabled = true }, ma.ErrOnPremisesOnlySetting},
+			{func(c *ma.Outbound) { c.ConnectorType, c.AllAcceptedDomains = "OnPremises", true }, nil},
+		} {
+			c := ma.NewOutbound("Another")
+			tt.edit(c)
+			if err := ma.PutOutbound(tx, c); !errors.Is(err, tt.want) {
+				t.Errorf("%+v: %v, want %v", c, err, tt.want)
+			}
+		}
+	})
+	if f := storetest.Findings(t, s); f != "" {
+		t.Errorf("findings: %s", f)
+	}
+}

@@ -106,8 +106,10 @@ func Register(s *store.Schema) {
 	arcKind.Register(s)
 	externalKind.Register(s)
 	inboundKind.Register(s)
+	outboundKind.Register(s)
 	s.AddCheck("dkim-signing-configs", checkDkim)
 	s.AddCheck("inbound-connectors", checkInbound)
+	s.AddCheck("outbound-connectors", checkOutbound)
 	s.AddCheck("arc-external-in-outlook", checkOrg)
 }
 

@@ -264,8 +264,10 @@ var memberText = lazy.Value[map[string]struct{ params, text string }]{Build: fun
 	Method FromTicks: static timespan FromTicks(long value)
 	`},
 	}
-	for typ, e := range systemMemberText() {
-		m[typ] = e
+	for _, more := range []func() map[string]struct{ params, text string }{systemMemberText, valueMemberText} {
+		for typ, e := range more() {
+			m[typ] = e
+		}
 	}
 	return m
 }}

@@ -238,3 +238,25 @@ func TypedIdentity(ctx *command.Context, fallback string) string {
 	}
 	return fallback
 }
+
+// RemotePowerShellParam is the account setting (kept with the account's
+// further properties) that says whether it may connect to Exchange
+// Online PowerShell.
+const RemotePowerShellParam = "RemotePowerShellEnabled"
+
+// RemotePowerShellEnabled reports whether an account may connect to
+// Exchange Online PowerShell: every account may until Set-User turns it
+// off (u may be nil: an account of no record).
+func RemotePowerShellEnabled(u *directory.User) bool {
+	enabled := true
+	if u != nil {
+		if raw, ok := u.Extra[RemotePowerShellParam]; ok {
+			_ = store.DecodeExtra(raw, &enabled)
+		}
+	}
+	return enabled
+}
+
+// FindAccount finds an account that has neither a mailbox nor a mail user
+// (Get-User lists it) by its ObjectId, UPN, alias or display name.
+func FindAccount(tx *store.Tx, id string) (*directory.User, error) { return findAccountOnly(tx, id) }

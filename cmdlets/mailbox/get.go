@@ -812,8 +812,7 @@ func accountValue(name string, m *directory.Mailbox, u *directory.User) any {
 	case "lastname":
 		return m.LastName
 	case "remotepowershellenabled":
-		// no account is kept from Exchange Online PowerShell
-		return true
+		return RemotePowerShellEnabled(u)
 	}
 	if u == nil {
 		return nil

@@ -843,9 +843,7 @@ func UserObject(m *directory.Mailbox, e env) *object.PSObject {
 	o.AddTyped("WindowsLiveID", tStr, exo.NilIfEmpty(m.WindowsLiveID))
 	o.AddTyped("IsDirSynced", tBool, false)
 	o.AddTyped("ResetPasswordOnNextLogon", tBool, u != nil && u.ForceChangePasswordNextSignIn)
-	// every account may connect to Exchange Online PowerShell until an
-	// administrator turns it off (Set-User -RemotePowerShellEnabled)
-	o.AddTyped("RemotePowerShellEnabled", tBool, true)
+	o.AddTyped("RemotePowerShellEnabled", tBool, RemotePowerShellEnabled(u))
 	o.AddTyped("Identity", tStr, m.Identity())
 	o.AddTyped("Id", tStr, m.Identity())
 	o.AddTyped("IsValid", tBool, true)

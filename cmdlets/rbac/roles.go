@@ -254,7 +254,7 @@ func buildRoles() []Role {
 				"Get-Recipient", "Get-User", "Get-SharingPolicy")},
 		{Name: "Mail Recipients", RoleType: "MailRecipients", Description: "Manages existing mailboxes, mail users and contacts.",
 			Grants: join(recipientReads, permissionReads, permissionWrites, g("Get-Group"),
-				g("Set-Mailbox", "Set-MailContact", "Set-Contact", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
+				g("Set-Mailbox", "Set-User", "Set-MailContact", "Set-Contact", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
 		{Name: "Mail Tips", RoleType: "MailTips", Description: "Manages MailTips."},
 		// Mailbox Import Export is in no role group by default: an
 		// administrator assigns it (New-ManagementRoleAssignment) before

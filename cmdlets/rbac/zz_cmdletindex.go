@@ -254,6 +254,7 @@ var cmdletIndex = [...]cmdletRoles{
 	{Cmdlet: "set-safelinksrule", Grants: []roleGrant{{Role: "Security Admin"}, {Role: "Transport Hygiene"}}},
 	{Cmdlet: "set-sharingpolicy", Grants: []roleGrant{{Role: "Federated Sharing"}}},
 	{Cmdlet: "set-transportconfig", Grants: []roleGrant{{Role: "Organization Transport Settings"}}},
+	{Cmdlet: "set-user", Grants: []roleGrant{{Role: "Mail Recipients"}}},
 	{Cmdlet: "start-compliancesearch", Grants: []roleGrant{{Role: "Compliance Search"}}},
 	{Cmdlet: "start-managedfolderassistant", Grants: []roleGrant{{Role: "Mail Recipients"}, {Role: "Retention Management"}}},
 	{Cmdlet: "stop-compliancesearch", Grants: []roleGrant{{Role: "Compliance Search"}}},

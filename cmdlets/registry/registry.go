@@ -45,6 +45,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/sharing"
 	"github.com/exosim/exosim/cmdlets/sim"
 	"github.com/exosim/exosim/cmdlets/transportconfig"
+	"github.com/exosim/exosim/cmdlets/user"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/format"
@@ -108,6 +109,7 @@ var packages = []struct {
 	{&defender.Cmdlets, defender.Views},
 	{&mailauth.Cmdlets, mailauth.Views},
 	{&transportconfig.Cmdlets, nil},
+	{&user.Cmdlets, nil},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},
 	{&ome.Cmdlets, ome.Views},

@@ -67,11 +67,17 @@ func TestDescribedMembersResolve(t *testing.T) {
 		"System.Single":                             `[float]1`,
 		"System.Double":                             `1.5`,
 		"System.Decimal":                            `1d`,
+		"System.Text.RegularExpressions.Regex":      `[regex]'a+'`,
+		"System.Text.RegularExpressions.Match":      `[regex]::Match('aa', 'a')`,
+		"System.Convert":                            `[System.Convert]`,
 	}
 	for typ, described := range members.Described() {
 		typ, described := typ, described
 		t.Run(typ, func(t *testing.T) {
 			expr, ok := samples[typ]
+			if !ok && strings.HasSuffix(typ, "Exception") {
+				expr, ok = "["+typ+"]::new('message')", true
+			}
 			if !ok {
 				t.Fatalf("no sample value for %s", typ)
 			}

@@ -54,6 +54,12 @@ var memberText = lazy.Value[map[string]struct{ params, text string }]{Build: fun
 	Method IsNullOrEmpty: static bool IsNullOrEmpty(string value)
 	Method IsNullOrWhiteSpace: static bool IsNullOrWhiteSpace(string value)
 	Method CompareOrdinal: static int CompareOrdinal(string strA, string strB) | static int CompareOrdinal(string strA, int indexA, string strB, int indexB, int length)
+	Property Empty: static string Empty {get;}
+	Method Compare: static int Compare(string strA, string strB) | static int Compare(string strA, string strB, bool ignoreCase) | static int Compare(string strA, string strB, System.StringComparison comparisonType) | static int Compare(string strA, string strB, cultureinfo culture, System.Globalization.CompareOptions options) | static int Compare(string strA, string strB, bool ignoreCase, cultureinfo culture)
+	Method Concat: static string Concat(System.Object arg0) | static string Concat(System.Object arg0, System.Object arg1) | static string Concat(System.Object arg0, System.Object arg1, System.Object arg2) | static string Concat(Params System.Object[] args) | static string Concat(System.Collections.Generic.IEnumerable[string] values) | static string Concat(string str0, string str1) | static string Concat(string str0, string str1, string str2) | static string Concat(string str0, string str1, string str2, string str3) | static string Concat(Params string[] values)
+	Method Equals: static bool Equals(string a, string b) | static bool Equals(string a, string b, System.StringComparison comparisonType)
+	Method Format: static string Format(string format, System.Object arg0) | static string Format(string format, System.Object arg0, System.Object arg1) | static string Format(string format, System.Object arg0, System.Object arg1, System.Object arg2) | static string Format(string format, Params System.Object[] args) | static string Format(System.IFormatProvider provider, string format, System.Object arg0) | static string Format(System.IFormatProvider provider, string format, System.Object arg0, System.Object arg1) | static string Format(System.IFormatProvider provider, string format, System.Object arg0, System.Object arg1, System.Object arg2) | static string Format(System.IFormatProvider provider, string format, Params System.Object[] args)
+	Method Join: static string Join(char separator, Params string[] value) | static string Join(char separator, Params System.Object[] values) | static string Join(char separator, string[] value, int startIndex, int count) | static string Join(string separator, Params string[] value) | static string Join(string separator, Params System.Object[] values) | static string Join(string separator, string[] value, int startIndex, int count) | static string Join(string separator, System.Collections.Generic.IEnumerable[string] values)
 	`},
 		"System.Collections.Generic.List`1": {"T", `
 	ParameterizedProperty Item: T Item(int index) {get;set;}
@@ -183,6 +189,7 @@ var memberText = lazy.Value[map[string]struct{ params, text string }]{Build: fun
 	Property Length: int Length {get;set;}
 	Property MaxCapacity: int MaxCapacity {get;}
 	Method Append: System.Text.StringBuilder Append(string value) | System.Text.StringBuilder Append(char value) | System.Text.StringBuilder Append(System.Object value) | System.Text.StringBuilder Append(char value, int repeatCount) | System.Text.StringBuilder Append(string value, int startIndex, int count)
+	Method AppendJoin: System.Text.StringBuilder AppendJoin(string separator, Params System.Object[] values) | System.Text.StringBuilder AppendJoin(string separator, Params string[] values) | System.Text.StringBuilder AppendJoin(char separator, Params System.Object[] values) | System.Text.StringBuilder AppendJoin(char separator, Params string[] values)
 	Method AppendFormat: System.Text.StringBuilder AppendFormat(string format, System.Object arg0) | System.Text.StringBuilder AppendFormat(string format, System.Object arg0, System.Object arg1) | System.Text.StringBuilder AppendFormat(string format, System.Object arg0, System.Object arg1, System.Object arg2) | System.Text.StringBuilder AppendFormat(string format, Params System.Object[] args)
 	Method AppendLine: System.Text.StringBuilder AppendLine() | System.Text.StringBuilder AppendLine(string value)
 	Method Clear: System.Text.StringBuilder Clear()
@@ -232,8 +239,19 @@ var memberText = lazy.Value[map[string]struct{ params, text string }]{Build: fun
 	Property Now: static datetime Now {get;}
 	Property Today: static datetime Today {get;}
 	Property UtcNow: static datetime UtcNow {get;}
+	Property MaxValue: static datetime MaxValue {get;}
+	Property MinValue: static datetime MinValue {get;}
+	Property UnixEpoch: static datetime UnixEpoch {get;}
+	Method Compare: static int Compare(datetime t1, datetime t2)
 	Method DaysInMonth: static int DaysInMonth(int year, int month)
+	Method FromFileTime: static datetime FromFileTime(long fileTime)
+	Method FromFileTimeUtc: static datetime FromFileTimeUtc(long fileTime)
 	Method IsLeapYear: static bool IsLeapYear(int year)
+	Method Parse: static datetime Parse(string s) | static datetime Parse(string s, System.IFormatProvider provider) | static datetime Parse(string s, System.IFormatProvider provider, System.Globalization.DateTimeStyles styles)
+	Method ParseExact: static datetime ParseExact(string s, string format, System.IFormatProvider provider) | static datetime ParseExact(string s, string format, System.IFormatProvider provider, System.Globalization.DateTimeStyles style) | static datetime ParseExact(string s, string[] formats, System.IFormatProvider provider, System.Globalization.DateTimeStyles style)
+	Method SpecifyKind: static datetime SpecifyKind(datetime value, System.DateTimeKind kind)
+	Method TryParse: static bool TryParse(string s, [ref] datetime result) | static bool TryParse(string s, System.IFormatProvider provider, [ref] datetime result) | static bool TryParse(string s, System.IFormatProvider provider, System.Globalization.DateTimeStyles styles, [ref] datetime result)
+	Method TryParseExact: static bool TryParseExact(string s, string format, System.IFormatProvider provider, System.Globalization.DateTimeStyles style, [ref] datetime result) | static bool TryParseExact(string s, string[] formats, System.IFormatProvider provider, System.Globalization.DateTimeStyles style, [ref] datetime result)
 	`},
 		"System.TimeSpan": {"", `
 	Property Days: int Days {get;}
@@ -262,9 +280,18 @@ var memberText = lazy.Value[map[string]struct{ params, text string }]{Build: fun
 	Method FromMinutes: static timespan FromMinutes(double value)
 	Method FromSeconds: static timespan FromSeconds(double value)
 	Method FromTicks: static timespan FromTicks(long value)
+	Property MaxValue: static timespan MaxValue {get;}
+	Property MinValue: static timespan MinValue {get;}
+	Property TicksPerDay: static long TicksPerDay {get;}
+	Property TicksPerHour: static long TicksPerHour {get;}
+	Property TicksPerMinute: static long TicksPerMinute {get;}
+	Property TicksPerSecond: static long TicksPerSecond {get;}
+	Property Zero: static timespan Zero {get;}
+	Method Parse: static timespan Parse(string s) | static timespan Parse(string input, System.IFormatProvider formatProvider)
+	Method TryParse: static bool TryParse(string s, [ref] timespan result) | static bool TryParse(string input, System.IFormatProvider formatProvider, [ref] timespan result)
 	`},
 	}
-	for _, more := range []func() map[string]struct{ params, text string }{systemMemberText, valueMemberText} {
+	for _, more := range []func() map[string]struct{ params, text string }{systemMemberText, valueMemberText, moreMemberText} {
 		for typ, e := range more() {
 			m[typ] = e
 		}

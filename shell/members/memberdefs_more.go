@@ -1,0 +1,78 @@
+package members
+
+import "strings"
+
+// moreMemberText describes the members of Regex and Match, the exception
+// types and Convert, in memberText's form.
+func moreMemberText() map[string]struct{ params, text string } {
+	m := map[string]struct{ params, text string }{
+		"System.Text.RegularExpressions.Regex": {"", `
+	Property Options: System.Text.RegularExpressions.RegexOptions Options {get;}
+	Method GetGroupNames: string[] GetGroupNames()
+	Method GetGroupNumbers: int[] GetGroupNumbers()
+	Method IsMatch: bool IsMatch(string input) | bool IsMatch(string input, int startat)
+	Method Match: System.Text.RegularExpressions.Match Match(string input) | System.Text.RegularExpressions.Match Match(string input, int startat) | System.Text.RegularExpressions.Match Match(string input, int beginning, int length)
+	Method Matches: System.Text.RegularExpressions.MatchCollection Matches(string input) | System.Text.RegularExpressions.MatchCollection Matches(string input, int startat)
+	Method Replace: string Replace(string input, string replacement) | string Replace(string input, string replacement, int count) | string Replace(string input, string replacement, int count, int startat) | string Replace(string input, System.Text.RegularExpressions.MatchEvaluator evaluator) | string Replace(string input, System.Text.RegularExpressions.MatchEvaluator evaluator, int count) | string Replace(string input, System.Text.RegularExpressions.MatchEvaluator evaluator, int count, int startat)
+	Method Split: string[] Split(string input) | string[] Split(string input, int count) | string[] Split(string input, int count, int startat)
+	Method ToString: string ToString()
+	Method Escape: static string Escape(string str)
+	Method IsMatch: static bool IsMatch(string input, string pattern) | static bool IsMatch(string input, string pattern, System.Text.RegularExpressions.RegexOptions options) | static bool IsMatch(string input, string pattern, System.Text.RegularExpressions.RegexOptions options, timespan matchTimeout)
+	Method Match: static System.Text.RegularExpressions.Match Match(string input, string pattern) | static System.Text.RegularExpressions.Match Match(string input, string pattern, System.Text.RegularExpressions.RegexOptions options) | static System.Text.RegularExpressions.Match Match(string input, string pattern, System.Text.RegularExpressions.RegexOptions options, timespan matchTimeout)
+	Method Matches: static System.Text.RegularExpressions.MatchCollection Matches(string input, string pattern) | static System.Text.RegularExpressions.MatchCollection Matches(string input, string pattern, System.Text.RegularExpressions.RegexOptions options) | static System.Text.RegularExpressions.MatchCollection Matches(string input, string pattern, System.Text.RegularExpressions.RegexOptions options, timespan matchTimeout)
+	Method Replace: static string Replace(string input, string pattern, string replacement) | static string Replace(string input, string pattern, string replacement, System.Text.RegularExpressions.RegexOptions options) | static string Replace(string input, string pattern, string replacement, System.Text.RegularExpressions.RegexOptions options, timespan matchTimeout) | static string Replace(string input, string pattern, System.Text.RegularExpressions.MatchEvaluator evaluator) | static string Replace(string input, string pattern, System.Text.RegularExpressions.MatchEvaluator evaluator, System.Text.RegularExpressions.RegexOptions options) | static string Replace(string input, string pattern, System.Text.RegularExpressions.MatchEvaluator evaluator, System.Text.RegularExpressions.RegexOptions options, timespan matchTimeout)
+	Method Split: static string[] Split(string input, string pattern) | static string[] Split(string input, string pattern, System.Text.RegularExpressions.RegexOptions options) | static string[] Split(string input, string pattern, System.Text.RegularExpressions.RegexOptions options, timespan matchTimeout)
+	Method Unescape: static string Unescape(string str)
+	`},
+		"System.Text.RegularExpressions.Match": {"", `
+	Method NextMatch: System.Text.RegularExpressions.Match NextMatch()
+	Method Result: string Result(string replacement)
+	Property Empty: static System.Text.RegularExpressions.Match Empty {get;}
+	`},
+		"System.Convert": {"", `
+	Method FromBase64String: static byte[] FromBase64String(string s)
+	Method ToBase64String: static string ToBase64String(byte[] inArray) | static string ToBase64String(byte[] inArray, System.Base64FormattingOptions options) | static string ToBase64String(byte[] inArray, int offset, int length) | static string ToBase64String(byte[] inArray, int offset, int length, System.Base64FormattingOptions options)
+	Method ToBoolean: static bool ToBoolean(System.Object value) | static bool ToBoolean(System.Object value, System.IFormatProvider provider) | static bool ToBoolean(bool value) | static bool ToBoolean(sbyte value) | static bool ToBoolean(char value) | static bool ToBoolean(byte value) | static bool ToBoolean(short value) | static bool ToBoolean(ushort value) | static bool ToBoolean(int value) | static bool ToBoolean(uint value) | static bool ToBoolean(long value) | static bool ToBoolean(ulong value) | static bool ToBoolean(string value) | static bool ToBoolean(string value, System.IFormatProvider provider) | static bool ToBoolean(float value) | static bool ToBoolean(double value) | static bool ToBoolean(decimal value) | static bool ToBoolean(datetime value)
+	Method ToDateTime: static datetime ToDateTime(datetime value) | static datetime ToDateTime(System.Object value) | static datetime ToDateTime(System.Object value, System.IFormatProvider provider) | static datetime ToDateTime(string value) | static datetime ToDateTime(string value, System.IFormatProvider provider)
+	Method ToString: static string ToString(System.Object value) | static string ToString(System.Object value, System.IFormatProvider provider) | static string ToString(bool value) | static string ToString(char value) | static string ToString(int value) | static string ToString(long value) | static string ToString(double value) | static string ToString(decimal value) | static string ToString(datetime value) | static string ToString(string value) | static string ToString(byte value, int toBase) | static string ToString(short value, int toBase) | static string ToString(int value, int toBase) | static string ToString(long value, int toBase)
+	`},
+	}
+	convert := m["System.Convert"]
+	for _, t := range []struct {
+		method, name string
+		fromBase     bool
+	}{
+		{"ToByte", "byte", true}, {"ToChar", "char", false}, {"ToDecimal", "decimal", false}, {"ToDouble", "double", false},
+		{"ToInt16", "short", true}, {"ToInt32", "int", true}, {"ToInt64", "long", true}, {"ToSingle", "float", false},
+		{"ToUInt32", "uint", true}, {"ToUInt64", "ulong", true},
+	} {
+		var defs []string
+		for _, p := range []string{"System.Object value", "System.Object value, System.IFormatProvider provider", "bool value", "char value",
+			"sbyte value", "byte value", "short value", "ushort value", "int value", "uint value", "long value", "ulong value",
+			"float value", "double value", "decimal value", "string value", "string value, System.IFormatProvider provider", "datetime value"} {
+			defs = append(defs, "static "+t.name+" "+t.method+"("+p+")")
+		}
+		if t.fromBase {
+			defs = append(defs, "static "+t.name+" "+t.method+"(string value, int fromBase)")
+		}
+		convert.text += "\tMethod " + t.method + ": " + strings.Join(defs, " | ") + "\n"
+	}
+	m["System.Convert"] = convert
+	// the exception types exosim models each have System.Exception's
+	// Message, InnerException and ToString
+	for _, e := range []string{
+		"System.Exception", "System.SystemException", "System.ApplicationException",
+		"System.ArgumentException", "System.ArgumentNullException", "System.ArgumentOutOfRangeException",
+		"System.InvalidOperationException", "System.NotSupportedException", "System.NotImplementedException",
+		"System.FormatException", "System.TimeoutException", "System.UnauthorizedAccessException",
+		"System.IO.IOException", "System.IO.FileNotFoundException", "System.IO.DirectoryNotFoundException",
+		"System.Management.Automation.RuntimeException", "System.Management.Automation.ItemNotFoundException",
+	} {
+		m[e] = struct{ params, text string }{"", `
+	Property InnerException: System.Exception InnerException {get;}
+	Property Message: string Message {get;}
+	Method ToString: string ToString()
+	`}
+	}
+	return m
+}

@@ -126,7 +126,7 @@ func buildRoles() []Role {
 		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-EXOMailboxFolderStatistics", "Get-MailUser",
 		"Get-MailContact", "Get-Contact")
 	messageTrace := g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
-	configReads := g("Get-OrganizationConfig", "Get-TransportConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
+	configReads := g("Get-OrganizationConfig", "Get-TransportConfig", "Get-JournalRule", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy",
 		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy", "Get-RoleAssignmentPolicy")
@@ -244,7 +244,8 @@ func buildRoles() []Role {
 			Description: "Manages rights management and Message Encryption, including revoking encrypted messages.",
 			Grants: g("Get-IRMConfiguration", "Set-IRMConfiguration", "Get-OMEConfiguration", "New-OMEConfiguration",
 				"Set-OMEConfiguration", "Get-OMEMessageStatus", "Set-OMEMessageRevocation")},
-		{Name: "Journaling", RoleType: "Journaling", Description: "Manages journaling and journal archives.", Grants: g("Disable-JournalArchiving")},
+		{Name: "Journaling", RoleType: "Journaling", Description: "Manages journaling and journal archives.", Grants: g("Disable-JournalArchiving",
+			"Get-JournalRule", "New-JournalRule", "Set-JournalRule", "Remove-JournalRule", "Enable-JournalRule", "Disable-JournalRule")},
 		{Name: "Legal Hold", RoleType: "LegalHold", Description: "Places mailboxes on Litigation Hold and manages the other mailbox holds.",
 			Grants: join(g("Get-Mailbox", "Get-Recipient", "Get-User"),
 				[]Grant{gp("Set-Mailbox", append(append([]string{"Identity"}, legalHoldParams...), retentionHoldParams...)...)})},

@@ -108,7 +108,7 @@ var packages = []struct {
 	{&antispam.Cmdlets, antispam.Views},
 	{&defender.Cmdlets, defender.Views},
 	{&mailauth.Cmdlets, mailauth.Views},
-	{&transportconfig.Cmdlets, nil},
+	{&transportconfig.Cmdlets, transportconfig.Views},
 	{&user.Cmdlets, nil},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},

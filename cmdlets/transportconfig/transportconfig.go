@@ -1,5 +1,6 @@
 // Package transportconfig declares the Exchange Online cmdlets of the
-// organization's transport settings: Get-TransportConfig shows them and
+// organization's transport settings and journal rules
+// (Get-/New-/Set-/Remove-/Enable-/Disable-JournalRule): Get-TransportConfig shows them and
 // Set-TransportConfig changes them (delivery status notifications,
 // journaling's fallback address and expiry, the reply-all storm
 // protection, the recipient limit, message expiration and the
@@ -31,6 +32,7 @@ const TypeTransportConfig = "Deserialized.Microsoft.Exchange.Data.Directory.Syst
 // the first time it resolves one of their names.
 var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-TransportConfig", "Set-TransportConfig"}, Build: commands},
+	{Names: []string{"Get-JournalRule", "New-JournalRule", "Set-JournalRule", "Remove-JournalRule", "Enable-JournalRule", "Disable-JournalRule"}, Build: journalCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.

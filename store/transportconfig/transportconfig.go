@@ -4,7 +4,8 @@
 // protection, the recipient limit of a message, how long a queued
 // message may wait, and whether authenticated SMTP is off for the whole
 // organization. The tenant keeps its record only once it was changed;
-// until then the settings are Exchange Online's defaults.
+// until then the settings are Exchange Online's defaults. It keeps the
+// organization's journal rules too.
 package transportconfig
 
 import (
@@ -178,10 +179,13 @@ func oneOf(v string, values []string) bool {
 	return false
 }
 
-// Register adds the transport settings to s: their kind and check.
+// Register adds the transport settings and the journal rules to s: their
+// kinds and checks.
 func Register(s *store.Schema) {
 	kind.Register(s)
+	journalKind.Register(s)
 	s.AddCheck("transport-config", check)
+	s.AddCheck("journal-rules", checkJournalRules)
 }
 
 // check reports a record under another key than the organization's and

@@ -1,6 +1,7 @@
 package transportconfig_test
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -61,5 +62,36 @@ func TestCheck(t *testing.T) {
 		if got := tc.Check(c) != ""; got != tt.bad {
 			t.Errorf("%s: Check = %q", tt.name, tc.Check(c))
 		}
+	}
+}
+
+// A journal rule is Global and disabled when made, keeps a unique name
+// and refuses a scope of no value.
+func TestJournalRules(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Empty)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		r := tc.NewJournalRule("Finance", "journal@fabrikam.com")
+		if r.Scope != "Global" || r.Enabled {
+			t.Errorf("a new rule: %+v", r)
+		}
+		storetest.Must(t, tc.PutJournalRule(tx, r))
+		var inUse *tc.JournalRuleNameInUseError
+		if err := tc.PutJournalRule(tx, tc.NewJournalRule("finance", "x@fabrikam.com")); !errors.As(err, &inUse) {
+			t.Errorf("a second rule of the name: %v", err)
+		}
+		bad := tc.NewJournalRule("Other", "x@fabrikam.com")
+		bad.Scope = "Local"
+		if err := tc.PutJournalRule(tx, bad); err == nil {
+			t.Errorf("a scope of no value was kept")
+		}
+		all, err := tc.ListJournalRules(tx)
+		storetest.Must(t, err)
+		if len(all) != 1 {
+			t.Errorf("rules: %d", len(all))
+		}
+	})
+	if f := storetest.Findings(t, s); f != "" {
+		t.Errorf("findings: %s", f)
 	}
 }

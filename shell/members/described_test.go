@@ -18,58 +18,64 @@ func TestDescribedMembersResolve(t *testing.T) {
 	// the session's files are in memory
 	reader := `& { $null = [System.IO.File]::WriteAllText('lines.txt', 'one'); [System.IO.StreamReader]::new('lines.txt') }`
 	samples := map[string]string{
-		"System.String":                             `'text'`,
-		"System.Collections.Generic.List`1":         `[System.Collections.Generic.List[string]]::new()`,
-		"System.Collections.ArrayList":              `[System.Collections.ArrayList]::new()`,
-		"System.Collections.Generic.Dictionary`2":   `[System.Collections.Generic.Dictionary[string,int]]::new()`,
-		"System.Collections.Hashtable":              `@{}`,
-		"System.Collections.Generic.HashSet`1":      `[System.Collections.Generic.HashSet[int]]::new()`,
-		"System.Collections.Generic.Queue`1":        `[System.Collections.Generic.Queue[string]]::new()`,
-		"System.Collections.Generic.Stack`1":        `[System.Collections.Generic.Stack[string]]::new()`,
-		"System.Collections.Queue":                  `[System.Collections.Queue]::new()`,
-		"System.Collections.Stack":                  `[System.Collections.Stack]::new()`,
-		"System.Text.StringBuilder":                 `[System.Text.StringBuilder]::new()`,
-		"System.DateTime":                           `[datetime]::new(2024, 1, 2)`,
-		"System.TimeSpan":                           `[timespan]::FromHours(1)`,
-		"System.DateTimeOffset":                     `[datetimeoffset]::UnixEpoch`,
-		"System.IO.StreamReader":                    reader,
-		"System.IO.FileStream":                      "(" + reader + ").BaseStream",
-		"System.Globalization.CultureInfo":          `[cultureinfo]::InvariantCulture`,
-		"System.Globalization.TextInfo":             `[cultureinfo]::InvariantCulture.TextInfo`,
-		"System.Console":                            `[System.Console]`,
-		"System.Net.WebUtility":                     `[System.Net.WebUtility]`,
-		"System.Web.HttpUtility":                    `[System.Web.HttpUtility]`,
-		"System.Runtime.InteropServices.Marshal":    `[System.Runtime.InteropServices.Marshal]`,
-		"System.Environment":                        `[System.Environment]`,
-		"System.Management.Automation.PSCredential": `[pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force))`,
-		"System.Diagnostics.Stopwatch":              `[System.Diagnostics.Stopwatch]::new()`,
-		"System.Guid":                               `[guid]::Empty`,
-		"System.Boolean":                            `$true`,
-		"System.Char":                               `[char]'a'`,
-		"System.Math":                               `[math]`,
-		"System.BitConverter":                       `[System.BitConverter]`,
-		"System.Version":                            `[version]'1.2.3'`,
-		"System.TimeZoneInfo":                       `[System.TimeZoneInfo]::Utc`,
-		"System.Uri":                                `[uri]`,
-		"System.Text.Encoding":                      `[System.Text.Encoding]::UTF8`,
-		"System.Management.Automation.ScriptBlock":  `{ 1 }`,
-		"System.IO.Path":                            `[System.IO.Path]`,
-		"System.IO.File":                            `[System.IO.File]`,
-		"System.IO.Directory":                       `[System.IO.Directory]`,
-		"System.Byte":                               `[byte]`,
-		"System.SByte":                              `[sbyte]`,
-		"System.Int16":                              `[int16]`,
-		"System.UInt16":                             `[uint16]`,
-		"System.Int32":                              `1`,
-		"System.UInt32":                             `[uint32]`,
-		"System.Int64":                              `[long]1`,
-		"System.UInt64":                             `[uint64]`,
-		"System.Single":                             `[float]1`,
-		"System.Double":                             `1.5`,
-		"System.Decimal":                            `1d`,
-		"System.Text.RegularExpressions.Regex":      `[regex]'a+'`,
-		"System.Text.RegularExpressions.Match":      `[regex]::Match('aa', 'a')`,
-		"System.Convert":                            `[System.Convert]`,
+		"System.String":                                    `'text'`,
+		"System.Collections.Generic.List`1":                `[System.Collections.Generic.List[string]]::new()`,
+		"System.Collections.ArrayList":                     `[System.Collections.ArrayList]::new()`,
+		"System.Collections.Generic.Dictionary`2":          `[System.Collections.Generic.Dictionary[string,int]]::new()`,
+		"System.Collections.Hashtable":                     `@{}`,
+		"System.Collections.Generic.HashSet`1":             `[System.Collections.Generic.HashSet[int]]::new()`,
+		"System.Collections.Generic.Queue`1":               `[System.Collections.Generic.Queue[string]]::new()`,
+		"System.Collections.Generic.Stack`1":               `[System.Collections.Generic.Stack[string]]::new()`,
+		"System.Collections.Queue":                         `[System.Collections.Queue]::new()`,
+		"System.Collections.Stack":                         `[System.Collections.Stack]::new()`,
+		"System.Text.StringBuilder":                        `[System.Text.StringBuilder]::new()`,
+		"System.DateTime":                                  `[datetime]::new(2024, 1, 2)`,
+		"System.TimeSpan":                                  `[timespan]::FromHours(1)`,
+		"System.DateTimeOffset":                            `[datetimeoffset]::UnixEpoch`,
+		"System.IO.StreamReader":                           reader,
+		"System.IO.FileStream":                             "(" + reader + ").BaseStream",
+		"System.Globalization.CultureInfo":                 `[cultureinfo]::InvariantCulture`,
+		"System.Globalization.TextInfo":                    `[cultureinfo]::InvariantCulture.TextInfo`,
+		"System.Console":                                   `[System.Console]`,
+		"System.Net.WebUtility":                            `[System.Net.WebUtility]`,
+		"System.Web.HttpUtility":                           `[System.Web.HttpUtility]`,
+		"System.Runtime.InteropServices.Marshal":           `[System.Runtime.InteropServices.Marshal]`,
+		"System.Environment":                               `[System.Environment]`,
+		"System.Management.Automation.PSCredential":        `[pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force))`,
+		"System.Diagnostics.Stopwatch":                     `[System.Diagnostics.Stopwatch]::new()`,
+		"System.Guid":                                      `[guid]::Empty`,
+		"System.Boolean":                                   `$true`,
+		"System.Char":                                      `[char]'a'`,
+		"System.Math":                                      `[math]`,
+		"System.BitConverter":                              `[System.BitConverter]`,
+		"System.Version":                                   `[version]'1.2.3'`,
+		"System.TimeZoneInfo":                              `[System.TimeZoneInfo]::Utc`,
+		"System.Uri":                                       `[uri]`,
+		"System.Text.Encoding":                             `[System.Text.Encoding]::UTF8`,
+		"System.Management.Automation.ScriptBlock":         `{ 1 }`,
+		"System.IO.Path":                                   `[System.IO.Path]`,
+		"System.IO.File":                                   `[System.IO.File]`,
+		"System.IO.Directory":                              `[System.IO.Directory]`,
+		"System.Byte":                                      `[byte]`,
+		"System.SByte":                                     `[sbyte]`,
+		"System.Int16":                                     `[int16]`,
+		"System.UInt16":                                    `[uint16]`,
+		"System.Int32":                                     `1`,
+		"System.UInt32":                                    `[uint32]`,
+		"System.Int64":                                     `[long]1`,
+		"System.UInt64":                                    `[uint64]`,
+		"System.Single":                                    `[float]1`,
+		"System.Double":                                    `1.5`,
+		"System.Decimal":                                   `1d`,
+		"System.Text.RegularExpressions.Regex":             `[regex]'a+'`,
+		"System.Text.RegularExpressions.Match":             `[regex]::Match('aa', 'a')`,
+		"System.Convert":                                   `[System.Convert]`,
+		"System.Collections.Specialized.OrderedDictionary": `[ordered]@{}`,
+		"System.StringComparer":                            `[System.StringComparer]::Ordinal`,
+		"System.IntPtr":                                    `[intptr]::Zero`,
+		"System.Management.Automation.SwitchParameter":     `[switch]$true`,
+		"System.Security.Principal.WindowsIdentity":        `[System.Security.Principal.WindowsIdentity]`,
+		"System.AppDomain":                                 `[System.AppDomain]::CurrentDomain`,
 	}
 	for typ, described := range members.Described() {
 		typ, described := typ, described
@@ -140,5 +146,30 @@ func TestMemberDefinitionsOfClosedGenerics(t *testing.T) {
 	}
 	for n := range want {
 		t.Errorf("%s not listed", n)
+	}
+}
+
+// An enum type's values are its static properties, of the enum's type.
+func TestEnumValuesAreStaticProperties(t *testing.T) {
+	t.Parallel()
+	rt := runtime.New(&host.IO{In: strings.NewReader("")}, nil)
+	var v any
+	if err := rt.InvokeExpression(",[System.DayOfWeek]", func(x any) error { v = x; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range members.Of(rt.Members(), v, true, false) {
+		if m.MemberType == "Property" {
+			got = append(got, m.Name+": "+m.Definition)
+		}
+	}
+	want := []string{
+		"Friday: static System.DayOfWeek Friday {get;}", "Monday: static System.DayOfWeek Monday {get;}",
+		"Saturday: static System.DayOfWeek Saturday {get;}", "Sunday: static System.DayOfWeek Sunday {get;}",
+		"Thursday: static System.DayOfWeek Thursday {get;}", "Tuesday: static System.DayOfWeek Tuesday {get;}",
+		"Wednesday: static System.DayOfWeek Wednesday {get;}",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -3,7 +3,9 @@ package members
 import "strings"
 
 // moreMemberText describes the members of Regex and Match, the exception
-// types and Convert, in memberText's form.
+// types, Convert, OrderedDictionary, StringComparer, IntPtr,
+// SwitchParameter, WindowsIdentity and AppDomain, in
+// memberText's form.
 func moreMemberText() map[string]struct{ params, text string } {
 	m := map[string]struct{ params, text string }{
 		"System.Text.RegularExpressions.Regex": {"", `
@@ -28,6 +30,52 @@ func moreMemberText() map[string]struct{ params, text string } {
 	Method NextMatch: System.Text.RegularExpressions.Match NextMatch()
 	Method Result: string Result(string replacement)
 	Property Empty: static System.Text.RegularExpressions.Match Empty {get;}
+	`},
+		"System.Collections.Specialized.OrderedDictionary": {"", `
+	Property Count: int Count {get;}
+	Property IsReadOnly: bool IsReadOnly {get;}
+	Property Keys: System.Collections.ICollection Keys {get;}
+	Property Values: System.Collections.ICollection Values {get;}
+	Method Add: void Add(System.Object key, System.Object value)
+	Method AsReadOnly: System.Collections.Specialized.OrderedDictionary AsReadOnly()
+	Method Clear: void Clear()
+	Method Contains: bool Contains(System.Object key)
+	Method GetEnumerator: System.Collections.IDictionaryEnumerator GetEnumerator()
+	Method Insert: void Insert(int index, System.Object key, System.Object value)
+	Method Remove: void Remove(System.Object key)
+	Method RemoveAt: void RemoveAt(int index)
+	`},
+		"System.StringComparer": {"", `
+	Method Compare: int Compare(System.Object x, System.Object y) | int Compare(string x, string y)
+	Method Equals: bool Equals(System.Object x, System.Object y) | bool Equals(string x, string y)
+	Property CurrentCulture: static System.StringComparer CurrentCulture {get;}
+	Property CurrentCultureIgnoreCase: static System.StringComparer CurrentCultureIgnoreCase {get;}
+	Property InvariantCulture: static System.StringComparer InvariantCulture {get;}
+	Property InvariantCultureIgnoreCase: static System.StringComparer InvariantCultureIgnoreCase {get;}
+	Property Ordinal: static System.StringComparer Ordinal {get;}
+	Property OrdinalIgnoreCase: static System.StringComparer OrdinalIgnoreCase {get;}
+	`},
+		"System.IntPtr": {"", `
+	Method ToInt64: long ToInt64()
+	Property Size: static int Size {get;}
+	Property Zero: static System.IntPtr Zero {get;}
+	`},
+		"System.Management.Automation.SwitchParameter": {"", `
+	Property IsPresent: bool IsPresent {get;}
+	Method ToBool: bool ToBool()
+	Property Present: static switch Present {get;}
+	`},
+		"System.Security.Principal.WindowsIdentity": {"", `
+	Method GetAnonymous: static System.Security.Principal.WindowsIdentity GetAnonymous()
+	Method GetCurrent: static System.Security.Principal.WindowsIdentity GetCurrent() | static System.Security.Principal.WindowsIdentity GetCurrent(bool ifImpersonating) | static System.Security.Principal.WindowsIdentity GetCurrent(System.Security.Principal.TokenAccessLevels desiredAccess)
+	`},
+		"System.AppDomain": {"", `
+	Property BaseDirectory: string BaseDirectory {get;}
+	Property FriendlyName: string FriendlyName {get;}
+	Property Id: int Id {get;}
+	Property IsFullyTrusted: bool IsFullyTrusted {get;}
+	Method GetAssemblies: System.Reflection.Assembly[] GetAssemblies()
+	Property CurrentDomain: static System.AppDomain CurrentDomain {get;}
 	`},
 		"System.Convert": {"", `
 	Method FromBase64String: static byte[] FromBase64String(string s)

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/lazy"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -70,6 +71,9 @@ func membersOf(h Host, v any, static, force, withObject bool) []Info {
 		withObject = true
 	} else if t != nil {
 		describedMembers(h, t, v, static, add)
+		if static {
+			enumValues(h, t, add)
+		}
 	}
 	if !static && withObject {
 		for _, m := range objectMethods {
@@ -257,6 +261,27 @@ func describedMembers(h Host, t *dotnet.TypeInfo, v any, static bool, add func(I
 		default:
 			cur = nil
 		}
+	}
+}
+
+// enumValues adds an enum type's values, which PowerShell lists among
+// the type's static members as read-only properties of the enum's type.
+func enumValues(h Host, t *dotnet.TypeInfo, add func(Info)) {
+	def := t.Def()
+	if def == nil || def.Base != "System.Enum" {
+		return
+	}
+	typeName := friendlyTypeName(t)
+	for _, m := range def.Static {
+		if m.Get == nil {
+			continue
+		}
+		v, err := m.Get(&dotnet.Call{Host: h.Dotnet(), Type: t})
+		e, ok := object.Unwrap(v).(object.Enum)
+		if err != nil || !ok {
+			continue
+		}
+		add(Info{Name: e.Name, MemberType: "Property", Definition: "static " + typeName + " " + e.Name + " {get;}"})
 	}
 }
 

@@ -126,11 +126,7 @@ func TestDescribedMembersResolve(t *testing.T) {
 // PowerShell writes them.
 func TestMemberDefinitionsOfClosedGenerics(t *testing.T) {
 	t.Parallel()
-	rt := runtime.New(&host.IO{In: strings.NewReader("")}, nil)
-	var v any
-	if err := rt.InvokeExpression(",[System.Collections.Generic.Dictionary[string,object]]::new()", func(x any) error { v = x; return nil }); err != nil {
-		t.Fatal(err)
-	}
+	rt, v := evalOne(t, ",[System.Collections.Generic.Dictionary[string,object]]::new()")
 	want := map[string]string{
 		"TryAdd":      "bool TryAdd(string key, System.Object value)",
 		"TryGetValue": "bool TryGetValue(string key, [ref] System.Object value)",
@@ -152,11 +148,7 @@ func TestMemberDefinitionsOfClosedGenerics(t *testing.T) {
 // An enum type's values are its static properties, of the enum's type.
 func TestEnumValuesAreStaticProperties(t *testing.T) {
 	t.Parallel()
-	rt := runtime.New(&host.IO{In: strings.NewReader("")}, nil)
-	var v any
-	if err := rt.InvokeExpression(",[System.DayOfWeek]", func(x any) error { v = x; return nil }); err != nil {
-		t.Fatal(err)
-	}
+	rt, v := evalOne(t, ",[System.DayOfWeek]")
 	var got []string
 	for _, m := range members.Of(rt.Members(), v, true, false) {
 		if m.MemberType == "Property" {
@@ -172,4 +164,16 @@ func TestEnumValuesAreStaticProperties(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// evalOne runs an expression in a new session and returns the session
+// and the one value the expression writes.
+func evalOne(t *testing.T, expr string) (*runtime.Runtime, any) {
+	t.Helper()
+	rt := runtime.New(&host.IO{In: strings.NewReader("")}, nil)
+	var v any
+	if err := rt.InvokeExpression(expr, func(x any) error { v = x; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return rt, v
 }

@@ -70,6 +70,7 @@ func TestDescribedMembersResolve(t *testing.T) {
 		"System.Text.RegularExpressions.Regex":             `[regex]'a+'`,
 		"System.Text.RegularExpressions.Match":             `[regex]::Match('aa', 'a')`,
 		"System.Convert":                                   `[System.Convert]`,
+		"System.Array":                                     `@(1, 2)`,
 		"System.Collections.Specialized.OrderedDictionary": `[ordered]@{}`,
 		"System.StringComparer":                            `[System.StringComparer]::Ordinal`,
 		"System.IntPtr":                                    `[intptr]::Zero`,

@@ -5,8 +5,9 @@ package members
 // definition | definition ...", with .NET's own signatures of the type's
 // public overloads that scripts use. PowerShell also lists, after those,
 // the interface forms of a method (ICollection[string].Add); they are
-// left out here, so a definition can be shorter than PowerShell's but
-// never names an overload .NET does not have. Generic parameters (T,
+// left out here, except where the interface's form is the method's only
+// one (an array's IList.Add), so a definition can be shorter than
+// PowerShell's but never names an overload .NET does not have. Generic parameters (T,
 // TKey, TValue) stand for the type's arguments. A member is listed only
 // when it resolves on the value, and an overload only when the member
 // accepts its argument count.

@@ -2,7 +2,9 @@ package members
 
 import "strings"
 
-// moreMemberText describes the members of Regex and Match, the exception
+// moreMemberText describes the members of Array (whose IList methods
+// exist only as the interface's, which PowerShell names so), Regex and
+// Match, the exception
 // types, Convert, OrderedDictionary, StringComparer, IntPtr,
 // SwitchParameter, WindowsIdentity and AppDomain, in
 // memberText's form.
@@ -76,6 +78,37 @@ func moreMemberText() map[string]struct{ params, text string } {
 	Property IsFullyTrusted: bool IsFullyTrusted {get;}
 	Method GetAssemblies: System.Reflection.Assembly[] GetAssemblies()
 	Property CurrentDomain: static System.AppDomain CurrentDomain {get;}
+	`},
+		"System.Array": {"", `
+	Property IsFixedSize: bool IsFixedSize {get;}
+	Property IsReadOnly: bool IsReadOnly {get;}
+	Property Length: int Length {get;}
+	Property LongLength: long LongLength {get;}
+	Property Rank: int Rank {get;}
+	Method Add: int IList.Add(System.Object value)
+	Method Clear: void IList.Clear()
+	Method Clone: System.Object Clone()
+	Method Contains: bool IList.Contains(System.Object value)
+	Method CopyTo: void CopyTo(array array, int index) | void CopyTo(array array, long index)
+	Method GetEnumerator: System.Collections.IEnumerator GetEnumerator()
+	Method GetValue: System.Object GetValue(Params int[] indices) | System.Object GetValue(int index) | System.Object GetValue(int index1, int index2) | System.Object GetValue(int index1, int index2, int index3) | System.Object GetValue(long index) | System.Object GetValue(long index1, long index2) | System.Object GetValue(long index1, long index2, long index3) | System.Object GetValue(Params long[] indices)
+	Method IndexOf: int IList.IndexOf(System.Object value)
+	Method Insert: void IList.Insert(int index, System.Object value)
+	Method Remove: void IList.Remove(System.Object value)
+	Method RemoveAt: void IList.RemoveAt(int index)
+	Method SetValue: void SetValue(System.Object value, int index) | void SetValue(System.Object value, int index1, int index2) | void SetValue(System.Object value, int index1, int index2, int index3) | void SetValue(System.Object value, Params int[] indices) | void SetValue(System.Object value, long index) | void SetValue(System.Object value, long index1, long index2) | void SetValue(System.Object value, long index1, long index2, long index3) | void SetValue(System.Object value, Params long[] indices)
+	Method ToString: string ToString()
+	Method Clear: static void Clear(array array) | static void Clear(array array, int index, int length)
+	Method Copy: static void Copy(array sourceArray, array destinationArray, long length) | static void Copy(array sourceArray, long sourceIndex, array destinationArray, long destinationIndex, long length) | static void Copy(array sourceArray, array destinationArray, int length) | static void Copy(array sourceArray, int sourceIndex, array destinationArray, int destinationIndex, int length)
+	Method CreateInstance: static array CreateInstance(type elementType, int length) | static array CreateInstance(type elementType, int length1, int length2) | static array CreateInstance(type elementType, int length1, int length2, int length3) | static array CreateInstance(type elementType, Params int[] lengths) | static array CreateInstance(type elementType, int[] lengths, int[] lowerBounds) | static array CreateInstance(type elementType, Params long[] lengths)
+	Method Exists: static bool Exists[T](T[] array, System.Predicate[T] match)
+	Method Find: static T Find[T](T[] array, System.Predicate[T] match)
+	Method FindAll: static T[] FindAll[T](T[] array, System.Predicate[T] match)
+	Method IndexOf: static int IndexOf(array array, System.Object value) | static int IndexOf(array array, System.Object value, int startIndex) | static int IndexOf(array array, System.Object value, int startIndex, int count) | static int IndexOf[T](T[] array, T value) | static int IndexOf[T](T[] array, T value, int startIndex) | static int IndexOf[T](T[] array, T value, int startIndex, int count)
+	Method LastIndexOf: static int LastIndexOf(array array, System.Object value) | static int LastIndexOf(array array, System.Object value, int startIndex) | static int LastIndexOf(array array, System.Object value, int startIndex, int count) | static int LastIndexOf[T](T[] array, T value) | static int LastIndexOf[T](T[] array, T value, int startIndex) | static int LastIndexOf[T](T[] array, T value, int startIndex, int count)
+	Method Resize: static void Resize[T]([ref] T[] array, int newSize)
+	Method Reverse: static void Reverse(array array) | static void Reverse(array array, int index, int length) | static void Reverse[T](T[] array) | static void Reverse[T](T[] array, int index, int length)
+	Method Sort: static void Sort(array array) | static void Sort(array keys, array items) | static void Sort(array array, int index, int length) | static void Sort(array keys, array items, int index, int length) | static void Sort(array array, System.Collections.IComparer comparer) | static void Sort(array keys, array items, System.Collections.IComparer comparer) | static void Sort[T](T[] array) | static void Sort[T](T[] array, System.Collections.Generic.IComparer[T] comparer) | static void Sort[T](T[] array, System.Comparison[T] comparison) | static void Sort[TKey, TValue](TKey[] keys, TValue[] items)
 	`},
 		"System.Convert": {"", `
 	Method FromBase64String: static byte[] FromBase64String(string s)

@@ -71,6 +71,7 @@ func TestDescribedMembersResolve(t *testing.T) {
 		"System.Text.RegularExpressions.Match":             `[regex]::Match('aa', 'a')`,
 		"System.Convert":                                   `[System.Convert]`,
 		"System.Array":                                     `@(1, 2)`,
+		"System.RuntimeType":                               `[string]`,
 		"System.Collections.Specialized.OrderedDictionary": `[ordered]@{}`,
 		"System.StringComparer":                            `[System.StringComparer]::Ordinal`,
 		"System.IntPtr":                                    `[intptr]::Zero`,
@@ -97,10 +98,9 @@ func TestDescribedMembersResolve(t *testing.T) {
 			}
 			// a type with only static members is sampled by the type
 			// itself
-			tv, isType := v.(*dotnet.TypeValue)
-			info := rt.TypeOf(v)
-			if isType {
-				info = tv.Info
+			info, isType := rt.TypeOf(v), false
+			if tv, ok := v.(*dotnet.TypeValue); ok && tv.Info.Def().FullName == typ {
+				info, isType = tv.Info, true
 			}
 			if got := info.Def().FullName; got != typ {
 				t.Fatalf("sample is a %s", got)

@@ -4,7 +4,7 @@ import "strings"
 
 // moreMemberText describes the members of Array (whose IList methods
 // exist only as the interface's, which PowerShell names so), Regex and
-// Match, the exception
+// Match, RuntimeType, the exception
 // types, Convert, OrderedDictionary, StringComparer, IntPtr,
 // SwitchParameter, WindowsIdentity and AppDomain, in
 // memberText's form.
@@ -109,6 +109,26 @@ func moreMemberText() map[string]struct{ params, text string } {
 	Method Resize: static void Resize[T]([ref] T[] array, int newSize)
 	Method Reverse: static void Reverse(array array) | static void Reverse(array array, int index, int length) | static void Reverse[T](T[] array) | static void Reverse[T](T[] array, int index, int length)
 	Method Sort: static void Sort(array array) | static void Sort(array keys, array items) | static void Sort(array array, int index, int length) | static void Sort(array keys, array items, int index, int length) | static void Sort(array array, System.Collections.IComparer comparer) | static void Sort(array keys, array items, System.Collections.IComparer comparer) | static void Sort[T](T[] array) | static void Sort[T](T[] array, System.Collections.Generic.IComparer[T] comparer) | static void Sort[T](T[] array, System.Comparison[T] comparison) | static void Sort[TKey, TValue](TKey[] keys, TValue[] items)
+	`},
+		"System.RuntimeType": {"", `
+	Property BaseType: type BaseType {get;}
+	Property FullName: string FullName {get;}
+	Property IsArray: bool IsArray {get;}
+	Property IsEnum: bool IsEnum {get;}
+	Property IsGenericType: bool IsGenericType {get;}
+	Property IsPublic: bool IsPublic {get;}
+	Property IsSerializable: bool IsSerializable {get;}
+	Property IsValueType: bool IsValueType {get;}
+	Property Name: string Name {get;}
+	Property Namespace: string Namespace {get;}
+	Property UnderlyingSystemType: type UnderlyingSystemType {get;}
+	Method Equals: bool Equals(System.Object obj) | bool Equals(type o)
+	Method GetElementType: type GetElementType()
+	Method GetEnumNames: string[] GetEnumNames()
+	Method GetEnumValues: array GetEnumValues()
+	Method GetGenericArguments: type[] GetGenericArguments()
+	Method IsInstanceOfType: bool IsInstanceOfType(System.Object o)
+	Method ToString: string ToString()
 	`},
 		"System.Convert": {"", `
 	Method FromBase64String: static byte[] FromBase64String(string s)

@@ -112,7 +112,7 @@ func writeText(c *dotnet.Call, i int, text string, appendTo bool) (any, error) {
 	if err := c.Host.Files().WriteFile(p, []byte(text), appendTo); err != nil {
 		return nil, ioException(err, p, false)
 	}
-	return nil, nil
+	return dotnet.Void{}, nil
 }
 
 // fileTimeZero is what .NET gives as the time of a missing file.
@@ -203,7 +203,7 @@ func declareFiles() {
 					if parent, ok := p.Parent(); ok && !ns.Exists(parent) {
 						return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find a part of the path '%s'.", p.ProviderPath())}
 					}
-					return nil, nil // deleting a missing file is no error
+					return dotnet.Void{}, nil // deleting a missing file is no error
 				}
 				if fi.IsDir() {
 					return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
@@ -211,7 +211,7 @@ func declareFiles() {
 				if err := ns.Remove(p, false); err != nil {
 					return nil, ioException(err, p, true)
 				}
-				return nil, nil
+				return dotnet.Void{}, nil
 			}),
 			"Copy": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return copyOrMove(c, false) }),
 			"Move": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return copyOrMove(c, true) }),
@@ -253,7 +253,7 @@ func declareFiles() {
 					}
 					return nil, ioException(err, p, false)
 				}
-				return nil, nil
+				return dotnet.Void{}, nil
 			}),
 			"GetFiles":       dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) { return listDir(c, false) }),
 			"GetDirectories": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) { return listDir(c, true) }),
@@ -285,7 +285,7 @@ func copyOrMove(c *dotnet.Call, move bool) (any, error) {
 		if err := ns.Rename(from, to); err != nil {
 			return nil, ioException(err, to, false)
 		}
-		return nil, nil
+		return dotnet.Void{}, nil
 	}
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(from), 1<<30)
 	if err != nil {
@@ -294,7 +294,7 @@ func copyOrMove(c *dotnet.Call, move bool) (any, error) {
 	if err := ns.WriteFile(to, data, false); err != nil {
 		return nil, ioException(err, to, false)
 	}
-	return nil, nil
+	return dotnet.Void{}, nil
 }
 
 // listDir is Directory.GetFiles and GetDirectories: full paths, with an

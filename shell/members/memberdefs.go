@@ -292,7 +292,7 @@ var memberText = lazy.Value[map[string]struct{ params, text string }]{Build: fun
 	Method TryParse: static bool TryParse(string s, [ref] timespan result) | static bool TryParse(string input, System.IFormatProvider formatProvider, [ref] timespan result)
 	`},
 	}
-	for _, more := range []func() map[string]struct{ params, text string }{systemMemberText, valueMemberText, moreMemberText} {
+	for _, more := range []func() map[string]struct{ params, text string }{systemMemberText, valueMemberText, moreMemberText, engineMemberText} {
 		for typ, e := range more() {
 			m[typ] = e
 		}

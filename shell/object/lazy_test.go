@@ -175,18 +175,28 @@ func TestPropertyValueAt(t *testing.T) {
 	}
 }
 
-// A schema of distinct names finds a name as NewSchema's does, its table
-// made at the first lookup; a duplicate name panics then.
+// A schema of distinct names finds a name as NewSchema's does, by
+// reading its names for the first lookups and by its table after them
+// or once a name is not found; a duplicate name panics when the table is
+// made.
 func TestUniqueSchema(t *testing.T) {
 	t.Parallel()
-	s := NewUniqueSchema([]string{"Name", "Count", "Kelvin"}, []string{"System.String", "System.Int32", "System.String"})
-	for name, want := range map[string]int{"name": 0, "COUNT": 1, "kelvin": 2, "\u212aelvin": 2} {
-		if i, ok := s.Index(name); !ok || i != want {
-			t.Errorf("Index(%q) = %d, %v; want %d", name, i, ok, want)
+	want := map[string]int{"name": 0, "COUNT": 1, "kelvin": 2, "\u212aelvin": 2, "Kelvin": 2}
+	for round := 0; round < scanLookups; round++ {
+		s := NewUniqueSchema([]string{"Name", "Count", "Kelvin"}, []string{"System.String", "System.Int32", "System.String"})
+		for k := 0; k < round; k++ {
+			if i, ok := s.Index("count"); !ok || i != 1 {
+				t.Fatalf("Index(count) = %d, %v", i, ok)
+			}
 		}
-	}
-	if _, ok := s.Index("nosuch"); ok {
-		t.Error("found a name it lacks")
+		for name, want := range want {
+			if i, ok := s.Index(name); !ok || i != want {
+				t.Errorf("after %d lookups: Index(%q) = %d, %v; want %d", round, name, i, ok, want)
+			}
+		}
+		if _, ok := s.Index("nosuch"); ok {
+			t.Error("found a name it lacks")
+		}
 	}
 	d := NewUniqueSchema([]string{"Name", "NAME"}, []string{"System.String", "System.String"})
 	defer func() {
@@ -194,5 +204,5 @@ func TestUniqueSchema(t *testing.T) {
 			t.Error("a duplicate name did not panic")
 		}
 	}()
-	d.Index("name")
+	d.Index("nosuch")
 }

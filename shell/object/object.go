@@ -31,6 +31,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -121,13 +122,21 @@ type Schema struct {
 	slots []uint16
 	index map[string]int
 	// table, for a schema of distinct names (NewUniqueSchema), makes
-	// slots or index the first time a name is looked up
+	// slots or index once scans counts more than scanLookups lookups, or
+	// at the first name a scan does not find
 	table *sync.Once
+	scans atomic.Int32
 }
 
+// scanLookups is how many names a schema of distinct names finds by
+// reading its names before it makes its table: making the table reads
+// every name several times over (a few dozen scans' worth for a wide
+// object), and formatting an object or two looks up a few columns.
+const scanLookups = 16
+
 // NewUniqueSchema is NewSchema for names the caller knows to be distinct
-// without regard to case: the table that finds a name is made the first
-// time a name is looked up, not with the schema (an object whose
+// without regard to case: the table that finds a name is made when
+// lookups need it (see scanLookups), not with the schema (an object whose
 // properties are read by position never needs it). A duplicate name
 // panics then.
 func NewUniqueSchema(names, typeNames []string) *Schema {
@@ -243,6 +252,11 @@ func (s *Schema) Names() []string { return s.names }
 // A lookup allocates nothing for an ASCII name.
 func (s *Schema) Index(name string) (int, bool) {
 	if s.table != nil {
+		if s.scans.Load() < scanLookups && s.scans.Add(1) <= scanLookups {
+			if i, ok := s.scan(name); ok {
+				return i, true
+			}
+		}
 		s.table.Do(s.makeTable)
 	}
 	if s.index != nil {
@@ -266,6 +280,22 @@ func (s *Schema) Index(name string) (int, bool) {
 		return 0, false
 	}
 	return int(s.slots[slot]) - 1, true
+}
+
+// scan finds an ASCII name among the names by reading them: the one
+// equal to it without regard to ASCII case, the one the table finds
+// too (the names are distinct). A name not found, or not ASCII, is left
+// to the table.
+func (s *Schema) scan(name string) (int, bool) {
+	if !isASCII(name) {
+		return 0, false
+	}
+	for i, n := range s.names {
+		if len(n) == len(name) && equalFold(n, name) {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 func isASCII(s string) bool {

@@ -300,16 +300,23 @@ func (f *field) textOf(val any, o *Options, inTable bool) string {
 // resolveFields expands property specs against one object. keepMissing
 // keeps non-wildcard names the object lacks (tables); lists drop them.
 func resolveFields(specs []PropSpec, v any, keepMissing bool) []field {
-	props := allProperties(v)
+	var props []*object.Property // read at the first wildcard
 	var out []field
-	seen := map[string]bool{}
-	addProp := func(name string) {
-		k := strings.ToLower(name)
-		if seen[k] {
-			return
+	// The properties of an object have distinct names: the fields of one
+	// -Property item need no check of the names taken before.
+	var seen map[string]bool
+	if _, ok := v.(*object.PSObject); !ok || len(specs) > 1 {
+		seen = map[string]bool{}
+	}
+	addProp := func(name string, at int) {
+		if seen != nil {
+			k := strings.ToLower(name)
+			if seen[k] {
+				return
+			}
+			seen[k] = true
 		}
-		seen[k] = true
-		out = append(out, field{label: name, prop: name})
+		out = append(out, field{label: name, prop: name, at: at})
 	}
 	for i := range specs {
 		s := &specs[i]
@@ -329,16 +336,32 @@ func resolveFields(specs []PropSpec, v any, keepMissing bool) []field {
 			}
 			out = append(out, field{label: label, prop: name, format: s.FormatString, width: s.Width, align: s.Align})
 		case wildcard.Has(s.Name):
+			pat, err := wildcard.Compile(s.Name, 0)
+			if err != nil {
+				continue // an invalid pattern matches no name
+			}
+			if names, ok := object.LazyNames(v); ok {
+				// a lazy object's names, its values read by position
+				for k, n := range names {
+					if pat.Match(n) {
+						addProp(n, k+1)
+					}
+				}
+				continue
+			}
+			if props == nil {
+				props = allProperties(v)
+			}
 			for _, p := range props {
-				if wildcard.Match(s.Name, p.Name) {
-					addProp(p.Name)
+				if pat.Match(p.Name) {
+					addProp(p.Name, 0)
 				}
 			}
 		default:
 			if p, ok := object.GetProperty(v, s.Name); ok {
-				addProp(p.Name)
+				addProp(p.Name, 0)
 			} else if keepMissing {
-				addProp(s.Name)
+				addProp(s.Name, 0)
 			}
 		}
 	}

@@ -496,3 +496,26 @@ func TestListLinesAsBytes(t *testing.T) {
 		t.Errorf("%d parts, got:\n%s\nwant:\n%s", parts, got.String(), want)
 	}
 }
+
+// Format-List and Format-Table with wildcards show a lazy object as they
+// show the same object built property by property, each name once.
+func TestWildcardPropertiesOfLazyObject(t *testing.T) {
+	t.Parallel()
+	props := []string{"Name", "Count", "Tags", "Enabled"}
+	values := []any{"annb", 3, []any{"a", "b"}, true}
+	schema := object.NewSchema(props, []string{"System.String", "System.Int32", "System.Object[]", "System.Boolean"})
+	lazy := object.NewLazyObject(schema, func(i int) any { return values[i] }, "T.Lazy")
+	eager := typed("T.Lazy", "Name", "annb", "Count", 3, "Tags", []any{"a", "b"}, "Enabled", true)
+	for _, spec := range []*Spec{
+		{Kind: ListView, Properties: names("*")},
+		{Kind: ListView, Properties: names("Count", "*")},
+		{Kind: ListView, Properties: names("*n*", "N*")},
+		{Kind: TableView, Properties: names("*")},
+		{Kind: TableView, Properties: names("[", "Name")},
+	} {
+		want := render(nil, Options{}, &Shaped{Spec: spec, Value: eager})
+		if got := render(nil, Options{}, &Shaped{Spec: spec, Value: lazy}); got != want {
+			t.Errorf("%v: lazy object shows\n%q\nwant\n%q", spec.Properties, got, want)
+		}
+	}
+}

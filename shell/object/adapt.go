@@ -187,6 +187,16 @@ func GetProperty(v any, name string) (*Property, bool) {
 	return nil, false
 }
 
+// LazyNames returns the names of the properties of a lazy object
+// (NewLazyObject), in the order Adapted lists them, without making the
+// properties; false for any other value.
+func LazyNames(v any) ([]string, bool) {
+	if o, ok := v.(*PSObject); ok && o != nil && o.schema != nil && o.schema.Len() > 0 {
+		return o.schema.names, true
+	}
+	return nil, false
+}
+
 // PropertyValue returns the value of a property, nil when missing.
 func PropertyValue(v any, name string) any {
 	p, ok := GetProperty(v, name)

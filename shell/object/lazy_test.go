@@ -175,6 +175,35 @@ func TestPropertyValueAt(t *testing.T) {
 	}
 }
 
+// A lazy object's names are those Adapted lists, in order, given without
+// making a property; another value has none to give.
+func TestLazyNames(t *testing.T) {
+	t.Parallel()
+	names := []string{"Name", "Count"}
+	o := NewLazyObject(NewSchema(names, []string{"System.String", "System.Int32"}), func(i int) any { return i }, "T.Lazy")
+	got, ok := LazyNames(o)
+	if !ok || strings.Join(got, ",") != "Name,Count" {
+		t.Fatalf("LazyNames = %q, %v", got, ok)
+	}
+	if o.props != nil || o.first != nil {
+		t.Error("LazyNames made a property")
+	}
+	for i, p := range Adapted(o) {
+		if p.Name != got[i] {
+			t.Errorf("Adapted lists %s at %d, LazyNames %s", p.Name, i, got[i])
+		}
+	}
+	o.Add("Extra", 1) // a changed list is no longer lazy
+	if _, ok := LazyNames(o); ok {
+		t.Error("a changed object still gives lazy names")
+	}
+	e := NewObject("T.Plain")
+	e.Add("Name", "x")
+	if _, ok := LazyNames(e); ok {
+		t.Error("a plain object gave lazy names")
+	}
+}
+
 // A schema of distinct names finds a name as NewSchema's does, by
 // reading its names for the first lookups and by its table after them
 // or once a name is not found; a duplicate name panics when the table is

@@ -72,6 +72,9 @@ type Pattern struct {
 	// the text is compared whole.
 	literal    bool
 	literalStr string
+	// anything is set when the pattern is stars alone: every text
+	// matches.
+	anything bool
 }
 
 // Compile reads a pattern. The error of an invalid pattern is an *Error.
@@ -170,7 +173,14 @@ func readSet(rs []rune, i int) ([]runeRange, int, bool) {
 }
 
 func (p *Pattern) finish() {
-	if p.star || len(p.segs) != 1 {
+	if p.star {
+		p.anything = true
+		for _, seg := range p.segs {
+			p.anything = p.anything && len(seg) == 0
+		}
+		return
+	}
+	if len(p.segs) != 1 {
 		return
 	}
 	var b strings.Builder
@@ -185,6 +195,9 @@ func (p *Pattern) finish() {
 
 // Match reports whether the whole of s matches the pattern.
 func (p *Pattern) Match(s string) bool {
+	if p.anything {
+		return true
+	}
 	if p.literal {
 		if p.fold {
 			return strings.EqualFold(p.literalStr, s)

@@ -423,3 +423,7 @@ func spaces(n int) string {
 // blanks is where spaces takes the padding of ordinary widths from, so
 // padding a cell or a label allocates nothing.
 const blanks = "                                                                                                                                "
+
+// blanksColon is blanks followed by a list line's " : ": the padding of
+// a label and the colon after it are one piece of it.
+const blanksColon = blanks + " : "

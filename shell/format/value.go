@@ -35,6 +35,19 @@ func enumLimit(o *Options) int {
 // enumeration limit), dates as M/d/yyyy h:mm:ss AM, and — when inTable is
 // true — doubles, singles and decimals with two decimals ("F").
 func RenderValue(v any, o *Options, inTable bool) string {
+	// Most values of an object are text, flags or nothing: shown as they
+	// are, without the questions the others need.
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	}
 	v = unwrapBare(v)
 	if v == nil {
 		return ""

@@ -720,20 +720,33 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 	// calculated property) comes before the entry. The labels are
 	// measured on the way, every one (shown or not) counting for their
 	// width.
-	maxLabel := 0
 	texts := w.texts[:0]
 	if cap(texts) < n {
 		texts = make([]listText, 0, n)
 	}
 	w.texts = nil // a value worked out may format with this writer
-	for i := 0; i < n; i++ {
-		lc := Cells(fields.label(i))
-		maxLabel = max(maxLabel, lc)
-		t := listText{labelCells: int32(lc)}
-		if when := fields.when(i); when == nil || when(v) {
-			t.text, t.shown = fields.text(i, v, &w.o), true
+	maxLabel := 0
+	if names := fields.names; names != nil {
+		// a view's properties, read from their likely positions
+		for i, name := range names {
+			lc := Cells(name)
+			maxLabel = max(maxLabel, lc)
+			t := listText{labelCells: int32(lc), shown: true}
+			if name != "" {
+				t.text = RenderValue(object.PropertyValueAt(v, name, i), &w.o, false)
+			}
+			texts = append(texts, t)
 		}
-		texts = append(texts, t)
+	} else {
+		for i := 0; i < n; i++ {
+			lc := Cells(fields.label(i))
+			maxLabel = max(maxLabel, lc)
+			t := listText{labelCells: int32(lc)}
+			if when := fields.when(i); when == nil || when(v) {
+				t.text, t.shown = fields.text(i, v, &w.o), true
+			}
+			texts = append(texts, t)
+		}
 	}
 	if maxLabel > width-4 {
 		maxLabel = width - 4
@@ -760,6 +773,11 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 			b = b[:0]
 		}
 		// Most values are one short line: label, padding and value.
+		if len(t.text) <= valueWidth && printableASCII(t.text) {
+			b = w.appendListLabel(b, label, pad)
+			b = append(append(b, t.text...), '\n')
+			continue
+		}
 		if cells, plain := plainCells(t.text); plain && cells <= valueWidth {
 			b = w.appendListLabel(b, label, pad)
 			b = append(append(b, t.text...), '\n')
@@ -794,14 +812,18 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 func (w *Writer) appendListLabel(b []byte, label string, pad int) []byte {
 	if w.o.Color {
 		b = append(b, styleHeader...)
+		b = append(b, label...)
+		b = append(b, spaces(pad)...)
+		b = append(b, " : "...)
+		return append(b, styleReset...)
 	}
 	b = append(b, label...)
-	b = append(b, spaces(pad)...)
-	b = append(b, " : "...)
-	if w.o.Color {
-		b = append(b, styleReset...)
+	if pad <= len(blanks) {
+		// the padding and the colon in one piece
+		return append(b, blanksColon[len(blanks)-pad:]...)
 	}
-	return b
+	b = append(b, spaces(pad)...)
+	return append(b, " : "...)
 }
 
 // FormatLines formats values the way Out-String does (without the final

@@ -37,16 +37,9 @@ func enumLimit(o *Options) int {
 func RenderValue(v any, o *Options, inTable bool) string {
 	// Most values of an object are text, flags or nothing: shown as they
 	// are, without the questions the others need.
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case bool:
-		if x {
-			return "True"
-		}
-		return "False"
+	switch v.(type) {
+	case nil, string, bool:
+		return object.ToCultureString(v)
 	}
 	v = unwrapBare(v)
 	if v == nil {

@@ -20,27 +20,6 @@ func TestLowerKeyIsToLower(t *testing.T) {
 	}
 }
 
-// Provided type names are folded as strings.ToLower folds them: lowerKeys
-// folds a list of ASCII names so, and gives up (nil) on any other list.
-func TestLowerKeysIsToLower(t *testing.T) {
-	t.Parallel()
-	ascii := []string{"", "a", "System.String", "microsoft.exchange.data", "ABC", "Microsoft.Exchange.Data.Directory.Management.Mailbox"}
-	keys := lowerKeys(ascii)
-	if len(keys) != len(ascii) {
-		t.Fatalf("lowerKeys(%q) = %q", ascii, keys)
-	}
-	for i, s := range ascii {
-		if keys[i] != strings.ToLower(s) {
-			t.Errorf("lowerKeys: %q for %q, want %q", keys[i], s, strings.ToLower(s))
-		}
-	}
-	for _, s := range []string{"Ünïcode.Type", "x\u0130Y", "Q\xff"} {
-		if keys := lowerKeys([]string{"System.String", s}); keys != nil {
-			t.Errorf("lowerKeys with %q = %q, want nil", s, keys)
-		}
-	}
-}
-
 // A type name outside ASCII is provided under strings.ToLower's folding,
 // and a lookup in another case finds its view.
 func TestProvideFoldsNonASCIITypeNames(t *testing.T) {
@@ -52,5 +31,23 @@ func TestProvideFoldsNonASCIITypeNames(t *testing.T) {
 	}, "System.Other", name)
 	if v := r.Lookup([]string{strings.ToUpper(name)}, ListView, ""); v == nil || v.Name != "u" {
 		t.Errorf("Lookup of %q: %v", strings.ToUpper(name), v)
+	}
+}
+
+// A provider's type name and a lookup's match as their lower-case forms
+// do, whichever of them is ASCII: the Kelvin sign's is an ASCII k.
+func TestProvideMatchesLowerCaseForms(t *testing.T) {
+	t.Parallel()
+	r := NewRegistry()
+	runs := 0
+	r.Provide(func(r *Registry) {
+		runs++
+		r.Add(&View{Name: "k", TypeNames: []string{"\u212aelvin.Type"}, Kind: ListView, Items: []ListItem{{Property: "A"}}})
+	}, "\u212aelvin.Type")
+	if v := r.Lookup([]string{"Kelvin.Typ"}, ListView, ""); v != nil || runs != 0 {
+		t.Fatalf("another name: %v, provider ran %d times", v, runs)
+	}
+	if v := r.Lookup([]string{"KELVIN.TYPE"}, ListView, ""); v == nil || v.Name != "k" || runs != 1 {
+		t.Errorf("Lookup of the ASCII form: %v, provider ran %d times", v, runs)
 	}
 }

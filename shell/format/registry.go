@@ -110,7 +110,8 @@ func (v *View) appliesTo(typeNames []string) bool {
 // session.
 type Registry struct {
 	// views are the views of each lower-case type name in precedence
-	// order; a slot of a provider not run yet (Provide) holds its place.
+	// order (each slot's order); a provider not run yet (Provide) keeps
+	// its type names itself.
 	views    map[string][]slot
 	defaults map[string]defaultSet
 	// deferred add views the first time a lookup finds none (Defer);
@@ -124,11 +125,14 @@ type Registry struct {
 	seq       int
 }
 
-// slot is one entry of a type's views: a view, or the place of a
-// provider's views until it runs.
+// slot is one entry of a type's views: the view and its place in the
+// order of registrations, twice the sequence number of the provider
+// that added it, or one more than twice the sequence number current when
+// it was added directly (after the registrations before it, before the
+// views of any provider registered later).
 type slot struct {
-	v *View
-	p *provider
+	v     *View
+	order int
 }
 
 // provider is a registration of Provide.
@@ -136,6 +140,9 @@ type provider struct {
 	build     func(*Registry)
 	typeNames []string
 	seq       int
+	// ascii is set when every one of typeNames is ASCII (a name then
+	// matches one of them by its length and ASCII letters alone).
+	ascii bool
 }
 
 // defaultSet is a type's default display property set and the sequence
@@ -151,8 +158,7 @@ type defaultSet struct {
 // Group-Object, Get-Member and Get-Command output (added the first time a
 // lookup asks for one of their types).
 func NewRegistry() *Registry {
-	// room for the placeholders of the built-in, core and mailbox views
-	r := &Registry{views: make(map[string][]slot, 64), defaults: map[string]defaultSet{}}
+	r := &Registry{}
 	r.Provide(builtinViews, builtinTypes...)
 	return r
 }
@@ -340,21 +346,24 @@ func (r *Registry) Add(v *View) {
 	if r == nil || v == nil {
 		return
 	}
+	if r.views == nil {
+		r.views = map[string][]slot{}
+	}
 	for _, t := range v.TypeNames {
 		k := lowerKey(t)
 		list := r.views[k]
-		at := len(list)
-		if r.building != nil {
-			for i, s := range list {
-				if s.p == r.building {
-					at = i
-					break
-				}
+		at, order := len(list), 2*r.seq+1
+		if p := r.building; p != nil && p.names(t, object.IsASCII(t)) {
+			// after the provider's views so far, before the views
+			// added after its registration
+			order = 2 * p.seq
+			for at > 0 && list[at-1].order > order {
+				at--
 			}
 		}
 		list = append(list, slot{})
 		copy(list[at+1:], list[at:])
-		list[at] = slot{v: v}
+		list[at] = slot{v: v, order: order}
 		r.views[k] = list
 	}
 }
@@ -377,6 +386,9 @@ func (r *Registry) SetDefaultProperties(typeName string, props ...string) {
 	if d, ok := r.defaults[k]; ok && d.seq > seq {
 		return // set after the running provider's registration
 	}
+	if r.defaults == nil {
+		r.defaults = map[string]defaultSet{}
+	}
 	r.defaults[k] = defaultSet{props: append([]string(nil), props...), seq: seq}
 }
 
@@ -385,33 +397,45 @@ func (r *Registry) SetDefaultProperties(typeName string, props ...string) {
 // type's default properties ask for one of them: a session knows
 // hundreds of views and a command line formats one or two types. The
 // views take the place of the registration: those added before it come
-// first for a type, those added after it after.
+// first for a type, those added after it after. Registering keeps the
+// names as they are: a lookup compares its names with those of the
+// providers not run yet.
 func (r *Registry) Provide(add func(*Registry), typeNames ...string) {
 	if r == nil {
 		return
 	}
 	r.seq++
-	p := &provider{build: add, typeNames: typeNames, seq: r.seq}
-	r.providers = append(r.providers, p)
-	// The placeholders of a type without views yet are parts of one
-	// block (capped: a later slot of the type goes to a copy), and the
-	// lower-case keys parts of one text.
-	places := make([]slot, len(typeNames))
-	keys := lowerKeys(typeNames)
-	for i, t := range typeNames {
-		k := t
-		if keys != nil {
-			k = keys[i]
-		} else {
-			k = strings.ToLower(t)
-		}
-		places[i] = slot{p: p}
-		if list, ok := r.views[k]; ok {
-			r.views[k] = append(list, places[i])
-		} else {
-			r.views[k] = places[i : i+1 : i+1]
+	ascii := true
+	for _, t := range typeNames {
+		ascii = ascii && object.IsASCII(t)
+	}
+	r.providers = append(r.providers, &provider{build: add, typeNames: typeNames, seq: r.seq, ascii: ascii})
+}
+
+// names reports whether the provider registered type name t (whose
+// ASCII-ness is tASCII), compared as the lower-case keys of views are.
+func (p *provider) names(t string, tASCII bool) bool {
+	for _, pt := range p.typeNames {
+		if p.ascii && tASCII {
+			if len(pt) == len(t) && strings.EqualFold(pt, t) {
+				return true
+			}
+		} else if strings.ToLower(pt) == strings.ToLower(t) {
+			return true
 		}
 	}
+	return false
+}
+
+// pendingSeq is the sequence number of the first provider not run yet
+// that registered type name t, 0 when there is none.
+func (r *Registry) pendingSeq(t string, tASCII bool) int {
+	for _, p := range r.providers {
+		if p.names(t, tASCII) {
+			return p.seq
+		}
+	}
+	return 0
 }
 
 // lowerKey is strings.ToLower, in one pass and one allocation for the
@@ -440,38 +464,6 @@ func lowerKey(s string) string {
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
-// lowerKeys returns the lower-case forms of the ASCII type names a
-// session provides views for by the dozen, cut from one text made in one
-// pass (strings.ToLower makes a copy of each a byte at a time); nil when
-// a name is not ASCII.
-func lowerKeys(names []string) []string {
-	n := 0
-	for _, s := range names {
-		n += len(s)
-	}
-	b := make([]byte, n)
-	at := 0
-	for _, s := range names {
-		at += copy(b[at:], s)
-	}
-	for i, c := range b {
-		if c >= utf8.RuneSelf {
-			return nil
-		}
-		if c-'A' < 'Z'-'A'+1 {
-			b[i] = c + ('a' - 'A')
-		}
-	}
-	all := unsafe.String(unsafe.SliceData(b), len(b))
-	keys := make([]string, len(names))
-	at = 0
-	for i, s := range names {
-		keys[i] = all[at : at+len(s)]
-		at += len(s)
-	}
-	return keys
-}
-
 // lowerInto is lowerKey(s) appended to b: in b's room, not a new string,
 // when it fits there (a key to look a map up by, kept no longer).
 func lowerInto(b []byte, s string) []byte {
@@ -495,8 +487,12 @@ func (r *Registry) provide(typeNames []string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var run []*provider
+	ascii := true
+	for _, t := range typeNames {
+		ascii = ascii && object.IsASCII(t)
+	}
 	for _, p := range r.providers {
-		if typeNames == nil || p.covers(typeNames) {
+		if typeNames == nil || p.covers(typeNames, ascii) {
 			run = append(run, p)
 		}
 	}
@@ -504,20 +500,6 @@ func (r *Registry) provide(typeNames []string) {
 		r.building = p
 		p.build(r)
 		r.building = nil
-		for _, t := range p.typeNames {
-			k := lowerKey(t)
-			kept := r.views[k][:0]
-			for _, s := range r.views[k] {
-				if s.p != p {
-					kept = append(kept, s)
-				}
-			}
-			if len(kept) == 0 {
-				delete(r.views, k)
-			} else {
-				r.views[k] = kept
-			}
-		}
 		for i, q := range r.providers {
 			if q == p {
 				r.providers = append(r.providers[:i:i], r.providers[i+1:]...)
@@ -527,13 +509,12 @@ func (r *Registry) provide(typeNames []string) {
 	}
 }
 
-// covers reports whether the provider registered one of typeNames.
-func (p *provider) covers(typeNames []string) bool {
+// covers reports whether the provider registered one of typeNames
+// (ascii: all of them ASCII).
+func (p *provider) covers(typeNames []string, ascii bool) bool {
 	for _, t := range typeNames {
-		for _, pt := range p.typeNames {
-			if strings.EqualFold(t, pt) {
-				return true
-			}
+		if p.names(t, ascii || object.IsASCII(t)) {
+			return true
 		}
 	}
 	return false
@@ -597,8 +578,10 @@ func (r *Registry) lookup(typeNames []string, kind ViewKind, name string) (v *Vi
 	defer r.mu.RUnlock()
 	var kb [128]byte
 	for _, t := range typeNames {
+		// a provider not run yet comes before the views added after it
+		pending := r.pendingSeq(t, object.IsASCII(t))
 		for _, s := range r.views[string(lowerInto(kb[:0], t))] {
-			if s.p != nil {
+			if pending != 0 && s.order > 2*pending {
 				return nil, true
 			}
 			if kind != AutoView && s.v.Kind != kind {
@@ -608,6 +591,9 @@ func (r *Registry) lookup(typeNames []string, kind ViewKind, name string) (v *Vi
 				continue
 			}
 			return s.v, false
+		}
+		if pending != 0 {
+			return nil, true
 		}
 	}
 	return nil, false
@@ -667,12 +653,10 @@ func (r *Registry) defaultPropertiesAdded(typeNames []string) (props []string, p
 	defer r.mu.RUnlock()
 	var kb [128]byte
 	for _, t := range typeNames {
-		k := lowerInto(kb[:0], t)
-		for _, s := range r.views[string(k)] {
-			if s.p != nil {
-				return nil, true
-			}
+		if r.pendingSeq(t, object.IsASCII(t)) != 0 {
+			return nil, true
 		}
+		k := lowerInto(kb[:0], t)
 		if d, ok := r.defaults[string(k)]; ok {
 			return d.props, false
 		}

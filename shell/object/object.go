@@ -166,7 +166,7 @@ func NewSchema(names, typeNames []string) *Schema {
 	}
 	ascii := len(names) < 1<<15
 	for _, n := range names {
-		ascii = ascii && isASCII(n)
+		ascii = ascii && IsASCII(n)
 	}
 	if !ascii {
 		return newMapSchema(names, typeNames)
@@ -260,7 +260,7 @@ func (s *Schema) Index(name string) (int, bool) {
 		s.table.Do(s.makeTable)
 	}
 	if s.index != nil {
-		if len(name) <= 64 && isASCII(name) {
+		if len(name) <= 64 && IsASCII(name) {
 			var b [64]byte
 			i, ok := s.index[string(appendLowerASCII(b[:0], name))]
 			return i, ok
@@ -268,10 +268,10 @@ func (s *Schema) Index(name string) (int, bool) {
 		i, ok := s.index[strings.ToLower(name)]
 		return i, ok
 	}
-	if !isASCII(name) {
+	if !IsASCII(name) {
 		// a non-ASCII letter can lower-case to an ASCII one (the
 		// Kelvin sign to k)
-		if name = strings.ToLower(name); !isASCII(name) {
+		if name = strings.ToLower(name); !IsASCII(name) {
 			return 0, false
 		}
 	}
@@ -287,7 +287,7 @@ func (s *Schema) Index(name string) (int, bool) {
 // too (the names are distinct). A name not found, or not ASCII, is left
 // to the table.
 func (s *Schema) scan(name string) (int, bool) {
-	if !isASCII(name) {
+	if !IsASCII(name) {
 		return 0, false
 	}
 	for i, n := range s.names {
@@ -298,7 +298,8 @@ func (s *Schema) scan(name string) (int, bool) {
 	return 0, false
 }
 
-func isASCII(s string) bool {
+// IsASCII reports whether every byte of s is ASCII.
+func IsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

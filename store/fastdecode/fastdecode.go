@@ -263,8 +263,18 @@ func isPlainASCII(s string) bool {
 	return true
 }
 
-// named returns the field of text key k, nil when there is none.
+// named returns the field of text key k, nil when there is none. A
+// decoder of a few names (a part of a record) looks through them,
+// comparing lengths first; one of more searches them.
 func (sd *Decoder) named(k string) *Field {
+	if len(sd.ByName) <= 8 {
+		for i := range sd.ByName {
+			if f := &sd.ByName[i]; len(f.Name) == len(k) && f.Name == k {
+				return &f.Field
+			}
+		}
+		return nil
+	}
 	lo, hi := 0, len(sd.ByName)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
@@ -313,7 +323,7 @@ func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 			return false
 		}
 		if (f == nil || f.Op == None) && sd.Partial {
-			if !r.skip(0) {
+			if !r.skipScalar() && !r.skip(0) {
 				return false
 			}
 			continue
@@ -522,13 +532,13 @@ func (r *cborReader) skip(depth int) bool {
 		r.i += int(arg)
 	case 4: // arrays
 		for ; arg > 0; arg-- {
-			if !r.skip(depth + 1) {
+			if !r.skipScalar() && !r.skip(depth+1) {
 				return false
 			}
 		}
 	case 5: // maps
 		for ; arg > 0; arg-- {
-			if !r.skip(depth+1) || !r.skip(depth+1) {
+			if !r.skipScalar() && !r.skip(depth+1) || !r.skipScalar() && !r.skip(depth+1) {
 				return false
 			}
 		}
@@ -537,6 +547,34 @@ func (r *cborReader) skip(depth int) bool {
 	}
 	// integers, and simple values and floats, whose bytes head read
 	return true
+}
+
+// skipScalar reads past a text, byte string, number or simple value
+// whose head is one byte (short texts, small numbers, true, false, null),
+// which most items are, without a call; it reports false, having read
+// nothing, for any other item (skip reads it).
+func (r *cborReader) skipScalar() bool {
+	i := r.i
+	if i >= len(r.b) {
+		return false
+	}
+	c := r.b[i]
+	n := int(c & 0x1f)
+	if n >= 24 {
+		return false
+	}
+	switch c >> 5 {
+	case 2, 3:
+		if n >= len(r.b)-i {
+			return false
+		}
+		r.i = i + 1 + n
+		return true
+	case 0, 1, 7:
+		r.i = i + 1
+		return true
+	}
+	return false
 }
 
 // null consumes a CBOR null and reports whether there was one.
@@ -549,8 +587,16 @@ func (r *cborReader) null() bool {
 }
 
 func (r *cborReader) text() (string, bool) {
-	major, n, ok := r.head()
-	if !ok || major != 3 || n > uint64(len(r.b)-r.i) {
+	var n uint64
+	if i := r.i; i < len(r.b) && r.b[i]>>5 == 3 && r.b[i]&0x1f < 24 {
+		n = uint64(r.b[i] & 0x1f) // a short text's head, read inline
+		r.i = i + 1
+	} else if major, m, ok := r.head(); ok && major == 3 {
+		n = m
+	} else {
+		return "", false
+	}
+	if n > uint64(len(r.b)-r.i) {
 		return "", false
 	}
 	if r.s == "" {

@@ -27,28 +27,74 @@ type Part[P any] struct {
 // Get decodes the fields P has of the record bucket[key] into a new P; ok
 // is false when there is no such record.
 func (p *Part[P]) Get(tx *Tx, bucket, key string) (v *P, ok bool, err error) {
-	b := tx.btx.Bucket([]byte(bucket))
-	if b == nil {
-		return nil, false, nil
-	}
-	raw := b.Get([]byte(key))
+	raw := tx.getRaw(bucket, key)
 	if raw == nil {
 		return nil, false, nil
 	}
 	v = new(P)
+	if err := p.decode(raw, "", v); err != nil {
+		return nil, false, fmt.Errorf("decode %s %q: %w", bucket, key, err)
+	}
+	return v, true, nil
+}
+
+// View is Get into v (which must be zero) for a reader that compares the
+// fields within the transaction and keeps none of them: v's strings may
+// be parts of the stored record itself, not copies, valid only until the
+// transaction writes or ends.
+func (p *Part[P]) View(tx *Tx, bucket, key string, v *P) (ok bool, err error) {
+	raw := tx.getRaw(bucket, key)
+	if raw == nil {
+		return false, nil
+	}
+	if err := p.decode(raw, unsafe.String(unsafe.SliceData(raw), len(raw)), v); err != nil {
+		return false, fmt.Errorf("decode %s %q: %w", bucket, key, err)
+	}
+	return true, nil
+}
+
+// DecodeString decodes the fields P has of a stored record held in the
+// string raw into v, which must be zero: v's strings are parts of raw, so
+// several records copied out of their transaction into one string cost
+// one allocation, not one each.
+func (p *Part[P]) DecodeString(raw string, v *P) error {
+	if raw == "" {
+		return p.decode(nil, "", v)
+	}
+	return p.decode(unsafe.Slice(unsafe.StringData(raw), len(raw)), raw, v)
+}
+
+// decode decodes raw into v (zero) on the fast path, falling back to the
+// general decoder; s, when not empty, is raw held in a string that the
+// fast path cuts v's strings from (else from a copy of raw).
+func (p *Part[P]) decode(raw []byte, s string, v *P) error {
 	if !codec.IsJSON(raw) && !codec.IsBinary(raw) {
 		p.once.Do(func() {
 			if p.dec = p.Fast; p.dec == nil {
 				p.dec = fastdecode.NewPartial(reflect.TypeFor[P]())
 			}
 		})
-		if p.dec.Decode(raw, unsafe.Pointer(v)) {
-			return v, true, nil
+		var ok bool
+		if s != "" {
+			ok = p.dec.DecodeString(s, unsafe.Pointer(v))
+		} else {
+			ok = p.dec.Decode(raw, unsafe.Pointer(v))
+		}
+		if ok {
+			return nil
 		}
 		*v = *new(P)
 	}
-	if err := codec.Decode(raw, v); err != nil {
-		return nil, false, fmt.Errorf("decode %s %q: %w", bucket, key, err)
+	return codec.Decode(raw, v)
+}
+
+// getRaw returns the stored record bucket[key], nil when there is none
+// (or no such bucket); it is valid only until the transaction writes or
+// ends.
+func (tx *Tx) getRaw(bucket, key string) []byte {
+	b := tx.btx.Bucket([]byte(bucket))
+	if b == nil {
+		return nil
 	}
-	return v, true, nil
+	return b.Get([]byte(key))
 }

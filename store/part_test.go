@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 	"unsafe"
@@ -58,4 +59,54 @@ func TestPartialDecoderSkipsTheOtherFields(t *testing.T) {
 	if fastdecode.NewPartial(reflect.TypeFor[unreadable]()).Decode(raw, unsafe.Pointer(&u)) {
 		t.Error("a partial decoder with a field it cannot read decoded a record")
 	}
+}
+
+// A part read with View (its strings parts of the stored record) or
+// decoded from a string holding several records reads what Get reads.
+func TestPartViewAndDecodeString(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	var part store.Part[mailboxPart]
+	storetest.Must(t, s.View(func(tx *store.Tx) error {
+		var block strings.Builder
+		var want []mailboxPart
+		var sizes []int
+		err := tx.Bolt().Bucket([]byte(directory.Mailboxes.Bucket())).ForEach(func(k, raw []byte) error {
+			got, ok, err := part.Get(tx, directory.Mailboxes.Bucket(), string(k))
+			if err != nil || !ok {
+				t.Fatalf("mailbox %s: Get = %v, %v", k, ok, err)
+			}
+			var view mailboxPart
+			if ok, err := part.View(tx, directory.Mailboxes.Bucket(), string(k), &view); err != nil || !ok || !samePart(view, *got) {
+				t.Errorf("mailbox %s: View = %+v, %v, %v; Get %+v", k, view, ok, err, *got)
+			}
+			want = append(want, *got)
+			block.Write(raw)
+			sizes = append(sizes, len(raw))
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		all, start := block.String(), 0
+		for i, n := range sizes {
+			var v mailboxPart
+			if err := part.DecodeString(all[start:start+n], &v); err != nil || !samePart(v, want[i]) {
+				t.Errorf("record %d: DecodeString = %+v, %v; Get %+v", i, v, err, want[i])
+			}
+			start += n
+		}
+		var v mailboxPart
+		if ok, err := part.View(tx, directory.Mailboxes.Bucket(), "no such mailbox", &v); ok || err != nil {
+			t.Errorf("View of a missing record = %v, %v", ok, err)
+		}
+		if len(want) == 0 {
+			t.Error("no mailbox read")
+		}
+		return nil
+	}))
+}
+
+func samePart(a, b mailboxPart) bool {
+	return a.Name == b.Name && a.DisplayName == b.DisplayName && a.LitigationHoldEnabled == b.LitigationHoldEnabled && a.WhenCreated.Equal(b.WhenCreated)
 }

@@ -284,10 +284,7 @@ func (k *Kind[T]) GetInto(tx *Tx, key string, v any) (ok bool, err error) {
 }
 
 // Has reports whether there is a record under key.
-func (k *Kind[T]) Has(tx *Tx, key string) bool {
-	b := tx.btx.Bucket([]byte(k.def().bucket))
-	return b != nil && b.Get([]byte(key)) != nil
-}
+func (k *Kind[T]) Has(tx *Tx, key string) bool { return tx.getRaw(k.def().bucket, key) != nil }
 
 // Load returns the record under key, or a *NotFoundError naming ident
 // (the identity the caller was given) when there is none.
@@ -378,27 +375,29 @@ func (k *Kind[T]) List(tx *Tx) ([]*T, error) {
 
 // ListWhere returns, in key order, the records whose stored form keep
 // accepts, decoding only those, and whether the kind has any record at
-// all: a reader that can tell from the stored bytes which records cannot
-// concern it skips decoding them. The strings of a record decoded on the
-// fast path are parts of one copy of its stored form, not a copy each.
+// all (as Any: a file without the kind's bucket has none): a reader that
+// can tell from the stored bytes which records cannot concern it skips
+// decoding them. The strings of a record decoded on the fast path are
+// parts of one copy of its stored form, not a copy each.
 func (k *Kind[T]) ListWhere(tx *Tx, keep func(raw []byte) bool) (out []*T, some bool, err error) {
-	if k.def().onWrite && tx.btx.Bucket([]byte(k.def().bucket)) == nil {
-		return nil, false, nil // created by its first record
+	b := tx.btx.Bucket([]byte(k.def().bucket))
+	if b == nil {
+		return nil, false, nil // created by its first record, or not yet by Open (a file opened read-only)
 	}
-	err = tx.forEachRaw(k.def().bucket, "", func(key string, raw []byte) error {
+	c := b.Cursor()
+	for key, raw := c.First(); key != nil; key, raw = c.Next() {
 		some = true
 		if !keep(raw) {
-			return nil
+			continue // its key is not even made into a string
 		}
 		v := new(T)
 		if err := k.decodeStored(raw, string(raw), v); err != nil {
-			return fmt.Errorf("decode %s %q: %w", k.def().bucket, key, err)
+			return nil, true, fmt.Errorf("decode %s %q: %w", k.def().bucket, key, err)
 		}
 		k.restoreStored(raw, v)
 		out = append(out, v)
-		return nil
-	})
-	return out, some, err
+	}
+	return out, some, nil
 }
 
 // listSmall bounds the kinds listSmall lists: at most this many records

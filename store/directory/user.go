@@ -106,7 +106,15 @@ type userBrief struct {
 // UserKeysByUPN returns the ObjectIds of the accounts with that
 // UserPrincipalName (case-insensitive), in order.
 func UserKeysByUPN(tx *store.Tx, upn string) ([]string, error) {
-	return tx.LookupIndex("usr.upn", strings.TrimSpace(upn))
+	var keys []string
+	err := EachUserKeyByUPN(tx, upn, func(key string) { keys = append(keys, key) })
+	return keys, err
+}
+
+// EachUserKeyByUPN calls fn with each ObjectId UserKeysByUPN returns, in
+// order, without collecting them.
+func EachUserKeyByUPN(tx *store.Tx, upn string, fn func(key string)) error {
+	return tx.LookupIndexEntries("usr.upn", strings.TrimSpace(upn), func(key string, _ []byte) { fn(key) })
 }
 
 // FindUsersByUPN returns the accounts with that UserPrincipalName

@@ -50,14 +50,17 @@ func moduleCommand(name string) *command.Command {
 // PowerShell (it needs Connect-IPPSSession) rather than Exchange Online
 // PowerShell: retention and case-hold policies and rules, compliance
 // cases, tags and searches, adaptive scopes and hold-removal actions.
-func IsCompliance(name string) bool {
+func IsCompliance(name string) bool { return IsComplianceLower(strings.ToLower(name)) }
+
+// IsComplianceLower is IsCompliance of a name in lower case
+// (strings.ToLower), such as a key of a table of cmdlets.
+func IsComplianceLower(name string) bool {
 	noun := name
 	if i := strings.IndexByte(name, '-'); i >= 0 {
 		noun = name[i+1:]
 	}
-	n := strings.ToLower(noun)
-	return strings.Contains(n, "compliance") || strings.HasPrefix(n, "casehold") ||
-		n == "adaptivescope" || n == "holdremovalaction"
+	return strings.Contains(noun, "compliance") || strings.HasPrefix(noun, "casehold") ||
+		noun == "adaptivescope" || noun == "holdremovalaction"
 }
 
 // Connected reports whether the session holds the connection the named

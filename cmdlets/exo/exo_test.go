@@ -133,3 +133,22 @@ func TestPartialAndNotSimulated(t *testing.T) {
 		t.Errorf("not simulated, bad parameter: %q", errs)
 	}
 }
+
+// IsComplianceLower answers for a lower-case name what IsCompliance
+// answers for the name in any case: the noun is what follows the first
+// hyphen, or the whole name.
+func TestIsComplianceLower(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{
+		"get-compliancecase": true, "new-caseholdpolicy": true, "set-adaptivescope": true, "invoke-holdremovalaction": true,
+		"get-mailbox": false, "get-retentionpolicy": false, "compliancecase": true, "caseholdrule": true, "get-foo-compliance": true,
+		"get-holdremovalactions": false, "": false, "-adaptivescope": true,
+	} {
+		if got := exo.IsComplianceLower(name); got != want {
+			t.Errorf("IsComplianceLower(%q) = %v, want %v", name, got, want)
+		}
+		if got := exo.IsCompliance(strings.ToUpper(name)); got != want {
+			t.Errorf("IsCompliance(%q) = %v, want %v", strings.ToUpper(name), got, want)
+		}
+	}
+}

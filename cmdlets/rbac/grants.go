@@ -30,7 +30,7 @@ var grantsSlot = command.NewSlot[*Grants]()
 // cmdGrant is what the caller may do with one cmdlet.
 type cmdGrant struct {
 	all    bool            // every non-reserved parameter
-	params map[string]bool // lower-case parameter names granted by name
+	params map[string]bool // lower-case parameter names granted by name (nil: none)
 }
 
 // Grants is the effective permission set of one caller.
@@ -39,17 +39,20 @@ type Grants struct {
 	// Unrestricted is true when the session has no tenant (nothing to
 	// check against, e.g. exosim lint).
 	Unrestricted bool
-	// Groups are the caller's role groups.
-	Groups []*rbac.RoleGroup
+	// Groups are the caller's role groups (what decides their grants).
+	Groups []rbac.GroupRoles
 	// Direct are the Exchange Online roles assigned to the caller alone
 	// (New-ManagementRoleAssignment -User), by name.
 	Direct []string
-	// cmds holds what the groups grant for each cmdlet asked about so far
-	// (lower-case name; nil: nothing): a session asks about the few
-	// cmdlets it runs, so the grants are worked out per cmdlet, when
-	// first asked.
-	mu   sync.Mutex
-	cmds map[string]*cmdGrant
+	// firstKey and first hold what the groups grant for the first cmdlet
+	// asked about (lower-case name; nil: nothing), cmds for the others
+	// (nil until a second is asked about): a session asks about the few
+	// cmdlets it runs, a one-shot command about one, so the grants are
+	// worked out per cmdlet, when first asked.
+	mu       sync.Mutex
+	firstKey string
+	first    *cmdGrant
+	cmds     map[string]*cmdGrant
 	// roles are the roles the groups and Direct hold (roleKey), for the
 	// cmdlets the role table does not name (unlistedRoles); worked out
 	// the first time such a cmdlet is asked about (nil until then)
@@ -155,7 +158,11 @@ func (g *Grants) AllowsEveryParam(cmdlet string) bool {
 // GrantsFor returns what the role groups grant (each group limited to
 // its service's cmdlets).
 func GrantsFor(caller string, groups []*rbac.RoleGroup) *Grants {
-	return &Grants{Caller: caller, Groups: groups, cmds: map[string]*cmdGrant{}}
+	parts := make([]rbac.GroupRoles, len(groups))
+	for i, grp := range groups {
+		parts[i] = rbac.GroupRoles{Name: grp.Name, Service: grp.Service, Roles: grp.Roles}
+	}
+	return &Grants{Caller: caller, Groups: parts}
 }
 
 // WithDirect adds roles assigned to the caller alone (Exchange Online
@@ -176,62 +183,124 @@ func (g *Grants) grantOf(cmdlet string) *cmdGrant {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	var b [64]byte
-	if k, ok := lowerASCII(b[:0], cmdlet); ok {
-		if cg, ok := g.cmds[string(k)]; ok { // looked up without making the key
-			return cg
-		}
+	k, ok := lowerASCII(b[:0], cmdlet) // a key made without allocating
+	if !ok {
+		k = []byte(strings.ToLower(cmdlet))
 	}
-	key := strings.ToLower(cmdlet)
-	if cg, ok := g.cmds[key]; ok {
+	if g.firstKey != "" && g.firstKey == string(k) {
+		return g.first
+	}
+	if cg, ok := g.cmds[string(k)]; ok {
 		return cg
 	}
 	var cg *cmdGrant
-	entries := grantsOfCmdlet(cmdlet)
-	purview := exo.IsCompliance(cmdlet)
-	add := func(roleNames []string) {
-		for _, rn := range roleNames {
-			// the role table's names are ASCII (TestRoleNamesAreASCII), so
-			// one of another length equals an ASCII name only ignoring
-			// case never
-			ascii := !hasNonASCII(rn)
-			for _, e := range entries {
-				if ascii && len(e.Role) != len(rn) || !strings.EqualFold(e.Role, rn) {
-					continue
-				}
-				if cg == nil {
-					cg = &cmdGrant{params: map[string]bool{}}
-				}
-				if e.Params == nil {
-					cg.all = true
-				}
-				for _, p := range e.Params {
-					cg.params[strings.ToLower(p)] = true
-				}
-			}
-		}
-	}
-	if len(entries) > 0 {
-		for _, grp := range g.Groups {
-			if (grp.Service == rbac.ServicePurview) == purview {
-				add(grp.Roles)
+	e := cmdletEntry(k)
+	key := ""
+	if e != nil {
+		key = e.Cmdlet // the index's own string: nothing to copy
+		purview := exo.IsComplianceLower(e.Cmdlet)
+		for i := range g.Groups {
+			if grp := &g.Groups[i]; (grp.Service == rbac.ServicePurview) == purview {
+				cg = addGrants(cg, e.Grants, grp.Roles)
 			}
 		}
 		if !purview {
-			add(g.Direct) // roles assigned alone are Exchange Online roles
+			cg = addGrants(cg, e.Grants, g.Direct) // roles assigned alone are Exchange Online roles
 		}
+	} else {
+		key = string(k)
 	}
-	g.cmds[key] = cg
+	switch {
+	case g.firstKey == "":
+		g.firstKey, g.first = key, cg
+	case g.cmds == nil:
+		g.cmds = map[string]*cmdGrant{key: cg}
+	default:
+		g.cmds[key] = cg
+	}
 	return cg
 }
 
-// hasNonASCII reports whether s has a byte outside ASCII.
+// addGrants adds to cg (nil: nothing yet) what the role entries grant
+// that one of the roles roleNames holds, and returns it.
+//
+// The role table's names are ASCII (TestRoleNamesAreASCII): a name equals
+// one of them ignoring case only when it has the same length, or is
+// longer and has letters outside ASCII (the Kelvin sign and the long s
+// fold with k and s). So a name of no entry's length is passed over
+// unless it is such a longer one.
+func addGrants(cg *cmdGrant, entries []roleGrant, roleNames []string) *cmdGrant {
+	var lens uint64 // bit n: an entry's role has n bytes
+	shortest := -1
+	for i := range entries {
+		n := len(entries[i].Role)
+		if n >= 64 {
+			lens = ^uint64(0) // no name is passed over by its length
+		} else {
+			lens |= 1 << n
+		}
+		if shortest < 0 || n < shortest {
+			shortest = n
+		}
+	}
+	for _, rn := range roleNames {
+		if len(rn) < 64 && lens>>len(rn)&1 == 0 && (len(rn) <= shortest || !hasNonASCII(rn)) {
+			continue
+		}
+		longer := hasNonASCII(rn)
+		for i := range entries {
+			e := &entries[i]
+			switch {
+			case len(rn) == len(e.Role) && len(rn) > 0:
+				if rn[0]|0x20 != e.Role[0]|0x20 || !strings.EqualFold(e.Role, rn) {
+					continue
+				}
+			case len(rn) > len(e.Role) && longer:
+				if !strings.EqualFold(e.Role, rn) {
+					continue
+				}
+			default:
+				continue
+			}
+			if cg == nil {
+				cg = &cmdGrant{}
+			}
+			if e.Params == nil {
+				cg.all = true
+			}
+			for _, p := range e.Params {
+				if cg.params == nil {
+					cg.params = map[string]bool{}
+				}
+				cg.params[strings.ToLower(p)] = true
+			}
+		}
+	}
+	return cg
+}
+
+// hasNonASCII reports whether s has a byte outside ASCII, reading eight
+// bytes at a time (the last eight overlapping the others).
 func hasNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
+	const high = 0x8080808080808080
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if s[i] >= 0x80 {
+				return true
+			}
+		}
+		return false
+	}
+	word := func(s string) uint64 {
+		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	}
+	for i := 0; i+8 < len(s); i += 8 {
+		if word(s[i:])&high != 0 {
 			return true
 		}
 	}
-	return false
+	return word(s[len(s)-8:])&high != 0
 }
 
 // granted reports whether set holds the lower-case form of name.
@@ -273,90 +342,30 @@ func GroupsGranting(cmdlet string, groups []*rbac.RoleGroup) []string {
 	return out
 }
 
-// CallerGroups returns the role groups the account with this UPN belongs
-// to. A tenant without stored role groups (created before they existed,
-// or not seeded yet) gives the administrator the built-in administrator
-// groups.
-func CallerGroups(tx *store.Tx, upn string) ([]*rbac.RoleGroup, error) {
-	groups, _, err := callerAccess(tx, upn, false)
-	return groups, err
-}
-
-// CallerRoles returns the roles assigned directly to the active account
-// with this UPN (New-ManagementRoleAssignment -User), by name.
-func CallerRoles(tx *store.Tx, upn string) ([]string, error) {
-	users, err := rbac.AccountStatesByUPN(tx, upn)
-	if err != nil {
-		return nil, err
+// callerAccess returns the role groups and the directly assigned roles
+// of the account with this UPN (store/rbac.CallerAccess). A tenant
+// without stored role groups (created before they existed, or not seeded
+// yet) gives the administrator the built-in administrator groups.
+func callerAccess(tx *store.Tx, upn string) ([]rbac.GroupRoles, []string, error) {
+	acc, err := rbac.CallerAccess(tx, upn)
+	if err != nil || acc.HasGroups {
+		return acc.Groups, acc.Direct, err
 	}
-	return directRoles(tx, users)
-}
-
-// callerAccess returns the role groups of the account with this UPN
-// (CallerGroups) and, when withDirect, its directly assigned roles
-// (CallerRoles), finding the account once. It reads of the account only
-// its ObjectId and state, and decodes only the role groups that may have
-// it as a member.
-func callerAccess(tx *store.Tx, upn string, withDirect bool) ([]*rbac.RoleGroup, []string, error) {
-	hasGroups := rbac.HasRoleGroups(tx)
-	var users []rbac.AccountState
-	var err error
-	if hasGroups || withDirect {
-		if users, err = rbac.AccountStatesByUPN(tx, upn); err != nil {
-			return nil, nil, err
+	admin := seed.AdminUPN
+	if o, err := directory.GetOrganization(tx); err == nil && o.AdminUPN != "" {
+		admin = o.AdminUPN
+	}
+	if !strings.EqualFold(admin, upn) {
+		return nil, acc.Direct, nil
+	}
+	var out []rbac.GroupRoles
+	for _, bg := range seed.BuiltInRoleGroups() {
+		switch bg.Name {
+		case "Organization Management", "Compliance Administrator", "eDiscovery Manager":
+			out = append(out, rbac.GroupRoles{Name: bg.Name, Service: bg.Service, Roles: bg.Roles})
 		}
 	}
-	var direct []string
-	if withDirect {
-		if direct, err = directRoles(tx, users); err != nil {
-			return nil, nil, err
-		}
-	}
-	if !hasGroups {
-		admin := seed.AdminUPN
-		if o, err := directory.GetOrganization(tx); err == nil && o.AdminUPN != "" {
-			admin = o.AdminUPN
-		}
-		if !strings.EqualFold(admin, upn) {
-			return nil, direct, nil
-		}
-		var out []*rbac.RoleGroup
-		for _, bg := range seed.BuiltInRoleGroups() {
-			bg := bg
-			switch bg.Name {
-			case "Organization Management", "Compliance Administrator", "eDiscovery Manager":
-				out = append(out, &bg)
-			}
-		}
-		return out, direct, nil
-	}
-	var active []string
-	for _, u := range users {
-		if u.State == directory.UserActive {
-			active = append(active, u.ObjectID)
-		}
-	}
-	out, err := rbac.MemberRoleGroups(tx, active)
-	return out, direct, err
-}
-
-// directRoles returns the roles assigned directly to the active accounts
-// of users, by name.
-func directRoles(tx *store.Tx, users []rbac.AccountState) ([]string, error) {
-	var out []string
-	for _, u := range users {
-		if u.State != directory.UserActive {
-			continue
-		}
-		as, err := rbac.UserAssignmentsOf(tx, u.ObjectID)
-		if err != nil {
-			return nil, err
-		}
-		for _, a := range as {
-			out = append(out, a.Role)
-		}
-	}
-	return out, nil
+	return out, acc.Direct, nil
 }
 
 // CallerGrants returns the session caller's grants (cached).
@@ -381,20 +390,17 @@ func CallerGrants(sess command.Session) *Grants {
 		grantsSlot.Set(sess, g)
 		return g
 	}
-	var groups []*rbac.RoleGroup
-	var direct []string
+	g := &Grants{Caller: caller, st: st, gen: gen, signedIn: es.Caller}
 	err := st.View(func(tx *store.Tx) error {
 		var err error
-		groups, direct, err = callerAccess(tx, caller, true)
+		g.Groups, g.Direct, err = callerAccess(tx, caller)
 		return err
 	})
 	if err != nil {
 		// an unreadable tenant grants nothing; the cmdlets that could
 		// report the problem are the ones hidden.
-		groups, direct = nil, nil
+		g.Groups, g.Direct = nil, nil
 	}
-	g := GrantsFor(caller, groups).WithDirect(direct)
-	g.st, g.gen, g.signedIn = st, gen, es.Caller
 	grantsSlot.Set(sess, g)
 	return g
 }

@@ -46,22 +46,21 @@ type cmdletRoles struct {
 	Grants []roleGrant
 }
 
-// grantsOfCmdlet returns the role entries that cover the cmdlet, from the
-// role table's cmdlet index (zz_cmdletindex.go, checked against the table
-// by a test).
-func grantsOfCmdlet(cmdlet string) []roleGrant {
-	key := strings.ToLower(cmdlet)
+// cmdletEntry returns the role entries that cover the cmdlet whose
+// lower-case name is key (nil: none), from the role table's cmdlet index
+// (zz_cmdletindex.go, checked against the table by a test).
+func cmdletEntry(key []byte) *cmdletRoles {
 	lo, hi := 0, len(cmdletIndex)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if cmdletIndex[m].Cmdlet < key {
+		if cmdletIndex[m].Cmdlet < string(key) {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(cmdletIndex) && cmdletIndex[lo].Cmdlet == key {
-		return cmdletIndex[lo].Grants
+	if lo < len(cmdletIndex) && cmdletIndex[lo].Cmdlet == string(key) {
+		return &cmdletIndex[lo]
 	}
 	return nil
 }

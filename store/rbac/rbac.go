@@ -225,32 +225,25 @@ func RoleGroupsOf(tx *store.Tx, objectID string) ([]*RoleGroup, error) {
 func HasRoleGroups(tx *store.Tx) bool { return roleGroupKind.Any(tx) }
 
 // MemberRoleGroups returns the role groups one of the accounts objectIDs
-// is a member of, in name order. It decodes only the groups whose stored
-// record holds one of the ObjectIds in some case: a member is kept in the
-// record as it is, so the others cannot have one of them.
+// is a member of, in name order, decoding only those (eachMemberGroup).
 func MemberRoleGroups(tx *store.Tx, objectIDs []string) ([]*RoleGroup, error) {
 	if len(objectIDs) == 0 {
 		return nil, nil
 	}
-	groups, _, err := roleGroupKind.ListWhere(tx, func(raw []byte) bool {
-		for _, id := range objectIDs {
-			if mayHold(raw, id) {
-				return true
-			}
+	var out []*RoleGroup
+	var derr error
+	_, err := eachMemberGroup(tx, objectIDs, func(raw []byte) {
+		g := new(RoleGroup)
+		if err := roleGroupKind.Decode(raw, g); err != nil && derr == nil {
+			derr = err
 		}
-		return false
+		out = append(out, g)
 	})
+	if err == nil {
+		err = derr
+	}
 	if err != nil {
 		return nil, err
-	}
-	out := groups[:0]
-	for _, g := range groups {
-		for _, id := range objectIDs {
-			if g.HasMember(id) {
-				out = append(out, g)
-				break
-			}
-		}
 	}
 	store.SortByName(out, func(g *RoleGroup) string { return g.Name })
 	return out, nil

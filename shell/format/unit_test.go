@@ -519,3 +519,27 @@ func TestWildcardPropertiesOfLazyObject(t *testing.T) {
 		}
 	}
 }
+
+// A list written into a buffer (OutputTo) is the same text as its lines
+// given out one by one, the lines given out otherwise (an entry's empty
+// line) landing after those in the buffer.
+func TestListLinesIntoBuffer(t *testing.T) {
+	t.Parallel()
+	var kv []any
+	for i := 0; i < 60; i++ {
+		kv = append(kv, fmt.Sprintf("Property%03d", i), strings.Repeat("value ", i%30)+strings.Repeat("é", i%3))
+	}
+	v := &Shaped{Spec: &Spec{Kind: ListView}, Value: obj(kv...)}
+	for _, o := range []Options{{Width: 80}, {Width: 80, Color: true}, {Width: 12}} {
+		want := render(nil, o, v, v)
+		var buf []byte
+		w := NewWriter(nil, o, func(_ Stream, l string) { buf = append(append(buf, l...), '\n') })
+		w.OutputTo(&buf, 16)
+		w.Write(v)
+		w.Write(v)
+		w.Close()
+		if string(buf) != want {
+			t.Errorf("width %d colour %v: got\n%s\nwant\n%s", o.Width, o.Color, buf, want)
+		}
+	}
+}

@@ -37,9 +37,11 @@ func enumLimit(o *Options) int {
 func RenderValue(v any, o *Options, inTable bool) string {
 	// Most values of an object are text, flags or nothing: shown as they
 	// are, without the questions the others need.
-	switch v.(type) {
-	case nil, string, bool:
-		return object.ToCultureString(v)
+	switch x := v.(type) {
+	case string:
+		return x
+	case nil, bool:
+		return object.ToCultureString(x)
 	}
 	v = unwrapBare(v)
 	if v == nil {
@@ -81,7 +83,7 @@ func scalarText(v any) string {
 		}
 		return x.String()
 	case time.Time:
-		return object.ToCultureString(x)
+		return object.ToCultureString(v)
 	case *object.ErrorRecord:
 		return x.Message
 	}

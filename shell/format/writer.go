@@ -87,8 +87,11 @@ type Writer struct {
 	o    Options
 	emit func(s Stream, line string)
 	// emitBytes, when set (EmitBytes), takes the lines a list builds
-	// instead of emit.
+	// instead of emit; outBuf, when set (OutputTo), is where they go
+	// without being given out, made outRoom bytes big when empty.
 	emitBytes func(s Stream, lines []byte)
+	outBuf    *[]byte
+	outRoom   int
 	// lines is where the lines of a list entry are put together, texts
 	// where the values of a list entry wait for their lines.
 	lines []byte
@@ -132,6 +135,14 @@ func (w *Writer) objectLimit() int {
 // newline, valid only during the call. A destination that copies them
 // into a buffer of its own then costs no string and no call per line.
 func (w *Writer) EmitBytes(emit func(s Stream, lines []byte)) { w.emitBytes = emit }
+
+// OutputTo makes the writer append the lines of lists of the output
+// stream, each followed by a newline, to *buf instead of giving them to
+// emit or to EmitBytes' function; an empty buffer is first made room
+// bytes big. A destination that gathers its lines in a buffer then
+// takes them without a copy. Lines and values given out otherwise still
+// go to emit, after what the buffer holds.
+func (w *Writer) OutputTo(buf *[]byte, room int) { w.outBuf, w.outRoom = buf, room }
 
 // outBytes writes lines (each followed by a newline) put together in a
 // buffer the writer reuses.
@@ -497,7 +508,11 @@ func (w *Writer) add(v any) {
 		default:
 			fields.fs = namesToFields(v, w.reg.defaultPropertyNames(v))
 		}
-		w.listEntry(v, fields, w.outputBytes)
+		if w.outBuf != nil {
+			w.listEntry(v, fields, nil)
+		} else {
+			w.listEntry(v, fields, w.outputBytes)
+		}
 		w.out(Output, "")
 	case CustomView:
 		var lines []string
@@ -705,7 +720,7 @@ const listChunk = 2 << 10
 // listEntry renders one object's list lines (without the empty line
 // that follows each entry) to emit, some at a time: lines each followed
 // by a newline, valid during the call only, put together in the
-// writer's buffer.
+// writer's buffer. A nil emit appends them to the buffer of OutputTo.
 func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 	n := fields.len()
 	if n == 0 {
@@ -729,7 +744,10 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 	if names := fields.names; names != nil {
 		// a view's properties, read from their likely positions
 		for i, name := range names {
-			lc := Cells(name)
+			lc := len(name)
+			if !printableASCII(name) {
+				lc = Cells(name)
+			}
 			maxLabel = max(maxLabel, lc)
 			t := listText{labelCells: int32(lc), shown: true}
 			if name != "" {
@@ -752,11 +770,20 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 		maxLabel = width - 4
 	}
 	valueWidth := width - (maxLabel + 3)
-	b := w.lines[:0]
-	if cap(b) == 0 {
-		b = make([]byte, 0, 2*listChunk)
+	var b []byte
+	if emit == nil {
+		b = *w.outBuf
+		if cap(b) == 0 {
+			b = make([]byte, 0, w.outRoom)
+		}
+	} else {
+		b = w.lines[:0]
+		if cap(b) == 0 {
+			b = make([]byte, 0, 2*listChunk)
+		}
+		w.lines = nil // emit may write with this writer
 	}
-	w.lines = nil // emit may write with this writer
+	plainLabels := !w.o.Color
 	for i := range texts {
 		t := &texts[i]
 		if !t.shown {
@@ -768,15 +795,23 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 			labelCells = Cells(label)
 		}
 		pad := maxLabel - labelCells
-		if len(b) >= listChunk {
+		if emit != nil && len(b) >= listChunk {
 			emit(b)
 			b = b[:0]
 		}
-		// Most values are one short line: label, padding and value.
-		if len(t.text) <= valueWidth && printableASCII(t.text) {
-			b = w.appendListLabel(b, label, pad)
-			b = append(append(b, t.text...), '\n')
-			continue
+		// Most values are one short printable line: label, padding,
+		// colon and value; a long one is cut where its words end.
+		if text := t.text; printableASCII(text) {
+			if plainLabels && pad <= len(blanks) && len(text) <= valueWidth {
+				b = append(b, label...)
+				b = append(b, blanksColon[len(blanks)-pad:]...)
+				b = append(append(b, text...), '\n')
+				continue
+			}
+			if len(text) > valueWidth && valueWidth >= 2 {
+				b = w.appendWrapped(b, label, pad, maxLabel+3, text, valueWidth, true)
+				continue
+			}
 		}
 		if cells, plain := plainCells(t.text); plain && cells <= valueWidth {
 			b = w.appendListLabel(b, label, pad)
@@ -785,26 +820,44 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 		}
 		// Others are cut into lines, the first after the label, the
 		// rest under the first.
-		first := true
-		wrapText(t.text, valueWidth, valueWidth, func(l string) {
-			if first {
-				b = w.appendListLabel(b, label, pad)
-				first = false
-			} else {
-				b = append(b, spaces(maxLabel+3)...)
-			}
-			b = append(b, l...)
-			if strings.Contains(l, "\x1b") && !strings.HasSuffix(l, styleReset) {
-				b = append(b, styleReset...)
-			}
-			b = append(b, '\n')
-		})
+		b = w.appendWrapped(b, label, pad, maxLabel+3, t.text, valueWidth, false)
+	}
+	w.texts = texts
+	if emit == nil {
+		*w.outBuf = b
+		return
 	}
 	if len(b) > 0 {
 		emit(b)
 	}
 	w.lines = b[:0]
-	w.texts = texts
+}
+
+// appendWrapped appends the lines of a list value cut to valueWidth
+// cells: the first after the label (padded by pad), the rest under the
+// first, indent cells in. A printable ASCII text (ascii) wider than
+// valueWidth, of two cells or more, is cut as wrapText would cut it,
+// without measuring it again.
+func (w *Writer) appendWrapped(b []byte, label string, pad, indent int, text string, valueWidth int, ascii bool) []byte {
+	first := true
+	wrap := wrapText
+	if ascii {
+		wrap = wrapASCII
+	}
+	wrap(text, valueWidth, valueWidth, func(l string) {
+		if first {
+			b = w.appendListLabel(b, label, pad)
+			first = false
+		} else {
+			b = append(b, spaces(indent)...)
+		}
+		b = append(b, l...)
+		if strings.Contains(l, "\x1b") && !strings.HasSuffix(l, styleReset) {
+			b = append(b, styleReset...)
+		}
+		b = append(b, '\n')
+	})
+	return b
 }
 
 // appendListLabel appends the start of a list line: the label, pad
@@ -812,18 +865,14 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 func (w *Writer) appendListLabel(b []byte, label string, pad int) []byte {
 	if w.o.Color {
 		b = append(b, styleHeader...)
-		b = append(b, label...)
-		b = append(b, spaces(pad)...)
-		b = append(b, " : "...)
-		return append(b, styleReset...)
 	}
 	b = append(b, label...)
-	if pad <= len(blanks) {
-		// the padding and the colon in one piece
-		return append(b, blanksColon[len(blanks)-pad:]...)
-	}
 	b = append(b, spaces(pad)...)
-	return append(b, " : "...)
+	b = append(b, " : "...)
+	if w.o.Color {
+		b = append(b, styleReset...)
+	}
+	return b
 }
 
 // FormatLines formats values the way Out-String does (without the final

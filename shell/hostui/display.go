@@ -1,8 +1,6 @@
 package hostui
 
 import (
-	"bytes"
-
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/numeric"
@@ -130,9 +128,11 @@ func (d *Display) FormatOptions(outString bool) format.Options {
 
 // OutDefault is the implicit Out-Default at the end of a command line.
 // The output lines of one value go to the host in one write (or one per
-// outChunk bytes): a list of a few hundred properties is one write, not a
-// few hundred. Anything else the host shows (another stream, a script
-// block the formatting runs) first sends what is waiting.
+// outChunk bytes, a list entry whole): a list of a few hundred properties
+// is one write, not a few hundred, its lines written by the formatter
+// straight into the buffer. Anything else the host shows (another
+// stream, a script block the formatting runs) first sends what is
+// waiting.
 type OutDefault struct {
 	w *format.Writer
 	// pending holds the output lines waiting, each followed by a newline.
@@ -157,18 +157,8 @@ func (d *Display) NewOutDefault() *OutDefault {
 		od.flush()
 		d.WriteStream(s, line)
 	})
-	od.w.EmitBytes(func(s format.Stream, lines []byte) {
-		if s == format.Output {
-			addLines(od, lines)
-			return
-		}
-		od.flush()
-		for len(lines) > 0 {
-			i := bytes.IndexByte(lines, '\n')
-			d.WriteStream(s, string(lines[:i]))
-			lines = lines[i+1:]
-		}
-	})
+	// the lines of lists go straight into the buffer of lines waiting
+	od.w.OutputTo(&od.pending, outChunk)
 	return od
 }
 
@@ -186,17 +176,6 @@ func add(od *OutDefault, line string) {
 		}
 	}
 	od.pending = append(append(od.pending, line...), '\n')
-}
-
-// addLines queues output lines, each already followed by a newline.
-func addLines(od *OutDefault, lines []byte) {
-	if len(od.pending)+len(lines) > cap(od.pending) {
-		od.flush()
-		if len(lines) > cap(od.pending) {
-			od.pending = make([]byte, 0, max(outChunk, len(lines)))
-		}
-	}
-	od.pending = append(od.pending, lines...)
 }
 
 // Write formats v and shows it.

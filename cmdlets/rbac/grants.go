@@ -225,38 +225,45 @@ func (g *Grants) grantOf(cmdlet string) *cmdGrant {
 // that one of the roles roleNames holds, and returns it.
 //
 // The role table's names are ASCII (TestRoleNamesAreASCII): a name equals
-// one of them ignoring case only when it has the same length, or is
-// longer and has letters outside ASCII (the Kelvin sign and the long s
-// fold with k and s). So a name of no entry's length is passed over
-// unless it is such a longer one.
+// one of them ignoring case only when it has the same length and first
+// letter, or when it is longer by the Kelvin signs and long s's it has
+// for the name's k's and s's (the only letters outside ASCII that fold
+// with ASCII ones: two bytes more for a Kelvin sign, one for a long s).
+// A name that can be neither for any entry is passed over.
 func addGrants(cg *cmdGrant, entries []roleGrant, roleNames []string) *cmdGrant {
-	var lens uint64 // bit n: an entry's role has n bytes
-	shortest := -1
+	var same, longer uint64 // bit lengthLetter of each entry's role; bit n: a length a longer equal name may have
 	for i := range entries {
-		n := len(entries[i].Role)
-		if n >= 64 {
-			lens = ^uint64(0) // no name is passed over by its length
-		} else {
-			lens |= 1 << n
+		role := entries[i].Role
+		if role == "" {
+			continue
 		}
-		if shortest < 0 || n < shortest {
-			shortest = n
+		same |= 1 << lengthLetter(role)
+		extra := 0
+		for j := 0; j < len(role); j++ {
+			switch role[j] | 0x20 {
+			case 'k':
+				extra += 2
+			case 's':
+				extra++
+			}
+		}
+		for n := len(role) + 1; n <= len(role)+extra && n < 64; n++ {
+			longer |= 1 << n
 		}
 	}
 	for _, rn := range roleNames {
-		if len(rn) < 64 && lens>>len(rn)&1 == 0 && (len(rn) <= shortest || !hasNonASCII(rn)) {
+		if rn == "" || same>>lengthLetter(rn)&1 == 0 && len(rn) < 64 && longer>>len(rn)&1 == 0 {
 			continue
 		}
-		longer := hasNonASCII(rn)
 		for i := range entries {
 			e := &entries[i]
 			switch {
-			case len(rn) == len(e.Role) && len(rn) > 0:
-				if rn[0]|0x20 != e.Role[0]|0x20 || !strings.EqualFold(e.Role, rn) {
+			case len(rn) == len(e.Role):
+				if rn != e.Role && (rn[0]|0x20 != e.Role[0]|0x20 || !strings.EqualFold(e.Role, rn)) {
 					continue
 				}
-			case len(rn) > len(e.Role) && longer:
-				if !strings.EqualFold(e.Role, rn) {
+			case len(rn) > len(e.Role):
+				if rn[0] < 0x80 && rn[0]|0x20 != e.Role[0]|0x20 || !strings.EqualFold(e.Role, rn) {
 					continue
 				}
 			default:
@@ -279,28 +286,11 @@ func addGrants(cg *cmdGrant, entries []roleGrant, roleNames []string) *cmdGrant 
 	return cg
 }
 
-// hasNonASCII reports whether s has a byte outside ASCII, reading eight
-// bytes at a time (the last eight overlapping the others).
-func hasNonASCII(s string) bool {
-	const high = 0x8080808080808080
-	if len(s) < 8 {
-		for i := 0; i < len(s); i++ {
-			if s[i] >= 0x80 {
-				return true
-			}
-		}
-		return false
-	}
-	word := func(s string) uint64 {
-		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	}
-	for i := 0; i+8 < len(s); i += 8 {
-		if word(s[i:])&high != 0 {
-			return true
-		}
-	}
-	return word(s[len(s)-8:])&high != 0
+// lengthLetter is the bit addGrants keeps for a name (not empty): of its
+// length and its first byte in lower case, which two names equal ignoring
+// ASCII case share.
+func lengthLetter(s string) uint {
+	return uint(len(s)*7+int(s[0]|0x20)) & 63
 }
 
 // granted reports whether set holds the lower-case form of name.

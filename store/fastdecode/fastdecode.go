@@ -323,7 +323,7 @@ func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 			return false
 		}
 		if (f == nil || f.Op == None) && sd.Partial {
-			if !r.skipScalar() && !r.skip(0) {
+			if !r.skipFlat() && !r.skip(0) {
 				return false
 			}
 			continue
@@ -575,6 +575,62 @@ func (r *cborReader) skipScalar() bool {
 		return true
 	}
 	return false
+}
+
+// skipFlat reads past the values most fields hold, in one loop without
+// calls: a text, byte string, number or simple value, or an array of
+// texts, whose heads are at most two bytes. It reports false, having read
+// nothing, for any other value (skip reads it).
+func (r *cborReader) skipFlat() bool {
+	b, i := r.b, r.i
+	if i >= len(b) {
+		return false
+	}
+	c := b[i]
+	n := int(c & 0x1f)
+	if n == 24 {
+		if i+1 >= len(b) {
+			return false
+		}
+		i++
+		n = int(b[i])
+	} else if n > 24 {
+		return false
+	}
+	i++
+	switch c >> 5 {
+	case 0, 1, 7:
+	case 2, 3:
+		if n > len(b)-i {
+			return false
+		}
+		i += n
+	case 4:
+		for ; n > 0; n-- {
+			if i >= len(b) || b[i]>>5 != 3 {
+				return false
+			}
+			m := int(b[i] & 0x1f)
+			if m == 24 {
+				if i+1 >= len(b) {
+					return false
+				}
+				i++
+				m = int(b[i])
+			} else if m > 24 {
+				return false
+			}
+			i++
+			if m > len(b)-i {
+				return false
+			}
+			i += m
+		}
+	default:
+		return false
+	}
+	r.i = i
+	return true
 }
 
 // null consumes a CBOR null and reports whether there was one.

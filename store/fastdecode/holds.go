@@ -64,7 +64,7 @@ func TextsHold(raw []byte, name string, match func(text string) bool) (held, ok 
 		default:
 			return false, false
 		}
-		if !r.skipScalar() && !r.skip(0) {
+		if !r.skipFlat() && !r.skip(0) {
 			return false, false
 		}
 	}

@@ -133,7 +133,13 @@ func (t *tableFmt) headerLines() []string {
 	if t.disabled || t.hide {
 		return nil
 	}
-	lines := t.multiLine(t.labels, true)
+	var lines []string
+	if t.labelsFit() {
+		// one line, as the lines of cells that may wrap would make it
+		lines = append(make([]string, 0, 2), t.singleLine(t.labels, true))
+	} else {
+		lines = t.multiLine(t.labels, true)
+	}
 	dashes := make([]string, len(t.labels))
 	for k, l := range t.labels {
 		if t.widths[k] <= 0 {
@@ -145,9 +151,32 @@ func (t *tableFmt) headerLines() []string {
 				n = c
 			}
 		}
-		dashes[k] = strings.Repeat("-", n)
+		if n <= len(dashRun) {
+			dashes[k] = dashRun[:n]
+		} else {
+			dashes[k] = strings.Repeat("-", n)
+		}
 	}
 	return append(lines, t.singleLine(dashes, true))
+}
+
+// dashRun is where the dashes under a header label of an ordinary width
+// are taken from.
+const dashRun = "--------------------------------------------------------------------------------------------------------------------------------"
+
+// labelsFit reports whether the header labels are one line without
+// colour, every column shown and each label one line within its width:
+// the line singleLine makes is then the one multiLine would.
+func (t *tableFmt) labelsFit() bool {
+	if t.color {
+		return false
+	}
+	for k, l := range t.labels {
+		if t.widths[k] <= 0 || strings.ContainsAny(l, "\r\n") || Cells(l) > t.widths[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // rowLines returns the line(s) of one row.
@@ -179,23 +208,25 @@ func cellAt(cells []string, k int) string {
 // truncated to each column's width. Like PowerShell, only the last column
 // of the table (even when hidden) is left unpadded.
 func (t *tableFmt) singleLine(cells []string, header bool) string {
-	var b strings.Builder
+	var buf [256]byte // the line is put together here, copied out once
+	b := buf[:0]
 	n := len(t.widths)
 	for k := 0; k < n; k++ {
 		if t.widths[k] <= 0 {
 			continue
 		}
 		if k > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		f := rowField(cellAt(cells, k), t.widths[k], t.align(k), k != n-1)
 		if header && t.color {
-			b.WriteString(styleHeader + f + styleReset)
+			b = append(b, styleHeader...)
+			b = appendRowField(b, cellAt(cells, k), t.widths[k], t.align(k), k != n-1)
+			b = append(b, styleReset...)
 		} else {
-			b.WriteString(f)
+			b = appendRowField(b, cellAt(cells, k), t.widths[k], t.align(k), k != n-1)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // multiLine renders a row whose cells may span several lines (wrapped
@@ -280,39 +311,54 @@ func (t *tableFmt) multiLine(cells []string, header bool) []string {
 // right side only when pad is set), or truncated with the ellipsis (kept
 // at the start for right-aligned cells).
 func rowField(s string, width int, al Alignment, pad bool) string {
+	return string(appendRowField(nil, s, width, al, pad))
+}
+
+// appendRowField appends rowField(s, width, al, pad) to b.
+func appendRowField(b []byte, s string, width int, al Alignment, pad bool) []byte {
 	s = truncateAtNewLine(s)
 	n := Cells(s)
-	if n < width {
+	switch {
+	case n == width:
+		return append(b, s...)
+	case n < width:
+		// padded: the field is width cells, or narrower unpadded on
+		// its right
 		gap := width - n
 		switch al {
 		case AlignRight:
-			s = spaces(gap) + s
+			b = append(b, spaces(gap)...)
+			return append(b, s...)
 		case AlignCenter:
 			left := gap / 2
-			s = spaces(left) + s
+			b = append(b, spaces(left)...)
+			b = append(b, s...)
 			if pad {
-				s += spaces(gap - left)
+				b = append(b, spaces(gap-left)...)
 			}
-		default:
-			if pad {
-				s += spaces(gap)
-			}
+			return b
 		}
-	} else if n > width {
-		keep := width - 1
-		if keep > 0 {
-			if al == AlignRight {
-				s = Ellipsis + tailCells(s, keep)
-			} else {
-				s = headCells(s, keep) + Ellipsis
-			}
-		} else {
-			if al == AlignRight {
-				s = tailCells(s, width)
-			} else {
-				s = headCells(s, width)
-			}
+		b = append(b, s...)
+		if pad {
+			b = append(b, spaces(gap)...)
 		}
+		return b
+	}
+	return append(b, cutField(s, width, al, pad)...)
+}
+
+// cutField is rowField for a cell wider than width cells.
+func cutField(s string, width int, al Alignment, pad bool) string {
+	keep := width - 1
+	switch {
+	case keep > 0 && al == AlignRight:
+		s = Ellipsis + tailCells(s, keep)
+	case keep > 0:
+		s = headCells(s, keep) + Ellipsis
+	case al == AlignRight:
+		s = tailCells(s, width)
+	default:
+		s = headCells(s, width)
 	}
 	if Cells(s) == width {
 		return s

@@ -280,6 +280,12 @@ func (f *field) value(v any, o *Options) any {
 	case f.prop != "" && f.at > 0:
 		return object.PropertyValueAt(v, f.prop, f.at-1)
 	case f.prop != "":
+		if i, ok := object.LazyIndex(v, f.prop); ok {
+			// the objects after this one, of its kind as a table's
+			// rows mostly are, are read by position
+			f.at = i + 1
+			return object.PropertyValueAt(v, f.prop, i)
+		}
 		return object.PropertyValue(v, f.prop)
 	}
 	return nil

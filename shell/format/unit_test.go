@@ -497,25 +497,29 @@ func TestListLinesAsBytes(t *testing.T) {
 	}
 }
 
-// Format-List and Format-Table with wildcards show a lazy object as they
-// show the same object built property by property, each name once.
+// Format-List and Format-Table, with wildcards or names, show lazy
+// objects as they show the same objects built property by property, each
+// name once, the rows after the first read by position.
 func TestWildcardPropertiesOfLazyObject(t *testing.T) {
 	t.Parallel()
 	props := []string{"Name", "Count", "Tags", "Enabled"}
 	values := []any{"annb", 3, []any{"a", "b"}, true}
 	schema := object.NewSchema(props, []string{"System.String", "System.Int32", "System.Object[]", "System.Boolean"})
 	lazy := object.NewLazyObject(schema, func(i int) any { return values[i] }, "T.Lazy")
+	lazy2 := object.NewLazyObject(schema, func(i int) any { return []any{"bob", 4, nil, false}[i] }, "T.Lazy")
 	eager := typed("T.Lazy", "Name", "annb", "Count", 3, "Tags", []any{"a", "b"}, "Enabled", true)
+	eager2 := typed("T.Lazy", "Name", "bob", "Count", 4, "Tags", nil, "Enabled", false)
 	for _, spec := range []*Spec{
 		{Kind: ListView, Properties: names("*")},
 		{Kind: ListView, Properties: names("Count", "*")},
 		{Kind: ListView, Properties: names("*n*", "N*")},
 		{Kind: TableView, Properties: names("*")},
 		{Kind: TableView, Properties: names("[", "Name")},
+		{Kind: TableView, Properties: names("count", "Name", "NoSuch", "tags")},
 	} {
-		want := render(nil, Options{}, &Shaped{Spec: spec, Value: eager})
-		if got := render(nil, Options{}, &Shaped{Spec: spec, Value: lazy}); got != want {
-			t.Errorf("%v: lazy object shows\n%q\nwant\n%q", spec.Properties, got, want)
+		want := render(nil, Options{}, &Shaped{Spec: spec, Value: eager}, &Shaped{Spec: spec, Value: eager2})
+		if got := render(nil, Options{}, &Shaped{Spec: spec, Value: lazy}, &Shaped{Spec: spec, Value: lazy2}); got != want {
+			t.Errorf("%v: lazy objects show\n%q\nwant\n%q", spec.Properties, got, want)
 		}
 	}
 }

@@ -197,6 +197,16 @@ func LazyNames(v any) ([]string, bool) {
 	return nil, false
 }
 
+// LazyIndex returns the position of the named property of a lazy object
+// (NewLazyObject): where PropertyValueAt reads it, for this object and
+// the others of its kind; false for any other value or a name it lacks.
+func LazyIndex(v any, name string) (int, bool) {
+	if o, ok := v.(*PSObject); ok && o != nil && o.schema != nil {
+		return o.schema.Index(name)
+	}
+	return 0, false
+}
+
 // PropertyValue returns the value of a property, nil when missing.
 func PropertyValue(v any, name string) any {
 	p, ok := GetProperty(v, name)

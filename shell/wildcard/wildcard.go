@@ -75,6 +75,10 @@ type Pattern struct {
 	// anything is set when the pattern is stars alone: every text
 	// matches.
 	anything bool
+	// pieces, for a pattern with stars between pieces of plain ASCII
+	// characters, are those pieces: an ASCII text is matched against
+	// them byte by byte.
+	pieces []string
 }
 
 // Compile reads a pattern. The error of an invalid pattern is an *Error.
@@ -178,6 +182,7 @@ func (p *Pattern) finish() {
 		for _, seg := range p.segs {
 			p.anything = p.anything && len(seg) == 0
 		}
+		p.pieces = asciiPieces(p.segs)
 		return
 	}
 	if len(p.segs) != 1 {
@@ -193,6 +198,23 @@ func (p *Pattern) finish() {
 	p.literal, p.literalStr = true, b.String()
 }
 
+// asciiPieces returns the pieces of plain ASCII characters segs are, nil
+// when a piece holds anything else.
+func asciiPieces(segs [][]elem) []string {
+	pieces := make([]string, len(segs))
+	for i, seg := range segs {
+		b := make([]byte, len(seg))
+		for k, e := range seg {
+			if e.kind != litElem || e.r >= utf8.RuneSelf {
+				return nil
+			}
+			b[k] = byte(e.r)
+		}
+		pieces[i] = string(b)
+	}
+	return pieces
+}
+
 // Match reports whether the whole of s matches the pattern.
 func (p *Pattern) Match(s string) bool {
 	if p.anything {
@@ -204,12 +226,58 @@ func (p *Pattern) Match(s string) bool {
 		}
 		return p.literalStr == s
 	}
+	if p.pieces != nil {
+		var bits byte
+		for i := 0; i < len(s); i++ {
+			bits |= s[i]
+		}
+		if bits < utf8.RuneSelf {
+			return p.matchPieces(s)
+		}
+	}
 	var buf [64]rune
 	t := buf[:0]
 	for _, r := range s {
 		t = append(t, r)
 	}
 	return p.matchRunes(t)
+}
+
+// matchPieces is matchRunes for an ASCII text and a pattern of ASCII
+// pieces between stars: the same places tried, a byte a character.
+func (p *Pattern) matchPieces(s string) bool {
+	first, last := p.pieces[0], p.pieces[len(p.pieces)-1]
+	if len(first)+len(last) > len(s) {
+		return false
+	}
+	if !p.samePiece(first, s[:len(first)]) || !p.samePiece(last, s[len(s)-len(last):]) {
+		return false
+	}
+	rest := s[len(first) : len(s)-len(last)]
+	for _, piece := range p.pieces[1 : len(p.pieces)-1] {
+		at := -1
+		for i := 0; i+len(piece) <= len(rest); i++ {
+			if p.samePiece(piece, rest[i:i+len(piece)]) {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			return false
+		}
+		rest = rest[at+len(piece):]
+	}
+	return true
+}
+
+// samePiece reports whether ASCII texts a and b of one length are equal,
+// letters in either case when the pattern ignores case (as sameFold
+// compares ASCII letters).
+func (p *Pattern) samePiece(a, b string) bool {
+	if p.fold {
+		return strings.EqualFold(a, b)
+	}
+	return a == b
 }
 
 func (p *Pattern) matchRunes(t []rune) bool {

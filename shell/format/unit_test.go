@@ -547,3 +547,29 @@ func TestListLinesIntoBuffer(t *testing.T) {
 		}
 	}
 }
+
+// A header whose labels fit their columns is the line the cutting of
+// wrapped cells would make of it, whatever the alignments, wide
+// characters or empty labels.
+func TestFittingHeaderIsOneLine(t *testing.T) {
+	t.Parallel()
+	labels := []string{"Name", "", "漢字", "Count", "Ends"}
+	for _, widths := range [][]int{{6, 3, 4, 7, 4}, {4, 1, 5, 5, 9}} {
+		for al := AlignDefault; al <= AlignRight; al++ {
+			aligns := []Alignment{al, AlignLeft, al, AlignRight, al}
+			tf := &tableFmt{labels: labels, aligns: aligns, widths: widths}
+			if !tf.labelsFit() {
+				t.Fatalf("%v: labels do not fit", widths)
+			}
+			if got, want := tf.singleLine(labels, true), tf.multiLine(labels, true); len(want) != 1 || got != want[0] {
+				t.Errorf("%v align %d: %q, want %q", widths, al, got, want)
+			}
+		}
+	}
+	if (&tableFmt{labels: []string{"a\nb"}, widths: []int{5}}).labelsFit() {
+		t.Error("a label of two lines fits")
+	}
+	if (&tableFmt{labels: []string{"Name"}, widths: []int{5}, color: true}).labelsFit() {
+		t.Error("coloured labels take the one-line path")
+	}
+}

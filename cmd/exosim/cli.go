@@ -100,7 +100,12 @@ func runCLI(args []string, e *env, whole bool) (code int) {
 	root.SetArgs(args)
 	root.SetOut(e.io.Out)
 	root.SetErr(e.io.Err)
-	err := root.Execute()
+	var err error
+	if root.HasSubCommands() {
+		err = root.Execute()
+	} else {
+		err = executeAlone(root, args)
+	}
 	if err == nil {
 		return 0
 	}
@@ -150,6 +155,24 @@ func newRootCmd(e *env, args []string, whole bool) *cobra.Command {
 		root.CompletionOptions.DisableDefaultCmd = true
 	}
 	return root
+}
+
+// executeAlone runs the root command built without subcommands for args
+// rootAlone accepted, as Execute would: the flags parsed (a value they
+// refuse is the flag error function's), no word left over (NoArgs), then
+// RunE. Execute's other steps (the hidden completion command, finding a
+// subcommand, the help flag, the checks of required and grouped flags)
+// have nothing to do for such a command line: no word names a command or
+// asks for help, and no flag of the root is required or grouped.
+func executeAlone(root *cobra.Command, args []string) error {
+	if err := root.ParseFlags(args); err != nil {
+		return root.FlagErrorFunc()(root, err)
+	}
+	rest := root.Flags().Args()
+	if err := root.ValidateArgs(rest); err != nil {
+		return err
+	}
+	return root.RunE(root, rest)
 }
 
 // rootAlone reports whether args are only the root command's own flags
@@ -474,7 +497,7 @@ func sessionOptions(e *env, o *options, interactive bool) registry.Options {
 	cwd, _ := os.Getwd()
 	files := &fsys.Config{FS: fsys.OS(), Cwd: cwd, Home: e.getenv("HOME")}
 	if path, err := tenantPath(e, o); err == nil {
-		files.DriveC = filepath.Join(drivesDir(path), "C")
+		files.DriveC = filepath.Join(drivesDir(cwd, path), "C")
 	}
 	ro.Files = files
 	if e.environ != nil {
@@ -484,10 +507,19 @@ func sessionOptions(e *env, o *options, interactive bool) registry.Options {
 }
 
 // drivesDir is the folder beside a tenant file that holds its simulated
-// drives: tenant.db → tenant.drives.
-func drivesDir(tenant string) string {
-	if abs, err := filepath.Abs(tenant); err == nil {
-		tenant = abs
+// drives: tenant.db → tenant.drives. A relative tenant path is taken from
+// cwd, the working directory ("" when not known), without asking the
+// system for it again.
+func drivesDir(cwd, tenant string) string {
+	switch {
+	case filepath.IsAbs(tenant):
+		tenant = filepath.Clean(tenant)
+	case cwd != "":
+		tenant = filepath.Join(cwd, tenant)
+	default:
+		if abs, err := filepath.Abs(tenant); err == nil {
+			tenant = abs
+		}
 	}
 	return strings.TrimSuffix(tenant, filepath.Ext(tenant)) + ".drives"
 }

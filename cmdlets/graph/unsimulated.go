@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/module"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -17,28 +18,36 @@ import (
 // a Graph command when its verb is one of PowerShell's approved verbs and
 // its noun is Mg or MgBeta followed by letters.
 
+// Aliases are the aliases the authentication module exports, sorted by
+// name.
+var Aliases = command.AliasTable{
+	{Name: "Connect-Graph", Target: "Connect-MgGraph"},
+	{Name: "Disconnect-Graph", Target: "Disconnect-MgGraph"},
+	{Name: "Invoke-GraphRequest", Target: "Invoke-MgGraphRequest"},
+}
+
 // Install makes the session's unknown Graph-shaped command names fail
-// with NotSimulatedError instead of "not recognized", and defines the
-// aliases the authentication module exports (Connect-Graph,
-// Disconnect-Graph, Invoke-GraphRequest).
+// with NotSimulatedError instead of "not recognized" (the session's
+// UnknownCommand), and defines the aliases the authentication module
+// exports (Aliases). It is small enough to be inlined where a session
+// starts: the rest of this package's code runs only when a command name
+// is unknown.
 func Install(rt *runtime.Runtime) {
-	rt.SetAlias("Connect-Graph", "Connect-MgGraph")
-	rt.SetAlias("Disconnect-Graph", "Disconnect-MgGraph")
-	rt.SetAlias("Invoke-GraphRequest", "Invoke-MgGraphRequest")
-	prev := rt.UnknownCommand
-	rt.UnknownCommand = func(name string) *object.ErrorRecord {
-		if IsGraphName(name) {
-			return NotSimulatedError(name)
-		}
-		// an alias of a Graph command the simulator lacks
-		if target, ok := rt.Aliases()[strings.ToLower(name)]; ok && IsGraphName(target) {
-			return NotSimulatedError(target)
-		}
-		if prev != nil {
-			return prev(name)
-		}
-		return nil
+	rt.SetAliases(Aliases)
+	rt.UnknownCommand = unknownCommand
+}
+
+// unknownCommand is the error of an unknown command name: a Graph-shaped
+// one (or an alias of one) is not simulated; nil for others.
+func unknownCommand(rt *runtime.Runtime, name string) *object.ErrorRecord {
+	if IsGraphName(name) {
+		return NotSimulatedError(name)
 	}
+	// an alias of a Graph command the simulator lacks
+	if target, ok := rt.Aliases()[strings.ToLower(name)]; ok && IsGraphName(target) {
+		return NotSimulatedError(target)
+	}
+	return nil
 }
 
 // IsGraphName reports whether name has the shape of a Microsoft Graph

@@ -48,11 +48,12 @@ type Catalog struct {
 	deferred Deferred
 	// aliases map a lower-case alias to the name it stands for.
 	aliases map[string]string
-	// base is the table of aliases given to SetAliases while the catalog
-	// had none: it is looked up in place, never written, behind aliases
-	// (which win over it), until an alias is removed (ownBase copies it
-	// into aliases then).
-	base AliasTable
+	// bases are the tables of aliases given to SetAliases while the
+	// catalog had no alias of its own: they are looked up in place, never
+	// written, a later one winning over an earlier one and aliases over
+	// them all, until an alias is removed (ownBase copies them into
+	// aliases then).
+	bases []AliasTable
 	// modules are the module names declared with DeclareModules, as
 	// given (HasModule is asked seldom: no table is made for it).
 	modules []string
@@ -312,11 +313,12 @@ func (c *Catalog) SetAlias(alias, target string) {
 	c.aliases[strings.ToLower(alias)] = target
 }
 
-// SetAliases defines every alias of t. The first table is used as it is,
-// not copied; others are copied in, making room for them at once.
+// SetAliases defines every alias of t. A table given while no alias was
+// set one by one (SetAlias) is used as it is, not copied; one given after
+// is copied in, making room for it at once.
 func (c *Catalog) SetAliases(t AliasTable) {
-	if c.base == nil && len(c.aliases) == 0 {
-		c.base = t
+	if len(c.aliases) == 0 {
+		c.bases = append(c.bases, t)
 		return
 	}
 	if c.aliases == nil {
@@ -332,18 +334,22 @@ func (c *Catalog) alias(key string) (string, bool) {
 	if target, ok := c.aliases[key]; ok {
 		return target, true
 	}
-	e, ok := c.base.Lookup(key)
-	return e.Target, ok
+	for i := len(c.bases) - 1; i >= 0; i-- {
+		if e, ok := c.bases[i].Lookup(key); ok {
+			return e.Target, true
+		}
+	}
+	return "", false
 }
 
-// ownBase copies the base table's aliases that aliases does not override
+// ownBase copies the base tables' aliases that aliases does not override
 // into aliases, which holds every alias from then on.
 func (c *Catalog) ownBase() {
-	if c.base == nil {
+	if c.bases == nil {
 		return
 	}
 	own := c.Aliases()
-	c.aliases, c.base = own, nil
+	c.aliases, c.bases = own, nil
 }
 
 // Alias returns the name an alias stands for.
@@ -372,9 +378,15 @@ func (c *Catalog) RemoveAlias(name string) bool {
 
 // Aliases returns a copy of the aliases: lower-case alias → command name.
 func (c *Catalog) Aliases() map[string]string {
-	out := make(map[string]string, len(c.base)+len(c.aliases))
-	for _, e := range c.base {
-		out[strings.ToLower(e.Name)] = e.Target
+	n := len(c.aliases)
+	for _, t := range c.bases {
+		n += len(t)
+	}
+	out := make(map[string]string, n)
+	for _, t := range c.bases {
+		for _, e := range t {
+			out[strings.ToLower(e.Name)] = e.Target
+		}
 	}
 	for k, v := range c.aliases {
 		out[k] = v

@@ -5,15 +5,17 @@ import (
 	"testing"
 )
 
-// The first alias table is looked up in place and never written: aliases
-// set later win over it, a removed one is gone, and the catalog's listing
-// is what copying every table in would have made.
+// Alias tables are looked up in place and never written: a later table
+// wins over an earlier one, aliases set later win over both, a removed one
+// is gone, and the catalog's listing is what copying every table in would
+// have made.
 func TestAliasTablesInPlace(t *testing.T) {
 	t.Parallel()
 	base := AliasTable{{"fl", "Format-List"}, {"gci", "Get-ChildItem"}, {"ls", "Get-ChildItem"}}
 	var c Catalog
+	second := AliasTable{{"Get-PSResource", "Get-InstalledPSResource"}, {"ls", "Get-Item"}}
 	c.SetAliases(base)
-	c.SetAliases(AliasTable{{"Get-PSResource", "Get-InstalledPSResource"}, {"ls", "Get-Item"}})
+	c.SetAliases(second)
 	c.SetAlias("GCI", "Get-Content")
 	if got, ok := c.Alias("FL"); !ok || got != "Format-List" {
 		t.Errorf("Alias(FL) = %q, %v", got, ok)
@@ -46,6 +48,24 @@ func TestAliasTablesInPlace(t *testing.T) {
 	}
 	if !reflect.DeepEqual(base, AliasTable{{"fl", "Format-List"}, {"gci", "Get-ChildItem"}, {"ls", "Get-ChildItem"}}) {
 		t.Errorf("the table given to SetAliases was changed: %v", base)
+	}
+	if !reflect.DeepEqual(second, AliasTable{{"Get-PSResource", "Get-InstalledPSResource"}, {"ls", "Get-Item"}}) {
+		t.Errorf("the second table given to SetAliases was changed: %v", second)
+	}
+}
+
+// A table given after an alias was set one by one wins over that alias,
+// as the later definition.
+func TestAliasTableAfterAlias(t *testing.T) {
+	t.Parallel()
+	var c Catalog
+	c.SetAliases(AliasTable{{"gi", "Get-Item"}})
+	c.SetAlias("ls", "Get-ChildItem")
+	c.SetAliases(AliasTable{{"gi", "Get-ItemProperty"}, {"ls", "Get-Location"}})
+	for name, want := range map[string]string{"gi": "Get-ItemProperty", "ls": "Get-Location"} {
+		if got, _ := c.Alias(name); got != want {
+			t.Errorf("Alias(%s) = %q, want %q", name, got, want)
+		}
 	}
 }
 

@@ -130,7 +130,7 @@ func (p *exprProcessor) Process(any, bool) error {
 
 func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *pserror.Error {
 	if rt.UnknownCommand != nil {
-		if rec := rt.UnknownCommand(name); rec != nil {
+		if rec := rt.UnknownCommand(rt, name); rec != nil {
 			rec.InvocationName = name
 			rec.Position = pserror.Position(ext)
 			return &pserror.Error{Record: rec}
@@ -257,7 +257,7 @@ func (rt *Runtime) resolveCommand(pr *cmdproc.Processor, name string, ext syntax
 	if _, loop := rt.aliasOf(target); loop {
 		return rt.commandNotFound(target, ext)
 	}
-	if target != name && (rt.UnknownCommand == nil || rt.UnknownCommand(name) == nil) {
+	if target != name && (rt.UnknownCommand == nil || rt.UnknownCommand(rt, name) == nil) {
 		rec := scope.AliasNotResolved(name, target)
 		rec.InvocationName, rec.Position = name, pserror.Position(ext)
 		return &pserror.Error{Record: rec}

@@ -56,7 +56,9 @@ type Runtime struct {
 	// does not know before it is reported as not recognized: a package
 	// answers for names of its modules' commands that the simulator does
 	// not have, with the error the call fails with (nil: not recognized).
-	UnknownCommand func(name string) *object.ErrorRecord
+	// It takes the session, so a package sets it to a function of its own
+	// without making a closure.
+	UnknownCommand func(rt *Runtime, name string) *object.ErrorRecord
 
 	// cmds are the session's commands, aliases and modules by name
 	// (command.Catalog).

@@ -190,18 +190,25 @@ func (p *psRandom) doubleRange(min, max float64) float64 {
 }
 
 // randomSlot holds the session's Get-Random generator, made at its first
-// use from the seed in seedSlot (else a fixed one).
+// use from the seed in seedSlot, else from the text in seedTextSlot, else
+// from a fixed seed.
 var (
-	randomSlot = command.NewSlot[*psRandom]()
-	seedSlot   = command.NewSlot[int32]()
+	randomSlot   = command.NewSlot[*psRandom]()
+	seedSlot     = command.NewSlot[int32]()
+	seedTextSlot = command.NewSlot[string]()
 )
 
-// SeedRandom seeds the session's Get-Random generator; exosim seeds it
-// from the tenant, so a runbook's random picks repeat run to run.
+// SeedRandom seeds the session's Get-Random generator (-SetSeed).
 func SeedRandom(rt *runtime.Runtime, seed int32) {
 	seedSlot.Set(rt, seed)
 	randomSlot.Clear(rt)
 }
+
+// SeedRandomFrom gives a session that starts the text its Get-Random
+// generator is seeded from (exosim gives the tenant's ID, so a runbook's
+// random picks repeat run to run): hashed into the seed (SeedOf) when
+// Get-Random first draws, unless -SetSeed gives one first.
+func SeedRandomFrom(rt *runtime.Runtime, text string) { seedTextSlot.Set(rt, text) }
 
 // SeedOf hashes a text (a tenant's ID) into a seed.
 func SeedOf(s string) int32 {
@@ -215,6 +222,9 @@ func generator(rt *runtime.Runtime) *psRandom {
 		seed, ok := seedSlot.Get(rt)
 		if !ok {
 			seed = 20240301
+			if text, ok := seedTextSlot.Get(rt); ok {
+				seed = SeedOf(text)
+			}
 		}
 		return &psRandom{r: newDotnetRandom(seed)}
 	})

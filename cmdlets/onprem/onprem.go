@@ -104,56 +104,58 @@ func isCloudOnly(c *command.Command) bool {
 	return c.Module == exo.Module || strings.HasPrefix(c.Module, "Microsoft.Graph")
 }
 
-// Install adds the on-premises gate to a session; with ems the session is
-// an Exchange Management Shell on the on-premises server (exosim --onprem).
-func Install(rt *runtime.Runtime, ems bool) {
-	s := stateOf(rt)
-	s.ems = ems
-	rt.AddCommandGate(func(sess command.Session, c *command.Command) bool {
-		st := stateOf(sess)
-		if decl.OnPremOnly(c) {
-			return st.active()
-		}
-		if st.ems && isCloudOnly(c) {
-			return false
-		}
-		return true
-	})
-	if ems {
-		for _, c := range shadowing() {
-			c.Module = emsModule
-			rt.Register(c)
-		}
-		// The shell's profile defines Get-ExCommand, which its banner
-		// offers: the Exchange cmdlets only.
-		_ = rt.InvokeExpression("function global:Get-ExCommand { Get-Command -Module "+emsModule+" @args }", nil)
+// A session has the on-premises commands with Gate as one of its command
+// gates and RestoreAfterConnect wrapping Connect-ExchangeOnline (InstallEMS
+// then makes it an Exchange Management Shell). Both are functions, not
+// made per session: adding them runs none of this package's code.
+
+// Gate hides the on-premises commands until they answer, and in an
+// Exchange Management Shell the cloud-only ones.
+func Gate(sess command.Session, c *command.Command) bool {
+	st := stateOf(sess)
+	if decl.OnPremOnly(c) {
+		return st.active()
 	}
-	wrapConnect(rt)
+	if st.ems && isCloudOnly(c) {
+		return false
+	}
+	return true
+}
+
+// InstallEMS makes a session with Gate an Exchange Management Shell on
+// the on-premises server (exosim --onprem).
+func InstallEMS(rt *runtime.Runtime) {
+	stateOf(rt).ems = true
+	for _, c := range shadowing() {
+		c.Module = emsModule
+		rt.Register(c)
+	}
+	// The shell's profile defines Get-ExCommand, which its banner offers:
+	// the Exchange cmdlets only.
+	_ = rt.InvokeExpression("function global:Get-ExCommand { Get-Command -Module "+emsModule+" @args }", nil)
 }
 
 // emsModule is the module the Exchange Management Shell's commands come
 // from.
 const emsModule = "Microsoft.Exchange.Management.PowerShell.E2010"
 
-// wrapConnect makes Connect-ExchangeOnline put the Exchange Online commands
-// back in front of imported on-premises ones (the module it imports clobbers
-// them, as Import-Module does).
-func wrapConnect(rt *runtime.Runtime) {
-	rt.Wrap("Connect-ExchangeOnline", func(orig *command.Command) *command.Command {
-		if orig.Handler.Process == nil {
-			return orig
+// RestoreAfterConnect wraps Connect-ExchangeOnline: it puts the Exchange
+// Online commands back in front of imported on-premises ones (the module
+// it imports clobbers them, as Import-Module does).
+func RestoreAfterConnect(orig *command.Command) *command.Command {
+	if orig.Handler.Process == nil {
+		return orig
+	}
+	cp := *orig
+	process := orig.Handler.Process
+	cp.Handler.Process = func(ctx *command.Context) error {
+		err := process(ctx)
+		if err == nil {
+			restoreDisplaced(runtime.Of(ctx))
 		}
-		cp := *orig
-		process := orig.Handler.Process
-		cp.Handler.Process = func(ctx *command.Context) error {
-			err := process(ctx)
-			if err == nil {
-				restoreDisplaced(runtime.Of(ctx))
-			}
-			return err
-		}
-		return &cp
-	})
+		return err
+	}
+	return &cp
 }
 
 // restoreDisplaced puts back the commands an import replaced.

@@ -525,8 +525,10 @@ func (r *run) excluded(full string) bool {
 
 // registerTypes declares [PesterConfiguration] to the sessions' type
 // system: [PesterConfiguration]::Default, ::new(), ::Merge(a, b), a cast
-// from a hashtable of sections and -is.
-func registerTypes() { typesOnce.Do(declareTypes) }
+// from a hashtable of sections and -is. The definition is made the first
+// time a type is looked up (dotnet.RegisterLater), not when a session
+// starts.
+func registerTypes() { typesOnce.Do(func() { dotnet.RegisterLater(declareTypes) }) }
 
 var typesOnce sync.Once
 

@@ -154,7 +154,11 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
 	graph.Install(rt)
-	onprem.Install(rt, o.OnPrem)
+	rt.AddCommandGate(onprem.Gate)
+	rt.Wrap("Connect-ExchangeOnline", onprem.RestoreAfterConnect)
+	if o.OnPrem {
+		onprem.InstallEMS(rt)
+	}
 	if o.User != "" {
 		exo.SetIdentity(rt, o.User)
 	}
@@ -166,7 +170,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		gen := st.PrincipalsGeneration()
 		_ = st.View(func(tx *store.Tx) error {
 			if guid, admin, err := directory.OrganizationHead(tx); err == nil {
-				core.SeedRandom(rt, core.SeedOf(guid))
+				core.SeedRandomFrom(rt, guid)
 				exo.NoteAdminUPN(rt, gen, admin)
 			}
 			return nil

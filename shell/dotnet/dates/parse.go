@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf16"
+	"unsafe"
 
 	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
@@ -25,21 +26,18 @@ import (
 // 2049. A part left out comes from today's date: a time alone is today, a
 // month and day are this year, a year and month are the first.
 
-// clock is the "now" whose date a text without one takes.
-var clock atomic.Pointer[func() time.Time]
+// clock points at the "now" (a func() time.Time) whose date a text
+// without one takes (nil, or a nil func: the host's clock).
+var clock unsafe.Pointer
 
 // SetClock sets the clock whose date fills what a text leaves out (a time
-// alone is on today's date; a month and day are in this year).
-func SetClock(now func() time.Time) {
-	if now == nil {
-		clock.Store(nil)
-		return
-	}
-	clock.Store(&now)
-}
+// alone is on today's date; a month and day are in this year); nil sets
+// the host's. It is small enough to be inlined where a session starts,
+// which then runs none of this package's code.
+func SetClock(now func() time.Time) { atomic.StorePointer(&clock, unsafe.Pointer(&now)) }
 
 func today() time.Time {
-	if f := clock.Load(); f != nil {
+	if f := (*func() time.Time)(atomic.LoadPointer(&clock)); f != nil && *f != nil {
 		return (*f)()
 	}
 	return time.Now().UTC()

@@ -164,13 +164,21 @@ func Views(r *format.Registry) {
 	jobs.Views(r)
 }
 
-// ProvideViews registers the views of Views with r, each package's
-// added the first time a lookup asks for one of its types.
-func ProvideViews(r *format.Registry) {
-	r.Provide(management.Views, management.ViewTypes...)
-	r.Provide(matchInfoView, matchInfoTypes...)
-	r.Provide(engine.Views, engine.ViewTypes...)
-	r.Provide(jobs.Views, jobs.ViewTypes...)
+// ViewProvider is one package's views and the type names they are for.
+type ViewProvider struct {
+	Add   func(*format.Registry)
+	Types *[]string
+}
+
+// ViewProviders are the views of Views by package: a session registers
+// each with format.Registry.Provide, added the first time a lookup asks
+// for one of its types. The list is static data, so registering it runs
+// none of this package's code.
+var ViewProviders = [...]ViewProvider{
+	{management.Views, &management.ViewTypes},
+	{matchInfoView, &matchInfoTypes},
+	{engine.Views, &engine.ViewTypes},
+	{jobs.Views, &jobs.ViewTypes},
 }
 
 // matchInfoTypes are the type names matchInfoView registers views for.

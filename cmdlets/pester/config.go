@@ -528,7 +528,7 @@ func (r *run) excluded(full string) bool {
 // from a hashtable of sections and -is. The definition is made the first
 // time a type is looked up (dotnet.RegisterLater), not when a session
 // starts.
-func registerTypes() { typesOnce.Do(func() { dotnet.RegisterLater(declareTypes) }) }
+func registerTypes() { dotnet.RegisterLaterOnce(&typesOnce, declareTypes) }
 
 var typesOnce sync.Once
 

@@ -82,7 +82,7 @@ type Options struct {
 
 // packages are the Exchange packages a session registers, in order: their
 // commands and their views.
-var packages = []struct {
+var packages = [...]struct {
 	cmds  *command.Table
 	views func(*format.Registry)
 }{
@@ -128,11 +128,20 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rt.Interactive = o.Interactive
 	rt.Declare(core.Cmdlets...)
 	rt.DeclareModules(engine.KnownModules...)
-	core.ProvideViews(formats)
+	for _, p := range core.ViewProviders {
+		formats.Provide(p.Add, *p.Types...)
+	}
 	rt.SetAliases(core.Aliases)
 	rt.SetAliases(engine.ModuleAliases)
+	// the packages' tables are declared together: the catalog's list
+	// grows once
+	var tables [len(packages) + 2]*command.Table
+	for i, pkg := range packages {
+		tables[i] = pkg.cmds
+	}
+	tables[len(packages)], tables[len(packages)+1] = &sim.PowerShellCmdlets, &session.Cmdlets
+	rt.Declare(tables[:]...)
 	for _, pkg := range packages {
-		rt.Declare(pkg.cmds)
 		// The views of mailboxes are added the first time a lookup asks
 		// for one of their types (Provide), the other packages' the
 		// first time a lookup finds no view (Defer): a command line
@@ -145,7 +154,6 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 			formats.Defer(pkg.views)
 		}
 	}
-	rt.Declare(&sim.PowerShellCmdlets, &session.Cmdlets)
 	pester.Declare(rt)
 	mailbox.RegisterCompleters(rt, st)
 	groups.RegisterCompleters(rt, st)

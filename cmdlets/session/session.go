@@ -46,13 +46,20 @@ var Cmdlets = command.Table{Commands: []command.Decl{
 func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Install prepares a session: connected as the tenant's administrator
-// (both Exchange Online and Security & Compliance PowerShell), or, with
-// requireConnect, disconnected until Connect-ExchangeOnline and
-// Connect-IPPSSession run.
+// (both Exchange Online and Security & Compliance PowerShell), as a
+// session starts (exo.SessionOf), or, with requireConnect, disconnected
+// until Connect-ExchangeOnline and Connect-IPPSSession run.
 func Install(rt *runtime.Runtime, requireConnect bool) {
+	if requireConnect {
+		disconnect(rt)
+	}
+}
+
+// disconnect starts a session disconnected from both services.
+func disconnect(rt *runtime.Runtime) {
 	s := exo.SessionOf(rt)
-	s.Connected = !requireConnect
-	s.ComplianceConnected = !requireConnect
+	s.Connected = false
+	s.ComplianceConnected = false
 }
 
 // Banner is the message the ExchangeOnlineManagement module (3.5) writes

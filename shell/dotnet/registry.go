@@ -42,6 +42,13 @@ func RegisterLater(declare func()) {
 	pendingTypes.waiting.Store(true)
 }
 
+// RegisterLaterOnce is RegisterLater the first time it is given once, and
+// does nothing after: a package that declares its types when a session
+// starts queues them once per process.
+func RegisterLaterOnce(once *sync.Once, declare func()) {
+	once.Do(func() { RegisterLater(declare) })
+}
+
 // flushTypes runs the queued registrations.
 func flushTypes() {
 	if !pendingTypes.waiting.Load() {

@@ -18,7 +18,8 @@ import (
 // with Fast set makes its decoder from that, not by reflection.
 type Part[P any] struct {
 	// Fast, when set, is P's decoder written out as a Go literal of its
-	// fields (with Partial set).
+	// fields (with Partial set); without it, dec is made by reflection at
+	// the first read.
 	Fast *fastdecode.Decoder
 	once sync.Once
 	dec  *fastdecode.Decoder
@@ -69,16 +70,16 @@ func (p *Part[P]) DecodeString(raw string, v *P) error {
 // fast path cuts v's strings from (else from a copy of raw).
 func (p *Part[P]) decode(raw []byte, s string, v *P) error {
 	if !codec.IsJSON(raw) && !codec.IsBinary(raw) {
-		p.once.Do(func() {
-			if p.dec = p.Fast; p.dec == nil {
-				p.dec = fastdecode.NewPartial(reflect.TypeFor[P]())
-			}
-		})
+		dec := p.Fast
+		if dec == nil {
+			p.once.Do(func() { p.dec = fastdecode.NewPartial(reflect.TypeFor[P]()) })
+			dec = p.dec
+		}
 		var ok bool
 		if s != "" {
-			ok = p.dec.DecodeString(s, unsafe.Pointer(v))
+			ok = dec.DecodeString(s, unsafe.Pointer(v))
 		} else {
-			ok = p.dec.Decode(raw, unsafe.Pointer(v))
+			ok = dec.Decode(raw, unsafe.Pointer(v))
 		}
 		if ok {
 			return nil

@@ -330,7 +330,7 @@ func (k *Kind[T]) NextSequence(tx *Tx) (uint64, error) {
 // Any reports whether the kind has a record (a cursor, not a count:
 // counts of a bucket are only right once its transaction has committed).
 func (k *Kind[T]) Any(tx *Tx) bool {
-	b := tx.btx.Bucket([]byte(k.def().bucket))
+	b := tx.btx.Bucket([]byte(k.spec.Bucket)) // the spec's: no description made for a look
 	if b == nil {
 		return false
 	}
@@ -380,7 +380,7 @@ func (k *Kind[T]) List(tx *Tx) ([]*T, error) {
 // decoding them. The strings of a record decoded on the fast path are
 // parts of one copy of its stored form, not a copy each.
 func (k *Kind[T]) ListWhere(tx *Tx, keep func(raw []byte) bool) (out []*T, some bool, err error) {
-	b := tx.btx.Bucket([]byte(k.def().bucket))
+	b := tx.btx.Bucket([]byte(k.spec.Bucket)) // the description is made only for a record kept
 	if b == nil {
 		return nil, false, nil // created by its first record, or not yet by Open (a file opened read-only)
 	}

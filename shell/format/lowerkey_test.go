@@ -3,19 +3,22 @@ package format
 import (
 	"strings"
 	"testing"
+
+	"github.com/exosim/exosim/shell/object"
 )
 
 // A view's type name is folded as strings.ToLower folds it, ASCII or not,
-// as a new key or a key to look up by.
+// as a new key or a key to look up by, and told ASCII or not.
 func TestLowerKeyIsToLower(t *testing.T) {
 	t.Parallel()
 	for _, s := range []string{"", "a", "System.String", "microsoft.exchange.data", "ABC", "Ünïcode.Type", "x\u0130Y", "Q\xff"} {
-		if got, want := lowerKey(s), strings.ToLower(s); got != want {
-			t.Errorf("lowerKey(%q) = %q, want %q", s, got, want)
-		}
 		var small [4]byte
-		if got, want := string(lowerInto(append(small[:0], '>'), s)), ">"+strings.ToLower(s); got != want {
+		lower, ascii := lowerInto(append(small[:0], '>'), s)
+		if got, want := string(lower), ">"+strings.ToLower(s); got != want {
 			t.Errorf("lowerInto(%q) = %q, want %q", s, got, want)
+		}
+		if ascii != object.IsASCII(s) {
+			t.Errorf("lowerInto(%q) tells ASCII %v", s, ascii)
 		}
 	}
 }

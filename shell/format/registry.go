@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/exosim/exosim/shell/object"
 )
@@ -112,7 +111,7 @@ type Registry struct {
 	// views are the views of each lower-case type name in precedence
 	// order (each slot's order); a provider not run yet (Provide) keeps
 	// its type names itself.
-	views    map[string][]slot
+	views    map[string]*[]slot
 	defaults map[string]defaultSet
 	// deferred add views the first time a lookup finds none (Defer);
 	// mu guards them, the providers and the maps while they run.
@@ -347,13 +346,19 @@ func (r *Registry) Add(v *View) {
 		return
 	}
 	if r.views == nil {
-		r.views = map[string][]slot{}
+		r.views = map[string]*[]slot{}
 	}
+	var kb [128]byte
 	for _, t := range v.TypeNames {
-		k := lowerKey(t)
-		list := r.views[k]
+		k, ascii := lowerInto(kb[:0], t)
+		views := r.views[string(k)]
+		if views == nil {
+			views = new([]slot)
+			r.views[string(k)] = views
+		}
+		list := *views
 		at, order := len(list), 2*r.seq+1
-		if p := r.building; p != nil && p.names(t, object.IsASCII(t)) {
+		if p := r.building; p != nil && p.names(t, ascii) {
 			// after the provider's views so far, before the views
 			// added after its registration
 			order = 2 * p.seq
@@ -364,7 +369,7 @@ func (r *Registry) Add(v *View) {
 		list = append(list, slot{})
 		copy(list[at+1:], list[at:])
 		list[at] = slot{v: v, order: order}
-		r.views[k] = list
+		*views = list
 	}
 }
 
@@ -382,7 +387,7 @@ func (r *Registry) SetDefaultProperties(typeName string, props ...string) {
 		r.seq++
 		seq = r.seq
 	}
-	k := lowerKey(typeName)
+	k := strings.ToLower(typeName)
 	if d, ok := r.defaults[k]; ok && d.seq > seq {
 		return // set after the running provider's registration
 	}
@@ -417,7 +422,7 @@ func (r *Registry) Provide(add func(*Registry), typeNames ...string) {
 func (p *provider) names(t string, tASCII bool) bool {
 	for _, pt := range p.typeNames {
 		if p.ascii && tASCII {
-			if len(pt) == len(t) && strings.EqualFold(pt, t) {
+			if len(pt) == len(t) && (pt == t || strings.EqualFold(pt, t)) {
 				return true
 			}
 		} else if strings.ToLower(pt) == strings.ToLower(t) {
@@ -438,47 +443,22 @@ func (r *Registry) pendingSeq(t string, tASCII bool) int {
 	return 0
 }
 
-// lowerKey is strings.ToLower, in one pass and one allocation for the
-// ASCII type names views are added for
-// (strings.ToLower builds its copy a byte at a time).
-func lowerKey(s string) string {
-	i := 0
-	for ; i < len(s); i++ {
-		if c := s[i]; c >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		} else if 'A' <= c && c <= 'Z' {
-			break
+// lowerInto is strings.ToLower(s) appended to b: in b's room, not a new
+// string, when it fits there (a key to look a map up by), in one pass for
+// an ASCII s (ascii).
+func lowerInto(b []byte, s string) (lower []byte, ascii bool) {
+	start := len(b)
+	b = append(b, s...)
+	for i := start; i < len(b); i++ {
+		c := b[i]
+		if c >= utf8.RuneSelf {
+			return append(b[:start], strings.ToLower(s)...), false
 		}
-	}
-	if i == len(s) {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		if c := b[i]; c >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		} else if 'A' <= c && c <= 'Z' {
+		if 'A' <= c && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
-	return unsafe.String(unsafe.SliceData(b), len(b))
-}
-
-// lowerInto is lowerKey(s) appended to b: in b's room, not a new string,
-// when it fits there (a key to look a map up by, kept no longer).
-func lowerInto(b []byte, s string) []byte {
-	start := len(b)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return append(b[:start], strings.ToLower(s)...)
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
+	return b, true
 }
 
 // provide runs the providers not run yet that registered one of
@@ -579,8 +559,13 @@ func (r *Registry) lookup(typeNames []string, kind ViewKind, name string) (v *Vi
 	var kb [128]byte
 	for _, t := range typeNames {
 		// a provider not run yet comes before the views added after it
-		pending := r.pendingSeq(t, object.IsASCII(t))
-		for _, s := range r.views[string(lowerInto(kb[:0], t))] {
+		k, ascii := lowerInto(kb[:0], t)
+		pending := r.pendingSeq(t, ascii)
+		var list []slot
+		if views := r.views[string(k)]; views != nil {
+			list = *views
+		}
+		for _, s := range list {
 			if pending != 0 && s.order > 2*pending {
 				return nil, true
 			}
@@ -653,10 +638,10 @@ func (r *Registry) defaultPropertiesAdded(typeNames []string) (props []string, p
 	defer r.mu.RUnlock()
 	var kb [128]byte
 	for _, t := range typeNames {
-		if r.pendingSeq(t, object.IsASCII(t)) != 0 {
+		k, ascii := lowerInto(kb[:0], t)
+		if r.pendingSeq(t, ascii) != 0 {
 			return nil, true
 		}
-		k := lowerInto(kb[:0], t)
 		if d, ok := r.defaults[string(k)]; ok {
 			return d.props, false
 		}

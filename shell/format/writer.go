@@ -840,11 +840,7 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 // without measuring it again.
 func (w *Writer) appendWrapped(b []byte, label string, pad, indent int, text string, valueWidth int, ascii bool) []byte {
 	first := true
-	wrap := wrapText
-	if ascii {
-		wrap = wrapASCII
-	}
-	wrap(text, valueWidth, valueWidth, func(l string) {
+	line := func(l string) {
 		if first {
 			b = w.appendListLabel(b, label, pad)
 			first = false
@@ -856,7 +852,13 @@ func (w *Writer) appendWrapped(b []byte, label string, pad, indent int, text str
 			b = append(b, styleReset...)
 		}
 		b = append(b, '\n')
-	})
+	}
+	// (each cut called as itself: the lines' function stays on the stack)
+	if ascii {
+		wrapASCII(text, valueWidth, valueWidth, line)
+	} else {
+		wrapText(text, valueWidth, valueWidth, line)
+	}
 	return b
 }
 

@@ -500,7 +500,11 @@ func (w *Writer) add(v any) {
 		var fields fieldList
 		switch {
 		case d.list.specs != nil:
-			fields.fs = resolveFields(d.list.specs, v, false)
+			if names, ok := everyLazyName(d.list.specs, v); ok {
+				fields.names = names
+			} else {
+				fields.fs = resolveFields(d.list.specs, v, false)
+			}
 		case d.view != nil && d.view.Items == nil && d.view.ItemProperties != nil:
 			fields.names = d.view.ItemProperties
 		case d.view != nil:
@@ -637,6 +641,16 @@ func (w *Writer) endDoc() {
 	default:
 		w.doc = nil
 	}
+}
+
+// everyLazyName returns the names of a lazy object when specs are one
+// pattern of stars alone (Format-List *): the fields resolveFields would
+// give, each name at its position.
+func everyLazyName(specs []PropSpec, v any) ([]string, bool) {
+	if len(specs) != 1 || specs[0].Script != nil || specs[0].Calculated || specs[0].Name == "" || strings.Trim(specs[0].Name, "*") != "" {
+		return nil, false
+	}
+	return object.LazyNames(v)
 }
 
 // fieldList is the fields of a list entry: those given, or a view's

@@ -15,7 +15,8 @@ import (
 // CallerAccess finds, for every account's UserPrincipalName (in any
 // case, and one no account has), the role groups and direct roles that
 // reading the accounts, the groups and the assignments whole finds: a
-// member kept in upper case and direct assignments included. A tenant
+// member kept in upper case, groups stored as JSON or with a key twice
+// (which it reads whole) and direct assignments included. A tenant
 // without role groups says so.
 func TestCallerAccessMatchesWholeRecords(t *testing.T) {
 	t.Parallel()
@@ -30,6 +31,13 @@ func TestCallerAccessMatchesWholeRecords(t *testing.T) {
 		storetest.Must(t, rbac.AssignRoleToUser(tx, &rbac.UserRoleAssignment{Name: "ie-annb", Role: "Mailbox Import Export", User: annb}, false))
 		storetest.Must(t, rbac.AssignRoleToUser(tx, &rbac.UserRoleAssignment{Name: "lh-megan", Role: "Legal Hold", User: megan}, false))
 		storetest.Must(t, rbac.AssignRoleToUser(tx, &rbac.UserRoleAssignment{Name: "ie-megan", Role: "Mailbox Import Export", User: megan}, false))
+		// groups in forms read whole: a record written as JSON (schema
+		// 1 and 2), and one with its members twice
+		groups := tx.Bolt().Bucket([]byte("roleGroups"))
+		storetest.Must(t, groups.Put([]byte("json group"), []byte(`{"name":"JSON Group","service":"ExchangeOnline","roles":["Mail Recipients"],"members":["`+megan+`"]}`)))
+		twice := []byte{0xa3, 0x64, 'n', 'a', 'm', 'e', 0x65, 'T', 'w', 'i', 'c', 'e', 0x67, 'm', 'e', 'm', 'b', 'e', 'r', 's', 0x80,
+			0x67, 'm', 'e', 'm', 'b', 'e', 'r', 's', 0x81, 0x78, byte(len(megan))}
+		storetest.Must(t, groups.Put([]byte("twice"), append(twice, megan...)))
 	})
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
 		users, err := directory.Users.List(tx)
@@ -88,6 +96,17 @@ func TestCallerAccessMatchesWholeRecords(t *testing.T) {
 			if !acc.HasGroups || !slices.Equal(got, groups) || !slices.Equal(gotDirect, direct) {
 				t.Errorf("%s: CallerAccess = %v %q %q; whole records %q %q", upn, acc.HasGroups, got, gotDirect, groups, direct)
 			}
+		}
+		acc, err := rbac.CallerAccess(tx, "meganb@contoso.com")
+		if err != nil {
+			return err
+		}
+		var names []string
+		for _, g := range acc.Groups {
+			names = append(names, g.Name)
+		}
+		if !slices.Contains(names, "JSON Group") || !slices.Contains(names, "Twice") {
+			t.Errorf("meganb's groups %q, want the JSON group and the one with its members twice among them", names)
 		}
 		if withGroups < 4 || withDirect != 4 {
 			t.Errorf("%d UserPrincipalNames with role groups, %d with direct roles", withGroups, withDirect)

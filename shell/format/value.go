@@ -42,6 +42,10 @@ func RenderValue(v any, o *Options, inTable bool) string {
 		return x
 	case nil, bool:
 		return object.ToCultureString(x)
+	case *object.List:
+		if x != nil && len(x.Items) == 0 {
+			return "{}" // as renderCollection shows an empty list
+		}
 	}
 	v = unwrapBare(v)
 	if v == nil {

@@ -815,7 +815,7 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 		}
 		// Most values are one short printable line: label, padding,
 		// colon and value; a long one is cut where its words end.
-		if text := t.text; printableASCII(text) {
+		if text := t.text; len(text) == 0 || printableASCII(text) {
 			if plainLabels && pad <= len(blanks) && len(text) <= valueWidth {
 				b = append(b, label...)
 				b = append(b, blanksColon[len(blanks)-pad:]...)

@@ -712,11 +712,32 @@ func (r *cborReader) strings() ([]string, bool) {
 		return nil, false
 	}
 	out := make([]string, n)
+	if n > 0 && r.s == "" {
+		r.s = string(r.b)
+	}
+	b, s, j := r.b, r.s, r.i
 	for i := range out {
+		// a text whose head is one byte or two, read here; any other
+		// item is text's to read or refuse
+		if j < len(b) && b[j]>>5 == 3 {
+			if m := int(b[j] & 0x1f); m < 24 && m < len(b)-j {
+				out[i] = s[j+1 : j+1+m]
+				j += 1 + m
+				continue
+			} else if m == 24 && j+1 < len(b) && int(b[j+1]) < len(b)-j-1 {
+				m = int(b[j+1])
+				out[i] = s[j+2 : j+2+m]
+				j += 2 + m
+				continue
+			}
+		}
+		r.i = j
 		if out[i], ok = r.text(); !ok {
 			return nil, false
 		}
+		j = r.i
 	}
+	r.i = j
 	return out, true
 }
 

@@ -235,3 +235,22 @@ func TestUniqueSchema(t *testing.T) {
 	}()
 	d.Index("nosuch")
 }
+
+// IsASCII finds a byte outside ASCII wherever it is, in texts of any
+// length.
+func TestIsASCII(t *testing.T) {
+	t.Parallel()
+	for n := 0; n < 40; n++ {
+		s := strings.Repeat("a", n)
+		if !IsASCII(s) {
+			t.Errorf("%q is ASCII", s)
+		}
+		for i := 0; i < n; i++ {
+			b := []byte(s)
+			b[i] = 0x80 | byte(i)
+			if IsASCII(string(b)) {
+				t.Errorf("%q (byte %d) is not ASCII", b, i)
+			}
+		}
+	}
+}

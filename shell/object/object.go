@@ -33,6 +33,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // PropKind tells how a property came to be, as Get-Member reports it.
@@ -298,9 +299,18 @@ func (s *Schema) scan(name string) (int, bool) {
 	return 0, false
 }
 
-// IsASCII reports whether every byte of s is ASCII.
+// IsASCII reports whether every byte of s is ASCII, eight bytes at a
+// time (the type and property names it is asked about are dozens of
+// bytes long).
 func IsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	p := unsafe.Pointer(unsafe.StringData(s))
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if *(*uint64)(unsafe.Add(p, i))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}

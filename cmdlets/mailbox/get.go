@@ -258,7 +258,7 @@ func (l *listing) run() error {
 				read = 0
 			}
 			read += batchSize
-			org, err := directory.GetOrganization(tx)
+			org, err := directory.OrganizationNames(tx)
 			if err != nil {
 				return err
 			}
@@ -449,7 +449,9 @@ func getByIdentity(ctx *command.Context, l *listing, id, shown string, allowMail
 	}
 	var out *object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		org, err := directory.GetOrganization(tx)
+		// a mailbox's object names the tenant (its identities and
+		// distinguished names) and reads nothing else of its record
+		org, err := directory.OrganizationNames(tx)
 		if err != nil {
 			return nil, err
 		}

@@ -209,11 +209,16 @@ func GetOrganization(tx *store.Tx) (*Organization, error) {
 	return o, nil
 }
 
-// orgHead is what a session reads of the organization record when it
-// starts: its ID and administrator (part of Organization, with its tags).
+// orgHead is what is read of the organization record without the rest
+// of it: its names and ID and its administrator (part of Organization,
+// with its tags).
 type orgHead struct {
-	Guid     string `json:"guid"`
-	AdminUPN string `json:"adminUpn"`
+	Name               string `json:"name"`
+	DisplayName        string `json:"displayName"`
+	Guid               string `json:"guid"`
+	DefaultDomain      string `json:"defaultDomain"`
+	DirectoryPartition string `json:"directoryPartition"`
+	AdminUPN           string `json:"adminUpn"`
 }
 
 // orgHeads reads the orgHead of the organization record.
@@ -224,8 +229,29 @@ var fastOrgHead = fastdecode.Decoder{
 	Partial: true,
 	ByName: []fastdecode.NamedField{
 		{Name: "adminUpn", Field: fastdecode.Field{Op: fastdecode.String, Off: unsafe.Offsetof(orgHead{}.AdminUPN)}},
+		{Name: "defaultDomain", Field: fastdecode.Field{Op: fastdecode.String, Off: unsafe.Offsetof(orgHead{}.DefaultDomain)}},
+		{Name: "directoryPartition", Field: fastdecode.Field{Op: fastdecode.String, Off: unsafe.Offsetof(orgHead{}.DirectoryPartition)}},
+		{Name: "displayName", Field: fastdecode.Field{Op: fastdecode.String, Off: unsafe.Offsetof(orgHead{}.DisplayName)}},
 		{Name: "guid", Field: fastdecode.Field{Op: fastdecode.String, Off: unsafe.Offsetof(orgHead{}.Guid)}},
+		{Name: "name", Field: fastdecode.Field{Op: fastdecode.String, Off: unsafe.Offsetof(orgHead{}.Name)}},
 	},
+}
+
+// OrganizationNames returns the tenant record with only its names, ID and
+// administrator read (Name, DisplayName, Guid, DefaultDomain,
+// DirectoryPartition, AdminUPN; every other field is empty): for a reader
+// that only names the tenant, as an object's identity and distinguished
+// names do, without decoding its domains, subscriptions and settings.
+func OrganizationNames(tx *store.Tx) (*Organization, error) {
+	h, ok, err := orgHeads.Get(tx, orgKind.Bucket(), orgKey)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, store.ErrNotInitialized
+	}
+	return &Organization{Name: h.Name, DisplayName: h.DisplayName, Guid: h.Guid, DefaultDomain: h.DefaultDomain,
+		DirectoryPartition: h.DirectoryPartition, AdminUPN: h.AdminUPN}, nil
 }
 
 // OrganizationHead returns the tenant record's Guid and AdminUPN, without

@@ -1,6 +1,7 @@
 package directory_test
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/exosim/exosim/store"
@@ -10,6 +11,7 @@ import (
 )
 
 // OrganizationHead reads the same Guid and AdminUPN as the whole record,
+// and OrganizationNames the same names, ID and administrator,
 // before and after the administrator is changed, and says a tenant
 // without the record is not initialized.
 func TestOrganizationHeadMatchesRecord(t *testing.T) {
@@ -27,6 +29,15 @@ func TestOrganizationHeadMatchesRecord(t *testing.T) {
 			}
 			if guid != o.Guid || admin != o.AdminUPN || guid == "" || admin != wantAdmin {
 				t.Errorf("head (%q, %q), record (%q, %q), want admin %q", guid, admin, o.Guid, o.AdminUPN, wantAdmin)
+			}
+			names, err := directory.OrganizationNames(tx)
+			if err != nil {
+				return err
+			}
+			want := directory.Organization{Name: o.Name, DisplayName: o.DisplayName, Guid: o.Guid, DefaultDomain: o.DefaultDomain,
+				DirectoryPartition: o.DirectoryPartition, AdminUPN: o.AdminUPN}
+			if !reflect.DeepEqual(*names, want) || names.Name == "" || names.DirectoryPartition == "" {
+				t.Errorf("names %+v, want %+v", *names, want)
 			}
 			return nil
 		}))
@@ -50,6 +61,9 @@ func TestOrganizationHeadMatchesRecord(t *testing.T) {
 	storetest.Must(t, empty.View(func(tx *store.Tx) error {
 		if _, _, err := directory.OrganizationHead(tx); err != store.ErrNotInitialized {
 			t.Errorf("empty tenant: %v, want ErrNotInitialized", err)
+		}
+		if _, err := directory.OrganizationNames(tx); err != store.ErrNotInitialized {
+			t.Errorf("empty tenant names: %v, want ErrNotInitialized", err)
 		}
 		return nil
 	}))

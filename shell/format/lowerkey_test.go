@@ -11,7 +11,12 @@ import (
 // as a new key or a key to look up by, and told ASCII or not.
 func TestLowerKeyIsToLower(t *testing.T) {
 	t.Parallel()
-	for _, s := range []string{"", "a", "System.String", "microsoft.exchange.data", "ABC", "Ünïcode.Type", "x\u0130Y", "Q\xff"} {
+	var all strings.Builder // every ASCII byte, at every place in a word
+	for c := 0; c < 128; c++ {
+		all.WriteByte(byte(c))
+	}
+	for _, s := range []string{"", "a", "System.String", "microsoft.exchange.data", "ABC", "Ünïcode.Type", "x\u0130Y", "Q\xff",
+		"@AZ[`az{", "Microsoft.Exchange.Data.Directory.Management.Mailbox", all.String(), all.String()[3:], "ABCDEFGH\u212aIJ"} {
 		var small [4]byte
 		lower, ascii := lowerInto(append(small[:0], '>'), s)
 		if got, want := string(lower), ">"+strings.ToLower(s); got != want {

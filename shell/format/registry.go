@@ -5,6 +5,7 @@
 package format
 
 import (
+	"encoding/binary"
 	"fmt"
 	"sort"
 	"strings"
@@ -449,13 +450,27 @@ func (r *Registry) pendingSeq(t string, tASCII bool) int {
 func lowerInto(b []byte, s string) (lower []byte, ascii bool) {
 	start := len(b)
 	b = append(b, s...)
-	for i := start; i < len(b); i++ {
-		c := b[i]
+	d := b[start:]
+	i := 0
+	for ; i+8 <= len(d); i += 8 {
+		// eight bytes at a time: none may have its top bit set; adding
+		// 0x3f to a byte sets it from 'A' up, adding 0x25 from past 'Z'
+		// (no sum carries into the next byte), and the letters gain
+		// their 0x20
+		x := binary.LittleEndian.Uint64(d[i:])
+		if x&0x8080808080808080 != 0 {
+			return append(b[:start], strings.ToLower(s)...), false
+		}
+		upper := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & 0x8080808080808080
+		binary.LittleEndian.PutUint64(d[i:], x|upper>>2)
+	}
+	for ; i < len(d); i++ {
+		c := d[i]
 		if c >= utf8.RuneSelf {
 			return append(b[:start], strings.ToLower(s)...), false
 		}
 		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+			d[i] = c + 'a' - 'A'
 		}
 	}
 	return b, true

@@ -491,19 +491,27 @@ func newCompletionCmd(root *cobra.Command) *cobra.Command {
 
 // sessionOptions returns the session options the global flags ask for:
 // the host's file system, starting in the working directory, with the C:
-// drive in a folder beside the tenant file.
+// drive in a folder beside the tenant file, and the process environment,
+// read when the session first uses them (hostFiles).
 func sessionOptions(e *env, o *options, interactive bool) registry.Options {
 	ro := registry.Options{Interactive: interactive, RequireConnect: o.requireConnect, User: o.user, OnPrem: o.onprem}
+	ro.Host = func() (*fsys.Config, []string) { return hostFiles(e, o) }
+	return ro
+}
+
+// hostFiles is the file system and environment a session of the global
+// flags has (sessionOptions).
+func hostFiles(e *env, o *options) (*fsys.Config, []string) {
 	cwd, _ := os.Getwd()
 	files := &fsys.Config{FS: fsys.OS(), Cwd: cwd, Home: e.getenv("HOME")}
 	if path, err := tenantPath(e, o); err == nil {
 		files.DriveC = filepath.Join(drivesDir(cwd, path), "C")
 	}
-	ro.Files = files
+	var environ []string
 	if e.environ != nil {
-		ro.Environ = e.environ()
+		environ = e.environ()
 	}
-	return ro
+	return files, environ
 }
 
 // drivesDir is the folder beside a tenant file that holds its simulated

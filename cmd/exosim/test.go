@@ -11,6 +11,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/pester"
 	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/store"
 	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
@@ -84,7 +85,11 @@ func runTests(e *env, o *options, to *testOptions, cmd *cobra.Command, paths []s
 		return &usageError{err}
 	}
 	ro := sessionOptions(e, o, false)
-	ro.Files.DriveC = filepath.Join(dir, "tenant.drives", "C")
+	ro.Host = func() (*fsys.Config, []string) {
+		files, environ := hostFiles(e, o)
+		files.DriveC = filepath.Join(dir, "tenant.drives", "C")
+		return files, environ
+	}
 	rt := registry.NewSession(e.io, st, ro)
 	failed, err := pester.Run(rt, pester.Config{Paths: paths, Tags: to.tags, ExcludeTags: to.excludeTags, FullNames: to.fullNames,
 		Verbosity: to.output, JUnit: to.junit, NUnit: to.nunit})

@@ -78,6 +78,10 @@ type Options struct {
 	// Environ is the process environment ("NAME=value") $env: starts
 	// from; the simulated Windows variables are added to it.
 	Environ []string
+	// Host, when set, gives Files and Environ instead, the first time the
+	// session asks for its files or environment: a command line that
+	// uses neither never asks the system for its working directory.
+	Host func() (files *fsys.Config, environ []string)
 }
 
 // packages are the Exchange packages a session registers, in order: their
@@ -208,20 +212,28 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	return rt
 }
 
-// installFiles gives the session its file system, drives and environment;
-// the simulated Windows user is the signed-in user's alias.
+// installFiles gives the session its file system, drives and environment,
+// made the first time the session uses them; the simulated Windows user
+// is the alias of the user signed in as the session starts.
 func installFiles(rt *runtime.Runtime, o Options) {
-	cfg := fsys.Config{}
-	if o.Files != nil {
-		cfg = *o.Files
-	}
-	if cfg.User == "" {
-		cfg.User = WindowsUser(exo.Caller(rt))
-	}
-	ns := fsys.New(cfg)
-	env := fsys.NewEnv(o.Environ)
-	env.Simulate(ns)
-	rt.SetFiles(ns, env)
+	user := WindowsUser(exo.Caller(rt))
+	rt.SetFilesLater(func() (*fsys.Namespace, *fsys.Env) {
+		files, environ := o.Files, o.Environ
+		if o.Host != nil {
+			files, environ = o.Host()
+		}
+		cfg := fsys.Config{}
+		if files != nil {
+			cfg = *files
+		}
+		if cfg.User == "" {
+			cfg.User = user
+		}
+		ns := fsys.New(cfg)
+		env := fsys.NewEnv(environ)
+		env.Simulate(ns)
+		return ns, env
+	})
 }
 
 // WindowsUser is the Windows account name of a UPN: its alias.

@@ -293,7 +293,7 @@ func (a assignSession) ConvertTo(v any, t string) (any, error) { return a.rt.Con
 func (a assignSession) Constrain(t string, v any) (any, error) { return a.rt.constrain(t, v) }
 func (a assignSession) Binding() params.Interp                 { return a.rt.binding() }
 func (a assignSession) Scope() *Scope                          { return a.rt.scope }
-func (a assignSession) SetEnv(name, value string)              { a.rt.env.Set(name, value) }
+func (a assignSession) SetEnv(name, value string)              { a.rt.Env().Set(name, value) }
 func (a assignSession) AttributeType(at *syntax.Attribute) (string, bool) {
 	return a.rt.attributeType(at)
 }

@@ -164,7 +164,7 @@ func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
 		}
 	}
 	if scopeName == "env" {
-		v, ok := rt.env.Get(bare)
+		v, ok := rt.Env().Get(bare)
 		if !ok {
 			return nil, nil
 		}

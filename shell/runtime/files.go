@@ -11,26 +11,52 @@ import (
 // (shell/provider reads and writes the files).
 
 // Files returns the session's drives and current location.
-func (rt *Runtime) Files() *fsys.Namespace { return rt.files }
+func (rt *Runtime) Files() *fsys.Namespace {
+	rt.filesReady()
+	return rt.files
+}
 
 // Env returns the session's environment variables.
-func (rt *Runtime) Env() *fsys.Env { return rt.env }
+func (rt *Runtime) Env() *fsys.Env {
+	rt.filesReady()
+	return rt.env
+}
 
 // SetFiles installs the namespace and environment the host chose and sets
 // $PWD.
 func (rt *Runtime) SetFiles(n *fsys.Namespace, env *fsys.Env) {
-	n.SetClock(rt.Now)
-	rt.files = n
-	rt.env = env
+	rt.filesOnce.Do(func() {}) // a SetFilesLater maker no longer runs
+	rt.installFiles(n, env)
 	// made when first read: a location changes only by SetLocation,
 	// which sets $PWD again
 	loc := n.Location()
 	rt.global.SetLazy("PWD", func() any { return provider.PathInfo(loc) })
 }
 
+// SetFilesLater is SetFiles of what make returns, made the first time
+// the session asks for its files or its environment (Files, Env, $PWD, a
+// path, $env:): a command line that uses neither never makes them.
+func (rt *Runtime) SetFilesLater(make func() (*fsys.Namespace, *fsys.Env)) {
+	rt.makeFiles = make
+	rt.global.SetLazy("PWD", func() any { return provider.PathInfo(rt.Files().Location()) })
+}
+
+// filesReady runs the SetFilesLater maker if it has not run.
+func (rt *Runtime) filesReady() {
+	if rt.makeFiles != nil {
+		rt.filesOnce.Do(func() { rt.installFiles(rt.makeFiles()) })
+	}
+}
+
+func (rt *Runtime) installFiles(n *fsys.Namespace, env *fsys.Env) {
+	n.SetClock(rt.Now)
+	rt.files = n
+	rt.env = env
+}
+
 // SetLocation makes p the current location and updates $PWD.
 func (rt *Runtime) SetLocation(p fsys.Path) {
-	rt.files.SetLocation(p)
+	rt.Files().SetLocation(p)
 	rt.global.Set("PWD", provider.PathInfo(p))
 }
 

@@ -25,7 +25,7 @@ func (f flowSession) ScriptBlockValue(sb *automation.ScriptBlock, dollarUnder an
 func (f flowSession) Set(name string, v any)  { f.rt.scope.Set(name, v) }
 func (f flowSession) Save(name string) func() { return f.rt.scope.Save(name) }
 func (f flowSession) CheckGrowth() error      { return f.rt.checkGrowth() }
-func (f flowSession) Files() *fsys.Namespace  { return f.rt.files }
+func (f flowSession) Files() *fsys.Namespace  { return f.rt.Files() }
 func (f flowSession) Run(st syntax.Statement, out func(any) error) error {
 	return f.rt.execStatement(st, out)
 }

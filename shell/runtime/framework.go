@@ -53,11 +53,11 @@ func (rt *Runtime) DotSource(sb *automation.ScriptBlock, named *object.Hashtable
 // values. A file that does not exist or does not parse is an error.
 func (rt *Runtime) InvokeFile(path string, named *object.Hashtable, out func(any) error) error {
 	ext := syntax.Extent{}
-	p, ok := provider.ScriptPath(rt.files, path)
+	p, ok := provider.ScriptPath(rt.Files(), path)
 	if !ok {
 		return rt.commandNotFound(path, ext)
 	}
-	data, err := provider.ReadFile(rt.files, p)
+	data, err := provider.ReadFile(rt.Files(), p)
 	if err != nil {
 		return rt.commandNotFound(path, ext)
 	}

@@ -30,7 +30,7 @@ func (s intrinsicsSession) Module() any {
 	return nil
 }
 
-func (s intrinsicsSession) Files() *fsys.Namespace { return s.rt.files }
+func (s intrinsicsSession) Files() *fsys.Namespace { return s.rt.Files() }
 
 func (s intrinsicsSession) Run(sb *automation.ScriptBlock, newScope bool, input, args []any) ([]any, error) {
 	var out []any

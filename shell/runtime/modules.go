@@ -71,8 +71,8 @@ func (rt *Runtime) LoadScriptModule(path string, args []any, m *module.Module) (
 // parseFile reads and parses a script file of the session's drives and
 // settles its using statements.
 func (rt *Runtime) parseFile(path string) (*syntax.ScriptBlock, *syntax.Source, error) {
-	full := provider.FullPath(rt.files, path)
-	data, err := provider.ReadFile(rt.files, full)
+	full := provider.FullPath(rt.Files(), path)
+	data, err := provider.ReadFile(rt.Files(), full)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -125,25 +125,25 @@ func (rt *Runtime) entryScope(m *module.Module) *Scope {
 // a path from the folder base or the current location, else a folder of
 // the module folders $env:PSModulePath lists.
 func (rt *Runtime) FindModule(name, base string) (string, bool) {
-	return module.Find(rt.files, name, base, rt.modulePath())
+	return module.Find(rt.Files(), name, base, rt.modulePath())
 }
 
 // modulePath lists the module folders $env:PSModulePath names.
 func (rt *Runtime) modulePath() []string {
-	mp, _ := rt.env.Get("PSModulePath")
+	mp, _ := rt.Env().Get("PSModulePath")
 	return module.SplitPath(mp)
 }
 
 // FindModuleMatching is FindModule for a module whose version c allows
 // (modmember.FindMatching).
 func (rt *Runtime) FindModuleMatching(name, base string, c module.Constraint) (string, bool) {
-	return modmember.FindMatching(moduleLoader{rt}, rt.files, rt.modulePath(), name, base, c)
+	return modmember.FindMatching(moduleLoader{rt}, rt.Files(), rt.modulePath(), name, base, c)
 }
 
 // AvailableModules are the modules Get-Module -ListAvailable lists whose
 // file names match a pattern (modmember.Available).
 func (rt *Runtime) AvailableModules(patterns []string) []*module.Module {
-	return modmember.Available(moduleLoader{rt}, rt.files, rt.modulePath(), patterns)
+	return modmember.Available(moduleLoader{rt}, rt.Files(), rt.modulePath(), patterns)
 }
 
 // LoadModule returns the module of a module file (FindModule's path),
@@ -226,8 +226,8 @@ func (l moduleLoader) File(name, base string) (string, bool) {
 	if base != "" && !prelude.IsPathRooted(name) {
 		p = base + "/" + name
 	}
-	full := provider.FullPath(l.files, p)
-	return full, provider.Exists(l.files, full)
+	full := provider.FullPath(l.Files(), p)
+	return full, provider.Exists(l.Files(), full)
 }
 
 func (l moduleLoader) DotSource(sc *Scope, path string) error {

@@ -136,7 +136,7 @@ func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *pserror.Erro
 			return &pserror.Error{Record: rec}
 		}
 	}
-	if file, ok := automation.NativeProgram(rt.files, rt.env, name); ok {
+	if file, ok := automation.NativeProgram(rt.Files(), rt.Env(), name); ok {
 		rec := automation.NativeNotRun(name, file)
 		rec.InvocationName = name
 		rec.Position = pserror.Position(ext)
@@ -234,8 +234,8 @@ func (rt *Runtime) resolveCommand(pr *cmdproc.Processor, name string, ext syntax
 		return nil
 	}
 	if strings.ContainsAny(target, `/\`) {
-		if path, ok := provider.ScriptPath(rt.files, target); ok {
-			data, err := provider.ReadFile(rt.files, path)
+		if path, ok := provider.ScriptPath(rt.Files(), target); ok {
+			data, err := provider.ReadFile(rt.Files(), path)
 			if err == nil {
 				src := syntax.NewSource(path, fsys.DecodeText(data))
 				sb, perrs := parser.Parse(src)

@@ -7,6 +7,7 @@ package runtime
 import (
 	"io"
 	"math/rand"
+	"sync"
 	"time"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -102,9 +103,12 @@ type Runtime struct {
 	modules map[string]bool
 	usings  prelude.Namespaces
 	// files and env are the session's drives, location and environment
-	// (files.go); the host injects them with SetFiles.
-	files *fsys.Namespace
-	env   *fsys.Env
+	// (files.go); the host injects them with SetFiles, or with
+	// SetFilesLater makeFiles, which filesOnce runs when first asked.
+	files     *fsys.Namespace
+	env       *fsys.Env
+	makeFiles func() (*fsys.Namespace, *fsys.Env)
+	filesOnce sync.Once
 	// commandHook stands in for commands (framework.go).
 	commandHook CommandHook
 

@@ -96,10 +96,24 @@ func lockFileNote(path string) []byte {
 	return data
 }
 
-// holderText is this process's holder note.
+// holderText is this process's holder note: its pid, whether it reads
+// only, since when (RFC 3339) and its command line, a line each. It is
+// put together piece by piece, without the fmt package, whose code a
+// short command would run for nothing else.
 func holderText(readOnly bool) []byte {
-	return fmt.Appendf(nil, "pid=%d\nreadonly=%t\nsince=%s\ncommand=%s\n", os.Getpid(), readOnly,
-		time.Now().UTC().Format(time.RFC3339), strings.Join(append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...), " "))
+	b := make([]byte, 0, 128)
+	b = append(b, "pid="...)
+	b = strconv.AppendInt(b, int64(os.Getpid()), 10)
+	b = append(b, "\nreadonly="...)
+	b = strconv.AppendBool(b, readOnly)
+	b = append(b, "\nsince="...)
+	b = time.Now().UTC().AppendFormat(b, time.RFC3339)
+	b = append(b, "\ncommand="...)
+	b = append(b, filepath.Base(os.Args[0])...)
+	for _, a := range os.Args[1:] {
+		b = append(append(b, ' '), a...)
+	}
+	return append(b, '\n')
 }
 
 func holderNotes(path string) []string {

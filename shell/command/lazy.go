@@ -18,6 +18,10 @@ type lazyGroup struct {
 	build func() []*Command
 	names []string
 	once  sync.Once
+	// one is the built command of a group of one (Lazy), which needs no
+	// table; built holds the built commands of a larger group by
+	// lower-case name.
+	one   *Command
 	built map[string]*Command
 }
 
@@ -45,6 +49,10 @@ func LazyGroup(build func() []*Command, names ...string) []*Command {
 func (g *lazyGroup) get(name string) *Command {
 	g.once.Do(func() {
 		cmds := g.build()
+		if len(cmds) == 1 && len(g.names) == 1 {
+			g.one = cmds[0]
+			return
+		}
 		g.built = make(map[string]*Command, len(cmds))
 		for _, c := range cmds {
 			g.built[strings.ToLower(c.Name)] = c
@@ -53,7 +61,14 @@ func (g *lazyGroup) get(name string) *Command {
 			panic(fmt.Sprintf("command: lazily declared commands %v built as %d commands", g.names, len(cmds)))
 		}
 	})
-	c := g.built[strings.ToLower(name)]
+	var c *Command
+	if g.one != nil {
+		if g.one.Name == name || strings.ToLower(g.one.Name) == strings.ToLower(name) {
+			c = g.one
+		}
+	} else {
+		c = g.built[strings.ToLower(name)]
+	}
 	if c == nil {
 		panic("command: lazily declared command " + name + " was not built")
 	}

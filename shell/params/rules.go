@@ -3,6 +3,7 @@ package params
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The binder's rules that need no interpreter: which parameter a typed
@@ -194,15 +195,34 @@ type Positional struct {
 	sets []SetInfo
 }
 
-// positionIn returns the parameter's position in the set named lower
-// (lower case), -1 when it has none there.
-func (pp *Positional) positionIn(lower string) int {
+// positionIn returns the parameter's position in the set named set (its
+// entries' names are lower case), -1 when it has none there.
+func (pp *Positional) positionIn(set string) int {
 	for _, si := range pp.sets {
-		if si.Set == AllSets || si.Set == lower {
+		if si.Set == AllSets || lowerIs(set, si.Set) {
 			return si.Position
 		}
 	}
 	return -1
+}
+
+// lowerIs reports whether strings.ToLower(s) is lower, without making the
+// lower-case copy while s is ASCII: an ASCII character lower-cases to one
+// byte in its own place.
+func lowerIs(s, lower string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s) == lower
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if i >= len(lower) || c != lower[i] {
+			return false
+		}
+	}
+	return len(s) == len(lower)
 }
 
 // PositionalOf returns the parameters of ps that may bind by position.
@@ -237,10 +257,6 @@ func hasPosition(p *Param) bool {
 // PositionalCandidates lists the unbound, non-switch parameters that have
 // a position in one of the sets, lowest position first.
 func positionalCandidates(sig *Signature, sets []string, isBound func(string) bool) []slot {
-	lower := make([]string, len(sets))
-	for i, s := range sets {
-		lower[i] = strings.ToLower(s)
-	}
 	var cs []slot
 	for i := range sig.Positional {
 		pp := &sig.Positional[i]
@@ -248,7 +264,7 @@ func positionalCandidates(sig *Signature, sets []string, isBound func(string) bo
 			continue
 		}
 		best := -1
-		for _, s := range lower {
+		for _, s := range sets {
 			if pos := pp.positionIn(s); pos >= 0 && (best < 0 || pos < best) {
 				best = pos
 			}

@@ -78,27 +78,27 @@ func ReadLimited(ctx *command.Context, objs *[]*object.PSObject, fn func(tx *sto
 // replaces (replace true, the values in add), or @{Add=...;Remove=...};
 // err words a hashtable key Exchange refuses.
 func ReadMultiValued(v any) (add, remove []string, replace bool, err error) {
-	mc, err := readMultiChange(v)
-	if mc.replace {
-		return mc.values, nil, true, err
+	mc, err := exo.ReadMultiChange(v)
+	if mc.Replace {
+		return mc.Values, nil, true, err
 	}
-	return mc.add, mc.remov, false, err
+	return mc.Add, mc.Remove, false, err
 }
 
 // ApplyMultiValued applies a MultiValuedProperty argument (a list that
 // replaces, or @{Add=...;Remove=...}) to current.
 func ApplyMultiValued(v any, current []string) ([]string, error) {
-	mc, err := readMultiChange(v)
+	mc, err := exo.ReadMultiChange(v)
 	if err != nil {
 		return nil, err
 	}
-	return mc.apply(current), nil
+	return mc.Apply(current), nil
 }
 
 // ApplyProxyAddresses applies an EmailAddresses argument to current: the
 // new list, or the message of the error.
 func ApplyProxyAddresses(v any, current []string) ([]string, string) {
-	mc, err := readMultiChange(v)
+	mc, err := exo.ReadMultiChange(v)
 	if err != nil {
 		return nil, err.Error()
 	}

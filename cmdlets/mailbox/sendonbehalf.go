@@ -19,7 +19,7 @@ const sendOnBehalfParam = "GrantSendOnBehalfTo"
 // a mailbox, mail user or mail-enabled security group, which the mailbox
 // keeps by name, as Get-Mailbox shows it.
 func planSendOnBehalf(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
-	mc, err := readMultiChange(ctx.Value(sendOnBehalfParam))
+	mc, err := exo.ReadMultiChange(ctx.Value(sendOnBehalfParam))
 	if err != nil {
 		return exo.Invalid(ctx, err.Error(), sendOnBehalfParam), nil
 	}
@@ -35,13 +35,13 @@ func planSendOnBehalf(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) 
 		return out, nil, nil
 	}
 	var rec *object.ErrorRecord
-	if mc.values, rec, err = resolve(mc.values); err != nil || rec != nil {
+	if mc.Values, rec, err = resolve(mc.Values); err != nil || rec != nil {
 		return rec, err
 	}
-	if mc.add, rec, err = resolve(mc.add); err != nil || rec != nil {
+	if mc.Add, rec, err = resolve(mc.Add); err != nil || rec != nil {
 		return rec, err
 	}
-	if mc.remov, rec, err = resolve(mc.remov); err != nil || rec != nil {
+	if mc.Remove, rec, err = resolve(mc.Remove); err != nil || rec != nil {
 		return rec, err
 	}
 	var cur []string
@@ -50,7 +50,7 @@ func planSendOnBehalf(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) 
 			return nil, err
 		}
 	}
-	next := mc.apply(cur)
+	next := mc.Apply(cur)
 	if len(next) == 0 {
 		delete(m.Extra, sendOnBehalfParam)
 		return nil, nil

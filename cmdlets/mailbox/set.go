@@ -244,7 +244,7 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		m.Alias = alias
 	}
 	if ctx.Has("EmailAddresses") {
-		mc, err := readMultiChange(ctx.Value("EmailAddresses"))
+		mc, err := exo.ReadMultiChange(ctx.Value("EmailAddresses"))
 		if err != nil {
 			return invalid(err.Error())
 		}
@@ -585,7 +585,7 @@ func extraFor(ctx *command.Context, name string, v any, current func() (*object.
 	}
 	switch {
 	case t.Is(decl.MultiValued):
-		mc, err := readMultiChange(v)
+		mc, err := exo.ReadMultiChange(v)
 		if err != nil {
 			return nil, err
 		}
@@ -599,7 +599,7 @@ func extraFor(ctx *command.Context, name string, v any, current func() (*object.
 				cur = append(cur, it)
 			}
 		}
-		return mc.apply(cur), nil
+		return mc.Apply(cur), nil
 	case t.Is(decl.Unlimited), t.Is(decl.ByteSize):
 		if q, ok := exo.ParseQuota(v); ok && strings.Contains(strings.ToLower(name), "quota") {
 			return q.String(), nil
@@ -704,7 +704,7 @@ func normProxy(a string) (string, bool) {
 // applyProxyChange applies an EmailAddresses change: a replacement list
 // or @{Add=...;Remove=...}. Exactly one SMTP: (upper case) entry is the
 // primary address; adding one demotes the previous primary.
-func applyProxyChange(cur []string, mc multiChange) ([]string, string) {
+func applyProxyChange(cur []string, mc exo.MultiChange) ([]string, string) {
 	norm := func(in []string) ([]string, string) {
 		var out []string
 		for _, a := range in {
@@ -717,18 +717,18 @@ func applyProxyChange(cur []string, mc multiChange) ([]string, string) {
 		return out, ""
 	}
 	var out []string
-	if mc.replace {
-		vals, msg := norm(mc.values)
+	if mc.Replace {
+		vals, msg := norm(mc.Values)
 		if msg != "" {
 			return nil, msg
 		}
-		out = dedupe(vals)
+		out = exo.Dedupe(vals)
 	} else {
-		add, msg := norm(mc.add)
+		add, msg := norm(mc.Add)
 		if msg != "" {
 			return nil, msg
 		}
-		rem, msg := norm(mc.remov)
+		rem, msg := norm(mc.Remove)
 		if msg != "" {
 			return nil, msg
 		}

@@ -1,7 +1,6 @@
 package mailbox
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -50,60 +49,6 @@ func list(strs ...string) *object.List { return exo.MultiValued(strs) }
 // items: each object's list is its own copy (a script may change it),
 // but the strings are not boxed again for each.
 func fixedList(items []any) *object.List { return &object.List{Items: slices.Clone(items)} }
-
-// multiChange is a MultiValuedProperty argument: a replacement list or
-// @{Add=...; Remove=...}.
-type multiChange struct {
-	replace    bool
-	values     []string
-	add, remov []string
-}
-
-// readMultiChange interprets a MultiValuedProperty argument.
-func readMultiChange(v any) (multiChange, error) {
-	if h, ok := object.Unwrap(v).(*object.Hashtable); ok {
-		var mc multiChange
-		for _, e := range h.Entries() {
-			switch strings.ToLower(object.ToInvariantString(e.Key)) {
-			case "add", "+":
-				mc.add = append(mc.add, exo.ValueStrings(e.Value)...)
-			case "remove", "-":
-				mc.remov = append(mc.remov, exo.ValueStrings(e.Value)...)
-			default:
-				return mc, fmt.Errorf("The hash table key '%s' isn't valid. Valid keys are Add and Remove.", object.ToInvariantString(e.Key))
-			}
-		}
-		return mc, nil
-	}
-	return multiChange{replace: true, values: exo.ValueStrings(v)}, nil
-}
-
-// apply applies the change to current (case-insensitive comparisons).
-func (mc multiChange) apply(current []string) []string {
-	if mc.replace {
-		return dedupe(mc.values)
-	}
-	out := append([]string(nil), current...)
-	for _, a := range mc.add {
-		if !exo.ContainsFold(out, a) {
-			out = append(out, a)
-		}
-	}
-	for _, r := range mc.remov {
-		out = exo.RemoveFold(out, r)
-	}
-	return out
-}
-
-func dedupe(in []string) []string {
-	var out []string
-	for _, s := range in {
-		if !exo.ContainsFold(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
 
 // usageLocationName maps the two-letter country codes the seeds use to
 // the country name Exchange shows.

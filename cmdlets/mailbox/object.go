@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/lazy"
@@ -86,13 +87,16 @@ func derivedHex(parts ...string) [2 * sha256.Size]byte {
 
 // derivedGuid is a version 4 GUID made of derived's first 16 bytes, as
 // text.
-func derivedGuid(parts ...string) string {
+func derivedGuid(parts ...string) string { return derivedGUID(parts...).String() }
+
+// derivedGUID is derivedGuid as a GUID.
+func derivedGUID(parts ...string) object.Guid {
 	b := derived(parts...)
 	var g object.Guid
 	copy(g[:], b[:16])
 	g[6] = (g[6] & 0x0f) | 0x40
 	g[8] = (g[8] & 0x3f) | 0x80
-	return g.String()
+	return g
 }
 
 func partition(o *directory.Organization) string {
@@ -173,7 +177,27 @@ const defaultEmailAddressPolicy = "{26491cfc-9e50-4857-861b-0cb8df22b5d7}"
 type mbxView struct {
 	m *directory.Mailbox // the object's own record: it must not change with the caller's
 	e env
+	// vals, once reads values have been read, gives out the values'
+	// boxes and lists from blocks (an object read whole, as Format-List
+	// and ConvertTo-Json read it); nil before
+	vals  *exo.Values
+	reads uint8
+	// db and archDB are the GUIDs derived from the databases' names,
+	// once made (dbs tells which): MailboxLocations shows them too
+	db, archDB object.Guid
+	dbs        uint8
 }
+
+// wholeReads is the number of values read of an object after which the
+// rest are taken from blocks (exo.Values): fewer are read of each object
+// of a listing that a filter or table shows.
+const wholeReads = 8
+
+// Which of a view's derived database GUIDs are made.
+const (
+	haveDB = 1 << iota
+	haveArchDB
+)
 
 // named returns the mailbox with its distinguished names derived and the
 // primary address back in EmailAddresses: a listing leaves them to the
@@ -185,14 +209,56 @@ func (v *mbxView) named() *directory.Mailbox {
 
 func (v *mbxView) part() string   { return partition(v.e.org) }
 func (v *mbxView) tenant() string { return tenantName(v.e.org) }
-func (v *mbxView) forest() string { return v.part() + ".PROD.OUTLOOK.COM" }
-func (v *mbxView) dbGuid() string { return derivedGuid("db", v.m.Database) }
+func (v *mbxView) forest() string { return v.part() + forestSuffix }
 
-func (v *mbxView) archDBGuid() string {
-	if v.m.ArchiveDatabase != "" {
-		return derivedGuid("db", v.m.ArchiveDatabase)
+// forestSuffix follows the partition's name in its forest's.
+const forestSuffix = ".PROD.OUTLOOK.COM"
+
+// dbGuid is the GUID of the mailbox's database.
+func (v *mbxView) dbGuid() object.Guid {
+	if v.dbs&haveDB == 0 {
+		v.db, v.dbs = derivedGUID("db", v.m.Database), v.dbs|haveDB
 	}
-	return store.ZeroGuid
+	return v.db
+}
+
+// archDBGuid is the GUID of the archive's database, the empty GUID when
+// there is none.
+func (v *mbxView) archDBGuid() object.Guid {
+	if v.m.ArchiveDatabase == "" {
+		return object.Guid{}
+	}
+	if v.dbs&haveArchDB == 0 {
+		v.archDB, v.dbs = derivedGUID("db", v.m.ArchiveDatabase), v.dbs|haveArchDB
+	}
+	return v.archDB
+}
+
+// text, orNil, guid, when, list and empty make the values of the view's
+// properties (see vals).
+func (v *mbxView) text(s string) any             { return v.vals.Text(s) }
+func (v *mbxView) orNil(s string) any            { return v.vals.TextOrNil(s) }
+func (v *mbxView) when(t time.Time) any          { return v.vals.Time(t.UTC()) }
+func (v *mbxView) list(s ...string) *object.List { return v.vals.MultiValued(s...) }
+func (v *mbxView) fixed(items []any) *object.List {
+	return v.vals.Copy(items)
+}
+
+// guid is the value of a GUID kept as text: a Guid, $null when there is
+// none, or the text when it is not a GUID.
+func (v *mbxView) guid(s string) any {
+	if g, ok := exo.ParseGuid(s); ok {
+		return v.vals.Guid(g)
+	}
+	return v.orNil(s)
+}
+
+// optTime is a nullable DateTime.
+func (v *mbxView) optTime(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return v.when(*t)
 }
 
 func (v *mbxView) isShared() bool {
@@ -226,11 +292,20 @@ func (v *mbxView) mustChangePassword() bool {
 }
 
 func (v *mbxView) locations() *object.List {
-	locs := list("1;" + v.m.ExchangeGuid + ";Primary;" + v.forest() + ";" + v.dbGuid())
 	if v.m.ArchiveStatus == "Active" {
-		locs.Items = append(locs.Items, "1;"+v.m.ArchiveGuid+";MainArchive;"+v.forest()+";"+v.archDBGuid())
+		return v.list(v.location(v.m.ExchangeGuid, "Primary", v.dbGuid()),
+			v.location(v.m.ArchiveGuid, "MainArchive", v.archDBGuid()))
 	}
-	return locs
+	return v.list(v.location(v.m.ExchangeGuid, "Primary", v.dbGuid()))
+}
+
+// location is a MailboxLocations entry: the mailbox GUID, its kind, the
+// forest and the database's GUID.
+func (v *mbxView) location(guid, kind string, db object.Guid) string {
+	var buf [160]byte
+	b := append(append(append(append(buf[:0], "1;"...), guid...), ';'), kind...)
+	b = append(append(append(b, ';'), v.part()...), forestSuffix+";"...)
+	return string(exo.AppendGuid(b, db))
 }
 
 func (v *mbxView) userAccountControl() string {
@@ -276,9 +351,9 @@ func (v *mbxView) orgGuid() string {
 
 func (v *mbxView) archiveName() *object.List {
 	if v.m.ArchiveName != "" {
-		return list(v.m.ArchiveName)
+		return v.list(v.m.ArchiveName)
 	}
-	return list()
+	return v.vals.Empty()
 }
 
 func (v *mbxView) archiveStatus() string {
@@ -297,9 +372,9 @@ func (v *mbxView) archiveState() string {
 
 func (v *mbxView) capabilities() *object.List {
 	if v.m.Licensed {
-		return list("BPOS_S_Enterprise")
+		return v.list("BPOS_S_Enterprise")
 	}
-	return list()
+	return v.vals.Empty()
 }
 
 func (v *mbxView) skuAssigned() any {
@@ -314,9 +389,9 @@ func (v *mbxView) skuAssigned() any {
 
 func (v *mbxView) addressLists() *object.List {
 	if !v.m.HiddenFromAddressListsEnabled && !v.m.IsDeleted() {
-		return fixedList(addressListNames)
+		return v.fixed(addressListNames)
 	}
-	return list()
+	return v.vals.Empty()
 }
 
 func (v *mbxView) localPart() string {
@@ -330,6 +405,11 @@ func (v *mbxView) localPart() string {
 // value is property i of the view: the stored Extra value when the
 // record carries one under that name, the computed value otherwise.
 func (v *mbxView) value(i int) any {
+	if v.vals == nil {
+		if v.reads++; v.reads == wholeReads {
+			v.vals = new(exo.Values)
+		}
+	}
 	if len(v.m.Extra) > 0 {
 		if raw, ok := v.m.Extra[mailboxProps[i].name]; ok {
 			return extraValue(raw)
@@ -357,15 +437,15 @@ type mailboxProp struct {
 	get       func(*mbxView) any
 }
 
-func getNil(*mbxView) any       { return nil }
-func getEmptyList(*mbxView) any { return list() }
+func getNil(*mbxView) any         { return nil }
+func getEmptyList(v *mbxView) any { return v.vals.Empty() }
 
 // mailboxProps are the Get-Mailbox object's properties in Exchange
 // Online's Format-List order. The table is static data: nothing builds it
 // at start-up or on first use.
 var mailboxProps = [...]mailboxProp{
-	{"Database", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.Database) }},
-	{"DatabaseGuid", tGuid, func(v *mbxView) any { return guidValue(v.dbGuid()) }},
+	{"Database", tStr, func(v *mbxView) any { return v.orNil(v.m.Database) }},
+	{"DatabaseGuid", tGuid, func(v *mbxView) any { return v.vals.Guid(v.dbGuid()) }},
 	{"MailboxProvisioningConstraint", tStr, getNil},
 	{"IsMonitoringMailbox", tBool, func(*mbxView) any { return false }},
 	{"MailboxRegion", tStr, getNil},
@@ -386,12 +466,12 @@ var mailboxProps = [...]mailboxProp{
 	{"LitigationHoldEnabled", tBool, func(v *mbxView) any { return v.m.LitigationHoldEnabled }},
 	{"SingleItemRecoveryEnabled", tBool, func(v *mbxView) any { return v.m.SingleItemRecoveryEnabled }},
 	{"RetentionHoldEnabled", tBool, func(v *mbxView) any { return v.m.RetentionHoldEnabled }},
-	{"EndDateForRetentionHold", tNDate, func(v *mbxView) any { return optTime(v.m.EndDateForRetentionHold) }},
-	{"StartDateForRetentionHold", tNDate, func(v *mbxView) any { return optTime(v.m.StartDateForRetentionHold) }},
+	{"EndDateForRetentionHold", tNDate, func(v *mbxView) any { return v.optTime(v.m.EndDateForRetentionHold) }},
+	{"StartDateForRetentionHold", tNDate, func(v *mbxView) any { return v.optTime(v.m.StartDateForRetentionHold) }},
 	{"RetentionComment", tStr, getNil},
 	{"RetentionUrl", tStr, getNil},
-	{"LitigationHoldDate", tNDate, func(v *mbxView) any { return optTime(v.m.LitigationHoldDate) }},
-	{"LitigationHoldOwner", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.LitigationHoldOwner) }},
+	{"LitigationHoldDate", tNDate, func(v *mbxView) any { return v.optTime(v.m.LitigationHoldDate) }},
+	{"LitigationHoldOwner", tStr, func(v *mbxView) any { return v.orNil(v.m.LitigationHoldOwner) }},
 	{"ElcProcessingDisabled", tBool, func(*mbxView) any { return false }},
 	{"ComplianceTagHoldApplied", tBool, func(v *mbxView) any { return v.m.ComplianceTagHoldApplied }},
 	{"WasInactiveMailbox", tBool, func(v *mbxView) any { return v.m.WasInactiveMailbox }},
@@ -402,25 +482,25 @@ var mailboxProps = [...]mailboxProp{
 	{"PitrPaused", tBool, func(*mbxView) any { return false }},
 	{"PitrPausedTimestamp", tNDate, getNil},
 	{"PitrOffboardedTimestamp", tNDate, getNil},
-	{"InactiveMailboxRetireTime", tNDate, func(v *mbxView) any { return optTime(v.m.InactiveMailboxRetireTime) }},
+	{"InactiveMailboxRetireTime", tNDate, func(v *mbxView) any { return v.optTime(v.m.InactiveMailboxRetireTime) }},
 	{"OrphanSoftDeleteTrackingTime", tNDate, getNil},
-	{"LitigationHoldDuration", tStr, func(v *mbxView) any { return spanValue(v.m.LitigationHoldDuration) }},
+	{"LitigationHoldDuration", tStr, func(v *mbxView) any { return v.text(v.m.LitigationHoldDuration.String()) }},
 	{"ManagedFolderMailboxPolicy", tStr, getNil},
-	{"RetentionPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.RetentionPolicy) }},
+	{"RetentionPolicy", tStr, func(v *mbxView) any { return v.orNil(v.m.RetentionPolicy) }},
 	{"AddressBookPolicy", tStr, getNil},
 	{"CalendarRepairDisabled", tBool, func(*mbxView) any { return false }},
-	{"ExchangeGuid", tGuid, func(v *mbxView) any { return guidValue(v.m.ExchangeGuid) }},
+	{"ExchangeGuid", tGuid, func(v *mbxView) any { return v.guid(v.m.ExchangeGuid) }},
 	{"MailboxContainerGuid", tGuid, getNil},
 	{"UnifiedMailbox", tStr, getNil},
 	{"MailboxLocations", tList, func(v *mbxView) any { return v.locations() }},
 	{"AggregatedMailboxGuids", tList, getEmptyList},
 	{"ExchangeSecurityDescriptor", tStr, func(*mbxView) any { return "System.Security.AccessControl.RawSecurityDescriptor" }},
-	{"ExchangeUserAccountControl", tStr, func(v *mbxView) any { return v.userAccountControl() }},
+	{"ExchangeUserAccountControl", tStr, func(v *mbxView) any { return v.text(v.userAccountControl()) }},
 	{"AdminDisplayVersion", tStr, func(*mbxView) any { return "Version 15.20 (Build 7452.28)" }},
 	{"MessageTrackingReadStatusEnabled", tBool, func(*mbxView) any { return true }},
 	{"ExternalOofOptions", tStr, func(*mbxView) any { return "External" }},
 	{"ForwardingAddress", tStr, getNil},
-	{"ForwardingSmtpAddress", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ForwardingSmtpAddress) }},
+	{"ForwardingSmtpAddress", tStr, func(v *mbxView) any { return v.orNil(v.m.ForwardingSmtpAddress) }},
 	{"RetainDeletedItemsFor", tSpan, func(v *mbxView) any { return timeSpan(v.m.RetainDeletedItemsFor.D) }},
 	{"IsMailboxEnabled", tBool, func(*mbxView) any { return true }},
 	{"Languages", tList, getEmptyList},
@@ -431,7 +511,7 @@ var mailboxProps = [...]mailboxProp{
 	{"RecoverableItemsWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsWarningQuota) }},
 	{"CalendarLoggingQuota", tQuota, func(*mbxView) any { return quotaValue(directory.GBQuota(6)) }},
 	{"DowngradeHighPriorityMessagesEnabled", tBool, func(*mbxView) any { return false }},
-	{"ProtocolSettings", tList, func(*mbxView) any { return fixedList(protocolSettings) }},
+	{"ProtocolSettings", tList, func(v *mbxView) any { return v.fixed(protocolSettings) }},
 	{"RecipientLimits", tStr, func(*mbxView) any { return "500" }},
 	{"ImListMigrationCompleted", tBool, func(*mbxView) any { return false }},
 	{"SiloName", tStr, getNil},
@@ -445,7 +525,7 @@ var mailboxProps = [...]mailboxProp{
 	{"ResourceCustom", tList, getEmptyList},
 	{"ResourceType", tStr, func(v *mbxView) any { return v.resourceType() }},
 	{"RoomMailboxAccountEnabled", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.roomAccount() }},
-	{"SamAccountName", tStr, func(v *mbxView) any { return v.samAccountName() }},
+	{"SamAccountName", tStr, func(v *mbxView) any { return v.text(v.samAccountName()) }},
 	{"SCLDeleteThreshold", "System.Nullable`1[[System.Int32]]", getNil},
 	{"SCLDeleteEnabled", "System.Nullable`1[[System.Boolean]]", getNil},
 	{"SCLRejectThreshold", "System.Nullable`1[[System.Int32]]", getNil},
@@ -456,43 +536,43 @@ var mailboxProps = [...]mailboxProp{
 	{"SCLJunkEnabled", "System.Nullable`1[[System.Boolean]]", getNil},
 	{"AntispamBypassEnabled", tBool, func(*mbxView) any { return false }},
 	{"ServerLegacyDN", tStr, func(v *mbxView) any {
-		return "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=" + strings.ToUpper(v.m.ServerName)
+		return v.text("/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=" + strings.ToUpper(v.m.ServerName))
 	}},
-	{"ServerName", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ServerName) }},
+	{"ServerName", tStr, func(v *mbxView) any { return v.orNil(v.m.ServerName) }},
 	{"UseDatabaseQuotaDefaults", tBool, func(*mbxView) any { return false }},
 	{"IssueWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.IssueWarningQuota) }},
 	{"RulesQuota", tSize, func(*mbxView) any { return sizeValue(256 * directory.KB) }},
-	{"Office", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.office()) }},
-	{"UserPrincipalName", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.UserPrincipalName) }},
+	{"Office", tStr, func(v *mbxView) any { return v.orNil(v.office()) }},
+	{"UserPrincipalName", tStr, func(v *mbxView) any { return v.orNil(v.m.UserPrincipalName) }},
 	{"UMEnabled", tBool, func(*mbxView) any { return false }},
 	{"MaxSafeSenders", "System.Nullable`1[[System.Int32]]", getNil},
 	{"MaxBlockedSenders", "System.Nullable`1[[System.Int32]]", getNil},
-	{"NetID", tStr, func(v *mbxView) any { return v.netID() }},
+	{"NetID", tStr, func(v *mbxView) any { return v.text(v.netID()) }},
 	{"ReconciliationId", tStr, getNil},
-	{"WindowsLiveID", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.WindowsLiveID) }},
-	{"MicrosoftOnlineServicesID", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.MicrosoftOnlineServicesID) }},
+	{"WindowsLiveID", tStr, func(v *mbxView) any { return v.orNil(v.m.WindowsLiveID) }},
+	{"MicrosoftOnlineServicesID", tStr, func(v *mbxView) any { return v.orNil(v.m.MicrosoftOnlineServicesID) }},
 	{"ThrottlingPolicy", tStr, getNil},
-	{"RoleAssignmentPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.e.policies.Role(v.e.links)) }},
+	{"RoleAssignmentPolicy", tStr, func(v *mbxView) any { return v.orNil(v.e.policies.Role(v.e.links)) }},
 	{"DefaultPublicFolderMailbox", tStr, getNil},
 	{"EffectivePublicFolderMailbox", tStr, getNil},
-	{"SharingPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.e.sharing.Of(v.m.Guid)) }},
+	{"SharingPolicy", tStr, func(v *mbxView) any { return v.orNil(v.e.sharing.Of(v.m.Guid)) }},
 	{"RemoteAccountPolicy", tStr, getNil},
-	{"MailboxPlan", tStr, func(v *mbxView) any { return "ExchangeOnlineEnterprise-" + v.orgGuid() }},
-	{"ArchiveDatabase", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ArchiveDatabase) }},
-	{"ArchiveDatabaseGuid", tGuid, func(v *mbxView) any { return guidValue(v.archDBGuid()) }},
-	{"ArchiveGuid", tGuid, func(v *mbxView) any { return guidValue(orZero(v.m.ArchiveGuid)) }},
+	{"MailboxPlan", tStr, func(v *mbxView) any { return v.text("ExchangeOnlineEnterprise-" + v.orgGuid()) }},
+	{"ArchiveDatabase", tStr, func(v *mbxView) any { return v.orNil(v.m.ArchiveDatabase) }},
+	{"ArchiveDatabaseGuid", tGuid, func(v *mbxView) any { return v.vals.Guid(v.archDBGuid()) }},
+	{"ArchiveGuid", tGuid, func(v *mbxView) any { return v.guid(orZero(v.m.ArchiveGuid)) }},
 	{"ArchiveName", tList, func(v *mbxView) any { return v.archiveName() }},
 	{"JournalArchiveAddress", tStr, getNil},
 	{"ArchiveQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ArchiveQuota) }},
 	{"ArchiveWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ArchiveWarningQuota) }},
 	{"ArchiveDomain", tStr, getNil},
-	{"ArchiveStatus", tStr, func(v *mbxView) any { return v.archiveStatus() }},
-	{"ArchiveState", tStr, func(v *mbxView) any { return v.archiveState() }},
+	{"ArchiveStatus", tStr, func(v *mbxView) any { return v.text(v.archiveStatus()) }},
+	{"ArchiveState", tStr, func(v *mbxView) any { return v.text(v.archiveState()) }},
 	{"AutoExpandingArchiveEnabled", tBool, func(v *mbxView) any { return v.m.AutoExpandingArchiveEnabled }},
 	{"DisabledMailboxLocations", tBool, func(*mbxView) any { return false }},
 	{"RemoteRecipientType", tStr, func(*mbxView) any { return "None" }},
-	{"DisabledArchiveDatabase", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.DisabledArchiveDatabase) }},
-	{"DisabledArchiveGuid", tGuid, func(v *mbxView) any { return guidValue(orZero(v.m.DisabledArchiveGuid)) }},
+	{"DisabledArchiveDatabase", tStr, func(v *mbxView) any { return v.orNil(v.m.DisabledArchiveDatabase) }},
+	{"DisabledArchiveGuid", tGuid, func(v *mbxView) any { return v.guid(orZero(v.m.DisabledArchiveGuid)) }},
 	{"QueryBaseDN", tStr, getNil},
 	{"QueryBaseDNRestrictionEnabled", tBool, func(*mbxView) any { return false }},
 	{"MailboxMoveTargetMDB", tStr, getNil},
@@ -513,22 +593,22 @@ var mailboxProps = [...]mailboxProp{
 	{"SKUAssigned", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.skuAssigned() }},
 	{"AuditEnabled", tBool, func(v *mbxView) any { return v.m.AuditEnabled }},
 	{"AuditLogAgeLimit", tSpan, func(*mbxView) any { return timeSpan(90 * store.Day) }},
-	{"AuditAdmin", tList, func(*mbxView) any { return fixedList(auditAdmin) }},
-	{"AuditDelegate", tList, func(*mbxView) any { return fixedList(auditDelegate) }},
-	{"AuditOwner", tList, func(*mbxView) any { return fixedList(auditOwner) }},
-	{"DefaultAuditSet", tList, func(*mbxView) any { return fixedList(defaultAuditSet) }},
-	{"WhenMailboxCreated", tDate, func(v *mbxView) any { return v.m.WhenMailboxCreated.UTC() }},
+	{"AuditAdmin", tList, func(v *mbxView) any { return v.fixed(auditAdmin) }},
+	{"AuditDelegate", tList, func(v *mbxView) any { return v.fixed(auditDelegate) }},
+	{"AuditOwner", tList, func(v *mbxView) any { return v.fixed(auditOwner) }},
+	{"DefaultAuditSet", tList, func(v *mbxView) any { return v.fixed(defaultAuditSet) }},
+	{"WhenMailboxCreated", tDate, func(v *mbxView) any { return v.when(v.m.WhenMailboxCreated) }},
 	{"SourceAnchor", tStr, getNil},
-	{"UsageLocation", tStr, func(v *mbxView) any { return exo.NilIfEmpty(usageLocationName(v.m.UsageLocation)) }},
+	{"UsageLocation", tStr, func(v *mbxView) any { return v.orNil(usageLocationName(v.m.UsageLocation)) }},
 	{"IsSoftDeletedByRemove", tBool, func(v *mbxView) any { return v.m.IsDeleted() }},
 	{"IsSoftDeletedByDisable", tBool, func(*mbxView) any { return false }},
 	{"IsInactiveMailbox", tBool, func(v *mbxView) any { return v.m.IsInactiveMailbox }},
 	{"IncludeInGarbageCollection", tBool, func(*mbxView) any { return false }},
-	{"WhenSoftDeleted", tNDate, func(v *mbxView) any { return optTime(v.m.WhenSoftDeleted) }},
-	{"InPlaceHolds", tList, func(v *mbxView) any { return list(v.m.InPlaceHolds...) }},
+	{"WhenSoftDeleted", tNDate, func(v *mbxView) any { return v.optTime(v.m.WhenSoftDeleted) }},
+	{"InPlaceHolds", tList, func(v *mbxView) any { return v.list(v.m.InPlaceHolds...) }},
 	{"GeneratedOfflineAddressBooks", tList, getEmptyList},
 	{"AccountDisabled", tBool, func(v *mbxView) any { return v.m.AccountDisabled || v.isShared() || v.isResource() }},
-	{"StsRefreshTokensValidFrom", tNDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() }},
+	{"StsRefreshTokensValidFrom", tNDate, func(v *mbxView) any { return v.when(v.m.WhenCreated) }},
 	{"NonCompliantDevices", tList, getEmptyList},
 	{"EnforcedTimestamps", tStr, getNil},
 	{"DataEncryptionPolicy", tStr, getNil},
@@ -549,10 +629,10 @@ var mailboxProps = [...]mailboxProp{
 	{"AcceptMessagesOnlyFromSendersOrMembers", tList, getEmptyList},
 	{"AddressListMembership", tList, func(v *mbxView) any { return v.addressLists() }},
 	{"AdministrativeUnits", tList, getEmptyList},
-	{"Alias", tStr, func(v *mbxView) any { return v.m.Alias }},
+	{"Alias", tStr, func(v *mbxView) any { return v.text(v.m.Alias) }},
 	{"ArbitrationMailbox", tStr, getNil},
 	{"BypassModerationFromSendersOrMembers", tList, getEmptyList},
-	{"OrganizationalUnit", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.OrganizationalUnit) }},
+	{"OrganizationalUnit", tStr, func(v *mbxView) any { return v.orNil(v.m.OrganizationalUnit) }},
 	// CustomAttribute1 to 15 in the order of their names
 	{"CustomAttribute1", tStr, getNil},
 	{"CustomAttribute10", tStr, getNil},
@@ -574,23 +654,23 @@ var mailboxProps = [...]mailboxProp{
 	{"ExtensionCustomAttribute3", tList, getEmptyList},
 	{"ExtensionCustomAttribute4", tList, getEmptyList},
 	{"ExtensionCustomAttribute5", tList, getEmptyList},
-	{"DisplayName", tStr, func(v *mbxView) any { return v.m.DisplayName }},
-	{"EmailAddresses", tList, func(v *mbxView) any { return list(v.named().EmailAddresses...) }},
+	{"DisplayName", tStr, func(v *mbxView) any { return v.text(v.m.DisplayName) }},
+	{"EmailAddresses", tList, func(v *mbxView) any { return v.list(v.named().EmailAddresses...) }},
 	{"GrantSendOnBehalfTo", tList, getEmptyList},
-	{"ExternalDirectoryObjectId", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ExternalDirectoryObjectId) }},
+	{"ExternalDirectoryObjectId", tStr, func(v *mbxView) any { return v.orNil(v.m.ExternalDirectoryObjectId) }},
 	{"HiddenFromAddressListsEnabled", tBool, func(v *mbxView) any { return v.m.HiddenFromAddressListsEnabled }},
 	{"LastExchangeChangedTime", tNDate, getNil},
-	{"LegacyExchangeDN", tStr, func(v *mbxView) any { return v.named().LegacyExchangeDN }},
+	{"LegacyExchangeDN", tStr, func(v *mbxView) any { return v.text(v.named().LegacyExchangeDN) }},
 	{"MaxSendSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxSendSize) }},
 	{"MaxReceiveSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxReceiveSize) }},
 	{"ModeratedBy", tList, getEmptyList},
 	{"ModerationEnabled", tBool, func(*mbxView) any { return false }},
-	{"PoliciesIncluded", tList, func(v *mbxView) any { return list(derivedGuid("eap", v.orgGuid()), defaultEmailAddressPolicy) }},
+	{"PoliciesIncluded", tList, func(v *mbxView) any { return v.list(derivedGuid("eap", v.orgGuid()), defaultEmailAddressPolicy) }},
 	{"PoliciesExcluded", tList, getEmptyList},
 	{"EmailAddressPolicyEnabled", tBool, func(*mbxView) any { return true }},
-	{"PrimarySmtpAddress", tStr, func(v *mbxView) any { return v.m.PrimarySmtpAddress }},
-	{"RecipientType", tStr, func(v *mbxView) any { return v.m.RecipientType }},
-	{"RecipientTypeDetails", tStr, func(v *mbxView) any { return v.m.RecipientTypeDetails }},
+	{"PrimarySmtpAddress", tStr, func(v *mbxView) any { return v.text(v.m.PrimarySmtpAddress) }},
+	{"RecipientType", tStr, func(v *mbxView) any { return v.text(v.m.RecipientType) }},
+	{"RecipientTypeDetails", tStr, func(v *mbxView) any { return v.text(v.m.RecipientTypeDetails) }},
 	{"RejectMessagesFrom", tList, getEmptyList},
 	{"RejectMessagesFromDLMembers", tList, getEmptyList},
 	{"RejectMessagesFromSendersOrMembers", tList, getEmptyList},
@@ -598,30 +678,33 @@ var mailboxProps = [...]mailboxProp{
 	{"SimpleDisplayName", tStr, getNil},
 	{"SendModerationNotifications", tStr, func(*mbxView) any { return "Always" }},
 	{"UMDtmfMap", tList, func(v *mbxView) any {
-		return list("emailAddress:"+dtmf(v.localPart()), "lastNameFirstName:"+dtmf(v.m.LastName+v.m.FirstName), "firstNameLastName:"+dtmf(v.m.FirstName+v.m.LastName))
+		return v.list("emailAddress:"+dtmf(v.localPart()), "lastNameFirstName:"+dtmf(v.m.LastName+v.m.FirstName), "firstNameLastName:"+dtmf(v.m.FirstName+v.m.LastName))
 	}},
-	{"WindowsEmailAddress", tStr, func(v *mbxView) any { return v.m.PrimarySmtpAddress }},
+	{"WindowsEmailAddress", tStr, func(v *mbxView) any { return v.text(v.m.PrimarySmtpAddress) }},
 	{"MailTip", tStr, getNil},
 	{"MailTipTranslations", tList, getEmptyList},
-	{"Identity", tStr, func(v *mbxView) any { return v.m.Identity() }},
-	{"Id", tStr, func(v *mbxView) any { return v.m.Identity() }},
+	{"Identity", tStr, func(v *mbxView) any { return v.text(v.m.Identity()) }},
+	{"Id", tStr, func(v *mbxView) any { return v.text(v.m.Identity()) }},
 	{"IsValid", tBool, func(*mbxView) any { return true }},
 	{"ExchangeVersion", tStr, func(*mbxView) any { return "0.20 (15.0.0.0)" }},
-	{"Name", tStr, func(v *mbxView) any { return v.m.Name }},
-	{"DistinguishedName", tStr, func(v *mbxView) any { return v.named().DistinguishedName }},
-	{"ObjectCategory", tStr, func(v *mbxView) any { return v.forest() + "/Configuration/Schema/Person" }},
-	{"ObjectClass", tList, func(*mbxView) any { return fixedList(userClasses) }},
-	{"WhenChanged", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() }},
-	{"WhenCreated", tDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() }},
-	{"WhenChangedUTC", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() }},
-	{"WhenCreatedUTC", tDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() }},
-	{"ExchangeObjectId", tGuid, func(v *mbxView) any { return guidValue(v.m.Guid) }},
-	{"OrganizationalUnitRoot", tStr, func(v *mbxView) any { return v.tenant() }},
-	{"OrganizationId", tStr, func(v *mbxView) any { return organizationID(v.part(), v.tenant()) }},
-	{"Guid", tGuid, func(v *mbxView) any { return guidValue(v.m.Guid) }},
+	{"Name", tStr, func(v *mbxView) any { return v.text(v.m.Name) }},
+	{"DistinguishedName", tStr, func(v *mbxView) any { return v.text(v.named().DistinguishedName) }},
+	{"ObjectCategory", tStr, func(v *mbxView) any { return v.text(v.forest() + "/Configuration/Schema/Person") }},
+	{"ObjectClass", tList, func(v *mbxView) any { return v.fixed(userClasses) }},
+	{"WhenChanged", tDate, func(v *mbxView) any { return v.when(v.m.WhenChanged) }},
+	{"WhenCreated", tDate, func(v *mbxView) any { return v.when(v.m.WhenCreated) }},
+	{"WhenChangedUTC", tDate, func(v *mbxView) any { return v.when(v.m.WhenChanged) }},
+	{"WhenCreatedUTC", tDate, func(v *mbxView) any { return v.when(v.m.WhenCreated) }},
+	{"ExchangeObjectId", tGuid, func(v *mbxView) any { return v.guid(v.m.Guid) }},
+	{"OrganizationalUnitRoot", tStr, func(v *mbxView) any { return v.text(v.tenant()) }},
+	{"OrganizationId", tStr, func(v *mbxView) any { return v.text(organizationID(v.part(), v.tenant())) }},
+	{"Guid", tGuid, func(v *mbxView) any { return v.guid(v.m.Guid) }},
 	{"OriginatingServer", tStr, func(v *mbxView) any {
 		n := 10 + int(derived("dc", v.m.Guid)[0])%90 // two digits, shown as three
-		return v.part() + "DC0" + strconv.Itoa(n) + "." + v.forest()
+		var buf [96]byte
+		b := append(append(buf[:0], v.part()...), "DC0"...)
+		b = append(append(strconv.AppendInt(b, int64(n), 10), '.'), v.part()...)
+		return v.text(string(append(b, forestSuffix...)))
 	}},
 	{"ObjectState", tStr, func(*mbxView) any { return "Unchanged" }},
 }

@@ -17,23 +17,12 @@ func quotaValue(q directory.Quota) any { return exo.QuotaValue(q) }
 // sizeValue is a deserialized ByteQuantifiedSize.
 func sizeValue(n int64) any { return exo.SizeValue(n) }
 
-// spanValue renders an Unlimited<EnhancedTimeSpan> as its string form.
-func spanValue(s directory.Span) any { return s.String() }
-
 // timeSpan converts a duration to a PowerShell TimeSpan.
 func timeSpan(d time.Duration) object.TimeSpan { return object.TimeSpan(d / 100) }
 
-// optTime returns a nullable DateTime.
-func optTime(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return t.UTC()
-}
-
 // guidValue converts a GUID string for output.
 func guidValue(s string) any {
-	if g, ok := object.ParseGuid(s); ok {
+	if g, ok := exo.ParseGuid(s); ok {
 		return g
 	}
 	if s == "" {
@@ -41,9 +30,6 @@ func guidValue(s string) any {
 	}
 	return s
 }
-
-// list returns strs as a multi-valued property value.
-func list(strs ...string) *object.List { return exo.MultiValued(strs) }
 
 // fixedList is list for values every object shows alike, given as list
 // items: each object's list is its own copy (a script may change it),

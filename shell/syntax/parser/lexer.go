@@ -1047,7 +1047,7 @@ func ParseNumber(s string) (any, bool) {
 		return nil, false
 	}
 	src := syntax.NewSource("", s)
-	p := &parser{src: src, text: s, errSeen: map[errKey]bool{}, cache: map[int]*Token{}, cacheCap: minCacheCap}
+	p := &parser{src: src, text: s, cache: map[int]*Token{}, cacheCap: minCacheCap}
 	v, end, ok := p.scanNumber(0)
 	if !ok || end != len(s) || len(p.errs) > 0 {
 		return nil, false

@@ -31,7 +31,8 @@ type parser struct {
 	// lastEnd is the end offset of the last consumed token.
 	lastEnd int
 
-	errs    syntax.ErrorList
+	errs syntax.ErrorList
+	// errSeen holds the errors reported, made with the first
 	errSeen map[errKey]bool
 
 	cache map[int]*Token
@@ -62,7 +63,7 @@ func Parse(src *syntax.Source) (sb *syntax.ScriptBlock, errs syntax.ErrorList) {
 	if src == nil {
 		src = syntax.NewSource("", "")
 	}
-	p := &parser{src: src, text: src.Text, errSeen: map[errKey]bool{}, cache: map[int]*Token{}, cacheCap: minCacheCap}
+	p := &parser{src: src, text: src.Text, cache: map[int]*Token{}, cacheCap: minCacheCap}
 	if recoverPanics {
 		defer func() {
 			if r := recover(); r != nil {
@@ -101,6 +102,9 @@ func (p *parser) errorf(ext syntax.Extent, incomplete bool, id, msg string) {
 	key := errKey{ext.Start.Offset, id}
 	if p.errSeen[key] {
 		return
+	}
+	if p.errSeen == nil {
+		p.errSeen = map[errKey]bool{}
 	}
 	p.errSeen[key] = true
 	p.errs = append(p.errs, &syntax.ParseError{Ext: ext, ErrorID: id, Message: msg, Incomplete: incomplete})

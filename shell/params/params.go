@@ -180,7 +180,7 @@ type Param struct {
 // InSet returns the parameter's SetInfo for a set, if it belongs to it.
 func (p *Param) InSet(set string) (SetInfo, bool) {
 	for _, s := range p.Sets {
-		if s.Set == AllSets || strings.EqualFold(s.Set, set) {
+		if s.Set == AllSets || s.Set == set || strings.EqualFold(s.Set, set) {
 			return s, true
 		}
 	}

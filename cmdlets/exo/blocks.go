@@ -29,12 +29,12 @@ type Values struct {
 }
 
 // Block sizes: a mailbox read whole takes three blocks of texts, one of
-// GUIDs and of times, six of lists and two or three of items.
+// GUIDs and of times, three of lists and two or three of items.
 const (
 	textBlock = 16
 	guidBlock = 8
 	timeBlock = 8
-	listBlock = 8
+	listBlock = 16
 	itemBlock = 32
 )
 

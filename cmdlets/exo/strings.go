@@ -3,6 +3,7 @@ package exo
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
@@ -92,4 +93,32 @@ func OrganizationID(org *directory.Organization) string {
 func DomainController(org *directory.Organization) string {
 	n := 10 + int(store.DerivedGuid("dc\x00" + org.Guid)[0])%90
 	return fmt.Sprintf("%sDC%03d.%s.PROD.OUTLOOK.COM", org.DirectoryPartition, n, org.DirectoryPartition)
+}
+
+// AppendDtmf appends s as a telephone keypad dials it (UMDtmfMap): each
+// letter as the digit of its key, digits as they are, nothing for the
+// other characters.
+func AppendDtmf(b []byte, s string) []byte {
+	const keys = "22233344455566677778889999"
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			// a letter outside ASCII may have an ASCII lower case (the
+			// Kelvin sign's is k)
+			for _, r := range strings.ToLower(s[i:]) {
+				switch {
+				case r >= 'a' && r <= 'z':
+					b = append(b, keys[r-'a'])
+				case r >= '0' && r <= '9':
+					b = append(b, byte(r))
+				}
+			}
+			return b
+		case 'a' <= c|0x20 && c|0x20 <= 'z':
+			b = append(b, keys[c|0x20-'a'])
+		case '0' <= c && c <= '9':
+			b = append(b, c)
+		}
+	}
+	return b
 }

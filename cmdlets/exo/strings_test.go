@@ -75,3 +75,27 @@ func TestOrganizationNames(t *testing.T) {
 		t.Errorf("DomainController = %q", dc)
 	}
 }
+
+// dtmfPlainly is AppendDtmf written plainly: the lower-cased text's
+// letters as their keys' digits, its digits as they are.
+func dtmfPlainly(s string) string {
+	const keys = "22233344455566677778889999"
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z':
+			b.WriteByte(keys[r-'a'])
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func TestAppendDtmf(t *testing.T) {
+	for _, s := range []string{"", "annb", "AnnB", "Beebe", "o'Neil-Smith 2nd", "@[`{", "Zoë Ångström", "\u212Aelvin", "\u0130stanbul", "x\xffy"} {
+		if got, want := string(exo.AppendDtmf([]byte("k:"), s)), "k:"+dtmfPlainly(s); got != want {
+			t.Errorf("AppendDtmf(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

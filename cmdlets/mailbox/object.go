@@ -72,11 +72,12 @@ func derived(parts ...string) [sha256.Size]byte {
 	return sha256.Sum256(b)
 }
 
-// derivedHex is derived written in upper-case hexadecimal.
-func derivedHex(parts ...string) [2 * sha256.Size]byte {
+// derivedHex is the first 20 digits of derived written in upper-case
+// hexadecimal.
+func derivedHex(parts ...string) [20]byte {
 	h := derived(parts...)
-	var x [2 * sha256.Size]byte
-	hex.Encode(x[:], h[:])
+	var x [20]byte
+	hex.Encode(x[:], h[:10])
 	for i, c := range x {
 		if c >= 'a' {
 			x[i] = c - ('a' - 'A')
@@ -334,7 +335,10 @@ func (v *mbxView) roomAccount() any {
 
 func (v *mbxView) samAccountName() string {
 	sam := derivedHex("sam", v.m.Guid)
-	return "$" + string(sam[:6]) + "-" + string(sam[6:18])
+	b := [20]byte{0: '$', 7: '-'}
+	copy(b[1:7], sam[:6])
+	copy(b[8:], sam[6:18])
+	return string(b[:])
 }
 
 func (v *mbxView) netID() string {
@@ -678,7 +682,11 @@ var mailboxProps = [...]mailboxProp{
 	{"SimpleDisplayName", tStr, getNil},
 	{"SendModerationNotifications", tStr, func(*mbxView) any { return "Always" }},
 	{"UMDtmfMap", tList, func(v *mbxView) any {
-		return v.list("emailAddress:"+dtmf(v.localPart()), "lastNameFirstName:"+dtmf(v.m.LastName+v.m.FirstName), "firstNameLastName:"+dtmf(v.m.FirstName+v.m.LastName))
+		var buf [128]byte
+		mail := string(exo.AppendDtmf(append(buf[:0], "emailAddress:"...), v.localPart()))
+		last := string(exo.AppendDtmf(exo.AppendDtmf(append(buf[:0], "lastNameFirstName:"...), v.m.LastName), v.m.FirstName))
+		first := string(exo.AppendDtmf(exo.AppendDtmf(append(buf[:0], "firstNameLastName:"...), v.m.FirstName), v.m.LastName))
+		return v.list(mail, last, first)
 	}},
 	{"WindowsEmailAddress", tStr, func(v *mbxView) any { return v.text(v.m.PrimarySmtpAddress) }},
 	{"MailTip", tStr, getNil},

@@ -61,18 +61,3 @@ func usageLocationName(code string) string {
 	}
 	return code
 }
-
-// dtmf maps letters to telephone keypad digits (UMDtmfMap).
-func dtmf(s string) string {
-	const keys = "22233344455566677778889999"
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z':
-			b.WriteByte(keys[r-'a'])
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}

@@ -112,21 +112,31 @@ func FormatByteSize(n int64) string {
 	return string(append(b, " bytes)"...))
 }
 
-// appendGrouped appends n with its digits in groups of three (1,234,567).
+// appendGrouped appends n with its digits in groups of three (1,234,567),
+// written from the last digit back in one buffer.
 func appendGrouped(b []byte, n int64) []byte {
-	var buf [24]byte
-	d := strconv.AppendInt(buf[:0], n, 10)
-	if d[0] == '-' {
-		b = append(b, '-')
-		d = d[1:]
+	var buf [27]byte // a sign, 19 digits and 6 commas
+	i := len(buf)
+	u := uint64(n)
+	if n < 0 {
+		u = -u
 	}
-	for i, c := range d {
-		if i > 0 && (len(d)-i)%3 == 0 {
-			b = append(b, ',')
+	for d := 0; ; d++ {
+		if d > 0 && d%3 == 0 {
+			i--
+			buf[i] = ','
 		}
-		b = append(b, c)
+		i--
+		buf[i] = byte('0' + u%10)
+		if u /= 10; u == 0 {
+			break
+		}
 	}
-	return b
+	if n < 0 {
+		i--
+		buf[i] = '-'
+	}
+	return append(b, buf[i:]...)
 }
 
 // Span is a .NET-style TimeSpan that may be Unlimited, stored as

@@ -99,3 +99,20 @@ func TestAppendDtmf(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeText checks the texts written out for the plan's sizes against
+// FormatByteSize, and that other sizes get FormatByteSize's.
+func TestSizeText(t *testing.T) {
+	for _, n := range []int64{0, 1, 256 * directory.KB, 35 * directory.MB, 36 * directory.MB, 6 * directory.GB, 20 * directory.GB,
+		30 * directory.GB, 49 * directory.GB, 50 * directory.GB, 90 * directory.GB, 98 * directory.GB, 99 * directory.GB, 100 * directory.GB, 1536} {
+		if got, want := exo.SizeText(n), directory.FormatByteSize(n); got != want {
+			t.Errorf("SizeText(%d) = %q, want %q", n, got, want)
+		}
+		if got, want := exo.QuotaValue(directory.Quota(n)).ToStringFunc(), directory.FormatByteSize(n); got != want {
+			t.Errorf("QuotaValue(%d) is %q, want %q", n, got, want)
+		}
+	}
+	if got := exo.QuotaValue(directory.QuotaUnlimited).ToStringFunc(); got != "Unlimited" {
+		t.Errorf("QuotaValue(Unlimited) is %q", got)
+	}
+}

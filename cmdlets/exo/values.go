@@ -36,7 +36,7 @@ const (
 // SizeValue is a deserialized ByteQuantifiedSize of n bytes.
 func SizeValue(n int64) *object.PSObject {
 	o := object.NewObject(TypeByteQuantifiedSize, "Deserialized.System.ValueType", "Deserialized.System.Object")
-	text := directory.FormatByteSize(n)
+	text := SizeText(n)
 	o.ToStringFunc = func() string { return text }
 	return o
 }
@@ -54,9 +54,44 @@ func QuotaValue(q directory.Quota) *object.PSObject {
 		}
 		return SizeValue(q.Bytes())
 	}, quotaTypeNames...)
-	text := q.String()
+	text := "Unlimited"
+	if !q.IsUnlimited() {
+		text = SizeText(q.Bytes())
+	}
 	o.ToStringFunc = func() string { return text }
 	return o
+}
+
+// SizeText is directory.FormatByteSize(n), the text of a size. The
+// sizes Exchange Online's plan gives every mailbox (its quotas, message
+// size limits and RulesQuota) have theirs written here: most mailboxes
+// show them.
+func SizeText(n int64) string {
+	for _, s := range planSizes {
+		if s.n == n {
+			return s.text
+		}
+	}
+	return directory.FormatByteSize(n)
+}
+
+// planSizes are the sizes of Exchange Online's mailbox plan and their
+// texts.
+var planSizes = [...]struct {
+	n    int64
+	text string
+}{
+	{256 * directory.KB, "256 KB (262,144 bytes)"},
+	{35 * directory.MB, "35 MB (36,700,160 bytes)"},
+	{36 * directory.MB, "36 MB (37,748,736 bytes)"},
+	{6 * directory.GB, "6 GB (6,442,450,944 bytes)"},
+	{20 * directory.GB, "20 GB (21,474,836,480 bytes)"},
+	{30 * directory.GB, "30 GB (32,212,254,720 bytes)"},
+	{50 * directory.GB, "50 GB (53,687,091,200 bytes)"},
+	{90 * directory.GB, "90 GB (96,636,764,160 bytes)"},
+	{98 * directory.GB, "98 GB (105,226,698,752 bytes)"},
+	{99 * directory.GB, "99 GB (106,300,440,576 bytes)"},
+	{100 * directory.GB, "100 GB (107,374,182,400 bytes)"},
 }
 
 // quotaSchema lists a quota's properties.

@@ -14,7 +14,6 @@ package decl
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -137,15 +136,23 @@ func (t *table) record(i int) string { return t.records[t.offsets[i]:t.offsets[i
 // decode builds the declaration of names[i] from its record.
 func (t *table) decode(i int) (*command.Command, []string) {
 	rec := t.record(i)
-	n := strings.Count(rec, "\nP ")
+	// every line ends in a line break, and all but the cmdlet's first
+	// line declare a parameter, but for the on-premises parameters' line
+	// when there is one: counting one byte bounds the parameters, one over
+	// at most, more cheaply than finding each "\nP "
+	n := max(strings.Count(rec, "\n")-1, 0)
 	c := &command.Command{Params: make([]*params.Param, 0, n)}
 	// the parameters and their set entries are made in one block each
 	// (a parameter's set entries are ';'-separated), not one by one
 	d := paramBlock{params: make([]params.Param, 0, n), sets: make([]params.SetInfo, 0, n+strings.Count(rec, ";"))}
 	var sets, notCloudParams []string
 	for len(rec) > 0 {
-		var line string
-		line, rec, _ = strings.Cut(rec, "\n")
+		line := rec
+		if j := strings.IndexByte(rec, '\n'); j >= 0 {
+			line, rec = rec[:j], rec[j+1:]
+		} else {
+			rec = ""
+		}
 		if len(line) < 2 {
 			continue
 		}
@@ -213,24 +220,26 @@ type paramBlock struct {
 }
 
 // decodeParam decodes "name|type|aliases|values|set infos" into the next
-// parameter of d.
+// parameter of d. The fields are read in one pass over the line: the
+// numbers are a few decimal digits each, read where they stand.
 func (t *table) decodeParam(body string, sets []string, d *paramBlock) *params.Param {
-	name, rest, _ := strings.Cut(body, "|")
-	typ, rest, _ := strings.Cut(rest, "|")
-	aliases, rest, _ := strings.Cut(rest, "|")
-	vals, infos, _ := strings.Cut(rest, "|")
+	name, rest := field(body)
+	ti, rest := number(rest)
+	rest = rest[min(1, len(rest)):]
+	aliases, rest := field(rest)
+	var values []string
+	if len(rest) > 0 && rest[0] != '|' {
+		var vi int
+		vi, rest = number(rest)
+		values = t.valueLists[vi]
+	}
+	infos := rest[min(1, len(rest)):]
 	var p *params.Param
 	if len(d.params) < cap(d.params) {
 		d.params = append(d.params, params.Param{Name: name})
 		p = &d.params[len(d.params)-1]
 	} else {
 		p = &params.Param{Name: name}
-	}
-	ti, _ := strconv.Atoi(typ)
-	var values []string
-	if vals != "" {
-		vi, _ := strconv.Atoi(vals)
-		values = t.valueLists[vi]
 	}
 	p.Type = typeOf(t.types[ti], values)
 	if t.short && strings.Contains(p.Type.Name, ".") {
@@ -247,50 +256,67 @@ func (t *table) decodeParam(body string, sets []string, d *paramBlock) *params.P
 	if aliases != "" {
 		p.Aliases = strings.Split(aliases, ",")
 	}
+	// a block too small for this parameter's entries grows as append
+	// grows it: the entries of earlier parameters keep their own copies
 	start := len(d.sets)
-	if len(d.sets)+strings.Count(infos, ";")+1 > cap(d.sets) {
-		d.sets = make([]params.SetInfo, 0, strings.Count(infos, ";")+1)
-		start = 0
-	}
-	for len(infos) > 0 {
-		var s string
-		s, infos, _ = strings.Cut(infos, ";")
+	for j := 0; j < len(infos); {
 		si := params.SetInfo{Set: params.AllSets, Position: -1}
-		j := 0
-		for j < len(s) && (s[j] == '*' || s[j] >= '0' && s[j] <= '9') {
+		if infos[j] == '*' {
 			j++
-		}
-		if s[:j] != "*" {
-			n, _ := strconv.Atoi(s[:j])
+		} else {
+			var n int
+			n, j = digitsAt(infos, j)
 			si.Set = sets[n]
 		}
-		for j < len(s) {
-			switch s[j] {
+	flags:
+		for j < len(infos) {
+			switch infos[j] {
+			case ';':
+				j++
+				break flags
 			case 'm':
 				si.Mandatory = true
-				j++
 			case 'v':
 				si.FromPipeline = true
-				j++
 			case 'n':
 				si.FromPipelineByName = true
-				j++
 			case 'p':
-				k := j + 1
-				for k < len(s) && s[k] >= '0' && s[k] <= '9' {
-					k++
-				}
-				si.Position, _ = strconv.Atoi(s[j+1 : k])
-				j = k
-			default:
-				j++
+				si.Position, j = digitsAt(infos, j+1)
+				continue
 			}
+			j++
 		}
 		d.sets = append(d.sets, si)
 	}
 	// capped: a set entry appended to p.Sets later goes to a copy
 	p.Sets = d.sets[start:len(d.sets):len(d.sets)]
 	return p
+}
+
+// field returns s up to its first '|' and what follows that '|' (all of s
+// and nothing when it has none).
+func field(s string) (string, string) {
+	if i := strings.IndexByte(s, '|'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return s, ""
+}
+
+// number reads the decimal digits s starts with and returns their value
+// and the rest of s.
+func number(s string) (int, string) {
+	n, j := digitsAt(s, 0)
+	return n, s[j:]
+}
+
+// digitsAt reads the decimal digits of s from j on and returns their
+// value and the offset after them.
+func digitsAt(s string, j int) (int, int) {
+	n := 0
+	for ; j < len(s) && s[j] >= '0' && s[j] <= '9'; j++ {
+		n = n*10 + int(s[j]-'0')
+	}
+	return n, j
 }
 
 // typeOf turns a type as the reference spells it into the binder's type.

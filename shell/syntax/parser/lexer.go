@@ -117,6 +117,18 @@ func (p *parser) byteAt(i int) byte {
 	return p.text[i]
 }
 
+// flatness is 1 when text is one line of ASCII characters (no line feed,
+// no byte of a multi-byte character), whose positions need no table, and
+// -1 otherwise.
+func flatness(text string) int8 {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c == '\n' || c >= utf8.RuneSelf {
+			return -1
+		}
+	}
+	return 1
+}
+
 // pos converts a byte offset into a position.
 func (p *parser) pos(off int) syntax.Pos {
 	if off < 0 {
@@ -124,6 +136,13 @@ func (p *parser) pos(off int) syntax.Pos {
 	}
 	if off > len(p.text) {
 		off = len(p.text)
+	}
+	if p.flat == 0 {
+		p.flat = flatness(p.text)
+	}
+	if p.flat > 0 {
+		// one line of ASCII: the column is the offset
+		return syntax.Pos{Offset: off, Line: 1, Col: off + 1}
 	}
 	if p.lineOf == nil {
 		// One pass computes the line and column of every offset, so that
@@ -796,6 +815,10 @@ func (p *parser) stringToken(i, end int, space bool, b *strBuilder, kind syntax.
 		t.Parts = b.parts
 		return t
 	}
+	if len(b.parts) == 1 {
+		t.Str = b.parts[0].(*syntax.StringConstExpr).Value
+		return t
+	}
 	var s strings.Builder
 	for _, e := range b.parts {
 		s.WriteString(e.(*syntax.StringConstExpr).Value)
@@ -897,6 +920,13 @@ func (p *parser) scanHereString(i, hdr int, double bool, space bool) *Token {
 // scanGeneric reads a bareword in command mode (or an identifier in
 // expression mode).
 func (p *parser) scanGeneric(i int, space bool) *Token {
+	if j := p.plainWordEnd(i); j > i {
+		// a word of plain characters is its own text
+		t := p.tok(TokGeneric, i, j, space)
+		t.StrKind = syntax.BareWord
+		t.Str = p.text[i:j]
+		return t
+	}
 	b := &strBuilder{p: p, kind: syntax.BareWord, litStart: i}
 	escaped := false
 	j := i
@@ -968,6 +998,28 @@ loop:
 	}
 	t.Escaped = escaped
 	return t
+}
+
+// plainWordEnd returns the end of the bare word at i when it is made of
+// plain characters only (printable ASCII that is not a quote, '$', '`' or
+// a character that ends a bare word) and ends at the end of the input or
+// at an ASCII character that ends a bare word; i otherwise. Such a word
+// is its own value, with no escape, string or variable to read.
+func (p *parser) plainWordEnd(i int) int {
+	j := i
+	for ; j < len(p.text); j++ {
+		switch c := p.text[j]; c {
+		case ';', '|', '&', '(', ')', '{', '}', ',', ' ', '\t', '\f', '\v', '\n', '\r':
+			return j
+		case '`', '\'', '"', '$':
+			return i
+		default:
+			if c <= ' ' || c >= utf8.RuneSelf {
+				return i
+			}
+		}
+	}
+	return j
 }
 
 // tryNumber scans a number at i (digits start at ds). In command mode it

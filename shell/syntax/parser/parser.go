@@ -54,6 +54,11 @@ type parser struct {
 	comments map[int]int
 	funcs    []*syntax.FunctionDef
 
+	// flat is 1 when the text is one line of ASCII, whose positions are
+	// their offsets, -1 when it is not, and 0 until pos has looked;
+	// lineOf and colOf are the line and column of every offset of a text
+	// that is not flat, made by the first pos.
+	flat          int8
 	lineOf, colOf []int32
 }
 

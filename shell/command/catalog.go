@@ -57,9 +57,16 @@ type Catalog struct {
 	// modules are the module names declared with DeclareModules, as
 	// given (HasModule is asked seldom: no table is made for it).
 	modules []string
-	// wraps hold, by lower-case name, the Wrap replacements of commands
-	// the tables declare, applied when declared registers the name.
-	wraps map[string][]func(orig *Command) *Command
+	// wraps hold the Wrap replacements of commands the tables declare,
+	// in the order given, applied when declared registers the name (a
+	// session wraps one or two names: a list, not a table).
+	wraps []nameWrap
+}
+
+// nameWrap is a Wrap replacement of the command with lower-case name key.
+type nameWrap struct {
+	key  string
+	wrap func(orig *Command) *Command
 }
 
 // Register adds commands. A command registered under a name already in
@@ -172,8 +179,10 @@ func (c *Catalog) declared(key string) (*Command, bool) {
 		}
 		for _, g := range group {
 			if k := strings.ToLower(g.Name); c.commands[k] == nil {
-				for _, wrap := range c.wraps[k] {
-					g = wrapped(g, wrap)
+				for _, w := range c.wraps {
+					if w.key == k {
+						g = wrapped(g, w.wrap)
+					}
 				}
 				c.commands[k] = g
 			}
@@ -236,10 +245,7 @@ func (c *Catalog) Wrap(name string, wrap func(orig *Command) *Command) {
 		c.commands[key] = wrapped(orig, wrap)
 		return
 	}
-	if c.wraps == nil {
-		c.wraps = map[string][]func(orig *Command) *Command{}
-	}
-	c.wraps[key] = append(c.wraps[key], wrap)
+	c.wraps = append(c.wraps, nameWrap{key, wrap})
 }
 
 // wrapped is the stand-in of what wrap makes of orig, built when first

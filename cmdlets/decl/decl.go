@@ -321,6 +321,13 @@ func digitsAt(s string, j int) (int, int) {
 
 // typeOf turns a type as the reference spells it into the binder's type.
 func typeOf(spelling string, values []string) *params.Type {
+	// most parameters are switches or text, spelled plainly
+	switch spelling {
+	case "SwitchParameter":
+		return params.TSwitch
+	case "String":
+		return params.TString
+	}
 	t := strings.TrimPrefix(strings.TrimPrefix(spelling, "System."), "Microsoft.Exchange.Data.")
 	// a nullable value type binds as the type itself
 	if inner, ok := strings.CutPrefix(t, "Nullable`1["); ok {

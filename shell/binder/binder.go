@@ -156,7 +156,6 @@ func Bind(ses Session, cmd *command.Command, invName string, args []Argument, cm
 	sig := cmd.Signature()
 	isBound := func(n string) bool { _, ok := b.Values[n]; return ok }
 	var positional []Argument
-	setsUsed := map[string]bool{}
 	var namedParams []*params.Param
 	// Parameters splatted from a hashtable bind after the written ones,
 	// and a written parameter supersedes the splatted one.
@@ -270,9 +269,6 @@ func Bind(ses Session, cmd *command.Command, invName string, args []Argument, cm
 		}
 		b.Order = append(b.Order, key)
 		namedParams = append(namedParams, c.Param)
-		for _, s := range c.Param.Sets {
-			setsUsed[strings.ToLower(s.Set)] = true
-		}
 	}
 	// 2. candidate sets: those containing every named parameter
 	sets := command.SetsWith(cmd, namedParams)

@@ -101,7 +101,7 @@ func TestValuesAllocations(t *testing.T) {
 func TestParseGuid(t *testing.T) {
 	for _, s := range []string{"f046d63f-b78e-4871-864a-0701f2f1ee26", "F046D63F-B78E-4871-864A-0701F2F1EE26",
 		"{f046d63f-b78e-4871-864a-0701f2f1ee26}", "f046d63fb78e4871864a0701f2f1ee26", " f046d63f-b78e-4871-864a-0701f2f1ee26 ",
-		"f046d63f-b78e-4871-864a-0701f2f1ee2g", "f046d63f-b78e-4871-864a_0701f2f1ee26", "", "annb"} {
+		"f046d63f-b78e-4871-864a-0701f2f1ee2g", "f046d63f-b78e-4871-864a-0701f2f1ee2G", "f046d63f-b78e-4871-864a-0701f2f1ee/6", "f046d63f-b78e-4871-864a-0701f2f1ee:6", "f046d63f-b78e-4871-864a-0701f2f1ee@6", "f046d63f-b78e-4871-864a-0701f2f1ee`6", "f046d63f-b78e-4871-864a-0701f2f1ee\x006", "-046d63f-b78e-4871-864a-0701f2f1ee26", "f046d63f-b78e-4871-864a_0701f2f1ee26", "", "annb"} {
 		g, ok := exo.ParseGuid(s)
 		wg, wok := object.ParseGuid(s)
 		if g != wg || ok != wok {

@@ -131,21 +131,24 @@ func ParseGuid(s string) (object.Guid, bool) {
 	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
 		return object.ParseGuid(s)
 	}
-	j := 0
-	for i := 0; i < 36; i += 2 {
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			i--
-			continue
-		}
-		hi, lo := unhex(s[i]), unhex(s[i+1])
-		if hi|lo > 0x0f {
+	for j, i := range guidDigits {
+		hi, lo := hexDigits[s[i]], hexDigits[s[i+1]]
+		if hi == 0 || lo == 0 {
 			return object.Guid{}, false
 		}
-		g[j] = hi<<4 | lo
-		j++
+		g[j] = (hi-1)<<4 | (lo - 1)
 	}
 	return g, true
 }
+
+// guidDigits are the offsets of a GUID's 16 bytes in its 36-character
+// text, two digits each.
+var guidDigits = [16]uint8{0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34}
+
+// hexDigits holds one more than the value of each hexadecimal digit, 0
+// for the other bytes.
+var hexDigits = [256]uint8{'0': 1, '1': 2, '2': 3, '3': 4, '4': 5, '5': 6, '6': 7, '7': 8, '8': 9, '9': 10,
+	'a': 11, 'b': 12, 'c': 13, 'd': 14, 'e': 15, 'f': 16, 'A': 11, 'B': 12, 'C': 13, 'D': 14, 'E': 15, 'F': 16}
 
 // AppendGuid appends g's text, as Guid.String writes it, to b.
 func AppendGuid(b []byte, g object.Guid) []byte {
@@ -157,19 +160,6 @@ func AppendGuid(b []byte, g object.Guid) []byte {
 		b = append(b, digits[c>>4], digits[c&0x0f])
 	}
 	return b
-}
-
-// unhex is the value of a hexadecimal digit, 0xff for another byte.
-func unhex(c byte) byte {
-	switch {
-	case '0' <= c && c <= '9':
-		return c - '0'
-	case 'a' <= c && c <= 'f':
-		return c - 'a' + 10
-	case 'A' <= c && c <= 'F':
-		return c - 'A' + 10
-	}
-	return 0xff
 }
 
 // TimeOrNil is an optional time as a property value: $null when there is

@@ -365,11 +365,12 @@ func loadAverage() string {
 	return "?"
 }
 
-// filterFigures adds the row of the streaming filter beside a raw scan.
-// The longer figures are medians of 3 runs too: one slow disk flush moves
-// a single run.
+// filterFigures adds the row of the streaming filter beside a raw scan:
+// medians of 7 alternating runs (the raw scan alone moves by a quarter
+// from run to run on an idle machine, so 3 runs could put the ratio on
+// either side of its target).
 func filterFigures(t *testing.T, bin, tenant string, row func(what, exo, base, target string, met bool)) {
-	runsOf := alternate(3, func() measured {
+	runsOf := alternate(7, func() measured {
 		return runMeasured(t, nil, bin, "--tenant", tenant, "-c", "Get-Mailbox -ResultSize Unlimited | Where-Object LitigationHoldEnabled | Measure-Object | ForEach-Object Count")
 	}, func() measured { return baseline(t, "scan", tenant) })
 	filterRuns, scanRuns := runsOf[0], runsOf[1]

@@ -68,6 +68,23 @@ type whereState struct {
 	prop     string
 	op       string // "" for the bare truth test
 	hasValue bool
+	// at is 1 + the position of prop among a lazy object's properties,
+	// learned from the first such object (0: not known): the objects of
+	// a listing are of one kind, so the others are read by position
+	// (object.PropertyValueAt reads any other object by name).
+	at int
+}
+
+// value is the property the comparison reads of in.
+func (st *whereState) value(in any) any {
+	if st.at > 0 {
+		return object.PropertyValueAt(in, st.prop, st.at-1)
+	}
+	if i, ok := object.LazyIndex(in, st.prop); ok {
+		st.at = i + 1
+		return object.PropertyValueAt(in, st.prop, i)
+	}
+	return object.PropertyValue(in, st.prop)
 }
 
 var whereSlot = command.NewInvocationSlot[whereState]()
@@ -123,14 +140,14 @@ func whereObject() *command.Command {
 		}
 		st := whereSlot.Of(ctx)
 		if !st.read || st.set != ctx.ParameterSet {
-			st.read, st.set, st.prop, st.hasValue = true, ctx.ParameterSet, ctx.String("Property"), ctx.Has("Value")
+			st.read, st.set, st.prop, st.hasValue, st.at = true, ctx.ParameterSet, ctx.String("Property"), ctx.Has("Value"), 0
 			st.op = whereOpBySet.Get()[ctx.ParameterSet]
 			if st.op == "-eq" && !ctx.Switch("eq") {
 				st.op = ""
 			}
 		}
-		prop, op := st.prop, st.op
-		val := object.PropertyValue(in, prop)
+		op := st.op
+		val := st.value(in)
 		if op == "-not" {
 			if !object.ToBool(val) {
 				return ctx.WriteObject(in)

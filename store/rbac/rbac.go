@@ -220,10 +220,6 @@ func RoleGroupsOf(tx *store.Tx, objectID string) ([]*RoleGroup, error) {
 	return out, nil
 }
 
-// HasRoleGroups reports whether the tenant keeps role groups (a tenant
-// made before they existed has none).
-func HasRoleGroups(tx *store.Tx) bool { return roleGroupKind.Any(tx) }
-
 // MemberRoleGroups returns the role groups one of the accounts objectIDs
 // is a member of, in name order, decoding only those (eachMemberGroup).
 func MemberRoleGroups(tx *store.Tx, objectIDs []string) ([]*RoleGroup, error) {

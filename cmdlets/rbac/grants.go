@@ -74,6 +74,14 @@ func Governed(c *command.Command) bool {
 	return c.Module == exo.Module && !IsUngated(c.Base())
 }
 
+// IsUngated reports whether a cmdlet (any case) is one of the
+// ExchangeOnlineManagement module's own cmdlets that every signed-in user
+// has: the connection cmdlets run on the client.
+func IsUngated(name string) bool {
+	return strings.EqualFold(name, "Connect-ExchangeOnline") || strings.EqualFold(name, "Connect-IPPSSession") ||
+		strings.EqualFold(name, "Disconnect-ExchangeOnline") || strings.EqualFold(name, "Get-ConnectionInformation")
+}
+
 // Allows reports whether the grants include the cmdlet.
 func (g *Grants) Allows(cmdlet string) bool {
 	if g.Unrestricted {
@@ -401,25 +409,42 @@ func Invalidate(rt *runtime.Runtime) { grantsSlot.Clear(rt) }
 // Install adds role-based access control and the audit log to a session:
 // the command and parameter gates, and the audit hook.
 func Install(rt *runtime.Runtime) {
-	rt.AddCommandGate(func(s command.Session, c *command.Command) bool {
-		return !Governed(c) || CallerGrants(s).Allows(c.Base())
-	})
-	rt.AddParamGate(func(s command.Session, c *command.Command) func(p *params.Param) bool {
-		if !Governed(c) {
-			return nil
-		}
-		g := CallerGrants(s)
-		if g.AllowsEveryParam(c.Base()) {
-			return nil
-		}
-		return func(p *params.Param) bool { return g.AllowsParam(c.Base(), p.Name) }
-	})
+	rt.AddCommandGate(commandGate)
+	rt.AddParamGate(paramGate)
 	// The parameter gate answers from the caller's grants alone, which
 	// CallerGrants keeps as one value while they hold.
-	rt.SetGateKey(func(s command.Session) any { return CallerGrants(s) })
+	rt.SetGateKey(gateKey)
 	rt.AddInvocationHook(Audited, func(ev command.InvocationEvent) { audit(rt, ev) })
 	exo.AddUpdateHook(rt, auditInTx)
 }
+
+// The gates are named functions declared beside Install, not function
+// literals: the compiler places a literal that captures nothing after
+// every function of the package, and a one-shot command would enter that
+// far stretch of code for them alone.
+
+// commandGate shows a governed cmdlet only to a caller whose grants
+// include it.
+func commandGate(s command.Session, c *command.Command) bool {
+	return !Governed(c) || CallerGrants(s).Allows(c.Base())
+}
+
+// paramGate hides the parameters of a governed cmdlet that the caller's
+// grants leave out (nil: every parameter is granted).
+func paramGate(s command.Session, c *command.Command) func(p *params.Param) bool {
+	if !Governed(c) {
+		return nil
+	}
+	g := CallerGrants(s)
+	if g.AllowsEveryParam(c.Base()) {
+		return nil
+	}
+	return func(p *params.Param) bool { return g.AllowsParam(c.Base(), p.Name) }
+}
+
+// gateKey is what the parameter gate's answer depends on: the caller's
+// grants.
+func gateKey(s command.Session) any { return CallerGrants(s) }
 
 // TrainerGroup is the role group whose members hold the simulator's
 // trainer role: the simulator cmdlets that change the simulation itself

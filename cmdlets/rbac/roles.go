@@ -333,14 +333,6 @@ func LookupRole(name string) (Role, bool) {
 	return Role{}, false
 }
 
-// IsUngated reports whether a cmdlet (any case) is one of the
-// ExchangeOnlineManagement module's own cmdlets that every signed-in user
-// has: the connection cmdlets run on the client.
-func IsUngated(name string) bool {
-	return strings.EqualFold(name, "Connect-ExchangeOnline") || strings.EqualFold(name, "Connect-IPPSSession") ||
-		strings.EqualFold(name, "Disconnect-ExchangeOnline") || strings.EqualFold(name, "Get-ConnectionInformation")
-}
-
 // hasReserved reports whether a whole-cmdlet grant leaves some
 // parameter of the cmdlet out (isReserved holds for one).
 func hasReserved(cmdlet string) bool { return cmdlet == "Set-Mailbox" }

@@ -98,6 +98,7 @@ func databaseObject(d *onprem.MailboxDatabase) *object.PSObject {
 func getMailboxDatabase() *command.Command {
 	c := remoteCmd("Get-MailboxDatabase")
 	decl.MarkOnPremOnly(c)
+	c.Visible = reached
 	c.OutputType = TypeDatabase
 	c.Synopsis = "Lists the on-premises server's mailbox databases (on-premises Exchange only)."
 	c.Description = "Available after Import-PSSession of a session to the on-premises server, or in `exosim --onprem`."

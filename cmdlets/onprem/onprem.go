@@ -104,28 +104,33 @@ func isCloudOnly(c *command.Command) bool {
 	return c.Module == exo.Module || strings.HasPrefix(c.Module, "Microsoft.Graph")
 }
 
-// A session has the on-premises commands with Gate as one of its command
-// gates and RestoreAfterConnect wrapping Connect-ExchangeOnline (InstallEMS
-// then makes it an Exchange Management Shell). Both are functions, not
-// made per session: adding them runs none of this package's code.
+// A session has RestoreAfterConnect wrapping Connect-ExchangeOnline
+// (InstallEMS then makes it an Exchange Management Shell): a function, not
+// made per session, so adding it runs none of this package's code. The
+// on-premises-only commands hide themselves until they answer (reached is
+// their Visible hook), and only an Exchange Management Shell has a command
+// gate (cloudHidden): resolving a command in a cloud session never enters
+// this package.
 
-// Gate hides the on-premises commands until they answer, and in an
-// Exchange Management Shell the cloud-only ones.
-func Gate(sess command.Session, c *command.Command) bool {
-	st := stateOf(sess)
-	if decl.OnPremOnly(c) {
-		return st.active()
-	}
-	if st.ems && isCloudOnly(c) {
-		return false
-	}
-	return true
+// reached reports whether the on-premises commands answer in the session:
+// in an Exchange Management Shell, or after Import-PSSession of an open
+// session.
+func reached(sess command.Session) bool {
+	st, ok := stateSlot.Get(sess)
+	return ok && st.active()
 }
 
-// InstallEMS makes a session with Gate an Exchange Management Shell on
-// the on-premises server (exosim --onprem).
+// cloudHidden is an Exchange Management Shell's command gate: the
+// cloud-only commands don't exist there.
+func cloudHidden(_ command.Session, c *command.Command) bool {
+	return decl.OnPremOnly(c) || !isCloudOnly(c)
+}
+
+// InstallEMS makes a session an Exchange Management Shell on the
+// on-premises server (exosim --onprem).
 func InstallEMS(rt *runtime.Runtime) {
 	stateOf(rt).ems = true
+	rt.AddCommandGate(cloudHidden)
 	for _, c := range shadowing() {
 		c.Module = emsModule
 		rt.Register(c)

@@ -326,7 +326,8 @@ func unimport(rt *runtime.Runtime) {
 		}
 		if c := rt.Registered(n); c != nil && c.Module != "" && strings.HasPrefix(c.Module, "tmp_") && !decl.OnPremOnly(c) {
 			// an imported command with no cloud counterpart: hide it by
-			// registering nothing over it; the gate handles on-premises-only ones.
+			// registering nothing over it; an on-premises-only one hides itself
+			// (reached).
 			c.Visible = func(command.Session) bool { return false }
 		}
 	}

@@ -166,7 +166,6 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
 	graph.Install(rt)
-	rt.AddCommandGate(onprem.Gate)
 	rt.Wrap("Connect-ExchangeOnline", onprem.RestoreAfterConnect)
 	if o.OnPrem {
 		onprem.InstallEMS(rt)

@@ -61,10 +61,18 @@ func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
 // hoistTypes defines the enums and classes written in the block sb
 // itself before any of its statements runs (Registry.HoistBlock).
 func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
-	if sb != nil && len(sb.Usings) > 0 {
+	if sb == nil {
+		return nil
+	}
+	if len(sb.Usings) > 0 {
 		for k, d := range rt.usingTypes.For(sb) {
 			rt.scope.AddType(k, d)
 		}
+	}
+	// the parser marks a block that defines a type: most blocks define
+	// none, and running one enters no code of the classes package
+	if !sb.DefinesTypes {
+		return nil
 	}
 	return rt.scriptTypes.HoistBlock(rt.classInterp(), sb)
 }

@@ -17,7 +17,7 @@ func formatTable() *command.Command {
 	c := engine.Cmdlet("Format-Table", engine.ModUtility, "FormatTableCommand")
 	c.Synopsis = "Formats objects as a table."
 	c.Params = []*params.Param{
-		engine.InputObject(),
+		params.InputObject(),
 		params.P("Property", params.TObjects, params.Position(0)),
 		params.P("AutoSize", params.TSwitch),
 		params.P("RepeatHeader", params.TSwitch),
@@ -49,7 +49,7 @@ func formatList() *command.Command {
 	c := engine.Cmdlet("Format-List", engine.ModUtility, "FormatListCommand")
 	c.Synopsis = "Formats objects as a list of properties, one per line."
 	c.Params = []*params.Param{
-		engine.InputObject(),
+		params.InputObject(),
 		params.P("Property", params.TObjects, params.Position(0)),
 		params.P("GroupBy", params.TObject),
 		params.P("View", params.TString),
@@ -131,7 +131,7 @@ func outString() *command.Command {
 	c.Sets = []string{"NoNewLineFormatting", "StreamFormatting"}
 	c.DefaultSet = "NoNewLineFormatting"
 	c.Params = []*params.Param{
-		engine.InputObject(),
+		params.InputObject(),
 		params.P("Width", params.TInt),
 		params.P("Stream", params.TSwitch, params.InSets(params.Set("StreamFormatting", true, -1))),
 		params.P("NoNewline", params.TSwitch, params.InSets(params.Set("NoNewLineFormatting", false, -1))),
@@ -166,7 +166,7 @@ func outString() *command.Command {
 func outNull() *command.Command {
 	c := engine.Cmdlet("Out-Null", engine.ModCore, "OutNullCommand")
 	c.Synopsis = "Discards its input."
-	c.Params = []*params.Param{engine.InputObject()}
+	c.Params = []*params.Param{params.InputObject()}
 	c.Handler.Process = func(ctx *command.Context) error { return nil }
 	return c
 }
@@ -174,7 +174,7 @@ func outNull() *command.Command {
 func outDefault(name, typeName string) *command.Command {
 	c := engine.Cmdlet(name, engine.ModCore, typeName)
 	c.Synopsis = "Sends objects to the console formatter."
-	c.Params = []*params.Param{engine.InputObject()}
+	c.Params = []*params.Param{params.InputObject()}
 	if name == "Out-Host" {
 		c.Params = append(c.Params, params.P("Paging", params.TSwitch))
 	} else {
@@ -247,7 +247,7 @@ func more() *command.Command {
 	c.Synopsis = "Shows its input (or files) one screenful at a time."
 	c.Params = []*params.Param{
 		params.P("Path", params.TStrings, params.Position(0), params.RemainingArgs()),
-		engine.InputObject(),
+		params.InputObject(),
 	}
 	c.Handler.Begin = func(ctx *command.Context) error {
 		startPaging(ctx)

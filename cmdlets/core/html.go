@@ -58,7 +58,7 @@ func convertToHtml() *command.Command {
 	c.Sets = []string{"Page", "Fragment"}
 	c.DefaultSet = "Page"
 	c.Params = []*params.Param{
-		params.P("InputObject", params.TPSObject, params.FromPipeline()),
+		params.InputObject(),
 		params.P("Property", params.TObjects, params.Position(0)),
 		params.P("Body", params.TStrings, params.InSets(params.Set("Page", false, 3))),
 		params.P("Head", params.TStrings, params.InSets(params.Set("Page", false, 1))),

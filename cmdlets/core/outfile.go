@@ -24,7 +24,7 @@ func outFile() *command.Command {
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
 	c.DefaultSet = "ByPath"
 	c.Params = []*params.Param{
-		engine.InputObject(),
+		params.InputObject(),
 		params.P("FilePath", params.TString, params.InSets(params.Set("ByPath", true, 0)), params.Alias("Path")),
 		params.P("LiteralPath", params.TString, params.InSets(params.Set("ByLiteralPath", true, -1)), params.Alias("PSPath", "LP")),
 		management.EncodingParam(params.Position(1)),

@@ -483,7 +483,7 @@ func getUnique() *command.Command {
 	c.Sets = []string{"AsString", "UniqueByType"}
 	c.DefaultSet = "AsString"
 	c.Params = []*params.Param{
-		engine.InputObject(),
+		params.InputObject(),
 		params.P("AsString", params.TSwitch, params.InSets(params.Set("AsString", false, -1))),
 		params.P("OnType", params.TSwitch, params.InSets(params.Set("UniqueByType", false, -1))),
 		params.P("CaseInsensitive", params.TSwitch),
@@ -760,7 +760,7 @@ func teeObject() *command.Command {
 	c.Sets = []string{"File", "LiteralFile", "Variable"}
 	c.DefaultSet = "File"
 	c.Params = []*params.Param{
-		engine.InputObject(),
+		params.InputObject(),
 		params.P("FilePath", params.TString, params.InSets(params.Set("File", true, 0)), params.Alias("Path")),
 		params.P("LiteralPath", params.TString, params.InSets(params.Set("LiteralFile", true, -1)), params.Alias("PSPath", "LP")),
 		params.P("Append", params.TSwitch, params.InSets(params.Set("File", false, -1), params.Set("LiteralFile", false, -1))),
@@ -1270,7 +1270,7 @@ func outGridView() *command.Command {
 	c.Sets = []string{"PassThru", "Wait", "OutputMode"}
 	c.DefaultSet = "PassThru"
 	c.Params = []*params.Param{
-		engine.InputObject(),
+		params.InputObject(),
 		params.P("Title", params.TString),
 		params.P("Wait", params.TSwitch, params.InSets(params.Set("Wait", false, -1))),
 		params.P("OutputMode", params.DotNetEnumType("OutputModeOption", "Microsoft.PowerShell.Commands.OutputModeOption", "None", "Single", "Multiple"), params.InSets(params.Set("OutputMode", false, -1))),

@@ -229,6 +229,10 @@ func FromPipeline() ParamOpt {
 	}
 }
 
+// InputObject is the -InputObject parameter of the cmdlets that take the
+// pipeline's objects by value (Where-Object, Format-List, Out-File ...).
+func InputObject() *Param { return P("InputObject", TPSObject, FromPipeline()) }
+
 // FromPipelineByName accepts pipeline input by property name.
 func FromPipelineByName() ParamOpt {
 	return func(p *Param) {

@@ -434,7 +434,7 @@ func getMember() *command.Command {
 		{Code: "'text' | Get-Member -Name Length, ToUpper", Remark: "Shows two members of a string."},
 	}
 	c.Params = []*params.Param{
-		InputObject(),
+		params.InputObject(),
 		params.P("Name", params.TStrings, params.Position(0)),
 		params.P("MemberType", params.TStrings, params.Alias("Type")),
 		params.P("View", params.TString),

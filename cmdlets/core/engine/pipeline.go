@@ -23,11 +23,6 @@ func pipelineCommands() []*command.Command {
 	return []*command.Command{whereObject(), forEachObject(), selectObject(), sortObject(), measureObject(), groupObject()}
 }
 
-// InputObject is the -InputObject parameter that takes the pipeline.
-func InputObject() *params.Param {
-	return params.P("InputObject", params.TPSObject, params.FromPipeline())
-}
-
 // whereOpBySet maps each operator's parameter set to the operator: every
 // operator switch is mandatory in its own set, so the bound set names the
 // operator, except EqualSet, where -EQ is optional (without it the value
@@ -107,7 +102,7 @@ func whereObject() *command.Command {
 		valueSets = append(valueSets, params.SetInfo{Set: o.set, Position: 1})
 	}
 	c.Params = []*params.Param{
-		InputObject(),
+		params.InputObject(),
 		params.P("FilterScript", params.TScriptBlock, params.InSets(params.Set("ScriptBlockSet", true, 0))),
 		params.P("Property", params.TString, params.InSets(opSets...)),
 		params.P("Value", params.TObject, params.InSets(valueSets...)),
@@ -188,7 +183,7 @@ func forEachObject() *command.Command {
 		return params.P(name, t, params.InSets(params.Set("ParallelParameterSet", mandatory, -1)))
 	}
 	c.Params = []*params.Param{
-		InputObject(),
+		params.InputObject(),
 		// PowerShell 7's parallel set: its block runs for each object in
 		// turn (parallelItem)
 		parallel("Parallel", params.TScriptBlock, true),
@@ -339,7 +334,7 @@ func selectObject() *command.Command {
 	def := params.Set("DefaultParameter", false, -1)
 	skipLast := params.Set("SkipLastParameter", false, -1)
 	c.Params = []*params.Param{
-		InputObject(),
+		params.InputObject(),
 		params.P("Property", params.TObjects, params.InSets(params.Set("DefaultParameter", false, 0), params.Set("SkipLastParameter", false, 0))),
 		params.P("ExcludeProperty", params.TStrings, params.InSets(def, skipLast)),
 		params.P("ExpandProperty", params.TString, params.InSets(def, skipLast)),
@@ -706,7 +701,7 @@ func sortObject() *command.Command {
 	c.Sets = []string{"Default", "Top", "Bottom"}
 	c.DefaultSet = "Default"
 	c.Params = []*params.Param{
-		InputObject(),
+		params.InputObject(),
 		params.P("Property", params.TObjects, params.Position(0)),
 		params.P("Descending", params.TSwitch),
 		params.P("Unique", params.TSwitch),
@@ -819,7 +814,7 @@ func measureObject() *command.Command {
 	gm := params.Set("GenericMeasure", false, -1)
 	tm := params.Set("TextMeasure", false, -1)
 	c.Params = []*params.Param{
-		InputObject(),
+		params.InputObject(),
 		params.P("Property", params.TObjects, params.Position(0)),
 		params.P("StandardDeviation", params.TSwitch, params.InSets(gm)),
 		params.P("Sum", params.TSwitch, params.InSets(gm)),
@@ -970,7 +965,7 @@ func groupObject() *command.Command {
 	c := Cmdlet("Group-Object", ModUtility, "GroupObjectCommand")
 	c.Synopsis = "Groups objects that have the same value for the given properties."
 	c.Params = []*params.Param{
-		InputObject(),
+		params.InputObject(),
 		params.P("Property", params.TObjects, params.Position(0)),
 		params.P("NoElement", params.TSwitch),
 		params.P("AsHashTable", params.TSwitch),

@@ -30,19 +30,28 @@ func formatTable() *command.Command {
 		params.P("Force", params.TSwitch),
 		params.P("Expand", params.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
 	}
-	c.Handler.Begin = func(ctx *command.Context) error {
-		spec, err := buildSpec(ctx, format.TableView, format.ForTable)
-		if err != nil {
-			return err
-		}
-		spec.AutoSize = ctx.Switch("AutoSize")
-		spec.Wrap = ctx.Switch("Wrap")
-		spec.HideTableHeaders = ctx.Switch("HideTableHeaders")
-		*specSlot.Of(ctx) = spec
-		return nil
-	}
+	c.Handler.Begin = beginTable
 	c.Handler.Process = shapedProcess
 	return c
+}
+
+// The Begin handlers of Format-Table and Format-List are functions
+// declared beside their cmdlets, not function literals: the compiler
+// places a literal that captures nothing after all of the package's
+// functions, and a one-shot command would enter that far stretch of code
+// for it alone.
+
+// beginTable shapes Format-Table's view from its parameters.
+func beginTable(ctx *command.Context) error {
+	spec, err := buildSpec(ctx, format.TableView, format.ForTable)
+	if err != nil {
+		return err
+	}
+	spec.AutoSize = ctx.Switch("AutoSize")
+	spec.Wrap = ctx.Switch("Wrap")
+	spec.HideTableHeaders = ctx.Switch("HideTableHeaders")
+	*specSlot.Of(ctx) = spec
+	return nil
 }
 
 func formatList() *command.Command {
@@ -58,16 +67,19 @@ func formatList() *command.Command {
 		params.P("Force", params.TSwitch),
 		params.P("Expand", params.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
 	}
-	c.Handler.Begin = func(ctx *command.Context) error {
-		spec, err := buildSpec(ctx, format.ListView, format.ForList)
-		if err != nil {
-			return err
-		}
-		*specSlot.Of(ctx) = spec
-		return nil
-	}
+	c.Handler.Begin = beginList
 	c.Handler.Process = shapedProcess
 	return c
+}
+
+// beginList shapes Format-List's view from its parameters.
+func beginList(ctx *command.Context) error {
+	spec, err := buildSpec(ctx, format.ListView, format.ForList)
+	if err != nil {
+		return err
+	}
+	*specSlot.Of(ctx) = spec
+	return nil
 }
 
 // specSlot holds the view one Format-Table or Format-List call shapes its

@@ -112,7 +112,14 @@ func (r *dotnetRandom) bytes(b []byte) {
 
 // psRandom is Get-Random's generator: PowerShell draws every number from
 // four random bytes.
-type psRandom struct{ r *dotnetRandom }
+type psRandom struct {
+	// r is the source, made from the seed at the first draw (generator).
+	r *dotnetRandom
+	// seed is the seed; with fromText the hash of seedText is.
+	seed     int32
+	seedText string
+	fromText bool
+}
 
 func (p *psRandom) int32() int32 {
 	var b [4]byte
@@ -189,26 +196,24 @@ func (p *psRandom) doubleRange(min, max float64) float64 {
 	}
 }
 
-// randomSlot holds the session's Get-Random generator, made at its first
-// use from the seed in seedSlot, else from the text in seedTextSlot, else
-// from a fixed seed.
-var (
-	randomSlot   = command.NewSlot[*psRandom]()
-	seedSlot     = command.NewSlot[int32]()
-	seedTextSlot = command.NewSlot[string]()
-)
+// randomSlot holds the session's Get-Random generator. Its source is made
+// at the first draw (source): from the seed -SetSeed gave, else from the
+// text the session started with (SeedRandomFrom), else from a fixed seed.
+// The slot holds a pointer, as most of the sessions' slots do: the
+// methods of a slot of any pointer are compiled once, and a session that
+// starts runs no other instance of them for Get-Random's sake.
+var randomSlot = command.NewSlot[*psRandom]()
 
 // SeedRandom seeds the session's Get-Random generator (-SetSeed).
-func SeedRandom(rt *runtime.Runtime, seed int32) {
-	seedSlot.Set(rt, seed)
-	randomSlot.Clear(rt)
-}
+func SeedRandom(rt *runtime.Runtime, seed int32) { randomSlot.Set(rt, &psRandom{seed: seed}) }
 
 // SeedRandomFrom gives a session that starts the text its Get-Random
 // generator is seeded from (exosim gives the tenant's ID, so a runbook's
 // random picks repeat run to run): hashed into the seed (SeedOf) when
 // Get-Random first draws, unless -SetSeed gives one first.
-func SeedRandomFrom(rt *runtime.Runtime, text string) { seedTextSlot.Set(rt, text) }
+func SeedRandomFrom(rt *runtime.Runtime, text string) {
+	randomSlot.Set(rt, &psRandom{seedText: text, fromText: true})
+}
 
 // SeedOf hashes a text (a tenant's ID) into a seed.
 func SeedOf(s string) int32 {
@@ -218,16 +223,15 @@ func SeedOf(s string) int32 {
 }
 
 func generator(rt *runtime.Runtime) *psRandom {
-	return randomSlot.Of(rt, func() *psRandom {
-		seed, ok := seedSlot.Get(rt)
-		if !ok {
-			seed = 20240301
-			if text, ok := seedTextSlot.Get(rt); ok {
-				seed = SeedOf(text)
-			}
+	p := randomSlot.Of(rt, func() *psRandom { return &psRandom{seed: 20240301} })
+	if p.r == nil {
+		seed := p.seed
+		if p.fromText {
+			seed = SeedOf(p.seedText)
 		}
-		return &psRandom{r: newDotnetRandom(seed)}
-	})
+		p.r = newDotnetRandom(seed)
+	}
+	return p
 }
 
 // randomOperand is -Minimum or -Maximum as Get-Random reads it: numbers as

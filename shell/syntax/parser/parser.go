@@ -244,7 +244,12 @@ func (p *parser) parseScriptBody(lc *Token) *syntax.ScriptBlock {
 			p.skipNewlinesSemis()
 		}
 	}
-	sb.Param = p.tryParamBlock()
+	// a param block starts with an attribute's '[' or the param keyword
+	// (paramBlockAhead): a block that starts otherwise is not looked
+	// ahead of
+	if p.byteAt(p.skipSpace(p.off)) == '[' || p.keywordAt() == "param" {
+		sb.Param = p.tryParamBlock()
+	}
 	p.skipNewlinesSemis()
 	if p.namedBlockAhead() {
 		p.parseNamedBlocks(sb, closer)
@@ -262,7 +267,9 @@ func (p *parser) parseScriptBody(lc *Token) *syntax.ScriptBlock {
 		sb.Ext = p.ext(start, p.lastEnd)
 	} else {
 		sb.Ext = p.ext(0, len(p.text))
-		sb.Requires = p.requirements()
+		if len(p.requiresAt) > 0 { // a script with no #requires line has none to read
+			sb.Requires = p.requirements()
+		}
 	}
 	return sb
 }
@@ -451,7 +458,9 @@ func (p *parser) parseStatement() syntax.Statement {
 		return nil
 	}
 	defer p.leave()
-	if p.typeDefAhead() {
+	// a type definition starts with an attribute's '[' (typeDefAhead) or
+	// its keyword (below)
+	if p.byteAt(p.skipSpace(p.off)) == '[' && p.typeDefAhead() {
 		return p.parseTypeDef()
 	}
 	label, lstart, hasLabel := p.tryLabel()
@@ -784,13 +793,16 @@ func (p *parser) parseCommand() *syntax.CommandExpr {
 
 // parseCommandArgument parses one argument, with a,b,c lists.
 func (p *parser) parseCommandArgument() syntax.Expr {
-	return p.parseCommaList(modeCmd, p.parseCommandArgElem)
+	return p.parseCommaList(modeCmd, (*parser).parseCommandArgElem)
 }
 
 // parseCommaList parses elem, and when a comma follows in the given lexer
-// mode, the rest of an a,b,c array literal.
-func (p *parser) parseCommaList(mode lexMode, elem func() syntax.Expr) syntax.Expr {
-	first := elem()
+// mode, the rest of an a,b,c array literal. elem is a method expression,
+// called on p: a method value would be called through a wrapper the
+// compiler places after all of the package's functions, code a one-line
+// command would enter for it alone.
+func (p *parser) parseCommaList(mode lexMode, elem func(*parser) syntax.Expr) syntax.Expr {
+	first := elem(p)
 	if first == nil {
 		return nil
 	}
@@ -802,7 +814,7 @@ func (p *parser) parseCommaList(mode lexMode, elem func() syntax.Expr) syntax.Ex
 	for t.Kind == TokComma {
 		p.advance(t)
 		p.skipNewlines()
-		e := elem()
+		e := elem(p)
 		if e == nil {
 			n := p.peekTok(mode)
 			p.errMissing(n, "MissingExpressionAfterToken", "Missing expression after ','.")
@@ -924,7 +936,7 @@ func (p *parser) parseArray(comma bool) syntax.Expr {
 	if !comma {
 		return p.parseUnary()
 	}
-	return p.parseCommaList(modeExpr, p.parseUnary)
+	return p.parseCommaList(modeExpr, (*parser).parseUnary)
 }
 
 func (p *parser) parseUnary() syntax.Expr {

@@ -111,6 +111,9 @@ func (d *Display) FormatOptions(outString bool) format.Options {
 		if !ok {
 			return format.DefaultEnumLimit
 		}
+		if n, ok := v.(int); ok {
+			return n // the session's own value, unless a script set another
+		}
 		if n, ok := numeric.ToNumber(v); ok {
 			return int(numeric.Int64(n))
 		}

@@ -7,9 +7,17 @@ package host
 // ranges PowerShell's LengthInBufferCells and PSReadLine's take as wide
 // (Markus Kuhn's wcwidth), with the pictograph blocks terminals draw wide.
 func RuneCells(r rune) int {
-	if r < 0x1100 {
+	if r < 0x1100 || r > 0x115f && r < 0x2329 {
+		// decided where RuneCells is inlined: most text, with the
+		// ellipsis of a cut list (U+2026), has no wide character
 		return 1
 	}
+	return wideCells(r)
+}
+
+// wideCells is RuneCells of a rune from U+1100 to U+115F and from U+2329
+// on.
+func wideCells(r rune) int {
 	switch {
 	case r <= 0x115f, // Hangul Jamo initials
 		r == 0x2329, r == 0x232a,

@@ -112,20 +112,35 @@ func (s *Scope[F]) heldAt(key string) *Variable {
 // Set sets a variable of this scope, creating it when it is not there.
 // It does not check the read-only and constant options (Define and
 // Assignable do).
-func (s *Scope[F]) Set(name string, value any) {
-	key := lower(name)
-	if v, ok := s.vars[key]; ok {
-		v.Value, v.lazy = value, nil
-		return
+func (s *Scope[F]) Set(name string, value any) { s.set(name, value) }
+
+// set is Set, returning the variable. The key is lower-cased into a
+// buffer on the stack (lowerInto, inlined: lower is compiled apart from a
+// Scope's methods) and made a string only for a new variable, whose name
+// is its key when it has no capital.
+func (s *Scope[F]) set(name string, value any) *Variable {
+	var b [64]byte
+	key, ok := lowerInto(b[:0], name)
+	if !ok {
+		key = []byte(lower(name))
 	}
-	s.vars[key] = &Variable{Name: name, Value: value}
+	if v, ok := s.vars[string(key)]; ok {
+		v.Value, v.lazy = value, nil
+		return v
+	}
+	v := &Variable{Name: name, Value: value}
+	if string(key) == name {
+		s.vars[name] = v
+	} else {
+		s.vars[string(key)] = v
+	}
+	return v
 }
 
 // SetLazy is Set of a value made by value the first time the variable is
 // found (a large value most sessions never read).
 func (s *Scope[F]) SetLazy(name string, value func() any) {
-	s.Set(name, nil)
-	s.vars[lower(name)].lazy = value
+	s.set(name, nil).lazy = value
 }
 
 // SetTyped sets a variable of this scope and gives it a type constraint
@@ -154,14 +169,25 @@ func (s *Scope[F]) Unset(name string) {
 // has it (a private variable of an enclosing scope is skipped). nil when
 // there is none.
 func (s *Scope[F]) Find(name string) *Variable {
-	scopeName, bare := Split(name)
-	switch scopeName {
-	case "global", "script", "local", "private":
-		return s.Named(scopeName).Lookup(bare)
+	bare := name
+	// Split, compiled apart from a Scope's methods, is called only for a
+	// name with a modifier: most have none
+	if strings.IndexByte(name, ':') > 0 {
+		var scopeName string
+		scopeName, bare = Split(name)
+		switch scopeName {
+		case "global", "script", "local", "private":
+			return s.Named(scopeName).Lookup(bare)
+		}
 	}
-	key := lower(bare)
+	// looked up without making the key (as set does)
+	var b [64]byte
+	key, ok := lowerInto(b[:0], bare)
+	if !ok {
+		key = []byte(lower(bare))
+	}
 	for c := s; c != nil; c = c.parent {
-		if v := c.vars[key]; v != nil && s.sees(c, v) {
+		if v := c.vars[string(key)]; v != nil && s.sees(c, v) {
 			return v.made()
 		}
 	}

@@ -187,15 +187,24 @@ func RecipientNotFound(ctx *command.Context, shown string) *object.ErrorRecord {
 // One returns the object an identity names, given the objects matching
 // it (hits) and the identity as the call gave it (shown): with none the
 // error is NotFound, with several Ambiguous.
+//
+// One is small enough to be inlined where it is called (the errors are
+// made by noneOrMany): an instance of a generic function is compiled after
+// the functions of the first package that uses it.
 func One[T any](ctx *command.Context, shown string, hits []T) (T, *object.ErrorRecord) {
-	var zero T
-	switch len(hits) {
-	case 0:
-		return zero, NotFound(ctx, shown)
-	case 1:
+	if len(hits) == 1 {
 		return hits[0], nil
 	}
-	return zero, Ambiguous(ctx, shown)
+	var zero T
+	return zero, noneOrMany(ctx, shown, len(hits))
+}
+
+// noneOrMany is One's error for n objects matching an identity, n not 1.
+func noneOrMany(ctx *command.Context, shown string, n int) *object.ErrorRecord {
+	if n == 0 {
+		return NotFound(ctx, shown)
+	}
+	return Ambiguous(ctx, shown)
 }
 
 // MemberExists is the error for adding to a group (a distribution group,

@@ -497,11 +497,15 @@ func getMailbox() *command.Command {
 		{Code: "Get-Mailbox -SoftDeletedMailbox | Select-Object Name,ExchangeGuid", Remark: "Lists the soft-deleted and inactive mailboxes."},
 		{Code: "Get-Mailbox -Filter \"Department -eq 'Finance'\" -ResultSize Unlimited", Remark: "Lists the mailboxes an OPATH filter selects."},
 	}
-	c.Handler.Process = func(ctx *command.Context) error {
-		return runGetMailbox(ctx, nil)
-	}
+	c.Handler.Process = processGetMailbox
 	return c
 }
+
+// processGetMailbox is Get-Mailbox's Process handler: a function declared
+// here, not a literal, which the compiler would place after all of the
+// package's functions (as it does the wrapper of a method value, and a
+// literal that captures nothing).
+func processGetMailbox(ctx *command.Context) error { return runGetMailbox(ctx, nil) }
 
 // runGetMailbox is Get-Mailbox and, with build set, Get-EXOMailbox.
 func runGetMailbox(ctx *command.Context, build func(*directory.Mailbox, env, *object.PSObject) *object.PSObject) error {

@@ -134,10 +134,13 @@ func identityString(v any) (id, shown string) {
 func resolveOne(ctx *command.Context, tx *store.Tx, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, *object.ErrorRecord, error) {
 	var kind func(*directory.Mailbox) bool
 	if !allowMailUser {
-		kind = func(m *directory.Mailbox) bool { return !m.IsMailUser() }
+		kind = isMailbox
 	}
 	return resolveWhere(ctx, tx, id, shown, scope, kind)
 }
+
+// isMailbox reports whether a recipient is a mailbox, not a mail user.
+func isMailbox(m *directory.Mailbox) bool { return !m.IsMailUser() }
 
 // resolveWhere finds exactly one recipient of a kind (nil: any) in scope;
 // rec is set for a not-found or ambiguous identity.

@@ -444,6 +444,32 @@ type mailboxProp struct {
 func getNil(*mbxView) any         { return nil }
 func getEmptyList(v *mbxView) any { return v.vals.Empty() }
 
+// usageLocationName maps the two-letter country codes the seeds use to
+// the country name Exchange shows.
+func usageLocationName(code string) string {
+	switch strings.ToUpper(code) {
+	case "US":
+		return "United States"
+	case "GB":
+		return "United Kingdom"
+	case "CA":
+		return "Canada"
+	case "DE":
+		return "Germany"
+	case "FR":
+		return "France"
+	case "IN":
+		return "India"
+	case "JP":
+		return "Japan"
+	case "AU":
+		return "Australia"
+	case "":
+		return ""
+	}
+	return code
+}
+
 // mailboxProps are the Get-Mailbox object's properties in Exchange
 // Online's Format-List order. The table is static data: nothing builds it
 // at start-up or on first use.
@@ -738,7 +764,9 @@ func ownedMailboxObject(m *directory.Mailbox, e env) *object.PSObject {
 }
 
 func mailboxObjectOf(v *mbxView) *object.PSObject {
-	o := object.NewLazyObject(mailboxSchema.Get(), v.value, mailboxTypeNames...)
+	// a literal, not the method value v.value, whose wrapper the compiler
+	// places after all of the package's functions
+	o := object.NewLazyObject(mailboxSchema.Get(), func(i int) any { return v.value(i) }, mailboxTypeNames...)
 	o.ToStringFunc = v.m.Identity
 	return o
 }

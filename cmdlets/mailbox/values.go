@@ -2,7 +2,6 @@ package mailbox
 
 import (
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
@@ -35,29 +34,3 @@ func guidValue(s string) any {
 // items: each object's list is its own copy (a script may change it),
 // but the strings are not boxed again for each.
 func fixedList(items []any) *object.List { return &object.List{Items: slices.Clone(items)} }
-
-// usageLocationName maps the two-letter country codes the seeds use to
-// the country name Exchange shows.
-func usageLocationName(code string) string {
-	switch strings.ToUpper(code) {
-	case "US":
-		return "United States"
-	case "GB":
-		return "United Kingdom"
-	case "CA":
-		return "Canada"
-	case "DE":
-		return "Germany"
-	case "FR":
-		return "France"
-	case "IN":
-		return "India"
-	case "JP":
-		return "Japan"
-	case "AU":
-		return "Australia"
-	case "":
-		return ""
-	}
-	return code
-}

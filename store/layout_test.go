@@ -210,8 +210,9 @@ func TestImportRules(t *testing.T) {
 
 // engineHandles are the names of the handles package store keeps for
 // store/transfer (engine.go): the bbolt transaction and file under the
-// kinds, the meta state, wiping and migrating a tenant.
-var engineHandles = map[string]bool{"Bolt": true, "Hold": true, "ForEachRaw": true, "DataBuckets": true, "CountBucket": true,
+// kinds, the meta state, wiping and migrating a tenant, and the pages
+// every command reads, placed together.
+var engineHandles = map[string]bool{"Bolt": true, "HotSeeks": true, "WriteHot": true, "Hold": true, "ForEachRaw": true, "DataBuckets": true, "CountBucket": true,
 	"SetState": true, "WipeExcept": true, "Migrate": true, "UnexportedBuckets": true, "RecordImport": true, "FillCaller": true,
 	"IndexSources": true, "RecordJSON": true, "RecordFromJSON": true, "OpenLocked": true, "OpenReplacement": true, "IndexPending": true}
 

@@ -33,6 +33,8 @@ type Schema struct {
 	subjects   []timerSubject
 	imports    []ImportHook
 	admin      func(tx *Tx) (string, error)
+	hot        []func(tx *Tx) ([]HotRead, error)
+	hotRoom    [2]func(tx *Tx) ([]HotRead, error)
 }
 
 // ImportHook is told of every import, imported or refused: rec names who
@@ -54,6 +56,7 @@ type timerSubject struct {
 func NewSchema() *Schema {
 	s := &Schema{byBucket: make(map[string]int, kindsRoom), timers: make(map[string]TimerHandler, hooksRoom), hooks: make(map[any][]any, hooksRoom),
 		kinds: make([]kindRef, 0, kindsRoom)}
+	s.hot = s.hotRoom[:0]
 	timerKind.Register(s)
 	s.AddMigration(2, "binary record encoding", migrateCBORRecords)
 	s.AddMigration(7, "index entries with binary GUID keys", func(tx *Tx) error { return tx.rebuildIndexes() })

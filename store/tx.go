@@ -453,13 +453,19 @@ func (tx *Tx) LookupIndex(name, value string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	prefix := []byte(name + "\x00" + strings.ToLower(value) + "\x00")
+	prefix := indexPrefix(name, value)
 	var keys []string
 	c := ib.Cursor()
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 		keys = append(keys, recordKey(k[len(prefix):]))
 	}
 	return keys, nil
+}
+
+// indexPrefix returns the start of the keys of the entries of index name
+// that hold value.
+func indexPrefix(name, value string) []byte {
+	return []byte(name + "\x00" + strings.ToLower(value) + "\x00")
 }
 
 // LookupIndexEntries calls fn with the record key and the payload of

@@ -34,9 +34,10 @@ type Index struct {
 }
 
 // Compact writes a compact, synced copy of the bbolt file src to dst:
-// each bucket's pages in one region of the file, no free pages. With an
-// index, the index bucket is not copied but written anew from the
-// records.
+// each bucket's pages in one region of the file, no free pages but the
+// hot region at its start, which the first write to dst fills (Touch).
+// With an index, the index bucket is not copied but written anew from
+// the records.
 func Compact(src, dst string, index *Index) error {
 	from, err := bolt.Open(src, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
@@ -47,12 +48,18 @@ func Compact(src, dst string, index *Index) error {
 	if err != nil {
 		return err
 	}
-	err = WhileDroppingPages(func() []*bolt.DB { return []*bolt.DB{from, to} }, func() error {
-		if index == nil {
-			return bolt.Compact(to, from, compactTxSize)
-		}
-		return compactIndexing(to, from, index)
-	})
+	err = reserve(to)
+	if err == nil {
+		err = WhileDroppingPages(func() []*bolt.DB { return []*bolt.DB{from, to} }, func() error {
+			if index == nil {
+				return bolt.Compact(to, from, compactTxSize)
+			}
+			return compactIndexing(to, from, index)
+		})
+	}
+	if err == nil {
+		err = release(to)
+	}
 	if err == nil {
 		err = to.Sync()
 	}

@@ -7,6 +7,8 @@
 package directory
 
 import (
+	"strings"
+
 	"github.com/exosim/exosim/store"
 )
 
@@ -49,6 +51,7 @@ func Register(s *store.Schema) {
 	s.AddMigration(4, "mailbox content in its binary form", migrateBinaryContent)
 	s.AddMigration(5, "compact accounts and mailboxes, name index without record copies", migrateCompactRecords)
 	s.AddMigration(8, "one identity index for every identity form of a mailbox", migrateIdentityIndex)
+	s.Hot(hotReads)
 	s.Administrator(func(tx *store.Tx) (string, error) {
 		o, err := GetOrganization(tx)
 		if err != nil {
@@ -56,6 +59,23 @@ func Register(s *store.Schema) {
 		}
 		return o.AdminUPN, nil
 	})
+}
+
+// hotReads names what nearly every command reads of the directory: the
+// organization, the account of the administrator (the caller of a
+// command that names none) and its look-up by UserPrincipalName, and
+// the root of the mailboxes.
+func hotReads(tx *store.Tx) ([]store.HotRead, error) {
+	reads := []store.HotRead{{Bucket: orgKind.Bucket(), Key: orgKey}, {Bucket: Mailboxes.Bucket()}}
+	_, admin, err := OrganizationHead(tx)
+	if err != nil {
+		return reads, nil
+	}
+	reads = append(reads, store.HotRead{Index: indexUPN, Value: admin})
+	err = EachUserKeyByUPN(tx, admin, func(key string) {
+		reads = append(reads, store.HotRead{Bucket: Users.Bucket(), Key: strings.ToLower(key)})
+	})
+	return reads, err
 }
 
 // exists turns the result of a look-up into whether the record exists.

@@ -85,9 +85,12 @@ func (u *User) HasExchangePlan2() bool {
 	return false
 }
 
+// indexUPN is the index of the accounts by UserPrincipalName.
+const indexUPN = "usr.upn"
+
 // indexUser returns the index entries of an account.
 func indexUser(u *User, _ []byte) []store.IndexEntry {
-	return []store.IndexEntry{{Name: "usr.upn", Value: u.UserPrincipalName}}
+	return []store.IndexEntry{{Name: indexUPN, Value: u.UserPrincipalName}}
 }
 
 // GetUser returns the account with the given ObjectId.
@@ -114,7 +117,7 @@ func UserKeysByUPN(tx *store.Tx, upn string) ([]string, error) {
 // EachUserKeyByUPN calls fn with each ObjectId UserKeysByUPN returns, in
 // order, without collecting them.
 func EachUserKeyByUPN(tx *store.Tx, upn string, fn func(key string)) error {
-	return tx.LookupIndexEntries("usr.upn", strings.TrimSpace(upn), func(key string, _ []byte) { fn(key) })
+	return tx.LookupIndexEntries(indexUPN, strings.TrimSpace(upn), func(key string, _ []byte) { fn(key) })
 }
 
 // FindUsersByUPN returns the accounts with that UserPrincipalName

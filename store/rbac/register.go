@@ -23,6 +23,11 @@ func Register(s *store.Schema) {
 	userAssignmentKind.Register(s)
 	auditKind.Register(s)
 	s.Principals(bucketRoleGroups, bucketUserAssignments)
+	// The access check of every command reads the role groups whole and
+	// looks for assignments to single users.
+	s.Hot(func(*store.Tx) ([]store.HotRead, error) {
+		return []store.HotRead{{Bucket: bucketRoleGroups, Top: true}, {Bucket: bucketUserAssignments}}, nil
+	})
 	s.AddCheck("org-management", checkOrgManagement)
 	s.AddCheck("user-role-assignments", checkUserAssignments)
 	s.OnImport(auditImport)

@@ -18,11 +18,12 @@ import (
 // empty) and the new tenant, an empty file beside it that only this
 // process knows of, written without a sync per commit. When build
 // succeeds the new file is compacted (each bucket's pages in one region
-// of the file, no free pages), synced, and renamed over the tenant file
-// (over a symbolic link's target, not the link). When build fails, or the
-// process dies, the tenant file is left as it was; a killed rebuild's
-// temporary files are removed by the next process that opens the tenant
-// for writing.
+// of the file, no free pages, and the pages nearly every command reads
+// together at its start: store.WriteHot), synced, and renamed over the
+// tenant file (over a symbolic link's target, not the link). When build
+// fails, or the process dies, the tenant file is left as it was; a
+// killed rebuild's temporary files are removed by the next process that
+// opens the tenant for writing.
 func Rebuild(path string, o store.Options, build func(old, fresh *store.Store) error) error {
 	if path == "" {
 		return errors.New("tenant file path is empty")
@@ -82,6 +83,9 @@ func Rebuild(path string, o store.Options, build func(old, fresh *store.Store) e
 		return err
 	}
 	if err := boltfile.Compact(tmp, compacted, index); err != nil {
+		return fmt.Errorf("compact tenant %q: %w", path, err)
+	}
+	if err := store.WriteHot(compacted, o.Schema); err != nil {
 		return fmt.Errorf("compact tenant %q: %w", path, err)
 	}
 	_ = os.Remove(tmp)

@@ -69,7 +69,9 @@ func toUnit(shift uint) *dotnet.Member {
 	})
 }
 
-func init() { dotnet.RegisterLater(declareTypes) }
+// Types declares the .NET types of the on-premises values; a session with
+// the on-premises commands queues it (Types.Queue).
+var Types = dotnet.Later{Declare: declareTypes}
 
 // declareTypes declares the .NET types of the on-premises values.
 func declareTypes() {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/command"
@@ -523,14 +522,12 @@ func (r *run) excluded(full string) bool {
 	return false
 }
 
-// registerTypes declares [PesterConfiguration] to the sessions' type
-// system: [PesterConfiguration]::Default, ::new(), ::Merge(a, b), a cast
-// from a hashtable of sections and -is. The definition is made the first
-// time a type is looked up (dotnet.RegisterLater), not when a session
-// starts.
-func registerTypes() { dotnet.RegisterLaterOnce(&typesOnce, declareTypes) }
-
-var typesOnce sync.Once
+// Types declares [PesterConfiguration] to the sessions' type system:
+// [PesterConfiguration]::Default, ::new(), ::Merge(a, b), a cast from a
+// hashtable of sections and -is. A session with the Pester commands
+// queues it (Types.Queue); the definition is made the first time a type
+// is looked up, not when a session starts.
+var Types = dotnet.Later{Declare: declareTypes}
 
 func declareTypes() {
 	dotnet.RegisterType(&dotnet.TypeDef{

@@ -62,17 +62,14 @@ func commands() []*command.Command {
 	}
 }
 
-// Declare adds the Pester commands to a session, and [PesterConfiguration]
-// to the type system.
-func Declare(rt *runtime.Runtime) {
-	registerTypes()
-	rt.Declare(&Cmdlets)
-}
+// A session has the Pester commands when it declares Cmdlets and queues
+// Types (cmdlets/registry does both with its other packages' tables and
+// types).
 
 // Commands returns the Pester commands as command values, and declares
 // [PesterConfiguration] to the type system.
 func Commands() []*command.Command {
-	registerTypes()
+	Types.Queue()
 	return Cmdlets.StandIns()
 }
 

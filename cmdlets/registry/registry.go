@@ -47,6 +47,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/transportconfig"
 	"github.com/exosim/exosim/cmdlets/user"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
@@ -124,6 +125,10 @@ var packages = [...]struct {
 	{&sim.Cmdlets, sim.Views},
 }
 
+// typeSources are the types a session adds to the .NET type system (the
+// shell's own are the runtime's).
+var typeSources = [...]*dotnet.Later{&onprem.Types, &pester.Types}
+
 // NewSession returns a runtime with every cmdlet registered, working on st.
 func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	formats := format.NewRegistry()
@@ -139,12 +144,17 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rt.SetAliases(engine.ModuleAliases)
 	// the packages' tables are declared together: the catalog's list
 	// grows once
-	var tables [len(packages) + 2]*command.Table
+	var tables [len(packages) + 3]*command.Table
 	for i, pkg := range packages {
 		tables[i] = pkg.cmds
 	}
-	tables[len(packages)], tables[len(packages)+1] = &sim.PowerShellCmdlets, &session.Cmdlets
+	tables[len(packages)], tables[len(packages)+1], tables[len(packages)+2] = &sim.PowerShellCmdlets, &session.Cmdlets, &pester.Cmdlets
 	rt.Declare(tables[:]...)
+	// the types of the Exchange values and Pester's configuration are
+	// declared the first time a session looks a type up
+	for _, t := range typeSources {
+		t.Queue()
+	}
 	for _, pkg := range packages {
 		// The views of mailboxes are added the first time a lookup asks
 		// for one of their types (Provide), the other packages' the
@@ -158,7 +168,6 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 			formats.Defer(pkg.views)
 		}
 	}
-	pester.Declare(rt)
 	mailbox.RegisterCompleters(rt, st)
 	groups.RegisterCompleters(rt, st)
 	rt.SetDeferred(notSimulated{rt})

@@ -7,6 +7,8 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/labs"
+	"github.com/exosim/exosim/cmdlets/pester"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/store/storetest"
@@ -83,6 +85,25 @@ func TestDeferredViewsAnswerAsAdded(t *testing.T) {
 			if got, want := describe(rt.Formats, n), describe(eager, n); got != want {
 				t.Errorf("%s: %s, want %s", n, got, want)
 			}
+		}
+	}
+}
+
+// A session has what the packages it assembles used to add themselves
+// (pester.Declare, an init function of onprem): the Pester commands, and
+// the types of the on-premises values and of Pester's configuration,
+// queued as data and declared at the first type lookup.
+func TestSessionHasPesterAndItsTypes(t *testing.T) {
+	t.Parallel()
+	rt := NewSession(&host.IO{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &strings.Builder{}, Width: 120}, nil, Options{})
+	for _, name := range []string{"Describe", "It", "Should", "Invoke-Pester", "New-PesterConfiguration"} {
+		if c, ok := rt.LookupCommand(name); !ok || c.Module != pester.Module {
+			t.Errorf("%s: not a Pester command of the session", name)
+		}
+	}
+	for _, name := range []string{"PesterConfiguration", "Microsoft.Exchange.Data.ByteQuantifiedSize"} {
+		if dotnet.LookupDef(name, 0) == nil {
+			t.Errorf("type %s not declared", name)
 		}
 	}
 }

@@ -42,12 +42,18 @@ func RegisterLater(declare func()) {
 	pendingTypes.waiting.Store(true)
 }
 
-// RegisterLaterOnce is RegisterLater the first time it is given once, and
-// does nothing after: a package that declares its types when a session
-// starts queues them once per process.
-func RegisterLaterOnce(once *sync.Once, declare func()) {
-	once.Do(func() { RegisterLater(declare) })
+// Later is a package's declaration of its types (Declare, which calls
+// RegisterType), queued by Queue to run the first time a type is looked
+// up. It is static data, not work done as the program starts: the
+// session that needs the types queues it, and only the first Queue of a
+// process queues it.
+type Later struct {
+	Declare func()
+	once    sync.Once
 }
+
+// Queue queues l.Declare (RegisterLater) unless it has been already.
+func (l *Later) Queue() { l.once.Do(func() { RegisterLater(l.Declare) }) }
 
 // flushTypes runs the queued registrations.
 func flushTypes() {

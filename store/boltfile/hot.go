@@ -79,9 +79,15 @@ type Seek struct {
 	Key []byte
 	// Top: the pages of the bucket's top two levels, its root and each
 	// of its children (a small bucket read whole, or a large one's
-	// branches every seek passes), with the first leaf under each.
+	// branches every seek passes), with the first leaf under each; of a
+	// root with more than maxTopChildren children, the root alone.
 	Top bool
 }
+
+// maxTopChildren bounds the children a Top seek rewrites with its root:
+// each brings the first path under it, and a few wide buckets would
+// fill the hot region.
+const maxTopChildren = 4
 
 // Touch rewrites, in btx, the root bucket's pages and those seeks names,
 // unchanged: a write places every page it rewrites anew, and the first
@@ -127,7 +133,9 @@ func Touch(btx *bolt.Tx, seeks []Seek) error {
 			if err != nil {
 				return err
 			}
-			keys = append(keys, top...)
+			if len(top) <= maxTopChildren {
+				keys = append(keys, top...)
+			}
 		}
 		for _, key := range keys {
 			k, v := b.Cursor().Seek(key)
@@ -248,7 +256,9 @@ func SeekPages(btx *bolt.Tx, s Seek) ([]uint64, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, pg.children...)
+		if len(pg.children) <= maxTopChildren {
+			out = append(out, pg.children...)
+		}
 	}
 	return out, nil
 }

@@ -80,10 +80,10 @@ func methodAsValue(typeName, sep, name string) error {
 	return dotnet.NotSupported("showing the overload definitions of [%s]%s%s; call the method with parentheses", typeName, sep, name)
 }
 
-func init() { dotnet.RegisterLater(declarePSMethodType) }
-
-// declarePSMethodType registers PSMethod; it runs on the first type lookup.
-func declarePSMethodType() {
+// DeclarePSMethodType registers PSMethod; the interpreter's sessions have
+// it declared on the first type lookup (shell/runtime queues it with the
+// .NET type library).
+func DeclarePSMethodType() {
 	self := func(c *dotnet.Call) *psMethod { return dotnet.Bare(c.Self).(*psMethod) }
 	adapted := func(name string) *dotnet.Member {
 		return dotnet.Prop(func(c *dotnet.Call) (any, error) {

@@ -5,6 +5,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/intrinsics"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/members"
 )
 
 // A session is the host of the .NET types it runs (dotnet.Host): these
@@ -14,10 +15,14 @@ import (
 
 var _ automation.Session = (*Runtime)(nil)
 
-// The .NET type library (automation.Declare) and $ExecutionContext's
-// types are declared the first time a session looks a type up.
+// PSMethod, the .NET type library (automation.Declare) and
+// $ExecutionContext's types are declared the first time a session looks a
+// type up. One function queues them all: members' PSMethod had an init
+// function of its own, which a one-shot command entered that package's
+// code for.
 func init() {
 	dotnet.RegisterLater(func() {
+		members.DeclarePSMethodType()
 		automation.Declare()
 		intrinsics.Declare()
 	})

@@ -20,8 +20,10 @@ import (
 // value is always $null (Assignable refuses $true and $false and
 // discards what is assigned to $null).
 func NewGlobal[F any](host, engine func() any) *Scope[F] {
-	g := New[F](nil)
-	g.vars = make(map[string]*Variable, globalsRoom)
+	// the global scope is its own global (New with no parent), made with
+	// room for its variables
+	g := &Scope[F]{vars: make(map[string]*Variable, globalsRoom)}
+	g.global = g
 	home, _ := os.UserHomeDir()
 	// Each variable's key is its name in lower case, as Set makes it.
 	globals := [...]struct {

@@ -50,11 +50,21 @@ var defaultValues = []struct {
 	{quota: true, v: Quota(36 * MB)},
 	{quota: true, v: Quota(100 * GB)},
 	{quota: true, v: Quota(90 * GB)},
-	{span: func(m *Mailbox) *Span { return &m.LitigationHoldDuration }, sv: UnlimitedSpan()},
-	{span: func(m *Mailbox) *Span { return &m.RetainDeletedItemsFor }, sv: Span{D: 14 * store.Day}},
-	{text: func(m *Mailbox) *string { return &m.RetentionPolicy }, tv: "Default MRM Policy"},
-	{text: func(m *Mailbox) *string { return &m.ArchiveStatus }, tv: "None"},
+	{span: litigationHoldDuration, sv: UnlimitedSpan()},
+	{span: retainDeletedItemsFor, sv: Span{D: 14 * store.Day}},
+	{text: retentionPolicy, tv: "Default MRM Policy"},
+	{text: archiveStatus, tv: "None"},
 }
+
+// The fields of defaultValues are named functions, not literals: the
+// compiler places the literals of a package's variables before all of
+// its functions, and reading a mailbox would enter that stretch of code
+// for them alone.
+
+func litigationHoldDuration(m *Mailbox) *Span { return &m.LitigationHoldDuration }
+func retainDeletedItemsFor(m *Mailbox) *Span  { return &m.RetainDeletedItemsFor }
+func retentionPolicy(m *Mailbox) *string      { return &m.RetentionPolicy }
+func archiveStatus(m *Mailbox) *string        { return &m.ArchiveStatus }
 
 // quotaFields returns the quota fields of m in the order of defaultValues.
 func quotaFields(m *Mailbox) []*Quota {

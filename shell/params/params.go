@@ -221,11 +221,14 @@ func Position(n int) ParamOpt {
 }
 
 // FromPipeline accepts pipeline input by value.
-func FromPipeline() ParamOpt {
-	return func(p *Param) {
-		for i := range p.Sets {
-			p.Sets[i].FromPipeline = true
-		}
+func FromPipeline() ParamOpt { return fromPipeline }
+
+// fromPipeline is FromPipeline's option: a function declared here, not a
+// literal, which the compiler would place after all of the package's
+// functions (InputObject builds Format-List's first parameter with it).
+func fromPipeline(p *Param) {
+	for i := range p.Sets {
+		p.Sets[i].FromPipeline = true
 	}
 }
 

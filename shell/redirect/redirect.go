@@ -141,6 +141,9 @@ type Target struct {
 type Set struct {
 	Out     *File
 	streams [Information + 1]*Target
+	// opened is set when Add opens a file: only then has Close one to
+	// write.
+	opened bool
 }
 
 // Of returns the redirection of stream n, nil when the command does not
@@ -169,6 +172,7 @@ func (s *Set) Add(r *syntax.Redirection, open func(*syntax.Redirection) (*File, 
 	if err != nil {
 		return err
 	}
+	s.opened = true
 	if r.From == "1" || r.From == "" || r.From == "*" {
 		s.Out = t
 	}
@@ -178,8 +182,16 @@ func (s *Set) Add(r *syntax.Redirection, open func(*syntax.Redirection) (*File, 
 	return nil
 }
 
-// Close writes the command's redirection files.
+// Close writes the command's redirection files. Most commands redirect
+// nothing to a file: Close is inlined where it is called and tells so
+// there, running no other code of this package.
 func (s *Set) Close() {
+	if s.opened {
+		s.closeFiles()
+	}
+}
+
+func (s *Set) closeFiles() {
 	if s.Out != nil {
 		s.Out.Close()
 	}

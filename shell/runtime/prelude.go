@@ -39,8 +39,12 @@ func (rt *Runtime) qualifyTypeName(name string, ext syntax.Extent) string {
 }
 
 // prepareScript resolves the using statements of a parsed script
-// (prelude.Prepare).
+// (prelude.Prepare); a script with none, most of them, has nothing to
+// prepare and runs no code of the prelude package.
 func (rt *Runtime) prepareScript(sb *syntax.ScriptBlock, src *syntax.Source) syntax.ErrorList {
+	if sb == nil || len(sb.Usings) == 0 {
+		return nil
+	}
 	return prelude.Prepare(rt, &rt.usings, sb, src)
 }
 

@@ -15,8 +15,12 @@ import (
 // write to the file to fill (Touch). bbolt gives a write the lowest free
 // pages, so what that write rewrites lands there, in the 64 KB windows
 // of the file's header (the kernel maps a file's pages 64 KB at a time:
-// pages read together cost one fault).
-const HotRegionPages = 32
+// pages read together cost one fault). The region is a window larger
+// than what Touch writes needs: the later writes that rewrite hot pages
+// (the root bucket's, the freelist) place them in the room left, and
+// the pages they free there are the lowest the next write takes, so the
+// hot pages stay in the region as the tenant changes.
+const HotRegionPages = 48
 
 // The reserve buckets: no tenant bucket's name starts with a NUL byte.
 var reserveBuckets = [2][]byte{[]byte("\x00hot"), []byte("\x00hot2")}

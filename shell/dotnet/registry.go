@@ -26,6 +26,8 @@ var registry struct {
 var pendingTypes struct {
 	sync.Mutex
 	fns []func()
+	// queued are the Laters queued so far: each is queued once.
+	queued []*Later
 	// waiting is set while fns is not empty (the lookups' fast path).
 	waiting atomic.Bool
 	// running is set while the queue runs: a RegisterType then
@@ -46,14 +48,25 @@ func RegisterLater(declare func()) {
 // RegisterType), queued by Queue to run the first time a type is looked
 // up. It is static data, not work done as the program starts: the
 // session that needs the types queues it, and only the first Queue of a
-// process queues it.
+// process queues it. Queue never writes to it (this package notes what
+// it queued): a write would copy the program's page that holds it.
 type Later struct {
 	Declare func()
-	once    sync.Once
 }
 
 // Queue queues l.Declare (RegisterLater) unless it has been already.
-func (l *Later) Queue() { l.once.Do(func() { RegisterLater(l.Declare) }) }
+func (l *Later) Queue() {
+	pendingTypes.Lock()
+	defer pendingTypes.Unlock()
+	for _, q := range pendingTypes.queued {
+		if q == l {
+			return
+		}
+	}
+	pendingTypes.queued = append(pendingTypes.queued, l)
+	pendingTypes.fns = append(pendingTypes.fns, l.Declare)
+	pendingTypes.waiting.Store(true)
+}
 
 // flushTypes runs the queued registrations.
 func flushTypes() {

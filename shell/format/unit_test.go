@@ -573,3 +573,96 @@ func TestFittingHeaderIsOneLine(t *testing.T) {
 		t.Error("coloured labels take the one-line path")
 	}
 }
+
+// A list view of a lazy object none of whose properties has been made
+// (its lines written as its values are worked out) shows what the same
+// object built property by property shows, and what the lazy object
+// shows once a property has been made: collections, long and non-ASCII
+// values, colour, narrow widths and a label wider than the line.
+func TestListViewOfUnmadeLazyObject(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("word ", 30)
+	list := func(items ...any) *object.List { return &object.List{Items: items} }
+	cases := []struct {
+		name  string
+		props []string
+		vals  []any
+	}{
+		{"plain", []string{"Name", "Count", "Enabled", "Missing"}, []any{"annb", 3, true, nil}},
+		{"collections", []string{"Emails", "Empty", "Many", "Nested"}, []any{
+			list("smtp:a@x", "SMTP:b@x"), list(), list(1, 2, 3, 4, 5, 6),
+			list(list(1), long)}},
+		{"long values", []string{"Short", "Long", "LongList"}, []any{"x", long, list(long, long)}},
+		{"non-ASCII values", []string{"Name", "Tags"}, []any{"Ünïcödé " + long, list("§1", "…")}},
+		{"non-ASCII label", []string{"Näme", "Count"}, []any{"annb", 3}},
+		{"wide label", []string{strings.Repeat("L", 70), "N"}, []any{"v", "w"}},
+	}
+	for _, c := range cases {
+		types := make([]string, len(c.props))
+		for i := range types {
+			types[i] = "System.Object"
+		}
+		schema := object.NewUniqueSchema(c.props, types)
+		lazy := func() *object.PSObject {
+			return object.NewLazyObject(schema, func(i int) any { return c.vals[i] }, "T.Lazy")
+		}
+		var kv []any
+		for i, p := range c.props {
+			kv = append(kv, p, c.vals[i])
+		}
+		eager := typed("T.Lazy", kv...)
+		r := NewRegistry()
+		r.Add(&View{Name: "LazyList", TypeNames: []string{"T.Lazy"}, Kind: ListView, ItemProperties: c.props})
+		spec := &Spec{Kind: ListView}
+		for _, o := range []Options{{}, {Width: 40}, {Width: 40, Color: true}, {EnumLimit: 2}} {
+			want := render(r, o, &Shaped{Spec: spec, Value: eager})
+			made := lazy()
+			made.Value(c.props[0])
+			if got := render(r, o, &Shaped{Spec: spec, Value: made}); got != want {
+				t.Errorf("%s, %+v, one property made:\n%s\nwant\n%s", c.name, o, got, want)
+			}
+			if got := render(r, o, &Shaped{Spec: spec, Value: lazy()}); got != want {
+				t.Errorf("%s, %+v:\n%s\nwant\n%s", c.name, o, got, want)
+			}
+		}
+	}
+}
+
+func TestASCIILabels(t *testing.T) {
+	cases := []struct {
+		names  []string
+		widest int
+		ok     bool
+	}{
+		{nil, 0, true},
+		{[]string{"Name", "", "DisplayName"}, 11, true},
+		{[]string{"Name", "Näme"}, 0, false},
+		{[]string{"Tab\there"}, 0, false},
+	}
+	for _, c := range cases {
+		if widest, ok := asciiLabels(c.names); widest != c.widest || ok != c.ok {
+			t.Errorf("asciiLabels(%q) = %d, %v; want %d, %v", c.names, widest, ok, c.widest, c.ok)
+		}
+	}
+}
+
+func TestAppendCollection(t *testing.T) {
+	cases := []struct {
+		prefix string
+		items  []any
+		limit  int
+		want   string
+	}{
+		{"", []any{"a"}, 4, "{a}"},
+		{"x", []any{1, nil, "b"}, 4, "x{1, $null, b}"},
+		{"", []any{0, 1, 2, 3, 4}, 4, "{0, 1, 2, 3…}"},
+		{"", []any{0, 1}, 0, "{…}"},
+		{"", []any{0, 1, 2}, -1, "{0, 1, 2}"},
+		{"", []any{[]any{1}, "x y"}, 4, "{System.Object[], x y}"},
+	}
+	for _, c := range cases {
+		if got := string(appendCollection([]byte(c.prefix), c.items, c.limit)); got != c.want {
+			t.Errorf("appendCollection(%q, %v, %d) = %q, want %q", c.prefix, c.items, c.limit, got, c.want)
+		}
+	}
+}

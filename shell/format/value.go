@@ -99,10 +99,16 @@ func renderCollection(v any, o *Options) string {
 	if len(items) == 0 {
 		return "{}" // whatever the limit
 	}
-	limit := enumLimit(o)
 	// the text is put together on the stack and copied out once
 	var buf [128]byte
-	b := append(buf[:0], '{')
+	return string(appendCollection(buf[:0], items, enumLimit(o)))
+}
+
+// appendCollection appends the text of a collection of items (one or
+// more) to b: {a, b, c…}, limit items at most (all of them for a
+// negative limit).
+func appendCollection(b []byte, items []any, limit int) []byte {
+	b = append(b, '{')
 	for i, e := range items {
 		if limit >= 0 && i == limit {
 			b = append(b, Ellipsis...)
@@ -113,8 +119,7 @@ func renderCollection(v any, o *Options) string {
 		}
 		b = append(b, elementName(e)...)
 	}
-	b = append(b, '}')
-	return string(b)
+	return append(b, '}')
 }
 
 // elementName renders one element of a collection shown in a cell.

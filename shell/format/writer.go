@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"strings"
+	"unsafe"
 
 	"github.com/exosim/exosim/shell/object"
 )
@@ -96,7 +97,9 @@ type Writer struct {
 	// where the values of a list entry wait for their lines.
 	lines []byte
 	texts []listText
-	doc   *document
+	// scratch is where a list value's text is put together (listValue)
+	scratch []byte
+	doc     *document
 	// readLimit is the caller's EnumLimitFunc: the writer reads the
 	// limit once for each value it is given (objectLimit), not once for
 	// every collection the value shows.
@@ -744,6 +747,12 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 	if width-5 < 0 {
 		return
 	}
+	if fields.names != nil && object.LazyUnmade(v) {
+		if maxLabel, ok := asciiLabels(fields.names); ok {
+			w.listLazyEntry(v, fields.names, width, maxLabel, emit)
+			return
+		}
+	}
 	// Every value is worked out before the first line goes out, as
 	// Format-List does: what working one out shows (Write-Host in a
 	// calculated property) comes before the entry. The labels are
@@ -784,59 +793,92 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 		maxLabel = width - 4
 	}
 	valueWidth := width - (maxLabel + 3)
-	var b []byte
-	if emit == nil {
-		b = *w.outBuf
-		if cap(b) == 0 {
-			b = make([]byte, 0, w.outRoom)
-		}
-	} else {
-		b = w.lines[:0]
-		if cap(b) == 0 {
-			b = make([]byte, 0, 2*listChunk)
-		}
-		w.lines = nil // emit may write with this writer
-	}
-	plainLabels := !w.o.Color
+	b := w.entryBuffer(emit)
 	for i := range texts {
 		t := &texts[i]
 		if !t.shown {
 			continue
 		}
-		label, labelCells := fields.label(i), int(t.labelCells)
-		if labelCells > maxLabel {
-			label = headCells(label, maxLabel)
-			labelCells = Cells(label)
-		}
-		pad := maxLabel - labelCells
 		if emit != nil && len(b) >= listChunk {
 			emit(b)
 			b = b[:0]
 		}
-		// Most values are one short printable line: label, padding,
-		// colon and value; a long one is cut where its words end.
-		if text := t.text; len(text) == 0 || printableASCII(text) {
-			if plainLabels && pad <= len(blanks) && len(text) <= valueWidth {
-				b = append(b, label...)
-				b = append(b, blanksColon[len(blanks)-pad:]...)
-				b = append(append(b, text...), '\n')
-				continue
-			}
-			if len(text) > valueWidth && valueWidth >= 2 {
-				b = w.appendWrapped(b, label, pad, maxLabel+3, text, valueWidth, true)
-				continue
-			}
-		}
-		if cells, plain := plainCells(t.text); plain && cells <= valueWidth {
-			b = w.appendListLabel(b, label, pad)
-			b = append(append(b, t.text...), '\n')
-			continue
-		}
-		// Others are cut into lines, the first after the label, the
-		// rest under the first.
-		b = w.appendWrapped(b, label, pad, maxLabel+3, t.text, valueWidth, false)
+		b = w.appendListLine(b, fields.label(i), int(t.labelCells), maxLabel, valueWidth, t.text)
 	}
 	w.texts = texts
+	w.endEntry(b, emit)
+}
+
+// listLazyEntry is listEntry for a lazy object none of whose properties
+// has been made, shown by a view's names, every one of them printable
+// ASCII and maxLabel long at most: its values are computed by Go code
+// that shows nothing, so each is worked out as its line is written, its
+// text put together in the writer's scratch room rather than kept.
+func (w *Writer) listLazyEntry(v any, names []string, width, maxLabel int, emit func(line []byte)) {
+	if maxLabel > width-4 {
+		maxLabel = width - 4
+	}
+	valueWidth := width - (maxLabel + 3)
+	b := w.entryBuffer(emit)
+	for i, name := range names {
+		if emit != nil && len(b) >= listChunk {
+			emit(b)
+			b = b[:0]
+		}
+		var text string
+		if name != "" {
+			text = w.listValue(object.PropertyValueAt(v, name, i))
+		}
+		b = w.appendListLine(b, name, len(name), maxLabel, valueWidth, text)
+	}
+	w.endEntry(b, emit)
+}
+
+// asciiLabels reports whether every name is printable ASCII (its width
+// is its length) and gives the widest one's width.
+func asciiLabels(names []string) (widest int, ok bool) {
+	for _, name := range names {
+		if !printableASCII(name) {
+			return 0, false
+		}
+		widest = max(widest, len(name))
+	}
+	return widest, true
+}
+
+// listValue is RenderValue(v) for a list line written at once: a
+// collection's text is put together in the writer's scratch room, and
+// the text returned is valid until the next call.
+func (w *Writer) listValue(v any) string {
+	if x, ok := v.(*object.List); ok && x != nil && len(x.Items) > 0 {
+		w.scratch = appendCollection(w.scratch[:0], x.Items, enumLimit(&w.o))
+		return unsafe.String(unsafe.SliceData(w.scratch), len(w.scratch))
+	}
+	return RenderValue(v, &w.o, false)
+}
+
+// entryBuffer is where the lines of a list entry are put together: the
+// buffer of OutputTo for a nil emit, the writer's own otherwise (taken
+// from the writer until endEntry: emit may write with it).
+func (w *Writer) entryBuffer(emit func(line []byte)) []byte {
+	if emit == nil {
+		b := *w.outBuf
+		if cap(b) == 0 {
+			b = make([]byte, 0, w.outRoom)
+		}
+		return b
+	}
+	b := w.lines[:0]
+	if cap(b) == 0 {
+		b = make([]byte, 0, 2*listChunk)
+	}
+	w.lines = nil
+	return b
+}
+
+// endEntry gives out the last lines of a list entry put together in b
+// (entryBuffer) and gives the buffer back.
+func (w *Writer) endEntry(b []byte, emit func(line []byte)) {
 	if emit == nil {
 		*w.outBuf = b
 		return
@@ -845,6 +887,36 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 		emit(b)
 	}
 	w.lines = b[:0]
+}
+
+// appendListLine appends the line or lines of one list value: label
+// (labelCells wide) padded to maxLabel, the colon and text cut to
+// valueWidth cells.
+func (w *Writer) appendListLine(b []byte, label string, labelCells, maxLabel, valueWidth int, text string) []byte {
+	if labelCells > maxLabel {
+		label = headCells(label, maxLabel)
+		labelCells = Cells(label)
+	}
+	pad := maxLabel - labelCells
+	// Most values are one short printable line: label, padding, colon
+	// and value; a long one is cut where its words end.
+	if len(text) == 0 || printableASCII(text) {
+		if !w.o.Color && pad <= len(blanks) && len(text) <= valueWidth {
+			b = append(b, label...)
+			b = append(b, blanksColon[len(blanks)-pad:]...)
+			return append(append(b, text...), '\n')
+		}
+		if len(text) > valueWidth && valueWidth >= 2 {
+			return w.appendWrapped(b, label, pad, maxLabel+3, text, valueWidth, true)
+		}
+	}
+	if cells, plain := plainCells(text); plain && cells <= valueWidth {
+		b = w.appendListLabel(b, label, pad)
+		return append(append(b, text...), '\n')
+	}
+	// Others are cut into lines, the first after the label, the rest
+	// under the first.
+	return w.appendWrapped(b, label, pad, maxLabel+3, text, valueWidth, false)
 }
 
 // appendWrapped appends the lines of a list value cut to valueWidth

@@ -197,6 +197,14 @@ func LazyNames(v any) ([]string, bool) {
 	return nil, false
 }
 
+// LazyUnmade reports whether v is a lazy object (NewLazyObject) none of
+// whose properties has been made: reading one (PropertyValueAt) runs only
+// the Go code that computes it, which shows nothing and runs no script.
+func LazyUnmade(v any) bool {
+	o, ok := v.(*PSObject)
+	return ok && o != nil && o.schema != nil && o.props == nil && o.first == nil
+}
+
 // LazyIndex returns the position of the named property of a lazy object
 // (NewLazyObject): where PropertyValueAt reads it, for this object and
 // the others of its kind; false for any other value or a name it lacks.

@@ -254,3 +254,35 @@ func TestIsASCII(t *testing.T) {
 		}
 	}
 }
+
+// LazyUnmade tells a lazy object none of whose properties has been made
+// from one with a property made (read by name, set, or the object turned
+// ordinary) and from other values.
+func TestLazyUnmade(t *testing.T) {
+	s := NewSchema([]string{"Name", "Count"}, []string{"System.String", "System.Int32"})
+	lazy := func(touch func(o *PSObject)) *PSObject {
+		o := NewLazyObject(s, func(i int) any { return i }, "T.Lazy")
+		touch(o)
+		return o
+	}
+	var nilObject *PSObject
+	cases := []struct {
+		name string
+		v    any
+		want bool
+	}{
+		{"untouched", lazy(func(*PSObject) {}), true},
+		{"read by position", lazy(func(o *PSObject) { PropertyValueAt(o, "Count", 1) }), true},
+		{"read by name", lazy(func(o *PSObject) { o.Value("Count") }), false},
+		{"set", lazy(func(o *PSObject) { o.Set("Name", "x") }), false},
+		{"property added", lazy(func(o *PSObject) { o.Add("Extra", 1) }), false},
+		{"ordinary object", NewObject("T.Lazy"), false},
+		{"nil object", nilObject, false},
+		{"not an object", "text", false},
+	}
+	for _, c := range cases {
+		if got := LazyUnmade(c.v); got != c.want {
+			t.Errorf("%s: LazyUnmade = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

@@ -208,18 +208,30 @@ func (m *Mailbox) restoreForm(keep int64) {
 // first in reverse order as OU=, the first one's labels as DC= ("" when
 // ou has no such form).
 func dnUnder(name, ou string) string {
-	parts := strings.Split(ou, "/")
-	if name == "" || len(parts) < 2 || parts[0] == "" {
+	domain, units, ok := strings.Cut(ou, "/")
+	if name == "" || !ok || domain == "" {
 		return ""
 	}
+	// The name is written once into text of its exact length: a prefix
+	// of four bytes (",OU=", ",DC=") takes the place of each separator,
+	// and one more starts each list.
 	var b strings.Builder
+	b.Grow(len("CN=") + len(name) + len(units) + 3*strings.Count(units, "/") + 4 +
+		len(domain) + 3*strings.Count(domain, ".") + 4)
 	b.WriteString("CN=")
 	b.WriteString(name)
-	for i := len(parts) - 1; i >= 1; i-- {
+	for more := true; more; {
+		i := strings.LastIndexByte(units, '/')
+		more = i >= 0
 		b.WriteString(",OU=")
-		b.WriteString(parts[i])
+		b.WriteString(units[i+1:])
+		if more {
+			units = units[:i]
+		}
 	}
-	for _, dc := range strings.Split(parts[0], ".") {
+	for more := true; more; {
+		var dc string
+		dc, domain, more = strings.Cut(domain, ".")
 		b.WriteString(",DC=")
 		b.WriteString(dc)
 	}

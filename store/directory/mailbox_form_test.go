@@ -130,3 +130,38 @@ func TestRestoreNamesLater(t *testing.T) {
 		t.Errorf("restored\n %+v\nwant\n %+v", &got, m)
 	}
 }
+
+// A distinguished name is left out of the stored form exactly when it is
+// the one derived from the name and the organizational unit: the units
+// after the first in reverse order, the first one's labels as domain
+// components, empty ones included (none for an object with no name or a
+// unit without that form); restoring puts it back.
+func TestDistinguishedNameStoredForm(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name, ou, dn string
+		elided       bool
+	}{
+		{"annb", "NAMPR06A007.PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com",
+			"CN=annb,OU=contoso.onmicrosoft.com,OU=Microsoft Exchange Hosted Organizations,DC=NAMPR06A007,DC=PROD,DC=OUTLOOK,DC=COM", true},
+		{"a", "example.com/Users", "CN=a,OU=Users,DC=example,DC=com", true},
+		{"a", "example.com/Users", "CN=a,OU=Users,DC=example,DC=org", false},
+		{"a", "local/", "CN=a,OU=,DC=local", true},
+		{"a", "x..y/u//v", "CN=a,OU=v,OU=,OU=u,DC=x,DC=,DC=y", true},
+		{"Ünï cödé", "d.e/ü", "CN=Ünï cödé,OU=ü,DC=d,DC=e", true},
+		{"", "example.com/Users", "CN=,OU=Users,DC=example,DC=com", false},
+		{"a", "example.com", "CN=a,DC=example,DC=com", false},
+		{"a", "/Users", "CN=a,OU=Users", false},
+	}
+	for _, c := range cases {
+		m := &directory.Mailbox{Name: c.name, OrganizationalUnit: c.ou, DistinguishedName: c.dn}
+		stored := m.StoredForm().(*directory.Mailbox)
+		if elided := stored.DistinguishedName == ""; elided != c.elided {
+			t.Errorf("%q in %q: %q left out %v, want %v", c.name, c.ou, c.dn, elided, c.elided)
+			continue
+		}
+		if stored.RestoreForm(); stored.DistinguishedName != c.dn {
+			t.Errorf("%q in %q: restored %q, want %q", c.name, c.ou, stored.DistinguishedName, c.dn)
+		}
+	}
+}

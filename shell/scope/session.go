@@ -34,17 +34,17 @@ func NewGlobal[F any](host, engine func() any) *Scope[F] {
 		{"null", "null", nil, everyScope},
 		{"false", "false", false, constant | everyScope},
 		{"true", "true", true, constant | everyScope},
-		{"erroractionpreference", "ErrorActionPreference", actionPreference("Continue", 2), 0},
-		{"warningpreference", "WarningPreference", actionPreference("Continue", 2), 0},
-		{"verbosepreference", "VerbosePreference", actionPreference("SilentlyContinue", 0), 0},
-		{"debugpreference", "DebugPreference", actionPreference("SilentlyContinue", 0), 0},
-		{"informationpreference", "InformationPreference", actionPreference("SilentlyContinue", 0), 0},
-		{"progresspreference", "ProgressPreference", actionPreference("Continue", 2), 0},
-		{"confirmpreference", "ConfirmPreference", object.Enum{Type: "System.Management.Automation.ConfirmImpact", Name: "High", Value: 3}, 0},
+		{"erroractionpreference", "ErrorActionPreference", prefContinue, 0},
+		{"warningpreference", "WarningPreference", prefContinue, 0},
+		{"verbosepreference", "VerbosePreference", prefSilentlyContinue, 0},
+		{"debugpreference", "DebugPreference", prefSilentlyContinue, 0},
+		{"informationpreference", "InformationPreference", prefSilentlyContinue, 0},
+		{"progresspreference", "ProgressPreference", prefContinue, 0},
+		{"confirmpreference", "ConfirmPreference", confirmHigh, 0},
 		{"whatifpreference", "WhatIfPreference", false, 0},
 		{"formatenumerationlimit", "FormatEnumerationLimit", 4, 0},
 		{"maximumhistorycount", "MaximumHistoryCount", 4096, 0},
-		{"errorview", "ErrorView", object.Enum{Type: "System.Management.Automation.ErrorView", Name: "ConciseView", Value: 2}, 0},
+		{"errorview", "ErrorView", errorViewConcise, 0},
 		{"error", "Error", &object.List{}, 0},
 		{"lastexitcode", "LASTEXITCODE", 0, 0},
 		{"pid", "PID", os.Getpid(), constant | everyScope},
@@ -107,10 +107,18 @@ const (
 // table being grown.
 const globalsRoom = 64
 
-// actionPreference is a value of the ActionPreference enum.
-func actionPreference(name string, value int) object.Enum {
-	return object.Enum{Type: "System.Management.Automation.ActionPreference", Name: name, Value: value}
-}
+// The enum values the preference variables start with, boxed once as
+// static data: a session starting boxes none of them (a variable's value
+// is replaced by an assignment, never changed in place).
+var (
+	prefContinue         any = object.Enum{Type: actionPreferenceType, Name: "Continue", Value: 2}
+	prefSilentlyContinue any = object.Enum{Type: actionPreferenceType, Name: "SilentlyContinue", Value: 0}
+	confirmHigh          any = object.Enum{Type: "System.Management.Automation.ConfirmImpact", Name: "High", Value: 3}
+	errorViewConcise     any = object.Enum{Type: "System.Management.Automation.ErrorView", Name: "ConciseView", Value: 2}
+)
+
+// actionPreferenceType is the type name of the ActionPreference enum.
+const actionPreferenceType = "System.Management.Automation.ActionPreference"
 
 // versionTable is $PSVersionTable of the PowerShell version exosim
 // stands for.

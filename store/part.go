@@ -75,11 +75,13 @@ func (p *Part[P]) decode(raw []byte, s string, v *P) error {
 			p.once.Do(func() { p.dec = fastdecode.NewPartial(reflect.TypeFor[P]()) })
 			dec = p.dec
 		}
+		// the few fields read are copied each on its own, not the
+		// record whole
 		var ok bool
 		if s != "" {
 			ok = dec.DecodeString(s, unsafe.Pointer(v))
 		} else {
-			ok = dec.Decode(raw, unsafe.Pointer(v))
+			ok = dec.DecodeEach(raw, unsafe.Pointer(v))
 		}
 		if ok {
 			return nil

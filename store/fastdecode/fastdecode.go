@@ -30,6 +30,14 @@ func (d *Decoder) Decode(raw []byte, p unsafe.Pointer) bool {
 	return d.decode(&r, p) && r.i == len(r.b)
 }
 
+// DecodeEach is Decode for a reader of a few fields of a wide record:
+// each text it reads is copied on its own, not the record whole (a few
+// short strings rather than one copy of every byte of the record).
+func (d *Decoder) DecodeEach(raw []byte, p unsafe.Pointer) bool {
+	r := cborReader{b: raw, each: true}
+	return d.decode(&r, p) && r.i == len(r.b)
+}
+
 // DecodeString is Decode of a record held in a string: the record's
 // strings are parts of it, not of a copy.
 func (d *Decoder) DecodeString(raw string, p unsafe.Pointer) bool {
@@ -314,7 +322,7 @@ func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 				f = &sd.ByInt[key]
 			}
 		case 3:
-			k, ok := r.text()
+			k, ok := r.key()
 			if !ok {
 				return false
 			}
@@ -468,6 +476,8 @@ type cborReader struct {
 	// s is b as one string, made on the first text item: every string of
 	// the record is a slice of it.
 	s string
+	// each makes every text a copy of its own bytes instead (DecodeEach)
+	each bool
 }
 
 // head reads an item head: major type and argument. Indefinite lengths
@@ -642,6 +652,18 @@ func (r *cborReader) null() bool {
 	return false
 }
 
+// key reads a field's name, only looked up: in a DecodeEach record, the
+// record's own bytes, not a copy; otherwise as text reads it.
+func (r *cborReader) key() (string, bool) {
+	if !r.each {
+		return r.text()
+	}
+	r.each, r.s = false, unsafe.String(unsafe.SliceData(r.b), len(r.b))
+	k, ok := r.text()
+	r.each, r.s = true, ""
+	return k, ok
+}
+
 func (r *cborReader) text() (string, bool) {
 	var n uint64
 	if i := r.i; i < len(r.b) && r.b[i]>>5 == 3 && r.b[i]&0x1f < 24 {
@@ -654,6 +676,11 @@ func (r *cborReader) text() (string, bool) {
 	}
 	if n > uint64(len(r.b)-r.i) {
 		return "", false
+	}
+	if r.each {
+		s := string(r.b[r.i : r.i+int(n)])
+		r.i += int(n)
+		return s, true
 	}
 	if r.s == "" {
 		r.s = string(r.b)
@@ -712,6 +739,14 @@ func (r *cborReader) strings() ([]string, bool) {
 		return nil, false
 	}
 	out := make([]string, n)
+	if r.each {
+		for i := range out {
+			if out[i], ok = r.text(); !ok {
+				return nil, false
+			}
+		}
+		return out, true
+	}
 	if n > 0 && r.s == "" {
 		r.s = string(r.b)
 	}

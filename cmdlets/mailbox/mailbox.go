@@ -12,7 +12,6 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
-	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -46,51 +45,9 @@ var Cmdlets = command.Table{Commands: []command.Decl{
 // Commands returns the package's cmdlets as command values.
 func Commands() []*command.Command { return Cmdlets.StandIns() }
 
-// ViewTypes are the type names Views registers views for.
-var ViewTypes = []string{TypeMailbox, TypeUser, TypeRecipient, TypeMailUser, TypeStatistics}
-
-// Views registers the default views of the package's output types. Column
-// widths are the ones Exchange Online's format data gives (real console
-// output: Name 25, Alias 15, Database 30, ProhibitSendQuota 20).
-func Views(r *format.Registry) {
-	r.Add(&format.View{
-		Name:      "Mailbox",
-		TypeNames: []string{TypeMailbox},
-		Kind:      format.TableView,
-		Columns: []format.Column{
-			{Label: "Name", Width: 25, Property: "Name"},
-			{Label: "Alias", Width: 15, Property: "Alias"},
-			{Label: "Database", Width: 30, Property: "Database"},
-			{Label: "ProhibitSendQuota", Width: 20, Property: "ProhibitSendQuota"},
-			{Label: "ExternalDirectoryObjectId", Property: "ExternalDirectoryObjectId"},
-		},
-	})
-	// The list view is Format-List's default: every property, in Exchange
-	// Online's order (it also tells tab completion the property names).
-	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, ItemProperties: mailboxSchema.Get().Names()})
-	for _, t := range []string{TypeUser, TypeRecipient, TypeMailUser} {
-		r.Add(&format.View{
-			Name:      t,
-			TypeNames: []string{t},
-			Kind:      format.TableView,
-			Columns: []format.Column{
-				{Label: "Name", Width: 59, Property: "Name"},
-				{Label: "RecipientType", Property: "RecipientType"},
-			},
-		})
-	}
-	r.Add(&format.View{
-		Name:      "MailboxStatistics",
-		TypeNames: []string{TypeStatistics},
-		Kind:      format.TableView,
-		Columns: []format.Column{
-			{Label: "DisplayName", Width: 25, Property: "DisplayName"},
-			{Label: "ItemCount", Width: 12, Align: format.AlignLeft, Property: "ItemCount"},
-			{Label: "StorageLimitStatus", Property: "StorageLimitStatus"},
-			{Label: "LastLogonTime", Width: 22, Property: "LastLogonTime"},
-		},
-	})
-}
+// PropertyNames are the names of the Get-Mailbox object's properties, in
+// Exchange Online's Format-List order; the slice must not be changed.
+func PropertyNames() []string { return mailboxSchema.Get().Names() }
 
 // Exception types of the errors this package writes.
 const (

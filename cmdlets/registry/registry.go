@@ -30,6 +30,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/junkemail"
 	"github.com/exosim/exosim/cmdlets/mailauth"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/mailbox/views"
 	"github.com/exosim/exosim/cmdlets/mailboxpolicy"
 	"github.com/exosim/exosim/cmdlets/messageconfig"
 	"github.com/exosim/exosim/cmdlets/mobile"
@@ -92,7 +93,7 @@ var packages = [...]struct {
 	views func(*format.Registry)
 }{
 	{&graph.Cmdlets, graph.Views},
-	{&mailbox.Cmdlets, mailbox.Views},
+	{&mailbox.Cmdlets, views.Add},
 	{&permissions.Cmdlets, permissions.Views},
 	{&folderperms.Cmdlets, folderperms.Views},
 	{&inboxrules.Cmdlets, inboxrules.Views},
@@ -163,7 +164,9 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		// the same type as core's or mailbox's
 		// (TestDeferredViewsAnswerAsAdded).
 		if pkg.cmds == &mailbox.Cmdlets {
-			formats.Provide(pkg.views, mailbox.ViewTypes...)
+			for _, p := range views.Providers {
+				formats.Provide(p.Add, p.Types...)
+			}
 		} else if pkg.views != nil {
 			formats.Defer(pkg.views)
 		}

@@ -803,7 +803,7 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 			emit(b)
 			b = b[:0]
 		}
-		b = w.appendListLine(b, fields.label(i), int(t.labelCells), maxLabel, valueWidth, t.text)
+		b = w.appendListLine(b, fields.label(i), int(t.labelCells), maxLabel, valueWidth, t.text, false)
 	}
 	w.texts = texts
 	w.endEntry(b, emit)
@@ -826,10 +826,11 @@ func (w *Writer) listLazyEntry(v any, names []string, width, maxLabel int, emit 
 			b = b[:0]
 		}
 		var text string
+		plain := true
 		if name != "" {
-			text = w.listValue(object.PropertyValueAt(v, name, i))
+			text, plain = w.listValue(object.PropertyValueAt(v, name, i))
 		}
-		b = w.appendListLine(b, name, len(name), maxLabel, valueWidth, text)
+		b = w.appendListLine(b, name, len(name), maxLabel, valueWidth, text, plain)
 	}
 	w.endEntry(b, emit)
 }
@@ -848,13 +849,23 @@ func asciiLabels(names []string) (widest int, ok bool) {
 
 // listValue is RenderValue(v) for a list line written at once: a
 // collection's text is put together in the writer's scratch room, and
-// the text returned is valid until the next call.
-func (w *Writer) listValue(v any) string {
-	if x, ok := v.(*object.List); ok && x != nil && len(x.Items) > 0 {
-		w.scratch = appendCollection(w.scratch[:0], x.Items, enumLimit(&w.o))
-		return unsafe.String(unsafe.SliceData(w.scratch), len(w.scratch))
+// the text returned is valid until the next call; plain reports a text
+// known to be printable ASCII.
+func (w *Writer) listValue(v any) (text string, plain bool) {
+	switch x := v.(type) {
+	case bool:
+		// a flag's text is known to be one printable line
+		if x {
+			return "True", true
+		}
+		return "False", true
+	case *object.List:
+		if x != nil && len(x.Items) > 0 {
+			w.scratch = appendCollection(w.scratch[:0], x.Items, enumLimit(&w.o))
+			return unsafe.String(unsafe.SliceData(w.scratch), len(w.scratch)), false
+		}
 	}
-	return RenderValue(v, &w.o, false)
+	return RenderValue(v, &w.o, false), false
 }
 
 // entryBuffer is where the lines of a list entry are put together: the
@@ -891,8 +902,9 @@ func (w *Writer) endEntry(b []byte, emit func(line []byte)) {
 
 // appendListLine appends the line or lines of one list value: label
 // (labelCells wide) padded to maxLabel, the colon and text cut to
-// valueWidth cells.
-func (w *Writer) appendListLine(b []byte, label string, labelCells, maxLabel, valueWidth int, text string) []byte {
+// valueWidth cells. A text known to be printable ASCII (plain) is not
+// looked through for other characters.
+func (w *Writer) appendListLine(b []byte, label string, labelCells, maxLabel, valueWidth int, text string, plain bool) []byte {
 	if labelCells > maxLabel {
 		label = headCells(label, maxLabel)
 		labelCells = Cells(label)
@@ -900,7 +912,7 @@ func (w *Writer) appendListLine(b []byte, label string, labelCells, maxLabel, va
 	pad := maxLabel - labelCells
 	// Most values are one short printable line: label, padding, colon
 	// and value; a long one is cut where its words end.
-	if len(text) == 0 || printableASCII(text) {
+	if plain || len(text) == 0 || printableASCII(text) {
 		if !w.o.Color && pad <= len(blanks) && len(text) <= valueWidth {
 			b = append(b, label...)
 			b = append(b, blanksColon[len(blanks)-pad:]...)

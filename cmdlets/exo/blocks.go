@@ -29,12 +29,16 @@ type Values struct {
 }
 
 // Block sizes: a mailbox read whole takes three blocks of texts, one of
-// GUIDs and of times, three of lists and two or three of items.
+// GUIDs and of times, four of lists and two or three of items. Each block
+// is 512 bytes at most: a larger object holding pointers takes a header
+// and with it the next size class, whose fresh span a command showing a
+// mailbox would make for that block alone (16 lists, 640 bytes, took
+// the 704-byte class).
 const (
 	textBlock = 16
 	guidBlock = 8
 	timeBlock = 8
-	listBlock = 16
+	listBlock = 12
 	itemBlock = 32
 )
 

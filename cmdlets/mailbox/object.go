@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
@@ -769,6 +770,31 @@ func mailboxObjectOf(v *mbxView) *object.PSObject {
 	o := object.NewLazyObject(mailboxSchema.Get(), func(i int) any { return v.value(i) }, mailboxTypeNames...)
 	o.ToStringFunc = v.m.Identity
 	return o
+}
+
+// Views registers the default views of Get-Mailbox's objects. Column
+// widths are the ones Exchange Online's format data gives (real console
+// output: Name 25, Alias 15, Database 30, ProhibitSendQuota 20). It sits
+// beside the code that builds the objects: formatting a mailbox runs it
+// with the rest of this package's code, while the package views (the
+// other objects' views) is linked far from it, a 64 KB stretch of code
+// of its own.
+func Views(r *format.Registry) {
+	r.Add(&format.View{
+		Name:      "Mailbox",
+		TypeNames: []string{TypeMailbox},
+		Kind:      format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Width: 25, Property: "Name"},
+			{Label: "Alias", Width: 15, Property: "Alias"},
+			{Label: "Database", Width: 30, Property: "Database"},
+			{Label: "ProhibitSendQuota", Width: 20, Property: "ProhibitSendQuota"},
+			{Label: "ExternalDirectoryObjectId", Property: "ExternalDirectoryObjectId"},
+		},
+	})
+	// The list view is Format-List's default: every property, in Exchange
+	// Online's order (it also tells tab completion the property names).
+	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, ItemProperties: mailboxSchema.Get().Names()})
 }
 
 func orZero(g string) string {

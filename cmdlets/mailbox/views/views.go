@@ -1,7 +1,8 @@
 // Package views registers the default format views of the mailbox
-// package's objects: mailboxes, users, recipients, mail users and mailbox
-// statistics. A session registers the mailboxes' views apart from the
-// others (Providers), so formatting a mailbox adds its own views alone.
+// package's objects: mailboxes (mailbox.Views, beside the objects' code),
+// users, recipients, mail users and mailbox statistics. A session
+// registers the mailboxes' views apart from the others (Providers), so
+// formatting a mailbox adds its own views alone.
 package views
 
 import (
@@ -15,7 +16,7 @@ var Providers = [...]struct {
 	Add   func(*format.Registry)
 	Types []string
 }{
-	{Mailbox, []string{mailbox.TypeMailbox}},
+	{mailbox.Views, []string{mailbox.TypeMailbox}},
 	{Recipients, []string{mailbox.TypeUser, mailbox.TypeRecipient, mailbox.TypeMailUser, mailbox.TypeStatistics}},
 }
 
@@ -24,27 +25,6 @@ func Add(r *format.Registry) {
 	for _, p := range Providers {
 		p.Add(r)
 	}
-}
-
-// Mailbox registers the views of Get-Mailbox's objects. Column widths are
-// the ones Exchange Online's format data gives (real console output: Name
-// 25, Alias 15, Database 30, ProhibitSendQuota 20).
-func Mailbox(r *format.Registry) {
-	r.Add(&format.View{
-		Name:      "Mailbox",
-		TypeNames: []string{mailbox.TypeMailbox},
-		Kind:      format.TableView,
-		Columns: []format.Column{
-			{Label: "Name", Width: 25, Property: "Name"},
-			{Label: "Alias", Width: 15, Property: "Alias"},
-			{Label: "Database", Width: 30, Property: "Database"},
-			{Label: "ProhibitSendQuota", Width: 20, Property: "ProhibitSendQuota"},
-			{Label: "ExternalDirectoryObjectId", Property: "ExternalDirectoryObjectId"},
-		},
-	})
-	// The list view is Format-List's default: every property, in Exchange
-	// Online's order (it also tells tab completion the property names).
-	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{mailbox.TypeMailbox}, Kind: format.ListView, ItemProperties: mailbox.PropertyNames()})
 }
 
 // Recipients registers the views of users, recipients, mail users and

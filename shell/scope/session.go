@@ -65,10 +65,19 @@ func NewGlobal[F any](host, engine func() any) *Scope[F] {
 		{"shellid", "ShellId", "Microsoft.PowerShell", constant | everyScope},
 		{"pshome", "PSHOME", "/opt/microsoft/powershell/7", constant | everyScope},
 	}
-	// the variables are made in one block, not one by one
-	block := make([]Variable, len(globals))
-	for i, gv := range globals {
-		v := &block[i]
+	// The variables are made a block at a time, not one by one, and not
+	// all in one block either: the 32 of them (4.6 KB) would take a size
+	// class of their own, a fresh span of memory that a one-shot command
+	// line touches for nothing else, where blocks of varBlock variables
+	// share the size class of the table of variables (the last block
+	// too, a few of its variables unused).
+	var block []Variable
+	for _, gv := range globals {
+		if len(block) == 0 {
+			block = make([]Variable, varBlock)
+		}
+		v := &block[0]
+		block = block[1:]
 		v.Name, v.Value = gv.name, gv.value
 		v.Constant = gv.opts&constant != 0
 		v.ReadOnly = gv.opts&(constant|readOnly) != 0
@@ -103,9 +112,16 @@ const (
 )
 
 // globalsRoom is the room a global scope makes for its variables: those
-// of a new session (some 35) and a script's first few fit without the
-// table being grown.
-const globalsRoom = 64
+// of a new session (32) and a script's first two dozen fit without the
+// table being grown. Any room from 29 to 56 makes a table of 64 slots
+// (1,600 bytes, the 1,792-byte size class); 64 would make one of 128
+// slots, 3.2 KB in a size class nothing else of a command line uses.
+const globalsRoom = 56
+
+// varBlock is how many of a new session's variables are made in one
+// block: 12 of them (1,728 bytes) fit the size class of the table of
+// variables (globalsRoom), so the two share their memory.
+const varBlock = 12
 
 // The enum values the preference variables start with, boxed once as
 // static data: a session starting boxes none of them (a variable's value

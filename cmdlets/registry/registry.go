@@ -5,7 +5,6 @@ package registry
 
 import (
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/antispam"
@@ -53,6 +52,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -278,7 +278,7 @@ func (n notSimulated) Has(name string) bool {
 	return session.PrefixedCommand(n.rt, name) != nil
 }
 
-func (notSimulated) Names() []string { return deferredNames() }
+func (notSimulated) Names() []string { return deferredNames.Get() }
 
 func (n notSimulated) Build(name string) *command.Command {
 	if info, ok := decl.Find(name); ok && (info.ExchangeOnline || info.Compliance) {
@@ -290,11 +290,14 @@ func (n notSimulated) Build(name string) *command.Command {
 	return session.PrefixedCommand(n.rt, name)
 }
 
-var deferredNames = sync.OnceValue(func() []string {
-	return append(cloudNames(), decl.PowerShellNames()...)
-})
+// deferredNames and cloudNames are built on first use; as lazy values
+// (not sync.OnceValue, a call that runs before main) they add no work to
+// the program's start.
+var deferredNames = lazy.Value[[]string]{Build: func() []string {
+	return append(cloudNames.Get(), decl.PowerShellNames()...)
+}}
 
-var cloudNames = sync.OnceValue(func() []string {
+var cloudNames = lazy.Value[[]string]{Build: func() []string {
 	var out []string
 	for _, n := range decl.Names() {
 		if info, _ := decl.Find(n); info.ExchangeOnline || info.Compliance {
@@ -302,4 +305,4 @@ var cloudNames = sync.OnceValue(func() []string {
 		}
 	}
 	return out
-})
+}}

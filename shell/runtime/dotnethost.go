@@ -15,17 +15,17 @@ import (
 
 var _ automation.Session = (*Runtime)(nil)
 
-// PSMethod, the .NET type library (automation.Declare) and
-// $ExecutionContext's types are declared the first time a session looks a
-// type up. One function queues them all: members' PSMethod had an init
-// function of its own, which a one-shot command entered that package's
-// code for.
-func init() {
-	dotnet.RegisterLater(func() {
-		members.DeclarePSMethodType()
-		automation.Declare()
-		intrinsics.Declare()
-	})
+// shellTypes declares PSMethod, the .NET type library (automation.Declare)
+// and $ExecutionContext's types. A new session queues it (Queue queues it
+// once per process), and it runs the first time a session looks a type
+// up. It is static data, not an init function: an init function runs in
+// every process, one that never makes a session too, and before main.
+var shellTypes = dotnet.Later{Declare: declareShellTypes}
+
+func declareShellTypes() {
+	members.DeclarePSMethodType()
+	automation.Declare()
+	intrinsics.Declare()
 }
 
 // CallScriptBlock calls a script block a .NET method got as a delegate.

@@ -185,6 +185,9 @@ func NewWithoutFiles(io *host.IO, formats *format.Registry) *Runtime {
 	if formats == nil {
 		formats = format.NewRegistry()
 	}
+	// the shell's .NET types come first in the queue, before those the
+	// session's packages add
+	shellTypes.Queue()
 	rt := &Runtime{
 		IO:          io,
 		Formats:     formats,

@@ -125,9 +125,21 @@ func (s *Scope[F]) AliasHere(name string) *Alias {
 
 // Alias returns the alias of that name visible from s: the nearest
 // scope's, skipping the private aliases of the scopes above s.
-func (s *Scope[F]) Alias(name string) *Alias {
-	// Every command a script runs asks: the name is lowered only when a
-	// scope has aliases at all.
+//
+// Every command a script runs asks, and most sessions put no alias in a
+// scope (the built-in ones are the catalog's): such a session answers at
+// once, in a test small enough for the compiler to inline where Alias is
+// called, so that a command line runs none of this package's code for it.
+func (s *Scope[F]) Alias(name string) (a *Alias) {
+	if s.global.hasAliases {
+		a = s.alias(name)
+	}
+	return a
+}
+
+// alias is Alias for a session that has put aliases in its scopes.
+func (s *Scope[F]) alias(name string) *Alias {
+	// the name is lowered only when a scope has aliases at all
 	key := ""
 	for c := s; c != nil; c = c.parent {
 		if len(c.aliases) == 0 {
@@ -180,6 +192,7 @@ func (s *Scope[F]) PutAlias(a *Alias) {
 	if s.aliases == nil {
 		s.aliases = map[string]*Alias{}
 	}
+	s.global.hasAliases = true
 	if old, ok := s.aliases[key]; ok {
 		s.sharedAliases = s.sharedAliases.drop(old)
 	}

@@ -30,7 +30,20 @@ func (s *Scope[F]) visibleFunc(key string) (*funcEntry[F], *Scope[F]) {
 }
 
 // Function returns the function of that name visible from s.
-func (s *Scope[F]) Function(name string) (F, bool) {
+//
+// Every command a script runs asks, and most sessions define no function:
+// such a session answers at once, in a test small enough for the
+// compiler to inline where Function is called, so that a command line
+// runs none of this package's code for it.
+func (s *Scope[F]) Function(name string) (f F, ok bool) {
+	if s.global.hasFunctions {
+		f, ok = s.function(name)
+	}
+	return f, ok
+}
+
+// function is Function for a session that has defined functions.
+func (s *Scope[F]) function(name string) (F, bool) {
 	if e, _ := s.visibleFunc(strings.ToLower(name)); e != nil {
 		return e.f, true
 	}
@@ -126,6 +139,7 @@ func (s *Scope[F]) DefineFunction(name string, f F, opts ItemOptions, force bool
 	if s.functions == nil {
 		s.functions = map[string]*funcEntry[F]{}
 	}
+	s.global.hasFunctions = true
 	s.functions[key] = e
 	if opts&OptAllScope != 0 {
 		s.sharedFuncs = s.sharedFuncs.add(e)

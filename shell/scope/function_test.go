@@ -102,3 +102,35 @@ func TestFunctionPrivateAllScope(t *testing.T) {
 		t.Errorf("options %v", o)
 	}
 }
+
+// A function or alias defined in a scope opened from the global one is
+// found from the scopes below it, in a session that had none before
+// (Function and Alias answer such a session at once until then).
+func TestFunctionAndAliasDefinedBelowTheGlobalScope(t *testing.T) {
+	t.Parallel()
+	g := scope.New[*fn](nil)
+	child := scope.New(g)
+	inner := scope.New(child)
+	if _, ok := inner.Function("f"); ok {
+		t.Fatal("a session without functions finds f")
+	}
+	if a := inner.Alias("a"); a != nil {
+		t.Fatal("a session without aliases finds a")
+	}
+	if err := child.DefineFunction("F", &fn{"1"}, scope.OptNone, false); err != nil {
+		t.Fatal(err)
+	}
+	child.PutAlias(&scope.Alias{Name: "A", Definition: "Get-Item"})
+	if f, ok := inner.Function("f"); !ok || f.name != "1" {
+		t.Errorf("Function(f) from below the scope defining it = %v, %v", f, ok)
+	}
+	if a := inner.Alias("a"); a == nil || a.Definition != "Get-Item" {
+		t.Errorf("Alias(a) from below the scope putting it = %v", a)
+	}
+	if _, ok := g.Function("f"); ok {
+		t.Error("the global scope finds a function its child defined")
+	}
+	if a := g.Alias("a"); a != nil {
+		t.Error("the global scope finds an alias its child put")
+	}
+}

@@ -50,6 +50,11 @@ type Scope[F any] struct {
 	// to (nil: the session's own); a scope opened from another belongs
 	// to the same module.
 	module *module.Module
+	// hasFunctions and hasAliases, kept in the global scope, are set once
+	// any scope of the session has held a function or an alias (they
+	// are never cleared): Function and Alias answer a session that never
+	// defined one without looking through its scopes.
+	hasFunctions, hasAliases bool
 }
 
 // New returns a scope whose parent is parent; with no parent it is a

@@ -23,11 +23,19 @@ var (
 // retention-hold timers, the answers to the directory's hooks and its
 // check.
 func Register(s *store.Schema) {
-	for _, k := range []interface{ Register(*store.Schema) }{compliancePolicyRecords, ComplianceRuleRecords, adaptiveScopeRecords,
-		complianceTagRecords, complianceCaseRecords, caseHoldPolicyRecords, CaseHoldRuleRecords, mailboxSearchRecords,
-		holdRemovalRecords, HoldStateRecords} {
-		k.Register(s)
-	}
+	// one call each, not a loop over a list of them: a list of
+	// interface values makes the program a table of methods for each
+	// kind, which every process builds its index of at start
+	compliancePolicyRecords.Register(s)
+	ComplianceRuleRecords.Register(s)
+	adaptiveScopeRecords.Register(s)
+	complianceTagRecords.Register(s)
+	complianceCaseRecords.Register(s)
+	caseHoldPolicyRecords.Register(s)
+	CaseHoldRuleRecords.Register(s)
+	mailboxSearchRecords.Register(s)
+	holdRemovalRecords.Register(s)
+	HoldStateRecords.Register(s)
 	s.AddTimer(TimerDelayHoldExpiry, fireDelayHoldExpiry)
 	s.AddTimer(TimerDelayReleaseHoldExpiry, fireDelayHoldExpiry)
 	s.AddTimer(TimerRetentionHoldEnd, fireRetentionHoldEnd)

@@ -538,13 +538,53 @@ func TestListLinesIntoBuffer(t *testing.T) {
 		want := render(nil, o, v, v)
 		var buf []byte
 		w := NewWriter(nil, o, func(_ Stream, l string) { buf = append(append(buf, l...), '\n') })
-		w.OutputTo(&buf, 16)
+		w.OutputTo(&buf, 16, nil)
 		w.Write(v)
 		w.Write(v)
 		w.Close()
 		if string(buf) != want {
 			t.Errorf("width %d colour %v: got\n%s\nwant\n%s", o.Width, o.Color, buf, want)
 		}
+	}
+}
+
+// A list written into a buffer with a full function (OutputTo) is the
+// same text, the function taking the lines whenever little room is left,
+// so the buffer keeps its size while a long entry is written.
+func TestListLinesIntoBufferTakenWhenFull(t *testing.T) {
+	t.Parallel()
+	var kv []any
+	for i := 0; i < 200; i++ {
+		kv = append(kv, fmt.Sprintf("Property%03d", i), strings.Repeat("value ", i%30))
+	}
+	v := &Shaped{Spec: &Spec{Kind: ListView}, Value: obj(kv...)}
+	want := render(nil, Options{Width: 80}, v, v)
+	const room = 4 << 10
+	var out strings.Builder
+	buf := make([]byte, 0, room)
+	taken := 0
+	w := NewWriter(nil, Options{Width: 80}, func(_ Stream, l string) {
+		out.Write(buf)
+		buf = append(buf[:0], l...)
+		buf = append(buf, '\n')
+	})
+	w.OutputTo(&buf, room, func() {
+		if cap(buf) != room {
+			t.Errorf("the buffer grew to %d bytes", cap(buf))
+		}
+		out.Write(buf)
+		buf = buf[:0]
+		taken++
+	})
+	w.Write(v)
+	w.Write(v)
+	w.Close()
+	out.Write(buf)
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+	if taken < len(want)/room {
+		t.Errorf("%d bytes taken %d times from a %d-byte buffer", len(want), taken, room)
 	}
 }
 

@@ -89,10 +89,12 @@ type Writer struct {
 	emit func(s Stream, line string)
 	// emitBytes, when set (EmitBytes), takes the lines a list builds
 	// instead of emit; outBuf, when set (OutputTo), is where they go
-	// without being given out, made outRoom bytes big when empty.
+	// without being given out, made outRoom bytes big when empty, and
+	// outFull takes what it holds when little room is left.
 	emitBytes func(s Stream, lines []byte)
 	outBuf    *[]byte
 	outRoom   int
+	outFull   func()
 	// lines is where the lines of a list entry are put together, texts
 	// where the values of a list entry wait for their lines.
 	lines []byte
@@ -144,8 +146,14 @@ func (w *Writer) EmitBytes(emit func(s Stream, lines []byte)) { w.emitBytes = em
 // emit or to EmitBytes' function; an empty buffer is first made room
 // bytes big. A destination that gathers its lines in a buffer then
 // takes them without a copy. Lines and values given out otherwise still
-// go to emit, after what the buffer holds.
-func (w *Writer) OutputTo(buf *[]byte, room int) { w.outBuf, w.outRoom = buf, room }
+// go to emit, after what the buffer holds. full, when not nil, is called
+// between two lines of a list entry once less than listChunk bytes of
+// room are left in the buffer: it takes the lines (leaving *buf empty,
+// of any capacity), so a buffer of modest size does for a long entry. A
+// nil full lets the buffer grow instead.
+func (w *Writer) OutputTo(buf *[]byte, room int, full func()) {
+	w.outBuf, w.outRoom, w.outFull = buf, room, full
+}
 
 // outBytes writes lines (each followed by a newline) put together in a
 // buffer the writer reuses.
@@ -799,10 +807,7 @@ func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
 		if !t.shown {
 			continue
 		}
-		if emit != nil && len(b) >= listChunk {
-			emit(b)
-			b = b[:0]
-		}
+		b = w.lineRoom(b, emit)
 		b = w.appendListLine(b, fields.label(i), int(t.labelCells), maxLabel, valueWidth, t.text, false)
 	}
 	w.texts = texts
@@ -821,10 +826,7 @@ func (w *Writer) listLazyEntry(v any, names []string, width, maxLabel int, emit 
 	valueWidth := width - (maxLabel + 3)
 	b := w.entryBuffer(emit)
 	for i, name := range names {
-		if emit != nil && len(b) >= listChunk {
-			emit(b)
-			b = b[:0]
-		}
+		b = w.lineRoom(b, emit)
 		var text string
 		plain := true
 		if name != "" {
@@ -884,6 +886,31 @@ func (w *Writer) entryBuffer(emit func(line []byte)) []byte {
 		b = make([]byte, 0, 2*listChunk)
 	}
 	w.lines = nil
+	return b
+}
+
+// lineRoom makes room for the next line of a list entry whose lines so
+// far are in b (entryBuffer): given to emit once listChunk bytes of them
+// wait, or, in the buffer of OutputTo, taken by its full function once
+// less than listChunk bytes of room are left (a longer line still grows
+// the buffer). It returns the buffer to go on with.
+func (w *Writer) lineRoom(b []byte, emit func(line []byte)) []byte {
+	if emit != nil {
+		if len(b) >= listChunk {
+			emit(b)
+			return b[:0]
+		}
+		return b
+	}
+	if w.outFull == nil || len(b) == 0 || cap(b)-len(b) >= listChunk {
+		return b
+	}
+	*w.outBuf = b
+	w.outFull()
+	b = (*w.outBuf)[:0]
+	if cap(b) == 0 {
+		b = make([]byte, 0, w.outRoom)
+	}
 	return b
 }
 

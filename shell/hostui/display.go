@@ -130,17 +130,19 @@ func (d *Display) FormatOptions(outString bool) format.Options {
 }
 
 // OutDefault is the implicit Out-Default at the end of a command line.
-// The output lines of one value go to the host in one write (or one per
-// outChunk bytes, a list entry whole): a list of a few hundred properties
-// is one write, not a few hundred, its lines written by the formatter
-// straight into the buffer. Anything else the host shows (another
-// stream, a script block the formatting runs) first sends what is
-// waiting.
+// The output lines of one value go to the host in one write, or one each
+// time the buffer of lines waiting fills up: a list of a few hundred
+// properties is a write or three, not a few hundred, its lines written
+// by the formatter straight into the buffer. Anything else the host
+// shows (another stream, a script block the formatting runs) first
+// sends what is waiting.
 type OutDefault struct {
 	w *format.Writer
 	// pending holds the output lines waiting, each followed by a newline.
 	pending []byte
-	d       *Display
+	// fills counts the writes made because pending was full (full).
+	fills int
+	d     *Display
 }
 
 // NewOutDefault starts the Out-Default of a command line.
@@ -161,19 +163,39 @@ func (d *Display) NewOutDefault() *OutDefault {
 		d.WriteStream(s, line)
 	})
 	// the lines of lists go straight into the buffer of lines waiting
-	od.w.OutputTo(&od.pending, outChunk)
+	od.w.OutputTo(&od.pending, outChunk, od.full)
 	return od
 }
 
-// outChunk is the most output an OutDefault holds before it writes: its
-// buffer, made once, is not grown step by step (each step a copy) for a
-// long output.
-const outChunk = 16 << 10
+// outChunk is the most output an OutDefault holds before it writes, until
+// the output proves long: a command line's output of a few pages (a
+// mailbox's list, 15 KB) is written in a write or three from a buffer of
+// two pages of memory, where a bigger one would have the program touch
+// (and the system map) a page more for every 4 KB of it. After longFills
+// writes of a full buffer, the output is long, and the buffer outLong
+// bytes big: fewer writes for a long listing. The buffer is never grown
+// step by step (each step a copy).
+const (
+	outChunk  = 8 << 10
+	outLong   = 64 << 10
+	longFills = 3
+)
+
+// full writes the output lines waiting because the buffer has little
+// room left, making it outLong bytes big once the output is long.
+func (od *OutDefault) full() {
+	od.flush()
+	if od.fills++; od.fills == longFills {
+		od.pending = make([]byte, 0, outLong)
+	}
+}
 
 // add queues an output line.
 func add(od *OutDefault, line string) {
 	if len(od.pending)+len(line)+1 > cap(od.pending) {
-		od.flush()
+		if len(od.pending) > 0 {
+			od.full()
+		}
 		if len(line)+1 > cap(od.pending) {
 			od.pending = make([]byte, 0, max(outChunk, len(line)+1))
 		}

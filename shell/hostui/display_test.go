@@ -1,6 +1,7 @@
 package hostui_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -183,5 +184,61 @@ func TestShowParseErrors(t *testing.T) {
 		if d.Errors != want || strings.Count(out.String(), "Missing argument") != want {
 			t.Errorf("%d parse errors: %d shown", n, d.Errors)
 		}
+	}
+}
+
+// A list entry longer than Out-Default's buffer goes out in a few writes
+// between its lines, as the same text as when it is formatted whole; a
+// long output of such entries is written in bigger pieces once it has
+// filled the buffer a few times.
+func TestOutDefaultLongListEntry(t *testing.T) {
+	t.Parallel()
+	o := object.NewObject("Test.Wide")
+	for i := 0; i < 300; i++ {
+		o.Add(fmt.Sprintf("Property%03d", i), strings.Repeat(string(rune('a'+i%26)), 30+i%50))
+	}
+	entry := &format.Shaped{Spec: &format.Spec{Kind: format.ListView}, Value: o}
+	// formatted lists writes the lines of n entries formatted whole
+	formatted := func(n int) string {
+		var want strings.Builder
+		w := format.NewWriter(nil, format.Options{Width: 80}, func(_ format.Stream, l string) { want.WriteString(l + "\n") })
+		for i := 0; i < n; i++ {
+			w.Write(entry)
+		}
+		w.Close()
+		return want.String()
+	}
+	one := formatted(1)
+	if len(one) < 20<<10 {
+		t.Fatalf("the entry is %d bytes, too short for the test", len(one))
+	}
+
+	d, out, _, io := newDisplay(nil, nil)
+	io.Color = false
+	d.Out = d.NewOutDefault()
+	d.Write(entry)
+	if out.String() != one {
+		t.Fatalf("one entry: wrote\n%s\nwant\n%s", out.String(), one)
+	}
+	if out.n < 2 || out.n > 6 {
+		t.Errorf("one entry of %d bytes in %d writes", len(one), out.n)
+	}
+	for _, l := range strings.SplitAfter(out.String(), "\n") {
+		if l != "" && !strings.HasSuffix(l, "\n") {
+			t.Fatalf("a line cut: %q", l)
+		}
+	}
+	first := out.n
+	for i := 0; i < 20; i++ {
+		d.Write(entry)
+	}
+	d.Out.Close()
+	if want := formatted(21); out.String() != want {
+		t.Fatalf("21 entries: wrote %d bytes, want %d", out.Len(), len(want))
+	}
+	// 20 entries of 20 KB and more: far fewer writes than one per entry
+	// and piece of the first
+	if n := out.n - first; n > 20*first/2 {
+		t.Errorf("20 more entries in %d writes (the first in %d)", n, first)
 	}
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"hash/fnv"
-	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -105,10 +104,8 @@ type kindDef struct {
 	notExported bool
 	// onWrite: the bucket is created by the first write, not by Open.
 	onWrite bool
-	// deriving: the record type is a DerivingRecord (told from its
-	// methods, not by asking a value for the interface: the first such
-	// question about a type makes the runtime a table entry for the pair).
-	deriving bool
+	// restores: the spec gives the record type's RestoreForm (Restore).
+	restores bool
 }
 
 // IndexEntry is one secondary-index value of a record. An entry with a
@@ -142,6 +139,14 @@ type KindSpec[T any] struct {
 	// CreatedOnWrite creates the bucket at the first write instead of at
 	// Open.
 	CreatedOnWrite bool
+	// Restore is set, to (*T).RestoreForm, exactly when *T is a
+	// codec.DerivingRecord: a record read in the stored form that left
+	// values out gets them back. It is given here rather than found by
+	// asking a record for the interface, which the first time makes the
+	// runtime build a table entry for the pair from both types' method
+	// names, read from pages of the program a command touches for that
+	// alone (Schema.MissingRestore finds a kind that leaves it out).
+	Restore func(*T)
 }
 
 // Kind is a record kind of type T: typed access to its bucket. Define it
@@ -170,8 +175,7 @@ func (k *Kind[T]) makeDef() *kindDef {
 		noun = spec.Name
 	}
 	d := &kindDef{bucket: spec.Bucket, name: spec.Name, noun: noun, newValue: func() any { return new(T) },
-		notExported: spec.NotExported, onWrite: spec.CreatedOnWrite,
-		deriving: reflect.PointerTo(reflect.TypeFor[T]()).Implements(reflect.TypeFor[DerivingRecord]())}
+		notExported: spec.NotExported, onWrite: spec.CreatedOnWrite, restores: spec.Restore != nil}
 	if spec.Index != nil {
 		d.index = func(raw []byte) ([]indexEntry, error) {
 			v := new(T)
@@ -206,10 +210,12 @@ func (k *Kind[T]) Decode(raw []byte, v *T) error {
 	return nil
 }
 
-// restoreStored is codec.RestoreStored for a record of the kind.
+// restoreStored is codec.RestoreStored for a record of the kind: the
+// kind's Restore, for a record in the stored form of a DerivingRecord
+// (not JSON, nor a record's own binary form, which leave out nothing).
 func (k *Kind[T]) restoreStored(raw []byte, v *T) {
-	if k.def().deriving {
-		codec.RestoreStored(raw, v)
+	if r := k.spec.Restore; r != nil && !codec.IsJSON(raw) && !codec.IsBinary(raw) {
+		r(v)
 	}
 }
 
@@ -522,6 +528,21 @@ func (s *Schema) addKind(d kindRef) {
 	}
 	s.byBucket[d.bucket] = len(s.kinds)
 	s.kinds = append(s.kinds, d)
+}
+
+// MissingRestore returns the buckets of the kinds whose record type is a
+// codec.DerivingRecord but whose spec gives no Restore: their records
+// would be read without the values their stored form left out. A test
+// of the whole tenant's schema checks there are none.
+func (s *Schema) MissingRestore() []string {
+	var out []string
+	for _, r := range s.kinds {
+		d := r.def()
+		if _, deriving := d.newValue().(DerivingRecord); deriving && !d.restores {
+			out = append(out, d.bucket)
+		}
+	}
+	return out
 }
 
 // kind returns the kind stored in bucket.

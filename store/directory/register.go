@@ -20,9 +20,14 @@ var (
 	Users = store.DefineKind(store.KindSpec[User]{Bucket: "users", Name: "user", Index: indexUser, Fast: &fastUser})
 	// Mailboxes (by Guid) and their Contents are read by the hundred
 	// thousand (a listing, a clock advance): they decode on the fast path.
-	Mailboxes = store.DefineKind(store.KindSpec[Mailbox]{Bucket: "mailboxes", Name: "mailbox", Index: indexMailbox, Fast: &fastMailbox})
+	Mailboxes = store.DefineKind(store.KindSpec[Mailbox]{Bucket: "mailboxes", Name: "mailbox", Index: indexMailbox, Fast: &fastMailbox, Restore: restoreMailbox})
 	Contents  = store.DefineKind(store.KindSpec[MailboxContent]{Bucket: "mailboxContent", Name: "mailboxContent", Fast: &fastMailboxContent})
 )
+
+// restoreMailbox is the Mailboxes kind's Restore: a function, not the
+// method expression (*Mailbox).RestoreForm, which would make the kind a
+// value built as the program starts instead of static data.
+func restoreMailbox(m *Mailbox) { m.RestoreForm() }
 
 // Register adds the directory to s: its kinds, the timers of the
 // mailbox lifecycle, its checks and migrations.

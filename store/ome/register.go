@@ -10,11 +10,16 @@ var (
 	// Messages are the sent messages, by Message-ID.
 	Messages = store.DefineKind(store.KindSpec[Message]{Bucket: "messages", Name: "message"})
 	// Traces are the message-trace rows, by TraceRecord.Key.
-	Traces            = store.DefineKind(store.KindSpec[TraceRecord]{Bucket: "messageTrace", Name: "messageTrace", Index: indexTrace})
+	Traces            = store.DefineKind(store.KindSpec[TraceRecord]{Bucket: "messageTrace", Name: "messageTrace", Index: indexTrace, Restore: restoreTrace})
 	omeConfigKind     = store.DefineKind(store.KindSpec[OMEConfiguration]{Bucket: "omeConfigurations", Name: "omeConfiguration", Noun: "OME configuration"})
 	irmKind           = store.DefineKind(store.KindSpec[IRMConfiguration]{Bucket: "irmConfiguration", Name: "irmConfiguration", Noun: "IRM configuration"})
 	transportRuleKind = store.DefineKind(store.KindSpec[TransportRule]{Bucket: "transportRules", Name: "transportRule", Noun: "transport rule"})
 )
+
+// restoreTrace is the Traces kind's Restore: a function, not the method
+// expression (*TraceRecord).RestoreForm, which would make the kind a
+// value built as the program starts instead of static data.
+func restoreTrace(r *TraceRecord) { r.RestoreForm() }
 
 // Register adds message encryption to s: its kinds and the message-trace
 // check.

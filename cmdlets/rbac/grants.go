@@ -422,6 +422,56 @@ func Install(rt *runtime.Runtime) {
 // literals: the compiler places a literal that captures nothing after
 // every function of the package, and a one-shot command would enter that
 // far stretch of code for them alone.
+//
+// Audited, the filter of the audit hook Install adds, is declared here
+// too, with what it asks (stateChanging, isSignIn), rather than with the
+// rest of the audit log's code (audit.go): every command a session runs
+// asks it, and the log's code is linked tens of KB away from the gates
+// the same command runs.
+
+// stateChanging reports whether a verb (any case) is one of the verbs of
+// the cmdlets the audit log records: the ones that change the tenant.
+// Get-, Search-, Test- and Export- cmdlets only read and are never
+// recorded.
+func stateChanging(verb string) bool {
+	for _, v := range [...]string{"Set", "New", "Remove", "Add", "Enable", "Disable", "Undo", "Restore", "Invoke",
+		"Start", "Suspend", "Resume", "Reset", "Send", "Switch", "Update", "Stop", "Clear"} {
+		if strings.EqualFold(verb, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSignIn reports whether a cmdlet (any case) signs a session in: every
+// attempt, granted or failed, is recorded, so the log shows who worked as
+// whom.
+func isSignIn(name string) bool {
+	return strings.EqualFold(name, "Connect-ExchangeOnline") || strings.EqualFold(name, "Connect-IPPSSession") ||
+		strings.EqualFold(name, "Connect-MgGraph")
+}
+
+// Audited reports whether invocations of c are recorded in the audit log:
+// state-changing cmdlets of Exchange Online and Security & Compliance,
+// Microsoft Graph and the simulator (a trainer replaying a session needs
+// the clock moves and sender revocations too), and every sign-in
+// (Connect-ExchangeOnline, Connect-IPPSSession, Connect-MgGraph).
+// PowerShell's own cmdlets (Set-Variable, Start-Sleep ...) are not.
+func Audited(c *command.Command) bool {
+	if isSignIn(c.Name) {
+		return true
+	}
+	if !stateChanging(c.Verb()) {
+		return false
+	}
+	switch {
+	case c.Module == exo.Module:
+		return !IsUngated(c.Base())
+	case c.Module == simModule, strings.HasPrefix(c.Module, "Microsoft.Graph"):
+		return true
+	}
+	return false
+}
 
 // commandGate shows a governed cmdlet only to a caller whose grants
 // include it.

@@ -126,6 +126,22 @@ var packages = [...]struct {
 	{&sim.Cmdlets, sim.Views},
 }
 
+// packageTables are the command tables of packages in their order, then
+// those of PowerShell's simulated cmdlets, the session cmdlets and
+// Pester's: a list written out rather than made from packages when a
+// session starts, so that the catalog keeps it without a copy of its own
+// (Catalog.Declare). TestPackageTablesFollowPackages checks the two agree.
+var packageTables = [...]*command.Table{
+	&graph.Cmdlets, &mailbox.Cmdlets, &permissions.Cmdlets, &folderperms.Cmdlets, &inboxrules.Cmdlets,
+	&calendarproc.Cmdlets, &autoreply.Cmdlets, &mobile.Cmdlets, &casmailbox.Cmdlets, &mailboxpolicy.Cmdlets,
+	&junkemail.Cmdlets, &messageconfig.Cmdlets, &clutter.Cmdlets, &regional.Cmdlets, &calendarconfig.Cmdlets,
+	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &antispam.Cmdlets,
+	&defender.Cmdlets, &mailauth.Cmdlets, &transportconfig.Cmdlets, &user.Cmdlets, &holds.Cmdlets,
+	&compliance.Cmdlets, &ome.Cmdlets, &restore.Cmdlets, &recoverable.Cmdlets, &onprem.Cmdlets,
+	&rbac.Cmdlets, &sim.Cmdlets,
+	&sim.PowerShellCmdlets, &session.Cmdlets, &pester.Cmdlets,
+}
+
 // typeSources are the types a session adds to the .NET type system (the
 // shell's own are the runtime's).
 var typeSources = [...]*dotnet.Later{&onprem.Types, &pester.Types}
@@ -143,14 +159,9 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	}
 	rt.SetAliases(core.Aliases)
 	rt.SetAliases(engine.ModuleAliases)
-	// the packages' tables are declared together: the catalog's list
-	// grows once
-	var tables [len(packages) + 3]*command.Table
-	for i, pkg := range packages {
-		tables[i] = pkg.cmds
-	}
-	tables[len(packages)], tables[len(packages)+1], tables[len(packages)+2] = &sim.PowerShellCmdlets, &session.Cmdlets, &pester.Cmdlets
-	rt.Declare(tables[:]...)
+	// the packages' tables are declared together, as a list the catalog
+	// keeps as it is
+	rt.Declare(packageTables[:]...)
 	// the types of the Exchange values and Pester's configuration are
 	// declared the first time a session looks a type up
 	for _, t := range typeSources {

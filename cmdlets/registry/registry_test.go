@@ -8,6 +8,9 @@ import (
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/labs"
 	"github.com/exosim/exosim/cmdlets/pester"
+	"github.com/exosim/exosim/cmdlets/session"
+	"github.com/exosim/exosim/cmdlets/sim"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
@@ -104,6 +107,26 @@ func TestSessionHasPesterAndItsTypes(t *testing.T) {
 	for _, name := range []string{"PesterConfiguration", "Microsoft.Exchange.Data.ByteQuantifiedSize"} {
 		if dotnet.LookupDef(name, 0) == nil {
 			t.Errorf("type %s not declared", name)
+		}
+	}
+}
+
+// The list of tables a session declares is packages' tables in their
+// order, then PowerShell's simulated cmdlets, the session cmdlets and
+// Pester's.
+func TestPackageTablesFollowPackages(t *testing.T) {
+	t.Parallel()
+	want := []*command.Table{}
+	for _, pkg := range packages {
+		want = append(want, pkg.cmds)
+	}
+	want = append(want, &sim.PowerShellCmdlets, &session.Cmdlets, &pester.Cmdlets)
+	if len(packageTables) != len(want) {
+		t.Fatalf("packageTables has %d tables, want %d", len(packageTables), len(want))
+	}
+	for i, tb := range packageTables {
+		if tb != want[i] {
+			t.Errorf("packageTables[%d] is not the table of packages[%d]", i, i)
 		}
 	}
 }

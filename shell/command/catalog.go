@@ -42,8 +42,12 @@ type Catalog struct {
 	// declared lazily stays a stand-in here until it is resolved.
 	commands map[string]*Command
 	// tables declare commands registered the first time their names are
-	// resolved (Declare).
-	tables []*Table
+	// resolved: the lists given to Declare, in order, each kept as given.
+	// A session declares the same package-level lists every time, and
+	// copying them into one list took 40-odd pointers, a size class a
+	// one-shot command line used for nothing else (a fresh span of
+	// memory, two page faults).
+	tables [][]*Table
 	// deferred supplies commands known by name and built on first use.
 	deferred Deferred
 	// aliases map a lower-case alias to the name it stands for.
@@ -123,9 +127,10 @@ func lowerASCIINames(cmds []*Command) (string, bool) {
 
 // Declare adds the commands of tables. A command registered under the
 // same name (Register) wins over a declared one, and an earlier table over
-// a later one.
+// a later one. The catalog keeps the list tables itself, not a copy: the
+// caller must not change it afterwards.
 func (c *Catalog) Declare(tables ...*Table) {
-	c.tables = append(c.tables, tables...)
+	c.tables = append(c.tables, tables)
 }
 
 // SetDeferred sets the source of deferred commands. A registered or
@@ -166,28 +171,30 @@ func (c *Catalog) built(key string, cmd *Command) *Command {
 // declared registers the command a table declares under key (with the
 // rest of its group, none of them built) and returns its stand-in.
 func (c *Catalog) declared(key string) (*Command, bool) {
-	for _, t := range c.tables {
-		cmd, group := t.Find(key)
-		if cmd == nil {
-			continue
-		}
-		if group == nil {
-			group = []*Command{cmd}
-		}
-		if c.commands == nil {
-			c.commands = map[string]*Command{}
-		}
-		for _, g := range group {
-			if k := strings.ToLower(g.Name); c.commands[k] == nil {
-				for _, w := range c.wraps {
-					if w.key == k {
-						g = wrapped(g, w.wrap)
-					}
-				}
-				c.commands[k] = g
+	for _, list := range c.tables {
+		for _, t := range list {
+			cmd, group := t.Find(key)
+			if cmd == nil {
+				continue
 			}
+			if group == nil {
+				group = []*Command{cmd}
+			}
+			if c.commands == nil {
+				c.commands = map[string]*Command{}
+			}
+			for _, g := range group {
+				if k := strings.ToLower(g.Name); c.commands[k] == nil {
+					for _, w := range c.wraps {
+						if w.key == k {
+							g = wrapped(g, w.wrap)
+						}
+					}
+					c.commands[k] = g
+				}
+			}
+			return c.commands[key], true
 		}
-		return c.commands[key], true
 	}
 	return nil, false
 }
@@ -195,13 +202,15 @@ func (c *Catalog) declared(key string) (*Command, bool) {
 // buildDeclared registers and builds every command of the tables (not
 // those of the deferred source, which only Commands lists).
 func (c *Catalog) buildDeclared() {
-	for _, t := range c.tables {
-		for _, d := range t.Commands {
-			c.Resolve(strings.ToLower(d.Name))
-		}
-		for _, g := range t.Groups {
-			for _, n := range g.Names {
-				c.Resolve(strings.ToLower(n))
+	for _, list := range c.tables {
+		for _, t := range list {
+			for _, d := range t.Commands {
+				c.Resolve(strings.ToLower(d.Name))
+			}
+			for _, g := range t.Groups {
+				for _, n := range g.Names {
+					c.Resolve(strings.ToLower(n))
+				}
 			}
 		}
 	}

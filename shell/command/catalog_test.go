@@ -296,3 +296,31 @@ func TestCatalogWrap(t *testing.T) {
 		t.Errorf("Lookup of a command registered after Wrap: %v", c)
 	}
 }
+
+// Tables declared in several calls (each list kept as given) answer as
+// one list in the order declared: an earlier table wins over a later one
+// within a list and across lists, and every table's commands are listed.
+func TestCatalogDeclaresListsInOrder(t *testing.T) {
+	t.Parallel()
+	table := func(module string, names ...string) *command.Table {
+		tb := &command.Table{}
+		for _, n := range names {
+			tb.Commands = append(tb.Commands, command.Decl{Name: n, Build: func() *command.Command { return cmd(module, n) }})
+		}
+		return tb
+	}
+	first := []*command.Table{table("A", "Get-A", "Get-Shared"), table("B", "Get-B", "Get-Shared")}
+	var cat command.Catalog
+	cat.Declare(first...)
+	cat.Declare(table("C", "Get-C", "Get-Shared", "Get-B"))
+	cat.Declare(table("D", "Get-D"))
+	for name, module := range map[string]string{"Get-A": "A", "Get-B": "B", "Get-C": "C", "Get-D": "D", "get-shared": "A"} {
+		c, ok := cat.Lookup(name, all)
+		if !ok || c.Module != module {
+			t.Errorf("Lookup(%q) = %v; want the command of module %s", name, c, module)
+		}
+	}
+	if got := names(cat.Commands(all)); got != `A\Get-A,B\Get-B,C\Get-C,D\Get-D,A\Get-Shared` {
+		t.Errorf("Commands: %s", got)
+	}
+}

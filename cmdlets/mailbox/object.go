@@ -427,8 +427,11 @@ func (v *mbxView) value(i int) any {
 // type names of mailboxProps, made the first time it is asked for.
 var mailboxSchema = lazy.Value[*object.Schema]{Build: func() *object.Schema {
 	names, types := make([]string, len(mailboxProps)), make([]string, len(mailboxProps))
-	for i, p := range mailboxProps {
-		names[i], types[i] = p.name, p.typ
+	// by index, not "for i, p := range mailboxProps": ranging over an
+	// array ranges over a copy of it, 10 KB written to the stack, pages
+	// of it a command line touches for nothing else
+	for i := range mailboxProps {
+		names[i], types[i] = mailboxProps[i].name, mailboxProps[i].typ
 	}
 	// the names are distinct (a test checks): the table that finds one
 	// is made when a name is first looked up

@@ -122,10 +122,29 @@ func runCLI(args []string, e *env, whole bool) (code int) {
 	return 1
 }
 
-// newRootCmd builds exosim's command line for args: the whole tree of
-// subcommands when whole is set or args may need it (rootAlone).
+// newRootCmd builds exosim's command line for args: the root command
+// alone when args are only its own flags (rootAlone) and whole is not
+// set, else the whole tree of subcommands.
 func newRootCmd(e *env, args []string, whole bool) *cobra.Command {
+	if !whole {
+		if root := rootCommand(e, &options{}, false); rootAlone(root, args) {
+			// nor cobra's own completion command (no word can name it)
+			root.CompletionOptions.DisableDefaultCmd = true
+			return root
+		}
+	}
 	o := &options{}
+	root := rootCommand(e, o, true)
+	root.AddCommand(newRunCmd(e, o), newTestCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
+	return root
+}
+
+// rootCommand is the root command with its flags, which set o. The flags
+// every subcommand takes are persistent when the root is to have
+// subcommands; a root alone has them as its own flags, so that parsing
+// its command line does not copy them into its own set first (sorted by
+// name), as cobra does with persistent flags.
+func rootCommand(e *env, o *options, persistent bool) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "exosim",
 		Short: "An offline simulator of Exchange Online PowerShell",
@@ -139,7 +158,10 @@ func newRootCmd(e *env, args []string, whole bool) *cobra.Command {
 		},
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
-	pf := root.PersistentFlags()
+	pf := root.Flags()
+	if persistent {
+		pf = root.PersistentFlags()
+	}
 	pf.StringVar(&o.tenant, "tenant", "", "tenant file (default $EXOSIM_TENANT, else exosim/tenant.db under $XDG_DATA_HOME or ~/.local/share)")
 	pf.IntVar(&o.width, "width", 120, "output width when stdout is not a terminal")
 	pf.DurationVar(&o.lockTimeout, "lock-timeout", store.DefaultLockTimeout, "how long to wait for a tenant file another exosim holds (0: do not wait)")
@@ -148,12 +170,6 @@ func newRootCmd(e *env, args []string, whole bool) *cobra.Command {
 	pf.StringVar(&o.user, "user", "", "sign in as this user (UPN); default the tenant's administrator. Role groups decide which cmdlets exist for them")
 	pf.StringVar(&o.memoryLimit, "memory-limit", "", "memory budget of a PowerShell session, e.g. 512MB or 2GB (default $"+memlimit.EnvVar+", else 1GB; 0 for none); beyond it commands fail with OutOfMemoryException")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
-	if whole || !rootAlone(root, args) {
-		root.AddCommand(newRunCmd(e, o), newTestCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
-	} else {
-		// nor cobra's own completion command (no word can name it)
-		root.CompletionOptions.DisableDefaultCmd = true
-	}
 	return root
 }
 

@@ -41,49 +41,74 @@ func SetCaller(rt *runtime.Runtime, upn string) { SessionOf(rt).Caller = strings
 // AdminUPN returns the tenant administrator's UPN (the seeded admin when
 // the session has no tenant).
 func AdminUPN(sess command.Session) string {
-	upn := seed.AdminUPN
-	if st := SessionOf(sess).Store; st != nil {
-		// The command and parameter gates ask for every command
-		// resolved: read the organization again only after a write to
-		// it (or to the other principal records), not after each command.
-		gen := st.PrincipalsGeneration()
-		s := SessionOf(sess)
-		if c := s.adminUPN; c.st == st && c.gen == gen {
-			return c.upn
-		}
-		_ = st.View(func(tx *store.Tx) error {
-			if o, err := directory.GetOrganization(tx); err == nil {
-				upn = adminOf(o)
-			}
-			return nil
-		})
-		s.adminUPN = adminUPNCache{st: st, gen: gen, upn: upn}
+	st := SessionOf(sess).Store
+	if st == nil {
+		return seed.AdminUPN
 	}
-	return upn
+	// The command and parameter gates ask for every command resolved:
+	// read the organization again only after a write to it (or to the
+	// other principal records), not after each command.
+	gen := st.PrincipalsGeneration()
+	s := SessionOf(sess)
+	if c := s.org; c.st == st && c.gen == gen {
+		return c.adminUPN()
+	}
+	var org *directory.Organization
+	_ = st.View(func(tx *store.Tx) error {
+		org, _ = directory.OrganizationNames(tx)
+		return nil
+	})
+	s.org = orgCache{st: st, gen: gen, org: org}
+	return s.org.adminUPN()
 }
 
-// NoteAdminUPN gives AdminUPN the organization record's AdminUPN field,
-// read from the session's store in a transaction that began when the
-// store's PrincipalsGeneration was gen: a session that reads it for
-// another reason spares AdminUPN a second read.
-func NoteAdminUPN(sess command.Session, gen uint64, stored string) {
+// OrganizationNames is directory.OrganizationNames read in tx, a
+// transaction of the session's store that writes nothing: the record the
+// session last read while nothing has written to the principal records
+// since (NoteOrganization). The record is shared: callers must not
+// change it.
+func OrganizationNames(ctx *command.Context, tx *store.Tx) (*directory.Organization, error) {
+	s := SessionOf(runtime.Of(ctx))
+	st := s.Store
+	if st == nil {
+		return directory.OrganizationNames(tx)
+	}
+	gen := st.PrincipalsGeneration()
+	if c := s.org; c.st == st && c.gen == gen && c.org != nil {
+		return c.org, nil
+	}
+	org, err := directory.OrganizationNames(tx)
+	if err == nil {
+		s.org = orgCache{st: st, gen: gen, org: org}
+	}
+	return org, err
+}
+
+// NoteOrganization gives AdminUPN and OrganizationNames the organization
+// record as directory.OrganizationNames read it from the session's store,
+// in a transaction that began when the store's PrincipalsGeneration was
+// gen: a session that reads it as it starts spares its commands another
+// read (Get-Mailbox names the tenant in every mailbox it shows).
+func NoteOrganization(sess command.Session, gen uint64, org *directory.Organization) {
 	s := SessionOf(sess)
 	if s.Store != nil {
-		s.adminUPN = adminUPNCache{st: s.Store, gen: gen, upn: adminOf(&directory.Organization{AdminUPN: stored})}
+		s.org = orgCache{st: s.Store, gen: gen, org: org}
 	}
 }
 
-// adminOf is the administrator's UPN an organization record names.
-func adminOf(o *directory.Organization) string {
-	if o.AdminUPN != "" {
-		return o.AdminUPN
-	}
-	return seed.AdminUPN
-}
-
-// adminUPNCache is AdminUPN's answer for one tenant generation.
-type adminUPNCache struct {
+// orgCache is the organization record (its names, ID and administrator)
+// as read from a tenant at one generation; org is nil when it could not
+// be read.
+type orgCache struct {
 	st  *store.Store
 	gen uint64
-	upn string
+	org *directory.Organization
+}
+
+// adminUPN is AdminUPN's answer from the record read.
+func (c orgCache) adminUPN() string {
+	if c.org == nil || c.org.AdminUPN == "" {
+		return seed.AdminUPN
+	}
+	return c.org.AdminUPN
 }

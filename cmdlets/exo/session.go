@@ -37,8 +37,9 @@ type Session struct {
 
 	// updateHooks run in every Update transaction (AddUpdateHook).
 	updateHooks []UpdateHook
-	// adminUPN caches AdminUPN's answer.
-	adminUPN adminUPNCache
+	// org is the organization record AdminUPN and OrganizationNames
+	// read last.
+	org orgCache
 }
 
 // sessionSlot holds the session's Session.

@@ -258,7 +258,7 @@ func (l *listing) run() error {
 				read = 0
 			}
 			read += batchSize
-			org, err := directory.OrganizationNames(tx)
+			org, err := exo.OrganizationNames(l.ctx, tx)
 			if err != nil {
 				return err
 			}
@@ -451,7 +451,7 @@ func getByIdentity(ctx *command.Context, l *listing, id, shown string, allowMail
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		// a mailbox's object names the tenant (its identities and
 		// distinguished names) and reads nothing else of its record
-		org, err := directory.OrganizationNames(tx)
+		org, err := exo.OrganizationNames(ctx, tx)
 		if err != nil {
 			return nil, err
 		}

@@ -199,13 +199,14 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rbac.Install(rt)
 	// Get-Random draws from a generator seeded by the tenant, so a
 	// runbook's random picks repeat from run to run; the same read tells
-	// who the administrator is (the session's user unless --user).
+	// who the administrator is (the session's user unless --user) and
+	// the names the session's commands give the tenant.
 	if st != nil {
 		gen := st.PrincipalsGeneration()
 		_ = st.View(func(tx *store.Tx) error {
-			if guid, admin, err := directory.OrganizationHead(tx); err == nil {
-				core.SeedRandomFrom(rt, guid)
-				exo.NoteAdminUPN(rt, gen, admin)
+			if org, err := directory.OrganizationNames(tx); err == nil {
+				core.SeedRandomFrom(rt, org.Guid)
+				exo.NoteOrganization(rt, gen, org)
 			}
 			return nil
 		})

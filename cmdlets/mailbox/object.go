@@ -423,20 +423,25 @@ func (v *mbxView) value(i int) any {
 	return mailboxProps[i].get(v)
 }
 
-// mailboxSchema is the schema of the Get-Mailbox object: the names and
-// type names of mailboxProps, made the first time it is asked for.
+// mailboxSchema is the schema of the Get-Mailbox object: the names of
+// mailboxProps, made the first time it is asked for, and their type
+// names, read from mailboxProps when a property is made.
 var mailboxSchema = lazy.Value[*object.Schema]{Build: func() *object.Schema {
-	names, types := make([]string, len(mailboxProps)), make([]string, len(mailboxProps))
+	names := make([]string, len(mailboxProps))
 	// by index, not "for i, p := range mailboxProps": ranging over an
 	// array ranges over a copy of it, 10 KB written to the stack, pages
 	// of it a command line touches for nothing else
 	for i := range mailboxProps {
-		names[i], types[i] = mailboxProps[i].name, mailboxProps[i].typ
+		names[i] = mailboxProps[i].name
 	}
 	// the names are distinct (a test checks): the table that finds one
 	// is made when a name is first looked up
-	return object.NewUniqueSchema(names, types)
+	return object.NewUniqueSchemaOf(names, mailboxPropType)
 }}
+
+// mailboxPropType is the .NET type name of the Get-Mailbox object's
+// property i.
+func mailboxPropType(i int) string { return mailboxProps[i].typ }
 
 // mailboxProp is one property of the Get-Mailbox object: its name, its
 // .NET type name and how its value is computed.

@@ -1,6 +1,7 @@
 package object
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -234,6 +235,46 @@ func TestUniqueSchema(t *testing.T) {
 		}
 	}()
 	d.Index("nosuch")
+}
+
+// A schema whose type names come from a function (NewUniqueSchemaOf)
+// reads as one given them as a list: the same lookups, the same
+// properties with their type names, the same object once changed.
+func TestUniqueSchemaOf(t *testing.T) {
+	t.Parallel()
+	names := []string{"Name", "Count", "Kelvin"}
+	types := []string{"System.String", "System.Int32", "System.String"}
+	values := []any{"x", 3, "k"}
+	value := func(i int) any { return values[i] }
+	read := 0
+	listed := NewLazyObject(NewUniqueSchema(names, types), value, "T")
+	given := NewLazyObject(NewUniqueSchemaOf(names, func(i int) string { read++; return types[i] }), value, "T")
+	for _, name := range []string{"count", "KELVIN", "name"} {
+		if i, ok := given.schema.Index(name); !ok || !strings.EqualFold(names[i], name) {
+			t.Errorf("Index(%q) = %d, %v", name, i, ok)
+		}
+	}
+	if read != 0 {
+		t.Errorf("type names read %d times by lookups", read)
+	}
+	describe := func(o *PSObject) string {
+		var b strings.Builder
+		for _, p := range o.Properties() {
+			fmt.Fprintf(&b, "%s:%s=%v;", p.Name, p.TypeName, p.Value)
+		}
+		return b.String()
+	}
+	if got, want := describe(given), describe(listed); got != want {
+		t.Errorf("properties %s, want %s", got, want)
+	}
+	if read != len(names) {
+		t.Errorf("type names read %d times making %d properties", read, len(names))
+	}
+	given.Add("Extra", 1)
+	listed.Add("Extra", 1)
+	if got, want := describe(given), describe(listed); got != want {
+		t.Errorf("changed: properties %s, want %s", got, want)
+	}
 }
 
 // IsASCII finds a byte outside ASCII wherever it is, in texts of any

@@ -116,6 +116,9 @@ type PSObject struct {
 type Schema struct {
 	names []string
 	types []string
+	// typeOf, when types is nil (NewUniqueSchemaOf), gives the type name
+	// of position i.
+	typeOf func(i int) string
 	// slots, when every name is ASCII, is a hash table of the names
 	// compared without regard to ASCII case: each slot holds a position
 	// plus one (0: empty), found from the name's hash by linear probing.
@@ -147,9 +150,32 @@ func NewUniqueSchema(names, typeNames []string) *Schema {
 	return &Schema{names: names, types: typeNames, table: new(sync.Once)}
 }
 
+// NewUniqueSchemaOf is NewUniqueSchema for type names read from typeOf
+// (the type name of position i) when a property is made: a wide object's
+// type names, which formatting it never reads, are then not copied into a
+// list of their own (a 4 KB block for a mailbox's 250 properties, a page
+// of memory a command line showing one touches for nothing).
+func NewUniqueSchemaOf(names []string, typeOf func(i int) string) *Schema {
+	return &Schema{names: names, typeOf: typeOf, table: new(sync.Once)}
+}
+
+// typeName is the .NET type name of position i.
+func (s *Schema) typeName(i int) string {
+	if s.types == nil && s.typeOf != nil {
+		return s.typeOf(i)
+	}
+	return s.types[i]
+}
+
 // makeTable makes the name table of a NewUniqueSchema schema.
 func (s *Schema) makeTable() {
-	t := NewSchema(s.names, s.types)
+	// only the table is taken from t: its type names are not read, and a
+	// schema of NewUniqueSchemaOf gives its names in their place
+	types := s.types
+	if types == nil {
+		types = s.names
+	}
+	t := NewSchema(s.names, types)
 	if t.Len() != len(s.names) {
 		panic("object.NewUniqueSchema: a duplicate name")
 	}
@@ -388,7 +414,7 @@ func (o *PSObject) lazyTable() {
 
 // newLazyProp computes property i of a lazy object.
 func (o *PSObject) newLazyProp(i int) *Property {
-	return &Property{Name: o.schema.names[i], Value: o.lazy(i), Kind: AdaptedProperty, TypeName: o.schema.types[i], Settable: true}
+	return &Property{Name: o.schema.names[i], Value: o.lazy(i), Kind: AdaptedProperty, TypeName: o.schema.typeName(i), Settable: true}
 }
 
 // materialize turns a lazy object into an ordinary one (every value

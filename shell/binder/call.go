@@ -2,6 +2,7 @@ package binder
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
@@ -98,16 +99,40 @@ func (c *Call) resolve(bindings map[string]any) (string, []*params.Param, error)
 	if set == "" {
 		return "", nil, Error(c.Cmd, c.InvName, c.Ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
 	}
-	var missing []*params.Param
-	for _, mp := range c.Plan().MandatoryIn(set) {
-		if _, bound := bindings[mp.Key]; !bound {
-			missing = append(missing, mp.P)
-		}
-	}
+	missing := c.missingMandatory(set, bindings)
 	if len(missing) == 0 {
 		c.last = lastSet{set: set, piped: append(c.last.piped[:0], c.piped.Params...)}
 	}
 	return set, missing, nil
+}
+
+// missingMandatory lists the mandatory parameters of set, one of the
+// candidate sets, that bindings leave out, in the command's order: from
+// the pipeline binding plan once the call has made it, else from the
+// command's parameters, so that a command no pipeline object binds to
+// (the first of a pipeline) never works out the plan's other tables.
+func (c *Call) missingMandatory(set string, bindings map[string]any) []*params.Param {
+	var missing []*params.Param
+	if c.plan != nil {
+		for _, mp := range c.plan.MandatoryIn(set) {
+			if _, bound := bindings[mp.Key]; !bound {
+				missing = append(missing, mp.P)
+			}
+		}
+		return missing
+	}
+	if !slices.Contains(c.Bound.Sets, set) {
+		return nil // the plan has no such set (MandatoryIn)
+	}
+	for _, p := range c.Cmd.Params {
+		if si, ok := p.InSet(set); !ok || !si.Mandatory {
+			continue
+		}
+		if _, bound := bindings[strings.ToLower(p.Name)]; !bound {
+			missing = append(missing, p)
+		}
+	}
+	return missing
 }
 
 // sameParams reports whether a and b list the same parameters in order.

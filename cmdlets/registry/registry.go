@@ -167,6 +167,8 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	for _, t := range typeSources {
 		t.Queue()
 	}
+	var deferred [len(packages)]func(*format.Registry)
+	n := 0
 	for _, pkg := range packages {
 		// The views of mailboxes are added the first time a lookup asks
 		// for one of their types (Provide), the other packages' the
@@ -179,9 +181,11 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 				formats.Provide(p.Add, p.Types...)
 			}
 		} else if pkg.views != nil {
-			formats.Defer(pkg.views)
+			deferred[n] = pkg.views
+			n++
 		}
 	}
+	formats.Defer(deferred[:n]...)
 	mailbox.RegisterCompleters(rt, st)
 	groups.RegisterCompleters(rt, st)
 	rt.SetDeferred(notSimulated{rt})

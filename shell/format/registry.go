@@ -515,20 +515,22 @@ func (p *provider) covers(typeNames []string, ascii bool) bool {
 	return false
 }
 
-// Defer registers views the way add does, but only the first time a
-// lookup (Lookup, a type's default properties) finds nothing among the
-// views added so far: a session knows hundreds of views and most command
-// lines use one or two. Deferred functions run in the order they were
-// deferred, each once. A package whose views share a type name with
+// Defer registers views the way each of adds does, but only the first
+// time a lookup (Lookup, a type's default properties) finds nothing among
+// the views added so far: a session knows hundreds of views and most
+// command lines use one or two. Deferred functions run in the order they
+// were deferred, each once. A package whose views share a type name with
 // views added directly must not be deferred: a view added directly would
-// come first for that type whatever the order of registration.
-func (r *Registry) Defer(add func(*Registry)) {
+// come first for that type whatever the order of registration. A session
+// defers the views of all its packages in one call: the list grows once,
+// not a package at a time.
+func (r *Registry) Defer(adds ...func(*Registry)) {
 	if r == nil {
 		return
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.deferred = append(r.deferred, add)
+	r.deferred = append(r.deferred, adds...)
 }
 
 // addDeferred runs the deferred functions; false when there were none.

@@ -29,7 +29,7 @@ type Values struct {
 }
 
 // Block sizes: a mailbox read whole takes three blocks of texts, one of
-// GUIDs and of times, four or five of lists and two or three of items.
+// GUIDs and of times, four or five of lists and three or four of items.
 // Each block is 512 bytes at most: a larger object holding pointers takes
 // a header and with it the next size class, whose fresh span a command
 // showing a mailbox would make for that block alone (16 lists, 640 bytes,
@@ -38,13 +38,18 @@ type Values struct {
 // goroutine descriptors, whose span the program's start leaves nearly
 // full, and the blocks of lists of one mailbox then filled it, a command
 // line making a second span of it and a list of full spans for the first
-// (five page faults).
+// (five page faults). A block of items holds 24 (384 bytes), not 32: the
+// only span of the 512-byte class at the start is one the runtime makes
+// before the packages are initialised, on the processor (P) it starts
+// on, which the command line's goroutine does not always run on, while
+// the packages' initialisation leaves a span of the 384-byte class where
+// the command line runs.
 const (
 	textBlock = 16
 	guidBlock = 8
 	timeBlock = 8
 	listBlock = 10
-	itemBlock = 32
+	itemBlock = 24
 )
 
 // eface is the layout of an interface value of type any: its dynamic

@@ -184,7 +184,14 @@ func (c *Catalog) declared(key string) (*Command, bool) {
 				c.commands = map[string]*Command{}
 			}
 			for _, g := range group {
-				if k := strings.ToLower(g.Name); c.commands[k] == nil {
+				// key is the lower-case form of the ASCII name of the
+				// command found under it (Find compares lengths): no
+				// other copy of it is needed
+				k := key
+				if g != cmd || !isASCII(g.Name) {
+					k = strings.ToLower(g.Name)
+				}
+				if c.commands[k] == nil {
 					for _, w := range c.wraps {
 						if w.key == k {
 							g = wrapped(g, w.wrap)
@@ -349,8 +356,14 @@ func (c *Catalog) alias(key string) (string, bool) {
 	if target, ok := c.aliases[key]; ok {
 		return target, true
 	}
+	return c.baseAlias(key)
+}
+
+// baseAlias is the target of the alias name in the base tables, which
+// compare ASCII letters in any case.
+func (c *Catalog) baseAlias(name string) (string, bool) {
 	for i := len(c.bases) - 1; i >= 0; i-- {
-		if e, ok := c.bases[i].Lookup(key); ok {
+		if e, ok := c.bases[i].Lookup(name); ok {
 			return e.Target, true
 		}
 	}
@@ -367,8 +380,25 @@ func (c *Catalog) ownBase() {
 	c.aliases, c.bases = own, nil
 }
 
-// Alias returns the name an alias stands for.
-func (c *Catalog) Alias(name string) (string, bool) { return c.alias(strings.ToLower(name)) }
+// Alias returns the name an alias stands for. While only the base tables
+// hold aliases, an ASCII name is looked up as it is: they compare it in
+// any case, as its lower-case copy would be.
+func (c *Catalog) Alias(name string) (string, bool) {
+	if len(c.aliases) == 0 && isASCII(name) {
+		return c.baseAlias(name)
+	}
+	return c.alias(strings.ToLower(name))
+}
+
+// isASCII reports whether s is ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
 
 // Target returns the lower-case name a command name resolves under: the
 // target of an alias, else the name itself.

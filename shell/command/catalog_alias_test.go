@@ -2,6 +2,7 @@ package command
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -89,5 +90,52 @@ func TestAliasTableLookup(t *testing.T) {
 	}
 	if (AliasTable{{"gi", "Get-Item"}, {"FL", "Format-List"}}).Sorted() || (AliasTable{{"fl", "a"}, {"FL", "b"}}).Sorted() {
 		t.Error("Sorted accepts a table out of order or with a name twice")
+	}
+}
+
+// While only base tables hold aliases, a name is found in any case, and a
+// name that is not ASCII as its lower-case form is (the Kelvin sign is a
+// k in lower case).
+func TestBaseAliasesAnyCase(t *testing.T) {
+	t.Parallel()
+	var c Catalog
+	c.SetAliases(AliasTable{{"fl", "Format-List"}, {"kill", "Stop-Process"}})
+	for name, want := range map[string]string{"FL": "Format-List", "fl": "Format-List", "KiLL": "Stop-Process", "\u212Aill": "Stop-Process", "f\u212A": ""} {
+		if got, ok := c.Alias(name); got != want || ok != (want != "") {
+			t.Errorf("Alias(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}
+
+// A declared command resolves under the lower-case form of its name, the
+// rest of its group too, each built once.
+func TestDeclaredKeys(t *testing.T) {
+	t.Parallel()
+	built := 0
+	table := &Table{
+		Commands: []Decl{{Name: "Get-Thing", Build: func() *Command { built++; return &Command{Name: "Get-Thing"} }}},
+		Groups: []Group{{Names: []string{"Set-Thing", "New-Thing"}, Build: func() []*Command {
+			built++
+			return []*Command{{Name: "New-Thing"}, {Name: "Set-Thing"}}
+		}}},
+	}
+	var c Catalog
+	c.Declare(table)
+	for _, key := range []string{"get-thing", "set-thing", "new-thing", "get-thing"} {
+		cmd, ok := c.Resolve(key)
+		if !ok || strings.ToLower(cmd.Name) != key {
+			t.Fatalf("Resolve(%q) = %v, %v", key, cmd, ok)
+		}
+	}
+	if built != 2 {
+		t.Errorf("%d builds, want 2", built)
+	}
+	for _, key := range []string{"get-thing", "set-thing", "new-thing"} {
+		if c.commands[key] == nil {
+			t.Errorf("no command registered under %q", key)
+		}
+	}
+	if len(c.commands) != 3 {
+		t.Errorf("commands registered under %v", c.commands)
 	}
 }

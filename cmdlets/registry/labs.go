@@ -8,12 +8,13 @@ import (
 	"github.com/exosim/exosim/store"
 )
 
-// registerLabs adds Get-SimLab and Test-SimLab and their views. Lab
+// registerLabs adds Get-SimLab and Test-SimLab and returns their views,
+// for the session to defer with the other packages' views. Lab
 // objectives are checked in a fresh, connected session over the same
 // tenant, so the checks never see the trainee's variables.
-func registerLabs(rt *runtime.Runtime, formats *format.Registry) {
+func registerLabs(rt *runtime.Runtime) func(*format.Registry) {
 	rt.Declare(labs.Table(LabSession))
-	formats.Defer(labs.Views)
+	return labs.Views
 }
 
 // LabSession opens the session lab setups and checks run in: every cmdlet,

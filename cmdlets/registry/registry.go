@@ -167,7 +167,9 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	for _, t := range typeSources {
 		t.Queue()
 	}
-	var deferred [len(packages)]func(*format.Registry)
+	// the packages' views and the labs' are deferred in one call, a list
+	// made once at its full length
+	var deferred [len(packages) + 1]func(*format.Registry)
 	n := 0
 	for _, pkg := range packages {
 		// The views of mailboxes are added the first time a lookup asks
@@ -185,11 +187,11 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 			n++
 		}
 	}
-	formats.Defer(deferred[:n]...)
 	mailbox.RegisterCompleters(rt, st)
 	groups.RegisterCompleters(rt, st)
 	rt.SetDeferred(notSimulated{rt})
-	registerLabs(rt, formats)
+	deferred[n] = registerLabs(rt)
+	formats.Defer(deferred[:n+1]...)
 	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
 	graph.Install(rt)

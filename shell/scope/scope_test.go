@@ -3,6 +3,7 @@ package scope_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -331,6 +332,10 @@ func TestNewGlobal(t *testing.T) {
 	}
 	if v, _ := child.Get("host"); v != "the host" {
 		t.Errorf("$Host = %v", v)
+	}
+	// $PID is the process's ID, made when first read
+	if v, _ := child.Get("PID"); v != any(os.Getpid()) {
+		t.Errorf("$PID = %v (%T), want %d", v, v, os.Getpid())
 	}
 	if v, _ := g.Get("ErrorActionPreference"); fmt.Sprint(v) != "Continue" {
 		t.Errorf("$ErrorActionPreference = %v, want Continue", v)

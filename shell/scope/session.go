@@ -47,7 +47,7 @@ func NewGlobal[F any](host, engine func() any) *Scope[F] {
 		{"errorview", "ErrorView", errorViewConcise, 0},
 		{"error", "Error", &object.List{}, 0},
 		{"lastexitcode", "LASTEXITCODE", 0, 0},
-		{"pid", "PID", os.Getpid(), constant | everyScope},
+		{"pid", "PID", nil, constant | everyScope | lazyPid},
 		{"home", "HOME", home, readOnly | everyScope},
 		{"psedition", "PSEdition", "Core", constant | everyScope},
 		// the platform variables agree with $PSVersionTable.Platform (Unix)
@@ -90,6 +90,8 @@ func NewGlobal[F any](host, engine func() any) *Scope[F] {
 			v.lazy = host
 		case gv.opts&lazyEngine != 0:
 			v.lazy = engine
+		case gv.opts&lazyPid != 0:
+			v.lazy = processID
 		}
 		g.vars[gv.key] = v
 	}
@@ -109,7 +111,12 @@ const (
 	lazyVersion                        // its value is versionTable's, made when first read
 	lazyHost                           // its value is the host's, made when first read
 	lazyEngine                         // its value is engine's ($ExecutionContext), made when first read
+	lazyPid                            // its value is processID's, made when first read
 )
+
+// processID is $PID: the process's ID, asked of the system only when a
+// command reads the variable (a command line seldom does).
+func processID() any { return os.Getpid() }
 
 // globalsRoom is the room a global scope makes for its variables: those
 // of a new session (32) and a script's first two dozen fit without the

@@ -101,6 +101,46 @@ func (h *IO) readRaw() (string, error) {
 	return line, nil
 }
 
+// ReadRedirected reads one line of input that is not a terminal the way
+// PowerShell's console host reads redirected standard input: a line ends
+// at "\n", "\r" or "\r\n", and echo is every character the read consumed
+// (line end included), which the host writes back to its output so that
+// the answer stands after its prompt. At the end of the input with
+// nothing read it returns io.EOF (PowerShell's null line); a last line
+// without a line end is returned as it is, its echo without one.
+func (h *IO) ReadRedirected() (line, echo string, err error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.In == nil {
+		return "", "", io.EOF
+	}
+	if h.reader == nil {
+		h.reader = bufio.NewReader(h.In)
+	}
+	var text, raw strings.Builder
+	for {
+		c, err := h.reader.ReadByte()
+		if err != nil {
+			if raw.Len() == 0 {
+				return "", "", err
+			}
+			return text.String(), raw.String(), nil
+		}
+		raw.WriteByte(c)
+		switch c {
+		case '\n':
+			return text.String(), raw.String(), nil
+		case '\r':
+			if next, err := h.reader.Peek(1); err == nil && next[0] == '\n' {
+				_, _ = h.reader.ReadByte()
+				raw.WriteByte('\n')
+			}
+			return text.String(), raw.String(), nil
+		}
+		text.WriteByte(c)
+	}
+}
+
 // ReadAll returns the rest of standard input (for scripts read from stdin).
 func (h *IO) ReadAll() (string, error) {
 	h.mu.Lock()

@@ -118,7 +118,20 @@ func New(s Session) *object.PSObject {
 		}
 		return line, nil
 	}
-	method("ReadLine", func(args []any) (any, error) { return read(false) })
+	// ReadLine on redirected input reads it as PowerShell's console host
+	// does: the line is echoed to the output, and the end of the input is
+	// a null line rather than an error.
+	method("ReadLine", func(args []any) (any, error) {
+		if io.Interactive() {
+			return read(false)
+		}
+		line, echo, err := io.ReadRedirected()
+		if err != nil {
+			return nil, nil
+		}
+		WriteRaw(io, echo)
+		return line, nil
+	})
 	method("ReadLineAsSecureString", func(args []any) (any, error) {
 		line, err := read(true)
 		if err != nil {

@@ -264,9 +264,20 @@ func readHost() *command.Command {
 		if ctx.Has("Prompt") {
 			prompt = runtime.Of(ctx).ToStr(ctx.Value("Prompt")) + ": "
 		}
-		line, err := hostLine(ctx, prompt, ctx.Switch("AsSecureString") || ctx.Switch("MaskInput"))
+		secret := ctx.Switch("AsSecureString") || ctx.Switch("MaskInput")
+		line, ok, err := hostLine(ctx, prompt, secret)
 		if err != nil {
 			return err
+		}
+		if !ok {
+			// The end of redirected input: PowerShell's host reads a null
+			// line. Asked with a prompt, the prompt counts as cancelled:
+			// the host ends the prompt's row and Read-Host writes nothing;
+			// without one, Read-Host writes the null line.
+			if ctx.Has("Prompt") {
+				return nil
+			}
+			return ctx.WriteObject(nil)
 		}
 		if ctx.Switch("AsSecureString") {
 			return ctx.WriteObject(object.NewSecureString(line))
@@ -276,28 +287,44 @@ func readHost() *command.Command {
 	return c
 }
 
-// hostLine is Read-Host's line: read after the prompt (hidden when
-// secret) at a terminal; else the prompt is written and the line read
-// from the input, whose end is PowerShell's NonInteractive error.
-func hostLine(ctx *command.Context, prompt string, secret bool) (string, error) {
-	io := runtime.Of(ctx).IO
-	var line string
-	var err error
-	if io.Interactive() {
+// hostLine is Read-Host's line. At a terminal it is read after the
+// prompt (hidden when secret). Redirected input is read as PowerShell's
+// console host reads it: the prompt is written, then the line, and what
+// the read consumed is echoed after the prompt; at the end of the input
+// ok is false and, after a prompt, the prompt's row is ended. A hidden
+// line from redirected input is read without echo after the prompt's
+// row, and the end of the input there is PowerShell's NonInteractive
+// error.
+func hostLine(ctx *command.Context, prompt string, secret bool) (line string, ok bool, err error) {
+	rt := runtime.Of(ctx)
+	io := rt.IO
+	switch {
+	case io.Interactive():
 		line, err = io.ReadLine(prompt, secret)
-	} else {
+	case !secret:
+		rt.HostText(prompt)
+		line, echo, err := io.ReadRedirected()
+		if err != nil {
+			if prompt != "" {
+				rt.HostText("\n")
+			}
+			return "", false, nil
+		}
+		rt.HostText(echo)
+		return line, true, nil
+	default:
 		if prompt != "" {
-			runtime.Of(ctx).HostLine(prompt)
+			rt.HostLine(prompt)
 		}
 		line, err = io.ReadLine("", false)
 	}
 	if errors.Is(err, host.ErrInterrupted) {
-		return "", runtime.StopPipeline() // Ctrl+C: the line stops, no error
+		return "", false, runtime.StopPipeline() // Ctrl+C: the line stops, no error
 	}
 	if err != nil {
-		return "", ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "ReadHostFailed", object.ResourceUnavailable, "PSInvalidOperationException", nil))
+		return "", false, ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "ReadHostFailed", object.ResourceUnavailable, "PSInvalidOperationException", nil))
 	}
-	return line, nil
+	return line, true, nil
 }
 
 func convertToSecureString() *command.Command {
@@ -408,12 +435,13 @@ func readPrompt(ctx *command.Context, prompt string, secret bool) (string, error
 
 // pause is PowerShell's built-in Pause function: it reads a line after
 // the prompt "Press Enter to continue..." (as Read-Host does) and
-// discards it.
+// discards it; at the end of redirected input it ends the prompt's row
+// and returns.
 func pause() *command.Command {
 	c := &command.Command{Name: "Pause", Type: command.FunctionCommand}
 	c.Synopsis = "Waits for Enter to be pressed."
 	c.Handler.Process = func(ctx *command.Context) error {
-		_, err := hostLine(ctx, "Press Enter to continue...: ", false)
+		_, _, err := hostLine(ctx, "Press Enter to continue...: ", false)
 		return err
 	}
 	return c

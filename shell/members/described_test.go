@@ -44,6 +44,7 @@ func TestDescribedMembersResolve(t *testing.T) {
 		"System.Management.Automation.PSCredential":     `[pscredential]::new('u', (ConvertTo-SecureString 'p' -AsPlainText -Force))`,
 		"System.Diagnostics.Stopwatch":                  `[System.Diagnostics.Stopwatch]::new()`,
 		"System.Guid":                                   `[guid]::Empty`,
+		"System.ValueTuple`2":                           `[math]::DivRem(7, 2)`,
 		"System.Boolean":                                `$true`,
 		"System.Char":                                   `[char]'a'`,
 		"System.Math":                                   `[math]`,

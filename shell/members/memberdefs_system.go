@@ -177,6 +177,11 @@ func systemMemberText() map[string]struct{ params, text string } {
 	Method GetTimestamp: static long GetTimestamp()
 	Method StartNew: static System.Diagnostics.Stopwatch StartNew()
 	`},
+		"System.ValueTuple`2": {"T1 T2", `
+	Property Item1: T1 Item1 {get;set;}
+	Property Item2: T2 Item2 {get;set;}
+	Method ToString: string ToString()
+	`},
 		"System.Guid": {"", `
 	Method CompareTo: int CompareTo(System.Object value) | int CompareTo(guid value)
 	Method ToString: string ToString() | string ToString(string format) | string ToString(string format, System.IFormatProvider provider)

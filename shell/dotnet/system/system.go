@@ -193,6 +193,7 @@ func Declare() {
 	declareTypes()
 	declareBitConverter()
 	declareStopwatch()
+	declareValueTuple()
 	declareAppDomain()
 	declarePrincipal()
 	declareConsole()
@@ -488,6 +489,7 @@ func declareBase() {
 				"Floor":    mathRoundLike(3),
 				"Ceiling":  mathRoundLike(4),
 				"Truncate": mathRoundLike(2),
+				"DivRem":   mathDivRem(),
 				"Abs": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					ns, err := mathArgs(c)
 					if err != nil {

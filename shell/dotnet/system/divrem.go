@@ -1,0 +1,160 @@
+package system
+
+import (
+	"math"
+
+	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/object"
+)
+
+// Math.DivRem as PowerShell 7.4 (on .NET 8) calls it. DivRem(left, right)
+// is one of the tuple overloads: it returns a ValueTuple of the quotient
+// and the remainder (Item1, Item2), of the integer type the overload
+// works in. DivRem(a, b, [ref]$r) is one of the older overloads with an
+// out parameter: it returns the quotient and sets $r to the remainder.
+// Both divide as .NET's integer division does: the quotient is truncated
+// toward zero and the remainder has the dividend's sign.
+//
+// PowerShell picks the overload from the arguments' types. An argument
+// that is an Int32 or Int64 matches the overload of its own type
+// exactly, and the first such argument decides (it weighs more than the
+// ones after it): DivRem(7, 2) works in Int32, DivRem(7L, 2) in Int64,
+// DivRem(7.5, 2) in Int32. When no argument is an Int32 or Int64 (Double,
+// Decimal or String arguments), every overload needs a narrowing
+// conversion and PowerShell takes the most general type: UInt64 among the
+// tuple overloads, Int64 among the out-parameter ones.
+
+// valueTuple is a System.ValueTuple`2 of two integers of one type.
+type valueTuple struct {
+	item1, item2 any
+	typ          *dotnet.TypeInfo
+}
+
+// PSType is the closed generic type, ValueTuple`2[T,T].
+func (t *valueTuple) PSType() *dotnet.TypeInfo { return t.typ }
+
+// PSTypeName is the .NET type name.
+func (t *valueTuple) PSTypeName() string { return t.typ.FullName }
+
+// String is ValueTuple's ToString: "(Item1, Item2)".
+func (t *valueTuple) String() string {
+	return "(" + object.ToCultureString(t.item1) + ", " + object.ToCultureString(t.item2) + ")"
+}
+
+// Adapted lists the public fields Item1 and Item2, which PowerShell shows
+// as properties (a table of two columns by default).
+func (t *valueTuple) Adapted() []*object.Property {
+	elem := map[string]string{"System.Int32": "int", "System.Int64": "long", "System.UInt64": "ulong"}[t.typ.Args[0].FullName]
+	return []*object.Property{
+		{Name: "Item1", Value: t.item1, Kind: object.AdaptedProperty, TypeName: elem},
+		{Name: "Item2", Value: t.item2, Kind: object.AdaptedProperty, TypeName: elem},
+	}
+}
+
+func tupleOf(c *dotnet.Call) *valueTuple { return object.Unwrap(c.Self).(*valueTuple) }
+
+// setTupleItem sets a field (Item1 and Item2 are public fields) to v
+// converted to the field's type.
+func setTupleItem(c *dotnet.Call, v any, field *any) error {
+	t := tupleOf(c)
+	out, err := dotnet.ConvertArg(c.Host, v, t.typ.Args[0], "value", "set_"+c.Name)
+	if err != nil {
+		return err
+	}
+	*field = out
+	return nil
+}
+
+// declareValueTuple registers System.ValueTuple`2, the type DivRem's
+// tuple overloads return.
+func declareValueTuple() {
+	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.ValueTuple`2", ValueType: true,
+		Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*valueTuple); return ok },
+		Members: dotnet.Members{
+			"Item1": {Get: func(c *dotnet.Call) (any, error) { return tupleOf(c).item1, nil },
+				Set: func(c *dotnet.Call, v any) error { return setTupleItem(c, v, &tupleOf(c).item1) }},
+			"Item2": {Get: func(c *dotnet.Call) (any, error) { return tupleOf(c).item2, nil },
+				Set: func(c *dotnet.Call, v any) error { return setTupleItem(c, v, &tupleOf(c).item2) }},
+			"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return tupleOf(c).String(), nil }),
+		},
+	})
+}
+
+// divRemType is the integer type of the overload PowerShell picks for
+// DivRem's two operands: that of the first Int32 or Int64 operand, else
+// general (UInt64 for the tuple overloads, Int64 for the out ones).
+func divRemType(c *dotnet.Call, general string) string {
+	for _, a := range c.Args[:2] {
+		switch dotnet.Bare(a).(type) {
+		case int:
+			return "System.Int32"
+		case int64:
+			return "System.Int64"
+		}
+	}
+	return general
+}
+
+// mathDivRem is Math.DivRem: two arguments call a tuple overload, three
+// (the last a [ref]) an out-parameter one.
+func mathDivRem() *dotnet.Member {
+	return dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
+		names := [2]string{"left", "right"}
+		typ := divRemType(c, "System.UInt64")
+		if len(c.Args) == 3 {
+			names = [2]string{"a", "b"}
+			typ = divRemType(c, "System.Int64")
+			// the out parameter takes only a [ref] (checked before
+			// the call, as PowerShell binds the overload first)
+			if _, ok := c.Arg(2).(*dotnet.Ref); !ok {
+				return nil, dotnet.SetRef(c, 2, nil)
+			}
+		}
+		var ops [2]int64
+		for i := range ops {
+			v, err := c.To(i, typ, names[i])
+			if err != nil {
+				return nil, err
+			}
+			isInt := true
+			switch n := v.(type) {
+			case int:
+				ops[i] = int64(n)
+			case int64:
+				ops[i] = n
+			default:
+				isInt = false
+			}
+			// exosim keeps UInt64 values as Int64: a negative one, or
+			// one beyond Int64's range, is outside what it divides
+			if !isInt || typ == "System.UInt64" && ops[i] < 0 {
+				inner := dotnet.ConvertFailed(c.Arg(i), typ, "Value was either too large or too small for a UInt64.")
+				return nil, dotnet.ArgConvertError(c.Arg(i), names[i], c.Name, typ, inner)
+			}
+		}
+		a, b := ops[0], ops[1]
+		if b == 0 {
+			return nil, &dotnet.TypedException{Msg: "Attempted to divide by zero.", Type: "System.DivideByZeroException"}
+		}
+		// the one quotient that does not fit: MinValue / -1
+		if b == -1 && (typ == "System.Int32" && a == math.MinInt32 || a == math.MinInt64) {
+			return nil, dotnet.Throw("Arithmetic operation resulted in an overflow.")
+		}
+		q, r := a/b, a%b
+		wrap := func(n int64) any {
+			if typ == "System.Int32" {
+				return int(n)
+			}
+			return n
+		}
+		if len(c.Args) == 3 {
+			if err := dotnet.SetRef(c, 2, wrap(r)); err != nil {
+				return nil, err
+			}
+			return wrap(q), nil
+		}
+		elem := dotnet.TypeByName(typ)
+		def := dotnet.LookupDef("System.ValueTuple`2", 2)
+		return &valueTuple{item1: wrap(q), item2: wrap(r), typ: dotnet.CloseType(def, []*dotnet.TypeInfo{elem, elem})}, nil
+	})
+}

@@ -50,7 +50,7 @@ var utilityCmdlets = command.Table{Commands: []command.Decl{
 	{Names: []string{"Write-Host", "Write-Output", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information", "Write-Error", "Write-Progress"}, Build: writeCommands},
 	{Names: []string{"ConvertTo-Json", "ConvertFrom-Json"}, Build: dataCommands},
 	{Names: []string{"Export-Csv", "Import-Csv", "ConvertTo-Csv", "ConvertFrom-Csv"}, Build: csvCommands},
-	{Names: []string{"Get-Random", "New-Guid", "Get-Unique", "Compare-Object", "Tee-Object", "Select-String", "Out-GridView", "ConvertTo-Html"}, Build: utilityCommands},
+	{Names: []string{"Get-Random", "New-Guid", "New-TemporaryFile", "Get-Unique", "Compare-Object", "Tee-Object", "Select-String", "Out-GridView", "ConvertTo-Html"}, Build: utilityCommands},
 	{Names: []string{"Export-Clixml", "Import-Clixml"}, Build: clixmlCommands},
 	{Names: []string{"Join-String", "ConvertFrom-StringData", "Get-FileHash", "Measure-Command", "Invoke-Command"}, Build: textCommands},
 }}

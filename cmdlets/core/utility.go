@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	dio "github.com/exosim/exosim/shell/dotnet/io"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -27,7 +28,7 @@ import (
 // Get-Unique, Compare-Object, Tee-Object, Select-String and Out-GridView.
 
 func utilityCommands() []*command.Command {
-	return []*command.Command{getRandom(), newGuid(), getUnique(), compareObject(), teeObject(), selectString(), outGridView(), convertToHtml()}
+	return []*command.Command{getRandom(), newGuid(), newTemporaryFile(), getUnique(), compareObject(), teeObject(), selectString(), outGridView(), convertToHtml()}
 }
 
 // ---------------------------------------------------------------------------
@@ -290,6 +291,48 @@ func newGuid() *command.Command {
 			return ctx.WriteObject(object.Guid{})
 		}
 		return ctx.WriteObject(runtime.Of(ctx).NewGuid())
+	}
+	return c
+}
+
+// New-TemporaryFile creates an empty file in the temp folder as
+// [IO.Path]::GetTempFileName() does (tmpXXXX.tmp, the number from the
+// session's seeded generator, so runs repeat) and writes its FileInfo,
+// the object Get-Item gives for the file. It asks ShouldProcess with the
+// temp folder as its target before creating anything, so -WhatIf creates
+// and writes nothing. A file that cannot be created stops the command
+// (NewTemporaryFileWriteError).
+func newTemporaryFile() *command.Command {
+	c := engine.Cmdlet("New-TemporaryFile", engine.ModUtility, "NewTemporaryFileCommand")
+	c.Synopsis = "Creates an empty temporary file (tmpXXXX.tmp in $env:TEMP on the simulated C: drive) and returns its FileInfo."
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = command.ImpactLow
+	c.OutputType = "System.IO.FileInfo"
+	c.Examples = []command.Example{
+		{Code: `$f = New-TemporaryFile; 'x' | Set-Content $f; Remove-Item $f`, Remark: "A scratch file, written and removed."},
+	}
+	c.Handler.End = func(ctx *command.Context) error {
+		h := runtime.Of(ctx)
+		dir := dio.TempPath(h)
+		if ok, err := ctx.ShouldProcess(dir, "New-TemporaryFile"); err != nil || !ok {
+			return err
+		}
+		name, err := dio.NewTempFile(h)
+		if err != nil {
+			exc := "IOException"
+			if t, ok := err.(interface{ ExceptionType() string }); ok {
+				exc = t.ExceptionType()
+			} else if t, ok := err.(*dotnet.TypedException); ok {
+				exc = t.Type
+			}
+			exc = exc[strings.LastIndexByte(exc, '.')+1:]
+			return ctx.Fail(ctx.NewError(err.Error(), "NewTemporaryFileWriteError", object.WriteError, exc, dir))
+		}
+		fi, err := dio.FileInfo(h, name)
+		if err != nil {
+			return err
+		}
+		return ctx.WriteObject(fi)
 	}
 	return c
 }

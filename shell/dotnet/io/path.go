@@ -114,6 +114,43 @@ func tempPath(h dotnet.Host) string {
 	return t
 }
 
+// TempPath is Path.GetTempPath(): the folder temporary files go to.
+func TempPath(h dotnet.Host) string { return tempPath(h) }
+
+// NewTempFile is Path.GetTempFileName(): it creates an empty file
+// tmpXXXX.tmp in the temp folder and returns its full path. XXXX is a
+// number of one to four hex digits, drawn from the session's seeded
+// generator (so runs repeat); while a file of that name exists the next
+// number is tried, as Windows' GetTempFileName does, and when all 65,535
+// are taken it fails with "The file exists.".
+func NewTempFile(h dotnet.Host) (string, error) {
+	dir := tempPath(h)
+	g := h.NewGuid()
+	n := uint16(g[0])<<8 | uint16(g[1])
+	for range 0xFFFF {
+		if n == 0 {
+			n = 1
+		}
+		name := dir + fmt.Sprintf("tmp%X.tmp", n)
+		p, err := hostPath(h, name)
+		if err != nil {
+			return "", err
+		}
+		if _, err := h.Files().Stat(p); err != nil {
+			if _, err := writeText(&dotnet.Call{Host: h, Args: []any{name}, Name: "GetTempFileName"}, 0, "", false); err != nil {
+				return "", err
+			}
+			return name, nil
+		}
+		n++
+	}
+	return "", &dotnet.TypedException{Msg: fmt.Sprintf("The file exists. : '%s'", dir), Type: "System.IO.IOException"}
+}
+
+// FileInfo is the System.IO.FileInfo of a path, as [IO.FileInfo]::new
+// gives it: for an existing file the object Get-Item writes.
+func FileInfo(h dotnet.Host, path string) (*object.PSObject, error) { return pathInfo(h, path, false) }
+
 // declarePath declares System.IO.Path.
 func declarePath() {
 	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.IO.Path", Assembly: "System.Runtime",
@@ -249,17 +286,8 @@ func declarePath() {
 				n := pathRootLen(p)
 				return n >= 3 || (n > 1 && isSep(p[0])) || n == 1 && p[0] == '/', nil
 			}),
-			"GetTempPath": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return tempPath(c.Host), nil }),
-			"GetTempFileName": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
-				// a new empty file in the temp folder, named from the
-				// session's generator
-				g := c.Host.NewGuid()
-				name := tempPath(c.Host) + fmt.Sprintf("tmp%X.tmp", uint16(g[0])<<8|uint16(g[1]))
-				if _, err := writeText(&dotnet.Call{Host: c.Host, Args: []any{name}, Name: c.Name}, 0, "", false); err != nil {
-					return nil, err
-				}
-				return name, nil
-			}),
+			"GetTempPath":     dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return tempPath(c.Host), nil }),
+			"GetTempFileName": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return NewTempFile(c.Host) }),
 			"GetRandomFileName": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 				const alphabet = "abcdefghijklmnopqrstuvwxyz012345"
 				g := c.Host.NewGuid()

@@ -67,6 +67,9 @@ type Processor interface {
 	// ProceedsSilently reports whether ShouldProcess would answer yes
 	// without writing or asking anything.
 	ProceedsSilently() bool
+	// ShouldContinue asks the user a Yes/No question that -Confirm,
+	// -WhatIf and $ConfirmPreference do not answer.
+	ShouldContinue(query, caption string) (bool, error)
 	// Position is where the command was written (nil when the host
 	// invoked it itself).
 	Position() *object.Position
@@ -323,6 +326,14 @@ func (c *Context) ShouldProcessWith(description, target string) (bool, error) {
 // writing (-WhatIf, -Verbose) or asking (-Confirm, $ConfirmPreference)
 // anything, so a cmdlet need not work out the target's description first.
 func (c *Context) ProceedsSilently() bool { return c.proc.ProceedsSilently() }
+
+// ShouldContinue asks the user a Yes/No question beyond ShouldProcess's
+// confirmation ($PSCmdlet.ShouldContinue): -Confirm:$false does not
+// answer it, so a cmdlet skips it only on its own -Force; without a
+// terminal it fails with a HostException.
+func (c *Context) ShouldContinue(query, caption string) (bool, error) {
+	return c.proc.ShouldContinue(query, caption)
+}
 
 // ShouldProcessImpact is ShouldProcessWith for one operation whose impact
 // differs from the command's: a High-impact step (an irreversible lock,

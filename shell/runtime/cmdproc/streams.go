@@ -1,6 +1,8 @@
 package cmdproc
 
 import (
+	"errors"
+
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/object"
@@ -95,6 +97,24 @@ func (pr *Processor) ShouldProcessImpact(target, action, description string, cal
 	ok, err := pr.sp.Ask(s.Host(), s.Preference("ConfirmPreference"), q, s.ResumeAfterPrompt)
 	if !ok && err == nil {
 		pr.obs.Decline()
+	}
+	return ok, err
+}
+
+// ShouldContinue asks the user a Yes/No question (hostui.ShouldContinue)
+// whatever -Confirm and $ConfirmPreference say; without a terminal it
+// fails as a non-interactive PowerShell host does, with a HostException.
+func (pr *Processor) ShouldContinue(query, caption string) (bool, error) {
+	ok, err := hostui.ShouldContinue(pr.S.Host(), query, caption)
+	if errors.Is(err, hostui.ErrNonInteractive) {
+		return false, &pserror.Error{Record: &object.ErrorRecord{
+			Message:       err.Error(),
+			ErrorID:       "HostException",
+			Category:      object.ResourceUnavailable,
+			ExceptionType: "HostException",
+			Activity:      pr.Cmd.Name,
+			Position:      pr.Pos,
+		}}
 	}
 	return ok, err
 }

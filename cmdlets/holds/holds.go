@@ -2,7 +2,7 @@
 // Get-/Set-OrganizationConfig (with the organization-wide holds), the
 // legacy In-Place Hold cmdlets Get-/Set-/Remove-MailboxSearch (and
 // New-MailboxSearch, refused as retired), the messaging records management
-// cmdlets Get-/Set-/New-RetentionPolicy and Get-RetentionPolicyTag, and
+// cmdlets Get-/Set-/New-/Remove-RetentionPolicy and Get-RetentionPolicyTag, and
 // Start-ManagedFolderAssistant and Export-MailboxDiagnosticLogs, with the
 // default views of their objects.
 package holds
@@ -44,6 +44,7 @@ var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Get-RetentionPolicy", Build: getRetentionPolicy},
 	{Name: "Set-RetentionPolicy", Build: setRetentionPolicy},
 	{Name: "New-RetentionPolicy", Build: newRetentionPolicy},
+	{Name: "Remove-RetentionPolicy", Build: removeRetentionPolicy},
 	{Name: "Get-RetentionPolicyTag", Build: getRetentionPolicyTag},
 	{Name: "Start-ManagedFolderAssistant", Build: startManagedFolderAssistant},
 	{Name: "Export-MailboxDiagnosticLogs", Build: exportMailboxDiagnosticLogs},

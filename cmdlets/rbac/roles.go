@@ -291,7 +291,7 @@ func buildRoles() []Role {
 			Grants: []Grant{gp("Set-Mailbox", "Identity", "RoomMailboxPassword", "EnableRoomMailboxAccount")}},
 		{Name: "Retention Management", RoleType: "RetentionManagement",
 			Description: "Manages retention: messaging records management in Exchange, retention policies, labels and scopes in Security & Compliance.",
-			Grants: join(g("Get-RetentionPolicy", "Set-RetentionPolicy", "New-RetentionPolicy", "Get-RetentionPolicyTag", "Start-ManagedFolderAssistant", "Get-Mailbox"),
+			Grants: join(g("Get-RetentionPolicy", "Set-RetentionPolicy", "New-RetentionPolicy", "Remove-RetentionPolicy", "Get-RetentionPolicyTag", "Start-ManagedFolderAssistant", "Get-Mailbox"),
 				[]Grant{gp("Set-Mailbox", append([]string{"Identity", "RetentionPolicy"}, retentionHoldParams...)...)}, sccRetention)},
 		{Name: "Review", RoleType: "Review", Description: "Reviews content in eDiscovery (Premium) review sets."},
 		{Name: "RMS Decrypt", RoleType: "RMSDecrypt", Description: "Decrypts protected content when exporting eDiscovery results."},

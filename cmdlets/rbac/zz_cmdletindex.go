@@ -198,6 +198,7 @@ var cmdletIndex = [...]cmdletRoles{
 	{Cmdlet: "remove-remotedomain", Grants: []roleGrant{{Role: "Remote and Accepted Domains"}}},
 	{Cmdlet: "remove-retentioncompliancepolicy", Grants: []roleGrant{{Role: "Compliance Administrator"}, {Role: "Retention Management"}}},
 	{Cmdlet: "remove-retentioncompliancerule", Grants: []roleGrant{{Role: "Compliance Administrator"}, {Role: "Retention Management"}}},
+	{Cmdlet: "remove-retentionpolicy", Grants: []roleGrant{{Role: "Retention Management"}}},
 	{Cmdlet: "remove-roleassignmentpolicy", Grants: []roleGrant{{Role: "Role Management"}}},
 	{Cmdlet: "remove-rolegroupmember", Grants: []roleGrant{{Role: "Role Management"}}},
 	{Cmdlet: "remove-safeattachmentpolicy", Grants: []roleGrant{{Role: "Security Admin"}, {Role: "Transport Hygiene"}}},

@@ -6,6 +6,7 @@
 package mrm
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -81,8 +82,8 @@ func loadHoldView(tx *store.Tx) (HoldView, error) {
 }
 
 // Register adds MRM and the assistant to s: their kinds, the item-age
-// pass after each clock advance, and the removal of the assistant's
-// record of a deleted mailbox.
+// pass after each clock advance, the removal of the assistant's record
+// of a deleted mailbox, and the check of a new mailbox's policy.
 func Register(s *store.Schema) {
 	mrmPolicyRecords.Register(s)
 	mrmTagRecords.Register(s)
@@ -93,6 +94,23 @@ func Register(s *store.Schema) {
 		_, err := diagnosticsRecords.Delete(tx, guid)
 		return err
 	})
+	directory.AfterMailboxCreate.Add(s, dropMissingPolicy)
+}
+
+// dropMissingPolicy is what a new mailbox's retention policy becomes: it
+// is given the Default MRM Policy by name, and when no policy has that
+// name (an administrator removed it) the mailbox gets none.
+func dropMissingPolicy(tx *store.Tx, m *directory.Mailbox) error {
+	if m.RetentionPolicy == "" {
+		return nil
+	}
+	_, err := FindMRMPolicy(tx, m.RetentionPolicy)
+	var nf *store.NotFoundError
+	if !errors.As(err, &nf) {
+		return err
+	}
+	m.RetentionPolicy = ""
+	return directory.PutMailbox(tx, m)
 }
 
 // MRMPolicies lists the Exchange retention policies ordered by name.
@@ -113,6 +131,41 @@ func FindMRMPolicy(tx *store.Tx, identity string) (*MRMPolicy, error) {
 func PutMRMPolicy(tx *store.Tx, p *MRMPolicy) error {
 	p.WhenChanged = tx.Now()
 	return mrmPolicyRecords.Put(tx, strings.ToLower(p.Guid), p)
+}
+
+// DeleteMRMPolicy removes the Exchange retention policy with Guid guid
+// and clears the RetentionPolicy of every mailbox it was assigned to:
+// those mailboxes are left without a retention policy.
+func DeleteMRMPolicy(tx *store.Tx, guid string) error {
+	p, err := mrmPolicyRecords.Load(tx, strings.ToLower(guid), guid)
+	if err != nil {
+		return err
+	}
+	assigned, err := MailboxesWithMRMPolicy(tx, p.Name)
+	if err != nil {
+		return err
+	}
+	for _, m := range assigned {
+		m.RetentionPolicy = ""
+		if err := directory.PutMailbox(tx, m); err != nil {
+			return err
+		}
+	}
+	_, err = mrmPolicyRecords.Delete(tx, strings.ToLower(guid))
+	return err
+}
+
+// MailboxesWithMRMPolicy returns the mailboxes whose retention policy is
+// the one named name (mailboxes name their policy, without regard to case).
+func MailboxesWithMRMPolicy(tx *store.Tx, name string) ([]*directory.Mailbox, error) {
+	var out []*directory.Mailbox
+	err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+		if strings.EqualFold(m.RetentionPolicy, name) {
+			out = append(out, m)
+		}
+		return nil
+	})
+	return out, err
 }
 
 // MRMTags lists the retention policy tags ordered by name.

@@ -1,12 +1,8 @@
 package runtime
 
 import (
-	"errors"
-
-	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime/cmdproc"
 )
 
@@ -92,7 +88,7 @@ func (c cmdletSession) ShouldProcess(target, action, description string) (bool, 
 }
 
 func (c cmdletSession) ShouldContinue(query, caption string) (bool, error) {
-	return c.rt.shouldContinue(c.pr, query, caption)
+	return c.pr.ShouldContinue(query, caption)
 }
 
 func (c cmdletSession) WriteError(rec *object.ErrorRecord) error { return c.pr.WriteError(rec) }
@@ -110,22 +106,4 @@ func emitEnumeratedIf(v any, enumerate bool, out emitter) error {
 		return emitEnumerated(v, out)
 	}
 	return out(v)
-}
-
-// shouldContinue asks the user to confirm (a Yes/No prompt,
-// hostui.ShouldContinue); without a terminal it fails as a
-// non-interactive PowerShell host does.
-func (rt *Runtime) shouldContinue(pr *cmdproc.Processor, query, caption string) (bool, error) {
-	ok, err := hostui.ShouldContinue(hostSession{rt}, query, caption)
-	if errors.Is(err, hostui.ErrNonInteractive) {
-		return false, &pserror.Error{Record: &object.ErrorRecord{
-			Message:       err.Error(),
-			ErrorID:       "HostException",
-			Category:      object.ResourceUnavailable,
-			ExceptionType: "HostException",
-			Activity:      pr.Cmd.Name,
-			Position:      pr.Pos,
-		}}
-	}
-	return ok, err
 }

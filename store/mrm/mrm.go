@@ -128,9 +128,40 @@ func FindMRMPolicy(tx *store.Tx, identity string) (*MRMPolicy, error) {
 }
 
 // PutMRMPolicy stores an Exchange retention policy (WhenChanged = now).
+// A mailbox links to its policy, so what it shows as its RetentionPolicy
+// is the policy's current name: when p renames a stored policy, every
+// mailbox that had it shows the new name, in the same transaction (see
+// followRename).
 func PutMRMPolicy(tx *store.Tx, p *MRMPolicy) error {
+	key := strings.ToLower(p.Guid)
+	old, ok, err := mrmPolicyRecords.Get(tx, key)
+	if err != nil {
+		return err
+	}
+	if ok && old.Name != p.Name {
+		if err := followRename(tx, old.Name, p.Name); err != nil {
+			return err
+		}
+	}
 	p.WhenChanged = tx.Now()
-	return mrmPolicyRecords.Put(tx, strings.ToLower(p.Guid), p)
+	return mrmPolicyRecords.Put(tx, key, p)
+}
+
+// followRename makes the mailboxes that had the retention policy named
+// from show its new name to. Their own WhenChanged stays: renaming the
+// policy does not change the mailboxes, only what their link shows.
+func followRename(tx *store.Tx, from, to string) error {
+	assigned, err := MailboxesWithMRMPolicy(tx, from)
+	if err != nil {
+		return err
+	}
+	for _, m := range assigned {
+		m.RetentionPolicy = to
+		if err := directory.Mailboxes.Put(tx, strings.ToLower(m.Guid), m); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DeleteMRMPolicy removes the Exchange retention policy with Guid guid

@@ -97,19 +97,41 @@ func Register(s *store.Schema) {
 	directory.AfterMailboxCreate.Add(s, dropMissingPolicy)
 }
 
-// dropMissingPolicy is what a new mailbox's retention policy becomes: it
-// is given the Default MRM Policy by name, and when no policy has that
-// name (an administrator removed it) the mailbox gets none.
+// dropMissingPolicy is what a new mailbox's retention policy becomes
+// (it is stamped with the Default MRM Policy by name): the policy flagged
+// IsDefault, whatever its name (a renamed default policy, or another one
+// made the default); while no policy is flagged, the policy named as
+// stamped; and when there is none of either (an administrator removed
+// it) the mailbox gets none.
 func dropMissingPolicy(tx *store.Tx, m *directory.Mailbox) error {
 	if m.RetentionPolicy == "" {
 		return nil
 	}
-	_, err := FindMRMPolicy(tx, m.RetentionPolicy)
-	var nf *store.NotFoundError
-	if !errors.As(err, &nf) {
+	all, err := MRMPolicies(tx)
+	if err != nil {
 		return err
 	}
-	m.RetentionPolicy = ""
+	name := ""
+	for _, p := range all {
+		if p.IsDefault {
+			name = p.Name
+			break
+		}
+	}
+	if name == "" {
+		p, err := match(all, m.RetentionPolicy, "retentionPolicy", func(p *MRMPolicy) (string, string) { return p.Name, p.Guid })
+		var nf *store.NotFoundError
+		if err != nil && !errors.As(err, &nf) {
+			return err
+		}
+		if p != nil {
+			name = p.Name
+		}
+	}
+	if name == m.RetentionPolicy {
+		return nil
+	}
+	m.RetentionPolicy = name
 	return directory.PutMailbox(tx, m)
 }
 

@@ -436,6 +436,12 @@ func (f Filter) Keeps(o *object.PSObject) (bool, error) {
 	return f(o)
 }
 
+// IsREST reports whether c is one of the module's REST-based cmdlets
+// (Get-EXOMailbox, Get-EXOCasMailbox ...), whose nouns start with EXO in
+// capitals (Get-ExoPhishSimOverrideRule is not one): their -Filter takes
+// no wildcard in the middle of a -like value.
+func IsREST(c *command.Command) bool { return strings.HasPrefix(c.Noun(), "EXO") }
+
 // CallFilter is the call's -Filter (see ObjectFilterWith) over the
 // properties of the object sample makes in a read transaction; nil when
 // the call has no -Filter.
@@ -473,6 +479,9 @@ func ObjectFilterWith(ctx *command.Context, sample *object.PSObject, extra map[s
 	sort.Strings(extraNames)
 	text := ctx.String("Filter")
 	f, err := opath.Parse(text)
+	if err == nil && IsREST(ctx.Command) {
+		err = f.CheckWildcards()
+	}
 	if err == nil {
 		valid := map[string]bool{}
 		if sample != nil {

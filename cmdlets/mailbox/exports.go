@@ -110,6 +110,17 @@ func ApplyProxyAddresses(v any, current []string) ([]string, string) {
 // accepted domains).
 func DerivedGuid(parts ...string) string { return derivedGuid(parts...) }
 
+// ServerLegacyDN is the legacy distinguished name of the mailbox server
+// of that name, as mailbox objects show it (ServerLegacyDN).
+func ServerLegacyDN(server string) string {
+	return "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=" + strings.ToUpper(server)
+}
+
+// MatchAnr is ambiguous name resolution (-Anr) over a mailbox: a prefix
+// of its name, alias, display name, first or last name, primary address
+// or sign-in name.
+func MatchAnr(m *directory.Mailbox, anr string) bool { return matchAnr(m, anr) }
+
 // ResolveIdentity resolves the call's Identity parameter to one active
 // mailbox (see ResolveMailbox).
 func ResolveIdentity(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
@@ -124,12 +135,14 @@ func ResolveMailbox(ctx *command.Context, tx *store.Tx, v any) (*directory.Mailb
 	return resolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
 }
 
-// IdentityOrAll returns the mailbox the call's Identity parameter names,
-// or, without one, every active mailbox (mail users left out) by name:
-// the mailboxes a Get cmdlet of per-mailbox settings shows.
+// IdentityOrAll returns the mailbox the call names (its Identity
+// parameter, or where the cmdlet has them PrimarySmtpAddress,
+// UserPrincipalName or ExternalDirectoryObjectId), or, without one, every
+// active mailbox (mail users left out) by name: the mailboxes a Get
+// cmdlet of per-mailbox settings shows.
 func IdentityOrAll(ctx *command.Context, tx *store.Tx) ([]*directory.Mailbox, *object.ErrorRecord, error) {
-	if ctx.Has("Identity") && ctx.Value("Identity") != nil {
-		m, rec, err := ResolveIdentity(ctx, tx)
+	if id, shown, ok := callIdentity(ctx); ok {
+		m, rec, err := resolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
 		if err != nil || rec != nil {
 			return nil, rec, err
 		}

@@ -90,7 +90,7 @@ func parseFilter(ctx *command.Context) (*opath.Filter, error) {
 	if err == nil {
 		err = opath.RecipientSchema().Validate(f)
 	}
-	if err == nil && strings.Contains(strings.ToUpper(ctx.Command.Noun()), "EXO") {
+	if err == nil && exo.IsREST(ctx.Command) {
 		err = f.CheckWildcards()
 	}
 	if err != nil {
@@ -538,17 +538,31 @@ func runGetMailbox(ctx *command.Context, build func(*directory.Mailbox, env, *ob
 		// only the mailboxes that have an archive
 		l.keep = andKeep(l.keep, func(m *directory.Mailbox) bool { return m.ArchiveStatus == "Active" })
 	}
-	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
-		if ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {
-			id := object.ToInvariantString(ctx.Value(n))
-			return getByIdentity(ctx, l, id, id, false)
-		}
-	}
-	if v := ctx.Value("Identity"); v != nil && object.ToInvariantString(object.Unwrap(v)) != "" {
-		id, shown := identityString(v)
+	if id, shown, ok := callIdentity(ctx); ok {
 		return getByIdentity(ctx, l, id, shown, false)
 	}
 	return l.run()
+}
+
+// callIdentity is the one object a Get cmdlet's call names, as the text
+// to resolve and the text errors show: -PrimarySmtpAddress,
+// -UserPrincipalName or -ExternalDirectoryObjectId (the REST cmdlets'
+// other ways to name a mailbox), where the cmdlet has them and the call
+// gives no -Identity, else -Identity (a string or a piped object). ok is
+// false when the call names none: an empty or $null -Identity lists
+// everything.
+func callIdentity(ctx *command.Context) (id, shown string, ok bool) {
+	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
+		if ctx.Command.Param(n) != nil && ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {
+			id = object.ToInvariantString(ctx.Value(n))
+			return id, id, true
+		}
+	}
+	if v := ctx.Value("Identity"); v != nil && object.ToInvariantString(object.Unwrap(v)) != "" {
+		id, shown = identityString(v)
+		return id, shown, true
+	}
+	return "", "", false
 }
 
 // warnGroupMailboxes says, when the tenant has Microsoft 365 groups, that
@@ -765,7 +779,7 @@ func runRecipients(ctx *command.Context, accounts, withGroups bool, build func(*
 			inner := l.keepGroup
 			l.keepGroup = func(g *groups.Group) bool { return preview[strings.ToLower(g.Guid)] && inner(g) }
 		}
-		if strings.Contains(strings.ToUpper(ctx.Command.Noun()), "EXO") {
+		if exo.IsREST(ctx.Command) {
 			props := ctx.Strings("Properties")
 			l.buildGroup = func(g *groups.Group, org *directory.Organization) *object.PSObject {
 				return EXOGroupRecipientObject(g, org, props)
@@ -775,14 +789,7 @@ func runRecipients(ctx *command.Context, accounts, withGroups bool, build func(*
 			return err
 		}
 	}
-	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
-		if ctx.Command.Param(n) != nil && ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {
-			id := object.ToInvariantString(ctx.Value(n))
-			return getByIdentity(ctx, l, id, id, true)
-		}
-	}
-	if v := ctx.Value("Identity"); v != nil && object.ToInvariantString(object.Unwrap(v)) != "" {
-		id, shown := identityString(v)
+	if id, shown, ok := callIdentity(ctx); ok {
 		return getByIdentity(ctx, l, id, shown, true)
 	}
 	return l.run()

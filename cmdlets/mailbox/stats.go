@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -93,34 +94,17 @@ func StatisticsObject(m *directory.Mailbox, c *directory.MailboxContent, archive
 	return o
 }
 
+// exoStatisticsSets are Get-EXOMailboxStatistics' property sets: Minimum
+// (All is every statistics property).
+var exoStatisticsSets = lazy.Value[*exo.PropertySets]{Build: func() *exo.PropertySets {
+	return &exo.PropertySets{Type: TypeEXOStatistics,
+		Minimum: []string{"DeletedItemCount", "DisplayName", "MailboxGuid", "ItemCount", "TotalDeletedItemSize", "TotalItemSize"}}
+}}
+
 // EXOStatisticsObject projects a statistics object onto Get-EXOMailboxStatistics'
 // Minimum property set (plus the requested properties).
 func EXOStatisticsObject(full *object.PSObject, sets, props []string) *object.PSObject {
-	o := object.NewObject(TypeEXOStatistics, "Deserialized.System.Object")
-	all := false
-	for _, s := range sets {
-		if strings.EqualFold(s, "All") {
-			all = true
-		}
-	}
-	if all {
-		for _, p := range full.Properties() {
-			o.AddTyped(p.Name, p.TypeName, p.Get())
-		}
-		return o
-	}
-	names := []string{"DeletedItemCount", "DisplayName", "MailboxGuid", "ItemCount", "TotalDeletedItemSize", "TotalItemSize"}
-	for _, p := range props {
-		if !exo.ContainsFold(names, p) {
-			names = append(names, p)
-		}
-	}
-	for _, n := range names {
-		if p := full.Property(n); p != nil {
-			o.AddTyped(p.Name, p.TypeName, p.Get())
-		}
-	}
-	return o
+	return exoStatisticsSets.Get().Project(full, sets, props)
 }
 
 // statsFor resolves a mailbox and reads its content model.

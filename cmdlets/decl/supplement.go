@@ -58,8 +58,26 @@ func optionalInFact(cmdlet string) []string {
 	return nil
 }
 
-// correct applies optionalInFact to a generated declaration.
+// valuesInFact returns the values a parameter of a cmdlet (both any case)
+// accepts where the facts file records none, because the generator reads
+// only some reference pages: Get-EXOCasMailbox -PropertySets takes the
+// property sets its page lists, in the page's order; nil for any other
+// parameter.
+func valuesInFact(cmdlet, param string) []string {
+	if strings.EqualFold(cmdlet, "Get-EXOCasMailbox") && strings.EqualFold(param, "PropertySets") {
+		return []string{"Minimum", "ActiveSync", "Ews", "Imap", "Mapi", "Pop", "ProtocolSettings", "All"}
+	}
+	return nil
+}
+
+// correct applies optionalInFact and valuesInFact to a generated
+// declaration.
 func correct(c *command.Command) {
+	for _, p := range c.Params {
+		if values := valuesInFact(c.Name, p.Name); values != nil && len(p.Type.Values) == 0 {
+			p.Type = typeOf(p.Type.Name, values)
+		}
+	}
 	names := optionalInFact(c.Name)
 	if names == nil {
 		return

@@ -121,7 +121,7 @@ var roles = lazy.Value[[]Role]{Build: buildRoles}
 // buildRoles returns the role table.
 func buildRoles() []Role {
 	// Cmdlet groups shared by several roles.
-	recipientReads := g("Get-Mailbox", "Get-EXOMailbox", "Get-EXOMailboxStatistics", "Get-EXORecipient", "Get-Recipient",
+	recipientReads := g("Get-Mailbox", "Get-EXOMailbox", "Get-EXOCasMailbox", "Get-EXOMailboxStatistics", "Get-EXORecipient", "Get-Recipient",
 		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-EXOMailboxFolderStatistics", "Get-MailUser",
 		"Get-MailContact", "Get-Contact")
 	messageTrace := g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")

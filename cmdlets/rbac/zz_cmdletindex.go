@@ -56,6 +56,7 @@ var cmdletIndex = [...]cmdletRoles{
 	{Cmdlet: "get-distributiongroupmember", Grants: []roleGrant{{Role: "Distribution Groups"}, {Role: "Security Group Creation and Membership"}, {Role: "View-Only Recipients"}}},
 	{Cmdlet: "get-dkimsigningconfig", Grants: []roleGrant{{Role: "Security Admin"}, {Role: "Security Reader"}, {Role: "Transport Hygiene"}, {Role: "View-Only Configuration"}}},
 	{Cmdlet: "get-eopprotectionpolicyrule", Grants: []roleGrant{{Role: "Security Admin"}, {Role: "Security Reader"}, {Role: "Transport Hygiene"}, {Role: "View-Only Configuration"}}},
+	{Cmdlet: "get-exocasmailbox", Grants: []roleGrant{{Role: "Mail Recipients"}, {Role: "View-Only Recipients"}}},
 	{Cmdlet: "get-exomailbox", Grants: []roleGrant{{Role: "Mail Recipients"}, {Role: "View-Only Recipients"}}},
 	{Cmdlet: "get-exomailboxfolderstatistics", Grants: []roleGrant{{Role: "Mail Recipients"}, {Role: "View-Only Recipients"}}},
 	{Cmdlet: "get-exomailboxpermission", Grants: []roleGrant{{Role: "Mail Recipients"}, {Role: "View-Only Recipients"}}},

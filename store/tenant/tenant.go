@@ -4,10 +4,12 @@
 package tenant
 
 import (
+	"errors"
 	"io"
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/antispam"
+	"github.com/exosim/exosim/store/appaccess"
 	"github.com/exosim/exosim/store/auditbypass"
 	"github.com/exosim/exosim/store/autoreply"
 	"github.com/exosim/exosim/store/calendarconfig"
@@ -83,11 +85,39 @@ func Schema() *store.Schema {
 	antispam.QuarantineUsers.Add(s, defender.EachQuarantineTag)
 	mailauth.Register(s)
 	transportconfig.Register(s)
+	appaccess.Register(s)
+	appaccess.Scopes.Add(s, appAccessScope)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err
 	})
 	return s
+}
+
+// appAccessScope tells the application access policies' check what the
+// directory says now of a policy's scope: a group by its GUID, an account
+// by its object ID, with the security identifier the permissions show for
+// the same holder.
+func appAccessScope(tx *store.Tx, kind, id string) (appaccess.Scope, error) {
+	org, err := directory.GetOrganization(tx)
+	if err != nil {
+		return appaccess.Scope{}, err
+	}
+	if kind == appaccess.ScopeGroup {
+		g, ok, err := groups.Get(tx, id)
+		if err != nil || !ok {
+			return appaccess.Scope{}, err
+		}
+		return appaccess.Scope{Found: true, ObjectID: g.ExternalDirectoryObjectId, SID: permissions.SID(org.Guid, g.Guid)}, nil
+	}
+	u, err := directory.GetUser(tx, id)
+	var nf *store.NotFoundError
+	if errors.As(err, &nf) || err == nil && u.State == directory.UserPurged {
+		return appaccess.Scope{}, nil
+	} else if err != nil {
+		return appaccess.Scope{}, err
+	}
+	return appaccess.Scope{Found: true, ObjectID: u.ObjectID, SID: permissions.SID(org.Guid, u.ObjectID)}, nil
 }
 
 // onPremSource lets restore requests copy from the disconnected mailboxes

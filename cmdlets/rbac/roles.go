@@ -125,7 +125,13 @@ func buildRoles() []Role {
 		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-EXOMailboxFolderStatistics", "Get-MailUser",
 		"Get-MailContact", "Get-Contact")
 	messageTrace := g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
-	configReads := g("Get-OrganizationConfig", "Get-TransportConfig", "Get-JournalRule", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
+	// Application access policies: Get-ManagementRole -Cmdlet
+	// Get-ApplicationAccessPolicy names Organization Configuration and
+	// View-Only Configuration; the simulator grants the read-only Test
+	// cmdlet the same way.
+	appAccess := g("Get-ApplicationAccessPolicy", "New-ApplicationAccessPolicy", "Set-ApplicationAccessPolicy",
+		"Remove-ApplicationAccessPolicy", "Test-ApplicationAccessPolicy")
+	configReads := g("Get-ApplicationAccessPolicy", "Test-ApplicationAccessPolicy", "Get-OrganizationConfig", "Get-TransportConfig", "Get-JournalRule", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy",
 		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy", "Get-RoleAssignmentPolicy")
@@ -273,7 +279,7 @@ func buildRoles() []Role {
 		{Name: "Org Marketplace Apps", RoleType: "OrgMarketplaceApps", Description: "Installs store add-ins for the organization."},
 		{Name: "Organization Client Access", RoleType: "OrganizationClientAccess", Description: "Manages client access settings."},
 		{Name: "Organization Configuration", RoleType: "OrganizationConfiguration", Description: "Manages organization-wide settings.",
-			Grants: join(g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase"), externalTag)},
+			Grants: join(g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase"), externalTag, appAccess)},
 		{Name: "Organization Transport Settings", RoleType: "OrganizationTransportSettings", Description: "Manages organization-wide transport settings.",
 			Grants: g("Get-TransportConfig", "Set-TransportConfig")},
 		{Name: "Preview", RoleType: "Preview", Description: "Previews eDiscovery search results.",

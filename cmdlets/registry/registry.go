@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/antispam"
+	"github.com/exosim/exosim/cmdlets/appaccess"
 	"github.com/exosim/exosim/cmdlets/autoreply"
 	"github.com/exosim/exosim/cmdlets/calendarconfig"
 	"github.com/exosim/exosim/cmdlets/calendarproc"
@@ -115,6 +116,7 @@ var packages = [...]struct {
 	{&defender.Cmdlets, defender.Views},
 	{&mailauth.Cmdlets, mailauth.Views},
 	{&transportconfig.Cmdlets, transportconfig.Views},
+	{&appaccess.Cmdlets, nil},
 	{&user.Cmdlets, nil},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},
@@ -136,7 +138,7 @@ var packageTables = [...]*command.Table{
 	&calendarproc.Cmdlets, &autoreply.Cmdlets, &mobile.Cmdlets, &casmailbox.Cmdlets, &mailboxpolicy.Cmdlets,
 	&junkemail.Cmdlets, &messageconfig.Cmdlets, &clutter.Cmdlets, &regional.Cmdlets, &calendarconfig.Cmdlets,
 	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &antispam.Cmdlets,
-	&defender.Cmdlets, &mailauth.Cmdlets, &transportconfig.Cmdlets, &user.Cmdlets, &holds.Cmdlets,
+	&defender.Cmdlets, &mailauth.Cmdlets, &transportconfig.Cmdlets, &appaccess.Cmdlets, &user.Cmdlets, &holds.Cmdlets,
 	&compliance.Cmdlets, &ome.Cmdlets, &restore.Cmdlets, &recoverable.Cmdlets, &onprem.Cmdlets,
 	&rbac.Cmdlets, &sim.Cmdlets,
 	&sim.PowerShellCmdlets, &session.Cmdlets, &pester.Cmdlets,

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/repl"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
@@ -71,6 +72,9 @@ type options struct {
 	// memoryLimit is --memory-limit: the PowerShell engine's memory
 	// budget ("" for $EXOSIM_MEMORY_LIMIT, else the default).
 	memoryLimit string
+	// nonInteractive is --non-interactive, pwsh's -NonInteractive: every
+	// read and prompt fails instead of waiting for an answer.
+	nonInteractive bool
 }
 
 // usageError marks misuse of exosim's own flags (exit status 2).
@@ -169,6 +173,7 @@ func rootCommand(e *env, o *options, persistent bool) *cobra.Command {
 	pf.BoolVar(&o.onprem, "onprem", false, "start an Exchange Management Shell on the on-premises server (mail.contoso.com) instead of Exchange Online")
 	pf.StringVar(&o.user, "user", "", "sign in as this user (UPN); default the tenant's administrator. Role groups decide which cmdlets exist for them")
 	pf.StringVar(&o.memoryLimit, "memory-limit", "", "memory budget of a PowerShell session, e.g. 512MB or 2GB (default $"+memlimit.EnvVar+", else 1GB; 0 for none); beyond it commands fail with OutOfMemoryException")
+	pf.BoolVar(&o.nonInteractive, "non-interactive", false, "pwsh's -NonInteractive: every prompt (Read-Host, a confirmation, Get-Credential, PromptForChoice, Pause) fails with PowerShell's NonInteractive error instead of waiting for an answer")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
 	return root
 }
@@ -297,8 +302,9 @@ func openTenant(e *env, o *options) (*store.Store, error) {
 	return st, nil
 }
 
-// setupIO applies --width and color rules.
+// setupIO applies --width, color rules and --non-interactive.
 func setupIO(e *env, o *options) {
+	e.io.NonInteractive = o.nonInteractive
 	e.io.Width = o.width
 	if e.io.StdoutTTY {
 		if w := terminalWidth(int(os.Stdout.Fd())); w > 0 {
@@ -357,18 +363,53 @@ func runRoot(e *env, o *options, cmd *cobra.Command) error {
 		return nil
 	}
 	if !e.io.StdinTTY {
-		text, err := e.io.ReadAll()
-		if err != nil {
-			return err
-		}
 		rt := registry.NewSession(e.io, st, sessionOptions(e, o, false))
-		code := rt.Run(syntax.NewSource("", text), runtime.RunOptions{Script: true})
-		if code != 0 {
+		if code := runStdin(rt, e.io); code != 0 {
 			return exitCode(code)
 		}
 		return nil
 	}
 	return runREPL(e, o, st)
+}
+
+// runStdin runs the commands standard input holds as pwsh runs
+// redirected standard input: a command line at a time, each read only
+// after the one before it has finished, so that a prompt one of them asks
+// (Read-Host, a confirmation, Get-Credential's user name) reads its answer
+// from the lines that follow it. Lines are gathered until the parser has
+// complete input (a statement over several lines runs once it ends; pwsh
+// waits for an empty line after it) and run at the global scope, each
+// line on its own: a terminating error ends only its command line. Input
+// still incomplete at the end runs too, to show its parse error. The
+// result is the exit statement's code, else 1 when any command line
+// showed an error, else 0.
+func runStdin(rt *runtime.Runtime, in *host.IO) int {
+	code := 0
+	var text strings.Builder
+	for {
+		line, _, err := in.ReadRedirected()
+		end := err != nil
+		if !end {
+			text.WriteString(line)
+			text.WriteByte('\n')
+			if repl.Incomplete(text.String()) {
+				continue
+			}
+		}
+		if strings.TrimSpace(text.String()) != "" {
+			c := rt.Run(syntax.NewSource("", text.String()), runtime.RunOptions{})
+			if _, exited := rt.ExitRequested(); exited {
+				return c
+			}
+			if c != 0 {
+				code = c
+			}
+		}
+		text.Reset()
+		if end {
+			return code
+		}
+	}
 }
 
 func newRunCmd(e *env, o *options) *cobra.Command {

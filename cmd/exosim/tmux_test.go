@@ -85,6 +85,8 @@ type pane struct {
 	rows   int
 	// color starts exosim without NO_COLOR (colours on the terminal).
 	color bool
+	// flags are more of exosim's flags, put before --tenant.
+	flags string
 }
 
 var socketSeq struct {
@@ -132,7 +134,7 @@ func (s *pane) start() {
 	if s.color {
 		noColor = "-u NO_COLOR"
 	}
-	cmd := fmt.Sprintf("cd %q && exec env %s LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen HOME=%q %q --tenant %q", s.dir, noColor, s.dir, s.bin, s.tenant)
+	cmd := fmt.Sprintf("cd %q && exec env %s LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen HOME=%q %q %s --tenant %q", s.dir, noColor, s.dir, s.bin, s.flags, s.tenant)
 	// A server that is still shutting down after kill-server can refuse
 	// the new session for a moment: try again.
 	for try := 0; ; try++ {
@@ -504,6 +506,21 @@ func TestTermSuspend(t *testing.T) {
 	s.typ("y")
 	s.key("Enter")
 	s.waitRows("removed alpha", strings.TrimRight(psPrompt, " "))
+}
+
+// TestTermNonInteractive: exosim --non-interactive at a terminal is pwsh
+// -NonInteractive there: command lines are edited and run as always, but
+// Read-Host and a confirmation fail at once with the NonInteractive error
+// instead of asking, and the line goes on.
+func TestTermNonInteractive(t *testing.T) {
+	t.Parallel()
+	s := newTerm(t, 120, 40)
+	s.flags = "--non-interactive"
+	s.start()
+	s.run(`Read-Host 'Name'; 'after read'`)
+	s.waitRows("Read-Host: PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "after read", strings.TrimRight(psPrompt, " "))
+	s.run(`Remove-Mailbox carolo; (Get-Mailbox carolo).Name`)
+	s.waitRows("Remove-Mailbox: PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "carolo", strings.TrimRight(psPrompt, " "))
 }
 
 // TestTermHostPrompts: $Host.UI.PromptForChoice prints a caption, message

@@ -146,12 +146,16 @@ func chopWords(s string, max int) []string {
 // PromptForChoice asks a question as PowerShell's console host does: a
 // blank row and the caption, the message (both wrapped to one cell less
 // than the window), then the choices "[Y] Yes  [N] No  [?] Help (default
-// is "Y"): " broken into rows that fit. An empty answer takes the
-// default, "?" lists each choice's help, a hot key or label (any case)
-// picks a choice; anything else asks again. Ctrl+C returns
-// ErrInterrupted.
+// is "Y"): " broken into rows that fit, and the answer read after them
+// (ReadAnswer: at a terminal, or from redirected input with the answer
+// echoed). An empty answer takes the default (without one it asks
+// again), "?" lists each choice's help, and otherwise the answer, without
+// its surrounding blanks, picks a choice (PickChoice); an answer that
+// picks none asks again. A NonInteractive session fails with
+// ErrNonInteractive before writing anything; the end of redirected input
+// returns io.EOF and Ctrl+C ErrInterrupted.
 func (h *IO) PromptForChoice(caption, message string, choices []Choice, def int) (int, error) {
-	if !h.Interactive() {
+	if h.NonInteractive {
 		return -1, ErrNonInteractive
 	}
 	width, _ := h.WindowSize()
@@ -159,51 +163,55 @@ func (h *IO) PromptForChoice(caption, message string, choices []Choice, def int)
 		width = 120
 	}
 	if caption != "" {
-		fmt.Fprint(h.Out, "\n"+strings.Join(WrapText(caption, width-1), "\n")+"\n")
+		h.writeText("\n" + strings.Join(WrapText(caption, width-1), "\n") + "\n")
 	}
 	if message != "" {
-		fmt.Fprint(h.Out, strings.Join(WrapText(message, width-1), "\n")+"\n")
+		h.writeText(strings.Join(WrapText(message, width-1), "\n") + "\n")
 	}
 	for {
 		rows := choiceRows(choices, def, width-1)
 		if len(rows) > 1 {
-			fmt.Fprint(h.Out, strings.Join(rows[:len(rows)-1], "\n")+"\n")
+			h.writeText(strings.Join(rows[:len(rows)-1], "\n") + "\n")
 		}
-		ans, err := h.ReadLine(rows[len(rows)-1], false)
+		ans, err := h.ReadAnswer(rows[len(rows)-1])
 		if err != nil {
 			return -1, err
 		}
-		ans = strings.TrimSpace(ans)
-		switch {
-		case ans == "":
+		if ans == "" {
 			if def >= 0 {
 				return def, nil
 			}
 			continue
-		case ans == "?":
+		}
+		ans = strings.TrimSpace(ans)
+		if ans == "?" {
 			for _, c := range choices {
 				hot, plain := c.hotkey()
 				if hot == "" {
 					hot = plain
 				}
-				fmt.Fprint(h.Out, strings.Join(WrapText(hot+" - "+c.HelpMessage, width-1), "\n")+"\n")
+				h.writeText(strings.Join(WrapText(hot+" - "+c.HelpMessage, width-1), "\n") + "\n")
 			}
 			continue
 		}
-		if i := pickChoice(choices, ans); i >= 0 {
+		if i := PickChoice(choices, ans); i >= 0 {
 			return i, nil
 		}
 	}
 }
 
-func pickChoice(choices []Choice, ans string) int {
+// PickChoice is the choice an answer picks, as PowerShell decides it: a
+// choice's whole label (without the &) first, then a hot key, either in
+// any case; -1 when it picks none. (A blank-only answer is not empty: it
+// picks nothing and the question is asked again.)
+func PickChoice(choices []Choice, ans string) int {
 	for i, c := range choices {
-		if hot, _ := c.hotkey(); hot != "" && strings.EqualFold(hot, ans) {
+		if _, plain := c.hotkey(); strings.EqualFold(plain, ans) {
 			return i
 		}
 	}
 	for i, c := range choices {
-		if _, plain := c.hotkey(); strings.EqualFold(plain, ans) {
+		if hot, _ := c.hotkey(); hot != "" && strings.EqualFold(hot, ans) {
 			return i
 		}
 	}

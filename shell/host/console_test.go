@@ -1,6 +1,8 @@
 package host
 
 import (
+	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -51,12 +53,62 @@ func TestChoiceRows(t *testing.T) {
 	}
 }
 
+// TestPickChoice: an answer picks a choice by its whole label (without
+// the &) or its hot key, in any case; a whole label is looked at first,
+// so a label that is another choice's hot key picks its own choice.
 func TestPickChoice(t *testing.T) {
 	cs := []Choice{{Label: "&Yes"}, {Label: "Yes to &All"}, {Label: "&No"}}
-	for ans, want := range map[string]int{"y": 0, "A": 1, "yes to all": 1, "no": 2, "x": -1} {
-		if got := pickChoice(cs, ans); got != want {
+	for ans, want := range map[string]int{"y": 0, "Y": 0, "A": 1, "yes to all": 1, "YES": 0, "no": 2, "n": 2, "x": -1, "": -1, "yes to": -1} {
+		if got := PickChoice(cs, ans); got != want {
 			t.Errorf("%q: %d, want %d", ans, got, want)
 		}
+	}
+	// "N" is the hot key of &No and the whole label of the second choice.
+	clash := []Choice{{Label: "&No"}, {Label: "N"}}
+	if got := PickChoice(clash, "n"); got != 1 {
+		t.Errorf("label before hot key: %d, want 1", got)
+	}
+}
+
+// TestPromptForChoiceRedirected: redirected input answers a choice
+// prompt as it answers pwsh's console host. Each answer is echoed after
+// the choices; an empty line takes the default, "?" lists the help and
+// asks again, an answer that picks nothing asks again, a blank-only
+// answer is not empty (it asks again), and the end of the input is
+// io.EOF. A NonInteractive session fails at once and writes nothing.
+func TestPromptForChoiceRedirected(t *testing.T) {
+	choices := []Choice{{Label: "&Yes", HelpMessage: "do it"}, {Label: "&No", HelpMessage: "skip it"}}
+	row := `[Y] Yes  [N] No  [?] Help (default is "N"): `
+	for _, tc := range []struct {
+		in   string
+		def  int
+		want int
+		err  error
+		out  string
+	}{
+		{in: "y\n", def: 1, want: 0, out: row + "y\n"},
+		{in: "YES\r\n", def: 1, want: 0, out: row + "YES\r\n"},
+		{in: "\n", def: 1, want: 1, out: row + "\n"},
+		{in: "maybe\n  \nn\n", def: 1, want: 1, out: row + "maybe\n" + row + "  \n" + row + "n\n"},
+		{in: "?\nno", def: 1, want: 1, out: row + "?\nY - do it\nN - skip it\n" + row + "no"},
+		{in: "", def: 1, want: -1, err: io.EOF, out: row},
+		{in: "x\n", def: 1, want: -1, err: io.EOF, out: row + "x\n" + row},
+		{in: "\n\ny\n", def: -1, want: 0, out: "[Y] Yes  [N] No  [?] Help " + "\n" + "[Y] Yes  [N] No  [?] Help " + "\n" + "[Y] Yes  [N] No  [?] Help " + "y\n"},
+	} {
+		var out strings.Builder
+		h := &IO{In: strings.NewReader(tc.in), Out: &out, Width: 120}
+		got, err := h.PromptForChoice("", "", choices, tc.def)
+		if got != tc.want || !errors.Is(err, tc.err) || (tc.err == nil && err != nil) || out.String() != tc.out {
+			t.Errorf("%q: %d, %v, wrote %q; want %d, %v, %q", tc.in, got, err, out.String(), tc.want, tc.err, tc.out)
+		}
+	}
+	var out strings.Builder
+	h := &IO{In: strings.NewReader("y\n"), Out: &out, Width: 120, NonInteractive: true}
+	if _, err := h.PromptForChoice("Cap", "Msg", choices, 0); !errors.Is(err, ErrNonInteractive) || out.Len() != 0 {
+		t.Errorf("NonInteractive: %v, wrote %q", err, out.String())
+	}
+	if _, err := h.ReadAnswer("Name: "); !errors.Is(err, ErrNonInteractive) || out.Len() != 0 {
+		t.Errorf("NonInteractive ReadAnswer: %v, wrote %q", err, out.String())
 	}
 }
 

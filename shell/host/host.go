@@ -23,8 +23,8 @@ const (
 	ColorReset   = "\x1b[0m"
 )
 
-// ErrNonInteractive is returned by prompts when input is not a terminal
-// and cannot answer them.
+// ErrNonInteractive is returned by every read and prompt of a
+// NonInteractive session (pwsh -NonInteractive).
 var ErrNonInteractive = errors.New("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.")
 
 // LineEditor reads one edited line from a terminal (the REPL's readline).
@@ -42,6 +42,10 @@ type IO struct {
 	// StdinTTY and StdoutTTY tell whether the streams are terminals.
 	StdinTTY  bool
 	StdoutTTY bool
+	// NonInteractive is pwsh's -NonInteractive: no read or prompt is
+	// answered, at a terminal or from redirected input; each fails with
+	// ErrNonInteractive instead.
+	NonInteractive bool
 	// Width is the console width in cells (the terminal's, or the --width
 	// setting when output is not a terminal; default 120).
 	Width int
@@ -64,8 +68,43 @@ func System() *IO {
 	return &IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, Width: 120}
 }
 
-// Interactive reports whether prompts can be answered (stdin is a terminal).
-func (h *IO) Interactive() bool { return h.StdinTTY }
+// Interactive reports whether prompts are answered at a terminal: stdin
+// is one and the session is not NonInteractive. (Redirected input answers
+// them too; see ReadAnswer.)
+func (h *IO) Interactive() bool { return h.StdinTTY && !h.NonInteractive }
+
+// ReadAnswer reads the line typed in answer to a prompt as pwsh's console
+// host reads it. In a NonInteractive session it fails with
+// ErrNonInteractive and writes nothing. At a terminal the prompt is shown
+// and the line edited there (Ctrl+C: the editor's ErrInterrupted).
+// Redirected input is read a line at a time (ReadRedirected): the prompt
+// is written, then what the read consumed is echoed after it, so that the
+// answer stands after its prompt; at the end of the input, where pwsh's
+// host reads a null line, it returns io.EOF with nothing echoed.
+func (h *IO) ReadAnswer(prompt string) (string, error) {
+	if h.NonInteractive {
+		return "", ErrNonInteractive
+	}
+	if h.StdinTTY {
+		return h.ReadLine(prompt, false)
+	}
+	h.writeText(prompt)
+	line, echo, err := h.ReadRedirected()
+	if err != nil {
+		return "", io.EOF
+	}
+	h.writeText(echo)
+	return line, nil
+}
+
+// writeText writes text to Out after erasing a progress line.
+func (h *IO) writeText(text string) {
+	if text == "" || h.Out == nil {
+		return
+	}
+	h.ClearProgress()
+	io.WriteString(h.Out, text)
+}
 
 // ReadLine reads one line of input for Read-Host and prompts. On a
 // terminal with an editor the prompt is shown and the line edited there;

@@ -108,34 +108,35 @@ func New(s Session) *object.PSObject {
 		}
 		return nil, nil
 	})
-	read := func(secret bool) (string, error) {
-		if !io.Interactive() {
-			return "", &dotnet.MethodException{Msg: host.ErrNonInteractive.Error()}
-		}
-		line, err := io.ReadLine("", secret)
-		if err != nil {
-			return "", s.Stop()
-		}
-		return line, nil
-	}
-	// ReadLine on redirected input reads it as PowerShell's console host
-	// does: the line is echoed to the output, and the end of the input is
-	// a null line rather than an error.
+	// ReadLine reads the line as the console host does (host.IO.ReadAnswer):
+	// at a terminal, or from redirected input with the line echoed, where
+	// the end of the input is a null line rather than an error.
 	method("ReadLine", func(args []any) (any, error) {
-		if io.Interactive() {
-			return read(false)
-		}
-		line, echo, err := io.ReadRedirected()
-		if err != nil {
+		line, err := io.ReadAnswer("")
+		switch {
+		case err == nil:
+			return line, nil
+		case errors.Is(err, host.ErrNonInteractive):
+			return nil, nonInteractiveException()
+		case !io.StdinTTY:
 			return nil, nil
 		}
-		WriteRaw(io, echo)
-		return line, nil
+		return nil, s.Stop()
 	})
+	// ReadLineAsSecureString reads a hidden line at a terminal. pwsh reads
+	// it key by key, which .NET refuses on redirected input; the console
+	// host then stops the pipeline without an error record, whatever the
+	// input holds.
 	method("ReadLineAsSecureString", func(args []any) (any, error) {
-		line, err := read(true)
+		if io.NonInteractive {
+			return nil, nonInteractiveException()
+		}
+		if !io.StdinTTY {
+			return nil, s.Stop()
+		}
+		line, err := io.ReadLine("", true)
 		if err != nil {
-			return nil, err
+			return nil, s.Stop()
 		}
 		return object.NewSecureString(line), nil
 	})
@@ -151,10 +152,18 @@ func New(s Session) *object.PSObject {
 
 // promptForChoice is $Host.UI.PromptForChoice(caption, message, choices,
 // defaultChoice): choices are ChoiceDescriptions (Label, HelpMessage) or
-// plain labels.
+// plain labels. The answer is read at a terminal or from redirected input
+// (host.IO.PromptForChoice). As in pwsh's console host a NonInteractive
+// session fails before the arguments are checked, and the end of
+// redirected input fails with the NullReferenceException pwsh's host
+// meets there.
 func promptForChoice(s Session, args []any) (any, error) {
 	if len(args) != 4 {
 		return nil, dotnet.Throw("Cannot find an overload for \"PromptForChoice\" and the argument count: \"%d\".", len(args))
+	}
+	io := s.Console()
+	if io.NonInteractive {
+		return nil, nonInteractiveException()
 	}
 	var choices []host.Choice
 	items, ok := object.Elements(args[2])
@@ -169,27 +178,35 @@ func promptForChoice(s Session, args []any) (any, error) {
 		choices = append(choices, host.Choice{Label: s.Text(it)})
 	}
 	if len(choices) == 0 {
-		return nil, &dotnet.MethodException{Msg: "Exception calling \"PromptForChoice\" with \"4\" argument(s): \"choices cannot be empty.\""}
+		return nil, &dotnet.MethodException{Msg: "choices cannot be empty."}
 	}
 	def := 0
 	if n, ok := numeric.ToNumber(args[3]); ok {
 		def = int(numeric.Int64(n))
 	}
 	if def < -1 || def >= len(choices) {
-		return nil, &dotnet.MethodException{Msg: "Exception calling \"PromptForChoice\" with \"4\" argument(s): \"defaultChoice must be a valid index into choices.\""}
-	}
-	io := s.Console()
-	if !io.Interactive() {
-		return nil, &dotnet.MethodException{Msg: "Exception calling \"PromptForChoice\" with \"4\" argument(s): \"" + host.ErrNonInteractive.Error() + "\""}
+		return nil, &dotnet.MethodException{Msg: "defaultChoice must be a valid index into choices."}
 	}
 	i, err := io.PromptForChoice(s.Text(args[0]), s.Text(args[1]), choices, def)
-	if errors.Is(err, host.ErrInterrupted) {
-		return nil, s.Stop()
-	}
 	if err != nil {
+		switch unanswered(io, err) {
+		case ErrNonInteractive:
+			return nil, nonInteractiveException()
+		case ErrEndOfInput:
+			return nil, &dotnet.TypedException{Msg: ErrEndOfInput.Error(), Type: "System.NullReferenceException"}
+		}
+		if errors.Is(err, host.ErrInterrupted) {
+			return nil, s.Stop()
+		}
 		return nil, &dotnet.MethodException{Msg: err.Error()}
 	}
 	return i, nil
+}
+
+// nonInteractiveException is what a host method throws in a
+// NonInteractive session: pwsh's PSInvalidOperationException.
+func nonInteractiveException() error {
+	return &dotnet.TypedException{Msg: ErrNonInteractive.Error(), Type: "System.Management.Automation.PSInvalidOperationException"}
 }
 
 func versionObject(major, minor, build int) *object.PSObject {

@@ -64,21 +64,72 @@ func TestShouldContinue(t *testing.T) {
 	if ok || err != nil {
 		t.Fatalf("got %v %v", ok, err)
 	}
-	prompt := "[Y] Yes  [N] No  [?] Help (default is \"Y\"): "
-	if want := "\nCaption\nDelete it?\n" + prompt + "Y - Continue with only the next step of the operation.\nN - Skip this operation and proceed with the next operation.\n" + prompt; out.String() != want {
+	// At a terminal the editor shows the choices row and reads the answer.
+	if want := "\nCaption\nDelete it?\nY - Continue with only the next step of the operation.\nN - Skip this operation and proceed with the next operation.\n"; out.String() != want {
 		t.Errorf("wrote %q", out.String())
 	}
 	c, _ = newConsole(true, "")
 	if ok, err := hostui.ShouldContinue(c, "q", "c"); !ok || err != nil {
 		t.Errorf("default answer: %v %v", ok, err)
 	}
-	c, _ = newConsole(false)
-	if _, err := hostui.ShouldContinue(c, "q", "c"); !errors.Is(err, hostui.ErrNonInteractive) {
-		t.Errorf("without a terminal: %v", err)
-	}
 	c, _ = newConsole(true)
 	var pe *pserror.Error
 	if _, err := hostui.ShouldContinue(c, "q", "c"); !errors.As(err, &pe) || pe.Record.ErrorID != "PipelineStopped" {
 		t.Errorf("Ctrl+C: %v", err)
+	}
+}
+
+// TestPromptsRedirected: ShouldContinue and Confirm read their answers
+// from redirected input, echoed after the choices row, and fail at its
+// end with ErrEndOfInput; a NonInteractive session fails at once with
+// ErrNonInteractive, writing nothing.
+func TestPromptsRedirected(t *testing.T) {
+	t.Parallel()
+	redirected := func(in string, nonInteractive bool) (console, *strings.Builder) {
+		out := &strings.Builder{}
+		return console{&host.IO{In: strings.NewReader(in), Out: out, Err: out, Width: 100, NonInteractive: nonInteractive}}, out
+	}
+	prompt := "[Y] Yes  [N] No  [?] Help (default is \"Y\"): "
+	c, out := redirected("?\nmaybe\nNo\n", false)
+	if ok, err := hostui.ShouldContinue(c, "Delete it?", "Caption"); ok || err != nil {
+		t.Errorf("ShouldContinue: %v %v", ok, err)
+	}
+	if want := "\nCaption\nDelete it?\n" + prompt + "?\nY - Continue with only the next step of the operation.\nN - Skip this operation and proceed with the next operation.\n" + prompt + "maybe\n" + prompt + "No\n"; out.String() != want {
+		t.Errorf("ShouldContinue wrote %q", out.String())
+	}
+	c, _ = redirected("", false)
+	if _, err := hostui.ShouldContinue(c, "q", "c"); !errors.Is(err, hostui.ErrEndOfInput) {
+		t.Errorf("ShouldContinue at the end of the input: %v", err)
+	}
+	c, out = redirected("y\n", true)
+	if _, err := hostui.ShouldContinue(c, "q", "c"); !errors.Is(err, hostui.ErrNonInteractive) || out.Len() != 0 {
+		t.Errorf("ShouldContinue NonInteractive: %v, wrote %q", err, out.String())
+	}
+	for _, tc := range []struct {
+		in                string
+		ok, yesAll, noAll bool
+		err               error
+	}{
+		{in: "y\n", ok: true},
+		{in: "\n", ok: true},
+		{in: "A\n", ok: true, yesAll: true},
+		{in: "yes to all\n", ok: true, yesAll: true},
+		{in: "n\n"},
+		{in: "L\n", noAll: true},
+		{in: "z\nno\n"},
+		{in: "", err: hostui.ErrEndOfInput},
+		{in: "z\n", err: hostui.ErrEndOfInput},
+	} {
+		c, _ := redirected(tc.in, false)
+		var yes, no bool
+		ok, err := hostui.Confirm(c, "Confirm", "Sure?", false, &yes, &no, func() {})
+		if ok != tc.ok || yes != tc.yesAll || no != tc.noAll || !errors.Is(err, tc.err) || (tc.err == nil && err != nil) {
+			t.Errorf("Confirm %q: %v %v yes=%v no=%v", tc.in, ok, err, yes, no)
+		}
+	}
+	c, out = redirected("y\n", true)
+	var yes, no bool
+	if _, err := hostui.Confirm(c, "Confirm", "Sure?", false, &yes, &no, func() {}); !errors.Is(err, hostui.ErrNonInteractive) || out.Len() != 0 {
+		t.Errorf("Confirm NonInteractive: %v, wrote %q", err, out.String())
 	}
 }

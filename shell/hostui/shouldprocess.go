@@ -6,7 +6,6 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/pserror"
 )
 
 // ShouldProcess is what decides a command's ShouldProcess questions: the
@@ -24,8 +23,9 @@ type ShouldProcess struct {
 type Question struct {
 	Target, Action, Description string
 	// Command is the command's name: the action when none is given and
-	// the activity of the error without a terminal.
-	Command string
+	// the activity of the error of a prompt that fails; CommandType
+	// follows the error ID in that error's FullyQualifiedErrorId.
+	Command, CommandType string
 	// Impact is the operation's ConfirmImpact (0: Medium).
 	Impact command.Impact
 	// Remote commands offer no Suspend.
@@ -71,8 +71,10 @@ func (sp *ShouldProcess) Silent(confirmPref string, impact command.Impact) bool 
 // Ask answers q: yes after Yes to All, no after No to All; with -WhatIf
 // it writes "What if:" and says no; without a confirmation due it says
 // yes (writing the operation on the verbose stream under -Verbose);
-// otherwise it asks the user (Confirm; resumed runs after a Suspend), and
-// without a terminal it fails as PowerShell's NonInteractive host does.
+// otherwise it asks the user (Confirm; resumed runs after a Suspend), at
+// a terminal or from redirected input. A NonInteractive session, or the
+// end of redirected input, fails the command as pwsh's console host does
+// (NonInteractiveRecord, EndOfInputRecord).
 func (sp *ShouldProcess) Ask(s Session, confirmPref string, q Question, resumed func()) (bool, error) {
 	if sp.YesToAll {
 		return true, nil
@@ -97,16 +99,6 @@ func (sp *ShouldProcess) Ask(s Session, confirmPref string, q Question, resumed 
 		}
 		return true, nil
 	}
-	if !s.Console().Interactive() {
-		rec := &object.ErrorRecord{
-			Message:       ErrNonInteractive.Error(),
-			ErrorID:       "HostException",
-			Category:      object.ResourceUnavailable,
-			ExceptionType: "HostException",
-			Activity:      q.Command,
-			Position:      q.Position,
-		}
-		return false, &pserror.Error{Record: rec}
-	}
-	return Confirm(s, "Confirm", "Are you sure you want to perform this action?\n"+description, !q.Remote, &sp.YesToAll, &sp.NoToAll, resumed)
+	ok, err := Confirm(s, "Confirm", "Are you sure you want to perform this action?\n"+description, !q.Remote, &sp.YesToAll, &sp.NoToAll, resumed)
+	return ok, PromptRecord(err, q.Command, q.CommandType, q.Position)
 }

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime/cmdproc"
@@ -83,12 +84,17 @@ func (c cmdletSession) Info() *object.PSObject {
 	return c.rt.invocationInfo(c.pr)
 }
 
+// ShouldProcess and ShouldContinue are methods the script calls: a
+// prompt that fails throws its exception, which the call reports
+// (hostui.MethodException).
 func (c cmdletSession) ShouldProcess(target, action, description string) (bool, error) {
-	return c.pr.ShouldProcess(target, action, description)
+	ok, err := c.pr.ShouldProcess(target, action, description)
+	return ok, hostui.MethodException(err)
 }
 
 func (c cmdletSession) ShouldContinue(query, caption string) (bool, error) {
-	return c.pr.ShouldContinue(query, caption)
+	ok, err := c.pr.ShouldContinue(query, caption)
+	return ok, hostui.MethodException(err)
 }
 
 func (c cmdletSession) WriteError(rec *object.ErrorRecord) error { return c.pr.WriteError(rec) }

@@ -133,7 +133,9 @@ var paramBindingCases = []struct {
 		"ByName\nById\nf: Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.\n"},
 	{"ShouldProcess with -WhatIf, and with ConfirmImpact none",
 		"function Remove-Box { [CmdletBinding(SupportsShouldProcess, ConfirmImpact='High')] param($Id) if ($PSCmdlet.ShouldProcess($Id, 'Remove mailbox')) { \"removed $Id\" } }; Remove-Box a -WhatIf; Remove-Box b -Confirm:$false; Remove-Box c",
-		"What if: Performing the operation \"Remove mailbox\" on target \"a\".\nremoved b\nRemove-Box: PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\n"},
+		// c asks, and the (empty) input ends: the host's null answer fails
+		// the ShouldProcess call as pwsh's console host fails it.
+		"What if: Performing the operation \"Remove mailbox\" on target \"a\".\nremoved b\n\nConfirm\nAre you sure you want to perform this action?\nPerforming the operation \"Remove mailbox\" on target \"c\".\n[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): MethodInvocationException: Exception calling \"ShouldProcess\" with \"2\" argument(s): \"Object reference not set to an instance of an object.\"\n"},
 	{"ShouldProcess target only uses the command name",
 		"function Set-Box { [CmdletBinding(SupportsShouldProcess)] param($Id) if ($PSCmdlet.ShouldProcess($Id)) { 'set' } }; Set-Box a -WhatIf; Set-Box b",
 		"What if: Performing the operation \"Set-Box\" on target \"a\".\nset\n"},

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -287,44 +288,55 @@ func readHost() *command.Command {
 	return c
 }
 
-// hostLine is Read-Host's line. At a terminal it is read after the
-// prompt (hidden when secret). Redirected input is read as PowerShell's
-// console host reads it: the prompt is written, then the line, and what
-// the read consumed is echoed after the prompt; at the end of the input
-// ok is false and, after a prompt, the prompt's row is ended. A hidden
-// line from redirected input is read without echo after the prompt's
-// row, and the end of the input there is PowerShell's NonInteractive
-// error.
+// hostLine is Read-Host's line, read as pwsh's console host reads it. A
+// NonInteractive session fails with the host's error before writing
+// anything. A plain line is read after the prompt (host.IO.ReadAnswer):
+// at a terminal, or from redirected input with what the read consumed
+// echoed after the prompt; at the end of the input ok is false and, after
+// a prompt, the prompt's row is ended. A hidden line (secret) is read at
+// a terminal without echo; pwsh reads it key by key, which .NET refuses
+// on redirected input, and its host then stops the pipeline without an
+// error record once the prompt is written.
 func hostLine(ctx *command.Context, prompt string, secret bool) (line string, ok bool, err error) {
 	rt := runtime.Of(ctx)
 	io := rt.IO
+	if io.NonInteractive {
+		return "", false, nonInteractive(ctx, "Read-Host")
+	}
 	switch {
-	case io.Interactive():
-		line, err = io.ReadLine(prompt, secret)
-	case !secret:
+	case secret && io.StdinTTY:
+		line, err = io.ReadLine(prompt, true)
+	case secret:
 		rt.HostText(prompt)
-		line, echo, err := io.ReadRedirected()
-		if err != nil {
+		return "", false, runtime.StopPipeline()
+	default:
+		line, err = io.ReadAnswer(prompt)
+		if err != nil && !io.StdinTTY {
 			if prompt != "" {
 				rt.HostText("\n")
 			}
 			return "", false, nil
 		}
-		rt.HostText(echo)
-		return line, true, nil
-	default:
-		if prompt != "" {
-			rt.HostLine(prompt)
-		}
-		line, err = io.ReadLine("", false)
 	}
 	if errors.Is(err, host.ErrInterrupted) {
 		return "", false, runtime.StopPipeline() // Ctrl+C: the line stops, no error
 	}
 	if err != nil {
-		return "", false, ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "ReadHostFailed", object.ResourceUnavailable, "PSInvalidOperationException", nil))
+		return "", false, nonInteractive(ctx, ctx.Command.Name)
 	}
 	return line, true, nil
+}
+
+// nonInteractive fails the command with the error of a prompt in a
+// NonInteractive session (hostui.NonInteractiveRecord), reported under
+// the name of the command that asked (Pause asks through Read-Host).
+func nonInteractive(ctx *command.Context, name string) error {
+	rec := hostui.NonInteractiveRecord(ctx.Command.Name, "", nil)
+	if name != ctx.Command.Name {
+		rec = hostui.NonInteractiveRecord(name, "Microsoft.PowerShell.Commands.ReadHostCommand", nil)
+		rec.InvocationName = name
+	}
+	return ctx.Fail(rec)
 }
 
 func convertToSecureString() *command.Command {
@@ -390,53 +402,69 @@ func getCredential() *command.Command {
 		if user == "" {
 			user = ctx.String("Credential")
 		}
-		runtime.Of(ctx).HostLine("")
-		runtime.Of(ctx).HostLine("PowerShell credential request")
+		rt := runtime.Of(ctx)
+		io := rt.IO
+		// pwsh's console host writes the caption and message first, asks
+		// for the user name until one is given, then for the password;
+		// each read fails in a NonInteractive session. A user name is
+		// read from redirected input as Read-Host's line is, and at its
+		// end no credential is returned (nor an error). The password is
+		// read key by key, which .NET refuses on redirected input, and the
+		// host stops the pipeline without an error record there.
+		rt.HostLine("")
+		rt.HostLine("PowerShell credential request")
 		if m := ctx.String("Message"); m != "" {
-			runtime.Of(ctx).HostLine(m)
+			rt.HostLine(m)
 		} else {
-			runtime.Of(ctx).HostLine("Enter your credentials.")
+			rt.HostLine("Enter your credentials.")
 		}
-		if user == "" {
-			var err error
-			user, err = readPrompt(ctx, "User: ", false)
-			if err != nil {
-				return err
+		for user == "" {
+			if io.NonInteractive {
+				rt.HostText("User: ")
+				return nonInteractive(ctx, ctx.Command.Name)
 			}
+			line, err := io.ReadAnswer("User: ")
+			switch {
+			case err != nil && !io.StdinTTY:
+				return nil
+			case err != nil:
+				return terminalReadFailed(ctx, err)
+			}
+			user = line
 		}
-		pw, err := readPrompt(ctx, fmt.Sprintf("Password for user %s: ", user), true)
+		prompt := fmt.Sprintf("Password for user %s: ", user)
+		switch {
+		case io.NonInteractive:
+			rt.HostText(prompt)
+			return nonInteractive(ctx, ctx.Command.Name)
+		case !io.StdinTTY:
+			rt.HostText(prompt)
+			return runtime.StopPipeline()
+		}
+		pw, err := io.ReadLine(prompt, true)
 		if err != nil {
-			return err
+			return terminalReadFailed(ctx, err)
 		}
 		return ctx.WriteObject(automation.NewCredential(user, object.NewSecureString(pw)))
 	}
 	return c
 }
 
-func readPrompt(ctx *command.Context, prompt string, secret bool) (string, error) {
-	io := runtime.Of(ctx).IO
-	if io.Interactive() {
-		line, err := io.ReadLine(prompt, secret)
-		if errors.Is(err, host.ErrInterrupted) {
-			return "", runtime.StopPipeline()
-		}
-		if err != nil {
-			return "", ctx.Fail(ctx.NewError("The operation was canceled.", "CouldNotPromptForCredential", object.InvalidOperation, "PSInvalidOperationException", nil))
-		}
-		return line, nil
+// terminalReadFailed is Get-Credential's failed read at a terminal:
+// Ctrl+C stops the line without an error; the read's end is the prompt
+// cancelled.
+func terminalReadFailed(ctx *command.Context, err error) error {
+	if errors.Is(err, host.ErrInterrupted) {
+		return runtime.StopPipeline()
 	}
-	runtime.Of(ctx).HostLine(prompt)
-	line, err := io.ReadLine("", false)
-	if err != nil {
-		return "", ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "CouldNotPromptForCredential", object.ResourceUnavailable, "PSInvalidOperationException", nil))
-	}
-	return line, nil
+	return ctx.Fail(ctx.NewError("The operation was canceled.", "CouldNotPromptForCredential", object.InvalidOperation, "PSInvalidOperationException", nil))
 }
 
-// pause is PowerShell's built-in Pause function: it reads a line after
-// the prompt "Press Enter to continue..." (as Read-Host does) and
-// discards it; at the end of redirected input it ends the prompt's row
-// and returns.
+// pause is PowerShell's built-in Pause function, which is
+// `$null = Read-Host 'Press Enter to continue...'`: it reads a line after
+// that prompt as Read-Host does and discards it; at the end of redirected
+// input it ends the prompt's row and returns, and in a NonInteractive
+// session it fails as Read-Host does.
 func pause() *command.Command {
 	c := &command.Command{Name: "Pause", Type: command.FunctionCommand}
 	c.Synopsis = "Waits for Enter to be pressed."

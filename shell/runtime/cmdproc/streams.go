@@ -1,8 +1,6 @@
 package cmdproc
 
 import (
-	"errors"
-
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/object"
@@ -92,7 +90,7 @@ func (pr *Processor) ProceedsSilently() bool {
 // (0: the command's); hostui.ShouldProcess decides.
 func (pr *Processor) ShouldProcessImpact(target, action, description string, callImpact command.Impact) (bool, error) {
 	s := pr.S
-	q := hostui.Question{Target: target, Action: action, Description: description, Command: pr.Cmd.Name,
+	q := hostui.Question{Target: target, Action: action, Description: description, Command: pr.Cmd.Name, CommandType: pr.errorSuffix(),
 		Impact: pr.confirmImpact(callImpact), Remote: pr.Cmd.Remote, Position: pr.Pos}
 	ok, err := pr.sp.Ask(s.Host(), s.Preference("ConfirmPreference"), q, s.ResumeAfterPrompt)
 	if !ok && err == nil {
@@ -101,22 +99,23 @@ func (pr *Processor) ShouldProcessImpact(target, action, description string, cal
 	return ok, err
 }
 
+// errorSuffix is what follows the error ID in the FullyQualifiedErrorId
+// of an error the command's prompt raises: the compiled cmdlet's type
+// name, else the command's name.
+func (pr *Processor) errorSuffix() string {
+	if pr.Cmd.FullTypeName != "" {
+		return pr.Cmd.FullTypeName
+	}
+	return pr.Cmd.Name
+}
+
 // ShouldContinue asks the user a Yes/No question (hostui.ShouldContinue)
-// whatever -Confirm and $ConfirmPreference say; without a terminal it
-// fails as a non-interactive PowerShell host does, with a HostException.
+// whatever -Confirm and $ConfirmPreference say; in a NonInteractive
+// session, or at the end of redirected input, it fails the command as
+// pwsh's console host does (hostui.PromptRecord).
 func (pr *Processor) ShouldContinue(query, caption string) (bool, error) {
 	ok, err := hostui.ShouldContinue(pr.S.Host(), query, caption)
-	if errors.Is(err, hostui.ErrNonInteractive) {
-		return false, &pserror.Error{Record: &object.ErrorRecord{
-			Message:       err.Error(),
-			ErrorID:       "HostException",
-			Category:      object.ResourceUnavailable,
-			ExceptionType: "HostException",
-			Activity:      pr.Cmd.Name,
-			Position:      pr.Pos,
-		}}
-	}
-	return ok, err
+	return ok, hostui.PromptRecord(err, pr.Cmd.Name, pr.errorSuffix(), pr.Pos)
 }
 
 // Redirections are the command's redirections.

@@ -864,23 +864,24 @@ func (p *parser) scanHereString(i, hdr int, double bool, space bool) *Token {
 		j++
 	}
 	contentStart := j
+	if double {
+		return p.scanHereDoubleBody(i, contentStart, space)
+	}
 	// Find the terminator at the start of a line.
 	contentEnd, end := -1, -1
 	k := contentStart
 	for k <= len(p.text) {
 		r, sz := p.at(k)
-		if (double && isDoubleQuote(r)) || (!double && isSingleQuote(r)) {
-			if p.byteAt(k+sz) == '@' {
-				end = k + sz + 1
-				contentEnd = k
-				if contentEnd > contentStart && p.text[contentEnd-1] == '\n' {
+		if isSingleQuote(r) && p.byteAt(k+sz) == '@' {
+			end = k + sz + 1
+			contentEnd = k
+			if contentEnd > contentStart && p.text[contentEnd-1] == '\n' {
+				contentEnd--
+				if contentEnd > contentStart && p.text[contentEnd-1] == '\r' {
 					contentEnd--
-					if contentEnd > contentStart && p.text[contentEnd-1] == '\r' {
-						contentEnd--
-					}
 				}
-				break
 			}
+			break
 		}
 		nl := strings.IndexByte(p.text[k:], '\n')
 		if nl < 0 {
@@ -896,13 +897,47 @@ func (p *parser) scanHereString(i, hdr int, double bool, space bool) *Token {
 		contentEnd = contentStart
 	}
 	b := &strBuilder{p: p, kind: kind, litStart: contentStart}
-	if !double {
-		b.lit.WriteString(p.text[contentStart:contentEnd])
-		b.flush(contentEnd)
-		return p.stringToken(i, end, space, b, kind)
-	}
-	for q := contentStart; q < contentEnd; {
+	b.lit.WriteString(p.text[contentStart:contentEnd])
+	b.flush(contentEnd)
+	return p.stringToken(i, end, space, b, kind)
+}
+
+// scanHereDoubleBody reads the body of an @"..."@ here-string from
+// contentStart, the offset after its header line. The body ends at a line
+// that starts with "@, but only one outside a $( ) subexpression: the
+// subexpression is parsed as code where it stands, so a here-string nested
+// in it ends with its own "@ line and does not end the outer one. The line
+// break before the terminator is not part of the value.
+func (p *parser) scanHereDoubleBody(i, contentStart int, space bool) *Token {
+	b := &strBuilder{p: p, kind: syntax.HereDouble, litStart: contentStart}
+	q := contentStart
+	for {
+		if q >= len(p.text) {
+			p.errorf(p.ext(i, i+2), true, "TerminatorExpectedAtEndOfString", "The string is missing the terminator: \"@.")
+			b.flush(len(p.text))
+			return p.stringToken(i, len(p.text), space, b, syntax.HereDouble)
+		}
 		r, sz := p.at(q)
+		if (q == contentStart || p.text[q-1] == '\n') && isDoubleQuote(r) && p.byteAt(q+sz) == '@' {
+			contentEnd := q
+			if q > contentStart {
+				// drop the line break that precedes the terminator
+				lit := b.lit.String()
+				cut := 0
+				if strings.HasSuffix(lit, "\n") {
+					cut = 1
+					contentEnd--
+					if strings.HasSuffix(lit[:len(lit)-1], "\r") && p.text[contentEnd-1] == '\r' {
+						cut = 2
+						contentEnd--
+					}
+				}
+				b.lit.Reset()
+				b.lit.WriteString(lit[:len(lit)-cut])
+			}
+			b.flush(contentEnd)
+			return p.stringToken(i, q+sz+1, space, b, syntax.HereDouble)
+		}
 		switch r {
 		case '`':
 			q = b.escape(q)
@@ -913,8 +948,6 @@ func (p *parser) scanHereString(i, hdr int, double bool, space bool) *Token {
 			q += sz
 		}
 	}
-	b.flush(contentEnd)
-	return p.stringToken(i, end, space, b, kind)
 }
 
 // scanGeneric reads a bareword in command mode (or an identifier in

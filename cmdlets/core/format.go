@@ -32,6 +32,7 @@ func formatTable() *command.Command {
 	}
 	c.Handler.Begin = beginTable
 	c.Handler.Process = shapedProcess
+	c.Handler.End = shapedEnd
 	return c
 }
 
@@ -69,6 +70,7 @@ func formatList() *command.Command {
 	}
 	c.Handler.Begin = beginList
 	c.Handler.Process = shapedProcess
+	c.Handler.End = shapedEnd
 	return c
 }
 
@@ -86,13 +88,42 @@ func beginList(ctx *command.Context) error {
 // objects into.
 var specSlot = command.NewInvocationSlot[*format.Spec]()
 
+// shapedSlot records that the call has written its opening records.
+var shapedSlot = command.NewInvocationSlot[bool]()
+
+// shapedProcess writes an entry for each input object, the first one
+// preceded by the records that open the call's output.
 func shapedProcess(ctx *command.Context) error {
 	in, ok := ctx.ProcessInput()
 	if !ok {
 		return nil
 	}
 	spec := *specSlot.Of(ctx)
+	if started := shapedSlot.Of(ctx); !*started {
+		*started = true
+		for _, m := range []format.ShapeMark{format.FormatStartMark, format.GroupStartMark} {
+			if err := ctx.WriteObject(&format.Shaped{Spec: spec, Mark: m}); err != nil {
+				return err
+			}
+		}
+	}
 	return ctx.WriteObject(&format.Shaped{Spec: spec, Value: in})
+}
+
+// shapedEnd closes the call's output when it wrote any: Out-Default shows
+// the table or list then, so what the script writes next (Write-Host)
+// comes after it.
+func shapedEnd(ctx *command.Context) error {
+	if !*shapedSlot.Of(ctx) {
+		return nil
+	}
+	spec := *specSlot.Of(ctx)
+	for _, m := range []format.ShapeMark{format.GroupEndMark, format.FormatEndMark} {
+		if err := ctx.WriteObject(&format.Shaped{Spec: spec, Mark: m}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func buildSpec(ctx *command.Context, kind format.ViewKind, calc format.CalcKind) (*format.Spec, error) {

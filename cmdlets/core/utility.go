@@ -1338,6 +1338,8 @@ func outGridView() *command.Command {
 			for _, it := range items {
 				runtime.Of(ctx).WriteToHost(&format.Shaped{Spec: spec, Value: it})
 			}
+			// the table is complete: shown before what the script writes next
+			runtime.Of(ctx).WriteToHost(&format.Shaped{Spec: spec, Mark: format.FormatEndMark})
 		}
 		mode := ctx.String("OutputMode")
 		if ctx.Switch("PassThru") {

@@ -45,15 +45,46 @@ type PropSpec struct {
 }
 
 // Shaped is what Format-Table and Format-List write to the pipeline: one
-// per input object, all sharing the invocation's *Spec.
+// per input object, all sharing the invocation's *Spec, between the
+// records that open and close the invocation's output (Mark), as
+// PowerShell's format cmdlets write a FormatStartData and a
+// GroupStartData before the entries and a GroupEndData and a
+// FormatEndData after them.
 type Shaped struct {
 	Spec  *Spec
 	Value any
+	// Mark is EntryMark for an object's entry, else the record it is.
+	Mark ShapeMark
 }
+
+// ShapeMark says which format record a Shaped value is.
+type ShapeMark int
+
+// The format records.
+const (
+	EntryMark ShapeMark = iota
+	FormatStartMark
+	GroupStartMark
+	GroupEndMark
+	FormatEndMark
+)
 
 // String renders a Shaped value the way PowerShell shows a format record
 // that escaped its Out-Default.
-func (s *Shaped) String() string {
+func (s *Shaped) String() string { return s.PSTypeName() }
+
+// PSTypeName is the .NET type of the format record.
+func (s *Shaped) PSTypeName() string {
+	switch s.Mark {
+	case FormatStartMark:
+		return "Microsoft.PowerShell.Commands.Internal.Format.FormatStartData"
+	case GroupStartMark:
+		return "Microsoft.PowerShell.Commands.Internal.Format.GroupStartData"
+	case GroupEndMark:
+		return "Microsoft.PowerShell.Commands.Internal.Format.GroupEndData"
+	case FormatEndMark:
+		return "Microsoft.PowerShell.Commands.Internal.Format.FormatEndData"
+	}
 	return "Microsoft.PowerShell.Commands.Internal.Format.FormatEntryData"
 }
 

@@ -319,6 +319,18 @@ func (w *Writer) writeShaped(s *Shaped) {
 	if w.doc != nil && w.doc.spec != spec {
 		w.endDoc()
 	}
+	switch s.Mark {
+	case EntryMark:
+	case FormatEndMark:
+		// the format cmdlet has ended: its table or list is complete and
+		// is shown now, before whatever the script does next
+		if w.doc != nil {
+			w.endDoc()
+		}
+		return
+	default:
+		return
+	}
 	v := s.Value
 	if o, ok := v.(*object.PSObject); v == nil || ok && o == nil {
 		return

@@ -146,7 +146,9 @@ func runConformanceFile(t *testing.T, file string, cases []confCase) []confResul
 			t.Fatal(err)
 		}
 		var buf bytes.Buffer
-		io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}
+		// The cases are pwsh's output in a non-interactive run
+		// (-NonInteractive): a prompt fails instead of reading stdin.
+		io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120, NonInteractive: true}
 		// The case's files are the host's, starting in the test's
 		// directory (its C: drive inside the case's).
 		files := &fsys.Config{FS: fsys.OS(), Cwd: dir, Home: dir, DriveC: filepath.Join(drive, "C")}

@@ -3,6 +3,7 @@ package binder_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strings"
@@ -239,15 +240,23 @@ func TestCommandLine(t *testing.T) {
 // lines and the prompts it was shown.
 type console struct {
 	interactive bool
+	redirected  bool
 	answers     []string
 	log         []string
+	// end is the error of a read after the last answer (default: an
+	// error of the editor's own).
+	end error
 }
 
 func (c *console) Interactive() bool { return c.interactive }
+func (c *console) Redirected() bool  { return c.redirected }
 
 func (c *console) ReadLine(prompt string, secret bool) (string, error) {
 	c.log = append(c.log, fmt.Sprintf("ask %q secret=%v", prompt, secret))
 	if len(c.answers) == 0 {
+		if c.end != nil {
+			return "", c.end
+		}
 		return "", fmt.Errorf("no more input")
 	}
 	a := c.answers[0]
@@ -490,4 +499,49 @@ func goRegex(p string) (*regexengine.Regexp, error) {
 		return nil, err
 	}
 	return regexengine.FromGo(re, p, 0), nil
+}
+
+// From redirected input the end of the input cancels the whole prompt, as
+// in pwsh's console host: the prompt's row is ended and the error names
+// every missing parameter, an array's included; any other failed read
+// (the stop of a hidden read) is returned as it is.
+func TestPromptRedirected(t *testing.T) {
+	t.Parallel()
+	tags := params.P("Tags", params.TStrings, params.Mandatory())
+	count := params.P("Count", params.TInt, params.Mandatory())
+	stop := errors.New("stopped")
+	head := "|cmdlet Get-Thing at command pipeline position 1|Supply values for the following parameters:|"
+	for _, tt := range []struct {
+		name    string
+		answers []string
+		end     error
+		want    string
+	}{
+		{"answered", []string{"a", "", "3"}, io.EOF, head + `ask "Tags[0]: " secret=false|ask "Tags[1]: " secret=false|ask "Count: " secret=false|count=3|tags=[a]`},
+		{"end in an array", []string{"a"}, io.EOF, head + `ask "Tags[0]: " secret=false|ask "Tags[1]: " secret=false||Get-Thing: Cannot process command because of one or more missing mandatory parameters: Tags Count. (MissingMandatoryParameter)`},
+		{"end at a value", []string{""}, io.EOF, head + `ask "Tags[0]: " secret=false|ask "Count: " secret=false||Get-Thing: Cannot process command because of one or more missing mandatory parameters: Tags Count. (MissingMandatoryParameter)`},
+		{"stopped", nil, stop, head + `ask "Tags[0]: " secret=false|stopped`},
+	} {
+		cmd := testCmd()
+		con := &console{interactive: true, redirected: true, answers: tt.answers, end: tt.end}
+		bindings := map[string]any{}
+		err := binder.Prompt(session{}, con, cmd, cmd.Name, syntax.Extent{}, 0, []*params.Param{tags, count}, bindings)
+		parts := con.log
+		if errors.Is(err, stop) {
+			parts = append(parts, "stopped")
+		} else if err != nil {
+			parts = append(parts, errText(err))
+		}
+		var keys []string
+		for k := range bindings {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			parts = append(parts, fmt.Sprintf("%s=%v", k, bindings[k]))
+		}
+		if got := strings.Join(parts, "|"); got != tt.want {
+			t.Errorf("%s:\ngot  %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
 }

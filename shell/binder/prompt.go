@@ -1,7 +1,9 @@
 package binder
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
@@ -12,9 +14,14 @@ import (
 
 // Console is the host a missing mandatory parameter is asked for on.
 type Console interface {
-	// Interactive reports whether someone can answer.
+	// Interactive reports whether someone can answer: false in a
+	// NonInteractive session.
 	Interactive() bool
+	// Redirected reports whether the answers come from redirected input
+	// rather than a terminal.
+	Redirected() bool
 	// ReadLine shows prompt and reads one answer (secret: not echoed).
+	// From redirected input the end of the input is io.EOF.
 	ReadLine(prompt string, secret bool) (string, error)
 	// HostLine writes a line to the host.
 	HostLine(line string)
@@ -24,15 +31,31 @@ type Console interface {
 // pipeline position pipePos (from 0) and binds the answers into
 // bindings, as PowerShell's console does: an array parameter takes one
 // answer per line until an empty one, a SecureString is read unechoed,
-// and "!?" shows the parameter's help message. Without a console it is
-// the MissingMandatoryParameter error naming them all.
+// and "!?" shows the parameter's help message. In a NonInteractive
+// session it is the MissingMandatoryParameter error naming them all. From
+// redirected input the answers are read as pwsh's console host reads
+// them; at the end of the input the host ends the prompt's row and
+// cancels the whole prompt, which is again the error naming them all,
+// and any other failure of a read there (a hidden line pwsh cannot read
+// from redirected input stops the pipeline) is returned as it is.
 func Prompt(ses Session, con Console, cmd *command.Command, invName string, ext syntax.Extent, pipePos int, missing []*params.Param, bindings map[string]any) error {
-	if !con.Interactive() {
+	missingAll := func() error {
 		var names []string
 		for _, p := range missing {
 			names = append(names, " "+p.Name)
 		}
 		return Error(cmd, invName, ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters:%s.", strings.Join(names, "")), "MissingMandatoryParameter", object.InvalidArgument)
+	}
+	if !con.Interactive() {
+		return missingAll()
+	}
+	// cancelled is a failed read from redirected input.
+	cancelled := func(err error) error {
+		if errors.Is(err, io.EOF) {
+			con.HostLine("")
+			return missingAll()
+		}
+		return err
 	}
 	con.HostLine("")
 	con.HostLine(fmt.Sprintf("cmdlet %s at command pipeline position %d", cmd.Name, pipePos+1))
@@ -43,12 +66,18 @@ func Prompt(ses Session, con Console, cmd *command.Command, invName string, ext 
 			break
 		}
 	}
+	// The answers are bound once all are given: a cancelled prompt binds
+	// nothing.
+	answers := map[string]any{}
 	for _, p := range missing {
 		var val any
 		if p.Type != nil && p.Type.Array {
 			var items []any
 			for i := 0; ; i++ {
 				line, err := promptLine(con, p, fmt.Sprintf("%s[%d]: ", p.Name, i), false)
+				if err != nil && con.Redirected() {
+					return cancelled(err)
+				}
 				if err != nil || line == "" {
 					break
 				}
@@ -58,6 +87,9 @@ func Prompt(ses Session, con Console, cmd *command.Command, invName string, ext 
 		} else {
 			secret := p.Type != nil && p.Type.Kind == params.KindSecureString
 			line, err := promptLine(con, p, p.Name+": ", secret)
+			if err != nil && con.Redirected() {
+				return cancelled(err)
+			}
 			if err != nil {
 				return Error(cmd, invName, ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters: %s.", p.Name), "MissingMandatoryParameter", object.InvalidArgument)
 			}
@@ -71,7 +103,10 @@ func Prompt(ses Session, con Console, cmd *command.Command, invName string, ext 
 		if err != nil {
 			return err
 		}
-		bindings[strings.ToLower(p.Name)] = cv
+		answers[strings.ToLower(p.Name)] = cv
+	}
+	for k, v := range answers {
+		bindings[k] = v
 	}
 	return nil
 }

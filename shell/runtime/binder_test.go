@@ -143,13 +143,21 @@ func TestBinder(t *testing.T) {
 	}
 }
 
+// A missing mandatory parameter is not asked for in a NonInteractive
+// session; from redirected input it is asked for, and the end of the
+// input cancels the prompt (its row ended) with the same error.
 func TestBinderMandatoryMissing(t *testing.T) {
 	c := probe(command.CmdletCommand)
 	c.Params[0].Sets[0].Mandatory = true
-	got := runWith(t, c, "Test-Bind -Force")
+	got := runWithSetup(t, c, "Test-Bind -Force", func(rt *runtime.Runtime) { rt.IO.NonInteractive = true })
 	want := "Test-Bind: Cannot process command because of one or more missing mandatory parameters: Identity."
 	if got != want {
-		t.Errorf("got %q want %q", got, want)
+		t.Errorf("NonInteractive: got %q want %q", got, want)
+	}
+	got = runWith(t, c, "Test-Bind -Force")
+	want = "\ncmdlet Test-Bind at command pipeline position 1\nSupply values for the following parameters:\nIdentity: \n" + want
+	if got != want {
+		t.Errorf("redirected: got %q want %q", got, want)
 	}
 }
 

@@ -415,13 +415,28 @@ func (rt *Runtime) commandFor(pr *cmdproc.Processor) (*command.Command, bool, er
 	return nil, false, fmt.Errorf("no command")
 }
 
-// console is the session's host as binder.Prompt asks on it.
+// console is the session's host as binder.Prompt asks on it: at a
+// terminal, or from redirected input as pwsh's console host reads it (an
+// answer echoed after its prompt; a hidden one, which pwsh reads key by
+// key and .NET refuses to read from redirected input, stops the
+// pipeline once its prompt is written). A NonInteractive session asks
+// nothing.
 type console struct{ rt *Runtime }
 
-func (c console) Interactive() bool { return c.rt.IO.Interactive() }
+func (c console) Interactive() bool { return !c.rt.IO.NonInteractive }
+
+func (c console) Redirected() bool { return !c.rt.IO.StdinTTY }
 
 func (c console) ReadLine(prompt string, secret bool) (string, error) {
-	return c.rt.IO.ReadLine(prompt, secret)
+	io := c.rt.IO
+	switch {
+	case io.StdinTTY:
+		return io.ReadLine(prompt, secret)
+	case secret:
+		c.rt.display.HostText(prompt)
+		return "", StopPipeline()
+	}
+	return io.ReadAnswer(prompt)
 }
 
 func (c console) HostLine(line string) { c.rt.display.HostLine(line) }

@@ -86,9 +86,11 @@ var paramBindingCases = []struct {
 	{"mandatory empty array",
 		"function f { param([Parameter(Mandatory)][string[]]$n) 'ok' }; function g { param([Parameter(Mandatory)][AllowEmptyCollection()][string[]]$n) 'ok' }; f @(); g @()",
 		"f: Cannot bind argument to parameter 'n' because it is an empty array.\nok\n"},
-	{"missing mandatory without a console",
+	// The (empty) input ends at the first answer: the prompt is
+	// cancelled, naming every missing parameter.
+	{"missing mandatory at the end of the input",
 		"function f { [CmdletBinding()] param([Parameter(Mandatory, HelpMessage='Who')][string]$Identity, [Parameter(Mandatory)]$Days) 'ok' }; f",
-		"f: Cannot process command because of one or more missing mandatory parameters: Identity Days.\n"},
+		"\ncmdlet f at command pipeline position 1\nSupply values for the following parameters:\n(Type !? for Help.)\nIdentity: \nf: Cannot process command because of one or more missing mandatory parameters: Identity Days.\n"},
 	{"alias",
 		"function f { param([Alias('Id','UPN')]$Identity) $Identity }; f -Id a; f -upn b",
 		"a\nb\n"},
@@ -330,7 +332,7 @@ var strictModeCases = []struct {
 		"InvalidOperation: The variable '$inner' cannot be retrieved because it has not been set.\noff\n"},
 	{"invalid versions",
 		"Set-StrictMode -Version 9.0; Set-StrictMode",
-		"Set-StrictMode: Cannot validate argument on parameter 'Version'. The \"9.0\" argument does not contain a valid PowerShell version. Supply a valid version number and then try the command again.\nSet-StrictMode: Cannot process command because of one or more missing mandatory parameters: Version.\n"},
+		"Set-StrictMode: Cannot validate argument on parameter 'Version'. The \"9.0\" argument does not contain a valid PowerShell version. Supply a valid version number and then try the command again.\n\ncmdlet Set-StrictMode at command pipeline position 1\nSupply values for the following parameters:\nVersion: \nSet-StrictMode: Cannot process command because of one or more missing mandatory parameters: Version.\n"},
 }
 
 func TestStrictMode(t *testing.T) {

@@ -32,6 +32,7 @@ import (
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/permissions"
+	"github.com/exosim/exosim/store/places"
 	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/recoverable"
 	"github.com/exosim/exosim/store/regional"
@@ -85,6 +86,7 @@ func Schema() *store.Schema {
 	antispam.QuarantineUsers.Add(s, defender.EachQuarantineTag)
 	mailauth.Register(s)
 	transportconfig.Register(s)
+	places.Register(s)
 	appaccess.Register(s)
 	appaccess.Scopes.Add(s, appAccessScope)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {

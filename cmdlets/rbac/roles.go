@@ -124,6 +124,12 @@ func buildRoles() []Role {
 	recipientReads := g("Get-Mailbox", "Get-EXOMailbox", "Get-EXOCasMailbox", "Get-EXOMailboxStatistics", "Get-EXORecipient", "Get-Recipient",
 		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-EXOMailboxFolderStatistics", "Get-MailUser",
 		"Get-MailContact", "Get-Contact")
+	// Places: Get-ManagementRole -Cmdlet Set-Place names Mail Recipients
+	// (the Places documentation: the Exchange MailRecipients role or the
+	// Places TenantPlacesManagement role, which no role group of the
+	// simulator holds); View-Only Recipients reads the places as it reads
+	// the rooms.
+	places := g("Get-Place", "Set-Place")
 	messageTrace := g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
 	// Application access policies: Get-ManagementRole -Cmdlet
 	// Get-ApplicationAccessPolicy names Organization Configuration and
@@ -259,7 +265,7 @@ func buildRoles() []Role {
 			Grants: g("New-Mailbox", "Remove-Mailbox", "Undo-SoftDeletedMailbox", "New-MailContact", "Remove-MailContact", "Get-Mailbox",
 				"Get-Recipient", "Get-User", "Get-SharingPolicy")},
 		{Name: "Mail Recipients", RoleType: "MailRecipients", Description: "Manages existing mailboxes, mail users and contacts.",
-			Grants: join(recipientReads, permissionReads, permissionWrites, g("Get-Group"),
+			Grants: join(recipientReads, permissionReads, permissionWrites, places, g("Get-Group"),
 				g("Set-Mailbox", "Set-User", "Set-MailContact", "Set-Contact", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
 		{Name: "Mail Tips", RoleType: "MailTips", Description: "Manages MailTips."},
 		// Mailbox Import Export is in no role group by default: an
@@ -320,7 +326,7 @@ func buildRoles() []Role {
 		{Name: "View-Only DLP Compliance Management", RoleType: "ViewOnlyDLPComplianceManagement", Description: "Views data loss prevention policies."},
 		{Name: "View-Only Manage Alerts", RoleType: "ViewOnlyManageAlerts", Description: "Views alert policies."},
 		{Name: "View-Only Recipients", RoleType: "ViewOnlyRecipients", Description: "Views recipients and their mailbox restore requests.",
-			Grants: join(recipientReads, mailboxPermissionReads, groupReads, g("Get-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics"))},
+			Grants: join(recipientReads, mailboxPermissionReads, groupReads, g("Get-Place", "Get-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics"))},
 		{Name: "View-Only Record Management", RoleType: "ViewOnlyRecordManagement", Description: "Views records management settings."},
 		{Name: "View-Only Retention Management", RoleType: "ViewOnlyRetentionManagement", Description: "Views retention policies, labels and scopes.", Grants: sccRetentionReads},
 	}

@@ -38,6 +38,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/onprem"
 	"github.com/exosim/exosim/cmdlets/permissions"
 	"github.com/exosim/exosim/cmdlets/pester"
+	"github.com/exosim/exosim/cmdlets/places"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/cmdlets/recoverable"
 	"github.com/exosim/exosim/cmdlets/regional"
@@ -117,6 +118,7 @@ var packages = [...]struct {
 	{&mailauth.Cmdlets, mailauth.Views},
 	{&transportconfig.Cmdlets, transportconfig.Views},
 	{&appaccess.Cmdlets, nil},
+	{&places.Cmdlets, places.Views},
 	{&user.Cmdlets, nil},
 	{&holds.Cmdlets, holds.Views},
 	{&compliance.Cmdlets, compliance.Views},
@@ -138,7 +140,7 @@ var packageTables = [...]*command.Table{
 	&calendarproc.Cmdlets, &autoreply.Cmdlets, &mobile.Cmdlets, &casmailbox.Cmdlets, &mailboxpolicy.Cmdlets,
 	&junkemail.Cmdlets, &messageconfig.Cmdlets, &clutter.Cmdlets, &regional.Cmdlets, &calendarconfig.Cmdlets,
 	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &antispam.Cmdlets,
-	&defender.Cmdlets, &mailauth.Cmdlets, &transportconfig.Cmdlets, &appaccess.Cmdlets, &user.Cmdlets, &holds.Cmdlets,
+	&defender.Cmdlets, &mailauth.Cmdlets, &transportconfig.Cmdlets, &appaccess.Cmdlets, &places.Cmdlets, &user.Cmdlets, &holds.Cmdlets,
 	&compliance.Cmdlets, &ome.Cmdlets, &restore.Cmdlets, &recoverable.Cmdlets, &onprem.Cmdlets,
 	&rbac.Cmdlets, &sim.Cmdlets,
 	&sim.PowerShellCmdlets, &session.Cmdlets, &pester.Cmdlets,

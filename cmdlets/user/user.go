@@ -1,6 +1,7 @@
 // Package user declares Set-User, which changes the Exchange Online
 // properties of a user account (Get-User shows them): whether the account
-// may connect to Exchange Online PowerShell.
+// may connect to Exchange Online PowerShell, and its address and
+// telephone number (which Get-Place shows for a room's account).
 package user
 
 import (
@@ -23,15 +24,22 @@ func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 func commands() []*command.Command {
 	set := exo.Declared("Set-User")
-	set.Synopsis = "Changes a user account's Exchange Online properties: whether it may connect to Exchange Online PowerShell."
+	set.Synopsis = "Changes a user account's Exchange Online properties: whether it may connect to Exchange Online PowerShell, its address and telephone number."
 	set.ConfirmImpact = command.ImpactMedium
 	set.Examples = []command.Example{{Code: "Set-User annb -RemotePowerShellEnabled $false; Get-User annb | Format-List RemotePowerShellEnabled", Remark: "Keeps an account from Exchange Online PowerShell."}}
 	exo.Describe(set, map[string]string{
 		"Identity":                "The account: a mailbox's or mail user's identity, or the UPN, alias or display name of an account without either.",
 		"RemotePowerShellEnabled": "Whether the account may connect to Exchange Online PowerShell ($true for every account until changed).",
+		"City":                    "The city ($null clears it).",
+		"CountryOrRegion":         "A two-letter ISO 3166-1 code or a country's name; Get-User shows the name.",
+		"Phone":                   "The office telephone number.",
+		"PostalCode":              "The postal code.",
+		"StateOrProvince":         "The state or province.",
+		"StreetAddress":           "The street address.",
 	})
 	set.Handler.Process = setUser
-	return []*command.Command{exo.Partial(set, "Identity", "RemotePowerShellEnabled")}
+	return []*command.Command{exo.Partial(set, "Identity", "RemotePowerShellEnabled", "City", "CountryOrRegion", "Phone",
+		"PostalCode", "StateOrProvince", "StreetAddress")}
 }
 
 // findUser resolves the call's -Identity to an account: a mailbox's or
@@ -67,18 +75,25 @@ func setUser(ctx *command.Context) error {
 	}, func() (string, string) {
 		return fmt.Sprintf("Setting user Identity:\"%s\".", shown), shown
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if !ctx.Has("RemotePowerShellEnabled") || ctx.Bool("RemotePowerShellEnabled") == mailbox.RemotePowerShellEnabled(u) {
+		changed, rec, err := ApplyAddress(ctx, u, UserAddressParams)
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		if ctx.Has("RemotePowerShellEnabled") && ctx.Bool("RemotePowerShellEnabled") != mailbox.RemotePowerShellEnabled(u) {
+			raw, err := store.EncodeExtra(ctx.Bool("RemotePowerShellEnabled"))
+			if err != nil {
+				return nil, err
+			}
+			if u.Extra == nil {
+				u.Extra = map[string]store.RawValue{}
+			}
+			u.Extra[mailbox.RemotePowerShellParam] = raw
+			changed = true
+		}
+		if !changed {
 			unchanged = true
 			return nil, nil
 		}
-		raw, err := store.EncodeExtra(ctx.Bool("RemotePowerShellEnabled"))
-		if err != nil {
-			return nil, err
-		}
-		if u.Extra == nil {
-			u.Extra = map[string]store.RawValue{}
-		}
-		u.Extra[mailbox.RemotePowerShellParam] = raw
 		return nil, directory.PutUser(tx, u)
 	})
 	if err == nil && unchanged {

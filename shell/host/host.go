@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Color escape sequences PowerShell 7 uses on a VT console.
@@ -142,8 +143,9 @@ func (h *IO) readRaw() (string, error) {
 
 // ReadRedirected reads one line of input that is not a terminal the way
 // PowerShell's console host reads redirected standard input: a line ends
-// at "\n", "\r" or "\r\n", and echo is every character the read consumed
-// (line end included), which the host writes back to its output so that
+// at "\n", "\r" or "\r\n", a backspace ("\b") takes back the character
+// before it, and echo is every character the read consumed (line end and
+// backspaces included), which the host writes back to its output so that
 // the answer stands after its prompt. At the end of the input with
 // nothing read it returns io.EOF (PowerShell's null line); a last line
 // without a line end is returned as it is, its echo without one.
@@ -175,6 +177,12 @@ func (h *IO) ReadRedirected() (line, echo string, err error) {
 				raw.WriteByte('\n')
 			}
 			return text.String(), raw.String(), nil
+		case '\b':
+			t := text.String()
+			_, n := utf8.DecodeLastRuneInString(t)
+			text.Reset()
+			text.WriteString(t[:len(t)-n])
+			continue
 		}
 		text.WriteByte(c)
 	}

@@ -187,7 +187,7 @@ var xmlNodeMembers = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
 
 var xmlElementMembers = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
 	return dotnet.Members{
-		"Attributes":    nodeProp(func(n *xmldom.Node) any { return &xmlNodeList{nodes: n.Attrs} }),
+		"Attributes":    nodeProp(func(n *xmldom.Node) any { return &xmlAttrs{el: n} }),
 		"HasAttributes": nodeProp(func(n *xmldom.Node) any { return len(n.Attrs) > 0 }),
 		"IsEmpty":       nodeProp(func(n *xmldom.Node) any { return n.Empty && len(n.Children) == 0 }),
 		"GetAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
@@ -225,6 +225,172 @@ var xmlElementMembers = lazy.Value[dotnet.Members]{Build: func() dotnet.Members 
 				}
 			}
 			return &xmlNodeList{nodes: out}, nil
+		}),
+	}
+}}
+
+// xmlAttrs is an element's XmlAttributeCollection: a live view of its
+// attributes, which the collection's methods change.
+type xmlAttrs struct{ el *xmldom.Node }
+
+func (a *xmlAttrs) PSType() *dotnet.TypeInfo {
+	return dotnet.TypeByName("System.Xml.XmlAttributeCollection")
+}
+
+// PSTypeName is the .NET type name.
+func (a *xmlAttrs) PSTypeName() string { return "System.Xml.XmlAttributeCollection" }
+
+// Enumerate lists the attributes.
+func (a *xmlAttrs) Enumerate() []any {
+	out := make([]any, len(a.el.Attrs))
+	for i, n := range a.el.Attrs {
+		out[i] = n
+	}
+	return out
+}
+
+// Index reads an attribute by position or by name (null when there is
+// none), as the collection's indexers do.
+func (a *xmlAttrs) Index(h dotnet.Host, key any) (any, bool) {
+	if s, ok := object.Unwrap(key).(string); ok {
+		return nilIfNil(a.el.Attr(s)), true
+	}
+	n, ok := numeric.ToNumber(key)
+	if !ok {
+		return nil, false
+	}
+	i := int(numeric.Int64(n))
+	if i < 0 || i >= len(a.el.Attrs) {
+		return nil, true
+	}
+	return a.el.Attrs[i], true
+}
+
+func attrsOf(c *dotnet.Call) *xmlAttrs { return object.Unwrap(c.Self).(*xmlAttrs) }
+
+// attrArg reads an XmlAttribute argument.
+func attrArg(c *dotnet.Call, i int, param string) (*xmldom.Node, error) {
+	n, ok := object.Unwrap(c.Arg(i)).(*xmldom.Node)
+	if !ok || n.Kind != xmldom.AttributeNode {
+		return nil, dotnet.ArgConvertError(c.Arg(i), param, c.Name, "System.Xml.XmlAttribute", nil)
+	}
+	return n, nil
+}
+
+// remove takes the attribute at i out of the element.
+func (a *xmlAttrs) remove(i int) *xmldom.Node {
+	n := a.el.Attrs[i]
+	a.el.Attrs = append(a.el.Attrs[:i:i], a.el.Attrs[i+1:]...)
+	n.Parent = nil
+	return n
+}
+
+func (a *xmlAttrs) indexOf(n *xmldom.Node) int {
+	for i, x := range a.el.Attrs {
+		if x == n {
+			return i
+		}
+	}
+	return -1
+}
+
+// add puts an attribute in the element at position at (-1: the end): it
+// leaves the element it was on, and an attribute of the same name the
+// element has goes, as XmlAttributeCollection.Append and Prepend do.
+func (a *xmlAttrs) add(n *xmldom.Node, at int) *xmldom.Node {
+	if p := n.Parent; p != nil {
+		(&xmlAttrs{el: p}).remove((&xmlAttrs{el: p}).indexOf(n))
+	}
+	for i, x := range a.el.Attrs {
+		if x.Name == n.Name {
+			a.remove(i)
+			break
+		}
+	}
+	n.Parent = a.el
+	if at < 0 || at > len(a.el.Attrs) {
+		a.el.Attrs = append(a.el.Attrs, n)
+	} else {
+		a.el.Attrs = append(a.el.Attrs[:at], append([]*xmldom.Node{n}, a.el.Attrs[at:]...)...)
+	}
+	return n
+}
+
+// xmlAttrsMembers are XmlAttributeCollection's members (with those of
+// XmlNamedNodeMap, its base).
+var xmlAttrsMembers = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
+	item := dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+		v, _ := attrsOf(c).Index(c.Host, c.Arg(0))
+		return v, nil
+	})
+	return dotnet.Members{
+		"Count":  dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(attrsOf(c).el.Attrs), nil }),
+		"Item":   item,
+		"ItemOf": item,
+		"GetNamedItem": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+			return nilIfNil(attrsOf(c).el.Attr(c.Str(0))), nil
+		}),
+		"SetNamedItem": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			n, err := attrArg(c, 0, "node")
+			if err != nil {
+				return nil, err
+			}
+			a := attrsOf(c)
+			old := a.el.Attr(n.Name)
+			at := -1
+			if old != nil {
+				at = a.indexOf(old)
+			}
+			a.add(n, at)
+			return nilIfNil(old), nil
+		}),
+		"RemoveNamedItem": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+			a := attrsOf(c)
+			if old := a.el.Attr(c.Str(0)); old != nil {
+				return a.remove(a.indexOf(old)), nil
+			}
+			return nil, nil
+		}),
+		"Append": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			n, err := attrArg(c, 0, "node")
+			if err != nil {
+				return nil, err
+			}
+			return attrsOf(c).add(n, -1), nil
+		}),
+		"Prepend": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			n, err := attrArg(c, 0, "node")
+			if err != nil {
+				return nil, err
+			}
+			return attrsOf(c).add(n, 0), nil
+		}),
+		"Remove": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			n, err := attrArg(c, 0, "node")
+			if err != nil {
+				return nil, err
+			}
+			a := attrsOf(c)
+			if i := a.indexOf(n); i >= 0 {
+				return a.remove(i), nil
+			}
+			return nil, nil
+		}),
+		"RemoveAt": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			a := attrsOf(c)
+			n, _ := numeric.ToNumber(c.Arg(0))
+			i := int(numeric.Int64(n))
+			if i < 0 || i >= len(a.el.Attrs) {
+				return nil, nil
+			}
+			return a.remove(i), nil
+		}),
+		"RemoveAll": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+			a := attrsOf(c)
+			for len(a.el.Attrs) > 0 {
+				a.remove(0)
+			}
+			return dotnet.Void{}, nil
 		}),
 	}
 }}
@@ -314,6 +480,10 @@ func Declare() {
 		&dotnet.TypeDef{FullName: "System.Xml.XmlComment", Assembly: "System.Private.Xml", Base: nodeBase},
 		&dotnet.TypeDef{FullName: "System.Xml.XmlDeclaration", Assembly: "System.Private.Xml", Base: nodeBase},
 		&dotnet.TypeDef{FullName: "System.Xml.XmlProcessingInstruction", Assembly: "System.Private.Xml", Base: nodeBase},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlNamedNodeMap", Assembly: "System.Private.Xml"},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlAttributeCollection", Assembly: "System.Private.Xml", Base: "System.Xml.XmlNamedNodeMap",
+			Members: xmlAttrsMembers.Get(),
+			Is:      func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*xmlAttrs); return ok }},
 		&dotnet.TypeDef{FullName: "System.Xml.XmlNodeList", Assembly: "System.Private.Xml",
 			Members: dotnet.Members{
 				"Count": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(c.Self.(*xmlNodeList).nodes), nil }),

@@ -841,6 +841,14 @@ func accountValue(name string, m *directory.Mailbox, u *directory.User) any {
 		return u.Country
 	case "mobilephone":
 		return u.MobilePhone
+	case "phone":
+		return exo.AccountText(u, exo.UserPhone)
+	case "postalcode":
+		return exo.AccountText(u, exo.UserPostalCode)
+	case "stateorprovince":
+		return exo.AccountText(u, exo.UserStateOrProvince)
+	case "streetaddress":
+		return exo.AccountText(u, exo.UserStreetAddress)
 	}
 	return nil
 }

@@ -905,7 +905,8 @@ func EXORecipientObject(m *directory.Mailbox, e env, props []string) *object.PSO
 // (by lower-case name), which the mailbox object itself does not carry.
 var accountProperties = lazy.Value[map[string]string]{Build: func() map[string]string {
 	return map[string]string{"department": "Department", "title": "Title", "city": "City",
-		"countryorregion": "CountryOrRegion", "mobilephone": "MobilePhone", "firstname": "FirstName", "lastname": "LastName"}
+		"countryorregion": "CountryOrRegion", "mobilephone": "MobilePhone", "firstname": "FirstName", "lastname": "LastName",
+		"phone": "Phone", "postalcode": "PostalCode", "stateorprovince": "StateOrProvince", "streetaddress": "StreetAddress"}
 }}
 
 // UserObject is the Get-User object of a mailbox's account.

@@ -3,6 +3,7 @@ package mailbox
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -441,6 +442,10 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		}
 		var val any
 		var err error
+		// a room's capacity (Get-Place's Capacity too) is 0 or more
+		if n, ok := object.Unwrap(v).(int); ok && strings.EqualFold(name, "ResourceCapacity") && n < 0 {
+			return nil, exo.OutOfRange(ctx, 0, math.MaxInt32, n), nil
+		}
 		if strings.EqualFold(name, "ForwardingAddress") {
 			// the forwarding target is a recipient of the directory (a
 			// mailbox, mail user, group or mail contact), kept by name

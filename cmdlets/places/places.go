@@ -13,6 +13,7 @@ package places
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -305,11 +306,11 @@ func Capacity(m *directory.Mailbox) any {
 	if !ok {
 		return nil
 	}
-	var n int64
-	if store.DecodeExtra(raw, &n) != nil {
+	var n *int64
+	if store.DecodeExtra(raw, &n) != nil || n == nil {
 		return nil
 	}
-	return int32(n)
+	return int32(*n)
 }
 
 // placeTexts are the Set-Place parameters kept in the place record, with
@@ -394,7 +395,7 @@ func planPlace(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox) (*pl
 	if ctx.Has("Capacity") {
 		n := ctx.Int("Capacity")
 		if n < 0 {
-			return nil, exo.OutOfRange(ctx, 0, 2147483647, n), nil
+			return nil, exo.OutOfRange(ctx, 0, math.MaxInt32, n), nil
 		}
 		if old := Capacity(orig); old == nil || old.(int32) != int32(n) {
 			raw, err := store.EncodeExtra(n)

@@ -1072,8 +1072,10 @@ func (p *parser) scanTypeName(i, depth int) (string, int, bool) {
 	if depth > 50 {
 		return name, i, true
 	}
-	for p.byteAt(i) == '[' {
-		k := p.skipBlanks(i + 1)
+	// blanks may come before the brackets of an array or generic type:
+	// [int []] is [int[]], as PowerShell's parser reads it
+	for p.byteAt(p.skipBlanks(i)) == '[' {
+		k := p.skipBlanks(p.skipBlanks(i) + 1)
 		if p.byteAt(k) == ']' {
 			name += "[]"
 			i = k + 1

@@ -62,6 +62,21 @@ func ValueStrings(v any) []string {
 	return out
 }
 
+// CommaStrings is ValueStrings with each text also split at its commas:
+// the values of a parameter Exchange reads as a comma-separated list
+// whether the script gives an array or one string ("a,b" is a and b).
+func CommaStrings(v any) []string {
+	var out []string
+	for _, s := range ValueStrings(v) {
+		for _, part := range strings.Split(s, ",") {
+			if part = strings.TrimSpace(part); part != "" {
+				out = append(out, part)
+			}
+		}
+	}
+	return out
+}
+
 // MatchAnr is ambiguous name resolution: whether one of a recipient's
 // names (name, alias, display name, primary address ...) starts with
 // anr, without regard to case or surrounding spaces.

@@ -190,27 +190,6 @@ func (h *holders) of(id, kind string) holder {
 // rightsList is an access-rights value as the client shows it.
 func rightsList(rights []string) *object.List { return exo.MultiValued(rights) }
 
-// multiStrings flattens a MultiValuedProperty or array argument into
-// trimmed, non-empty strings.
-func multiStrings(v any) []string {
-	if v == nil {
-		return nil
-	}
-	items, ok := object.Enumerate(object.Unwrap(v))
-	if !ok {
-		items = []any{v}
-	}
-	var out []string
-	for _, it := range items {
-		for _, s := range strings.Split(object.ToInvariantString(object.Unwrap(it)), ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
-	}
-	return out
-}
-
 // quotedRights renders rights the way Exchange's prompts quote them:
 // "'FullAccess', 'ReadPermission'".
 func quotedRights(rights []string) string {

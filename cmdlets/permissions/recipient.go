@@ -189,7 +189,7 @@ func checkSendAs(ctx *command.Context) *object.ErrorRecord {
 	if !ctx.Has("AccessRights") {
 		return nil
 	}
-	for _, r := range multiStrings(ctx.Value("AccessRights")) {
+	for _, r := range exo.CommaStrings(ctx.Value("AccessRights")) {
 		if !strings.EqualFold(r, permissions.RightSendAs) {
 			return exo.Error(ctx, exTaskArgument, fmt.Sprintf("The value \"%s\" isn't valid for AccessRights. The only valid value is SendAs.", r), object.InvalidArgument, r)
 		}
@@ -342,7 +342,7 @@ func removeRecipientPermission(ctx *command.Context) error {
 	}
 	values := []any{ctx.Value("Trustee")}
 	if ctx.Has("MultiTrustees") {
-		for _, s := range multiStrings(ctx.Value("MultiTrustees")) {
+		for _, s := range exo.CommaStrings(ctx.Value("MultiTrustees")) {
 			values = append(values, s)
 		}
 	}

@@ -48,6 +48,12 @@ var auditSessionsSlot = command.NewSlot[map[string]*auditSession]()
 // auditSession is one paged search: its frozen result set and how far the
 // calls so far have read it.
 type auditSession struct {
+	// query is the search the session pages through (searchKey): a
+	// SessionId names a command with its parameters, so a call with the
+	// same id and other dates or filters starts a new search, as a
+	// runbook that walks a date range one day at a time under one id
+	// expects.
+	query   string
 	command string // the session command of the first call
 	mixed   bool   // a later call used the other command
 	records []*rbac.AuditRecord
@@ -67,6 +73,17 @@ func (s *auditSession) limit() int {
 		n = len(s.records)
 	}
 	return n
+}
+
+// searchKey is what a call searches for: its dates and filters.
+func searchKey(ctx *command.Context, start, end time.Time) string {
+	var b strings.Builder
+	b.WriteString(start.UTC().Format(time.RFC3339Nano) + "|" + end.UTC().Format(time.RFC3339Nano))
+	for _, name := range []string{"Operations", "UserIds", "ObjectIds", "IPAddresses", "SiteIds"} {
+		b.WriteString("|" + strings.ToLower(strings.Join(exo.CommaStrings(ctx.Value(name)), ",")))
+	}
+	b.WriteString("|" + strings.ToLower(strings.TrimSpace(ctx.String("RecordType"))) + "|" + ctx.String("FreeText"))
+	return b.String()
 }
 
 // unifiedAuditData is the AuditData JSON of an ExchangeAdmin record. With
@@ -226,8 +243,9 @@ func searchUnifiedAuditLog() *command.Command {
 		command, id := ctx.String("SessionCommand"), ctx.String("SessionID")
 		sessions := auditSessionsSlot.Of(runtime.Of(ctx), func() map[string]*auditSession { return map[string]*auditSession{} })
 		var org *directory.Organization
+		query := searchKey(ctx, start, end)
 		s := sessions[id]
-		if s != nil && id != "" {
+		if s != nil && id != "" && s.query == query {
 			if command != "" && !strings.EqualFold(command, s.command) {
 				s.mixed = true
 			}
@@ -238,12 +256,14 @@ func searchUnifiedAuditLog() *command.Command {
 				return err
 			}
 		} else {
-			s = &auditSession{command: command}
+			s = &auditSession{query: query, command: command}
 			if s.command == "" {
 				s.command = returnNextPreviewPage
 			}
 			if rt := strings.TrimSpace(ctx.String("RecordType")); rt == "" || strings.EqualFold(rt, "ExchangeAdmin") {
-				q := rbac.AuditQuery{Cmdlets: ctx.Strings("Operations"), UserIDs: ctx.Strings("UserIds"), Start: start, End: end}
+				// Operations and UserIds are comma-separated lists: one
+				// string "SoftDelete,HardDelete" names two operations.
+				q := rbac.AuditQuery{Cmdlets: exo.CommaStrings(ctx.Value("Operations")), UserIDs: exo.CommaStrings(ctx.Value("UserIds")), Start: start, End: end}
 				var rs []*rbac.AuditRecord
 				if err := exo.View(ctx, func(tx *store.Tx) error {
 					var err error

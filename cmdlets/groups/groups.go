@@ -36,6 +36,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group"}, Build: commands},
 	{Names: []string{"Add-DistributionGroupMember", "Remove-DistributionGroupMember"}, Build: memberCommands},
 	{Names: []string{"Set-DistributionGroup"}, Build: setCommands},
+	{Names: []string{"Set-UnifiedGroup"}, Build: setUnifiedCommands},
 	{Names: []string{"New-DistributionGroup", "Remove-DistributionGroup"}, Build: lifecycleCommands},
 	{Names: []string{"Get-DynamicDistributionGroup", "Get-DynamicDistributionGroupMember", "New-DynamicDistributionGroup", "Set-DynamicDistributionGroup", "Remove-DynamicDistributionGroup"}, Build: dynamicCommands},
 	{Names: []string{"Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks"}, Build: linkCommands},

@@ -27,6 +27,14 @@ func setCommands() []*command.Command {
 		{Code: `Set-DistributionGroup -Identity Sales -ManagedBy @{Add="isaiahl@contoso.com"}`, Remark: "Makes Isaiah an owner of Sales as well."},
 		{Code: `Set-DistributionGroup -Identity finance -CustomAttribute15 "Reviewed 2024-03"`, Remark: "Marks the group (runbooks that find inactive lists do this)."},
 	}
+	help := groupSetHelp()
+	exo.Describe(set, help)
+	set.Handler.Process = setDistributionGroup
+	return []*command.Command{set}
+}
+
+// groupSetHelp is the help of the group Set cmdlets' parameters.
+func groupSetHelp() map[string]string {
 	help := map[string]string{
 		"Identity":                           "The group: name, alias, address, GUID or distinguished name.",
 		"ManagedBy":                          "The owners: a list replaces them, @{Add=...; Remove=...} changes them. Mailboxes, mail users or mail-enabled security groups; a group keeps at least one owner.",
@@ -74,9 +82,7 @@ func setCommands() []*command.Command {
 	help["HiddenGroupMembershipEnabled"] = "Hides the members from everyone but the owners; this can't be undone."
 	help["ResetMigrationToUnifiedGroup"] = "Resets the flag of a migration to a Microsoft 365 group in progress (the simulated tenant starts none)."
 	help["UpdateMemberCount"] = "Recounts the members (the simulated tenant counts them at every read)."
-	exo.Describe(set, help)
-	set.Handler.Process = setDistributionGroup
-	return []*command.Command{set}
+	return help
 }
 
 // resolveOwners resolves ManagedBy values to owners: each must be a
@@ -314,6 +320,24 @@ func applyModeration(ctx *command.Context, tx *store.Tx, g *groups.Group) (*obje
 // setDistributionGroup changes a distribution or mail-enabled security
 // group; a Microsoft 365 group is not one (Set-UnifiedGroup changes it).
 func setDistributionGroup(ctx *command.Context) error {
+	return setGroup(ctx, false, "distribution group", func(tx *store.Tx, g *groups.Group) (*object.ErrorRecord, error) {
+		oldName := g.Name
+		if rec, err := applyGroupSettings(ctx, tx, g); rec != nil || err != nil {
+			return rec, err
+		}
+		if g.Name != oldName {
+			// a mailbox forwarding to the group follows its new name
+			return nil, mailbox.RetargetForwarding(tx, oldName, g.Name)
+		}
+		return nil, nil
+	})
+}
+
+// setGroup runs a group Set cmdlet: it finds the group -Identity names
+// (among the Microsoft 365 groups when unified, else among the
+// distribution and mail-enabled security groups), asks for confirmation
+// naming it as kind, then applies the call to it and stores it.
+func setGroup(ctx *command.Context, unified bool, kind string, apply func(tx *store.Tx, g *groups.Group) (*object.ErrorRecord, error)) error {
 	if rec := restrictionConflict(ctx); rec != nil {
 		return ctx.Fail(rec)
 	}
@@ -321,25 +345,18 @@ func setDistributionGroup(ctx *command.Context) error {
 	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord
 		var err error
-		g, rec, err = findOne(ctx, tx, ctx.Value("Identity"), false)
-		if err == nil && rec == nil && (g.IsUnified() || g.RecipientTypeDetails == groups.TypeRoleGroup || g.RecipientTypeDetails == groups.TypeDynamic) {
+		g, rec, err = findOne(ctx, tx, ctx.Value("Identity"), unified)
+		if err == nil && rec == nil && !unified && (g.IsUnified() || g.RecipientTypeDetails == groups.TypeRoleGroup || g.RecipientTypeDetails == groups.TypeDynamic) {
 			_, shown := mailbox.IdentityString(ctx.Value("Identity"))
 			rec = exo.NotFound(ctx, shown)
 		}
 		return rec, err
 	}
 	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
-		return fmt.Sprintf("Setting distribution group \"%s\".", g.Name), g.Name
+		return fmt.Sprintf("Setting %s \"%s\".", kind, g.Name), g.Name
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		oldName := g.Name
-		if rec, err := applyGroupSettings(ctx, tx, g); rec != nil || err != nil {
+		if rec, err := apply(tx, g); rec != nil || err != nil {
 			return rec, err
-		}
-		if g.Name != oldName {
-			// a mailbox forwarding to the group follows its new name
-			if err := mailbox.RetargetForwarding(tx, oldName, g.Name); err != nil {
-				return nil, err
-			}
 		}
 		return nil, groups.Update(tx, g)
 	})

@@ -829,3 +829,17 @@ func removeDynamicGroup(ctx *command.Context) error {
 	})
 	return err
 }
+
+// FilterSpecOf reads the recipient filter parameters of a cmdlet that
+// declares them as New-DynamicDistributionGroup does (address lists too):
+// the custom filter, or the precanned types and conditions over cur's
+// (nil: none yet). changed is false when none was given.
+func FilterSpecOf(ctx *command.Context, cur *groups.DynamicGroup) (spec groups.FilterSpec, changed bool, rec *object.ErrorRecord) {
+	return filterSpecOf(ctx, cur)
+}
+
+// FilterRefusal words a refusal of StoredFilter as the service does (nil
+// for another error).
+func FilterRefusal(ctx *command.Context, err error) *object.ErrorRecord {
+	return dynamicStoreError(ctx, err)
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
+	ab "github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
@@ -141,6 +142,8 @@ func filterValue(o *object.PSObject, m *directory.Mailbox, e env) func(string) (
 func linkValues(values func(string) (any, bool), m *directory.Mailbox, e env) func(string) (any, bool) {
 	return func(name string) (any, bool) {
 		switch {
+		case strings.EqualFold(name, "AddressBookPolicy"):
+			return exo.NilIfEmpty(e.books.DNOf(m.Guid)), true
 		case strings.EqualFold(name, sharingPolicyParam):
 			own, ok := e.sharing.Own(m.Guid)
 			if !ok {
@@ -226,6 +229,8 @@ type listing struct {
 	// the mailbox policies, read with the first mailbox
 	sharing  *sp.Names
 	policies *mp.View
+	// books names the address book policies the mailboxes follow
+	books *ab.Names
 }
 
 // run lists the scope in batches, each read in its own transaction, and
@@ -377,6 +382,9 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 			return nil, false, err
 		}
 		l.sharing = names
+		if l.books, err = ab.LoadNames(tx); err != nil {
+			return nil, false, err
+		}
 	}
 	var e env
 	if l.filter == nil && l.build == nil {
@@ -384,7 +392,7 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 	} else {
 		e = loadEnv(tx, m, org)
 	}
-	e.sharing, e.policies = l.sharing, l.policies
+	e.sharing, e.policies, e.books = l.sharing, l.policies, l.books
 	links, err := l.policies.LinksOf(tx, m.Guid)
 	if err != nil {
 		return nil, false, err

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
+	ab "github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/directory"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	sp "github.com/exosim/exosim/store/sharingpolicy"
@@ -146,6 +147,9 @@ func loadFullEnv(tx *store.Tx, m *directory.Mailbox, org *directory.Organization
 		return e, err
 	}
 	e.sharing = names
+	if e.books, err = ab.LoadNames(tx); err != nil {
+		return e, err
+	}
 	if e.policies, err = mp.LoadView(tx); err != nil {
 		return e, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
+	ab "github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/directory"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/seed"
@@ -52,6 +53,9 @@ type env struct {
 	// sharing names the sharing policy each mailbox follows (nil: the
 	// built-in default one)
 	sharing *sp.Names
+	// books names the address book policy each mailbox follows (nil:
+	// none)
+	books *ab.Names
 	// policies names the mailbox policies of each kind (nil: the
 	// built-in ones), links are the mailbox's (nil: none)
 	policies *mp.View
@@ -526,7 +530,7 @@ var mailboxProps = [...]mailboxProp{
 	{"LitigationHoldDuration", tStr, func(v *mbxView) any { return v.text(v.m.LitigationHoldDuration.String()) }},
 	{"ManagedFolderMailboxPolicy", tStr, getNil},
 	{"RetentionPolicy", tStr, func(v *mbxView) any { return v.orNil(v.m.RetentionPolicy) }},
-	{"AddressBookPolicy", tStr, getNil},
+	{"AddressBookPolicy", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.e.books.Of(v.m.Guid)) }},
 	{"CalendarRepairDisabled", tBool, func(*mbxView) any { return false }},
 	{"ExchangeGuid", tGuid, func(v *mbxView) any { return v.guid(v.m.ExchangeGuid) }},
 	{"MailboxContainerGuid", tGuid, getNil},

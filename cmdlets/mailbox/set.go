@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
+	ab "github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/idform"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
@@ -42,7 +43,7 @@ var handledParams = []string{"Identity", "InactiveMailbox", "Force", "DisplayNam
 	"LitigationHoldEnabled", "LitigationHoldDuration", "LitigationHoldOwner", "LitigationHoldDate", "RetentionHoldEnabled",
 	"StartDateForRetentionHold", "EndDateForRetentionHold", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied",
 	"RemoveComplianceTagHoldApplied", "ProvideConsent", "RecalculateInactiveMailbox", "ArchiveName", "Type", "Password",
-	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office", sendOnBehalfParam, sharingPolicyParam, rolePolicyParam}
+	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office", sendOnBehalfParam, sharingPolicyParam, rolePolicyParam, "AddressBookPolicy"}
 
 func setMailbox() *command.Command {
 	c := exo.Declared("Set-Mailbox")
@@ -65,6 +66,9 @@ type setPlan struct {
 	// sharingPolicy, when set, is the Guid of the mailbox's own sharing
 	// policy ("": none)
 	sharingPolicy *string
+	// addressBookPolicy, when set, is the Guid of the address book
+	// policy the mailbox follows ("": none)
+	addressBookPolicy *string
 	// rolePolicy, when rolePolicySet, is the mailbox's role assignment
 	// policy (nil: none)
 	rolePolicy    *mp.Policy
@@ -117,6 +121,11 @@ func runSetMailbox(ctx *command.Context) error {
 		}
 		if err := directory.PutMailbox(tx, plan.m); err != nil {
 			return nil, err
+		}
+		if plan.addressBookPolicy != nil {
+			if err := ab.Assign(tx, plan.m.Guid, *plan.addressBookPolicy); err != nil {
+				return nil, err
+			}
 		}
 		if plan.sharingPolicy != nil {
 			if err := sp.Assign(tx, plan.m.Guid, *plan.sharingPolicy); err != nil {
@@ -405,10 +414,23 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 			return nil, rec, err
 		}
 	}
-	// address book policies are not simulated: the tenant has none, so
-	// -AddressBookPolicy names none ($null clears it)
-	if id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("AddressBookPolicy")))); ctx.Has("AddressBookPolicy") && id != "" {
-		return nil, exo.RecipientNotFound(ctx, id), nil
+	// -AddressBookPolicy: the policy the mailbox follows by name, Guid or
+	// distinguished name ($null: none)
+	if id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("AddressBookPolicy")))); ctx.Has("AddressBookPolicy") {
+		hits, err := ab.MatchPolicies(tx, id)
+		switch {
+		case err != nil:
+			return nil, nil, err
+		case len(hits) > 1:
+			return nil, exo.Ambiguous(ctx, id), nil
+		case id != "" && len(hits) == 0:
+			return nil, exo.RecipientNotFound(ctx, id), nil
+		}
+		guid := ""
+		if len(hits) == 1 {
+			guid = hits[0].Guid
+		}
+		p.addressBookPolicy = &guid
 	}
 	if ctx.Has(rolePolicyParam) {
 		// $null gives the mailbox no role assignment policy; the link

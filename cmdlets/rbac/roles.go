@@ -227,6 +227,16 @@ func buildRoles() []Role {
 		"ReferenceActionName", "Region", "RetryOnError", "Scenario", "Version"}
 
 	return []Role{
+		// Address Lists: in Exchange Online the address list, global
+		// address list, offline address book and address book policy
+		// cmdlets (their Get cmdlets too) are in this role alone, and no
+		// role group holds it until an administrator assigns it (the
+		// cmdlets' reference pages).
+		{Name: "Address Lists", RoleType: "AddressLists", Description: "Manages address lists, global address lists, offline address books and address book policies.",
+			Grants: g("Get-AddressList", "New-AddressList", "Set-AddressList", "Remove-AddressList",
+				"Get-GlobalAddressList", "New-GlobalAddressList", "Set-GlobalAddressList", "Remove-GlobalAddressList",
+				"Get-OfflineAddressBook", "New-OfflineAddressBook", "Set-OfflineAddressBook", "Remove-OfflineAddressBook",
+				"Get-AddressBookPolicy", "New-AddressBookPolicy", "Set-AddressBookPolicy", "Remove-AddressBookPolicy"), Unassigned: true},
 		{Name: "Audit Logs", RoleType: "AuditLogs", Description: "Searches the admin and unified audit logs and manages auditing.", Grants: auditReads},
 		{Name: "Case Management", RoleType: "CaseManagement", Description: "Creates, changes and removes eDiscovery cases.", Grants: sccCases},
 		{Name: "Communication", RoleType: "Communication", Description: "Manages communications with the custodians of eDiscovery cases."},

@@ -34,7 +34,7 @@ type family struct {
 }
 
 var exoFamilies = []family{
-	{nouns: []string{"MailboxPolicy", "AddressBookPolicy", "ThrottlingPolicy"}, roles: []string{"Recipient Policies"}, readRoles: []string{"View-Only Configuration"}},
+	{nouns: []string{"MailboxPolicy", "ThrottlingPolicy"}, roles: []string{"Recipient Policies"}, readRoles: []string{"View-Only Configuration"}},
 	{nouns: []string{"EmailAddressPolicy"}, roles: []string{"E-Mail Address Policies"}, readRoles: []string{"View-Only Configuration"}},
 	{nouns: []string{"RetentionPolicy", "ManagedFolder"}, roles: []string{"Retention Management"}, readRoles: []string{"View-Only Configuration"}},
 	{nouns: []string{"AuditLog", "AuditConfig", "AuditBypass", "MailboxAudit"}, roles: []string{"Audit Logs"}, readRoles: []string{"View-Only Audit Logs"}},

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/addressbook"
 	"github.com/exosim/exosim/cmdlets/antispam"
 	"github.com/exosim/exosim/cmdlets/appaccess"
 	"github.com/exosim/exosim/cmdlets/autoreply"
@@ -113,6 +114,7 @@ var packages = [...]struct {
 	{&contacts.Cmdlets, contacts.Views},
 	{&domains.Cmdlets, domains.Views},
 	{&sharing.Cmdlets, sharing.Views},
+	{&addressbook.Cmdlets, addressbook.Views},
 	{&antispam.Cmdlets, antispam.Views},
 	{&defender.Cmdlets, defender.Views},
 	{&mailauth.Cmdlets, mailauth.Views},
@@ -139,7 +141,7 @@ var packageTables = [...]*command.Table{
 	&graph.Cmdlets, &mailbox.Cmdlets, &permissions.Cmdlets, &folderperms.Cmdlets, &inboxrules.Cmdlets,
 	&calendarproc.Cmdlets, &autoreply.Cmdlets, &mobile.Cmdlets, &casmailbox.Cmdlets, &mailboxpolicy.Cmdlets,
 	&junkemail.Cmdlets, &messageconfig.Cmdlets, &clutter.Cmdlets, &regional.Cmdlets, &calendarconfig.Cmdlets,
-	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &antispam.Cmdlets,
+	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &addressbook.Cmdlets, &antispam.Cmdlets,
 	&defender.Cmdlets, &mailauth.Cmdlets, &transportconfig.Cmdlets, &appaccess.Cmdlets, &places.Cmdlets, &user.Cmdlets, &holds.Cmdlets,
 	&compliance.Cmdlets, &ome.Cmdlets, &restore.Cmdlets, &recoverable.Cmdlets, &onprem.Cmdlets,
 	&rbac.Cmdlets, &sim.Cmdlets,

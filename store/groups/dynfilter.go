@@ -500,3 +500,15 @@ func ldapEscape(v opath.Value, wild bool) string {
 	}
 	return s
 }
+
+// StoredFilter is a recipient filter as Exchange stores it for the other
+// objects a recipient filter selects for (address lists, global address
+// lists): the same texts and parts a dynamic group keeps, in a group
+// value that is not stored.
+func StoredFilter(spec FilterSpec) (*DynamicGroup, error) {
+	g := &DynamicGroup{}
+	if err := applyFilter(g, spec); err != nil {
+		return nil, err
+	}
+	return g, nil
+}

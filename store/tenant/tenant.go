@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/antispam"
 	"github.com/exosim/exosim/store/appaccess"
 	"github.com/exosim/exosim/store/auditbypass"
@@ -87,6 +88,7 @@ func Schema() *store.Schema {
 	mailauth.Register(s)
 	transportconfig.Register(s)
 	places.Register(s)
+	addressbook.Register(s)
 	appaccess.Register(s)
 	appaccess.Scopes.Add(s, appAccessScope)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {

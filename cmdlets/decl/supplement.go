@@ -50,10 +50,15 @@ func lookupSupplement(name string) *command.Command {
 // Exchange Online does not require: the same page's own example runs the
 // cmdlet without them, and so do admins' scripts.
 // Get-HostedOutboundSpamFilterPolicy without -Identity lists every
-// outbound spam filter policy.
+// outbound spam filter policy; New-ServicePrincipal's -ServiceId is the
+// deprecated name of -ObjectId, and the page's example and the article
+// on RBAC for applications give -ObjectId alone.
 func optionalInFact(cmdlet string) []string {
-	if strings.EqualFold(cmdlet, "Get-HostedOutboundSpamFilterPolicy") {
+	switch {
+	case strings.EqualFold(cmdlet, "Get-HostedOutboundSpamFilterPolicy"):
 		return []string{"Identity"}
+	case strings.EqualFold(cmdlet, "New-ServicePrincipal"):
+		return []string{"ServiceId"}
 	}
 	return nil
 }

@@ -16,37 +16,51 @@ import (
 
 // newManagementRoleAssignment assigns a management role to a role group
 // (-SecurityGroup), whose members get the role's cmdlets at once, or to
-// one user (-User), who gets them alone. Assignments to an application or
-// an assignment policy, and scoped assignments, are not simulated
-// (Partial says so when one is used).
+// one user (-User), who gets them alone; or an application role to an
+// app's service principal (-App), for the organization or within a
+// management scope (-CustomResourceScope; see apps.go). Assignments to an
+// assignment policy, recipient write scopes and administrative units are
+// not simulated (Partial says so when one is used).
 func newManagementRoleAssignment() *command.Command {
 	c := exo.Declared("New-ManagementRoleAssignment")
 	exo.Describe(c, map[string]string{
-		"Name":          "The assignment's name (default <role>-<role group or user>).",
-		"Role":          "The management role to assign, by name.",
-		"SecurityGroup": "The role group that gets the role.",
-		"User":          "The user who gets the role: mailbox identity or user principal name.",
-		"Force":         "Skips the confirmation prompt.",
+		"Name":                "The assignment's name (default <role>-<role group or user>).",
+		"Role":                "The management role to assign, by name.",
+		"SecurityGroup":       "The role group that gets the role.",
+		"User":                "The user who gets the role: mailbox identity or user principal name.",
+		"App":                 "The service principal (New-ServicePrincipal) that gets an application role: object ID, app ID or display name.",
+		"CustomResourceScope": "With App: the management scope whose recipients the app may reach (default: the whole organization).",
+		"Force":               "Skips the confirmation prompt.",
 	})
 	c.ConfirmImpact = command.ImpactMedium
 	c.OutputType = TypeRoleAssignment
-	c.Synopsis = "Assigns a management role to a role group or to one user; they get the role's cmdlets."
-	c.Description = "Assignments to role groups (-SecurityGroup) and to single users (-User), organization-wide, are simulated."
+	c.Synopsis = "Assigns a management role to a role group or to one user, or an application role to an app."
+	c.Description = "Assignments to role groups (-SecurityGroup) and to single users (-User), organization-wide, and of application roles to service principals (-App), organization-wide or within a management scope (-CustomResourceScope), are simulated."
 	c.Examples = []command.Example{
 		{Code: "New-ManagementRoleAssignment -Role 'Mailbox Import Export' -SecurityGroup 'Organization Management'",
 			Remark: "Lets the organization's administrators run Get-RecoverableItems and Restore-RecoverableItems."},
 		{Code: "New-ManagementRoleAssignment -Role 'Mailbox Import Export' -User admin",
 			Remark: "Lets the administrator alone run Get-RecoverableItems and Restore-RecoverableItems."},
+		{Code: "New-ServicePrincipal -AppId 6bd1a69b-8a40-4b1e-9c3a-55e6a84a2b2d -ObjectId 4f1c3b0a-6a6e-4a55-9d2b-0f2b7c6f3e11 | Out-Null; " +
+			"New-ManagementScope 'Sales mailboxes' -RecipientRestrictionFilter \"Department -eq 'Sales'\" | Out-Null; " +
+			"New-ManagementRoleAssignment -App 6bd1a69b-8a40-4b1e-9c3a-55e6a84a2b2d -Role 'Application Mail.Read' -CustomResourceScope 'Sales mailboxes'",
+			Remark: "Registers the app, then lets it read the mail of the mailboxes the scope's filter finds."},
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
+		name := ""
+		if ctx.Has("Name") {
+			name = strings.TrimSpace(ctx.String("Name"))
+		}
+		if ctx.Has("App") {
+			return assignToApp(ctx, name)
+		}
 		roleName := strings.TrimSpace(exo.IdentityOf(ctx.Value("Role")))
 		role, ok := LookupRole(roleName)
 		if !ok {
 			return ctx.Fail(exo.NotFound(ctx, roleName))
 		}
-		name := ""
-		if ctx.Has("Name") {
-			name = strings.TrimSpace(ctx.String("Name"))
+		if IsAppRole(role.Name) {
+			return ctx.Fail(exo.Invalid(ctx, fmt.Sprintf("The application role \"%s\" can only be assigned to a service principal. Use the App parameter.", role.Name), role.Name))
 		}
 		if ctx.Has("User") {
 			return assignToUser(ctx, role, name)
@@ -80,7 +94,7 @@ func newManagementRoleAssignment() *command.Command {
 		}
 		return ctx.WriteObject(o)
 	}
-	return exo.Partial(c, "Name", "Role", "SecurityGroup", "User", "Force")
+	return exo.Partial(c, "Name", "Role", "SecurityGroup", "User", "App", "CustomResourceScope", "Force")
 }
 
 // assignToUser assigns role directly to the user -User names, in one

@@ -40,6 +40,15 @@ var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Search-AdminAuditLog", Build: searchAdminAuditLog},
 	{Name: "Search-UnifiedAuditLog", Build: searchUnifiedAuditLog},
 	{Name: "Get-AdminAuditLogConfig", Build: getAdminAuditLogConfig},
+	{Name: "Get-ManagementScope", Build: getManagementScope},
+	{Name: "New-ManagementScope", Build: newManagementScope},
+	{Name: "Set-ManagementScope", Build: setManagementScope},
+	{Name: "Remove-ManagementScope", Build: removeManagementScope},
+	{Name: "Get-ServicePrincipal", Build: getServicePrincipal},
+	{Name: "New-ServicePrincipal", Build: newServicePrincipal},
+	{Name: "Set-ServicePrincipal", Build: setServicePrincipal},
+	{Name: "Remove-ServicePrincipal", Build: removeServicePrincipal},
+	{Name: "Test-ServicePrincipalAuthorization", Build: testServicePrincipalAuthorization},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -417,9 +426,13 @@ type assignment struct {
 	// RoleGroup or User.
 	assignee, assigneeType string
 	// group is the role group (nil for a user assignment); user is the
-	// assignee account's ObjectId (user assignments).
-	group *rbac.RoleGroup
-	user  string
+	// assignee account's ObjectId (user assignments), app the service
+	// principal's object ID (app assignments).
+	group     *rbac.RoleGroup
+	user, app string
+	// scope is the name of the management scope an app's assignment is
+	// limited to ("" for the organization).
+	scope string
 }
 
 // groupAssignment is the assignment of a role to a role group.
@@ -427,8 +440,11 @@ func groupAssignment(role string, g *rbac.RoleGroup) assignment {
 	return assignment{name: assignmentName(role, g.Name), role: role, assignee: g.Name, assigneeType: "RoleGroup", group: g}
 }
 
-// userAssignment is a role assigned directly to a user.
+// userAssignment is a role assigned directly to a user, or to an app.
 func userAssignment(tx *store.Tx, a *rbac.UserRoleAssignment) assignment {
+	if a.App != "" {
+		return appAssignment(tx, a)
+	}
 	return assignment{name: a.Name, role: a.Role, assignee: describeMember(tx, a.User).name, assigneeType: "User", user: a.User}
 }
 
@@ -444,8 +460,16 @@ func assignmentObject(a assignment, method, effective string) *object.PSObject {
 	o.AddTyped("Enabled", "System.Boolean", true)
 	o.AddTyped("RecipientReadScope", "System.String", "Organization")
 	o.AddTyped("ConfigReadScope", "System.String", "OrganizationConfig")
-	o.AddTyped("RecipientWriteScope", "System.String", "Organization")
+	writeScope := "Organization"
+	var custom any
+	if a.scope != "" {
+		writeScope, custom = scopeCustom, a.scope
+	}
+	o.AddTyped("RecipientWriteScope", "System.String", writeScope)
 	o.AddTyped("ConfigWriteScope", "System.String", "OrganizationConfig")
+	o.AddTyped("CustomRecipientWriteScope", "System.String", nil)
+	o.AddTyped("CustomConfigWriteScope", "System.String", nil)
+	o.AddTyped("CustomResourceScope", "System.String", custom)
 	o.AddTyped("RoleAssigneeName", "System.String", a.assignee)
 	o.AddTyped("Name", "System.String", name)
 	o.AddTyped("Identity", "System.String", name)
@@ -481,11 +505,7 @@ func getManagementRoleAssignment() *command.Command {
 				who := exo.IdentityOf(ctx.Value("RoleAssignee"))
 				if g, err := rbac.GetRoleGroup(tx, who); err == nil {
 					groups, users = []*rbac.RoleGroup{g}, nil
-				} else {
-					id, err := resolveMember(tx, who)
-					if err != nil {
-						return ctx.Fail(exo.NotFound(ctx, who))
-					}
+				} else if id, err := resolveMember(tx, who); err == nil {
 					if groups, err = rbac.RoleGroupsOf(tx, id); err != nil {
 						return err
 					}
@@ -493,6 +513,14 @@ func getManagementRoleAssignment() *command.Command {
 						return err
 					}
 					method, userName = "RoleGroup", describeMember(tx, id).name
+				} else if p, perr := rbac.GetServicePrincipal(tx, who); perr == nil {
+					// An app: the assignments made to its service principal.
+					groups = nil
+					if users, err = rbac.AppAssignmentsOf(tx, p.ObjectId); err != nil {
+						return err
+					}
+				} else {
+					return ctx.Fail(exo.NotFound(ctx, who))
 				}
 			}
 			if ctx.Has("Enabled") && !ctx.Bool("Enabled") || ctx.Has("Delegating") && ctx.Bool("Delegating") || ctx.Has("Exclusive") && ctx.Bool("Exclusive") {
@@ -508,13 +536,21 @@ func getManagementRoleAssignment() *command.Command {
 			if ctx.Has("Identity") {
 				identity = exo.IdentityOf(ctx.Value("Identity"))
 			}
-			assigneeType := ""
+			assigneeType, writeScope := "", ""
 			if ctx.Has("RoleAssigneeType") {
 				assigneeType = ctx.String("RoleAssigneeType")
 			}
+			if ctx.Has("RecipientWriteScope") {
+				writeScope = ctx.String("RecipientWriteScope")
+			}
 			keep := func(a assignment) bool {
+				scopeType := "Organization"
+				if a.scope != "" {
+					scopeType = scopeCustom
+				}
 				return (role == "" || strings.EqualFold(role, a.role)) && (identity == "" || strings.EqualFold(identity, a.name)) &&
-					(assigneeType == "" || strings.EqualFold(assigneeType, a.assigneeType))
+					(assigneeType == "" || strings.EqualFold(assigneeType, a.assigneeType)) &&
+					(writeScope == "" || strings.EqualFold(writeScope, scopeType))
 			}
 			found := false
 			for _, g := range groups {

@@ -116,7 +116,7 @@ var reservedParams = [...][]string{legalHoldParams, retentionHoldParams}
 // roles is the role table, built the first time it is needed. Roles with
 // no grants exist in the product but cover no cmdlet this simulator
 // implements.
-var roles = lazy.Value[[]Role]{Build: buildRoles}
+var roles = lazy.Value[[]Role]{Build: func() []Role { return withAppRoles(buildRoles()) }}
 
 // buildRoles returns the role table.
 func buildRoles() []Role {
@@ -140,7 +140,7 @@ func buildRoles() []Role {
 	configReads := g("Get-ApplicationAccessPolicy", "Test-ApplicationAccessPolicy", "Get-OrganizationConfig", "Get-TransportConfig", "Get-JournalRule", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy",
-		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy", "Get-RoleAssignmentPolicy")
+		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy", "Get-RoleAssignmentPolicy", "Get-ManagementScope", "Get-ServicePrincipal")
 	auditReads := g("Search-AdminAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
 	// anti-spam: Hygiene Management's Transport Hygiene and Security
 	// Administrator's Security Admin change it, Security Reader and the
@@ -319,7 +319,9 @@ func buildRoles() []Role {
 		{Name: "RMS Decrypt", RoleType: "RMSDecrypt", Description: "Decrypts protected content when exporting eDiscovery results."},
 		{Name: "Role Management", RoleType: "RoleManagement", Description: "Manages role groups and their members.",
 			Grants: g("Get-RoleGroup", "Get-RoleGroupMember", "Add-RoleGroupMember", "Remove-RoleGroupMember", "Get-ManagementRole", "Get-ManagementRoleAssignment",
-				"New-ManagementRoleAssignment", "Get-RoleAssignmentPolicy", "Set-RoleAssignmentPolicy", "New-RoleAssignmentPolicy", "Remove-RoleAssignmentPolicy")},
+				"New-ManagementRoleAssignment", "Get-RoleAssignmentPolicy", "Set-RoleAssignmentPolicy", "New-RoleAssignmentPolicy", "Remove-RoleAssignmentPolicy",
+				"Get-ManagementScope", "New-ManagementScope", "Set-ManagementScope", "Remove-ManagementScope",
+				"Get-ServicePrincipal", "New-ServicePrincipal", "Set-ServicePrincipal", "Remove-ServicePrincipal", "Test-ServicePrincipalAuthorization")},
 		{Name: "Security Admin", RoleType: "SecurityAdmin", Description: "Manages security settings.", Grants: join(messageTrace, antispam)},
 		{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership.",
 			Grants: g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-Group", "New-DistributionGroup", "Remove-DistributionGroup",
@@ -344,6 +346,17 @@ func buildRoles() []Role {
 
 // Roles returns the role table in name order.
 func Roles() []Role { return append([]Role(nil), roles.Get()...) }
+
+// withAppRoles puts the application roles (apps.go) into the role table
+// before the first role whose name sorts after theirs.
+func withAppRoles(table []Role) []Role {
+	apps := appRoleTable()
+	i := 0
+	for i < len(table) && strings.ToLower(table[i].Name) < strings.ToLower(apps[0].Name) {
+		i++
+	}
+	return append(append(append(make([]Role, 0, len(table)+len(apps)), table[:i]...), apps...), table[i:]...)
+}
 
 // LookupRole finds a role by name (case-insensitive).
 func LookupRole(name string) (Role, bool) {

@@ -50,6 +50,16 @@ func Views(r *format.Registry) {
 		},
 	})
 	r.Add(&format.View{
+		Name: "ManagementScope", TypeNames: []string{TypeManagementScope}, Kind: format.TableView,
+		Columns: []format.Column{{Label: "Name", Property: "Name", Width: 24}, {Label: "ScopeRestrictionType", Property: "ScopeRestrictionType", Width: 20},
+			{Label: "Exclusive", Property: "Exclusive", Width: 9}, {Label: "RecipientRoot", Property: "RecipientRoot", Width: 13},
+			{Label: "RecipientFilter", Property: "RecipientFilter", Width: 30}, {Label: "ServerFilter", Property: "ServerFilter", Width: 12}},
+	})
+	r.Add(&format.View{
+		Name: "ServicePrincipal", TypeNames: []string{TypeServicePrincipal}, Kind: format.TableView, AutoSize: true,
+		Columns: []format.Column{{Label: "DisplayName", Property: "DisplayName"}, {Label: "ObjectId", Property: "ObjectId"}, {Label: "AppId", Property: "AppId"}},
+	})
+	r.Add(&format.View{
 		Name: "ManagementRole", TypeNames: []string{TypeManagementRole}, Kind: format.TableView, AutoSize: true,
 		Columns: []format.Column{{Label: "Name", Property: "Name"}, {Label: "RoleType", Property: "RoleType"}},
 	})

@@ -531,3 +531,17 @@ func checkDynamic(tx *store.Tx, report func(store.Finding)) error {
 	}
 	return nil
 }
+
+// MailboxMatches reports whether a recipient filter finds the mailbox m
+// (a live mailbox or mail user), as Evaluate would: a management scope's
+// filter is asked this of one mailbox.
+func MailboxMatches(tx *store.Tx, f *opath.Filter, m *directory.Mailbox) bool {
+	var u *directory.User
+	if m.LinkedUserID() != "" {
+		if x, err := directory.GetUser(tx, m.LinkedUserID()); err == nil {
+			u = x
+		}
+	}
+	ok, err := f.Eval(func(p string) (any, bool) { return mailboxFilterValue(m, u, p), true })
+	return err == nil && ok
+}

@@ -19,7 +19,9 @@ import (
 // bucketUserAssignments holds UserRoleAssignment records.
 const bucketUserAssignments = "userRoleAssignments"
 
-// UserRoleAssignment is a management role assigned directly to a user.
+// UserRoleAssignment is a management role assigned directly to a user,
+// or an application role assigned to an app's service principal (App
+// set, User empty; see apps.go).
 type UserRoleAssignment struct {
 	// Name is the assignment's name, unique among every assignment.
 	Name string `json:"name"`
@@ -27,7 +29,14 @@ type UserRoleAssignment struct {
 	// Role is the management role, by name.
 	Role string `json:"role"`
 	// User is the assignee's account ObjectId (lower case).
-	User        string    `json:"user"`
+	User string `json:"user"`
+	// App is the assignee service principal's object ID (lower case), for
+	// an assignment to an app.
+	App string `json:"app,omitempty"`
+	// Scope is the GUID of the management scope that limits an app's
+	// assignment to the recipients its filter finds (CustomResourceScope);
+	// empty: the whole organization.
+	Scope       string    `json:"scope,omitempty"`
 	WhenCreated time.Time `json:"whenCreated"`
 }
 
@@ -40,7 +49,7 @@ func (e *AssignmentNameInUseError) Error() string {
 }
 
 // RoleAlreadyAssignedError refuses assigning a user a role they already
-// hold directly.
+// hold directly, or an app a role it holds in the same scope.
 type RoleAlreadyAssignedError struct{ Role, User string }
 
 func (e *RoleAlreadyAssignedError) Error() string {
@@ -66,17 +75,18 @@ func UserAssignmentsOf(tx *store.Tx, objectID string) ([]*UserRoleAssignment, er
 	}
 	var out []*UserRoleAssignment
 	for _, a := range all {
-		if strings.EqualFold(a.User, objectID) {
+		if a.App == "" && strings.EqualFold(a.User, objectID) {
 			out = append(out, a)
 		}
 	}
 	return out, nil
 }
 
-// AssignRoleToUser stores a direct assignment of role to the account. The
-// name must be free among the user assignments and the role groups'
-// assignments (taken reports whether a role group assignment has it), and
-// the user must not hold the role directly already.
+// AssignRoleToUser stores a direct assignment of role to the account (or,
+// App set, to the service principal). The name must be free among the
+// user assignments and the role groups' assignments (taken reports
+// whether a role group assignment has it), and the user must not hold the
+// role directly already (an app: not in the same scope).
 func AssignRoleToUser(tx *store.Tx, a *UserRoleAssignment, taken bool) error {
 	a.Name = strings.TrimSpace(a.Name)
 	if a.Name == "" {
@@ -90,16 +100,24 @@ func AssignRoleToUser(tx *store.Tx, a *UserRoleAssignment, taken bool) error {
 	} else if ok || taken {
 		return &AssignmentNameInUseError{Name: a.Name}
 	}
-	mine, err := UserAssignmentsOf(tx, a.User)
+	var mine []*UserRoleAssignment
+	var err error
+	who := a.User
+	if a.App != "" {
+		mine, err = AppAssignmentsOf(tx, a.App)
+		who = a.App
+	} else {
+		mine, err = UserAssignmentsOf(tx, a.User)
+	}
 	if err != nil {
 		return err
 	}
 	for _, x := range mine {
-		if strings.EqualFold(x.Role, a.Role) {
-			return &RoleAlreadyAssignedError{Role: x.Role, User: a.User}
+		if strings.EqualFold(x.Role, a.Role) && strings.EqualFold(x.Scope, a.Scope) {
+			return &RoleAlreadyAssignedError{Role: x.Role, User: who}
 		}
 	}
-	a.User = strings.ToLower(a.User)
+	a.User, a.App, a.Scope = strings.ToLower(a.User), strings.ToLower(a.App), strings.ToLower(a.Scope)
 	if a.Guid == "" {
 		a.Guid = tx.NewGuid()
 	}
@@ -157,6 +175,9 @@ func checkUserAssignments(tx *store.Tx, report func(store.Finding)) error {
 		return err
 	}
 	for _, a := range all {
+		if a.App != "" {
+			continue // checkAppLinks
+		}
 		if _, err := directory.GetUser(tx, a.User); store.IsNotFound(err) {
 			report(store.Finding{Kind: "userRoleAssignment", Key: strings.ToLower(a.Name), Message: "assigned to an account that does not exist: " + a.User})
 		} else if err != nil {

@@ -387,6 +387,8 @@ func mailboxFilterValue(m *directory.Mailbox, u *directory.User, p string) any {
 	switch strings.ToLower(p) {
 	case "recipienttypedetailsvalue":
 		return m.RecipientTypeDetails
+	case "recipientdisplaytype":
+		return displayType(m.RecipientTypeDetails)
 	case "resourcemetadata":
 		switch m.RecipientTypeDetails {
 		case "RoomMailbox":
@@ -449,6 +451,8 @@ func groupFilterValue(p, name, alias, display, smtp string, addrs []string, rtyp
 		return rtype
 	case "recipienttypedetails", "recipienttypedetailsvalue":
 		return details
+	case "recipientdisplaytype":
+		return displayType(details)
 	case "hiddenfromaddresslistsenabled":
 		return hidden
 	}

@@ -176,6 +176,36 @@ func (e *FilterTooLongError) Error() string {
 	return fmt.Sprintf("the stored recipient filter would be %d characters long; at most %d are allowed", e.Length, MaxRecipientFilter)
 }
 
+// displayTypes are the values of RecipientDisplayType a filter may
+// compare with.
+var displayTypes = []string{"MailboxUser", "DistributionGroup", "PublicFolder", "DynamicDistributionGroup", "Organization",
+	"PrivateDistributionList", "RemoteMailUser", "ConferenceRoomMailbox", "EquipmentMailbox", "ACLableMailboxUser",
+	"SecurityDistributionGroup", "SyncedMailboxUser", "SyncedConferenceRoomMailbox", "SyncedEquipmentMailbox", "GroupMailboxUser"}
+
+// displayType is the RecipientDisplayType of a recipient of that
+// RecipientTypeDetails (nil: none the simulator tells).
+func displayType(details string) any {
+	switch details {
+	case "RoomMailbox":
+		return "ConferenceRoomMailbox"
+	case "EquipmentMailbox":
+		return "EquipmentMailbox"
+	case "UserMailbox", "SharedMailbox":
+		return "MailboxUser"
+	case "MailUser", "MailContact", "GuestMailUser":
+		return "RemoteMailUser"
+	case "MailUniversalDistributionGroup", "RoomList":
+		return "DistributionGroup"
+	case "MailUniversalSecurityGroup":
+		return "SecurityDistributionGroup"
+	case "DynamicDistributionGroup":
+		return "DynamicDistributionGroup"
+	case "GroupMailbox":
+		return "GroupMailboxUser"
+	}
+	return nil
+}
+
 // FilterSchema is what a recipient filter may name: the filterable
 // recipient properties and the internal ones Exchange's stored filters
 // use.
@@ -183,7 +213,10 @@ func FilterSchema() opath.Schema {
 	return opath.RecipientSchema().With(
 		opath.Property{Name: "RecipientTypeDetailsValue", Kind: opath.KindString},
 		opath.Property{Name: "ResourceMetaData", Kind: opath.KindString},
-		opath.Property{Name: "ResourceSearchProperties", Kind: opath.KindString})
+		opath.Property{Name: "ResourceSearchProperties", Kind: opath.KindString},
+		// the kind of recipient Outlook shows, which room lists filter on
+		// (RecipientDisplayType -eq 'ConferenceRoomMailbox')
+		opath.Property{Name: "RecipientDisplayType", Kind: opath.KindEnum, Type: "Microsoft.Exchange.Data.Directory.Recipient.RecipientDisplayType", Values: displayTypes})
 }
 
 // ParseFilter parses a recipient filter and checks the properties it
@@ -240,7 +273,11 @@ func CustomTree(text string) (opath.Node, error) {
 
 // applyFilter sets a group's filter from spec: the stored OPATH and LDAP
 // texts and what the filter was made of.
-func applyFilter(g *DynamicGroup, spec FilterSpec) error {
+func applyFilter(g *DynamicGroup, spec FilterSpec) error { return buildFilter(g, spec, true) }
+
+// buildFilter is applyFilter; exclude joins the system exclusions to the
+// filter.
+func buildFilter(g *DynamicGroup, spec FilterSpec, exclude bool) error {
 	var tree opath.Node
 	var err error
 	if spec.IsCustom {
@@ -262,7 +299,10 @@ func applyFilter(g *DynamicGroup, spec FilterSpec) error {
 	if err != nil {
 		return err
 	}
-	full := and(append([]opath.Node{tree}, systemExclusions()...)...)
+	full := tree
+	if exclude {
+		full = and(append([]opath.Node{tree}, systemExclusions()...)...)
+	}
 	text := Infix(full)
 	if len(text) > MaxRecipientFilter {
 		return &FilterTooLongError{Length: len(text)}
@@ -503,12 +543,19 @@ func ldapEscape(v opath.Value, wild bool) string {
 
 // StoredFilter is a recipient filter as Exchange stores it for the other
 // objects a recipient filter selects for (address lists, global address
-// lists): the same texts and parts a dynamic group keeps, in a group
-// value that is not stored.
+// lists): the texts and parts a dynamic group keeps, in a group value
+// that is not stored, but without the system mailboxes a dynamic group's
+// filter leaves out (Exchange Online shows an address list's filter as
+// it was given, in its own layout).
 func StoredFilter(spec FilterSpec) (*DynamicGroup, error) {
 	g := &DynamicGroup{}
-	if err := applyFilter(g, spec); err != nil {
+	if err := buildFilter(g, spec, false); err != nil {
 		return nil, err
+	}
+	// a filter of one comparison is in parentheses too, as every operand
+	// of a chain is
+	if !strings.HasPrefix(g.RecipientFilter, "(") {
+		g.RecipientFilter = "(" + g.RecipientFilter + ")"
 	}
 	return g, nil
 }

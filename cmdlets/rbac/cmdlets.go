@@ -526,6 +526,18 @@ func getManagementRoleAssignment() *command.Command {
 			if ctx.Has("Enabled") && !ctx.Bool("Enabled") || ctx.Has("Delegating") && ctx.Bool("Delegating") || ctx.Has("Exclusive") && ctx.Bool("Exclusive") {
 				return nil
 			}
+			// No assignment has a recipient write scope (they are not
+			// simulated): a scope asked for by name must exist, and no
+			// assignment uses it so.
+			for _, p := range []string{"CustomRecipientWriteScope", "ExclusiveRecipientWriteScope"} {
+				if ctx.Has(p) {
+					id := exo.IdentityOf(ctx.Value(p))
+					if _, err := rbac.GetScope(tx, id); err != nil {
+						return ctx.Fail(exo.NotFound(ctx, id))
+					}
+					return nil
+				}
+			}
 			role, identity := "", ""
 			if ctx.Has("Role") {
 				role = exo.IdentityOf(ctx.Value("Role"))

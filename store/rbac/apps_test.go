@@ -1,13 +1,17 @@
 package rbac_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
+	"github.com/exosim/exosim/store/transfer"
 )
 
 const (
@@ -70,4 +74,35 @@ func TestAppAssignmentLinks(t *testing.T) {
 		storetest.Must(t, err)
 		storetest.Must(t, rbac.RemoveScope(tx, sc))
 	})
+}
+
+// An export whose app assignment names a service principal or a scope the
+// export doesn't have is refused on import, with the check's findings.
+func TestImportRefusesDanglingAppLinks(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		storetest.Must(t, rbac.NewServicePrincipal(tx, &rbac.ServicePrincipal{AppId: testApp, ObjectId: testSP}))
+		sc := &rbac.ManagementScope{Name: "Sales", RecipientFilter: "Department -eq 'Sales'"}
+		storetest.Must(t, rbac.NewScope(tx, sc))
+		storetest.Must(t, rbac.AssignRoleToUser(tx, &rbac.UserRoleAssignment{Name: "Read sales", Role: "Application Mail.Read", App: testSP, Scope: sc.Guid}, false))
+	})
+	var doc map[string]any
+	storetest.Must(t, json.Unmarshal([]byte(storetest.Export(t, s)), &doc))
+	buckets := doc["buckets"].(map[string]any)
+	buckets["servicePrincipals"] = []any{}
+	buckets["managementScopes"] = []any{}
+	raw, err := json.Marshal(doc)
+	storetest.Must(t, err)
+	err = transfer.Import(storetest.Seeded(t, seed.Contoso), bytes.NewReader(raw))
+	var refused *transfer.ImportRefusedError
+	if !errors.As(err, &refused) {
+		t.Fatalf("import: %v", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"a service principal that does not exist: " + testSP, "a management scope that does not exist"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("findings %q lack %q", msg, want)
+		}
+	}
 }

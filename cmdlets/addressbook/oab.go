@@ -23,6 +23,8 @@ func oabHelp() map[string]string {
 		"DiffRetentionPeriod":                "Days the difference files are kept (7 to 1825), or Unlimited.",
 		"FullOabDownloadPreventionThreshold": "The threshold that keeps clients from downloading the whole offline address book again (-1: none).",
 		"ZipOabFilesBeforeUploading":         "Whether the files are compressed before they are uploaded.",
+		"Versions":                           "The versions generated: Version4, the only one Exchange Online has.",
+		"Schedule":                           "The generation schedule (StartDay.Hour:Minute-EndDay.Hour:Minute, several separated by commas), kept but followed only by Exchange 2010.",
 		"Force":                              "Removes without asking.",
 	}
 }
@@ -52,9 +54,12 @@ func oabCommands() []*command.Command {
 	set.Examples = []command.Example{{Code: "Set-OfflineAddressBook OAB_TenantA -AddressLists GAL_TenantA,AL_TenantA_Users", Remark: "Replaces its lists."}}
 	exo.DescribeDeclared(set, oabHelp())
 	set.Handler.Process = setOAB
-	// the attributes, versions and schedule of the generation process are
-	// the service's own business; the simulator keeps none of them
-	set = exo.Partial(set, "Identity", "Name", "AddressLists", "IsDefault", "DiffRetentionPeriod", "FullOabDownloadPreventionThreshold", "ZipOabFilesBeforeUploading")
+	// the MAPI properties an offline address book carries
+	// (ConfiguredAttributes, its mandatory ones and the default list) are
+	// not modelled: the default list is not documented; UpgradeFromE14 is
+	// reserved for Microsoft's internal use
+	set = exo.Partial(set, "Identity", "Name", "AddressLists", "IsDefault", "DiffRetentionPeriod", "FullOabDownloadPreventionThreshold",
+		"ZipOabFilesBeforeUploading", "Versions", "Schedule")
 
 	rm := exo.Declared("Remove-OfflineAddressBook")
 	rm.Synopsis = "Removes an offline address book that is not the default and that no address book policy uses."
@@ -87,6 +92,7 @@ func oabObject(org *directory.Organization, lists []*ab.List, o *ab.OAB) *object
 	obj.AddTyped("ShadowMailboxDistributionEnabled", tBool, false)
 	obj.AddTyped("WebDistributionEnabled", tBool, false)
 	obj.AddTyped("VirtualDirectories", exo.TypeMultiValued, exo.MultiValued(nil))
+	obj.AddTyped("Schedule", exo.TypeMultiValued, exo.MultiValued(schedules(o.Schedule)))
 	obj.AddTyped("ZipOabFilesBeforeUploading", tBool, o.ZipOabFilesBeforeUploading)
 	obj.AddTyped("FullOabDownloadPreventionThreshold", tInt, o.FullOabDownloadPreventionThreshold)
 	configTail(obj, org, exo.ConfigObject{Name: o.Name, Guid: o.Guid, DistinguishedName: ab.OABDN(org, o), ExchangeVersion: "0.20 (15.0.0.0)",
@@ -189,10 +195,89 @@ func applyOAB(ctx *command.Context, tx *store.Tx, o *ab.OAB) (*object.ErrorRecor
 	if ctx.Command.Param("ZipOabFilesBeforeUploading") != nil && ctx.Has("ZipOabFilesBeforeUploading") {
 		o.ZipOabFilesBeforeUploading = ctx.Bool("ZipOabFilesBeforeUploading")
 	}
+	if ctx.Command.Param("Versions") != nil && ctx.Has("Versions") {
+		// Exchange 2013 and later generate Version4 only; Version2 and
+		// Version3 need public folder distribution, which Exchange Online
+		// does not have
+		for _, v := range identities(ctx, "Versions") {
+			for _, part := range strings.Split(v, ",") {
+				if part = strings.TrimSpace(part); !strings.EqualFold(part, "Version4") {
+					return exo.Invalid(ctx, fmt.Sprintf("The version %s isn't available: Exchange Online generates Version4 offline address books only.", part), part), nil
+				}
+			}
+		}
+	}
+	if ctx.Command.Param("Schedule") != nil && ctx.Has("Schedule") {
+		v := strings.TrimSpace(object.ToInvariantString(object.Unwrap(ctx.Value("Schedule"))))
+		if items, ok := object.Enumerate(object.Unwrap(ctx.Value("Schedule"))); ok {
+			var parts []string
+			for _, it := range items {
+				parts = append(parts, strings.TrimSpace(object.ToInvariantString(object.Unwrap(it))))
+			}
+			v = strings.Join(parts, ", ")
+		}
+		for _, s := range schedules(v) {
+			if !scheduleEntry(s) {
+				return exo.Invalid(ctx, fmt.Sprintf("The schedule interval \"%s\" isn't valid. Use StartDay.Hour:Minute [AM|PM]-EndDay.Hour:Minute [AM|PM], for example Sun.1:00 AM-Sun.2:00 AM.", s), s), nil
+			}
+		}
+		o.Schedule = strings.Join(schedules(v), ", ")
+	}
 	if ctx.Has("Name") {
 		o.Name = ctx.String("Name")
 	}
 	return nil, nil
+}
+
+// schedules splits a schedule into its intervals.
+func schedules(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// scheduleEntry reports whether an interval reads
+// Day.Hour:Minute [AM|PM]-Day.Hour:Minute [AM|PM], days by name (Sun ...
+// Sat, or in full) and times on a 12- or 24-hour clock.
+func scheduleEntry(s string) bool {
+	ends := strings.Split(s, "-")
+	if len(ends) != 2 {
+		return false
+	}
+	for _, e := range ends {
+		day, t, ok := strings.Cut(strings.TrimSpace(e), ".")
+		if !ok || !weekday(day) {
+			return false
+		}
+		t = strings.TrimSpace(t)
+		ampm := false
+		for _, suffix := range []string{" AM", " PM", "AM", "PM"} {
+			if strings.HasSuffix(strings.ToUpper(t), suffix) {
+				t, ampm = strings.TrimSpace(t[:len(t)-len(suffix)]), true
+				break
+			}
+		}
+		h, m, ok := strings.Cut(t, ":")
+		hh, err1 := strconv.Atoi(h)
+		mm, err2 := strconv.Atoi(m)
+		if !ok || err1 != nil || err2 != nil || mm < 0 || mm > 59 || hh < 0 || hh > 23 || ampm && (hh < 1 || hh > 12) {
+			return false
+		}
+	}
+	return true
+}
+
+func weekday(d string) bool {
+	for _, w := range []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"} {
+		if strings.EqualFold(d, w) || strings.EqualFold(d, w[:3]) {
+			return true
+		}
+	}
+	return false
 }
 
 func newOAB(ctx *command.Context) error {
@@ -279,7 +364,7 @@ func setOAB(ctx *command.Context) error {
 
 func sameOAB(a, b *ab.OAB) bool {
 	return a.Name == b.Name && a.IsDefault == b.IsDefault && a.DiffRetentionPeriod == b.DiffRetentionPeriod &&
-		a.FullOabDownloadPreventionThreshold == b.FullOabDownloadPreventionThreshold && a.ZipOabFilesBeforeUploading == b.ZipOabFilesBeforeUploading &&
+		a.FullOabDownloadPreventionThreshold == b.FullOabDownloadPreventionThreshold && a.ZipOabFilesBeforeUploading == b.ZipOabFilesBeforeUploading && a.Schedule == b.Schedule &&
 		strings.Join(a.AddressLists, ",") == strings.Join(b.AddressLists, ",")
 }
 

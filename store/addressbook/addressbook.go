@@ -76,12 +76,15 @@ type OAB struct {
 	AddressLists []string `json:"addressLists"`
 	IsDefault    bool     `json:"isDefault,omitempty"`
 	// DiffRetentionPeriod is days, or "Unlimited".
-	DiffRetentionPeriod                string    `json:"diffRetentionPeriod"`
-	FullOabDownloadPreventionThreshold int       `json:"fullOabDownloadPreventionThreshold"`
-	ZipOabFilesBeforeUploading         bool      `json:"zipOabFilesBeforeUploading,omitempty"`
-	WhenCreated                        time.Time `json:"whenCreated"`
-	WhenChanged                        time.Time `json:"whenChanged"`
-	Removed                            bool      `json:"removed,omitempty"`
+	DiffRetentionPeriod                string `json:"diffRetentionPeriod"`
+	FullOabDownloadPreventionThreshold int    `json:"fullOabDownloadPreventionThreshold"`
+	ZipOabFilesBeforeUploading         bool   `json:"zipOabFilesBeforeUploading,omitempty"`
+	// Schedule is the generation schedule as given (-Schedule), which
+	// only Exchange 2010 followed ("" none).
+	Schedule    string    `json:"schedule,omitempty"`
+	WhenCreated time.Time `json:"whenCreated"`
+	WhenChanged time.Time `json:"whenChanged"`
+	Removed     bool      `json:"removed,omitempty"`
 }
 
 // Policy is an address book policy; its links are Guids.

@@ -1,8 +1,8 @@
 // Package groups declares the Exchange Online cmdlets of groups:
 // Get-DistributionGroup, Get-DistributionGroupMember, Get-UnifiedGroup,
 // Get-UnifiedGroupLinks and Get-Group, with the default views of their
-// output objects, Add- and Remove-DistributionGroupMember, Add- and
-// Remove-UnifiedGroupLinks, and the dynamic distribution group cmdlets
+// output objects, Add- and Remove-DistributionGroupMember, New-, Set- and
+// Remove-UnifiedGroup, Add- and Remove-UnifiedGroupLinks, and the dynamic distribution group cmdlets
 // (Get-, New-, Set-, Remove-DynamicDistributionGroup and
 // Get-DynamicDistributionGroupMember).
 package groups
@@ -37,6 +37,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Add-DistributionGroupMember", "Remove-DistributionGroupMember"}, Build: memberCommands},
 	{Names: []string{"Set-DistributionGroup"}, Build: setCommands},
 	{Names: []string{"Set-UnifiedGroup"}, Build: setUnifiedCommands},
+	{Names: []string{"New-UnifiedGroup", "Remove-UnifiedGroup"}, Build: unifiedLifecycleCommands},
 	{Names: []string{"New-DistributionGroup", "Remove-DistributionGroup"}, Build: lifecycleCommands},
 	{Names: []string{"Get-DynamicDistributionGroup", "Get-DynamicDistributionGroupMember", "New-DynamicDistributionGroup", "Set-DynamicDistributionGroup", "Remove-DynamicDistributionGroup"}, Build: dynamicCommands},
 	{Names: []string{"Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks"}, Build: linkCommands},
@@ -295,6 +296,7 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 			o.AddTyped("SubscriptionEnabled", "System.Boolean", true)
 			o.AddTyped("AutoSubscribeNewMembers", "System.Boolean", true)
 			o.AddTyped("HiddenFromExchangeClientsEnabled", "System.Boolean", false)
+			o.AddTyped("HiddenGroupMembershipEnabled", "System.Boolean", g.HiddenGroupMembershipEnabled)
 			o.AddTyped("IsMembershipDynamic", "System.Boolean", false)
 			o.AddTyped("ResourceProvisioningOptions", "System.String", list())
 			o.AddTyped("SharePointSiteUrl", "System.String", "https://"+strings.TrimSuffix(e.org.Name, ".onmicrosoft.com")+".sharepoint.com/sites/"+g.Alias)

@@ -21,8 +21,9 @@ const simModule = "Exosim"
 const Masked = "********"
 
 // objectParams are the parameters naming the object an invocation
-// targets, in order of preference.
-var objectParams = []string{"Identity", "MessageId", "SoftDeletedObject", "InactiveMailbox", "Name", "Seed", "UserPrincipalName", "SearchName", "Case"}
+// targets, in order of preference (DisplayName names what a New cmdlet
+// without -Name, such as New-UnifiedGroup, creates).
+var objectParams = []string{"Identity", "MessageId", "SoftDeletedObject", "InactiveMailbox", "Name", "Seed", "UserPrincipalName", "SearchName", "Case", "DisplayName"}
 
 // auditValue renders a parameter value as the log stores it.
 func auditValue(v any) string {

@@ -251,7 +251,7 @@ func buildRoles() []Role {
 		{Name: "Disposition Management", RoleType: "DispositionManagement", Description: "Reviews items at the end of their retention period."},
 		{Name: "Distribution Groups", RoleType: "DistributionGroups", Description: "Creates and manages distribution groups.",
 			Grants: join(groupReads, g("New-DistributionGroup", "Remove-DistributionGroup", "Add-DistributionGroupMember", "Remove-DistributionGroupMember",
-				"Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks"))},
+				"Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks", "New-UnifiedGroup", "Remove-UnifiedGroup"))},
 		{Name: "DLP Compliance Management", RoleType: "DLPComplianceManagement", Description: "Manages data loss prevention policies."},
 		{Name: "E-Mail Address Policies", RoleType: "EmailAddressPolicies", Description: "Manages email address policies."},
 		{Name: "Export", RoleType: "Export", Description: "Exports eDiscovery search results.",

@@ -2,7 +2,9 @@
 // Get-, New-, Set-, Remove-, Enable- and Disable-InboxRule over the rules
 // the tenant keeps (store/inboxrules): their conditions, exceptions and
 // actions as the reference documents them, their order (Priority), and
-// the objects and default table Exchange shows.
+// the objects and default table Exchange shows. The six cmdlets of the
+// Sweep rules (store/sweeprules) share their identities, mailboxes,
+// senders and folders.
 package inboxrules
 
 import (
@@ -36,14 +38,16 @@ const exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException
 // the first time it resolves the name.
 var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-InboxRule", "New-InboxRule", "Set-InboxRule", "Remove-InboxRule", "Enable-InboxRule", "Disable-InboxRule"}, Build: commands},
+	{Names: []string{"Get-SweepRule", "New-SweepRule", "Set-SweepRule", "Remove-SweepRule", "Enable-SweepRule", "Disable-SweepRule"}, Build: sweepCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
 func Commands() []*command.Command { return Cmdlets.StandIns() }
 
-// Views registers the table Exchange prints: four columns as wide as
-// their values.
+// Views registers the tables Exchange prints: for Inbox rules four
+// columns as wide as their values, for Sweep rules three.
 func Views(r *format.Registry) {
+	sweepViews(r)
 	r.Add(&format.View{Name: TypeRule, TypeNames: []string{TypeRule}, Kind: format.TableView, Columns: []format.Column{
 		{Label: "Name", Property: "Name"},
 		{Label: "Enabled", Property: "Enabled"},
@@ -199,43 +203,62 @@ func targetMailbox(ctx *command.Context, tx *store.Tx, v any) (*directory.Mailbo
 // RuleIdentity in the mailbox of -Mailbox (default the caller's), or
 // mailbox\rule.
 func findRule(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *rules.Rule, *object.ErrorRecord, error) {
+	return findByIDOrName(ctx, tx, rules.List, func(r *rules.Rule) (string, string) { return strconv.FormatUint(r.RuleID, 10), r.Name })
+}
+
+// findByIDOrName finds the rule of a rule cmdlet's -Identity (see
+// ruleTarget) among the mailbox's rules (list): the one whose id is the
+// identity's, or else the one of that name (any case; none or several is
+// Exchange's error). keys gives a rule's id and name.
+func findByIDOrName[R any](ctx *command.Context, tx *store.Tx, list func(*store.Tx, string) ([]R, error), keys func(R) (id, name string)) (*directory.Mailbox, R, *object.ErrorRecord, error) {
+	var none R
+	m, name, shown, rec, err := ruleTarget(ctx, tx)
+	if err != nil || rec != nil {
+		return nil, none, rec, err
+	}
+	all, err := list(tx, m.Guid)
+	if err != nil {
+		return nil, none, nil, err
+	}
+	var found []R
+	for _, r := range all {
+		id, n := keys(r)
+		if id == name {
+			return m, r, nil, nil
+		}
+		if strings.EqualFold(n, name) {
+			found = append(found, r)
+		}
+	}
+	r, rec := exo.One(ctx, shown, found)
+	if rec != nil {
+		return nil, none, rec, nil
+	}
+	return m, r, nil, nil
+}
+
+// ruleTarget reads the -Identity of a rule cmdlet (Inbox or Sweep
+// rules): the mailbox it names (mailbox\rule), or else that of -Mailbox,
+// or else the caller's; the rule's name or id within it; and the
+// identity as the errors show it.
+func ruleTarget(ctx *command.Context, tx *store.Tx) (m *directory.Mailbox, name, shown string, rec *object.ErrorRecord, err error) {
 	raw, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
 	raw = strings.TrimSpace(raw)
 	var mbxArg any
 	if ctx.Has("Mailbox") {
 		mbxArg = ctx.Value("Mailbox")
 	}
-	name := raw
+	name = raw
 	if i := strings.Index(raw, `\`); i > 0 {
 		// An identity that names its mailbox (mailbox\rule, or a rule
 		// object from the pipeline) can't be combined with -Mailbox.
 		if mbxArg != nil {
-			return nil, nil, exo.InvalidOperation(ctx, "You can't use both the Identity and Mailbox parameters to specify a mailbox.", shown), nil
+			return nil, "", shown, exo.InvalidOperation(ctx, "You can't use both the Identity and Mailbox parameters to specify a mailbox.", shown), nil
 		}
 		mbxArg, name = raw[:i], raw[i+1:]
 	}
-	m, rec, err := targetMailbox(ctx, tx, mbxArg)
-	if err != nil || rec != nil {
-		return nil, nil, rec, err
-	}
-	list, err := rules.List(tx, m.Guid)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	var found []*rules.Rule
-	for _, r := range list {
-		if strconv.FormatUint(r.RuleID, 10) == name {
-			return m, r, nil, nil
-		}
-		if strings.EqualFold(r.Name, name) {
-			found = append(found, r)
-		}
-	}
-	r, rec := exo.One(ctx, shown, found)
-	if rec != nil {
-		return nil, nil, rec, nil
-	}
-	return m, r, nil, nil
+	m, rec, err = targetMailbox(ctx, tx, mbxArg)
+	return m, name, shown, rec, err
 }
 
 // ruleIdentity is a rule's Identity: its mailbox and RuleIdentity.
@@ -275,47 +298,60 @@ func hiddenRules(tx *store.Tx, m *directory.Mailbox) ([]*rules.Rule, error) {
 func getRules(ctx *command.Context) error {
 	var objs []*object.PSObject
 	return mailbox.ReadLimited(ctx, &objs, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var m *directory.Mailbox
-		var list []*rules.Rule
-		if ctx.Has("Identity") {
-			mm, r, rec, err := findRule(ctx, tx)
-			if err != nil || rec != nil {
-				return rec, err
-			}
-			m, list = mm, []*rules.Rule{r}
-		} else {
-			var mailboxArg any
-			if ctx.Has("Mailbox") {
-				mailboxArg = ctx.Value("Mailbox")
-			}
-			mm, rec, err := targetMailbox(ctx, tx, mailboxArg)
-			if err != nil || rec != nil {
-				return rec, err
-			}
-			m = mm
-			if list, err = rules.List(tx, m.Guid); err != nil {
+		m, list, rec, err := rulesOfCall(ctx, tx, findRule, rules.List)
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		if !ctx.Has("Identity") && ctx.Switch("IncludeHidden") {
+			hidden, err := hiddenRules(tx, m)
+			if err != nil {
 				return nil, err
 			}
-			if ctx.Switch("IncludeHidden") {
-				hidden, err := hiddenRules(tx, m)
-				if err != nil {
-					return nil, err
-				}
-				list = append(hidden, list...)
-			}
-		}
-		if n := ctx.Int("SkipCount"); n > 0 {
-			if n > len(list) {
-				n = len(list)
-			}
-			list = list[n:]
+			list = append(hidden, list...)
 		}
 		rv := newRenderer(tx, ctx.String("DescriptionTimeFormat"))
+		list = skipped(ctx, list)
 		for _, r := range list {
 			objs = append(objs, rv.object(m, r))
 		}
 		return nil, nil
 	})
+}
+
+// rulesOfCall finds the rules a Get cmdlet of rules lists: the one
+// -Identity names (find), or else every rule (list) of the mailbox of
+// -Mailbox or the caller's.
+func rulesOfCall[R any](ctx *command.Context, tx *store.Tx,
+	find func(*command.Context, *store.Tx) (*directory.Mailbox, R, *object.ErrorRecord, error),
+	list func(*store.Tx, string) ([]R, error)) (*directory.Mailbox, []R, *object.ErrorRecord, error) {
+	var m *directory.Mailbox
+	var out []R
+	if ctx.Has("Identity") {
+		mm, r, rec, err := find(ctx, tx)
+		if err != nil || rec != nil {
+			return nil, nil, rec, err
+		}
+		m, out = mm, []R{r}
+	} else {
+		mm, rec, err := callMailbox(ctx, tx)
+		if err != nil || rec != nil {
+			return nil, nil, rec, err
+		}
+		m = mm
+		if out, err = list(tx, m.Guid); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return m, out, nil, nil
+}
+
+// skipped is list without the first -SkipCount rules.
+func skipped[R any](ctx *command.Context, list []R) []R {
+	n := ctx.Int("SkipCount")
+	if n <= 0 {
+		return list
+	}
+	return list[min(n, len(list)):]
 }
 
 // argError is a refusal of an argument, worded by the handler.
@@ -451,13 +487,9 @@ func recipientRef(ctx *command.Context, tx *store.Tx, s string) (string, *object
 func newInboxRule(ctx *command.Context) error {
 	var m *directory.Mailbox
 	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var mailboxArg any
-		if ctx.Has("Mailbox") {
-			mailboxArg = ctx.Value("Mailbox")
-		}
 		var rec *object.ErrorRecord
 		var err error
-		m, rec, err = targetMailbox(ctx, tx, mailboxArg)
+		m, rec, err = callMailbox(ctx, tx)
 		return rec, err
 	}
 	name := ctx.String("Name")

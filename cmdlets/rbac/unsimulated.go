@@ -57,7 +57,7 @@ var exoFamilies = []family{
 	// say Get-InboxRule does not work for View-Only Organization
 	// Management.
 	{nouns: []string{"InboxRule", "SweepRule"}, roles: []string{"Mail Recipients"}},
-	{nouns: []string{"Permission", "SweepRule", "CalendarProcessing", "MailboxFolder", "MailboxAutoReply", "MailboxRegional",
+	{nouns: []string{"Permission", "CalendarProcessing", "MailboxFolder", "MailboxAutoReply", "MailboxRegional",
 		"MailboxJunkEmail", "MailboxCalendar", "MailboxMessage", "MailboxSpelling", "CASMailbox", "MailUser", "MailContact", "Contact",
 		"Clutter", "FocusedInbox", "UserPhoto", "MobileDevice", "Place", "Mailbox", "User", "Recipient", "TextMessaging"},
 		roles: []string{"Mail Recipients"}, readRoles: []string{"View-Only Recipients"}},

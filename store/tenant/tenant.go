@@ -40,6 +40,7 @@ import (
 	"github.com/exosim/exosim/store/remotedomain"
 	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/sharingpolicy"
+	"github.com/exosim/exosim/store/sweeprules"
 	"github.com/exosim/exosim/store/transfer"
 	"github.com/exosim/exosim/store/transportconfig"
 )
@@ -69,6 +70,7 @@ func Schema() *store.Schema {
 	recoverable.Register(s)
 	folderperms.Register(s)
 	inboxrules.Register(s)
+	sweeprules.Register(s)
 	calendarproc.Register(s)
 	autoreply.Register(s)
 	auditbypass.Register(s)

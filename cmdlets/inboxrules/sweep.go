@@ -36,6 +36,10 @@ func sweepViews(r *format.Registry) {
 	}})
 }
 
+// sweepExampleRule makes the rule the examples change: the tenant has
+// no Sweep rules until one is made.
+const sweepExampleRule = "$null = New-SweepRule Newsletters -Mailbox annb -Provider Exchange16 -Sender news@contoso.com -KeepLatest 10"
+
 func sweepCommands() []*command.Command {
 	help := map[string]string{
 		"Identity":          "The rule: its name or RuleId, in the mailbox of -Mailbox (default your own), or mailbox\\RuleId.",
@@ -74,7 +78,7 @@ func sweepCommands() []*command.Command {
 	set := exo.Declared("Set-SweepRule")
 	set.Synopsis = "Changes a Sweep rule; -KeepForDays or -KeepLatest replaces the other."
 	set.ConfirmImpact = command.ImpactMedium
-	set.Examples = []command.Example{{Code: "Set-SweepRule Newsletters -Mailbox annb -KeepForDays 30", Remark: "Keeps a month of newsletters instead of a count."}}
+	set.Examples = []command.Example{{Code: sweepExampleRule + "; Set-SweepRule Newsletters -Mailbox annb -KeepForDays 30", Remark: "Makes a rule, then keeps a month of newsletters instead of a count."}}
 	set.Handler.Process = func(ctx *command.Context) error { return changeSweepRule(ctx, "set") }
 
 	remove := exo.Declared("Remove-SweepRule")
@@ -86,13 +90,13 @@ func sweepCommands() []*command.Command {
 	enable := exo.Declared("Enable-SweepRule")
 	enable.Synopsis = "Turns a Sweep rule on."
 	enable.ConfirmImpact = command.ImpactMedium
-	enable.Examples = []command.Example{{Code: "Enable-SweepRule Newsletters -Mailbox annb", Remark: "Turns the rule back on."}}
+	enable.Examples = []command.Example{{Code: sweepExampleRule + " -Enabled $false; Enable-SweepRule Newsletters -Mailbox annb", Remark: "Makes a rule turned off, then turns it on."}}
 	enable.Handler.Process = func(ctx *command.Context) error { return changeSweepRule(ctx, "enable") }
 
 	disable := exo.Declared("Disable-SweepRule")
 	disable.Synopsis = "Turns a Sweep rule off without removing it."
 	disable.ConfirmImpact = command.ImpactMedium
-	disable.Examples = []command.Example{{Code: "Disable-SweepRule Newsletters -Mailbox annb", Remark: "Stops the rule."}}
+	disable.Examples = []command.Example{{Code: sweepExampleRule + "; Disable-SweepRule Newsletters -Mailbox annb", Remark: "Makes a rule, then stops it without removing it."}}
 	disable.Handler.Process = func(ctx *command.Context) error { return changeSweepRule(ctx, "disable") }
 
 	out := []*command.Command{get, newRule, set, remove, enable, disable}

@@ -116,7 +116,7 @@ func commands() []*command.Command {
 		"ResultSize": common["ResultSize"], "SortBy": common["SortBy"]})
 	exo.Describe(ug, map[string]string{
 		"IncludeAllProperties":     "Accepted; every property is returned.",
-		"IncludeSoftDeletedGroups": "Also lists deleted groups (the tenant keeps none).",
+		"IncludeSoftDeletedGroups": "Also lists the groups deleted in the last 30 days (WhenSoftDeleted says when).",
 	})
 	ug.Handler.Process = func(ctx *command.Context) error { return listGroups(ctx, kindUnified) }
 
@@ -297,6 +297,11 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 			o.AddTyped("AutoSubscribeNewMembers", "System.Boolean", true)
 			o.AddTyped("HiddenFromExchangeClientsEnabled", "System.Boolean", false)
 			o.AddTyped("HiddenGroupMembershipEnabled", "System.Boolean", g.HiddenGroupMembershipEnabled)
+			var deleted any
+			if g.WhenSoftDeleted != nil {
+				deleted = g.WhenSoftDeleted.UTC()
+			}
+			o.AddTyped("WhenSoftDeleted", "System.DateTime", deleted)
 			o.AddTyped("IsMembershipDynamic", "System.Boolean", false)
 			o.AddTyped("ResourceProvisioningOptions", "System.String", list())
 			o.AddTyped("SharePointSiteUrl", "System.String", "https://"+strings.TrimSuffix(e.org.Name, ".onmicrosoft.com")+".sharepoint.com/sites/"+g.Alias)
@@ -489,6 +494,16 @@ func listGroups(ctx *command.Context, kind listKind) error {
 			}
 			if err == nil && kind == kindAny {
 				list, err = withRoleGroups(tx, list, id, org.Name, org.DirectoryPartition)
+			}
+			if err == nil && kind == kindUnified && ctx.Switch("IncludeSoftDeletedGroups") {
+				// the Microsoft 365 groups deleted in the last 30 days too
+				var deleted []*groups.Group
+				if id != "" {
+					deleted, err = groups.FindSoftDeleted(tx, id)
+				} else {
+					deleted, err = groups.ListSoftDeleted(tx)
+				}
+				list = append(list, deleted...)
 			}
 			return list, err
 		},

@@ -70,7 +70,8 @@ func unifiedLifecycleCommands() []*command.Command {
 
 	rm := exo.Declared("Remove-UnifiedGroup")
 	rm.Synopsis = "Deletes a Microsoft 365 group."
-	rm.Description = "The group leaves the groups and delivery settings that named it, and the permissions on it go with it."
+	rm.Description = "The group leaves the groups and delivery settings that named it, and the permissions on it go with it. " +
+		"It is soft-deleted: Get-UnifiedGroup -IncludeSoftDeletedGroups lists it, and its addresses stay taken, until it is purged 30 days later. No Exchange cmdlet restores it."
 	rm.ConfirmImpact = command.ImpactHigh
 	rm.Examples = []command.Example{
 		{Code: "New-UnifiedGroup -DisplayName Temp -Alias temp | Out-Null; Remove-UnifiedGroup -Identity temp -Confirm:$false", Remark: "Deletes the group without asking."},
@@ -263,7 +264,10 @@ func unifiedLink(ctx *command.Context, tx *store.Tx, v any) (groups.Member, *obj
 }
 
 // removeUnifiedGroup deletes a Microsoft 365 group; a distribution or
-// security group is not found by it.
+// security group is not found by it. The group is soft-deleted: gone from
+// every list and lookup at once, it is kept with its addresses (which no
+// new recipient can take as its primary address) until it is purged 30
+// days later; Get-UnifiedGroup -IncludeSoftDeletedGroups lists it.
 func removeUnifiedGroup(ctx *command.Context) error {
 	var g *groups.Group
 	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -281,7 +285,7 @@ func removeUnifiedGroup(ctx *command.Context) error {
 		if err := mailbox.RetargetForwarding(tx, g.Name, ""); err != nil {
 			return nil, err
 		}
-		return nil, groups.Remove(tx, g)
+		return nil, groups.SoftDelete(tx, g)
 	})
 	return err
 }

@@ -113,6 +113,9 @@ type Group struct {
 	SendOofMessageToOriginatorEnabled bool      `json:"sendOofMessageToOriginatorEnabled,omitempty"`
 	WhenCreated                       time.Time `json:"whenCreated"`
 	WhenChanged                       time.Time `json:"whenChanged"`
+	// WhenSoftDeleted is when a soft-deleted Microsoft 365 group was
+	// deleted (see SoftDelete); nil for every stored live group.
+	WhenSoftDeleted *time.Time `json:"whenSoftDeleted,omitempty"`
 }
 
 // Links are the group's lists of linked objects: members, owners,
@@ -180,7 +183,8 @@ func (g *Group) DistinguishedName(tenant, partition string) string {
 var groupKind = store.DefineKind(store.KindSpec[Group]{Bucket: "groups", Name: "group"})
 
 // Register adds the groups to s: their kinds, the membership refresh of
-// dynamic groups and the checks that every member and owner exists.
+// dynamic groups, the purge of soft-deleted groups and the checks that
+// every member and owner exists.
 func Register(s *store.Schema) {
 	groupKind.Register(s)
 	dynamicKind.Register(s)
@@ -188,6 +192,10 @@ func Register(s *store.Schema) {
 	s.AddCheck("groups", checkGroups)
 	directory.NameHolders.Add(s, nameHolder)
 	s.AddCheck("dynamic-groups", checkDynamic)
+	softDeletedKind.Register(s)
+	s.AddTimer(TimerSoftDeletedGroupPurge, firePurge)
+	directory.NameHolders.Add(s, softDeletedAddressHolder)
+	s.AddCheck("soft-deleted-groups", checkSoftDeleted)
 }
 
 // CustomAttribute returns CustomAttribute n (1..15), "" when unset.

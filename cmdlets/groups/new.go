@@ -285,19 +285,28 @@ func newDistributionGroup(ctx *command.Context) error {
 // Remove-UnifiedGroup and a dynamic group with
 // Remove-DynamicDistributionGroup.
 func removeDistributionGroup(ctx *command.Context) error {
+	return removeGroup(ctx, false, "distribution group", groups.Remove)
+}
+
+// removeGroup runs a group Remove cmdlet: it finds the group -Identity
+// names (among the Microsoft 365 groups when unified, else among the
+// others), asks for confirmation naming it as kind, then drops the
+// permissions on it and the mailbox forwarding to it, and deletes it with
+// remove.
+func removeGroup(ctx *command.Context, unified bool, kind string, remove func(*store.Tx, *groups.Group) error) error {
 	var g *groups.Group
 	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord
 		var err error
-		g, rec, err = findOne(ctx, tx, ctx.Value("Identity"), false)
-		if err == nil && rec == nil && g.IsUnified() {
+		g, rec, err = findOne(ctx, tx, ctx.Value("Identity"), unified)
+		if err == nil && rec == nil && !unified && g.IsUnified() {
 			_, shown := mailbox.IdentityString(ctx.Value("Identity"))
 			rec = exo.NotFound(ctx, shown)
 		}
 		return rec, err
 	}
 	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
-		return fmt.Sprintf("Removing distribution group \"%s\".", g.Name), g.Name
+		return fmt.Sprintf("Removing %s \"%s\".", kind, g.Name), g.Name
 	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if err := permissions.DropRecipient(tx, g.Guid); err != nil {
 			return nil, err
@@ -305,7 +314,7 @@ func removeDistributionGroup(ctx *command.Context) error {
 		if err := mailbox.RetargetForwarding(tx, g.Name, ""); err != nil {
 			return nil, err
 		}
-		return nil, groups.Remove(tx, g)
+		return nil, remove(tx, g)
 	})
 	return err
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
-	"github.com/exosim/exosim/store/permissions"
 )
 
 // New-UnifiedGroup creates a Microsoft 365 group and Remove-UnifiedGroup
@@ -269,23 +268,5 @@ func unifiedLink(ctx *command.Context, tx *store.Tx, v any) (groups.Member, *obj
 // new recipient can take as its primary address) until it is purged 30
 // days later; Get-UnifiedGroup -IncludeSoftDeletedGroups lists it.
 func removeUnifiedGroup(ctx *command.Context) error {
-	var g *groups.Group
-	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		g, rec, err = findOne(ctx, tx, ctx.Value("Identity"), true)
-		return rec, err
-	}
-	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
-		return fmt.Sprintf("Removing unified group \"%s\".", g.Name), g.Name
-	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := permissions.DropRecipient(tx, g.Guid); err != nil {
-			return nil, err
-		}
-		if err := mailbox.RetargetForwarding(tx, g.Name, ""); err != nil {
-			return nil, err
-		}
-		return nil, groups.SoftDelete(tx, g)
-	})
-	return err
+	return removeGroup(ctx, true, "unified group", groups.SoftDelete)
 }

@@ -373,41 +373,50 @@ func runRoot(e *env, o *options, cmd *cobra.Command) error {
 }
 
 // runStdin runs the commands standard input holds as pwsh runs
-// redirected standard input: a command line at a time, each read only
-// after the one before it has finished, so that a prompt one of them asks
-// (Read-Host, a confirmation, Get-Credential's user name) reads its answer
-// from the lines that follow it. Lines are gathered until the parser has
-// complete input (a statement over several lines runs once it ends; pwsh
-// waits for an empty line after it) and run at the global scope, each
-// line on its own: a terminating error ends only its command line. Input
-// still incomplete at the end runs too, to show its parse error. The
-// result is the exit statement's code, else 1 when any command line
-// showed an error, else 0.
+// redirected standard input (pwsh -Command -): a command line at a time,
+// each read only after the one before it has finished, so that a prompt
+// one of them asks (Read-Host, a confirmation, Get-Credential's user
+// name) reads its answer from the lines that follow it. A line the parser
+// finds incomplete starts a block: every line after it joins the block,
+// whatever it holds, until an empty (or blank) line, which runs the block
+// (a block still incomplete then keeps gathering). So "}" and "else {" on
+// lines of their own stay one statement, as at pwsh's ">>" prompt, and a
+// block the input ends in without an empty line after it is dropped, as
+// pwsh drops it. Each line or block runs at the global scope on its own:
+// a terminating error ends only that one. The result is the exit
+// statement's code, else 1 when any of them showed an error, else 0.
 func runStdin(rt *runtime.Runtime, in *host.IO) int {
 	code := 0
-	var text strings.Builder
+	var block strings.Builder
+	inBlock := false
 	for {
 		line, _, err := in.ReadRedirected()
-		end := err != nil
-		if !end {
-			text.WriteString(line)
-			text.WriteByte('\n')
-			if repl.Incomplete(text.String()) {
-				continue
-			}
-		}
-		if strings.TrimSpace(text.String()) != "" {
-			c := rt.Run(syntax.NewSource("", text.String()), runtime.RunOptions{})
-			if _, exited := rt.ExitRequested(); exited {
-				return c
-			}
-			if c != 0 {
-				code = c
-			}
-		}
-		text.Reset()
-		if end {
+		if err != nil {
 			return code
+		}
+		text := line
+		switch {
+		case strings.TrimSpace(line) == "":
+			if !inBlock || repl.Incomplete(block.String()) {
+				continue // pwsh keeps the block, without the blank line
+			}
+			text, inBlock = block.String(), false
+			block.Reset()
+		case inBlock:
+			block.WriteByte('\n')
+			block.WriteString(line)
+			continue
+		case repl.Incomplete(line):
+			inBlock = true
+			block.WriteString(line)
+			continue
+		}
+		c := rt.Run(syntax.NewSource("", text), runtime.RunOptions{})
+		if _, exited := rt.ExitRequested(); exited {
+			return c
+		}
+		if c != 0 {
+			code = c
 		}
 	}
 }

@@ -257,3 +257,73 @@ func configTail(obj *object.PSObject, org *directory.Organization, c exo.ConfigO
 	obj.Set("Id", shown)
 	obj.ToStringFunc = func() string { return shown }
 }
+
+// family is what a Set- and a Remove- cmdlet of one kind of record need:
+// kind names it in prompts and errors ("offline address book"); find
+// resolves the call's Identity; clone copies a record so that a change
+// can be told from none (same); put stores it.
+type family[T any] struct {
+	kind  string
+	find  func(ctx *command.Context, tx *store.Tx) (*T, *object.ErrorRecord, error)
+	clone func(*T) T
+	same  func(before, after *T) bool
+	name  func(*T) string
+	put   func(tx *store.Tx, r *T) error
+}
+
+// setRecord runs a Set- cmdlet: a new -Name is checked first, the record
+// is found, ShouldProcess asks "Setting <kind> "<identity>".", and apply
+// changes it with the call's parameters in the same transaction. A call
+// that changes nothing stores nothing and warns, as Exchange does.
+func setRecord[T any](ctx *command.Context, f family[T], apply func(tx *store.Tx, r *T) (*object.ErrorRecord, error)) error {
+	if ctx.Has("Name") {
+		if rec := nameProblem(ctx, ctx.String("Name")); rec != nil {
+			return ctx.Fail(rec)
+		}
+	}
+	shown := idOf(ctx, "Identity")
+	var r *T
+	unchanged := false
+	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		r, rec, err = f.find(ctx, tx)
+		return rec, err
+	}, func() (string, string) {
+		return fmt.Sprintf("Setting %s \"%s\".", f.kind, shown), shown
+	}, refusals(ctx, f.kind, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		before := f.clone(r)
+		if rec, err := apply(tx, r); rec != nil || err != nil {
+			return rec, err
+		}
+		if unchanged = f.same(&before, r); unchanged {
+			return nil, nil
+		}
+		return nil, f.put(tx, r)
+	}))
+	if err == nil && unchanged {
+		exo.WarnUnchanged(ctx, f.name(r))
+	}
+	return err
+}
+
+// removeRecord runs a Remove- cmdlet: the record is found and canRemove
+// says whether the rules let it go before ShouldProcess asks "Removing
+// <kind> "<identity>"."; remove then deletes it.
+func removeRecord[T any](ctx *command.Context, f family[T], canRemove, remove func(tx *store.Tx, r *T) error) error {
+	shown := idOf(ctx, "Identity")
+	var r *T
+	_, err := exo.Confirmed(ctx, shown, refusals(ctx, f.kind, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		if r, rec, err = f.find(ctx, tx); rec != nil || err != nil {
+			return rec, err
+		}
+		return nil, canRemove(tx, r)
+	}), func() (string, string) {
+		return fmt.Sprintf("Removing %s \"%s\".", f.kind, shown), shown
+	}, refusals(ctx, f.kind, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return nil, remove(tx, r)
+	}))
+	return err
+}

@@ -296,23 +296,18 @@ func findList(ctx *command.Context, tx *store.Tx, f listFamily) (*directory.Orga
 }
 
 func setList(ctx *command.Context, f listFamily) error {
-	if ctx.Has("Name") {
-		if rec := nameProblem(ctx, ctx.String("Name")); rec != nil {
-			return ctx.Fail(rec)
-		}
+	lists := family[ab.List]{
+		kind: f.kind,
+		find: func(ctx *command.Context, tx *store.Tx) (*ab.List, *object.ErrorRecord, error) {
+			_, _, l, rec, err := findList(ctx, tx, f)
+			return l, rec, err
+		},
+		clone: func(l *ab.List) ab.List { return *l },
+		same:  sameList,
+		name:  func(l *ab.List) string { return l.Name },
+		put:   ab.PutList,
 	}
-	shown := idOf(ctx, "Identity")
-	var l *ab.List
-	unchanged := false
-	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		_, _, l, rec, err = findList(ctx, tx, f)
-		return rec, err
-	}, func() (string, string) {
-		return fmt.Sprintf("Setting %s \"%s\".", f.kind, shown), shown
-	}, refusals(ctx, f.kind, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		before := *l
+	return setRecord(ctx, lists, func(tx *store.Tx, l *ab.List) (*object.ErrorRecord, error) {
 		g, changed, rec := filterOf(ctx, l)
 		if rec != nil {
 			return rec, nil
@@ -326,15 +321,8 @@ func setList(ctx *command.Context, f listFamily) error {
 		if ctx.Has("DisplayName") {
 			l.DisplayName = ctx.String("DisplayName")
 		}
-		if unchanged = sameList(&before, l); unchanged {
-			return nil, nil
-		}
-		return nil, ab.PutList(tx, l)
-	}))
-	if err == nil && unchanged {
-		exo.WarnUnchanged(ctx, l.Name)
-	}
-	return err
+		return nil, nil
+	})
 }
 
 func sameList(a, b *ab.List) bool {

@@ -329,37 +329,22 @@ func findOAB(ctx *command.Context, tx *store.Tx) (*ab.OAB, *object.ErrorRecord, 
 	return o, rec, nil
 }
 
+// oabs is the offline address books' family (Set- and Remove-).
+var oabs = family[ab.OAB]{
+	kind: "offline address book",
+	find: findOAB,
+	clone: func(o *ab.OAB) ab.OAB {
+		c := *o
+		c.AddressLists = append([]string(nil), o.AddressLists...)
+		return c
+	},
+	same: sameOAB,
+	name: func(o *ab.OAB) string { return o.Name },
+	put:  ab.PutOAB,
+}
+
 func setOAB(ctx *command.Context) error {
-	if ctx.Has("Name") {
-		if rec := nameProblem(ctx, ctx.String("Name")); rec != nil {
-			return ctx.Fail(rec)
-		}
-	}
-	shown := idOf(ctx, "Identity")
-	var o *ab.OAB
-	unchanged := false
-	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		o, rec, err = findOAB(ctx, tx)
-		return rec, err
-	}, func() (string, string) {
-		return fmt.Sprintf("Setting offline address book \"%s\".", shown), shown
-	}, refusals(ctx, "offline address book", shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		before := *o
-		before.AddressLists = append([]string(nil), o.AddressLists...)
-		if rec, err := applyOAB(ctx, tx, o); rec != nil || err != nil {
-			return rec, err
-		}
-		if unchanged = sameOAB(&before, o); unchanged {
-			return nil, nil
-		}
-		return nil, ab.PutOAB(tx, o)
-	}))
-	if err == nil && unchanged {
-		exo.WarnUnchanged(ctx, o.Name)
-	}
-	return err
+	return setRecord(ctx, oabs, func(tx *store.Tx, o *ab.OAB) (*object.ErrorRecord, error) { return applyOAB(ctx, tx, o) })
 }
 
 func sameOAB(a, b *ab.OAB) bool {
@@ -369,19 +354,5 @@ func sameOAB(a, b *ab.OAB) bool {
 }
 
 func removeOAB(ctx *command.Context) error {
-	shown := idOf(ctx, "Identity")
-	var o *ab.OAB
-	_, err := exo.Confirmed(ctx, shown, refusals(ctx, "offline address book", shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		if o, rec, err = findOAB(ctx, tx); rec != nil || err != nil {
-			return rec, err
-		}
-		return nil, ab.CanRemoveOAB(tx, o)
-	}), func() (string, string) {
-		return fmt.Sprintf("Removing offline address book \"%s\".", shown), shown
-	}, refusals(ctx, "offline address book", shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		return nil, ab.RemoveOAB(tx, o)
-	}))
-	return err
+	return removeRecord(ctx, oabs, ab.CanRemoveOAB, ab.RemoveOAB)
 }

@@ -245,37 +245,22 @@ func findPolicy(ctx *command.Context, tx *store.Tx) (*ab.Policy, *object.ErrorRe
 	return p, rec, nil
 }
 
+// policies is the address book policies' family (Set- and Remove-).
+var policies = family[ab.Policy]{
+	kind: "address book policy",
+	find: findPolicy,
+	clone: func(p *ab.Policy) ab.Policy {
+		c := *p
+		c.AddressLists = append([]string(nil), p.AddressLists...)
+		return c
+	},
+	same: samePolicy,
+	name: func(p *ab.Policy) string { return p.Name },
+	put:  ab.PutPolicy,
+}
+
 func setPolicy(ctx *command.Context) error {
-	if ctx.Has("Name") {
-		if rec := nameProblem(ctx, ctx.String("Name")); rec != nil {
-			return ctx.Fail(rec)
-		}
-	}
-	shown := idOf(ctx, "Identity")
-	var p *ab.Policy
-	unchanged := false
-	_, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		p, rec, err = findPolicy(ctx, tx)
-		return rec, err
-	}, func() (string, string) {
-		return fmt.Sprintf("Setting address book policy \"%s\".", shown), shown
-	}, refusals(ctx, "address book policy", shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		before := *p
-		before.AddressLists = append([]string(nil), p.AddressLists...)
-		if rec, err := applyPolicy(ctx, tx, p); rec != nil || err != nil {
-			return rec, err
-		}
-		if unchanged = samePolicy(&before, p); unchanged {
-			return nil, nil
-		}
-		return nil, ab.PutPolicy(tx, p)
-	}))
-	if err == nil && unchanged {
-		exo.WarnUnchanged(ctx, p.Name)
-	}
-	return err
+	return setRecord(ctx, policies, func(tx *store.Tx, p *ab.Policy) (*object.ErrorRecord, error) { return applyPolicy(ctx, tx, p) })
 }
 
 func samePolicy(a, b *ab.Policy) bool {
@@ -284,19 +269,5 @@ func samePolicy(a, b *ab.Policy) bool {
 }
 
 func removePolicy(ctx *command.Context) error {
-	shown := idOf(ctx, "Identity")
-	var p *ab.Policy
-	_, err := exo.Confirmed(ctx, shown, refusals(ctx, "address book policy", shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var rec *object.ErrorRecord
-		var err error
-		if p, rec, err = findPolicy(ctx, tx); rec != nil || err != nil {
-			return rec, err
-		}
-		return nil, ab.CanRemovePolicy(tx, p)
-	}), func() (string, string) {
-		return fmt.Sprintf("Removing address book policy \"%s\".", shown), shown
-	}, refusals(ctx, "address book policy", shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		return nil, ab.RemovePolicy(tx, p)
-	}))
-	return err
+	return removeRecord(ctx, policies, ab.CanRemovePolicy, ab.RemovePolicy)
 }

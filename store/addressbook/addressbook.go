@@ -99,11 +99,9 @@ type Policy struct {
 	WhenChanged        time.Time `json:"whenChanged"`
 }
 
-// Assignment is the address book policy a mailbox follows.
-type Assignment struct {
-	MailboxGuid string `json:"mailboxGuid"`
-	Policy      string `json:"policy"`
-}
+// Assignment is the address book policy a mailbox follows, by the
+// policy's Guid.
+type Assignment = permailbox.PolicyLink
 
 var (
 	listKind   = store.DefineKind(store.KindSpec[List]{Bucket: "addressLists", Name: "addressList", Noun: "address list", CreatedOnWrite: true})
@@ -580,26 +578,12 @@ func RemovePolicy(tx *store.Tx, p *Policy) error {
 
 // Assign makes a mailbox follow a policy (by Guid); "" takes it away.
 func Assign(tx *store.Tx, mailboxGuid, policyGuid string) error {
-	if policyGuid == "" {
-		return assignments.Drop(tx, mailboxGuid)
-	}
-	guid := strings.ToLower(mailboxGuid)
-	return assignments.Put(tx, guid, &Assignment{MailboxGuid: guid, Policy: strings.ToLower(policyGuid)})
+	return permailbox.Link(assignments, tx, mailboxGuid, policyGuid)
 }
 
 // Users counts the mailboxes that follow the policy with that Guid.
 func Users(tx *store.Tx, policyGuid string) (int, error) {
-	n := 0
-	if !assignments.Kind.Any(tx) {
-		return 0, nil
-	}
-	err := assignments.Kind.ForEach(tx, "", func(_ string, a *Assignment) error {
-		if strings.EqualFold(a.Policy, policyGuid) {
-			n++
-		}
-		return nil
-	})
-	return n, err
+	return permailbox.Followers(assignments, tx, policyGuid)
 }
 
 // Names tells the name of the policy each mailbox follows, read once for
@@ -747,15 +731,7 @@ func check(tx *store.Tx, report func(store.Finding)) error {
 			}
 		}
 	}
-	if !assignments.Kind.Any(tx) {
-		return nil
-	}
-	return assignments.Kind.ForEach(tx, "", func(key string, a *Assignment) error {
-		if !policyGuids[strings.ToLower(a.Policy)] {
-			report(store.Finding{Kind: "addressBookPolicyAssignment", Key: key, Message: "the address book policy " + a.Policy + " does not exist"})
-		}
-		return nil
-	})
+	return permailbox.CheckLinks(assignments, tx, "addressBookPolicyAssignment", "address book policy", policyGuids, report)
 }
 
 func exists(lists []*List, guid string) bool {

@@ -86,3 +86,53 @@ func TestPerMailbox(t *testing.T) {
 		}
 	})
 }
+
+// A policy link is stored under the mailbox's Guid in lower case with the
+// policy's Guid in lower case; "" drops it; Followers counts the links to
+// a policy in any case; CheckLinks reports the links to a policy that
+// does not exist.
+func TestPolicyLinks(t *testing.T) {
+	t.Parallel()
+	links := &permailbox.Records[permailbox.PolicyLink]{
+		Kind:  store.DefineKind(store.KindSpec[permailbox.PolicyLink]{Bucket: "testPolicyLinks", Name: "testPolicyLink", Noun: "test policy link", CreatedOnWrite: true}),
+		Name:  "testPolicyLink",
+		Owner: func(l *permailbox.PolicyLink) *string { return &l.MailboxGuid },
+	}
+	schema := storetest.Schema()
+	links.Register(schema, "test-policy-links", nil)
+	s := storetest.SeededWith(t, schema, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		annb := storetest.Mailbox(t, tx, "annb").Guid
+		carolo := storetest.Mailbox(t, tx, "carolo").Guid
+		storetest.Must(t, permailbox.Link(links, tx, strings.ToUpper(annb), "AAAA-1"))
+		storetest.Must(t, permailbox.Link(links, tx, carolo, "aaaa-1"))
+		l, ok, err := links.Get(tx, annb)
+		if err != nil || !ok || l.MailboxGuid != strings.ToLower(annb) || l.Policy != "aaaa-1" {
+			t.Fatalf("Get = %+v, %v, %v", l, ok, err)
+		}
+		if n, err := permailbox.Followers(links, tx, "AAAA-1"); err != nil || n != 2 {
+			t.Fatalf("Followers = %d, %v; want 2", n, err)
+		}
+		var found []string
+		storetest.Must(t, permailbox.CheckLinks(links, tx, "testPolicyLink", "test policy", map[string]bool{}, func(f store.Finding) {
+			found = append(found, f.Message)
+		}))
+		if len(found) != 2 || found[0] != "the test policy aaaa-1 does not exist" {
+			t.Fatalf("CheckLinks found %q", found)
+		}
+		found = nil
+		storetest.Must(t, permailbox.CheckLinks(links, tx, "testPolicyLink", "test policy", map[string]bool{"aaaa-1": true}, func(f store.Finding) {
+			found = append(found, f.Message)
+		}))
+		if len(found) != 0 {
+			t.Fatalf("CheckLinks found %q for an existing policy", found)
+		}
+		storetest.Must(t, permailbox.Link(links, tx, annb, ""))
+		if links.Has(tx, annb) {
+			t.Fatal("Link with no policy kept the link")
+		}
+		if n, _ := permailbox.Followers(links, tx, "aaaa-1"); n != 1 {
+			t.Fatalf("Followers after a drop = %d, want 1", n)
+		}
+	})
+}

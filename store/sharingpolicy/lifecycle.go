@@ -73,12 +73,9 @@ func CanRemove(tx *store.Tx, p *Policy) error {
 }
 
 // Assignment is a mailbox's own sharing policy (Set-Mailbox
-// -SharingPolicy); a mailbox without one follows the default policy.
-type Assignment struct {
-	MailboxGuid string `json:"mailboxGuid"`
-	// Policy is the policy's Guid.
-	Policy string `json:"policy"`
-}
+// -SharingPolicy), by the policy's Guid; a mailbox without one follows
+// the default policy.
+type Assignment = permailbox.PolicyLink
 
 var assignments = &permailbox.Records[Assignment]{
 	Kind:  store.DefineKind(store.KindSpec[Assignment]{Bucket: "sharingPolicyAssignments", Name: "sharingPolicyAssignment", Noun: "sharing policy assignment", CreatedOnWrite: true}),
@@ -89,27 +86,13 @@ var assignments = &permailbox.Records[Assignment]{
 // Assign gives a mailbox its own sharing policy (by Guid); "" takes it
 // away, so that the mailbox follows the default policy again.
 func Assign(tx *store.Tx, mailboxGuid, policyGuid string) error {
-	if policyGuid == "" {
-		return assignments.Drop(tx, mailboxGuid)
-	}
-	guid := strings.ToLower(mailboxGuid)
-	return assignments.Put(tx, guid, &Assignment{MailboxGuid: guid, Policy: strings.ToLower(policyGuid)})
+	return permailbox.Link(assignments, tx, mailboxGuid, policyGuid)
 }
 
 // Users counts the mailboxes that have the policy with that Guid as
 // their own.
 func Users(tx *store.Tx, policyGuid string) (int, error) {
-	n := 0
-	if !assignments.Kind.Any(tx) {
-		return 0, nil
-	}
-	err := assignments.Kind.ForEach(tx, "", func(_ string, a *Assignment) error {
-		if strings.EqualFold(a.Policy, policyGuid) {
-			n++
-		}
-		return nil
-	})
-	return n, err
+	return permailbox.Followers(assignments, tx, policyGuid)
 }
 
 // Names tells the name of the sharing policy each mailbox follows, as
@@ -185,10 +168,5 @@ func checkAssignments(tx *store.Tx, report func(store.Finding)) error {
 	for _, p := range all {
 		exists[strings.ToLower(p.Guid)] = true
 	}
-	return assignments.Kind.ForEach(tx, "", func(key string, a *Assignment) error {
-		if !exists[strings.ToLower(a.Policy)] {
-			report(store.Finding{Kind: "sharingPolicyAssignment", Key: key, Message: "the sharing policy " + a.Policy + " does not exist"})
-		}
-		return nil
-	})
+	return permailbox.CheckLinks(assignments, tx, "sharingPolicyAssignment", "sharing policy", exists, report)
 }

@@ -1,8 +1,9 @@
 // Package ome declares the Exchange Online cmdlets around Microsoft Purview
 // Message Encryption: message status and revocation, branding templates
 // (OME configurations), the IRM configuration with its rights policy
-// templates and test, message trace, and the encryption part of mail flow
-// rules.
+// templates and test, message trace, the encryption and quarantine parts
+// of mail flow rules, and the quarantined messages (Get-, Release- and
+// Delete-QuarantineMessage).
 package ome
 
 import (
@@ -18,6 +19,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2"}, Build: traceCommands},
 	{Names: []string{"New-TransportRule", "Get-TransportRule"}, Build: ruleCommands},
 	{Names: []string{"Get-RMSTemplate", "Test-IRMConfiguration"}, Build: rmsCommands},
+	{Names: []string{"Get-QuarantineMessage", "Release-QuarantineMessage", "Delete-QuarantineMessage"}, Build: quarantineCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -29,6 +31,7 @@ func Views(r *format.Registry) {
 	traceViews(r)
 	ruleViews(r)
 	rmsViews(r)
+	quarantineViews(r)
 }
 
 // Exception types of the errors this package writes.

@@ -17,14 +17,15 @@ const TypeTransportRule = "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.Rule
 
 func ruleCommands() []*command.Command {
 	newR := exo.Declared("New-TransportRule")
-	newR.Synopsis = "Creates a mail flow (transport) rule; the simulator models its message-encryption part."
-	newR.Description = "Only the conditions and actions that decide Message Encryption are modelled: who the rule applies to (FromScope, SentToScope) and the encryption it applies. " +
+	newR.Synopsis = "Creates a mail flow (transport) rule; the simulator models its message-encryption and quarantine parts."
+	newR.Description = "Only the conditions and actions that decide Message Encryption and quarantine are modelled: who the rule applies to (FromScope, SentToScope), the encryption it applies, and whether it quarantines (Quarantine). " +
 		"A subject prefix (PrependSubject) and an HTML disclaimer are kept and listed by Get-TransportRule, with a warning that the simulated mail flow does not add them to messages."
 	newR.OutputType = TypeTransportRule
 	newR.ConfirmImpact = command.ImpactMedium
 	exo.Describe(newR, map[string]string{
-		"Name":     "Unique name of the rule (up to 64 characters).",
-		"ApplyOME": "Applies the earlier Message Encryption to matching messages.",
+		"Name":       "Unique name of the rule (up to 64 characters).",
+		"ApplyOME":   "Applies the earlier Message Encryption to matching messages.",
+		"Quarantine": "Holds matching messages in the hosted quarantine instead of delivering them (Get-QuarantineMessage lists them).",
 		"ApplyRightsProtectionCustomizationTemplate": "Custom branding template (OME configuration) for the encrypted messages; it sends every external recipient to the portal.",
 		"ApplyRightsProtectionTemplate":              "Protection to apply: \"Encrypt\" or \"Do Not Forward\".",
 		"Comments":                                   "Informative comments for the rule.",
@@ -55,7 +56,7 @@ func ruleCommands() []*command.Command {
 	get.Handler.Process = getTransportRule
 	return []*command.Command{
 		exo.Partial(newR, "Name", "ApplyOME", "ApplyRightsProtectionCustomizationTemplate", "ApplyRightsProtectionTemplate", "Comments",
-			"Enabled", "FromScope", "Mode", "Priority", "RemoveOMEv2", "SentToScope",
+			"Enabled", "FromScope", "Mode", "Priority", "RemoveOMEv2", "SentToScope", "Quarantine",
 			"PrependSubject", "ApplyHtmlDisclaimerText", "ApplyHtmlDisclaimerLocation", "ApplyHtmlDisclaimerFallbackAction"),
 		exo.Partial(get, "Identity"),
 	}
@@ -91,6 +92,7 @@ func newTransportRule(ctx *command.Context) error {
 		SentToScope: ctx.String("SentToScope"),
 		ApplyOME:    ctx.Bool("ApplyOME"),
 		RemoveOMEv2: ctx.Bool("RemoveOMEv2"),
+		Quarantine:  ctx.Bool("Quarantine"),
 		Mode:        ctx.String("Mode"),
 		State:       "Enabled",
 		ApplyRightsProtectionCustomizationTemplate: strings.TrimSpace(ctx.String("ApplyRightsProtectionCustomizationTemplate")),
@@ -166,7 +168,7 @@ func newTransportRule(ctx *command.Context) error {
 
 // unappliedActionsWarning says that a rule's subject prefix and disclaimer
 // are kept but that the simulated mail flow applies only encryption.
-const unappliedActionsWarning = "exosim's mail flow applies only the encryption actions of transport rules: this rule's subject prefix and HTML disclaimer are kept and listed, but simulated messages are delivered without them."
+const unappliedActionsWarning = "exosim's mail flow applies only the encryption and quarantine actions of transport rules: this rule's subject prefix and HTML disclaimer are kept and listed, but simulated messages are delivered without them."
 
 func setExtra(r *ome.TransportRule, key, value string) {
 	raw, err := store.EncodeExtra(value)
@@ -235,6 +237,7 @@ func RuleObject(r *ome.TransportRule) *object.PSObject {
 	o.AddTyped("ApplyRightsProtectionCustomizationTemplate", "System.String", exo.NilIfEmpty(r.ApplyRightsProtectionCustomizationTemplate))
 	o.AddTyped("ApplyOME", "System.Boolean", r.ApplyOME)
 	o.AddTyped("RemoveOMEv2", "System.Boolean", r.RemoveOMEv2)
+	o.AddTyped("Quarantine", "System.Boolean", r.Quarantine)
 	o.AddTyped("PrependSubject", "System.String", exo.NilIfEmpty(r.PrependSubject))
 	o.AddTyped("ApplyHtmlDisclaimerText", "System.String", exo.NilIfEmpty(r.ApplyHtmlDisclaimerText))
 	o.AddTyped("ApplyHtmlDisclaimerLocation", "System.String", exo.NilIfEmpty(r.ApplyHtmlDisclaimerLocation))

@@ -430,12 +430,13 @@ func Install(rt *runtime.Runtime) {
 // the same command runs.
 
 // stateChanging reports whether a verb (any case) is one of the verbs of
-// the cmdlets the audit log records: the ones that change the tenant.
+// the cmdlets the audit log records: the ones that change the tenant
+// (Release- and Delete-QuarantineMessage among them).
 // Get-, Search-, Test- and Export- cmdlets only read and are never
 // recorded.
 func stateChanging(verb string) bool {
 	for _, v := range [...]string{"Set", "New", "Remove", "Add", "Enable", "Disable", "Undo", "Restore", "Invoke",
-		"Start", "Suspend", "Resume", "Reset", "Send", "Switch", "Update", "Stop", "Clear"} {
+		"Start", "Suspend", "Resume", "Reset", "Send", "Switch", "Update", "Stop", "Clear", "Release", "Delete"} {
 		if strings.EqualFold(verb, v) {
 			return true
 		}

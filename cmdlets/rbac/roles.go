@@ -193,6 +193,12 @@ func buildRoles() []Role {
 		"Enable-HostedOutboundSpamFilterRule", "Disable-HostedOutboundSpamFilterRule"))
 	// quarantine policies: the same roles.
 	antispamReads = join(antispamReads, g("Get-QuarantinePolicy"))
+	// quarantined messages: reading them with Security Reader (not with
+	// View-Only Configuration: they are people's mail), releasing and
+	// deleting them with the roles that manage anti-spam (Security Admin,
+	// Transport Hygiene).
+	quarantineReads := g("Get-QuarantineMessage")
+	antispam = join(antispam, g("Get-QuarantineMessage", "Release-QuarantineMessage", "Delete-QuarantineMessage"))
 	antispam = join(antispam, g("Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy",
 		"New-QuarantinePermissions", "Set-QuarantinePermissions"))
 	// permissions and groups: reading them, and changing permissions. Send
@@ -326,7 +332,7 @@ func buildRoles() []Role {
 		{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership.",
 			Grants: g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-Group", "New-DistributionGroup", "Remove-DistributionGroup",
 				"Add-DistributionGroupMember", "Remove-DistributionGroupMember")},
-		{Name: "Security Reader", RoleType: "SecurityReader", Description: "Views security settings and reports.", Grants: join(messageTrace, antispamReads)},
+		{Name: "Security Reader", RoleType: "SecurityReader", Description: "Views security settings and reports.", Grants: join(messageTrace, antispamReads, quarantineReads)},
 		{Name: "Team Mailboxes", RoleType: "TeamMailboxes", Description: "Manages site mailboxes."},
 		{Name: "Transport Hygiene", RoleType: "TransportHygiene", Description: "Manages anti-spam and anti-malware features.", Grants: antispam},
 		{Name: "Transport Rules", RoleType: "TransportRules", Description: "Manages mail flow rules.", Grants: g("Get-TransportRule", "New-TransportRule")},

@@ -85,6 +85,9 @@ type Message struct {
 	// Revoker is the account that revoked it: the administrator who ran
 	// Set-OMEMessageRevocation, or the sender.
 	Revoker string `json:"revoker,omitempty" cbor:"18,keyasint,omitempty"`
+	// Quarantine is set when a mail flow rule quarantined the message
+	// (Get-QuarantineMessage); nil for a message delivered normally.
+	Quarantine *Quarantine `json:"quarantine,omitempty" cbor:"19,keyasint,omitempty"`
 }
 
 // LinkBasedRecipients returns the external recipients with the portal

@@ -1,7 +1,8 @@
 // Package ome is message encryption in the tenant: sent messages and
 // their message trace, the recipients' experience (inline or the OME
 // portal), branding templates, the IRM configuration, mail flow rules that
-// encrypt, and revocation by an administrator or the sender.
+// encrypt or quarantine, the hosted quarantine of the messages such a rule
+// holds, and revocation by an administrator or the sender.
 package ome
 
 import (
@@ -117,7 +118,7 @@ func NormalizeProtectionOption(s string) (string, bool) {
 }
 
 func ruleMatches(o *directory.Organization, r *TransportRule, from string, to []string) bool {
-	if !r.Enabled() || (r.ApplyRightsProtectionTemplate == "" && !r.ApplyOME) {
+	if !r.Enabled() || (r.ApplyRightsProtectionTemplate == "" && !r.ApplyOME && !r.Quarantine) {
 		return false
 	}
 	senderInternal := o.IsInternalDomain(directory.DomainOf(from))
@@ -149,7 +150,9 @@ func ruleMatches(o *directory.Organization, r *TransportRule, from string, to []
 	return true
 }
 
-// SendMessage records a sent message: it applies matching mail flow rules,
+// SendMessage records a sent message: it applies matching mail flow rules
+// (a quarantine rule holds the message: its trace rows say Quarantined and
+// no recipient's Inbox gets it until it is released),
 // decides every recipient's identity type and OME experience, stores the
 // message, writes one message-trace row per recipient with its events, and
 // updates the sender's Sent Items and internal recipients' Inbox counts.
@@ -183,7 +186,18 @@ func SendMessage(tx *store.Tx, in SendInput) (*Message, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The first matching quarantine rule holds the message; the first
+	// matching encryption rule encrypts it.
+	quarantineRule := ""
 	for _, r := range rules {
+		if r.Quarantine && quarantineRule == "" && ruleMatches(o, r, from, to) {
+			quarantineRule = r.Name
+		}
+	}
+	for _, r := range rules {
+		if r.ApplyRightsProtectionTemplate == "" && !r.ApplyOME {
+			continue
+		}
 		if !ruleMatches(o, r, from, to) {
 			continue
 		}
@@ -259,6 +273,9 @@ func SendMessage(tx *store.Tx, in SendInput) (*Message, error) {
 		m.Size += 18 * directory.KB
 	}
 	m.FromIP = ClientIP(from)
+	if quarantineRule != "" {
+		m.Quarantine = newQuarantine(tx, m, quarantineRule)
+	}
 	if err := PutMessage(tx, m); err != nil {
 		return nil, err
 	}
@@ -320,7 +337,11 @@ func TraceRows(m *Message) []*TraceRecord {
 				Detail: fmt.Sprintf("Message encrypted (%s, template %q, applied by %s)", m.ProtectionOption, m.BrandingTemplate, m.AppliedBy)})
 			step += time.Second
 		}
-		if r.External() {
+		if q := m.Quarantine; q != nil {
+			rec.Status = TraceQuarantine
+			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step), Event: "Quarantine", Action: "Quarantine",
+				Detail: "The message was quarantined by the mail flow rule '" + q.PolicyName + "'."})
+		} else if r.External() {
 			rec.ToIP = pseudoIP("mx", directory.DomainOf(r.Address), mxPrefix(directory.DomainOf(r.Address)))
 			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step + time.Second), Event: "Send external", Detail: rec.usualDetail("Send external")})
 		} else {
@@ -353,7 +374,7 @@ func fileSentMessage(tx *store.Tx, m *Message) error {
 		}
 	}
 	for _, r := range m.Recipients {
-		if r.External() {
+		if r.External() || m.Quarantine != nil {
 			continue
 		}
 		mb, err := activeMailboxFor(tx, r.Address)

@@ -120,6 +120,9 @@ type TransportRule struct {
 	ApplyRightsProtectionCustomizationTemplate string `json:"applyRightsProtectionCustomizationTemplate,omitempty"`
 	ApplyOME                                   bool   `json:"applyOME,omitempty"`
 	RemoveOMEv2                                bool   `json:"removeOMEv2,omitempty"`
+	// Quarantine is the action that holds matching messages in the
+	// hosted quarantine instead of delivering them.
+	Quarantine bool `json:"quarantine,omitempty"`
 	// Actions the simulated mail flow keeps but does not apply: the text
 	// added before the subject and the HTML disclaimer with its location
 	// (Append|Prepend) and fallback (Wrap|Ignore|Reject).

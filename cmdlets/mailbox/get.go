@@ -19,6 +19,7 @@ import (
 	"github.com/exosim/exosim/store/groups"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/opath"
+	"github.com/exosim/exosim/store/pubfolders"
 	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
 
@@ -205,6 +206,10 @@ type listing struct {
 	accounts bool
 	// keep decides whether a mailbox is listed (before building).
 	keep func(m *directory.Mailbox) bool
+	// publicFolders lists the public folder mailboxes and nothing else
+	// (Get-Mailbox -PublicFolder); without it they are left out, and an
+	// identity does not find them.
+	publicFolders bool
 	// groups adds the tenant's groups that keepGroup keeps
 	// (Get-Recipient), after the mailboxes and mail users.
 	groups    bool
@@ -370,7 +375,7 @@ func (l *listing) run() error {
 // m is the listing's alone (just decoded), so the object may keep it
 // rather than a copy unless a build function gets it too.
 func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, owned bool) (*object.PSObject, bool, error) {
-	if l.keep != nil && !l.keep(m) {
+	if pubfolders.IsMailbox(m) != l.publicFolders || l.keep != nil && !l.keep(m) {
 		return nil, false, nil
 	}
 	if l.sharing == nil {
@@ -477,6 +482,10 @@ func getByIdentity(ctx *command.Context, l *listing, id, shown string, allowMail
 		if err != nil || r != nil {
 			return r, err
 		}
+		if pubfolders.IsMailbox(m) != l.publicFolders {
+			// a public folder mailbox is found only with -PublicFolder
+			return exo.NotFound(ctx, shown), nil
+		}
 		o, ok, err := l.accept(tx, m, org, false)
 		if err != nil {
 			return nil, err
@@ -542,6 +551,7 @@ func runGetMailbox(ctx *command.Context, build func(*directory.Mailbox, env, *ob
 			return err
 		}
 	}
+	l.publicFolders = ctx.Command.Param("PublicFolder") != nil && ctx.Switch("PublicFolder")
 	if ctx.Switch("Archive") {
 		// only the mailboxes that have an archive
 		l.keep = andKeep(l.keep, func(m *directory.Mailbox) bool { return m.ArchiveStatus == "Active" })

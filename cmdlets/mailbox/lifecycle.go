@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/pubfolders"
 )
 
 // resolveRead resolves one mailbox in a read transaction; it writes the
@@ -190,6 +191,7 @@ func newMailbox() *command.Command {
 		{Code: "New-Mailbox -Name chrisg -DisplayName 'Chris Green' -MicrosoftOnlineServicesID chrisg@contoso.com -Password (ConvertTo-SecureString -String 'P@ssw0rd1' -AsPlainText -Force)", Remark: "Creates a licensed user mailbox."},
 		{Code: "New-Mailbox -Shared -Name 'Sales Team' -DisplayName 'Sales Team' -Alias salesteam", Remark: "Creates a shared mailbox."},
 		{Code: "New-Mailbox -Room -Name 'Conference Room 1'", Remark: "Creates a room mailbox."},
+		{Code: "New-Mailbox -PublicFolder -Name PFMailbox1", Remark: "Creates a public folder mailbox; the first one is the primary hierarchy mailbox."},
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
 		in := directory.NewMailboxInput{
@@ -215,17 +217,23 @@ func newMailbox() *command.Command {
 			in.RecipientTypeDetails = directory.RecipientRoomMailbox
 		case ctx.Switch("Equipment"):
 			in.RecipientTypeDetails = directory.RecipientEquipmentMailbox
+		case ctx.Switch("PublicFolder"):
+			in.RecipientTypeDetails = directory.RecipientPublicFolderMailbox
 		case ctx.Has("MicrosoftOnlineServicesID"):
 			in.RecipientTypeDetails = directory.RecipientUserMailbox
 		default:
-			return ctx.WriteError(exo.Error(ctx, exTaskArgument, "New-Mailbox in this parameter set ("+ctx.ParameterSet+") can't create a mailbox in this tenant: use -MicrosoftOnlineServicesID with -Password for a user mailbox, or -Shared, -Room or -Equipment.", object.InvalidArgument, in.Name))
+			return ctx.WriteError(exo.Error(ctx, exTaskArgument, "New-Mailbox in this parameter set ("+ctx.ParameterSet+") can't create a mailbox in this tenant: use -MicrosoftOnlineServicesID with -Password for a user mailbox, or -Shared, -Room, -Equipment or -PublicFolder.", object.InvalidArgument, in.Name))
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating mailbox Name:\"%s\".", in.Name), in.Name)
 		if err != nil || !ok {
 			return err
 		}
 		out, err := updateMailbox(ctx, in.Name, func(tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
-			m, _, err := directory.CreateMailbox(tx, in)
+			create := directory.CreateMailbox
+			if ctx.Switch("PublicFolder") {
+				create = pubfolders.Creator(ctx.Bool("IsExcludedFromServingHierarchy"), ctx.Switch("HoldForMigration"))
+			}
+			m, _, err := create(tx, in)
 			if err != nil {
 				return nil, nil, err
 			}

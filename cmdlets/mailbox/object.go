@@ -15,6 +15,7 @@ import (
 	ab "github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/directory"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
+	"github.com/exosim/exosim/store/pubfolders"
 	"github.com/exosim/exosim/store/seed"
 	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
@@ -502,8 +503,9 @@ var mailboxProps = [...]mailboxProp{
 	{"RetainDeletedItemsUntilBackup", tBool, func(*mbxView) any { return false }},
 	{"DeliverToMailboxAndForward", tBool, func(v *mbxView) any { return v.m.DeliverToMailboxAndForward }},
 	{"IsExcludedFromServingHierarchy", tBool, func(*mbxView) any { return false }},
-	{"IsHierarchyReady", tBool, func(*mbxView) any { return false }},
-	{"IsHierarchySyncEnabled", tBool, func(*mbxView) any { return false }},
+	// a public folder mailbox serves the hierarchy and keeps it in sync
+	{"IsHierarchyReady", tBool, func(v *mbxView) any { return pubfolders.IsMailbox(v.m) }},
+	{"IsHierarchySyncEnabled", tBool, func(v *mbxView) any { return pubfolders.IsMailbox(v.m) }},
 	{"IsPublicFolderSystemMailbox", tBool, func(*mbxView) any { return false }},
 	{"HasSnackyAppData", tBool, func(*mbxView) any { return false }},
 	{"LitigationHoldEnabled", tBool, func(v *mbxView) any { return v.m.LitigationHoldEnabled }},

@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailboxholds"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -139,7 +140,7 @@ func runSetMailbox(ctx *command.Context) error {
 		}
 		// Hold changes go through the holds engine; a refusal rolls the
 		// whole invocation back.
-		w, rec, err := applyHoldChanges(ctx, tx, plan.m)
+		w, rec, err := mailboxholds.ApplyHoldChanges(ctx, tx, plan.m)
 		if err != nil || rec != nil {
 			return rec, err
 		}
@@ -551,7 +552,7 @@ func RetargetForwarding(tx *store.Tx, from, to string) error {
 
 // planHolds validates the hold parameters and applies the retention-hold
 // ones to the planned record; Litigation Hold, delay holds, the label hold
-// and the exclusions are changed by applyHoldChanges through the holds
+// and the exclusions are changed by mailboxholds.ApplyHoldChanges through the holds
 // engine once the plan is accepted.
 func planHolds(ctx *command.Context, tx *store.Tx, p *setPlan, orig *directory.Mailbox) *object.ErrorRecord {
 	m := p.m

@@ -42,6 +42,7 @@ type NewMailboxInput struct {
 	ExchangeGuid string
 	// UsageLocation of the account (default US).
 	UsageLocation string
+	Extra         map[string]store.RawValue // the new mailbox's Extra properties
 }
 
 // validAliasChar reports whether r may appear in an alias.
@@ -165,6 +166,8 @@ func CreateMailbox(tx *store.Tx, in NewMailboxInput) (*Mailbox, *User, error) {
 		kind = RecipientRoomMailbox
 	case "equipmentmailbox", "equipment":
 		kind = RecipientEquipmentMailbox
+	case "publicfoldermailbox", "publicfolder":
+		kind = RecipientPublicFolderMailbox
 	default:
 		return nil, nil, &store.ValidationError{Field: "RecipientTypeDetails", Message: "unsupported mailbox type " + in.RecipientTypeDetails}
 	}
@@ -318,6 +321,8 @@ func CreateMailbox(tx *store.Tx, in NewMailboxInput) (*Mailbox, *User, error) {
 		return nil, nil, err
 	}
 	m := mailboxRecord(o, u, mbxGuid, xguid, legacy, name, primary, kind, now)
+	// public folder mailboxes are hidden from the address lists
+	m.Extra, m.HiddenFromAddressListsEnabled = in.Extra, kind == RecipientPublicFolderMailbox
 	if err := PutMailbox(tx, m); err != nil {
 		return nil, nil, err
 	}

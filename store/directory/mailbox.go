@@ -29,6 +29,8 @@ const (
 	// mailboxes (RecipientType UserMailbox).
 	RecipientRoomMailbox      = "RoomMailbox"
 	RecipientEquipmentMailbox = "EquipmentMailbox"
+	// RecipientPublicFolderMailbox holds public folders (New-Mailbox -PublicFolder).
+	RecipientPublicFolderMailbox = "PublicFolderMailbox"
 )
 
 // Mailbox is an Exchange Online recipient with a mailbox (Get-Mailbox).

@@ -1,4 +1,6 @@
-package mailbox
+// Package mailboxholds applies Set-Mailbox's hold parameters through the holds
+// engine.
+package mailboxholds
 
 import (
 	"github.com/exosim/exosim/cmdlets/exo"
@@ -9,14 +11,14 @@ import (
 	"github.com/exosim/exosim/store/holds"
 )
 
-// applyHoldChanges runs the hold parameters of Set-Mailbox through the
+// ApplyHoldChanges runs the hold parameters of Set-Mailbox through the
 // holds engine, in a fixed order: Litigation Hold, delay holds, the
 // retention-label hold, org-wide exclusions, ExcludeFromAllHolds,
 // orphaned holds, and a final recalculation. Each step re-reads the
 // mailbox, so the store's rules (delay holds, retirement of an inactive
 // mailbox with no hold left) apply as they would in the service. It
 // returns the warnings to print, or a record when the store refuses.
-func applyHoldChanges(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) ([]string, *object.ErrorRecord, error) {
+func ApplyHoldChanges(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) ([]string, *object.ErrorRecord, error) {
 	var warnings []string
 	target := m.Identity()
 	fail := func(err error) ([]string, *object.ErrorRecord, error) {

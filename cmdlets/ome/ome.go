@@ -20,6 +20,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"New-TransportRule", "Get-TransportRule"}, Build: ruleCommands},
 	{Names: []string{"Get-RMSTemplate", "Test-IRMConfiguration"}, Build: rmsCommands},
 	{Names: []string{"Get-QuarantineMessage", "Release-QuarantineMessage", "Delete-QuarantineMessage"}, Build: quarantineCommands},
+	{Names: []string{"Get-QuarantineMessageHeader", "Preview-QuarantineMessage"}, Build: quarantineViewCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.

@@ -335,3 +335,96 @@ func quarantineViews(r *format.Registry) {
 		},
 	})
 }
+
+// TypeQuarantineHeader and TypeQuarantinePreview are the output types of
+// Get-QuarantineMessageHeader and Preview-QuarantineMessage.
+const (
+	TypeQuarantineHeader  = "Deserialized.Microsoft.Exchange.Management.FfoQuarantine.QuarantineMessageHeader"
+	TypeQuarantinePreview = "Deserialized.Microsoft.Exchange.Management.FfoQuarantine.QuarantinePreviewMessage"
+)
+
+func quarantineViewCommands() []*command.Command {
+	hdr := exo.Declared("Get-QuarantineMessageHeader")
+	hdr.Synopsis = "Shows the message header of a quarantined message."
+	hdr.OutputType = TypeQuarantineHeader
+	exo.Describe(hdr, map[string]string{"Identity": "The quarantine identity of the message."})
+	hdr.Handler.Process = func(ctx *command.Context) error {
+		return viewQuarantined(ctx, func(m *ome.Message) *object.PSObject {
+			o := object.NewObject(TypeQuarantineHeader, "Deserialized.System.Object")
+			o.AddTyped("Identity", "System.String", m.Quarantine.Identity)
+			o.AddTyped("Header", "System.String", quarantineHeader(m))
+			return o
+		})
+	}
+	prev := exo.Declared("Preview-QuarantineMessage")
+	prev.Synopsis = "Shows the contents of a quarantined message without releasing it."
+	prev.OutputType = TypeQuarantinePreview
+	exo.Describe(prev, map[string]string{"Identity": "The quarantine identity of the message."})
+	prev.Handler.Process = func(ctx *command.Context) error {
+		return viewQuarantined(ctx, func(m *ome.Message) *object.PSObject {
+			o := object.NewObject(TypeQuarantinePreview, "Deserialized.System.Object")
+			o.AddTyped("Identity", "System.String", m.Quarantine.Identity)
+			o.AddTyped("ReceivedTime", "System.DateTime", m.Quarantine.Received.UTC())
+			o.AddTyped("SenderAddress", "System.String", m.Sender)
+			o.AddTyped("RecipientAddress", "System.String[]", toAny(recipientAddresses(m)))
+			o.AddTyped("Subject", "System.String", m.Subject)
+			o.AddTyped("Body", "System.String", m.Body)
+			o.AddTyped("IsHtml", "System.Boolean", false)
+			return o
+		})
+	}
+	for _, c := range []*command.Command{hdr, prev} {
+		p := exo.DeclaredParam(c, "Identity")
+		for i := range p.Sets {
+			p.Sets[i].FromPipelineByName = true
+			p.Sets[i].FromPipeline = false
+		}
+	}
+	return []*command.Command{exo.Partial(hdr, "Identity"), exo.Partial(prev, "Identity")}
+}
+
+// viewQuarantined writes what show makes of the quarantined message
+// -Identity names, or the not-found error.
+func viewQuarantined(ctx *command.Context, show func(*ome.Message) *object.PSObject) error {
+	id := strings.TrimSpace(ctx.String("Identity"))
+	var o *object.PSObject
+	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		m, err := findQuarantined(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		if m == nil {
+			return exo.NotFound(ctx, id), nil
+		}
+		o = show(m)
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	return ctx.WriteObject(o)
+}
+
+// quarantineHeader is the RFC 5322 header of a quarantined message as
+// the simulated mail flow received it (CRLF-separated fields).
+func quarantineHeader(m *ome.Message) string {
+	var to []string
+	for _, r := range m.Recipients {
+		to = append(to, "<"+r.Address+">")
+	}
+	lines := []string{
+		"Received: from mail." + directory.DomainOf(m.Sender) + " (" + m.FromIP + ") by " +
+			strings.ToLower(ome.DefaultMessageServer) + ".namprd06.prod.outlook.com with Microsoft SMTP Server; " + m.SentTime.UTC().Format("Mon, 2 Jan 2006 15:04:05 +0000"),
+		"From: <" + m.Sender + ">",
+		"To: " + strings.Join(to, ", "),
+		"Subject: " + m.Subject,
+		"Date: " + m.SentTime.UTC().Format("Mon, 2 Jan 2006 15:04:05 +0000"),
+		"Message-ID: " + m.MessageID,
+		"MIME-Version: 1.0",
+		"Content-Type: text/plain; charset=\"us-ascii\"",
+		"X-MS-Exchange-Organization-Network-Message-Id: " + m.MessageTraceID,
+		"X-MS-Exchange-Organization-Transport-Rules: " + m.Quarantine.PolicyName,
+		"X-MS-Exchange-Organization-Quarantine: TransportRule",
+	}
+	return strings.Join(lines, "\r\n") + "\r\n"
+}

@@ -197,8 +197,8 @@ func buildRoles() []Role {
 	// View-Only Configuration: they are people's mail), releasing and
 	// deleting them with the roles that manage anti-spam (Security Admin,
 	// Transport Hygiene).
-	quarantineReads := g("Get-QuarantineMessage")
-	antispam = join(antispam, g("Get-QuarantineMessage", "Release-QuarantineMessage", "Delete-QuarantineMessage"))
+	quarantineReads := g("Get-QuarantineMessage", "Get-QuarantineMessageHeader", "Preview-QuarantineMessage")
+	antispam = join(antispam, quarantineReads, g("Release-QuarantineMessage", "Delete-QuarantineMessage"))
 	antispam = join(antispam, g("Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy",
 		"New-QuarantinePermissions", "Set-QuarantinePermissions"))
 	// permissions and groups: reading them, and changing permissions. Send

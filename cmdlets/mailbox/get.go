@@ -482,10 +482,6 @@ func getByIdentity(ctx *command.Context, l *listing, id, shown string, allowMail
 		if err != nil || r != nil {
 			return r, err
 		}
-		if pubfolders.IsMailbox(m) != l.publicFolders {
-			// a public folder mailbox is found only with -PublicFolder
-			return exo.NotFound(ctx, shown), nil
-		}
 		o, ok, err := l.accept(tx, m, org, false)
 		if err != nil {
 			return nil, err

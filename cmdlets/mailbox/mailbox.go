@@ -17,6 +17,7 @@ import (
 	ab "github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/directory"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
+	"github.com/exosim/exosim/store/pubfolders"
 	sp "github.com/exosim/exosim/store/sharingpolicy"
 )
 
@@ -114,6 +115,17 @@ func resolveWhere(ctx *command.Context, tx *store.Tx, id, shown string, scope di
 		kept := ms[:0]
 		for _, m := range ms {
 			if kind(m) {
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
+	}
+	if ctx.Command.Param("PublicFolder") != nil {
+		// Get-, Set- and Remove-Mailbox reach a public folder mailbox only
+		// with -PublicFolder, and then nothing else
+		kept := ms[:0]
+		for _, m := range ms {
+			if pubfolders.IsMailbox(m) == ctx.Switch("PublicFolder") {
 				kept = append(kept, m)
 			}
 		}

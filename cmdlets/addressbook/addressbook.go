@@ -271,6 +271,22 @@ type family[T any] struct {
 	put   func(tx *store.Tx, r *T) error
 }
 
+// findOne finds the one record of a kind the call's Identity names, among
+// all (keys gives each record's names).
+func findOne[T any](ctx *command.Context, tx *store.Tx, all func(tx *store.Tx) ([]*T, error), keys func(*directory.Organization, []*ab.List) func(*T) keyed) (*T, *object.ErrorRecord, error) {
+	org, err := directory.GetOrganization(tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	rs, err := all(tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	id := idOf(ctx, "Identity")
+	r, rec := exo.One(ctx, id, match(rs, keys(org, nil), id, false))
+	return r, rec, nil
+}
+
 // setRecord runs a Set- cmdlet: a new -Name is checked first, the record
 // is found, ShouldProcess asks "Setting <kind> "<identity>".", and apply
 // changes it with the call's parameters in the same transaction. A call

@@ -316,17 +316,7 @@ func newOAB(ctx *command.Context) error {
 }
 
 func findOAB(ctx *command.Context, tx *store.Tx) (*ab.OAB, *object.ErrorRecord, error) {
-	org, err := directory.GetOrganization(tx)
-	if err != nil {
-		return nil, nil, err
-	}
-	all, err := ab.OABs(tx)
-	if err != nil {
-		return nil, nil, err
-	}
-	id := idOf(ctx, "Identity")
-	o, rec := exo.One(ctx, id, match(all, oabKeys(org, nil), id, false))
-	return o, rec, nil
+	return findOne(ctx, tx, ab.OABs, oabKeys)
 }
 
 // oabs is the offline address books' family (Set- and Remove-).

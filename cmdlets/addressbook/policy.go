@@ -232,17 +232,7 @@ func policyOut(tx *store.Tx, p *ab.Policy) (*object.PSObject, error) {
 }
 
 func findPolicy(ctx *command.Context, tx *store.Tx) (*ab.Policy, *object.ErrorRecord, error) {
-	org, err := directory.GetOrganization(tx)
-	if err != nil {
-		return nil, nil, err
-	}
-	all, err := ab.Policies(tx)
-	if err != nil {
-		return nil, nil, err
-	}
-	id := idOf(ctx, "Identity")
-	p, rec := exo.One(ctx, id, match(all, policyKeys(org, nil), id, false))
-	return p, rec, nil
+	return findOne(ctx, tx, ab.Policies, policyKeys)
 }
 
 // policies is the address book policies' family (Set- and Remove-).

@@ -76,7 +76,7 @@ func TestCheck(t *testing.T) {
 		p := policy("e7e4dbfc-046f-4074-9b3b-2ae8f144f59b", "")
 		change(p)
 		if appaccess.Check(p) == "" {
-			t.Errorf("Check took %+v", p)
+			t.Errorf("Check accepted %+v", p)
 		}
 	}
 }

@@ -171,7 +171,10 @@ func getChildren(ctx *command.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		al, _ := ab.Lists(tx, false)
+		al, err := ab.Lists(tx, false)
+		if err != nil {
+			return nil, err
+		}
 		parent := ""
 		if id != `\` {
 			hits := match(al, listKeys(org, lists), id, false)
@@ -255,7 +258,10 @@ func newList(ctx *command.Context, f listFamily) error {
 		if ctx.Has("Container") {
 			id := idOf(ctx, "Container")
 			if id != `\` {
-				al, _ := ab.Lists(tx, false)
+				al, err := ab.Lists(tx, false)
+				if err != nil {
+					return nil, err
+				}
 				parent, rec := lookup(ctx, al, listKeys(org, lists), id)
 				if rec != nil {
 					return rec, nil

@@ -132,8 +132,14 @@ func applyPolicy(ctx *command.Context, tx *store.Tx, p *ab.Policy) (*object.Erro
 	if err != nil {
 		return nil, err
 	}
-	als, _ := ab.Lists(tx, false)
-	gals, _ := ab.Lists(tx, true)
+	als, err := ab.Lists(tx, false)
+	if err != nil {
+		return nil, err
+	}
+	gals, err := ab.Lists(tx, true)
+	if err != nil {
+		return nil, err
+	}
 	keys := listKeys(org, lists)
 	if ctx.Has("AddressLists") {
 		var guids []string

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exosim/exosim/cmd/exosim/internal/hugetext"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/store"
@@ -149,7 +150,7 @@ func floorBinary(t *testing.T) string {
 			return
 		}
 		floorPath = filepath.Join(dir, "exosim")
-		build := exec.Command("go", "build", "-tags", "benchfloor", "-o", floorPath, ".")
+		build := exec.Command("go", "build", "-ldflags="+hugetext.EntryFlag, "-tags", "benchfloor", "-o", floorPath, ".")
 		build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build links it
 		if out, err := build.CombinedOutput(); err != nil {
 			floorErr = fmt.Errorf("go build: %v\n%s", err, out)

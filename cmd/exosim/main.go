@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	_ "github.com/exosim/exosim/cmd/exosim/internal/hugetext"   // the entry point make build links in
 	_ "github.com/exosim/exosim/cmd/exosim/internal/startstack" // the main goroutine's stack, grown once
 )
 

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/cmd/exosim/internal/hugetext"
 )
 
 // ownProcessEnv marks a test binary started by inOwnProcess.
@@ -106,7 +108,7 @@ func builtExosim(t testing.TB) string {
 			return
 		}
 		builtPath = filepath.Join(dir, "exosim")
-		build := exec.Command("go", "build", "-o", builtPath, ".")
+		build := exec.Command("go", "build", "-ldflags="+hugetext.EntryFlag, "-o", builtPath, ".")
 		build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build links it
 		out, err := build.CombinedOutput()
 		if err != nil {

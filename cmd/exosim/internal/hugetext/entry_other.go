@@ -1,0 +1,7 @@
+//go:build !(linux && amd64)
+
+package hugetext
+
+// EntryFlag is empty where this package has no entry point: the program
+// starts at the runtime's entry.
+const EntryFlag = ""

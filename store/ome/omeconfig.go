@@ -141,7 +141,7 @@ func (r *TransportRule) Enabled() bool {
 
 // GetTransportRule returns a rule by name (case-insensitive).
 func GetTransportRule(tx *store.Tx, name string) (*TransportRule, error) {
-	return transportRuleKind.Load(tx, strings.ToLower(strings.TrimSpace(name)), name)
+	return transportRuleKind.Load(tx, ruleKey(name), name)
 }
 
 // PutTransportRule stores a rule (a new rule without a Guid gets one).
@@ -159,12 +159,12 @@ func PutTransportRule(tx *store.Tx, r *TransportRule) error {
 		r.Mode = "Enforce"
 	}
 	r.WhenChanged = tx.Now()
-	return transportRuleKind.Put(tx, strings.ToLower(strings.TrimSpace(r.Name)), r)
+	return transportRuleKind.Put(tx, ruleKey(r.Name), r)
 }
 
 // DeleteTransportRule removes a rule.
 func DeleteTransportRule(tx *store.Tx, name string) error {
-	return transportRuleKind.Remove(tx, strings.ToLower(strings.TrimSpace(name)), name)
+	return transportRuleKind.Remove(tx, ruleKey(name), name)
 }
 
 // ListTransportRules returns the rules in priority order (then name).

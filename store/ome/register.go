@@ -21,8 +21,8 @@ var (
 // value built as the program starts instead of static data.
 func restoreTrace(r *TraceRecord) { r.RestoreForm() }
 
-// Register adds message encryption to s: its kinds and the message-trace
-// check.
+// Register adds message encryption to s: its kinds, the message-trace
+// check and the check of the mail flow rules' priorities.
 func Register(s *store.Schema) {
 	Messages.Register(s)
 	Traces.Register(s)
@@ -30,6 +30,7 @@ func Register(s *store.Schema) {
 	irmKind.Register(s)
 	transportRuleKind.Register(s)
 	s.AddCheck("message-trace", checkMessageTrace)
+	s.AddCheck("transport-rules", checkTransportRules)
 	s.AddMigration(6, "compact messages and message trace", migrateCompactMessages)
 }
 

@@ -2,7 +2,8 @@
 // Message Encryption: message status and revocation, branding templates
 // (OME configurations), the IRM configuration with its rights policy
 // templates and test, message trace, the encryption and quarantine parts
-// of mail flow rules, and the quarantined messages (Get-, Release- and
+// of mail flow rules (New-, Get-, Set-, Enable-, Disable- and
+// Remove-TransportRule), and the quarantined messages (Get-, Release- and
 // Delete-QuarantineMessage).
 package ome
 
@@ -18,6 +19,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-OMEConfiguration", "New-OMEConfiguration", "Set-OMEConfiguration", "Get-IRMConfiguration", "Set-IRMConfiguration"}, Build: configCommands},
 	{Names: []string{"Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2"}, Build: traceCommands},
 	{Names: []string{"New-TransportRule", "Get-TransportRule"}, Build: ruleCommands},
+	{Names: []string{"Set-TransportRule", "Enable-TransportRule", "Disable-TransportRule", "Remove-TransportRule"}, Build: ruleChangeCommands},
 	{Names: []string{"Get-RMSTemplate", "Test-IRMConfiguration"}, Build: rmsCommands},
 	{Names: []string{"Get-QuarantineMessage", "Release-QuarantineMessage", "Delete-QuarantineMessage"}, Build: quarantineCommands},
 	{Names: []string{"Get-QuarantineMessageHeader", "Preview-QuarantineMessage"}, Build: quarantineViewCommands},

@@ -22,7 +22,31 @@ func ruleCommands() []*command.Command {
 		"A subject prefix (PrependSubject) and an HTML disclaimer are kept and listed by Get-TransportRule, with a warning that the simulated mail flow does not add them to messages."
 	newR.OutputType = TypeTransportRule
 	newR.ConfirmImpact = command.ImpactMedium
-	exo.Describe(newR, map[string]string{
+	exo.DescribeDeclared(newR, ruleHelp())
+	ruleParamTypes(newR)
+	newR.Handler.Process = newTransportRule
+
+	get := exo.Declared("Get-TransportRule")
+	get.Synopsis = "Lists mail flow (transport) rules."
+	get.OutputType = TypeTransportRule
+	exo.Describe(get, map[string]string{"Identity": "Name or GUID of the rule."})
+	get.Handler.Process = getTransportRule
+	return []*command.Command{exo.Partial(newR, append([]string{"Enabled"}, ruleSettings...)...), exo.Partial(get, "Identity")}
+}
+
+// ruleSettings are the parameters of the rule settings New- and
+// Set-TransportRule model: the conditions and actions of encryption and
+// quarantine, and the subject prefix and disclaimer they keep.
+var ruleSettings = []string{"Name", "ApplyOME", "ApplyRightsProtectionCustomizationTemplate", "ApplyRightsProtectionTemplate", "Comments",
+	"FromScope", "Mode", "Priority", "RemoveOMEv2", "SentToScope", "Quarantine",
+	"PrependSubject", "ApplyHtmlDisclaimerText", "ApplyHtmlDisclaimerLocation", "ApplyHtmlDisclaimerFallbackAction"}
+
+// ruleHelp returns the help texts of the transport rule cmdlets'
+// parameters (a function: a package-level map would be built as the
+// program starts).
+func ruleHelp() map[string]string {
+	return map[string]string{
+		"Identity":   "Name or GUID of the rule.",
 		"Name":       "Unique name of the rule (up to 64 characters).",
 		"ApplyOME":   "Applies the earlier Message Encryption to matching messages.",
 		"Quarantine": "Holds matching messages in the hosted quarantine instead of delivering them (Get-QuarantineMessage lists them).",
@@ -31,7 +55,7 @@ func ruleCommands() []*command.Command {
 		"Comments":                                   "Informative comments for the rule.",
 		"Enabled":                                    "Whether the rule is enabled (default $true).",
 		"FromScope":                                  "Where senders are: InOrganization or NotInOrganization.",
-		"Mode":                                       "Enforce (default), Audit or AuditAndNotify.",
+		"Mode":                                       "Enforce (default), Audit or AuditAndNotify; only an enforced rule acts on mail.",
 		"Priority":                                   "Order of processing; 0 is first.",
 		"RemoveOMEv2":                                "Removes Message Encryption from matching messages.",
 		"SentToScope":                                "Where recipients are: InOrganization, NotInOrganization, ExternalPartner or ExternalNonPartner.",
@@ -39,37 +63,53 @@ func ruleCommands() []*command.Command {
 		"ApplyHtmlDisclaimerText":                    "HTML disclaimer added to matching messages (kept and listed; the simulated mail flow does not add it).",
 		"ApplyHtmlDisclaimerLocation":                "Where the disclaimer goes: Append (default) or Prepend.",
 		"ApplyHtmlDisclaimerFallbackAction":          "What happens when the disclaimer can't be inserted: Wrap (default), Ignore or Reject.",
-	})
-	// The scopes and the mode are .NET enumerations: a value outside them
-	// fails to bind.
-	exo.DeclaredParam(newR, "FromScope").Type = params.EnumType("FromUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.FromUserScope", "InOrganization", "NotInOrganization")
-	exo.DeclaredParam(newR, "Mode").Type = params.EnumType("RuleMode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", "Audit", "AuditAndNotify", "Enforce")
-	exo.DeclaredParam(newR, "SentToScope").Type = params.EnumType("ToUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.ToUserScope", "InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner")
-	exo.DeclaredParam(newR, "ApplyHtmlDisclaimerLocation").Type = params.EnumType("DisclaimerLocation", "Microsoft.Exchange.MessagingPolicies.Rules.DisclaimerLocation", "Append", "Prepend")
-	exo.DeclaredParam(newR, "ApplyHtmlDisclaimerFallbackAction").Type = params.EnumType("DisclaimerFallbackAction", "Microsoft.Exchange.MessagingPolicies.Rules.DisclaimerFallbackAction", "Wrap", "Ignore", "Reject")
-	newR.Handler.Process = newTransportRule
-
-	get := exo.Declared("Get-TransportRule")
-	get.Synopsis = "Lists mail flow (transport) rules."
-	get.OutputType = TypeTransportRule
-	exo.Describe(get, map[string]string{"Identity": "Name or GUID of the rule."})
-	get.Handler.Process = getTransportRule
-	return []*command.Command{
-		exo.Partial(newR, "Name", "ApplyOME", "ApplyRightsProtectionCustomizationTemplate", "ApplyRightsProtectionTemplate", "Comments",
-			"Enabled", "FromScope", "Mode", "Priority", "RemoveOMEv2", "SentToScope", "Quarantine",
-			"PrependSubject", "ApplyHtmlDisclaimerText", "ApplyHtmlDisclaimerLocation", "ApplyHtmlDisclaimerFallbackAction"),
-		exo.Partial(get, "Identity"),
 	}
 }
 
-// ruleProblem checks a New-TransportRule request against the tenant and
-// returns the error text, or "".
-func ruleProblem(tx *store.Tx, r *ome.TransportRule) (string, error) {
+// The .NET enumerations of the rule settings: their full names and
+// values.
+const (
+	typeFromScope   = "Microsoft.Exchange.MessagingPolicies.Rules.FromUserScope"
+	typeSentToScope = "Microsoft.Exchange.MessagingPolicies.Rules.ToUserScope"
+)
+
+var (
+	fromScopes   = []string{"InOrganization", "NotInOrganization"}
+	sentToScopes = []string{"InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner"}
+)
+
+// ruleParamTypes gives a transport rule cmdlet's enumeration parameters
+// their types: a value outside them fails to bind. The scopes are left
+// as declared on Set-TransportRule, where $null clears them; its handler
+// checks a value against the enumeration.
+func ruleParamTypes(c *command.Command) {
+	if c.Verb() == "New" {
+		exo.DeclaredParam(c, "FromScope").Type = params.EnumType("FromUserScope", typeFromScope, fromScopes...)
+		exo.DeclaredParam(c, "SentToScope").Type = params.EnumType("ToUserScope", typeSentToScope, sentToScopes...)
+	}
+	exo.DeclaredParam(c, "Mode").Type = params.EnumType("RuleMode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", "Audit", "AuditAndNotify", "Enforce")
+	if c.Param("ApplyHtmlDisclaimerLocation") == nil {
+		return
+	}
+	exo.DeclaredParam(c, "ApplyHtmlDisclaimerLocation").Type = params.EnumType("DisclaimerLocation", "Microsoft.Exchange.MessagingPolicies.Rules.DisclaimerLocation", "Append", "Prepend")
+	exo.DeclaredParam(c, "ApplyHtmlDisclaimerFallbackAction").Type = params.EnumType("DisclaimerFallbackAction", "Microsoft.Exchange.MessagingPolicies.Rules.DisclaimerFallbackAction", "Wrap", "Ignore", "Reject")
+}
+
+// ruleProblem checks a rule New- or Set-TransportRule would store
+// against the tenant and returns the error text, or "". self is the name
+// the rule is stored under ("" for a new rule): no other rule may have
+// its name.
+func ruleProblem(tx *store.Tx, r *ome.TransportRule, self string) (string, error) {
 	if len(r.Name) > 64 {
 		return "The rule name can't be longer than 64 characters.", nil
 	}
-	if _, err := ome.GetTransportRule(tx, r.Name); err == nil {
-		return "A transport rule with the name '" + r.Name + "' already exists.", nil
+	if r.Name == "" {
+		return "The rule name can't be empty.", nil
+	}
+	if !strings.EqualFold(r.Name, self) {
+		if _, err := ome.GetTransportRule(tx, r.Name); err == nil {
+			return "A transport rule with the name '" + r.Name + "' already exists.", nil
+		}
 	}
 	if r.ApplyRightsProtectionCustomizationTemplate != "" {
 		if r.ApplyRightsProtectionTemplate == "" && !r.ApplyOME {
@@ -102,13 +142,7 @@ func newTransportRule(ctx *command.Context) error {
 	r.ApplyHtmlDisclaimerLocation = ctx.String("ApplyHtmlDisclaimerLocation")
 	r.ApplyHtmlDisclaimerFallbackAction = ctx.String("ApplyHtmlDisclaimerFallbackAction")
 	if r.ApplyHtmlDisclaimerText != "" {
-		// the documented defaults of a disclaimer
-		if r.ApplyHtmlDisclaimerLocation == "" {
-			r.ApplyHtmlDisclaimerLocation = "Append"
-		}
-		if r.ApplyHtmlDisclaimerFallbackAction == "" {
-			r.ApplyHtmlDisclaimerFallbackAction = "Wrap"
-		}
+		disclaimerDefaults(r)
 	}
 	if ctx.Has("Enabled") && !ctx.Bool("Enabled") {
 		r.State = "Disabled"
@@ -125,7 +159,7 @@ func newTransportRule(ctx *command.Context) error {
 		return err
 	}
 	done, err := exo.Write(ctx, name, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		msg, err := ruleProblem(tx, r)
+		msg, err := ruleProblem(tx, r, "")
 		if err != nil {
 			return nil, err
 		}
@@ -201,12 +235,7 @@ func getTransportRule(ctx *command.Context) error {
 			rules = all
 			return nil, nil
 		}
-		for _, r := range all {
-			if strings.EqualFold(r.Name, id) || strings.EqualFold(r.Guid, id) {
-				rules = append(rules, r)
-			}
-		}
-		if len(rules) == 0 {
+		if rules = rulesNamed(all, id); len(rules) == 0 {
 			return exo.NotFound(ctx, id), nil
 		}
 		return nil, nil

@@ -21,11 +21,12 @@ FUZZTIME ?= 20s
 #
 # On linux/amd64 it starts at cmd/exosim/internal/hugetext's entry point,
 # which asks the kernel to keep the program's code in 2 MB pages before
-# the Go runtime starts (ENTRY; see that package's comment). Elsewhere
-# ENTRY is empty and the program starts at the runtime's entry.
-ENTRY := $(if $(filter linux/amd64,$(shell $(GO) env GOOS)/$(shell $(GO) env GOARCH)),-E=github.com/exosim/exosim/cmd/exosim/internal/hugetext.entry)
+# the Go runtime starts, and its segments start on 2 MB boundaries
+# (LINKFLAGS, the package's LinkFlags; see its comment). Elsewhere
+# LINKFLAGS is empty and the program starts at the runtime's entry.
+LINKFLAGS := $(if $(filter linux/amd64,$(shell $(GO) env GOOS)/$(shell $(GO) env GOARCH)),-E=github.com/exosim/exosim/cmd/exosim/internal/hugetext.entry -R=0x200000)
 build:
-	CGO_ENABLED=0 $(GO) build -ldflags='$(ENTRY)' -o $(BIN) ./cmd/exosim
+	CGO_ENABLED=0 $(GO) build -ldflags='$(LINKFLAGS)' -o $(BIN) ./cmd/exosim
 
 # Starts the REPL on the default tenant (created and seeded on first use).
 run: build

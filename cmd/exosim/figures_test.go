@@ -150,7 +150,7 @@ func floorBinary(t *testing.T) string {
 			return
 		}
 		floorPath = filepath.Join(dir, "exosim")
-		build := exec.Command("go", "build", "-ldflags="+hugetext.EntryFlag, "-tags", "benchfloor", "-o", floorPath, ".")
+		build := exec.Command("go", "build", "-ldflags="+hugetext.LinkFlags, "-tags", "benchfloor", "-o", floorPath, ".")
 		build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build links it
 		if out, err := build.CombinedOutput(); err != nil {
 			floorErr = fmt.Errorf("go build: %v\n%s", err, out)

@@ -108,7 +108,7 @@ func builtExosim(t testing.TB) string {
 			return
 		}
 		builtPath = filepath.Join(dir, "exosim")
-		build := exec.Command("go", "build", "-ldflags="+hugetext.EntryFlag, "-o", builtPath, ".")
+		build := exec.Command("go", "build", "-ldflags="+hugetext.LinkFlags, "-o", builtPath, ".")
 		build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build links it
 		out, err := build.CombinedOutput()
 		if err != nil {

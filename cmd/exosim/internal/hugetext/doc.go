@@ -5,7 +5,7 @@
 // by the time the first package initialises, the runtime's start has
 // already faulted in most of the program file. So on linux/amd64 this
 // package provides another entry point (entry_linux_amd64.s), which the
-// build selects with the linker flag EntryFlag: it marks the code and
+// build selects with the linker flags LinkFlags: it marks the code and
 // read-only data MADV_HUGEPAGE and then jumps to the runtime's usual
 // entry.
 //
@@ -31,11 +31,17 @@
 // pages before it ran. The range holding the file's header (the first
 // code range) is likewise cached in small pages by the time any code runs.
 //
+// LinkFlags also starts each segment on a 2 MB boundary (-R). By default
+// the read-only data follows the code on the next 4 KB page, so its first
+// 2 MB range, which holds the type descriptors the runtime reads while it
+// starts, is shared with the end of the code and can never be mapped as
+// one page. The program file grows by the padding, up to 2 MB a segment.
+//
 // Once the file is cached, each of those reads costs one fault, which maps
 // a whole range the program would mostly fault in anyway. The mark and the
 // reads are harmless where the kernel has no transparent huge pages or the
 // file system cannot cache large pages: the system call fails and is
-// ignored, and the reads fault in small pages as any run does. A build without EntryFlag (go install, go run)
+// ignored, and the reads fault in small pages as any run does. A build without LinkFlags (go install, go run)
 // starts at the runtime's entry as usual and works the same, only with
 // the slower start.
 package hugetext

@@ -1,10 +1,12 @@
 package hugetext
 
-// EntryFlag is the linker flag that makes entry the program's entry
-// point: go build -ldflags=-E=... (make build passes it).
-const EntryFlag = "-E=github.com/exosim/exosim/cmd/exosim/internal/hugetext.entry"
+// LinkFlags are the linker flags make build passes (go build
+// -ldflags=...): -E makes entry the program's entry point, and -R starts
+// each segment of the program on a 2 MB boundary, so that the read-only
+// data begins on a 2 MB range of its own (see the package comment).
+const LinkFlags = "-E=github.com/exosim/exosim/cmd/exosim/internal/hugetext.entry -R=0x200000"
 
-// entry is the program's entry point when linked with EntryFlag; see the
+// entry is the program's entry point when linked with LinkFlags; see the
 // package comment. It is written in assembly because it runs before the
 // Go runtime exists.
 func entry()

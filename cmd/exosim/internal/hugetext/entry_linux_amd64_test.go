@@ -11,15 +11,27 @@ import (
 	"github.com/exosim/exosim/cmd/exosim/internal/hugetext"
 )
 
-// TestEntry links a small program with EntryFlag and checks that the
-// program starts at entry, runs, and finds its code and read-only data
-// marked for huge pages, while its writable data is not.
+// TestMakefileLinksEntry checks that make build passes LinkFlags.
+func TestMakefileLinksEntry(t *testing.T) {
+	mk, err := os.ReadFile("../../../../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(mk), hugetext.LinkFlags+")") {
+		t.Errorf("the Makefile's LINKFLAGS is not %q", hugetext.LinkFlags)
+	}
+}
+
+// TestEntry links a small program with LinkFlags and checks that the
+// program's segments start on 2 MB boundaries, that it starts at entry,
+// runs, and finds its code and read-only data marked for huge pages,
+// while its writable data is not.
 func TestEntry(t *testing.T) {
 	if _, err := os.Stat("/sys/kernel/mm/transparent_hugepage"); err != nil {
 		t.Skip("this kernel has no transparent huge pages: madvise(MADV_HUGEPAGE) fails, as the entry allows")
 	}
 	bin := filepath.Join(t.TempDir(), "probe")
-	build := exec.Command("go", "build", "-trimpath", "-ldflags=-w "+hugetext.EntryFlag, "-o", bin, "./testdata/probe")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-w "+hugetext.LinkFlags, "-o", bin, "./testdata/probe")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -28,6 +40,11 @@ func TestEntry(t *testing.T) {
 	f, err := elf.Open(bin)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_LOAD && p.Vaddr%(2<<20) != 0 {
+			t.Errorf("a segment starts at %#x, not on a 2 MB boundary", p.Vaddr)
+		}
 	}
 	syms, err := f.Symbols()
 	f.Close()

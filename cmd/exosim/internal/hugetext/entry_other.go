@@ -2,6 +2,6 @@
 
 package hugetext
 
-// EntryFlag is empty where this package has no entry point: the program
+// LinkFlags is empty where this package has no entry point: the program
 // starts at the runtime's entry.
-const EntryFlag = ""
+const LinkFlags = ""

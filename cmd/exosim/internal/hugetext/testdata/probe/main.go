@@ -1,6 +1,6 @@
 // Command probe prints, for each mapping of its own program file, the
 // mapping's permissions and whether the kernel marked it for huge pages
-// ("hg" among smaps' VmFlags). The hugetext test links it with EntryFlag.
+// ("hg" among smaps' VmFlags). The hugetext test links it with LinkFlags.
 package main
 
 import (

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	ab "github.com/exosim/exosim/store/addressbook"
+	"github.com/exosim/exosim/store/auditbypass"
 	"github.com/exosim/exosim/store/directory"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/pubfolders"
@@ -166,14 +167,27 @@ const (
 // type and set, the protocol settings, the object classes and the
 // address lists a mailbox shown in them belongs to.
 var (
-	auditAdmin       = []any{"Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "SendAs", "SendOnBehalf", "Create", "UpdateFolderPermissions", "UpdateInboxRules", "UpdateCalendarDelegation", "ApplyRecord", "MailItemsAccessed", "Send"}
-	auditDelegate    = []any{"Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "SendAs", "SendOnBehalf", "Create", "UpdateFolderPermissions", "UpdateInboxRules", "ApplyRecord", "MailItemsAccessed"}
-	auditOwner       = []any{"Update", "MoveToDeletedItems", "SoftDelete", "HardDelete", "UpdateFolderPermissions", "UpdateInboxRules", "UpdateCalendarDelegation", "ApplyRecord", "MailItemsAccessed", "Send"}
 	defaultAuditSet  = []any{"Admin", "Delegate", "Owner"}
 	protocolSettings = []any{"RemotePowerShell§1", "MAPI§1§0§§§0§§§§§0", "PublicFolderClientAccess§0", "IMAP4§1§§§§§§§§§§§§", "POP3§1§§§§§§§§§§§§", "HTTP§1§1§§§§§§"}
 	userClasses      = []any{"top", "person", "organizationalPerson", "user"}
 	addressListNames = []any{`\Mailboxes(VLV)`, `\All Mailboxes(VLV)`, `\All Recipients(VLV)`, `\Default Global Address List`, `\All Users`}
 )
+
+// The default audit actions per logon type, as list items: those mailbox
+// auditing records (store/auditbypass).
+var (
+	auditAdmin    = lazy.Value[[]any]{Build: func() []any { return anyList(auditbypass.DefaultAdmin) }}
+	auditDelegate = lazy.Value[[]any]{Build: func() []any { return anyList(auditbypass.DefaultDelegate) }}
+	auditOwner    = lazy.Value[[]any]{Build: func() []any { return anyList(auditbypass.DefaultOwner) }}
+)
+
+func anyList(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
 
 // DefaultEmailAddressPolicy is the GUID Exchange uses for the default
 // email address policy in PoliciesIncluded.
@@ -638,9 +652,9 @@ var mailboxProps = [...]mailboxProp{
 	{"SKUAssigned", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.skuAssigned() }},
 	{"AuditEnabled", tBool, func(v *mbxView) any { return v.m.AuditEnabled }},
 	{"AuditLogAgeLimit", tSpan, func(*mbxView) any { return timeSpan(90 * store.Day) }},
-	{"AuditAdmin", tList, func(v *mbxView) any { return v.fixed(auditAdmin) }},
-	{"AuditDelegate", tList, func(v *mbxView) any { return v.fixed(auditDelegate) }},
-	{"AuditOwner", tList, func(v *mbxView) any { return v.fixed(auditOwner) }},
+	{"AuditAdmin", tList, func(v *mbxView) any { return v.fixed(auditAdmin.Get()) }},
+	{"AuditDelegate", tList, func(v *mbxView) any { return v.fixed(auditDelegate.Get()) }},
+	{"AuditOwner", tList, func(v *mbxView) any { return v.fixed(auditOwner.Get()) }},
 	{"DefaultAuditSet", tList, func(v *mbxView) any { return v.fixed(defaultAuditSet) }},
 	{"WhenMailboxCreated", tDate, func(v *mbxView) any { return v.when(v.m.WhenMailboxCreated) }},
 	{"SourceAnchor", tStr, getNil},

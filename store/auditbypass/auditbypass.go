@@ -1,6 +1,7 @@
-// Package auditbypass is which accounts bypass mailbox audit logging
-// (Get-/Set-MailboxAuditBypassAssociation): what such an account does in
-// any mailbox is not recorded. Every account starts without the bypass;
+// Package auditbypass is mailbox auditing: which accounts bypass mailbox
+// audit logging (Get-/Set-MailboxAuditBypassAssociation), whose actions in
+// any mailbox are not recorded, and the mailbox audit log itself
+// (mailboxlog.go). Every account starts without the bypass;
 // the tenant keeps a record only for an account whose bypass was turned
 // on, and it goes with the account's mailbox.
 package auditbypass
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/permailbox"
 )
 
@@ -23,9 +25,16 @@ var assocKind = &permailbox.Records[Association]{
 	Owner: func(a *Association) *string { return &a.MailboxGuid },
 }
 
-// Register adds the audit bypass associations to s: their kind, the rule
-// that a purged mailbox's association goes with it, and their check.
-func Register(s *store.Schema) { assocKind.Register(s, "audit-bypass", nil) }
+// Register adds the audit bypass associations and the mailbox audit log to
+// s: their kinds, the rule that a purged mailbox's association and
+// records go with it, the association check and the log's age limit on
+// the simulated clock.
+func Register(s *store.Schema) {
+	assocKind.Register(s, "audit-bypass", nil)
+	logKind.Register(s)
+	s.AfterAdvance(expire)
+	directory.AfterMailboxDelete.Add(s, dropMailbox)
+}
 
 // Enabled reports whether the mailbox's account bypasses audit logging.
 func Enabled(tx *store.Tx, mailboxGuid string) bool {

@@ -14,6 +14,7 @@ package contentsearch
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -350,7 +351,7 @@ func NewAction(tx *store.Tx, s *Search, kind, name, purgeType, actor string) (*A
 	for _, r := range s.Results {
 		lr := LocationResult{Location: r.Location, MailboxGuid: r.MailboxGuid, Items: r.Items, Size: r.Size, Previews: r.Previews}
 		if kind == ActionPurge {
-			n, size, err := purge(tx, r, purgeType == "HardDelete")
+			n, size, err := purge(tx, r, purgeType == "HardDelete", a.Guid, actor)
 			if err != nil {
 				return nil, err
 			}
@@ -376,6 +377,23 @@ func fireActionDone(tx *store.Tx, t store.Timer) error {
 	return actionRecords.Put(tx, a.Guid, a)
 }
 
+// Purge is what a purge action removed from one mailbox: Counts[i]
+// items from Folders[i] (folder paths such as /Inbox), into Recoverable
+// Items\Purges when Hard, else Recoverable Items\Deletions.
+type Purge struct {
+	MailboxGuid string
+	ActionGuid  string
+	// Actor is who started the action.
+	Actor   string
+	Hard    bool
+	Folders []string
+	Counts  []int64
+}
+
+// Purged runs in the purge action's transaction for every mailbox it
+// removed items from (mailbox auditing records the deletions).
+var Purged = store.NewHook[func(tx *store.Tx, p Purge) error]("content search purge")
+
 // MaxPurgePerMailbox is how many items one purge removes from a mailbox.
 const MaxPurgePerMailbox = 10
 
@@ -383,7 +401,7 @@ const MaxPurgePerMailbox = 10
 // location, the newest first, out of their folders into Recoverable
 // Items. Items already in Recoverable Items, and items the mailbox no
 // longer has, are left.
-func purge(tx *store.Tx, r LocationResult, hard bool) (n, size int64, err error) {
+func purge(tx *store.Tx, r LocationResult, hard bool, actionGuid, actor string) (n, size int64, err error) {
 	c, err := directory.GetMailboxContent(tx, r.MailboxGuid)
 	if err != nil {
 		if store.IsNotFound(err) {
@@ -407,6 +425,7 @@ func purge(tx *store.Tx, r LocationResult, hard bool) (n, size int64, err error)
 	}
 	directory.NormalizeCohorts(dst, m.WhenMailboxCreated)
 	today := directory.DayDate(directory.DayNumber(tx.Now()))
+	done := Purge{MailboxGuid: r.MailboxGuid, ActionGuid: actionGuid, Actor: actor, Hard: hard}
 	for _, g := range groups {
 		if n >= MaxPurgePerMailbox {
 			break
@@ -441,6 +460,11 @@ func purge(tx *store.Tx, r LocationResult, hard bool) (n, size int64, err error)
 			f.ItemCount -= take
 			f.FolderSize -= bytes
 			directory.PutCohort(dst, directory.Cohort{Date: g.Day, Count: take, Size: bytes, Deleted: today})
+			if k := slices.Index(done.Folders, g.Folder); k >= 0 {
+				done.Counts[k] += take
+			} else if take > 0 {
+				done.Folders, done.Counts = append(done.Folders, g.Folder), append(done.Counts, take)
+			}
 			n += take
 			size += bytes
 		}
@@ -455,5 +479,13 @@ func purge(tx *store.Tx, r LocationResult, hard bool) (n, size int64, err error)
 	if n == 0 {
 		return 0, 0, nil
 	}
-	return n, size, directory.PutMailboxContent(tx, c)
+	if err := directory.PutMailboxContent(tx, c); err != nil {
+		return 0, 0, err
+	}
+	for _, f := range Purged.Funcs(tx) {
+		if err := f(tx, done); err != nil {
+			return 0, 0, err
+		}
+	}
+	return n, size, nil
 }

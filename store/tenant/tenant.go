@@ -4,6 +4,9 @@
 package tenant
 
 import (
+	"fmt"
+	"strings"
+
 	"errors"
 	"io"
 
@@ -93,11 +96,40 @@ func Schema() *store.Schema {
 	addressbook.Register(s)
 	appaccess.Register(s)
 	appaccess.Scopes.Add(s, appAccessScope)
+	contentsearch.Purged.Add(s, auditPurge)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err
 	})
 	return s
+}
+
+// auditPurge records a compliance search purge in the mailbox audit log:
+// an administrator's SoftDelete (or HardDelete) of the items it removed,
+// one entry a folder they were removed from. The items are named by entry
+// IDs made from the action, the folder and their place in it.
+func auditPurge(tx *store.Tx, p contentsearch.Purge) error {
+	m, err := directory.GetMailbox(tx, p.MailboxGuid)
+	if err != nil {
+		return err
+	}
+	op := "SoftDelete"
+	if p.Hard {
+		op = "HardDelete"
+	}
+	for i, folder := range p.Folders {
+		path := strings.ReplaceAll(folder, "/", `\`)
+		var items []auditbypass.AuditItem
+		for n := int64(0); n < p.Counts[i]; n++ {
+			id := recoverable.EntryID(m.Guid, folder, fmt.Sprintf("purge\x00%s\x00%s\x00%d", p.ActionGuid, folder, n))
+			items = append(items, auditbypass.AuditItem{ID: id, FolderPath: path})
+		}
+		if _, err := auditbypass.Audit(tx, auditbypass.Event{Mailbox: m, Operation: op, LogonType: auditbypass.LogonAdmin,
+			Actor: p.Actor, Folder: path, Items: items}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // appAccessScope tells the application access policies' check what the

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -229,15 +230,30 @@ func sendMessage() *command.Command {
 			ProtectionOption: ctx.String("ProtectionOption"),
 			MessageID:        strings.TrimSpace(ctx.String("MessageId")),
 		}
-		if !isCaller(ctx, exo.Caller(runtime.Of(ctx)), strings.TrimSpace(in.From)) {
-			if err := requireTrainer(ctx, "Sending a message from someone else's address ("+in.From+")"); err != nil {
-				return err
-			}
-		}
+		caller := exo.Caller(runtime.Of(ctx))
+		own := isCaller(ctx, caller, strings.TrimSpace(in.From))
 		var m *ome.Message
 		done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			var err error
+			// A delegate with Send As or Send on Behalf sends from the
+			// mailbox as its own action; anyone else's address needs the
+			// trainer.
+			from, err := senderMailbox(tx, in.From)
+			if err != nil {
+				return nil, err
+			}
+			right := sendAsSomeoneFor
+			if from != nil {
+				if right, err = sendRight(tx, caller, from); err != nil {
+					return nil, err
+				}
+			}
+			if !own && right != sendAs && right != sendOnBehalf && !rbac.IsTrainer(runtime.Of(ctx)) {
+				return trainerError(ctx, "Sending a message from someone else's address ("+in.From+")"), nil
+			}
 			m, err = ome.SendMessage(tx, in)
+			if err == nil && from != nil {
+				return nil, auditSend(tx, caller, from, right, m)
+			}
 			var ve *store.ValidationError
 			var nf *store.NotFoundError
 			failure := ""

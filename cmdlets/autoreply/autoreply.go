@@ -35,7 +35,7 @@ const exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException
 // the first time it resolves the name.
 var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-MailboxAutoReplyConfiguration", "Set-MailboxAutoReplyConfiguration", "Get-MailboxAuditBypassAssociation", "Set-MailboxAuditBypassAssociation"}, Build: commands},
-}}
+}, Commands: []command.Decl{{Name: "Search-MailboxAuditLog", Build: searchMailboxAuditLog}}}
 
 // Commands returns the package's cmdlets as command values.
 func Commands() []*command.Command { return Cmdlets.StandIns() }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -101,4 +102,15 @@ func ParseHoldDuration(v any) (directory.Span, bool) {
 		return directory.Span{}, false
 	}
 	return directory.Span{D: d}, true
+}
+
+// DateParam reads a date parameter of an audit search as the service
+// does: its clock reading taken as UTC, the simulated clock's zone (zero
+// when the parameter is absent).
+func DateParam(ctx *command.Context, name string) time.Time {
+	t, ok := ctx.Time(name)
+	if !ok {
+		return time.Time{}
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 }

@@ -141,7 +141,7 @@ func buildRoles() []Role {
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy",
 		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy", "Get-RoleAssignmentPolicy", "Get-ManagementScope", "Get-ServicePrincipal")
-	auditReads := g("Search-AdminAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
+	auditReads := g("Search-AdminAuditLog", "Search-MailboxAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
 	// anti-spam: Hygiene Management's Transport Hygiene and Security
 	// Administrator's Security Admin change it, Security Reader and the
 	// view-only configuration read it.

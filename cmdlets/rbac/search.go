@@ -125,13 +125,7 @@ func adminEventObject(r *rbac.AuditRecord) *object.PSObject {
 	return o
 }
 
-func dateParam(ctx *command.Context, name string) time.Time {
-	t, ok := ctx.Time(name)
-	if !ok {
-		return time.Time{}
-	}
-	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
-}
+func dateParam(ctx *command.Context, name string) time.Time { return exo.DateParam(ctx, name) }
 
 // newestFirst returns the records newest first, at most max (-1: all).
 func newestFirst(rs []*rbac.AuditRecord, max int) []*rbac.AuditRecord {

@@ -244,6 +244,7 @@ var cmdletIndex = [...]cmdletRoles{
 	{Cmdlet: "resume-mailboxrestorerequest", Grants: []roleGrant{{Role: "Move Mailboxes"}}},
 	{Cmdlet: "rotate-dkimsigningconfig", Grants: []roleGrant{{Role: "Security Admin"}, {Role: "Transport Hygiene"}}},
 	{Cmdlet: "search-adminauditlog", Grants: []roleGrant{{Role: "Audit Logs"}, {Role: "View-Only Audit Logs"}}},
+	{Cmdlet: "search-mailboxauditlog", Grants: []roleGrant{{Role: "Audit Logs"}, {Role: "View-Only Audit Logs"}}},
 	{Cmdlet: "search-unifiedauditlog", Grants: []roleGrant{{Role: "Audit Logs"}, {Role: "View-Only Audit Logs"}}},
 	{Cmdlet: "set-adaptivescope", Grants: []roleGrant{{Role: "Compliance Administrator"}, {Role: "Retention Management"}}},
 	{Cmdlet: "set-addressbookpolicy", Grants: []roleGrant{{Role: "Address Lists"}}},

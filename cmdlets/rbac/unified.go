@@ -3,7 +3,6 @@ package rbac
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -19,7 +18,13 @@ import (
 )
 
 // The unified audit log search. Its records are the tenant's admin audit
-// log seen as ExchangeAdmin records (record type 1, workload Exchange).
+// log seen as ExchangeAdmin records (record type 1, workload Exchange) and
+// the mailbox audit log (store/auditbypass) seen as ExchangeItem records
+// (record type 2: actions on one item, such as Send, SendAs and
+// SendOnBehalf) and ExchangeItemGroup records (record type 3: actions on
+// several items at once, such as SoftDelete, HardDelete and
+// MoveToDeletedItems), with the AuditData fields of Microsoft's Exchange
+// mailbox audit schema.
 //
 // Paging follows the service: a call without a session returns the newest
 // records (ResultSize of them, 100 by default) and ResultCount says how
@@ -56,7 +61,7 @@ type auditSession struct {
 	query   string
 	command string // the session command of the first call
 	mixed   bool   // a later call used the other command
-	records []*rbac.AuditRecord
+	records []unifiedRecord
 	next    int // index of the next record to hand out
 }
 
@@ -89,16 +94,7 @@ func searchKey(ctx *command.Context, start, end time.Time) string {
 // unifiedAuditData is the AuditData JSON of an ExchangeAdmin record. With
 // -Formatted the numeric codes (RecordType, UserType) are names.
 type unifiedAuditData struct {
-	CreationTime       string                `json:"CreationTime"`
-	ID                 string                `json:"Id"`
-	Operation          string                `json:"Operation"`
-	OrganizationID     string                `json:"OrganizationId"`
-	RecordType         any                   `json:"RecordType"`
-	ResultStatus       string                `json:"ResultStatus"`
-	UserKey            string                `json:"UserKey"`
-	UserType           any                   `json:"UserType"`
-	Version            int                   `json:"Version"`
-	Workload           string                `json:"Workload"`
+	auditDataCommon
 	ObjectID           string                `json:"ObjectId"`
 	UserID             string                `json:"UserId"`
 	ExternalAccess     bool                  `json:"ExternalAccess"`
@@ -107,6 +103,20 @@ type unifiedAuditData struct {
 	Parameters         []unifiedNameVal      `json:"Parameters"`
 	ModifiedProperties []unifiedModifiedProp `json:"ModifiedProperties,omitempty"`
 	Error              string                `json:"Error,omitempty"`
+}
+
+// auditDataCommon are the fields every AuditData begins with.
+type auditDataCommon struct {
+	CreationTime   string `json:"CreationTime"`
+	ID             string `json:"Id"`
+	Operation      string `json:"Operation"`
+	OrganizationID string `json:"OrganizationId"`
+	RecordType     any    `json:"RecordType"`
+	ResultStatus   string `json:"ResultStatus"`
+	UserKey        string `json:"UserKey"`
+	UserType       any    `json:"UserType"`
+	Version        int    `json:"Version"`
+	Workload       string `json:"Workload"`
 }
 
 type unifiedNameVal struct {
@@ -123,8 +133,8 @@ type unifiedModifiedProp struct {
 // auditDataJSON is the AuditData text of a record.
 func auditDataJSON(r *rbac.AuditRecord, org *directory.Organization, formatted bool) string {
 	d := unifiedAuditData{
-		CreationTime: r.RunDate.UTC().Format("2006-01-02T15:04:05"), ID: r.Identity, Operation: r.CmdletName,
-		RecordType: 1, ResultStatus: "True", UserKey: r.Caller, UserType: 2, Version: 1, Workload: "Exchange",
+		auditDataCommon: auditDataCommon{CreationTime: r.RunDate.UTC().Format("2006-01-02T15:04:05"), ID: r.Identity, Operation: r.CmdletName,
+			RecordType: 1, ResultStatus: "True", UserKey: r.Caller, UserType: 2, Version: 1, Workload: "Exchange"},
 		ObjectID: r.ObjectModified, UserID: r.Caller, ExternalAccess: r.ExternalAccess, OriginatingServer: originatingServer,
 		Parameters: []unifiedNameVal{},
 	}
@@ -158,16 +168,18 @@ func auditDataJSON(r *rbac.AuditRecord, org *directory.Organization, formatted b
 	return string(data)
 }
 
-func unifiedEventObject(r *rbac.AuditRecord, auditData string, index, count int) *object.PSObject {
+// unifiedEventObject is one Search-UnifiedAuditLog result: a record of
+// recordType at time, by user, of operation.
+func unifiedEventObject(recordType string, at time.Time, user, operation, identity, auditData string, index, count int) *object.PSObject {
 	o := object.NewObject(TypeUnifiedAuditLogEvent, "System.Object")
-	o.AddTyped("RecordType", "Microsoft.Exchange.Management.SystemConfigurationTasks.AuditRecordType", "ExchangeAdmin")
-	o.AddTyped("CreationDate", "System.DateTime", r.RunDate)
-	o.AddTyped("UserIds", "System.String", r.Caller)
-	o.AddTyped("Operations", "System.String", r.CmdletName)
+	o.AddTyped("RecordType", "Microsoft.Exchange.Management.SystemConfigurationTasks.AuditRecordType", recordType)
+	o.AddTyped("CreationDate", "System.DateTime", at)
+	o.AddTyped("UserIds", "System.String", user)
+	o.AddTyped("Operations", "System.String", operation)
 	o.AddTyped("AuditData", "System.String", auditData)
 	o.AddTyped("ResultIndex", "System.Int32", index)
 	o.AddTyped("ResultCount", "System.Int32", count)
-	o.AddTyped("Identity", "System.String", r.Identity)
+	o.AddTyped("Identity", "System.String", identity)
 	o.AddTyped("IsValid", "System.Boolean", true)
 	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
 	return o
@@ -178,22 +190,34 @@ func unifiedEventObject(r *rbac.AuditRecord, auditData string, index, count int)
 // the filters no ExchangeAdmin record can meet (client IP addresses,
 // SharePoint sites: the simulated records carry neither).
 func unifiedMatch(ctx *command.Context, r *rbac.AuditRecord, data string) bool {
-	if ids := ctx.Strings("ObjectIds"); len(ids) > 0 {
-		ok := false
-		for _, id := range ids {
-			ok = ok || wildcard.MatchStar(strings.TrimSpace(id), r.ObjectModified)
-		}
-		if !ok {
-			return false
-		}
+	if ids := ctx.Strings("ObjectIds"); len(ids) > 0 && !matchesAny(ids, r.ObjectModified) {
+		return false
 	}
-	if t := ctx.String("FreeText"); t != "" && !strings.Contains(strings.ToLower(data), strings.ToLower(t)) {
+	if !freeTextMatch(ctx, data) {
 		return false
 	}
 	if len(ctx.Strings("IPAddresses")) > 0 || len(ctx.Strings("SiteIds")) > 0 {
 		return false
 	}
 	return true
+}
+
+// matchesAny reports whether s matches one of the patterns (* is a
+// wildcard).
+func matchesAny(patterns []string, s string) bool {
+	for _, p := range patterns {
+		if wildcard.MatchStar(strings.TrimSpace(p), s) {
+			return true
+		}
+	}
+	return false
+}
+
+// freeTextMatch reports whether a record's details hold the call's
+// -FreeText (always, without one).
+func freeTextMatch(ctx *command.Context, data string) bool {
+	t := ctx.String("FreeText")
+	return t == "" || strings.Contains(strings.ToLower(data), strings.ToLower(t))
 }
 
 func searchUnifiedAuditLog() *command.Command {
@@ -260,30 +284,16 @@ func searchUnifiedAuditLog() *command.Command {
 			if s.command == "" {
 				s.command = returnNextPreviewPage
 			}
-			if rt := strings.TrimSpace(ctx.String("RecordType")); rt == "" || strings.EqualFold(rt, "ExchangeAdmin") {
-				// Operations and UserIds are comma-separated lists: one
-				// string "SoftDelete,HardDelete" names two operations.
-				q := rbac.AuditQuery{Cmdlets: exo.CommaStrings(ctx.Value("Operations")), UserIDs: exo.CommaStrings(ctx.Value("UserIds")), Start: start, End: end}
-				var rs []*rbac.AuditRecord
-				if err := exo.View(ctx, func(tx *store.Tx) error {
-					var err error
-					if rs, err = rbac.AuditRecords(tx, q); err != nil {
-						return err
-					}
-					org, _ = directory.GetOrganization(tx)
-					return nil
-				}); err != nil {
-					return err
-				}
-				for _, r := range rs {
-					if unifiedMatch(ctx, r, auditDataJSON(r, org, false)) {
-						s.records = append(s.records, r)
-					}
-				}
+			rs, o, err := unifiedRecords(ctx, start, end)
+			if err != nil {
+				return err
 			}
+			s.records, org = rs, o
 			if !strings.EqualFold(s.command, returnLargeSet) {
 				// Sorted on date, newest first; the log's order breaks ties.
-				sort.SliceStable(s.records, func(i, j int) bool { return s.records[i].Seq > s.records[j].Seq })
+				for i, j := 0, len(s.records)-1; i < j; i, j = i+1, j-1 {
+					s.records[i], s.records[j] = s.records[j], s.records[i]
+				}
 			}
 			if id != "" {
 				sessions[id] = s
@@ -297,7 +307,7 @@ func searchUnifiedAuditLog() *command.Command {
 		for n := 0; n < size && s.next < s.limit(); n++ {
 			r := s.records[s.next]
 			s.next++
-			if err := ctx.WriteObject(unifiedEventObject(r, auditDataJSON(r, org, formatted), s.next, count)); err != nil {
+			if err := ctx.WriteObject(r.object(org, formatted, s.next, count)); err != nil {
 				return err
 			}
 		}

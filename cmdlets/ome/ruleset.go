@@ -157,8 +157,9 @@ func textArg(ctx *command.Context, name string) string {
 }
 
 // applyRuleArgs applies the rule settings the call names to r; $null
-// clears a text or scope setting. The names of templates are checked in
-// ruleProblem.
+// clears a text or scope setting and puts the mode and the disclaimer's
+// location and fallback back to their defaults. The names of templates
+// are checked in ruleProblem.
 func applyRuleArgs(ctx *command.Context, r *ome.TransportRule) *object.ErrorRecord {
 	if ctx.Has("Name") {
 		r.Name = strings.TrimSpace(ctx.String("Name"))
@@ -187,7 +188,10 @@ func applyRuleArgs(ctx *command.Context, r *ome.TransportRule) *object.ErrorReco
 		}
 	}
 	if ctx.Has("Mode") {
-		r.Mode = ctx.String("Mode")
+		// $null puts the rule back in its default mode
+		if r.Mode = textArg(ctx, "Mode"); r.Mode == "" {
+			r.Mode = "Enforce"
+		}
 	}
 	if ctx.Has("ApplyRightsProtectionTemplate") {
 		r.ApplyRightsProtectionTemplate = ""

@@ -3,8 +3,8 @@
 // (OME configurations), the IRM configuration with its rights policy
 // templates and test, message trace, the encryption and quarantine parts
 // of mail flow rules (New-, Get-, Set-, Enable-, Disable- and
-// Remove-TransportRule), and the quarantined messages (Get-, Release- and
-// Delete-QuarantineMessage).
+// Remove-TransportRule), and the quarantined messages (Get-, Release-,
+// Delete-, Preview- and Export-QuarantineMessage, Get-QuarantineMessageHeader).
 package ome
 
 import (
@@ -22,7 +22,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Set-TransportRule", "Enable-TransportRule", "Disable-TransportRule", "Remove-TransportRule"}, Build: ruleChangeCommands},
 	{Names: []string{"Get-RMSTemplate", "Test-IRMConfiguration"}, Build: rmsCommands},
 	{Names: []string{"Get-QuarantineMessage", "Release-QuarantineMessage", "Delete-QuarantineMessage"}, Build: quarantineCommands},
-	{Names: []string{"Get-QuarantineMessageHeader", "Preview-QuarantineMessage"}, Build: quarantineViewCommands},
+	{Names: []string{"Get-QuarantineMessageHeader", "Preview-QuarantineMessage", "Export-QuarantineMessage"}, Build: quarantineViewCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.

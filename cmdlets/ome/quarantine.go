@@ -1,6 +1,7 @@
 package ome
 
 import (
+	"encoding/base64"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
@@ -51,11 +52,13 @@ func quarantineCommands() []*command.Command {
 	rel.Synopsis = "Releases a quarantined message to its recipients: it is delivered and message trace shows the delivery."
 	rel.OutputType = ""
 	exo.Describe(rel, map[string]string{
-		"Identity":     "The quarantine identity of the message.",
-		"Identities":   "Several quarantine identities at once.",
-		"ReleaseToAll": "Releases the message to every original recipient.",
-		"User":         "Releases the message to these recipients only.",
-		"Force":        "Releases without asking for confirmation.",
+		"Identity":            "The quarantine identity of the message.",
+		"Identities":          "Several quarantine identities at once.",
+		"ReleaseToAll":        "Releases the message to every original recipient.",
+		"User":                "Releases the message to these recipients only.",
+		"Force":               "Releases without asking for confirmation.",
+		"AllowSender":         "Asks that the sender's future messages not be quarantined; a mail flow rule (the only quarantine the tenant simulates) still quarantines them, so the release warns.",
+		"ReportFalsePositive": "Reports the message to Microsoft as a false positive; only quarantined spam can be reported, so a message a mail flow rule held is refused.",
 	})
 	rel.Handler.Process = releaseQuarantineMessage
 
@@ -79,7 +82,7 @@ func quarantineCommands() []*command.Command {
 	return []*command.Command{
 		exo.Partial(get, "Identity", "MessageId", "RecipientAddress", "SenderAddress", "StartReceivedDate", "EndReceivedDate",
 			"QuarantineTypes", "Type", "Direction", "PolicyName", "PolicyTypes", "ReleaseStatus", "Subject", "Page", "PageSize"),
-		exo.Partial(rel, "Identity", "Identities", "ReleaseToAll", "User", "Force"),
+		exo.Partial(rel, "Identity", "Identities", "ReleaseToAll", "User", "Force", "AllowSender", "ReportFalsePositive"),
 		exo.Partial(del, "Identity", "Identities"),
 	}
 }
@@ -213,14 +216,16 @@ func toAny(ss []string) []any {
 	return out
 }
 
-// quarantineIdentities returns the identities a release or delete names.
+// quarantineIdentities returns the identities a release, delete or
+// export names: those of -Identities when the call has it (the reference
+// pages say -Identity is then ignored), else -Identity.
 func quarantineIdentities(ctx *command.Context) []string {
 	var ids []string
-	if ctx.Has("Identity") {
-		ids = append(ids, strings.TrimSpace(ctx.String("Identity")))
-	}
 	for _, s := range ctx.Strings("Identities") {
 		ids = append(ids, strings.TrimSpace(s))
+	}
+	if len(ids) == 0 && ctx.Has("Identity") {
+		ids = append(ids, strings.TrimSpace(ctx.String("Identity")))
 	}
 	return ids
 }
@@ -255,7 +260,9 @@ func releaseQuarantineMessage(ctx *command.Context) error {
 				continue
 			}
 		}
+		var held *ome.Message
 		_, err := exo.Write(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			held = nil
 			m, err := findQuarantined(tx, id)
 			if err != nil {
 				return nil, err
@@ -274,13 +281,28 @@ func releaseQuarantineMessage(ctx *command.Context) error {
 			if m.Quarantine.Released || (len(users) > 0 && allReleased(m.Quarantine, users)) {
 				return exo.InvalidOperation(ctx, "The message '"+id+"' has already been released.", id), nil
 			}
+			if ctx.Switch("ReportFalsePositive") {
+				return exo.InvalidOperation(ctx, "The message '"+id+"' can't be reported as a false positive: only quarantined spam can be reported, and a mail flow rule quarantined this message.", id), nil
+			}
+			held = m
 			return nil, ome.ReleaseQuarantined(tx, m, users)
 		})
 		if err != nil {
 			return err
 		}
+		if held != nil && ctx.Switch("AllowSender") {
+			ctx.WriteWarning(allowSenderWarning(held))
+		}
 	}
 	return nil
+}
+
+// allowSenderWarning says that -AllowSender does not stop a mail flow
+// rule: the reference page of Release-QuarantineMessage says messages a
+// transport rule quarantined can still be quarantined in the future.
+func allowSenderWarning(m *ome.Message) string {
+	return "The sender '" + m.Sender + "' is allowed, but the message was quarantined by the mail flow rule '" + m.Quarantine.PolicyName +
+		"', which still quarantines the sender's messages that it matches."
 }
 
 func allReleased(q *ome.Quarantine, users []string) bool {
@@ -373,20 +395,65 @@ func quarantineViewCommands() []*command.Command {
 			return o
 		})
 	}
-	for _, c := range []*command.Command{hdr, prev} {
+	exp := exo.Declared("Export-QuarantineMessage")
+	exp.Synopsis = "Exports a quarantined message as an .eml message: its Eml property is the message in Base64 (BodyEncoding says so)."
+	exp.Description = "The message stays in quarantine. -ReasonForExport is accepted and changes nothing in the export; -ForceConversionToMime changes nothing, as the message is already MIME in Base64. " +
+		"Password protection and compressed output are not simulated."
+	exp.OutputType = TypeQuarantineExport
+	exp.Examples = []command.Example{{
+		Code: `$null = New-TransportRule "Hold external mail" -FromScope NotInOrganization -Quarantine $true; $null = Send-SimMessage -From eve@fabrikam.com -To annb@contoso.com -Subject "Invoice overdue"; ` +
+			`$e = Get-QuarantineMessage -Subject "Invoice overdue" | Export-QuarantineMessage; [System.Text.Encoding]::ASCII.GetString([System.Convert]::FromBase64String($e.Eml))`,
+		Remark: "Quarantines a message, then exports it and shows the .eml text.",
+	}}
+	exo.Describe(exp, map[string]string{
+		"Identity":              "The quarantine identity of the message (ignored with -Identities).",
+		"Identities":            "Several quarantine identities at once.",
+		"ReasonForExport":       "Why the message is exported (accepted; the export is the same).",
+		"ForceConversionToMime": "Converts a plain-text message to MIME; the simulated messages already are MIME in Base64, so it changes nothing.",
+	})
+	exp.Handler.Process = exportQuarantineMessage
+	for _, c := range []*command.Command{hdr, prev, exp} {
 		p := exo.DeclaredParam(c, "Identity")
 		for i := range p.Sets {
 			p.Sets[i].FromPipelineByName = true
 			p.Sets[i].FromPipeline = false
 		}
 	}
-	return []*command.Command{exo.Partial(hdr, "Identity"), exo.Partial(prev, "Identity")}
+	return []*command.Command{exo.Partial(hdr, "Identity"), exo.Partial(prev, "Identity"),
+		exo.Partial(exp, "Identity", "Identities", "ReasonForExport", "ForceConversionToMime")}
+}
+
+// TypeQuarantineExport is the output type of Export-QuarantineMessage.
+const TypeQuarantineExport = "Deserialized.Microsoft.Exchange.Management.FfoQuarantine.QuarantineMessageExport"
+
+// exportQuarantineMessage writes, for each quarantined message the call
+// names, its .eml text (header, blank line, body) in Base64.
+func exportQuarantineMessage(ctx *command.Context) error {
+	for _, id := range quarantineIdentities(ctx) {
+		err := viewQuarantinedID(ctx, id, func(m *ome.Message) *object.PSObject {
+			eml := quarantineHeader(m) + "\r\n" + strings.ReplaceAll(strings.ReplaceAll(m.Body, "\r\n", "\n"), "\n", "\r\n")
+			o := object.NewObject(TypeQuarantineExport, "Deserialized.System.Object")
+			o.AddTyped("Identity", "System.String", m.Quarantine.Identity)
+			o.AddTyped("Eml", "System.String", base64.StdEncoding.EncodeToString([]byte(eml)))
+			o.AddTyped("BodyEncoding", "System.String", "Base64")
+			return o
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // viewQuarantined writes what show makes of the quarantined message
 // -Identity names, or the not-found error.
 func viewQuarantined(ctx *command.Context, show func(*ome.Message) *object.PSObject) error {
-	id := strings.TrimSpace(ctx.String("Identity"))
+	return viewQuarantinedID(ctx, strings.TrimSpace(ctx.String("Identity")), show)
+}
+
+// viewQuarantinedID writes what show makes of the quarantined message
+// with the identity id, or the not-found error.
+func viewQuarantinedID(ctx *command.Context, id string, show func(*ome.Message) *object.PSObject) error {
 	var o *object.PSObject
 	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		m, err := findQuarantined(tx, id)

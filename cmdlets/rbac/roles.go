@@ -194,11 +194,11 @@ func buildRoles() []Role {
 	// quarantine policies: the same roles.
 	antispamReads = join(antispamReads, g("Get-QuarantinePolicy"))
 	// quarantined messages: reading them with Security Reader (not with
-	// View-Only Configuration: they are people's mail), releasing and
-	// deleting them with the roles that manage anti-spam (Security Admin,
-	// Transport Hygiene).
+	// View-Only Configuration: they are people's mail), releasing,
+	// deleting and exporting them (a copy of the whole message) with the
+	// roles that manage anti-spam (Security Admin, Transport Hygiene).
 	quarantineReads := g("Get-QuarantineMessage", "Get-QuarantineMessageHeader", "Preview-QuarantineMessage")
-	antispam = join(antispam, quarantineReads, g("Release-QuarantineMessage", "Delete-QuarantineMessage"))
+	antispam = join(antispam, quarantineReads, g("Release-QuarantineMessage", "Delete-QuarantineMessage", "Export-QuarantineMessage"))
 	antispam = join(antispam, g("Get-QuarantinePolicy", "New-QuarantinePolicy", "Set-QuarantinePolicy", "Remove-QuarantinePolicy",
 		"New-QuarantinePermissions", "Set-QuarantinePermissions"))
 	// permissions and groups: reading them, and changing permissions. Send

@@ -36,6 +36,7 @@ var cmdletIndex = [...]cmdletRoles{
 	{Cmdlet: "enable-safelinksrule", Grants: []roleGrant{{Role: "Security Admin"}, {Role: "Transport Hygiene"}}},
 	{Cmdlet: "enable-transportrule", Grants: []roleGrant{{Role: "Transport Rules"}}},
 	{Cmdlet: "export-mailboxdiagnosticlogs", Grants: []roleGrant{{Role: "Mail Recipients"}}},
+	{Cmdlet: "export-quarantinemessage", Grants: []roleGrant{{Role: "Security Admin"}, {Role: "Transport Hygiene"}}},
 	{Cmdlet: "get-accepteddomain", Grants: []roleGrant{{Role: "Remote and Accepted Domains"}, {Role: "View-Only Configuration"}}},
 	{Cmdlet: "get-adaptivescope", Grants: []roleGrant{{Role: "Compliance Administrator"}, {Role: "Retention Management"}, {Role: "View-Only Retention Management"}}},
 	{Cmdlet: "get-addressbookpolicy", Grants: []roleGrant{{Role: "Address Lists"}}},

@@ -214,6 +214,10 @@ func (w *clixmlWriter) write(v any, name string, indent, depth int) {
 		w.line(indent, "<I32"+n+">"+strconv.Itoa(x)+"</I32>")
 	case int64:
 		w.line(indent, "<I64"+n+">"+strconv.FormatInt(x, 10)+"</I64>")
+	case int8, uint8, int16, uint16, uint32, uint64:
+		tag := map[string]string{"System.SByte": "SB", "System.Byte": "By", "System.Int16": "I16",
+			"System.UInt16": "U16", "System.UInt32": "U32", "System.UInt64": "U64"}[object.TypeName(x)]
+		w.line(indent, "<"+tag+n+">"+object.IntegerString(x)+"</"+tag+">")
 	case float64:
 		w.line(indent, "<Db"+n+">"+xmlDouble(x)+"</Db>")
 	case float32:
@@ -515,11 +519,28 @@ func (r *clixmlReader) value(n *clixmlNode) (any, error) {
 		return decodeCliString(text), nil
 	case "B":
 		return strings.TrimSpace(text) == "true", nil
-	case "I32", "I16", "By", "SB", "U16":
-		v, err := strconv.Atoi(strings.TrimSpace(text))
-		return v, err
-	case "I64", "U32", "U64":
+	case "I32":
+		v, err := strconv.ParseInt(strings.TrimSpace(text), 10, 32)
+		return int(v), err
+	case "I64":
 		return strconv.ParseInt(strings.TrimSpace(text), 10, 64)
+	case "I16":
+		v, err := strconv.ParseInt(strings.TrimSpace(text), 10, 16)
+		return int16(v), err
+	case "SB":
+		v, err := strconv.ParseInt(strings.TrimSpace(text), 10, 8)
+		return int8(v), err
+	case "By":
+		v, err := strconv.ParseUint(strings.TrimSpace(text), 10, 8)
+		return uint8(v), err
+	case "U16":
+		v, err := strconv.ParseUint(strings.TrimSpace(text), 10, 16)
+		return uint16(v), err
+	case "U32":
+		v, err := strconv.ParseUint(strings.TrimSpace(text), 10, 32)
+		return uint32(v), err
+	case "U64":
+		return strconv.ParseUint(strings.TrimSpace(text), 10, 64)
 	case "Db", "Sg":
 		switch t := strings.TrimSpace(text); t {
 		case "INF":

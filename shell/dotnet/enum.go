@@ -99,7 +99,7 @@ func EnumDef(full string, flags bool, values ...string) *TypeDef {
 				return x, nil
 			}
 			return mk(x.Value), nil
-		case int, int64, float64:
+		case int, int64, float64, int8, uint8, int16, uint16, uint32, uint64:
 			n, _ := numeric.ToNumber(x)
 			return mk(int(numeric.Int64(n))), nil
 		case string:

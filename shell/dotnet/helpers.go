@@ -94,7 +94,7 @@ func CompareOrdinal(a, b string) int {
 }
 
 // Bytes is a byte[] as scripts see it: a System.Byte[] whose elements
-// are small integers.
+// are Bytes (Go's uint8).
 func Bytes(b []byte) []any {
 	var out []any
 	if el := TypeByName("System.Byte"); el != nil {
@@ -103,7 +103,7 @@ func Bytes(b []byte) []any {
 		out = make([]any, len(b))
 	}
 	for i, c := range b {
-		out[i] = int(c)
+		out[i] = c
 	}
 	return out
 }

@@ -137,7 +137,7 @@ func elementName(e any) string {
 	case *object.PSObject:
 		return scalarText(x)
 	case string, bool, int, int64, float64, float32, object.Decimal, object.Char, time.Time,
-		object.TimeSpan, object.Guid, object.Enum, object.SecureString:
+		object.TimeSpan, object.Guid, object.Enum, object.SecureString, int8, uint8, int16, uint16, uint32, uint64:
 		return scalarText(x)
 	}
 	// Other values: a display-name property, then the string form.

@@ -1,6 +1,7 @@
 // Package numeric is PowerShell's arithmetic on numbers: which values
 // count as numbers and how strings convert to them, the widening from
-// Int32 to Int64 to Double (Decimal kept apart), + - * / % and ordering.
+// Int32 to Int64 to Double (Decimal kept apart; the small and unsigned
+// integer types by .NET's type order), + - * / % and ordering.
 // Results and errors carry .NET's types and wording. It imports
 // shell/object, and the parser to read a number with a type suffix as a
 // script literal reads.
@@ -21,14 +22,15 @@ import (
 // ErrDivideByZero is the failure of / and % by zero.
 var ErrDivideByZero = errors.New("Attempted to divide by zero.")
 
-// ToNumber converts a value to a number for arithmetic: int, int64,
-// float64 or object.Decimal. ok is false when it cannot.
+// ToNumber converts a value to a number for arithmetic: a value of one
+// of the integer types, float64 or object.Decimal. ok is false when it
+// cannot.
 func ToNumber(v any) (any, bool) {
 	v = object.Unwrap(v)
 	switch x := v.(type) {
 	case nil:
 		return 0, true
-	case int, int64, float64, object.Decimal:
+	case int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
 		return x, true
 	case float32:
 		return float64(x), true
@@ -127,12 +129,13 @@ func Narrow(n int64) any {
 	return n
 }
 
-// Kind ranks a number for widening: 0 Int32, 1 Int64, 2 Double, 3 Decimal.
+// Kind ranks a number for widening: 0 Int32 (and the integer types
+// smaller than it), 1 Int64 (and UInt32, UInt64), 2 Double, 3 Decimal.
 func Kind(v any) int {
 	switch v.(type) {
-	case int:
+	case int, int8, uint8, int16, uint16:
 		return 0
-	case int64:
+	case int64, uint32, uint64:
 		return 1
 	case object.Decimal:
 		return 3
@@ -155,11 +158,17 @@ func Float(v any) float64 {
 		return float64(x)
 	case object.Decimal:
 		return x.Float()
+	case uint64:
+		return float64(x)
+	case int8, uint8, int16, uint16, uint32:
+		n, _, _ := object.IntegerValue(x)
+		return float64(n)
 	}
 	return 0
 }
 
-// Int64 is a number as an Int64, fractions rounded half to even.
+// Int64 is a number as an Int64, fractions rounded half to even (a
+// UInt64 above Int64's maximum keeps its bits).
 func Int64(v any) int64 {
 	switch x := v.(type) {
 	case int:
@@ -172,7 +181,8 @@ func Int64(v any) int64 {
 		f := x.Float()
 		return int64(math.RoundToEven(f))
 	}
-	return 0
+	n, _, _ := object.IntegerValue(v)
+	return n
 }
 
 // Decimal is a number as a Decimal.
@@ -185,15 +195,28 @@ func Decimal(v any) object.Decimal {
 	case int64:
 		return object.DecimalFromInt(x)
 	}
+	if object.IsInteger(v) {
+		return object.DecimalFromRat(new(big.Rat).SetInt(bigInt(v)))
+	}
 	return object.NewDecimal(Float(v))
 }
 
-// Arith applies + - * / % to two numbers.
+// Arith applies + - * / % to two numbers. Integers are computed in the
+// operation type PowerShell picks by .NET's type order: the types up to
+// Int32 as Int32 (so [byte]+[byte] is an Int32), UInt32 as UInt32 unless
+// a signed operand is negative (then Int64), Int64 as Int64, UInt64 as
+// UInt64 unless a signed operand is negative (then Decimal). A result
+// beyond the operation type is a Double.
 func Arith(op string, a, b any) (any, error) {
 	ka, kb := Kind(a), Kind(b)
 	k := ka
 	if kb > k {
 		k = kb
+	}
+	if k <= 1 {
+		if t := opType(a, b); t != tcInt32 && t != tcInt64 {
+			return unsignedArith(op, a, b, t)
+		}
 	}
 	if k == 3 {
 		// decimal arithmetic (double wins over decimal in PowerShell)
@@ -320,9 +343,15 @@ func ToNumberStrict(v any) (any, bool) {
 	return ToNumber(v)
 }
 
-// Compare orders two numbers (-1, 0, 1) in the wider of their kinds.
+// Compare orders two numbers (-1, 0, 1) in the wider of their kinds;
+// integers of any two types compare exactly.
 func Compare(a, b any) int {
 	if Kind(a) <= 1 && Kind(b) <= 1 {
+		_, bigA, _ := object.IntegerValue(a)
+		_, bigB, _ := object.IntegerValue(b)
+		if bigA || bigB {
+			return bigInt(a).Cmp(bigInt(b))
+		}
 		x, y := Int64(a), Int64(b)
 		switch {
 		case x < y:

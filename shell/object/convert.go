@@ -36,6 +36,8 @@ func TypeName(v any) string {
 		return "System.Int32"
 	case int64:
 		return "System.Int64"
+	case int8, uint8, int16, uint16, uint32, uint64:
+		return integerTypeName(x)
 	case float64:
 		return "System.Double"
 	case float32:
@@ -116,7 +118,8 @@ func TypeNames(v any) []string {
 	}
 	n := TypeName(v)
 	switch v.(type) {
-	case int, int64, float64, float32, Decimal, bool, Char, time.Time, TimeSpan, Guid, DictionaryEntry, KeyValuePair:
+	case int, int64, float64, float32, Decimal, bool, Char, time.Time, TimeSpan, Guid, DictionaryEntry, KeyValuePair,
+		int8, uint8, int16, uint16, uint32, uint64:
 		return []string{n, "System.ValueType", "System.Object"}
 	case Enum:
 		return []string{n, "System.Enum", "System.ValueType", "System.Object"}
@@ -130,7 +133,8 @@ func TypeNames(v any) []string {
 // (strings, numbers, booleans, enums, chars, secure strings).
 func IsScalar(v any) bool {
 	switch x := v.(type) {
-	case string, bool, int, int64, float64, float32, Decimal, Char, Enum, SecureString:
+	case string, bool, int, int64, float64, float32, Decimal, Char, Enum, SecureString,
+		int8, uint8, int16, uint16, uint32, uint64:
 		return true
 	case *PSObject:
 		if x.Base != nil && x.Len() == 0 {
@@ -143,7 +147,7 @@ func IsScalar(v any) bool {
 // IsNumeric reports whether v is a number.
 func IsNumeric(v any) bool {
 	switch v.(type) {
-	case int, int64, float64, float32, Decimal:
+	case int, int64, float64, float32, Decimal, int8, uint8, int16, uint16, uint32, uint64:
 		return true
 	}
 	return false
@@ -157,7 +161,8 @@ func IsEnumerable(v any) bool {
 		return true
 	case *Hashtable:
 		return true
-	case nil, string, bool, int, int64, float64, time.Time, Guid, Char, Enum, Decimal, TimeSpan, *PSObject:
+	case nil, string, bool, int, int64, float64, time.Time, Guid, Char, Enum, Decimal, TimeSpan, *PSObject,
+		int8, uint8, int16, uint16, uint32, uint64:
 		// the common values, told apart without asking each type for
 		// the interface below (the first such question about a type
 		// makes the runtime a table entry for the pair)
@@ -204,6 +209,9 @@ func ToBool(v any) bool {
 		return x != 0
 	case int64:
 		return x != 0
+	case int8, uint8, int16, uint16, uint32, uint64:
+		n, _, _ := IntegerValue(x)
+		return n != 0
 	case float64:
 		return x != 0
 	case float32:
@@ -278,6 +286,8 @@ func toString(v any, invariant bool, ofs string) string {
 		return strconv.Itoa(x)
 	case int64:
 		return strconv.FormatInt(x, 10)
+	case int8, uint8, int16, uint16, uint32, uint64:
+		return IntegerString(x)
 	case float64:
 		return FormatDouble(x)
 	case float32:

@@ -382,11 +382,7 @@ func FormatWithSpec(v any, spec string) (string, error) {
 // -1 for none); ok is false for a letter that is not one for v.
 func formatStandard(v any, spec string, letter byte, digits int) (string, bool) {
 	f := numberAsFloat(v)
-	isInt := false
-	switch v.(type) {
-	case int, int64:
-		isInt = true
-	}
+	isInt := IsInteger(v)
 	switch letter {
 	case 'n':
 		if digits < 0 {
@@ -402,9 +398,10 @@ func formatStandard(v any, spec string, letter byte, digits int) (string, bool) 
 		if !isInt {
 			break
 		}
-		i := numberAsInt(v)
-		s := padZeros(strconv.FormatInt(absInt(i), 10), digits)
-		if i < 0 {
+		digitsText := IntegerString(v)
+		neg := strings.HasPrefix(digitsText, "-")
+		s := padZeros(strings.TrimPrefix(digitsText, "-"), digits)
+		if neg {
 			s = "-" + s
 		}
 		return s, true
@@ -412,14 +409,14 @@ func formatStandard(v any, spec string, letter byte, digits int) (string, bool) 
 		if !isInt {
 			break
 		}
+		// the two's complement bits of the value's own width: [sbyte]-1
+		// is FF, [int16]-1 FFFF, -1 FFFFFFFF
 		i := numberAsInt(v)
-		var s string
-		if _, is32 := v.(int); is32 {
-			s = strconv.FormatUint(uint64(uint32(int32(i))), 16)
-		} else {
-			s = strconv.FormatUint(uint64(i), 16)
+		bits := uint64(i)
+		if w := IntegerBits(v); w < 64 {
+			bits &= 1<<w - 1
 		}
-		s = padZeros(s, digits)
+		s := padZeros(strconv.FormatUint(bits, 16), digits)
 		if spec[0] == 'X' {
 			s = strings.ToUpper(s)
 		}
@@ -478,19 +475,17 @@ func padZeros(s string, n int) string {
 	return strings.Repeat("0", n-len(s)) + s
 }
 
-func absInt(i int64) int64 {
-	if i < 0 {
-		return -i
-	}
-	return i
-}
-
 func numberAsFloat(v any) float64 {
 	switch x := v.(type) {
 	case int:
 		return float64(x)
 	case int64:
 		return float64(x)
+	case uint64:
+		return float64(x)
+	case int8, uint8, int16, uint16, uint32:
+		n, _, _ := IntegerValue(x)
+		return float64(n)
 	case float64:
 		return x
 	case float32:
@@ -508,6 +503,9 @@ func numberAsInt(v any) int64 {
 	case int64:
 		return x
 	}
+	if n, _, ok := IntegerValue(v); ok {
+		return n
+	}
 	return int64(numberAsFloat(v))
 }
 
@@ -515,8 +513,8 @@ func numberAsInt(v any) int64 {
 // zero as .NET's number formatting does.
 func roundFixed(v any, f float64, digits int) string {
 	switch x := v.(type) {
-	case int, int64:
-		s := strconv.FormatInt(numberAsInt(x), 10)
+	case int, int64, int8, uint8, int16, uint16, uint32, uint64:
+		s := IntegerString(x)
 		if digits > 0 {
 			s += "." + strings.Repeat("0", digits)
 		}

@@ -8,6 +8,9 @@
 //	bool                System.Boolean
 //	int                 System.Int32 (always within int32 range)
 //	int64               System.Int64
+//	int8, uint8         System.SByte, System.Byte
+//	int16, uint16       System.Int16, System.UInt16
+//	uint32, uint64      System.UInt32, System.UInt64
 //	float64             System.Double
 //	float32             System.Single
 //	Decimal             System.Decimal

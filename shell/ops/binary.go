@@ -52,6 +52,9 @@ func Binary(in Interp, op string, l, r any) (any, error) {
 				return res, nil
 			}
 		}
+		if object.IsInteger(ln) && object.IsInteger(rn) {
+			return numeric.Bitwise(op, ln, rn), nil
+		}
 		k := numeric.Kind(ln)
 		if numeric.Kind(rn) > k {
 			k = numeric.Kind(rn)
@@ -223,13 +226,34 @@ func Unary(in Interp, op string, v any, ext syntax.Extent) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		// a Byte or SByte is negated as an Int32, an Int16 in its own
+		// type; the others as 0 - n
+		switch x := n.(type) {
+		case uint8:
+			return -int(x), nil
+		case int8:
+			return -int(x), nil
+		case int16:
+			return -x, nil
+		}
 		return Numeric("-", 0, n)
 	case "+":
-		return number()
+		// unary plus makes a Byte or SByte an Int32
+		n, err := number()
+		switch x := n.(type) {
+		case uint8:
+			return int(x), err
+		case int8:
+			return int(x), err
+		}
+		return n, err
 	case "-bnot":
 		n, err := number()
 		if err != nil {
 			return nil, err
+		}
+		if object.IsInteger(n) {
+			return numeric.Complement(n), nil
 		}
 		return numeric.Widen(^numeric.Int64(n), numeric.Kind(n)), nil
 	case ",":

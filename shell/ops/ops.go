@@ -346,7 +346,7 @@ func Equal(ses Session, left, right any, cs bool) bool {
 			return string(rune(l)) == r
 		}
 		return strings.EqualFold(string(rune(l)), r)
-	case int, int64, float64, float32, object.Decimal:
+	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
 		rn, ok := numeric.ToNumberStrict(right)
 		if !ok {
 			return false
@@ -422,7 +422,7 @@ func Compare(ses Session, left, right any, cs bool) (int, error) {
 	switch l := left.(type) {
 	case string:
 		return dotnet.CompareStrings(l, ses.Text(right), cs), nil
-	case int, int64, float64, float32, object.Decimal:
+	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
 		rn, ok := numeric.ToNumberStrict(right)
 		if !ok {
 			ln, _ := numeric.ToNumber(l)

@@ -498,5 +498,6 @@ func ToInt64(v any) int64 {
 	case float64:
 		return int64(x)
 	}
-	return 0
+	n, _, _ := object.IntegerValue(v)
+	return n
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/members"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
@@ -954,6 +955,8 @@ func toDouble(v any) any {
 		return float64(x)
 	case object.Decimal:
 		return x.Float()
+	case int8, uint8, int16, uint16, uint32, uint64:
+		return numeric.Float(x)
 	}
 	return v
 }

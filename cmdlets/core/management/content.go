@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -246,10 +247,8 @@ func readBytes(ctx *command.Context, p fsys.Path) error {
 			data = data[len(data)-n:]
 		}
 	}
-	out := make([]any, len(data))
-	for i, b := range data {
-		out[i] = int(b)
-	}
+	// the bytes are Bytes; -Raw writes them as one Byte[]
+	out := dotnet.Bytes(data)
 	if ctx.Switch("Raw") {
 		return ctx.WriteObject(out)
 	}

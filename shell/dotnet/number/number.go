@@ -149,27 +149,20 @@ func intKind(full, what string, min, max int64, mk func(int64) any) *numberKind 
 // declared or converted to.
 type numberKinds struct {
 	// byName has the kinds System.Convert parses with, by full name.
-	byName        map[string]*numberKind
-	sbyte, uint16 *numberKind
+	byName map[string]*numberKind
 }
 
 var kinds = lazy.Value[numberKinds]{Build: func() numberKinds {
 	kindInt32 := intKind("System.Int32", "an Int32", math.MinInt32, math.MaxInt32, func(n int64) any { return int(n) })
 	kindInt64 := intKind("System.Int64", "an Int64", math.MinInt64, math.MaxInt64, func(n int64) any { return n })
-	kindInt16 := intKind("System.Int16", "an Int16", -32768, 32767, func(n int64) any { return int(n) })
-	kindByte := intKind("System.Byte", "an unsigned byte", 0, 255, func(n int64) any { return int(n) })
-	kindSByte := intKind("System.SByte", "a signed byte", -128, 127, func(n int64) any { return int(n) })
-	kindU16 := intKind("System.UInt16", "a UInt16", 0, 65535, func(n int64) any { return int(n) })
-	kindU32 := intKind("System.UInt32", "a UInt32", 0, math.MaxUint32, func(n int64) any { return n })
+	kindInt16 := intKind("System.Int16", "an Int16", -32768, 32767, func(n int64) any { return int16(n) })
+	kindByte := intKind("System.Byte", "an unsigned byte", 0, 255, func(n int64) any { return uint8(n) })
+	kindSByte := intKind("System.SByte", "a signed byte", -128, 127, func(n int64) any { return int8(n) })
+	kindU16 := intKind("System.UInt16", "a UInt16", 0, 65535, func(n int64) any { return uint16(n) })
+	kindU32 := intKind("System.UInt32", "a UInt32", 0, math.MaxUint32, func(n int64) any { return uint32(n) })
 	kindU64 := &numberKind{full: "System.UInt64", styles: nsInteger, integral: true, min: ratInt(0),
 		max: new(big.Rat).SetInt(new(big.Int).SetUint64(math.MaxUint64)), what: "a UInt64",
-		make: func(r *big.Rat) any {
-			if r.Num().IsInt64() {
-				return r.Num().Int64()
-			}
-			f, _ := r.Float64()
-			return f
-		}}
+		make: func(r *big.Rat) any { return r.Num().Uint64() }}
 	kindDouble := &numberKind{full: "System.Double", styles: nsFloat | nsThousands,
 		make: func(r *big.Rat) any { f, _ := r.Float64(); return f }}
 	kindSingle := &numberKind{full: "System.Single", styles: nsFloat | nsThousands,
@@ -179,8 +172,8 @@ var kinds = lazy.Value[numberKinds]{Build: func() numberKinds {
 	return numberKinds{byName: map[string]*numberKind{
 		"System.Int32": kindInt32, "System.Int64": kindInt64, "System.Int16": kindInt16, "System.Byte": kindByte,
 		"System.UInt32": kindU32, "System.UInt64": kindU64, "System.Double": kindDouble, "System.Single": kindSingle,
-		"System.Decimal": kindDecimal,
-	}, sbyte: kindSByte, uint16: kindU16}
+		"System.Decimal": kindDecimal, "System.SByte": kindSByte, "System.UInt16": kindU16,
+	}}
 }}
 
 // parse converts text with the kind's rules; err is the .NET exception.
@@ -287,7 +280,11 @@ var numberMembers = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
 	}
 }}
 
-// Decimal helpers.
+// isType is a type's -is test: the value is of Go type T.
+func isType[T any](_ *dotnet.TypeInfo, v any) bool {
+	_, ok := object.Unwrap(v).(T)
+	return ok
+}
 
 // Declare registers the numeric types: the integers, Double, Single,
 // Decimal and BigInteger with Parse, TryParse and their formatting.
@@ -298,7 +295,7 @@ func Declare() {
 	narrow := func(full string) func(dotnet.Host, *dotnet.TypeInfo, any) (any, error) {
 		return func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return ToNarrowInt(v, full) }
 	}
-	isInt := func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(int); return ok }
+	isInt := isType[int]
 	isLong := func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(int64); return ok }
 	int64Conv := func(full string) func(dotnet.Host, *dotnet.TypeInfo, any) (any, error) {
 		return func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
@@ -317,18 +314,18 @@ func Declare() {
 			Static: numberStatics(kinds.Get().byName["System.Int32"], math.MinInt32, math.MaxInt32), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Int64", Aliases: []string{"long", "int64"}, ValueType: true, Convert: int64Conv("System.Int64"), Is: isLong,
 			Static: numberStatics(kinds.Get().byName["System.Int64"], int64(math.MinInt64), int64(math.MaxInt64)), Members: numberMembers.Get()},
-		&dotnet.TypeDef{FullName: "System.Int16", Aliases: []string{"short", "int16"}, ValueType: true, Convert: narrow("System.Int16"), Is: isInt,
-			Static: numberStatics(kinds.Get().byName["System.Int16"], -32768, 32767), Members: numberMembers.Get()},
-		&dotnet.TypeDef{FullName: "System.Byte", Aliases: []string{"byte"}, ValueType: true, Convert: narrow("System.Byte"), Is: isInt,
-			Static: numberStatics(kinds.Get().byName["System.Byte"], 0, 255), Members: numberMembers.Get()},
-		&dotnet.TypeDef{FullName: "System.SByte", Aliases: []string{"sbyte"}, ValueType: true, Convert: narrow("System.SByte"), Is: isInt,
-			Static: numberStatics(kinds.Get().sbyte, -128, 127), Members: numberMembers.Get()},
-		&dotnet.TypeDef{FullName: "System.UInt16", Aliases: []string{"ushort", "uint16"}, ValueType: true, Convert: narrow("System.Int16"), Is: isInt,
-			Static: numberStatics(kinds.Get().uint16, 0, 65535), Members: numberMembers.Get()},
-		&dotnet.TypeDef{FullName: "System.UInt32", Aliases: []string{"uint", "uint32"}, ValueType: true, Convert: narrow("System.UInt32"), Is: isLong,
-			Static: numberStatics(kinds.Get().byName["System.UInt32"], int64(0), int64(math.MaxUint32)), Members: numberMembers.Get()},
-		&dotnet.TypeDef{FullName: "System.UInt64", Aliases: []string{"ulong", "uint64"}, ValueType: true, Convert: int64Conv("System.UInt64"), Is: isLong,
-			Static: numberStatics(kinds.Get().byName["System.UInt64"], int64(0), float64(math.MaxUint64)), Members: numberMembers.Get()},
+		&dotnet.TypeDef{FullName: "System.Int16", Aliases: []string{"short", "int16"}, ValueType: true, Convert: narrow("System.Int16"), Is: isType[int16],
+			Static: numberStatics(kinds.Get().byName["System.Int16"], int16(math.MinInt16), int16(math.MaxInt16)), Members: numberMembers.Get()},
+		&dotnet.TypeDef{FullName: "System.Byte", Aliases: []string{"byte"}, ValueType: true, Convert: narrow("System.Byte"), Is: isType[uint8],
+			Static: numberStatics(kinds.Get().byName["System.Byte"], uint8(0), uint8(math.MaxUint8)), Members: numberMembers.Get()},
+		&dotnet.TypeDef{FullName: "System.SByte", Aliases: []string{"sbyte"}, ValueType: true, Convert: narrow("System.SByte"), Is: isType[int8],
+			Static: numberStatics(kinds.Get().byName["System.SByte"], int8(math.MinInt8), int8(math.MaxInt8)), Members: numberMembers.Get()},
+		&dotnet.TypeDef{FullName: "System.UInt16", Aliases: []string{"ushort", "uint16"}, ValueType: true, Convert: narrow("System.UInt16"), Is: isType[uint16],
+			Static: numberStatics(kinds.Get().byName["System.UInt16"], uint16(0), uint16(math.MaxUint16)), Members: numberMembers.Get()},
+		&dotnet.TypeDef{FullName: "System.UInt32", Aliases: []string{"uint", "uint32"}, ValueType: true, Convert: narrow("System.UInt32"), Is: isType[uint32],
+			Static: numberStatics(kinds.Get().byName["System.UInt32"], uint32(0), uint32(math.MaxUint32)), Members: numberMembers.Get()},
+		&dotnet.TypeDef{FullName: "System.UInt64", Aliases: []string{"ulong", "uint64"}, ValueType: true, Convert: narrow("System.UInt64"), Is: isType[uint64],
+			Static: numberStatics(kinds.Get().byName["System.UInt64"], uint64(0), uint64(math.MaxUint64)), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Numerics.BigInteger", Aliases: []string{"bigint"}, Assembly: "System.Runtime.Numerics", ValueType: true,
 			Convert: int64Conv("System.Numerics.BigInteger"), Is: isLong, Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Double", Aliases: []string{"double"}, ValueType: true,
@@ -411,6 +408,21 @@ func ToInt32(v any, typeName string) (any, error) {
 	if !ok {
 		return nil, dotnet.ConvertFailed(v, typeName, FormatErrDetail(v))
 	}
+	switch n.(type) {
+	case int8, uint8, int16, uint16, uint32, uint64:
+		i, big, _ := object.IntegerValue(n)
+		if big || typeName == "System.Int32" && (i > math.MaxInt32 || i < math.MinInt32) {
+			what := "an Int32"
+			if typeName != "System.Int32" {
+				what = "an Int64"
+			}
+			return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+what+".")
+		}
+		if typeName == "System.Int32" {
+			return int(i), nil
+		}
+		return i, nil
+	}
 	switch x := n.(type) {
 	case int:
 		return x, nil
@@ -448,42 +460,70 @@ func ToInt32(v any, typeName string) (any, error) {
 	return nil, dotnet.ConvertFailed(v, typeName, "")
 }
 
-// narrowRanges are the bounds of the small integer types and .NET's
-// overflow wording for each.
-var narrowRanges = lazy.Value[map[string]struct {
-	min, max int64
-	what     string
-}]{Build: func() map[string]struct {
-	min, max int64
-	what     string
-} {
-	return map[string]struct {
-		min, max int64
-		what     string
-	}{
-		"System.Byte":   {0, 255, "an unsigned byte"},
-		"System.SByte":  {-128, 127, "a signed byte"},
-		"System.Int16":  {-32768, 32767, "an Int16"},
-		"System.UInt32": {0, 4294967295, "a UInt32"},
-	}
-}}
-
-// ToNarrowInt converts to a small integer type, refusing values outside
-// its range as .NET does (the value stays an int in the simulator).
+// ToNarrowInt converts v to one of the integer types other than Int32
+// and Int64 (typeName its .NET name) as a cast does: numbers round half
+// to even, text is parsed (exactly, so all of UInt64's range reads),
+// $null is zero; a value outside the type's range is .NET's overflow
+// error.
 func ToNarrowInt(v any, typeName string) (any, error) {
-	n, err := ToInt32(v, "System.Int64")
-	if err != nil {
-		return nil, dotnet.ConvertFailed(v, typeName, FormatErrDetail(v))
+	k := kinds.Get().byName[typeName]
+	v = object.Unwrap(v)
+	var r *big.Rat
+	if s, ok := v.(string); ok {
+		if n, ok := new(big.Int).SetString(strings.TrimSpace(s), 10); ok {
+			r = new(big.Rat).SetInt(n)
+		}
 	}
-	r := narrowRanges.Get()[typeName]
-	i := numeric.Int64(n)
-	if i < r.min || i > r.max {
-		return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+r.what+".")
+	if r == nil {
+		if v == nil {
+			return k.make(new(big.Rat)), nil
+		}
+		n, ok := numeric.ToNumber(v)
+		if !ok {
+			return nil, dotnet.ConvertFailed(v, typeName, FormatErrDetail(v))
+		}
+		if f, isFloat := n.(float64); isFloat && (math.IsNaN(f) || math.IsInf(f, 0)) {
+			return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+k.what+".")
+		}
+		r = roundHalfEven(numberRat(n))
 	}
-	if typeName == "System.UInt32" {
-		return i, nil
+	if r.Cmp(k.min) < 0 || r.Cmp(k.max) > 0 {
+		return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+k.what+".")
 	}
-	return int(i), nil
+	return k.make(r), nil
+}
+
+// numberRat is a finite number ToNumber returned as an exact rational.
+func numberRat(n any) *big.Rat {
+	switch x := n.(type) {
+	case object.Decimal:
+		return x.Rat()
+	case float64:
+		r, _ := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
+		return r
+	}
+	if u, ok := n.(uint64); ok {
+		return new(big.Rat).SetInt(new(big.Int).SetUint64(u))
+	}
+	return new(big.Rat).SetInt64(numeric.Int64(n))
+}
+
+// roundHalfEven is r rounded to an integer, halves to the even one.
+func roundHalfEven(r *big.Rat) *big.Rat {
+	if r.IsInt() {
+		return r
+	}
+	q, m := new(big.Int).QuoRem(r.Num(), r.Denom(), new(big.Int))
+	// twice the remainder against the denominator: below, at or above half
+	c := new(big.Int).Abs(new(big.Int).Lsh(m, 1)).Cmp(r.Denom())
+	if c > 0 || c == 0 && q.Bit(0) == 1 {
+		if r.Sign() < 0 {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	return new(big.Rat).SetInt(q)
 }
 
 // ToDouble converts v to a Double as a cast does ($null is zero).

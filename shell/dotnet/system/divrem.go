@@ -2,8 +2,10 @@ package system
 
 import (
 	"math"
+	"math/big"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -44,7 +46,9 @@ func (t *valueTuple) String() string {
 // Adapted lists the public fields Item1 and Item2, which PowerShell shows
 // as properties (a table of two columns by default).
 func (t *valueTuple) Adapted() []*object.Property {
-	elem := map[string]string{"System.Int32": "int", "System.Int64": "long", "System.UInt64": "ulong"}[t.typ.Args[0].FullName]
+	elem := map[string]string{"System.Int32": "int", "System.Int64": "long", "System.UInt64": "ulong",
+		"System.SByte": "sbyte", "System.Byte": "byte", "System.Int16": "short", "System.UInt16": "ushort",
+		"System.UInt32": "uint"}[t.typ.Args[0].FullName]
 	return []*object.Property{
 		{Name: "Item1", Value: t.item1, Kind: object.AdaptedProperty, TypeName: elem},
 		{Name: "Item2", Value: t.item2, Kind: object.AdaptedProperty, TypeName: elem},
@@ -81,7 +85,9 @@ func declareValueTuple() {
 }
 
 // divRemType is the integer type of the overload PowerShell picks for
-// DivRem's two operands: that of the first Int32 or Int64 operand, else
+// DivRem's two operands: that of the first Int32 or Int64 operand; else,
+// when both are integers, the type both convert to (two Bytes call the
+// Byte overload; the out overloads have only Int32 and Int64); else
 // general (UInt64 for the tuple overloads, Int64 for the out ones).
 func divRemType(c *dotnet.Call, general string) string {
 	for _, a := range c.Args[:2] {
@@ -92,7 +98,20 @@ func divRemType(c *dotnet.Call, general string) string {
 			return "System.Int64"
 		}
 	}
-	return general
+	t := numeric.IntegerOverload(dotnet.Bare(c.Args[0]), dotnet.Bare(c.Args[1]))
+	if general == "System.Int64" {
+		switch t {
+		case "System.SByte", "System.Byte", "System.Int16", "System.UInt16":
+			return "System.Int32"
+		case "System.UInt32":
+			return "System.Int64"
+		}
+		return general
+	}
+	if t == "" {
+		return general
+	}
+	return t
 }
 
 // mathDivRem is Math.DivRem: two arguments call a tuple overload, three
@@ -110,42 +129,36 @@ func mathDivRem() *dotnet.Member {
 				return nil, dotnet.SetRef(c, 2, nil)
 			}
 		}
-		var ops [2]int64
+		var ops [2]*big.Int
 		for i := range ops {
 			v, err := c.To(i, typ, names[i])
 			if err != nil {
 				return nil, err
 			}
-			isInt := true
-			switch n := v.(type) {
-			case int:
-				ops[i] = int64(n)
-			case int64:
-				ops[i] = n
-			default:
-				isInt = false
-			}
-			// exosim keeps UInt64 values as Int64: a negative one, or
-			// one beyond Int64's range, is outside what it divides
-			if !isInt || typ == "System.UInt64" && ops[i] < 0 {
-				inner := dotnet.ConvertFailed(c.Arg(i), typ, "Value was either too large or too small for a UInt64.")
+			n, isBig, ok := object.IntegerValue(v)
+			if !ok {
+				inner := dotnet.ConvertFailed(c.Arg(i), typ, "")
 				return nil, dotnet.ArgConvertError(c.Arg(i), names[i], c.Name, typ, inner)
 			}
+			ops[i] = bigOf(n, isBig)
 		}
 		a, b := ops[0], ops[1]
-		if b == 0 {
+		if b.Sign() == 0 {
 			return nil, &dotnet.TypedException{Msg: "Attempted to divide by zero.", Type: "System.DivideByZeroException"}
 		}
-		// the one quotient that does not fit: MinValue / -1
-		if b == -1 && (typ == "System.Int32" && a == math.MinInt32 || a == math.MinInt64) {
+		// .NET divides truncating toward zero; the remainder has the
+		// dividend's sign
+		q, r := new(big.Int).QuoRem(a, b, new(big.Int))
+		// the one quotient that does not fit: MinValue / -1 (Int32 and
+		// Int64 throw; the smaller types compute in Int32 and wrap)
+		if (typ == "System.Int32" || typ == "System.Int64") && !fitsType(q, typ) {
 			return nil, dotnet.Throw("Arithmetic operation resulted in an overflow.")
 		}
-		q, r := a/b, a%b
-		wrap := func(n int64) any {
-			if typ == "System.Int32" {
-				return int(n)
+		wrap := func(n *big.Int) any {
+			if typ == "System.UInt64" {
+				return n.Uint64()
 			}
-			return n
+			return numeric.OfIntegerType(n.Int64(), typ)
 		}
 		if len(c.Args) == 3 {
 			if err := dotnet.SetRef(c, 2, wrap(r)); err != nil {
@@ -157,4 +170,21 @@ func mathDivRem() *dotnet.Member {
 		def := dotnet.LookupDef("System.ValueTuple`2", 2)
 		return &valueTuple{item1: wrap(q), item2: wrap(r), typ: dotnet.CloseType(def, []*dotnet.TypeInfo{elem, elem})}, nil
 	})
+}
+
+// bigOf is an integer IntegerValue read as a big.Int (isBig: a UInt64
+// beyond Int64, whose bits n holds).
+func bigOf(n int64, isBig bool) *big.Int {
+	if isBig {
+		return new(big.Int).SetUint64(uint64(n))
+	}
+	return new(big.Int).SetInt64(n)
+}
+
+// fitsType reports whether q fits Int32 or Int64 (typ).
+func fitsType(q *big.Int, typ string) bool {
+	if !q.IsInt64() {
+		return false
+	}
+	return typ == "System.Int64" || q.Int64() >= math.MinInt32 && q.Int64() <= math.MaxInt32
 }

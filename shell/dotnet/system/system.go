@@ -169,6 +169,11 @@ func mathMinMax(max bool) *dotnet.Member {
 		if cmp := numeric.Compare(ns[0], ns[1]); (max && cmp >= 0) || (!max && cmp <= 0) {
 			pick = ns[0]
 		}
+		// integers call the overload of the integer type both convert
+		// to (Max([byte]1, [byte]2) is a Byte)
+		if t := numeric.IntegerOverload(ns...); t != "" {
+			return numeric.OfIntegerType(pick, t), nil
+		}
 		switch {
 		case hasKind(ns, 2):
 			return numeric.Float(pick), nil
@@ -235,7 +240,7 @@ func declareObject() {
 			}},
 		&dotnet.TypeDef{FullName: "System.ValueType", Is: func(_ *dotnet.TypeInfo, v any) bool {
 			switch dotnet.Bare(v).(type) {
-			case int, int64, float64, float32, bool, object.Char, object.Decimal, object.Guid, object.TimeSpan, object.Enum:
+			case int, int64, float64, float32, bool, object.Char, object.Decimal, object.Guid, object.TimeSpan, object.Enum, int8, uint8, int16, uint16, uint32, uint64:
 				return true
 			}
 			_, ok := dotnet.Bare(v).(time.Time)
@@ -312,7 +317,7 @@ func declareBase() {
 					return object.Char(r[0]), nil
 				case object.Char:
 					return x, nil
-				case int, int64, float64, object.Decimal:
+				case int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
 					n, _ := numeric.ToNumber(x)
 					i := numeric.Int64(n)
 					if i < 0 || i > 65535 {
@@ -495,7 +500,26 @@ func declareBase() {
 					if err != nil {
 						return nil, err
 					}
+					// Abs has overloads for the signed types: a Byte takes
+					// the Int16 one, a UInt16 the Int32 one, a UInt32 the
+					// Int64 one, a UInt64 the Double one
 					switch x := ns[0].(type) {
+					case int8:
+						if x == math.MinInt8 {
+							return nil, dotnet.Throw("Negating the minimum value of a twos complement number is invalid.")
+						}
+						return max(x, -x), nil
+					case int16:
+						if x == math.MinInt16 {
+							return nil, dotnet.Throw("Negating the minimum value of a twos complement number is invalid.")
+						}
+						return max(x, -x), nil
+					case uint8:
+						return int16(x), nil
+					case uint16:
+						return int(x), nil
+					case uint32:
+						return int64(x), nil
 					case int:
 						if x == math.MinInt32 {
 							return nil, dotnet.Throw("Negating the minimum value of a twos complement number is invalid.")
@@ -505,6 +529,9 @@ func declareBase() {
 						}
 						return x, nil
 					case int64:
+						if x == math.MinInt64 {
+							return nil, dotnet.Throw("Negating the minimum value of a twos complement number is invalid.")
+						}
 						if x < 0 {
 							return -x, nil
 						}
@@ -785,7 +812,7 @@ func bytesArg(c *dotnet.Call, i int, param string) ([]byte, error) {
 		if err != nil {
 			return nil, dotnet.ArgConvertError(c.Arg(i), param, c.Name, "System.Byte[]", err)
 		}
-		out[k] = byte(n.(int))
+		out[k] = n.(uint8)
 	}
 	return out, nil
 }

@@ -1059,6 +1059,9 @@ func (p *parser) plainWordEnd(i int) int {
 // returns nil when the word is not entirely a number.
 func (p *parser) tryNumber(i, ds int, neg bool, m lexMode, space bool) *Token {
 	val, end, ok := p.scanNumber(ds)
+	if ok && neg {
+		val, ok = negate(val)
+	}
 	r, _ := p.at(end)
 	if m == modeCmd {
 		if !ok || !(r == -1 || endsGeneric(r)) {
@@ -1084,30 +1087,40 @@ func (p *parser) tryNumber(i, ds int, neg bool, m lexMode, space bool) *Token {
 		p.errorf(t.Ext, false, "BadNumericConstant", "The numeric constant "+p.text[i:j]+" is not valid.")
 		return t
 	}
-	if neg {
-		val = negate(val)
-	}
 	t := p.tok(TokNumber, i, end, space)
 	t.Value = val
 	return t
 }
 
-func negate(v any) any {
+// negate is the value of a literal written with a minus sign: the same
+// type, negated (-10y is an SByte); an unsigned literal other than zero
+// cannot be negative, so it is no number (ok false).
+func negate(v any) (any, bool) {
 	switch x := v.(type) {
+	case int8:
+		return -x, true
+	case int16:
+		return -x, true
 	case int:
-		return -x
+		if x == math.MinInt32 {
+			return -int64(x), true
+		}
+		return -x, true
 	case int64:
 		if x == math.MinInt64 {
-			return object.DecimalFromInt(x)
+			return object.DecimalFromInt(x), true
 		}
-		return -x
+		return -x, true
 	case float64:
-		return -x
+		return -x, true
 	case object.Decimal:
 		d, _ := object.ParseDecimal("-" + x.String())
-		return d
+		return d, true
+	case uint8, uint16, uint32, uint64:
+		n, _, _ := object.IntegerValue(x)
+		return x, n == 0
 	}
-	return v
+	return v, true
 }
 
 var multipliers = lazy.Value[map[string]int64]{Build: func() map[string]int64 {
@@ -1245,10 +1258,12 @@ func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
 		if suffix == "" {
 			return f, j, true
 		}
-		if math.IsInf(f, 0) || math.IsNaN(f) || f != math.Trunc(f) {
+		if math.IsInf(f, 0) || math.IsNaN(f) {
 			return nil, j, false
 		}
-		bi, _ := new(big.Float).SetFloat64(f).Int(nil)
+		// a real with an integer suffix converts as a cast does, rounding
+		// half to even (3.72uy is 4, 2.5ul is 2)
+		bi, _ := new(big.Float).SetFloat64(math.RoundToEven(f)).Int(nil)
 		v, ok := integerWithSuffix(bi, suffix, base)
 		return v, j, ok
 	}
@@ -1283,10 +1298,17 @@ func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
 	return v, j, ok2
 }
 
+// integerWithSuffix is an integer literal's value of the type its suffix
+// names: y SByte, uy Byte, s Int16, us UInt16, l Int64, u UInt32 (UInt64
+// when it does not fit), ul UInt64, n BigInteger; no suffix the smallest
+// of Int32, Int64, Decimal and Double that holds it. Hex and binary
+// literals of a signed type reinterpret their bits (0xFFy is -1).
 func integerWithSuffix(bi *big.Int, suffix string, base int) (any, bool) {
 	fits := func(lo, hi int64) bool {
 		return bi.IsInt64() && bi.Int64() >= lo && bi.Int64() <= hi
 	}
+	// bits reports whether a hex or binary literal fills at most n bits
+	bits := func(n int) bool { return base != 10 && bi.Sign() >= 0 && bi.BitLen() <= n }
 	switch suffix {
 	case "":
 		switch {
@@ -1301,7 +1323,7 @@ func integerWithSuffix(bi *big.Int, suffix string, base int) (any, bool) {
 		f, _ := new(big.Float).SetInt(bi).Float64()
 		return f, true
 	case "l":
-		if base != 10 && bi.BitLen() <= 64 && bi.Sign() >= 0 {
+		if bits(64) {
 			return int64(bi.Uint64()), true
 		}
 		if bi.IsInt64() {
@@ -1309,37 +1331,36 @@ func integerWithSuffix(bi *big.Int, suffix string, base int) (any, bool) {
 		}
 	case "s":
 		if fits(math.MinInt16, math.MaxInt16) {
-			return int(bi.Int64()), true
+			return int16(bi.Int64()), true
 		}
-		if base != 10 && fits(0, math.MaxUint16) {
-			return int(int16(uint16(bi.Int64()))), true
+		if bits(16) {
+			return int16(uint16(bi.Int64())), true
 		}
 	case "us":
 		if fits(0, math.MaxUint16) {
-			return int(bi.Int64()), true
+			return uint16(bi.Int64()), true
 		}
 	case "y":
 		if fits(math.MinInt8, math.MaxInt8) {
-			return int(bi.Int64()), true
+			return int8(bi.Int64()), true
 		}
-		if base != 10 && fits(0, math.MaxUint8) {
-			return int(int8(uint8(bi.Int64()))), true
+		if bits(8) {
+			return int8(uint8(bi.Int64())), true
 		}
 	case "uy":
 		if fits(0, math.MaxUint8) {
-			return int(bi.Int64()), true
+			return uint8(bi.Int64()), true
 		}
 	case "u":
 		if fits(0, math.MaxUint32) {
-			return bi.Int64(), true
+			return uint32(bi.Int64()), true
+		}
+		if bi.Sign() >= 0 && bi.IsUint64() {
+			return bi.Uint64(), true
 		}
 	case "ul":
-		if bi.Sign() >= 0 && bi.BitLen() <= 64 {
-			if bi.IsInt64() {
-				return bi.Int64(), true
-			}
-			d, ok := object.ParseDecimal(bi.String())
-			return d, ok
+		if bi.Sign() >= 0 && bi.IsUint64() {
+			return bi.Uint64(), true
 		}
 	case "n":
 		d, ok := object.ParseDecimal(bi.String())

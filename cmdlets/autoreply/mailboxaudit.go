@@ -149,7 +149,11 @@ func searchMailboxAuditLog() *command.Command {
 					continue
 				}
 				seen[r.MailboxGuid] = true
-				out = append(out, mailboxAuditSummary(r))
+				identity := r.OwnerDisplayName
+				if m, err := directory.GetMailbox(tx, r.MailboxGuid); err == nil {
+					identity = m.Identity()
+				}
+				out = append(out, mailboxAuditSummary(r, identity))
 			}
 			return nil, nil
 		})
@@ -171,13 +175,14 @@ func oneOf(list []string, s string) (string, bool) {
 }
 
 // mailboxAuditSummary is the summary of a mailbox's entries: its newest
-// one.
-func mailboxAuditSummary(r *auditbypass.MailboxAuditRecord) *object.PSObject {
+// one. Its Identity is the mailbox's, which runbooks pass on to
+// Search-MailboxAuditLog -ShowDetails.
+func mailboxAuditSummary(r *auditbypass.MailboxAuditRecord, identity string) *object.PSObject {
 	o := object.NewObject(TypeMailboxAuditLogRecord, "Microsoft.Exchange.Data.ConfigurableObject", "System.Object")
 	o.AddTyped("MailboxGuid", "System.Guid", exo.GuidValue(r.ExchangeGuid))
 	o.AddTyped("MailboxResolvedOwnerName", "System.String", r.OwnerDisplayName)
 	o.AddTyped("LastAccessed", "System.Nullable`1[[System.DateTime]]", r.Time.UTC())
-	o.AddTyped("Identity", "System.String", r.Identity)
+	o.AddTyped("Identity", "System.String", identity)
 	o.AddTyped("IsValid", "System.Boolean", true)
 	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "New")
 	return o

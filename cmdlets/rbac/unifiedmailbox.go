@@ -166,13 +166,14 @@ type mailboxAuditDataJSON struct {
 	ExternalAccess                bool             `json:"ExternalAccess"`
 	InternalLogonType             int              `json:"InternalLogonType"`
 	LogonType                     int              `json:"LogonType"`
+	LogonUserDisplayName          string           `json:"LogonUserDisplayName"`
 	LogonUserSid                  string           `json:"LogonUserSid"`
 	MailboxGuid                   string           `json:"MailboxGuid"`
 	MailboxOwnerSid               string           `json:"MailboxOwnerSid"`
 	MailboxOwnerUPN               string           `json:"MailboxOwnerUPN"`
 	OrganizationName              string           `json:"OrganizationName"`
 	OriginatingServer             string           `json:"OriginatingServer"`
-	CrossMailboxOperation         *bool            `json:"CrossMailboxOperation,omitempty"`
+	CrossMailboxOperations        *bool            `json:"CrossMailboxOperations,omitempty"`
 	Folder                        *auditFolderJSON `json:"Folder,omitempty"`
 	AffectedItems                 []auditItemJSON  `json:"AffectedItems,omitempty"`
 	Item                          *auditItemJSON   `json:"Item,omitempty"`
@@ -219,7 +220,7 @@ func mailboxAuditData(r *auditbypass.MailboxAuditRecord, org *directory.Organiza
 		auditDataCommon: auditDataCommon{CreationTime: r.Time.UTC().Format("2006-01-02T15:04:05"), ID: r.Identity, Operation: r.Operation, OrganizationID: orgGuid,
 			RecordType: recordTypeNumber(t), ResultStatus: "Succeeded", UserKey: r.ActorObjectID, UserType: 0, Version: 1, Workload: "Exchange"},
 		ClientIP: r.ClientIP, UserID: r.Actor, ClientIPAddress: r.ClientIP, ClientInfoString: r.ClientInfo,
-		InternalLogonType: logonTypeNumber(r.LogonType), LogonType: logonTypeNumber(r.LogonType), LogonUserSid: sidOf(r.ActorObjectID),
+		InternalLogonType: logonTypeNumber(r.LogonType), LogonType: logonTypeNumber(r.LogonType), LogonUserDisplayName: r.ActorDisplayName, LogonUserSid: sidOf(r.ActorObjectID),
 		MailboxGuid: r.ExchangeGuid, MailboxOwnerSid: sidOf(r.OwnerObjectID), MailboxOwnerUPN: r.OwnerUPN,
 		OrganizationName: orgName, OriginatingServer: originatingServer,
 	}
@@ -230,7 +231,7 @@ func mailboxAuditData(r *auditbypass.MailboxAuditRecord, org *directory.Organiza
 		d.Item = &auditItemJSON{ID: r.Item.ID, InternetMessageID: r.Item.InternetMessageID, ParentFolder: folderJSON(r.MailboxGuid, r.Item.FolderPath), Subject: r.Item.Subject}
 	} else {
 		no := false
-		d.CrossMailboxOperation = &no
+		d.CrossMailboxOperations = &no
 		d.Folder = folderJSON(r.MailboxGuid, r.Folder)
 		d.AffectedItems = []auditItemJSON{}
 		for _, it := range r.Items {

@@ -379,15 +379,18 @@ func fireActionDone(tx *store.Tx, t store.Timer) error {
 
 // Purge is what a purge action removed from one mailbox: Counts[i]
 // items from Folders[i] (folder paths such as /Inbox), into Recoverable
-// Items\Purges when Hard, else Recoverable Items\Deletions.
+// Items\Purges when Hard, else Recoverable Items\Deletions. Subjects[i]
+// are those items' subjects where the search found messages ("" for an
+// item known only by its count).
 type Purge struct {
 	MailboxGuid string
 	ActionGuid  string
 	// Actor is who started the action.
-	Actor   string
-	Hard    bool
-	Folders []string
-	Counts  []int64
+	Actor    string
+	Hard     bool
+	Folders  []string
+	Counts   []int64
+	Subjects [][]string
 }
 
 // Purged runs in the purge action's transaction for every mailbox it
@@ -409,7 +412,20 @@ func purge(tx *store.Tx, r LocationResult, hard bool, actionGuid, actor string) 
 		}
 		return 0, 0, err
 	}
-	groups := append([]ItemGroup(nil), r.Groups...)
+	// A keyword search finds messages one by one: each group is one
+	// message, described by the preview of the same place, whose subject
+	// the purge reports.
+	type found struct {
+		ItemGroup
+		subject string
+	}
+	groups := make([]found, len(r.Groups))
+	for i, g := range r.Groups {
+		groups[i].ItemGroup = g
+		if len(r.Previews) == len(r.Groups) {
+			groups[i].subject = r.Previews[i].Subject
+		}
+	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Day > groups[j].Day })
 	target := "/Deletions"
 	if hard {
@@ -460,10 +476,14 @@ func purge(tx *store.Tx, r LocationResult, hard bool, actionGuid, actor string) 
 			f.ItemCount -= take
 			f.FolderSize -= bytes
 			directory.PutCohort(dst, directory.Cohort{Date: g.Day, Count: take, Size: bytes, Deleted: today})
-			if k := slices.Index(done.Folders, g.Folder); k >= 0 {
-				done.Counts[k] += take
-			} else if take > 0 {
-				done.Folders, done.Counts = append(done.Folders, g.Folder), append(done.Counts, take)
+			k := slices.Index(done.Folders, g.Folder)
+			if k < 0 && take > 0 {
+				k = len(done.Folders)
+				done.Folders, done.Counts, done.Subjects = append(done.Folders, g.Folder), append(done.Counts, 0), append(done.Subjects, nil)
+			}
+			for j := int64(0); j < take; j++ {
+				done.Counts[k]++
+				done.Subjects[k] = append(done.Subjects[k], g.subject)
 			}
 			n += take
 			size += bytes

@@ -122,7 +122,7 @@ func auditPurge(tx *store.Tx, p contentsearch.Purge) error {
 		var items []auditbypass.AuditItem
 		for n := int64(0); n < p.Counts[i]; n++ {
 			id := recoverable.EntryID(m.Guid, folder, fmt.Sprintf("purge\x00%s\x00%s\x00%d", p.ActionGuid, folder, n))
-			items = append(items, auditbypass.AuditItem{ID: id, FolderPath: path})
+			items = append(items, auditbypass.AuditItem{ID: id, FolderPath: path, Subject: p.Subjects[i][n]})
 		}
 		if _, err := auditbypass.Audit(tx, auditbypass.Event{Mailbox: m, Operation: op, LogonType: auditbypass.LogonAdmin,
 			Actor: p.Actor, Folder: path, Items: items}); err != nil {

@@ -42,7 +42,8 @@ func TestCommandsBuild(t *testing.T) {
 		"Get-OMEConfiguration", "New-OMEConfiguration", "Set-OMEConfiguration",
 		"Get-IRMConfiguration", "Set-IRMConfiguration",
 		"Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2",
-		"New-TransportRule", "Get-TransportRule",
+		"New-TransportRule", "Get-TransportRule", "Set-TransportRule", "Enable-TransportRule", "Disable-TransportRule", "Remove-TransportRule",
+		"Get-QuarantineMessage", "Release-QuarantineMessage", "Delete-QuarantineMessage", "Export-QuarantineMessage",
 	} {
 		if !seen[name] {
 			t.Errorf("%s is missing", name)

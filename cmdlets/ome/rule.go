@@ -95,6 +95,23 @@ func ruleParamTypes(c *command.Command) {
 	exo.DeclaredParam(c, "ApplyHtmlDisclaimerFallbackAction").Type = params.EnumType("DisclaimerFallbackAction", "Microsoft.Exchange.MessagingPolicies.Rules.DisclaimerFallbackAction", "Wrap", "Ignore", "Reject")
 }
 
+// checkRule refuses a rule New- or Set-TransportRule would store when
+// ruleProblem finds one, or when it has no action: the service's rules
+// must all have one. self is as for ruleProblem.
+func checkRule(ctx *command.Context, tx *store.Tx, r *ome.TransportRule, self string) (*object.ErrorRecord, error) {
+	msg, err := ruleProblem(tx, r, self)
+	if err != nil || msg != "" {
+		if msg != "" {
+			return exo.Invalid(ctx, msg, r.Name), nil
+		}
+		return nil, err
+	}
+	if !hasAction(r) {
+		return exo.Error(ctx, "System.ArgumentException", noActionMessage, object.InvalidArgument, r.Name), nil
+	}
+	return nil, nil
+}
+
 // ruleProblem checks a rule New- or Set-TransportRule would store
 // against the tenant and returns the error text, or "". self is the name
 // the rule is stored under ("" for a new rule): no other rule may have
@@ -159,12 +176,8 @@ func newTransportRule(ctx *command.Context) error {
 		return err
 	}
 	done, err := exo.Write(ctx, name, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		msg, err := ruleProblem(tx, r, "")
-		if err != nil {
-			return nil, err
-		}
-		if msg != "" {
-			return exo.Invalid(ctx, msg, name), nil
+		if rec, err := checkRule(ctx, tx, r, ""); rec != nil || err != nil {
+			return rec, err
 		}
 		rules, err := ome.ListTransportRules(tx)
 		if err != nil {
@@ -260,6 +273,7 @@ func RuleObject(r *ome.TransportRule) *object.PSObject {
 	o.AddTyped("Priority", "System.Int32", r.Priority)
 	o.AddTyped("Comments", "System.String", exo.NilIfEmpty(extraString(r, "Comments")))
 	o.AddTyped("Guid", "System.Guid", exo.GuidValue(r.Guid))
+	o.AddTyped("Identity", "System.String", r.Name)
 	o.AddTyped("FromScope", "System.String", exo.NilIfEmpty(r.FromScope))
 	o.AddTyped("SentToScope", "System.String", exo.NilIfEmpty(r.SentToScope))
 	o.AddTyped("ApplyRightsProtectionTemplate", "System.String", exo.NilIfEmpty(r.ApplyRightsProtectionTemplate))

@@ -74,7 +74,7 @@ func findTransportRule(ctx *command.Context, tx *store.Tx) (*ome.TransportRule, 
 }
 
 // ruleIdentity is the call's -Identity as text (a piped rule gives its
-// GUID).
+// Identity, its name).
 func ruleIdentity(ctx *command.Context) string {
 	return strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 }
@@ -259,14 +259,8 @@ func setTransportRule(ctx *command.Context) error {
 		if rec := applyRuleArgs(ctx, &r); rec != nil {
 			return rec, nil
 		}
-		if msg, err := ruleProblem(tx, &r, stored.Name); err != nil || msg != "" {
-			if msg != "" {
-				return exo.Invalid(ctx, msg, r.Name), nil
-			}
-			return nil, err
-		}
-		if !hasAction(&r) {
-			return exo.Error(ctx, "System.ArgumentException", noActionMessage, object.InvalidArgument, r.Name), nil
+		if rec, err := checkRule(ctx, tx, &r, stored.Name); rec != nil || err != nil {
+			return rec, err
 		}
 		if len(r.Extra) == 0 {
 			r.Extra = nil

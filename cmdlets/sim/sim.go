@@ -199,7 +199,9 @@ func setClock() *command.Command {
 func sendMessage() *command.Command {
 	c := cmd("Send-SimMessage", "SendSimMessageCommand")
 	c.Synopsis = "Sends a message in the simulated tenant and records it in message trace."
-	c.Description = "The message passes the tenant's mail flow rules. With -Encrypt (or a rule that encrypts) each recipient's Message Encryption experience is decided at send time: inline for people in the organization and for Microsoft 365 or Microsoft-account recipients, the portal for everyone else or when a rule applies a custom branding template."
+	c.Description = "The message passes the tenant's mail flow rules. With -Encrypt (or a rule that encrypts) each recipient's Message Encryption experience is decided at send time: inline for people in the organization and for Microsoft 365 or Microsoft-account recipients, the portal for everyone else or when a rule applies a custom branding template. " +
+		"Sending from another mailbox needs Send As on it (Add-RecipientPermission) or a place in its GrantSendOnBehalfTo, unless you are the trainer; " +
+		"the mailbox audit log records the owner's Send, or the delegate's SendAs or SendOnBehalf (Search-MailboxAuditLog, Search-UnifiedAuditLog -RecordType ExchangeItem)."
 	c.OutputType = TypeMessage
 	c.Params = []*params.Param{
 		params.P("From", params.TString, params.Mandatory(), params.Help("Sender address.")),

@@ -18,7 +18,8 @@ import (
 // address and Set-SimItemLabel on someone else's mailbox. Everyone may
 // run the ones that only read or that stand for their own actions:
 // Get-SimClock, Get-SimPortalView, Get-SimLab, Test-SimLab,
-// Get-SimLabHint, Send-SimMessage from their own address,
+// Get-SimLabHint, Send-SimMessage from their own address or from a
+// mailbox they hold Send As on or may send on behalf of (audit.go),
 // Set-SimItemLabel on their own mailbox and Invoke-SimSenderRevocation of
 // their own messages. The role is membership of rbac.TrainerGroup.
 

@@ -83,7 +83,12 @@ type Command struct {
 	// cmdlets (Microsoft.PowerShell.Commands.GetDateCommand).
 	FullTypeName string
 	// OutputType names the objects the command writes (help).
-	OutputType  string
+	OutputType string
+	// OutputTypes are the types a script function's [OutputType()]
+	// attributes name, in order, each as PowerShell's PSTypeName names
+	// it: the full name of a type literal, a string as written (nil: the
+	// command declares only OutputType).
+	OutputTypes []string
 	Synopsis    string
 	Description string
 	Examples    []Example

@@ -119,8 +119,37 @@ func (c *Cache) Advanced(in Interp, f *Function) bool {
 	return err == nil && !simple
 }
 
+// outputTypeNames are the types an [OutputType()] attribute names, as
+// PowerShell's PSTypeName names them: a type literal ([string]) by the
+// type's full name (System.String), a string ('string') as written; an
+// argument that is a list names each of its elements.
+func outputTypeNames(in Interp, a *syntax.Attribute) ([]string, error) {
+	var names []string
+	for _, e := range a.Positional {
+		if t, ok := e.(*syntax.TypeExpr); ok {
+			if full, _, _, ok := in.ResolveType(t.Type.Name); ok {
+				names = append(names, full)
+				continue
+			}
+		}
+		v, err := in.EvalExpr(e)
+		if err != nil {
+			return nil, err
+		}
+		items, ok := object.Elements(object.Unwrap(v))
+		if !ok {
+			items = []any{v}
+		}
+		for _, it := range items {
+			names = append(names, in.Text(it))
+		}
+	}
+	return names, nil
+}
+
 // Build declares the command whose body is ast (see Cache.Command).
 //
+// [OutputType()] names the types the command writes (OutputTypes).
 // [CmdletBinding()] names SupportsShouldProcess, PositionalBinding,
 // ConfirmImpact (Medium unless it says High, Low or None) and
 // DefaultParameterSetName. The parameter sets are those the parameters
@@ -140,6 +169,17 @@ func Build(in Interp, name string, ast *syntax.ScriptBlock, fnParams []*syntax.P
 	cmd := &command.Command{Name: name, Type: command.FunctionCommand, ConfirmImpact: command.ImpactMedium}
 	positionalBinding := true
 	for _, a := range attrs {
+		if strings.EqualFold(a.Name, "OutputType") {
+			names, err := outputTypeNames(in, a)
+			if err != nil {
+				return nil, false, err
+			}
+			cmd.OutputTypes = append(cmd.OutputTypes, names...)
+			if cmd.OutputType == "" && len(names) > 0 {
+				cmd.OutputType = names[0]
+			}
+			continue
+		}
 		if !strings.EqualFold(a.Name, "CmdletBinding") {
 			continue
 		}

@@ -70,12 +70,24 @@ func commandInfo(rt *runtime.Runtime, c *command.Command, common bool) *object.P
 		def = c.DefaultSet
 	}
 	o.AddTyped("DefaultParameterSet", "string", def)
+	// OutputType is a PSTypeName per type the command declares: its name
+	// and, worked out when read, the type it resolves to (none for a type
+	// exosim does not define, as for a type that is not loaded)
 	outputs := []any{}
-	if c.OutputType != "" {
+	names := c.OutputTypes
+	if names == nil && c.OutputType != "" {
+		names = []string{c.OutputType}
+	}
+	for _, name := range names {
 		t := object.NewObject("System.Management.Automation.PSTypeName", "System.Object")
-		t.AddTyped("Name", "string", c.OutputType)
-		t.AddTyped("Type", "type", nil)
-		name := c.OutputType
+		t.AddTyped("Name", "string", name)
+		t.AddProperty(&object.Property{Name: "Type", Kind: object.AdaptedProperty, TypeName: "type", Getter: func() any {
+			if ti, ok := rt.ResolveType(name); ok {
+				return &dotnet.TypeValue{Info: ti}
+			}
+			return nil
+		}})
+		t.AddTyped("TypeDefinitionAst", "System.Management.Automation.Language.TypeDefinitionAst", nil)
 		t.ToStringFunc = func() string { return name }
 		outputs = append(outputs, t)
 	}

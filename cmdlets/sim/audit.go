@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/auditbypass"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/permissions"
 	"github.com/exosim/exosim/store/recoverable"
@@ -17,10 +18,13 @@ import (
 // auditing records of it:
 //
 //   - from the caller's own mailbox: the owner's Send;
-//   - from a mailbox the caller holds Send As on (Add-RecipientPermission):
-//     the delegate's SendAs;
-//   - from a mailbox whose GrantSendOnBehalfTo names the caller's mailbox:
-//     the delegate's SendOnBehalf;
+//   - from a mailbox the caller holds Send As on (Add-RecipientPermission),
+//     directly or through a security group they are a member of: the
+//     delegate's SendAs (a Deny entry for the caller or a group of theirs
+//     takes it away);
+//   - from a mailbox whose GrantSendOnBehalfTo names the caller's mailbox
+//     or a security group they are a member of: the delegate's
+//     SendOnBehalf;
 //   - from anyone else's mailbox (a trainer only): the owner's Send, the
 //     trainer acting as that owner.
 //
@@ -80,7 +84,13 @@ func sendRight(tx *store.Tx, caller string, m *directory.Mailbox) (string, error
 	}
 	allow, deny := false, false
 	for _, p := range entries {
-		if strings.EqualFold(p.Trustee, u.ObjectID) {
+		holds := strings.EqualFold(p.Trustee, u.ObjectID)
+		if !holds && p.TrusteeKind == permissions.TrusteeGroup {
+			if holds, err = memberOf(tx, p.Trustee, u.ObjectID, map[string]bool{}); err != nil {
+				return "", err
+			}
+		}
+		if holds {
 			allow, deny = allow || !p.Deny, deny || p.Deny
 		}
 	}
@@ -100,9 +110,48 @@ func sendRight(tx *store.Tx, caller string, m *directory.Mailbox) (string, error
 					}
 				}
 			}
+			// A security group named there by its name.
+			gs, err := groups.List(tx)
+			if err != nil {
+				return "", err
+			}
+			for _, g := range gs {
+				for _, n := range names {
+					if !strings.EqualFold(n, g.Name) {
+						continue
+					}
+					if in, err := memberOf(tx, g.Guid, u.ObjectID, map[string]bool{}); err != nil || in {
+						return sendOnBehalf, err
+					}
+				}
+			}
 		}
 	}
 	return sendAsSomeoneFor, nil
+}
+
+// memberOf reports whether the account is a member of the group, directly
+// or through the groups among its members.
+func memberOf(tx *store.Tx, groupID, objectID string, seen map[string]bool) (bool, error) {
+	if seen[strings.ToLower(groupID)] {
+		return false, nil
+	}
+	seen[strings.ToLower(groupID)] = true
+	g, ok, err := groups.Get(tx, groupID)
+	if err != nil || !ok {
+		return false, err
+	}
+	for _, m := range g.Members {
+		switch {
+		case m.Kind == groups.MemberUser && strings.EqualFold(m.ID, objectID):
+			return true, nil
+		case m.Kind == groups.MemberGroup:
+			if in, err := memberOf(tx, m.ID, objectID, seen); err != nil || in {
+				return in, err
+			}
+		}
+	}
+	return false, nil
 }
 
 // simulatedClientIP is the client address the simulation gives an

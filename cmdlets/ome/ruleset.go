@@ -41,6 +41,7 @@ func ruleChangeCommands() []*command.Command {
 	enable.ConfirmImpact = command.ImpactMedium
 	enable.Examples = []command.Example{{Code: ruleExample + `Disable-TransportRule "Hold external mail" -Confirm:$false; Enable-TransportRule "Hold external mail"`, Remark: "Turns a rule off, then on again."}}
 	exo.DescribeDeclared(enable, help)
+	exo.Describe(enable, map[string]string{"Mode": "How the rule acts once it is on: Enforce, Audit or AuditAndNotify; without it the rule keeps its mode."})
 	ruleParamTypes(enable)
 	enable.Handler.Process = func(ctx *command.Context) error { return switchTransportRule(ctx, true) }
 

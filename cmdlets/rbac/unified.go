@@ -225,16 +225,16 @@ func searchUnifiedAuditLog() *command.Command {
 	exo.Describe(c, map[string]string{
 		"StartDate":              "Start of the date range (UTC, simulated time).",
 		"EndDate":                "End of the date range (UTC, simulated time); must be later than StartDate.",
-		"Operations":             "Only these operations (for Exchange admin records: cmdlet names).",
+		"Operations":             "Only these operations: cmdlet names for Exchange admin records, mailbox actions (SendAs, SendOnBehalf, Send, SoftDelete, HardDelete) for mailbox records.",
 		"UserIds":                "Only records of these users (UPN).",
 		"ObjectIds":              "Only records about these objects; * is a wildcard.",
-		"RecordType":             "Only this record type; the simulator's records are ExchangeAdmin.",
+		"RecordType":             "Only this record type; the simulator's records are ExchangeAdmin, ExchangeItem and ExchangeItemGroup.",
 		"ResultSize":             "Records per call (default 100, at most 5000).",
 		"SessionId":              "Names a paged search: calls with the same id return the next page.",
 		"SessionCommand":         "ReturnLargeSet (log order, up to 50,000 in all) or ReturnNextPreviewPage (newest first, up to 5,000).",
 		"Formatted":              "AuditData indented, with RecordType and UserType as names instead of numbers.",
 		"FreeText":               "Only records whose details contain this text.",
-		"IPAddresses":            "Only records from these client IP addresses (simulated records carry none).",
+		"IPAddresses":            "Only records from these client IP addresses (mailbox records carry one; admin records none).",
 		"SiteIds":                "Only records of these SharePoint sites (simulated records carry none).",
 		"HighCompleteness":       "Favours complete results over speed; the simulator's results are always complete.",
 		"LegacyFlow":             "Uses the older search back end; the results are the same.",
@@ -244,13 +244,16 @@ func searchUnifiedAuditLog() *command.Command {
 	exo.DeclaredParam(c, "SessionCommand").Type = params.EnumType("UnifiedAuditSessionCommand",
 		"Microsoft.Exchange.Management.SystemConfigurationTasks.UnifiedAuditSessionCommand", returnLargeSet, returnNextPreviewPage)
 	c.OutputType = TypeUnifiedAuditLogEvent
-	c.Synopsis = "Searches the unified audit log; the simulator's records are the ExchangeAdmin entries of the admin audit log."
-	c.Description = "Each record has RecordType ExchangeAdmin, the caller in UserIds, the cmdlet in Operations and the details as JSON in AuditData. " +
+	c.Synopsis = "Searches the unified audit log: the admin audit log's ExchangeAdmin entries and the mailbox audit log's ExchangeItem and ExchangeItemGroup entries."
+	c.Description = "An ExchangeAdmin record has the caller in UserIds, the cmdlet in Operations and the details as JSON in AuditData; " +
+		"a mailbox record (ExchangeItem for one item, such as SendAs; ExchangeItemGroup for several, such as SoftDelete) the account that acted, the mailbox action and the fields of the mailbox audit schema. " +
 		"Without a session the newest records are returned, and ResultCount is the number that matched. With -SessionId and -SessionCommand, " +
 		"repeat the same call until it returns nothing: each call hands out the next page; ResultIndex counts across pages."
 	c.Examples = []command.Example{
 		{Code: "Search-UnifiedAuditLog -StartDate (Get-Date).AddDays(-1) -EndDate (Get-Date).AddDays(1) -RecordType ExchangeAdmin | Format-Table CreationDate, UserIds, Operations",
 			Remark: "Lists today's Exchange admin actions."},
+		{Code: "Search-UnifiedAuditLog -StartDate (Get-Date).AddDays(-7) -EndDate (Get-Date) -Operations SendAs,SendOnBehalf | ForEach-Object { $d = $_.AuditData | ConvertFrom-Json; '{0} sent from {1}{2}' -f $d.UserId, $d.SendAsUserSmtp, $d.SendOnBehalfOfUserSmtp }",
+			Remark: "Shows who sent as or on behalf of which mailbox in the last week."},
 		{Code: "$id = [guid]::NewGuid().ToString(); do { $page = @(Search-UnifiedAuditLog -StartDate (Get-Date).AddDays(-7) -EndDate (Get-Date) -SessionId $id -SessionCommand ReturnLargeSet -ResultSize 5000); $page } while ($page.Count -gt 0)",
 			Remark: "Exports every record of the last week, page by page."},
 	}

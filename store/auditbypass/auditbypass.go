@@ -27,13 +27,14 @@ var assocKind = &permailbox.Records[Association]{
 
 // Register adds the audit bypass associations and the mailbox audit log to
 // s: their kinds, the rule that a purged mailbox's association and
-// records go with it, the association check and the log's age limit on
-// the simulated clock.
+// records go with it, their checks and the log's age limit on the
+// simulated clock.
 func Register(s *store.Schema) {
 	assocKind.Register(s, "audit-bypass", nil)
 	logKind.Register(s)
 	s.AfterAdvance(expire)
 	directory.AfterMailboxDelete.Add(s, dropMailbox)
+	s.AddCheck("mailbox-audit-log", checkLog)
 }
 
 // Enabled reports whether the mailbox's account bypasses audit logging.

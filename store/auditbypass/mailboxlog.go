@@ -331,3 +331,19 @@ func dropRecords(tx *store.Tx, ordered bool, drop func(*MailboxAuditRecord) bool
 	}
 	return nil
 }
+
+// checkLog reports mailbox audit records whose mailbox no longer exists
+// (a purged mailbox's records go with it) or whose logon type is unknown.
+func checkLog(tx *store.Tx, report func(store.Finding)) error {
+	return logKind.ForEach(tx, "", func(key string, r *MailboxAuditRecord) error {
+		if DefaultActions(r.LogonType) == nil {
+			report(store.Finding{Check: "mailbox-audit-log", Kind: "mailbox audit record", Key: key, Message: fmt.Sprintf("unknown logon type %q", r.LogonType)})
+		}
+		if _, ok, err := directory.Mailboxes.Get(tx, r.MailboxGuid); err != nil {
+			return err
+		} else if !ok {
+			report(store.Finding{Check: "mailbox-audit-log", Kind: "mailbox audit record", Key: key, Message: "an audit record of a mailbox that does not exist"})
+		}
+		return nil
+	})
+}

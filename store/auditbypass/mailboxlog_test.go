@@ -1,6 +1,7 @@
 package auditbypass_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/store"
@@ -111,5 +112,20 @@ func TestAuditAgeLimitAndPurge(t *testing.T) {
 	})
 	if f := storetest.Findings(t, s); f != "" {
 		t.Errorf("findings: %s", f)
+	}
+}
+
+// The tenant check finds a record whose mailbox does not exist.
+func TestAuditLogCheck(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		ghost := &directory.Mailbox{Guid: "00000000-0000-0000-0000-00000000abcd", UserPrincipalName: "ghost@contoso.com"}
+		_, err := auditbypass.Audit(tx, auditbypass.Event{Mailbox: ghost, Operation: "HardDelete", LogonType: auditbypass.LogonAdmin,
+			Actor: "admin@contoso.onmicrosoft.com", Folder: `\Inbox`})
+		storetest.Must(t, err)
+	})
+	if f := storetest.Findings(t, s); !strings.Contains(f, "mailbox-audit-log") {
+		t.Errorf("findings %q, want the mailbox-audit-log check's", f)
 	}
 }

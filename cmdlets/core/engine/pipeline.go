@@ -258,8 +258,8 @@ func forEachObject() *command.Command {
 				return nil
 			}
 			name := ctx.String("MemberName")
-			if ctx.Has("ArgumentList") || !hasProperty(in, name) {
-				if !hasProperty(in, name) {
+			if ctx.Has("ArgumentList") || !hasProperty(ctx, in, name) {
+				if !hasProperty(ctx, in, name) {
 					args, _ := ctx.Value("ArgumentList").([]any)
 					v, err := runtime.Of(ctx).MethodCall(in, name, args)
 					if err == nil {
@@ -316,12 +316,24 @@ func parallelItem(ctx *command.Context, in any) error {
 	return err
 }
 
-func hasProperty(v any, name string) bool {
+// hasProperty reports whether v has a property of that name: a
+// dictionary's key, a property of the object, or one the type registry
+// defines for v's .NET type (a type's Name and FullName).
+func hasProperty(ctx *command.Context, v any, name string) bool {
 	if h, ok := v.(*object.Hashtable); ok {
 		return h.Has(name)
 	}
-	_, ok := object.GetProperty(v, name)
-	return ok
+	if _, ok := object.GetProperty(v, name); ok {
+		return true
+	}
+	return registryProperty(ctx, v, name)
+}
+
+// registryProperty reports whether the type registry defines a readable
+// member of that name for v's .NET type.
+func registryProperty(ctx *command.Context, v any, name string) bool {
+	m, _, _ := members.Resolve(runtime.Of(ctx).Members(), v, name)
+	return m != nil && m.Get != nil
 }
 
 // ---------------------------------------------------------------------------
@@ -381,6 +393,8 @@ func selectObject() *command.Command {
 				if h, isH := in.(*object.Hashtable); isH && h.Has(name) {
 					val, _ = h.Get(name)
 					ok = true
+				} else if registryProperty(ctx, in, name) {
+					val, ok = members.Get(runtime.Of(ctx).Members(), in, name)
 				}
 			} else {
 				val = p.Get()

@@ -73,7 +73,18 @@ func valueMemberText() map[string]struct{ params, text string } {
 	`},
 		"System.BitConverter": {"", `
 	Property IsLittleEndian: static bool IsLittleEndian {get;}
+	Method GetBytes: static byte[] GetBytes(bool value) | static byte[] GetBytes(char value) | static byte[] GetBytes(double value) | static byte[] GetBytes(System.Half value) | static byte[] GetBytes(System.Int128 value) | static byte[] GetBytes(short value) | static byte[] GetBytes(int value) | static byte[] GetBytes(long value) | static byte[] GetBytes(float value) | static byte[] GetBytes(System.UInt128 value) | static byte[] GetBytes(ushort value) | static byte[] GetBytes(uint value) | static byte[] GetBytes(ulong value)
+	Method ToBoolean: static bool ToBoolean(byte[] value, int startIndex) | static bool ToBoolean(System.ReadOnlySpan[byte] value)
+	Method ToChar: static char ToChar(byte[] value, int startIndex) | static char ToChar(System.ReadOnlySpan[byte] value)
+	Method ToDouble: static double ToDouble(byte[] value, int startIndex) | static double ToDouble(System.ReadOnlySpan[byte] value)
+	Method ToInt16: static short ToInt16(byte[] value, int startIndex) | static short ToInt16(System.ReadOnlySpan[byte] value)
+	Method ToInt32: static int ToInt32(byte[] value, int startIndex) | static int ToInt32(System.ReadOnlySpan[byte] value)
+	Method ToInt64: static long ToInt64(byte[] value, int startIndex) | static long ToInt64(System.ReadOnlySpan[byte] value)
+	Method ToSingle: static float ToSingle(byte[] value, int startIndex) | static float ToSingle(System.ReadOnlySpan[byte] value)
 	Method ToString: static string ToString(byte[] value) | static string ToString(byte[] value, int startIndex) | static string ToString(byte[] value, int startIndex, int length)
+	Method ToUInt16: static ushort ToUInt16(byte[] value, int startIndex) | static ushort ToUInt16(System.ReadOnlySpan[byte] value)
+	Method ToUInt32: static uint ToUInt32(byte[] value, int startIndex) | static uint ToUInt32(System.ReadOnlySpan[byte] value)
+	Method ToUInt64: static ulong ToUInt64(byte[] value, int startIndex) | static ulong ToUInt64(System.ReadOnlySpan[byte] value)
 	`},
 		"System.Version": {"", `
 	Property MajorRevision: short MajorRevision {get;}

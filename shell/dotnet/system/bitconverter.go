@@ -8,7 +8,8 @@ import (
 
 // System.BitConverter: scripts that take store IDs apart (a folder's
 // FolderId decoded from Base64) turn bytes into hex with ToString, which
-// writes each byte as two upper-case hex digits, pairs joined by '-'.
+// writes each byte as two upper-case hex digits, pairs joined by '-';
+// GetBytes and the ToXxx methods turn numbers into bytes and back.
 
 // hexPairs is BitConverter.ToString of b.
 func hexPairs(b []byte) string {
@@ -25,8 +26,12 @@ func hexPairs(b []byte) string {
 }
 
 func declareBitConverter() {
+	statics := dotnet.Members{"GetBytes": bitGetBytes()}
+	for name, r := range bitReaders() {
+		statics[name] = bitReader(r.size, r.read)
+	}
 	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.BitConverter",
-		Static: dotnet.Members{
+		Static: dotnet.MergeMembers(statics, dotnet.Members{
 			"IsLittleEndian": dotnet.Prop(func(*dotnet.Call) (any, error) { return true, nil }),
 			"ToString": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
 				b, err := bytesArg(c, 0, "value")
@@ -57,5 +62,5 @@ func declareBitConverter() {
 				}
 				return hexPairs(b[start : start+length]), nil
 			}),
-		}})
+		})})
 }

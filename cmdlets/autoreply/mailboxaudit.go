@@ -111,14 +111,12 @@ func searchMailboxAuditLog() *command.Command {
 			}
 			if len(ids) == 0 {
 				// Without a mailbox named: every mailbox in scope.
-				err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
-					if scope.Includes(m) {
-						q.Mailboxes = append(q.Mailboxes, strings.ToLower(m.Guid))
+				q.InScope = func(guid string) (bool, error) {
+					m, err := directory.GetMailbox(tx, guid)
+					if store.IsNotFound(err) {
+						return false, nil
 					}
-					return nil
-				})
-				if err != nil {
-					return nil, err
+					return err == nil && !m.IsMailUser() && scope.Includes(m), err
 				}
 			}
 			rs, err := auditbypass.MailboxAuditRecords(tx, q)

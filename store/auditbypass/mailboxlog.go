@@ -257,16 +257,19 @@ func seqKey(seq uint64) string { return fmt.Sprintf("%016x", seq) }
 // MailboxAuditQuery selects mailbox audit records; zero fields match
 // everything.
 type MailboxAuditQuery struct {
-	Mailboxes  []string // directory Guids
+	Mailboxes []string // directory Guids
+	// InScope, when set, keeps only records of mailboxes it accepts (it is
+	// asked once a mailbox).
+	InScope    func(mailboxGuid string) (bool, error)
 	Operations []string // case-insensitive
 	LogonTypes []string // case-insensitive
 	Actors     []string // the actor's UPN, case-insensitive
 	Start, End time.Time
 }
 
-func (q *MailboxAuditQuery) match(r *MailboxAuditRecord) bool {
+func (q *MailboxAuditQuery) match(r *MailboxAuditRecord, mailboxes map[string]bool) bool {
 	switch {
-	case len(q.Mailboxes) > 0 && !has(q.Mailboxes, r.MailboxGuid):
+	case mailboxes != nil && !mailboxes[r.MailboxGuid]:
 		return false
 	case len(q.Operations) > 0 && !has(q.Operations, r.Operation):
 		return false
@@ -284,11 +287,33 @@ func (q *MailboxAuditQuery) match(r *MailboxAuditRecord) bool {
 
 // MailboxAuditRecords returns the matching records, oldest first.
 func MailboxAuditRecords(tx *store.Tx, q MailboxAuditQuery) ([]*MailboxAuditRecord, error) {
+	var mailboxes map[string]bool
+	if len(q.Mailboxes) > 0 {
+		mailboxes = map[string]bool{}
+		for _, g := range q.Mailboxes {
+			mailboxes[strings.ToLower(g)] = true
+		}
+	}
+	scoped := map[string]bool{}
 	var out []*MailboxAuditRecord
 	err := logKind.ForEach(tx, "", func(_ string, r *MailboxAuditRecord) error {
-		if q.match(r) {
-			out = append(out, r)
+		if !q.match(r, mailboxes) {
+			return nil
 		}
+		if q.InScope != nil {
+			in, seen := scoped[r.MailboxGuid]
+			if !seen {
+				var err error
+				if in, err = q.InScope(r.MailboxGuid); err != nil {
+					return err
+				}
+				scoped[r.MailboxGuid] = in
+			}
+			if !in {
+				return nil
+			}
+		}
+		out = append(out, r)
 		return nil
 	})
 	return out, err

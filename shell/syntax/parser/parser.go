@@ -964,7 +964,7 @@ func (p *parser) parseUnary() syntax.Expr {
 	}
 	if op != "" {
 		p.advance(t)
-		if op == "-" {
+		if op == "-" || op == "+" {
 			if e := p.signedNumber(t); e != nil {
 				return p.spacedPostfix(p.parsePostfix(e))
 			}
@@ -983,24 +983,28 @@ func (p *parser) parseUnary() syntax.Expr {
 	return p.spacedPostfix(p.parsePostfix(e))
 }
 
-// signedNumber is the number literal right after minus, the token t,
-// with no space between them: where a unary expression starts, the sign
-// belongs to the literal, so -10y is an SByte and -2147483648 an Int32
-// (a negative unsigned literal is left to the unary minus).
-func (p *parser) signedNumber(minus *Token) *syntax.ConstantExpr {
+// signedNumber is the number literal right after a sign, the token
+// sign, with no space between them: where a unary expression starts, the
+// sign belongs to the literal, so -10y is an SByte, +10uy a Byte and
+// -2147483648 an Int32 (a negative unsigned literal is left to the
+// unary minus).
+func (p *parser) signedNumber(sign *Token) *syntax.ConstantExpr {
 	n := p.peekTok(modeExpr)
-	if n.Kind != TokNumber || n.Ext.Start.Offset != minus.Ext.End.Offset {
+	if n.Kind != TokNumber || n.Ext.Start.Offset != sign.Ext.End.Offset {
 		return nil
 	}
-	v, ok := negate(n.Value)
-	if !ok {
-		return nil
+	v := n.Value
+	if sign.Str == "-" {
+		var ok bool
+		if v, ok = negate(n.Value); !ok {
+			return nil
+		}
 	}
 	if x, is64 := v.(int64); is64 && x == math.MinInt32 && !strings.ContainsAny(n.Text(), "lL") {
 		v = int(x)
 	}
 	p.advance(n)
-	return &syntax.ConstantExpr{Ext: p.ext(minus.Ext.Start.Offset, n.Ext.End.Offset), Value: v}
+	return &syntax.ConstantExpr{Ext: p.ext(sign.Ext.Start.Offset, n.Ext.End.Offset), Value: v}
 }
 
 // spacedPostfix applies a postfix ++ or -- that follows e after spaces

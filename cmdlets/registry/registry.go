@@ -40,6 +40,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/permissions"
 	"github.com/exosim/exosim/cmdlets/pester"
 	"github.com/exosim/exosim/cmdlets/places"
+	"github.com/exosim/exosim/cmdlets/pubfolders"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/cmdlets/recoverable"
 	"github.com/exosim/exosim/cmdlets/regional"
@@ -100,6 +101,7 @@ var packages = [...]struct {
 	{&permissions.Cmdlets, permissions.Views},
 	{&folderperms.Cmdlets, folderperms.Views},
 	{&inboxrules.Cmdlets, inboxrules.Views},
+	{&pubfolders.Cmdlets, pubfolders.Views},
 	{&calendarproc.Cmdlets, calendarproc.Views},
 	{&autoreply.Cmdlets, autoreply.Views},
 	{&mobile.Cmdlets, mobile.Views},
@@ -138,7 +140,7 @@ var packages = [...]struct {
 // session starts, so that the catalog keeps it without a copy of its own
 // (Catalog.Declare). TestPackageTablesFollowPackages checks the two agree.
 var packageTables = [...]*command.Table{
-	&graph.Cmdlets, &mailbox.Cmdlets, &permissions.Cmdlets, &folderperms.Cmdlets, &inboxrules.Cmdlets,
+	&graph.Cmdlets, &mailbox.Cmdlets, &permissions.Cmdlets, &folderperms.Cmdlets, &inboxrules.Cmdlets, &pubfolders.Cmdlets,
 	&calendarproc.Cmdlets, &autoreply.Cmdlets, &mobile.Cmdlets, &casmailbox.Cmdlets, &mailboxpolicy.Cmdlets,
 	&junkemail.Cmdlets, &messageconfig.Cmdlets, &clutter.Cmdlets, &regional.Cmdlets, &calendarconfig.Cmdlets,
 	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &addressbook.Cmdlets, &antispam.Cmdlets,

@@ -37,6 +37,7 @@ import (
 	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/permissions"
 	"github.com/exosim/exosim/store/places"
+	"github.com/exosim/exosim/store/pubfolders"
 	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/recoverable"
 	"github.com/exosim/exosim/store/regional"
@@ -74,6 +75,7 @@ func Schema() *store.Schema {
 	folderperms.Register(s)
 	inboxrules.Register(s)
 	sweeprules.Register(s)
+	pubfolders.Register(s)
 	calendarproc.Register(s)
 	autoreply.Register(s)
 	auditbypass.Register(s)

@@ -1,0 +1,318 @@
+package pubfolders
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// The public folder hierarchy. Its root (\, the IPM_SUBTREE) is not a
+// record: every tenant has it once a public folder mailbox exists. Each
+// folder below it is one record, keyed by its EntryId, naming its parent
+// by EntryId ("" for a folder at the top of the hierarchy) and the
+// public folder mailbox that holds its content. Names are unique among a
+// folder's siblings, without regard to case, and hold no backslash: the
+// backslash separates the names of a path (\Sales\Reports).
+
+// MaxNameLength is the longest name a public folder can have.
+const MaxNameLength = 255
+
+// entryIDPrefix starts every EntryId: the store's provider identifier of
+// public folders, as folder EntryIds of the public folder store begin.
+const entryIDPrefix = "000000001A447390AA6611CD9BC800AA002FC45A0300"
+
+// Holders of the two client permission entries every folder has.
+const (
+	HolderDefault   = "Default"
+	HolderAnonymous = "Anonymous"
+)
+
+// Permission is one entry of a folder's client permissions: its holder
+// (Default, Anonymous, or a recipient as "EX:<object id>") and the
+// folder rights it has, as bits of store/folderperms' rights values.
+type Permission struct {
+	Holder string `json:"holder"`
+	Rights int    `json:"rights"`
+}
+
+// Folder is one public folder.
+type Folder struct {
+	EntryID  string `json:"entryId"`
+	ParentID string `json:"parentId,omitempty"`
+	Name     string `json:"name"`
+	// ContentMailbox is the Guid of the public folder mailbox holding the
+	// folder's content.
+	ContentMailbox string `json:"contentMailbox"`
+	MailEnabled    bool   `json:"mailEnabled,omitempty"`
+	// MailRecipientGuid is the Guid of the folder's mail recipient, kept
+	// as Set-PublicFolder -MailRecipientGuid gives it.
+	MailRecipientGuid string `json:"mailRecipientGuid,omitempty"`
+	// PerUserReadStateDisabled is PerUserReadStateEnabled turned off (on
+	// by default).
+	PerUserReadStateDisabled bool `json:"perUserReadStateDisabled,omitempty"`
+	// EformsLocaleID is a culture name ("" none).
+	EformsLocaleID string `json:"eformsLocaleId,omitempty"`
+	// AgeLimit and RetainDeletedItemsFor are 0 when not set.
+	AgeLimit              time.Duration `json:"ageLimit,omitempty"`
+	RetainDeletedItemsFor time.Duration `json:"retainDeletedItemsFor,omitempty"`
+	// The quotas are 0 when not set (the mailbox's own, shown as
+	// Unlimited), else a directory.Quota.
+	IssueWarningQuota directory.Quota `json:"issueWarningQuota,omitempty"`
+	ProhibitPostQuota directory.Quota `json:"prohibitPostQuota,omitempty"`
+	MaxItemSize       directory.Quota `json:"maxItemSize,omitempty"`
+	// Permissions are the client permissions, Default and Anonymous
+	// first, then in the order they were added.
+	Permissions []Permission `json:"permissions"`
+	WhenCreated time.Time    `json:"whenCreated"`
+	WhenChanged time.Time    `json:"whenChanged"`
+}
+
+var folders = store.DefineKind(store.KindSpec[Folder]{Bucket: "publicFolders", Name: "publicFolder", Noun: "public folder", CreatedOnWrite: true})
+
+// Register adds the public folders to s: their kind and the check of
+// the hierarchy.
+func Register(s *store.Schema) {
+	folders.Register(s)
+	s.AddCheck("public-folders", check)
+}
+
+// Hierarchy is the whole public folder hierarchy as read in one
+// transaction: every folder by EntryId and the children of each.
+type Hierarchy struct {
+	ByID     map[string]*Folder
+	children map[string][]*Folder
+}
+
+// Load reads the hierarchy.
+func Load(tx *store.Tx) (*Hierarchy, error) {
+	h := &Hierarchy{ByID: map[string]*Folder{}, children: map[string][]*Folder{}}
+	err := folders.ForEach(tx, "", func(key string, f *Folder) error {
+		h.ByID[key] = f
+		h.children[f.ParentID] = append(h.children[f.ParentID], f)
+		return nil
+	})
+	h.sortChildren()
+	return h, err
+}
+
+// Children returns the folders right under the folder id ("" the root),
+// by name.
+func (h *Hierarchy) Children(id string) []*Folder { return h.children[id] }
+
+// Descendants returns every folder under id, depth first, each folder
+// before its children, siblings by name.
+func (h *Hierarchy) Descendants(id string) []*Folder {
+	var out []*Folder
+	var walk func(string)
+	walk = func(id string) {
+		for _, c := range h.children[id] {
+			out = append(out, c)
+			walk(c.EntryID)
+		}
+	}
+	walk(id)
+	return out
+}
+
+// Path returns a folder's path (\Sales\Reports); "\" is the root.
+func (h *Hierarchy) Path(f *Folder) string {
+	if f == nil {
+		return `\`
+	}
+	var names []string
+	for seen := 0; f != nil && seen <= len(h.ByID); seen++ {
+		names = append([]string{f.Name}, names...)
+		f = h.ByID[f.ParentID]
+	}
+	return `\` + strings.Join(names, `\`)
+}
+
+// ParentPath returns the path of a folder's parent.
+func (h *Hierarchy) ParentPath(f *Folder) string { return h.Path(h.ByID[f.ParentID]) }
+
+// Find returns the folder a path names (\Sales\Reports, also without
+// the leading backslash), nil and true for the root, and false when no
+// folder has that path. Names match without regard to case.
+func (h *Hierarchy) Find(path string) (*Folder, bool) {
+	path = strings.Trim(strings.TrimSpace(path), `\`)
+	if path == "" {
+		return nil, true
+	}
+	var cur *Folder
+	parent := ""
+	for _, name := range strings.Split(path, `\`) {
+		cur = nil
+		for _, c := range h.children[parent] {
+			if strings.EqualFold(c.Name, name) {
+				cur = c
+				break
+			}
+		}
+		if cur == nil {
+			return nil, false
+		}
+		parent = cur.EntryID
+	}
+	return cur, true
+}
+
+// NameError refuses a folder name that is empty, too long, holds a
+// backslash, or is already a sibling's.
+type NameError struct {
+	Name, ParentPath string
+	Taken            bool
+}
+
+func (e *NameError) Error() string {
+	if e.Taken {
+		return fmt.Sprintf("A public folder with the name '%s' already exists under '%s'.", e.Name, e.ParentPath)
+	}
+	return fmt.Sprintf("The public folder name '%s' isn't valid: a name has 1 to %d characters and no backslash (\\).", e.Name, MaxNameLength)
+}
+
+// ValidName reports whether name can name a public folder.
+func ValidName(name string) bool {
+	return strings.TrimSpace(name) != "" && len([]rune(name)) <= MaxNameLength && !strings.Contains(name, `\`)
+}
+
+// checkPlace refuses f's name where it is: not a valid name, or one a
+// sibling has.
+func (h *Hierarchy) checkPlace(f *Folder) error {
+	parentPath := h.Path(h.ByID[f.ParentID])
+	if !ValidName(f.Name) {
+		return &NameError{Name: f.Name, ParentPath: parentPath}
+	}
+	for _, c := range h.children[f.ParentID] {
+		if c.EntryID != f.EntryID && strings.EqualFold(c.Name, f.Name) {
+			return &NameError{Name: f.Name, ParentPath: parentPath, Taken: true}
+		}
+	}
+	return nil
+}
+
+// Create adds a folder under its parent, giving it its EntryId and the
+// two permission entries every folder starts with: Default with the
+// Author role's rights (authorRights) and Anonymous with none.
+func Create(tx *store.Tx, h *Hierarchy, f *Folder, authorRights int) (*Folder, error) {
+	if f.ParentID != "" && h.ByID[f.ParentID] == nil {
+		return nil, &store.NotFoundError{Kind: "public folder", Key: f.ParentID}
+	}
+	if err := h.checkPlace(f); err != nil {
+		return nil, err
+	}
+	f.EntryID = entryIDPrefix + strings.ToUpper(strings.ReplaceAll(tx.NewGuid(), "-", "")) + "0000"
+	f.Permissions = []Permission{{Holder: HolderDefault, Rights: authorRights}, {Holder: HolderAnonymous}}
+	f.WhenCreated, f.WhenChanged = tx.Now(), tx.Now()
+	if err := folders.Put(tx, f.EntryID, f); err != nil {
+		return nil, err
+	}
+	h.ByID[f.EntryID] = f
+	h.reindex()
+	return f, nil
+}
+
+// Update stores a changed folder: its name must be valid and free among
+// its (possibly new) parent's children, and its parent may not be
+// itself or a folder below it.
+func Update(tx *store.Tx, h *Hierarchy, f *Folder) error {
+	for p := f.ParentID; p != ""; p = h.ByID[p].ParentID {
+		if p == f.EntryID {
+			return &store.ValidationError{Field: "Path", Message: "A public folder can't be moved under itself or one of its subfolders."}
+		}
+		if h.ByID[p] == nil {
+			return &store.NotFoundError{Kind: "public folder", Key: p}
+		}
+	}
+	if err := h.checkPlace(f); err != nil {
+		return err
+	}
+	f.WhenChanged = tx.Now()
+	if err := folders.Put(tx, f.EntryID, f); err != nil {
+		return err
+	}
+	h.reindex()
+	return nil
+}
+
+// reindex lists the children of each folder again, after a folder moved
+// or was renamed.
+func (h *Hierarchy) reindex() {
+	h.children = map[string][]*Folder{}
+	for _, f := range h.ByID {
+		h.children[f.ParentID] = append(h.children[f.ParentID], f)
+	}
+	h.sortChildren()
+}
+
+// sortChildren puts each folder's children in name order.
+func (h *Hierarchy) sortChildren() {
+	for _, list := range h.children {
+		sort.Slice(list, func(i, j int) bool {
+			a, b := strings.ToLower(list[i].Name), strings.ToLower(list[j].Name)
+			if a != b {
+				return a < b
+			}
+			return list[i].EntryID < list[j].EntryID
+		})
+	}
+}
+
+// Delete removes a folder and every folder under it.
+func Delete(tx *store.Tx, h *Hierarchy, f *Folder) error {
+	for _, d := range append(h.Descendants(f.EntryID), f) {
+		if _, err := folders.Delete(tx, d.EntryID); err != nil {
+			return err
+		}
+		delete(h.ByID, d.EntryID)
+	}
+	h.reindex()
+	return nil
+}
+
+// HoldsFolders reports whether any folder's content is in the mailbox
+// guid.
+func HoldsFolders(tx *store.Tx, guid string) (bool, error) {
+	found := false
+	err := folders.ForEach(tx, "", func(key string, f *Folder) error {
+		if strings.EqualFold(f.ContentMailbox, guid) {
+			found = true
+			return store.ErrStop
+		}
+		return nil
+	})
+	return found, err
+}
+
+// check reports folders stored under another key, whose parent is gone,
+// whose content mailbox is not a public folder mailbox, whose name is
+// not valid or taken by a sibling, or that lack the Default and
+// Anonymous entries.
+func check(tx *store.Tx, report func(store.Finding)) error {
+	h, err := Load(tx)
+	if err != nil {
+		return err
+	}
+	for key, f := range h.ByID {
+		bad := func(msg string) { report(store.Finding{Kind: "publicFolder", Key: key, Message: msg}) }
+		if key != f.EntryID {
+			bad("stored under another key than its EntryId")
+		}
+		if f.ParentID != "" && h.ByID[f.ParentID] == nil {
+			bad("its parent folder does not exist")
+		}
+		if m, err := directory.GetMailbox(tx, f.ContentMailbox); err != nil || !IsMailbox(m) {
+			bad("its content mailbox is not a public folder mailbox")
+		}
+		if err := h.checkPlace(f); err != nil {
+			bad(err.Error())
+		}
+		if len(f.Permissions) < 2 || f.Permissions[0].Holder != HolderDefault || f.Permissions[1].Holder != HolderAnonymous {
+			bad("its client permissions do not start with Default and Anonymous")
+		}
+	}
+	return nil
+}

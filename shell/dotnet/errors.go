@@ -90,8 +90,17 @@ func ArgConvertError(value any, param, method, typeName string, inner error) err
 	if inner != nil {
 		detail = inner.Error()
 	}
+	// the value as .NET's ToString writes it: a collection by its type
+	// ("System.Char[]"), not its elements
+	text := object.ToInvariantString(value)
+	switch v := object.Unwrap(value).(type) {
+	case []any:
+		text = object.TypeName(v)
+	case *object.List:
+		text = object.CollectionString(v)
+	}
 	return &MethodBindError{
-		Msg: fmt.Sprintf("Cannot convert argument \"%s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"", param, object.ToInvariantString(value), method, typeName, detail),
+		Msg: fmt.Sprintf("Cannot convert argument \"%s\", with value: \"%s\", for \"%s\" to type \"%s\": \"%s\"", param, text, method, typeName, detail),
 		ID:  "MethodArgumentConversionInvalidCastArgument",
 	}
 }

@@ -179,7 +179,13 @@ func declareFiles() {
 			"AppendAllText":  dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return writeText(c, 0, c.Str(1), true) }),
 			"WriteAllLines":  dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return writeText(c, 0, dotnetLines(c, c.Arg(1)), false) }),
 			"AppendAllLines": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return writeText(c, 0, dotnetLines(c, c.Arg(1)), true) }),
-			"WriteAllBytes":  dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) { return writeText(c, 0, fileBytes(c, c.Arg(1)), false) }),
+			"WriteAllBytes": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
+				b, err := fileBytes(c, 1)
+				if err != nil {
+					return nil, err
+				}
+				return writeText(c, 0, b, false)
+			}),
 			"GetLastWriteTime": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				p, err := dotnetPath(c, 0)
 				if err != nil {
@@ -339,16 +345,21 @@ func toBoolArg(v any) bool {
 	return b
 }
 
-// fileBytes turns a byte array argument into the file's bytes.
-func fileBytes(c *dotnet.Call, v any) string {
-	items, ok := object.Elements(object.Unwrap(v))
-	if !ok {
-		return ""
+// fileBytes is WriteAllBytes' bytes argument, converted to a Byte[] as
+// a method argument is: an element that is no byte is the argument's
+// conversion error.
+func fileBytes(c *dotnet.Call, i int) (string, error) {
+	t, _ := c.Host.ResolveType("System.Byte[]")
+	v, err := dotnet.ConvertArg(c.Host, c.Arg(i), t, "bytes", c.Name)
+	if err != nil {
+		return "", err
 	}
+	items, _ := object.Elements(object.Unwrap(v))
 	b := make([]byte, 0, len(items))
 	for _, it := range items {
-		n, _ := dotnet.ArgToInt(c.Host, it, "bytes", c.Name)
-		b = append(b, byte(n))
+		if n, ok := it.(uint8); ok {
+			b = append(b, n)
+		}
 	}
-	return string(b)
+	return string(b), nil
 }

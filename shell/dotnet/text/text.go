@@ -615,7 +615,8 @@ func declareStrings() {
 					}
 					rs = rs[a : a+n]
 				}
-				out := make([]any, len(rs))
+				// a Char[]
+				out := dotnet.NewArray(dotnet.ArrayType(dotnet.TypeByName("System.Char")), len(rs))
 				for i, r := range rs {
 					out[i] = object.Char(r)
 				}

@@ -539,3 +539,16 @@ func ResolveFolder(ctx *command.Context, tx *store.Tx, v any) (*Folder, *object.
 	}
 	return &Folder{Mailbox: fo.mbx, Path: fo.f.Path, Name: fo.name, Shown: fo.identity, Calendar: fo.f.Calendar}, nil, nil
 }
+
+// ResolveHolder finds the holder a -User value names: Default, Anonymous,
+// or a user or mail-enabled security group; rec is Exchange's error when
+// it names none.
+func ResolveHolder(ctx *command.Context, tx *store.Tx, v any, hs *permissions.Holders) (perms.Holder, *object.ErrorRecord, error) {
+	return resolveHolder(ctx, tx, v, hs)
+}
+
+// EntryObject is the object of an entry of the permission table of a
+// folder named name whose Identity is identity, of type typeName.
+func EntryObject(typeName, name, identity string, e *perms.Entry, hs *permissions.Holders) *object.PSObject {
+	return permissionObject(typeName, &folder{name: name, identity: identity}, e, hs)
+}

@@ -1,7 +1,9 @@
 // Package pubfolders declares the Exchange Online cmdlets of the public
-// folder hierarchy: New-, Get-, Set- and Remove-PublicFolder, over the
+// folder hierarchy: New-, Get-, Set- and Remove-PublicFolder and the
+// folders' client permissions (Get-, Add- and
+// Remove-PublicFolderClientPermission), over the
 // folders the tenant keeps (store/pubfolders), with the default view of
-// their objects. Public folders live in public folder mailbox (New-Mailbox
+// their objects. Public folders live in public folder mailboxes (New-Mailbox
 // -PublicFolder): none can be made or listed before the first one exists.
 package pubfolders
 
@@ -40,6 +42,7 @@ const rootName = "IPM_SUBTREE"
 // the first time it resolves the name.
 var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"New-PublicFolder", "Get-PublicFolder", "Set-PublicFolder", "Remove-PublicFolder"}, Build: commands},
+	{Names: []string{"Get-PublicFolderClientPermission", "Add-PublicFolderClientPermission", "Remove-PublicFolderClientPermission"}, Build: permissionCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -448,6 +451,23 @@ func applyLocale(ctx *command.Context, f *pf.Folder) *object.ErrorRecord {
 	return nil
 }
 
+// openFolder reads the public folders and finds the folder -Identity
+// names, which a change needs: rootRefusal refuses the root.
+func openFolder(ctx *command.Context, tx *store.Tx, rootRefusal string) (*session, *pf.Folder, string, *object.ErrorRecord, error) {
+	s, rec, err := open(ctx, tx)
+	if err != nil || rec != nil {
+		return nil, nil, "", rec, err
+	}
+	f, rec := s.find(ctx.Value("Identity"))
+	if rec != nil {
+		return nil, nil, "", rec, nil
+	}
+	if f == nil {
+		return nil, nil, "", exo.Error(ctx, exInvalid, rootRefusal, object.InvalidOperation, `\`), nil
+	}
+	return s, f, s.h.Path(f), nil, nil
+}
+
 // changeFolder changes (Set-PublicFolder) or removes
 // (Remove-PublicFolder) the folder -Identity names, asking first. The
 // root can be neither; a folder with subfolders is removed only with
@@ -459,16 +479,9 @@ func changeFolder(ctx *command.Context, remove bool) error {
 	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var rec *object.ErrorRecord
 		var err error
-		if s, rec, err = open(ctx, tx); err != nil || rec != nil {
+		if s, f, path, rec, err = openFolder(ctx, tx, "The root public folder (\\) can't be changed or removed."); err != nil || rec != nil {
 			return rec, err
 		}
-		if f, rec = s.find(ctx.Value("Identity")); rec != nil {
-			return rec, nil
-		}
-		if f == nil {
-			return exo.Error(ctx, exInvalid, "The root public folder (\\) can't be changed or removed.", object.InvalidOperation, `\`), nil
-		}
-		path = s.h.Path(f)
 		if remove && !ctx.Switch("Recurse") && len(s.h.Children(f.EntryID)) > 0 {
 			return exo.Error(ctx, exInvalid, fmt.Sprintf("The public folder '%s' has subfolders. Use the Recurse parameter to remove it with its subfolders.", path), object.InvalidOperation, path), nil
 		}

@@ -32,11 +32,25 @@ const (
 )
 
 // Permission is one entry of a folder's client permissions: its holder
-// (Default, Anonymous, or a recipient as "EX:<object id>") and the
-// folder rights it has, as bits of store/folderperms' rights values.
+// (Default, Anonymous, or a user's or group's directory object ID, Kind
+// saying which) and the folder rights it has, as bits of
+// store/folderperms' rights values. Whether a holder still resolves is
+// decided when the entry is read.
 type Permission struct {
 	Holder string `json:"holder"`
+	Kind   string `json:"kind,omitempty"`
 	Rights int    `json:"rights"`
+}
+
+// Entry returns the index of holder's entry in f's client permissions,
+// or -1.
+func (f *Folder) Entry(holder string) int {
+	for i, p := range f.Permissions {
+		if strings.EqualFold(p.Holder, holder) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Folder is one public folder.

@@ -4,6 +4,7 @@
 package number
 
 import (
+	"errors"
 	"math"
 	"math/big"
 	"strconv"
@@ -480,6 +481,11 @@ func ToNarrowInt(v any, typeName string) (any, error) {
 		}
 		n, ok := numeric.ToNumber(v)
 		if !ok {
+			if s, isStr := v.(string); isStr {
+				if n, ok, err := hexOfWidth(s, k); ok {
+					return n, err
+				}
+			}
 			return nil, dotnet.ConvertFailed(v, typeName, FormatErrDetail(v))
 		}
 		if f, isFloat := n.(float64); isFloat && (math.IsNaN(f) || math.IsInf(f, 0)) {
@@ -488,9 +494,54 @@ func ToNarrowInt(v any, typeName string) (any, error) {
 		r = roundHalfEven(numberRat(n))
 	}
 	if r.Cmp(k.min) < 0 || r.Cmp(k.max) > 0 {
+		if s, ok := v.(string); ok {
+			// text the literal scanner reads out of range falls back to
+			// .NET's converter for the type, which reads 0x, &h and #
+			// hex as the type's own bits ([uint32]'0xFFFFFFFF' is
+			// 4294967295, [sbyte]'0xFF' -1)
+			if n, ok, err := hexOfWidth(s, k); ok {
+				return n, err
+			}
+		}
 		return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+k.what+".")
 	}
 	return k.make(r), nil
+}
+
+// hexOfWidth reads text with a 0x, &h or # prefix as hexadecimal digits
+// filling at most the bits of the integer kind k (ok false for other
+// text), the way .NET's integer type converters do: a signed type takes
+// the digits as its two's complement bits; more digits than fit are
+// .NET's overflow error.
+func hexOfWidth(text string, k *numberKind) (v any, ok bool, err error) {
+	t := strings.TrimSpace(text)
+	lower := strings.ToLower(t)
+	var digits string
+	switch {
+	case strings.HasPrefix(lower, "0x"), strings.HasPrefix(lower, "&h"):
+		digits = t[2:]
+	case strings.HasPrefix(t, "#"):
+		digits = t[1:]
+	default:
+		return nil, false, nil
+	}
+	bits := k.max.Num().BitLen()
+	if k.min.Sign() < 0 {
+		bits++
+	}
+	u, perr := strconv.ParseUint(digits, 16, bits)
+	if perr != nil {
+		detail := "Value was either too large or too small for " + k.what + "."
+		if !errors.Is(perr, strconv.ErrRange) {
+			detail = "Could not find any recognizable digits."
+		}
+		return nil, true, dotnet.ConvertFailed(text, k.full, detail)
+	}
+	n := new(big.Int).SetUint64(u)
+	if k.min.Sign() < 0 && n.Bit(bits-1) == 1 {
+		n.Sub(n, new(big.Int).Lsh(big.NewInt(1), uint(bits)))
+	}
+	return k.make(new(big.Rat).SetInt(n)), true, nil
 }
 
 // numberRat is a finite number ToNumber returned as an exact rational.

@@ -210,6 +210,9 @@ type listing struct {
 	// (Get-Mailbox -PublicFolder); without it they are left out, and an
 	// identity does not find them.
 	publicFolders bool
+	// withPublicFolders also lists the public folder mailboxes, beside
+	// the others (Get-Recipient -RecipientTypeDetails PublicFolderMailbox).
+	withPublicFolders bool
 	// groups adds the tenant's groups that keepGroup keeps
 	// (Get-Recipient), after the mailboxes and mail users.
 	groups    bool
@@ -375,7 +378,7 @@ func (l *listing) run() error {
 // m is the listing's alone (just decoded), so the object may keep it
 // rather than a copy unless a build function gets it too.
 func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, owned bool) (*object.PSObject, bool, error) {
-	if pubfolders.IsMailbox(m) != l.publicFolders || l.keep != nil && !l.keep(m) {
+	if pf := pubfolders.IsMailbox(m); pf != l.publicFolders && !(pf && l.withPublicFolders) || l.keep != nil && !l.keep(m) {
 		return nil, false, nil
 	}
 	if l.sharing == nil {
@@ -788,6 +791,9 @@ func runRecipients(ctx *command.Context, accounts, withGroups bool, build func(*
 	}
 	l := &listing{ctx: ctx, scope: scope, mailUsers: true, accounts: accounts, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
 	if withGroups {
+		// Get-Recipient finds public folder mailboxes when asked for them
+		// by type, as Microsoft's public folder procedures look them up.
+		l.withPublicFolders = ctx.Has("RecipientTypeDetails") && exo.ContainsFold(params.FlagNames(ctx.Strings("RecipientTypeDetails")), directory.RecipientPublicFolderMailbox)
 		l.groups, l.keepGroup = true, groupKeep(ctx)
 		if preview != nil {
 			inner := l.keepGroup

@@ -1,6 +1,7 @@
 package mailbox
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -106,6 +107,9 @@ func (r removal) run(ctx *command.Context) error {
 				m, rec = a, nil
 			}
 		}
+		if rec == nil && err == nil && !permanent {
+			return pfRemovalRefusal(ctx, tx, m)
+		}
 		return rec, err
 	})
 	if err != nil || !done {
@@ -129,10 +133,25 @@ func (r removal) run(ctx *command.Context) error {
 		if permanent {
 			return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
 		}
+		if rec, err := pfRemovalRefusal(ctx, tx, m); rec != nil || err != nil {
+			return rec, err
+		}
 		_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(runtime.Of(ctx)))
 		return nil, err
 	})
 	return err
+}
+
+// pfRemovalRefusal is Exchange's refusal to remove a public folder
+// mailbox: the primary hierarchy mailbox while other public folder
+// mailboxes exist, or one that holds the content of public folders.
+func pfRemovalRefusal(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
+	err := pubfolders.CheckRemoval(tx, m)
+	var re *pubfolders.RemoveError
+	if errors.As(err, &re) {
+		return exo.InvalidOperation(ctx, re.Error(), m.Identity()), nil
+	}
+	return nil, err
 }
 
 func undoSoftDeletedMailbox() *command.Command {

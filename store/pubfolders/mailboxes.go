@@ -3,6 +3,7 @@
 package pubfolders
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/exosim/exosim/store"
@@ -76,4 +77,44 @@ func createMailbox(tx *store.Tx, in directory.NewMailboxInput, excluded, holdFor
 		in.Extra[k] = raw
 	}
 	return directory.CreateMailbox(tx, in)
+}
+
+// RemoveError refuses the removal of a public folder mailbox: the
+// primary hierarchy mailbox while other public folder mailboxes exist
+// (Primary), or a mailbox holding the content of public folders.
+type RemoveError struct {
+	Name    string
+	Primary bool
+}
+
+func (e *RemoveError) Error() string {
+	if e.Primary {
+		return fmt.Sprintf("The mailbox \"%s\" is the primary public folder mailbox for the users. To remove this mailbox, first remove all other public folder mailboxes.", e.Name)
+	}
+	return fmt.Sprintf("The public folder mailbox \"%s\" holds the content of public folders. Remove those folders, or move their content to another public folder mailbox, first.", e.Name)
+}
+
+// CheckRemoval refuses to remove the public folder mailbox m while it is
+// the primary hierarchy mailbox and others exist, or while folders keep
+// their content in it; nil when it may go.
+func CheckRemoval(tx *store.Tx, m *directory.Mailbox) error {
+	if !IsMailbox(m) {
+		return nil
+	}
+	if _, root := m.Extra[ExtraRootMailbox]; root {
+		others, err := ActiveMailboxes(tx)
+		if err != nil {
+			return err
+		}
+		for _, o := range others {
+			if o.Guid != m.Guid {
+				return &RemoveError{Name: m.Name, Primary: true}
+			}
+		}
+	}
+	holds, err := HoldsFolders(tx, m.Guid)
+	if err == nil && holds {
+		err = &RemoveError{Name: m.Name}
+	}
+	return err
 }

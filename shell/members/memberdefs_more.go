@@ -144,8 +144,8 @@ func moreMemberText() map[string]struct{ params, text string } {
 		fromBase     bool
 	}{
 		{"ToByte", "byte", true}, {"ToChar", "char", false}, {"ToDecimal", "decimal", false}, {"ToDouble", "double", false},
-		{"ToInt16", "short", true}, {"ToInt32", "int", true}, {"ToInt64", "long", true}, {"ToSingle", "float", false},
-		{"ToUInt32", "uint", true}, {"ToUInt64", "ulong", true},
+		{"ToInt16", "short", true}, {"ToInt32", "int", true}, {"ToInt64", "long", true}, {"ToSByte", "sbyte", true},
+		{"ToSingle", "float", false}, {"ToUInt16", "ushort", true}, {"ToUInt32", "uint", true}, {"ToUInt64", "ulong", true},
 	} {
 		var defs []string
 		for _, p := range []string{"System.Object value", "System.Object value, System.IFormatProvider provider", "bool value", "char value",

@@ -509,10 +509,8 @@ func ToNarrowInt(v any, typeName string) (any, error) {
 }
 
 // hexOfWidth reads text with a 0x, &h or # prefix as hexadecimal digits
-// filling at most the bits of the integer kind k (ok false for other
-// text), the way .NET's integer type converters do: a signed type takes
-// the digits as its two's complement bits; more digits than fit are
-// .NET's overflow error.
+// of the integer kind k (ok false for other text), the way .NET's
+// integer type converters do (see fromBits).
 func hexOfWidth(text string, k *numberKind) (v any, ok bool, err error) {
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
@@ -525,23 +523,34 @@ func hexOfWidth(text string, k *numberKind) (v any, ok bool, err error) {
 	default:
 		return nil, false, nil
 	}
+	v, err = k.fromBits(digits, 16)
+	if err != nil {
+		return nil, true, dotnet.ConvertFailed(text, k.full, err.Error())
+	}
+	return v, true, nil
+}
+
+// fromBits reads digits in base 2, 8 or 16 as the bits of a value of the
+// integer kind k, as .NET does: at most the type's width, a signed type
+// taking them as its two's complement (FF is -1 for an SByte). err is
+// .NET's message: the type's overflow, or no digits it can read.
+func (k *numberKind) fromBits(digits string, base int) (any, error) {
 	bits := k.max.Num().BitLen()
 	if k.min.Sign() < 0 {
 		bits++
 	}
-	u, perr := strconv.ParseUint(digits, 16, bits)
-	if perr != nil {
-		detail := "Value was either too large or too small for " + k.what + "."
-		if !errors.Is(perr, strconv.ErrRange) {
-			detail = "Could not find any recognizable digits."
+	u, err := strconv.ParseUint(digits, base, bits)
+	if err != nil {
+		if errors.Is(err, strconv.ErrRange) {
+			return nil, errors.New("Value was either too large or too small for " + k.what + ".")
 		}
-		return nil, true, dotnet.ConvertFailed(text, k.full, detail)
+		return nil, errors.New("Could not find any recognizable digits.")
 	}
 	n := new(big.Int).SetUint64(u)
 	if k.min.Sign() < 0 && n.Bit(bits-1) == 1 {
 		n.Sub(n, new(big.Int).Lsh(big.NewInt(1), uint(bits)))
 	}
-	return k.make(new(big.Rat).SetInt(n)), true, nil
+	return k.make(new(big.Rat).SetInt(n)), nil
 }
 
 // numberRat is a finite number ToNumber returned as an exact rational.
@@ -617,11 +626,15 @@ func convertTo(full string, kind *numberKind) *dotnet.Member {
 				default:
 					return nil, dotnet.Throw("Invalid Base. (Parameter 'fromBase')")
 				}
-				n, perr := strconv.ParseInt(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "0x"), "0b"), base, 64)
-				if perr != nil {
-					return nil, dotnet.Throw("Could not find any recognizable digits.")
+				if base == 10 {
+					// decimal text may carry a sign and must fit the type
+					return kind.parse(s, nsLeadingSign)
 				}
-				return kind.make(big.NewRat(n, 1)), nil
+				v, err := kind.fromBits(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "0x"), "0b"), base)
+				if err != nil {
+					return nil, dotnet.Throw("%s", err.Error())
+				}
+				return v, nil
 			}
 		}
 		if s, ok := v.(string); ok && kind != nil {

@@ -623,6 +623,8 @@ func declareBase() {
 				"ToInt64":   number.ConvertTo("System.Int64"),
 				"ToInt16":   number.ConvertTo("System.Int16"),
 				"ToByte":    number.ConvertTo("System.Byte"),
+				"ToSByte":   number.ConvertTo("System.SByte"),
+				"ToUInt16":  number.ConvertTo("System.UInt16"),
 				"ToUInt32":  number.ConvertTo("System.UInt32"),
 				"ToUInt64":  number.ConvertTo("System.UInt64"),
 				"ToDouble":  number.ConvertTo("System.Double"),
@@ -672,10 +674,21 @@ func declareBase() {
 								return nil, dotnet.Throw("Invalid Base. (Parameter 'toBase')")
 							}
 							if i < 0 && base != 10 {
-								if _, is32 := n.(int); is32 {
-									return strconv.FormatUint(uint64(uint32(int32(i))), base), nil
+								// the two's complement bits of the overload's
+								// type: Byte, Int16 (an SByte too), Int32 (a
+								// UInt16 too) or Int64
+								width := 64
+								switch n.(type) {
+								case int8, int16:
+									width = 16
+								case int, uint16:
+									width = 32
 								}
-								return strconv.FormatUint(uint64(i), base), nil
+								u := uint64(i)
+								if width < 64 {
+									u &= 1<<width - 1
+								}
+								return strconv.FormatUint(u, base), nil
 							}
 							return strconv.FormatInt(i, base), nil
 						}

@@ -30,7 +30,6 @@ import (
 func permissionCommands() []*command.Command {
 	rightsType := &params.Type{Kind: params.KindEnum, Name: "MailboxFolderAccessRight[]", FullName: "Microsoft.Exchange.Management.StoreTasks.MailboxFolderAccessRight",
 		Array: true, Values: publicRights()}
-	identityHelp := "The public folder: its path (\\Sales\\Reports; \\ is the root) or its EntryId."
 	userHelp := "Who the entry is for: a mailbox user or mail-enabled security group, or Default or Anonymous."
 
 	get := exo.Declared("Get-PublicFolderClientPermission")

@@ -1,7 +1,8 @@
 // Package pubfolders declares the Exchange Online cmdlets of the public
 // folder hierarchy: New-, Get-, Set- and Remove-PublicFolder and the
 // folders' client permissions (Get-, Add- and
-// Remove-PublicFolderClientPermission), over the
+// Remove-PublicFolderClientPermission) and mail-enabled folders (Enable-
+// and Disable-MailPublicFolder, Get-MailPublicFolder), over the
 // folders the tenant keeps (store/pubfolders), with the default view of
 // their objects. Public folders live in public folder mailboxes (New-Mailbox
 // -PublicFolder): none can be made or listed before the first one exists.
@@ -43,6 +44,7 @@ const rootName = "IPM_SUBTREE"
 var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"New-PublicFolder", "Get-PublicFolder", "Set-PublicFolder", "Remove-PublicFolder"}, Build: commands},
 	{Names: []string{"Get-PublicFolderClientPermission", "Add-PublicFolderClientPermission", "Remove-PublicFolderClientPermission"}, Build: permissionCommands},
+	{Names: []string{"Enable-MailPublicFolder", "Disable-MailPublicFolder", "Get-MailPublicFolder"}, Build: mailCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -55,14 +57,17 @@ func Views(r *format.Registry) {
 		{Label: "Name", Property: "Name"},
 		{Label: "Parent Path", Property: "ParentPath"},
 	}})
+	mailViews(r)
 }
+
+// identityHelp is the help of the -Identity parameters naming a folder.
+const identityHelp = "The public folder: its path (\\Sales\\Reports; \\ is the root) or its EntryId."
 
 // setup makes what the examples act on: the tenant has no public folder
 // mailbox, and so no public folders, until one is made.
 const setup = "New-Mailbox -PublicFolder -Name PFMailbox1 | Out-Null; New-Mailbox -PublicFolder -Name PFMailbox2 | Out-Null; New-PublicFolder Sales | Out-Null; New-PublicFolder Reports -Path \\Sales | Out-Null; "
 
 func commands() []*command.Command {
-	identityHelp := "The public folder: its path (\\Sales\\Reports; \\ is the root) or its EntryId."
 	mailboxHelp := "A public folder mailbox (New-Mailbox -PublicFolder)."
 
 	get := exo.Declared("Get-PublicFolder")
@@ -114,7 +119,7 @@ func commands() []*command.Command {
 		"IssueWarningQuota":       "The size at which the folder's owners are warned, or Unlimited.",
 		"ProhibitPostQuota":       "The size at which posting stops, or Unlimited.",
 		"MaxItemSize":             "The largest item the folder takes, or Unlimited.",
-		"MailEnabled":             "Whether the folder is mail-enabled.",
+		"MailEnabled":             "Mail-enables ($true) or mail-disables ($false) the folder, as Enable- and Disable-MailPublicFolder do.",
 		"MailRecipientGuid":       "The Guid of the folder's mail recipient.",
 		"PerUserReadStateEnabled": "Whether read and unread state is kept for each user (default $true).",
 		"EformsLocaleId":          "The culture of the folder's electronic forms; $null clears it.",
@@ -505,7 +510,17 @@ func changeFolder(ctx *command.Context, remove bool) error {
 		if rec := applySettings(ctx, s, f); rec != nil {
 			return rec, nil
 		}
-		if err := pf.Update(tx, s.h, f); err != nil {
+		err := pf.Update(tx, s.h, f)
+		// -MailEnabled mail-enables or mail-disables the folder as
+		// Enable- and Disable-MailPublicFolder do.
+		switch want := ctx.Bool("MailEnabled"); {
+		case err != nil || !ctx.Has("MailEnabled"):
+		case want && f.Mail == nil:
+			err = pf.MailEnable(tx, s.h, f, false)
+		case !want && f.Mail != nil:
+			err = pf.MailDisable(tx, s.h, f)
+		}
+		if err != nil {
 			return refusal(ctx, err)
 		}
 		return nil, nil
@@ -574,13 +589,13 @@ func applySettings(ctx *command.Context, s *session, f *pf.Folder) *object.Error
 		}
 		*p.to = q
 	}
-	if ctx.Has("MailEnabled") {
-		f.MailEnabled = ctx.Bool("MailEnabled")
-	}
 	if ctx.Has("MailRecipientGuid") {
 		f.MailRecipientGuid = ""
 		if v := object.Unwrap(ctx.Value("MailRecipientGuid")); v != nil {
 			f.MailRecipientGuid = strings.ToLower(object.ToInvariantString(v))
+		}
+		if f.Mail != nil {
+			f.Mail.Guid = f.MailRecipientGuid
 		}
 	}
 	if ctx.Has("PerUserReadStateEnabled") {

@@ -1,6 +1,7 @@
 package pubfolders
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -78,6 +79,9 @@ type Folder struct {
 	IssueWarningQuota directory.Quota `json:"issueWarningQuota,omitempty"`
 	ProhibitPostQuota directory.Quota `json:"prohibitPostQuota,omitempty"`
 	MaxItemSize       directory.Quota `json:"maxItemSize,omitempty"`
+	// Mail is the folder's mail recipient while it is mail-enabled
+	// (Enable-MailPublicFolder), nil otherwise.
+	Mail *MailRecipient `json:"mail,omitempty"`
 	// Permissions are the client permissions, Default and Anonymous
 	// first, then in the order they were added.
 	Permissions []Permission `json:"permissions"`
@@ -87,11 +91,87 @@ type Folder struct {
 
 var folders = store.DefineKind(store.KindSpec[Folder]{Bucket: "publicFolders", Name: "publicFolder", Noun: "public folder", CreatedOnWrite: true})
 
-// Register adds the public folders to s: their kind and the check of
-// the hierarchy.
+// MailRecipient is the directory recipient of a mail-enabled public
+// folder: its Guid, alias and primary address, unique among the tenant's
+// recipients, and whether it is hidden from the address lists.
+type MailRecipient struct {
+	Guid               string `json:"guid"`
+	Alias              string `json:"alias"`
+	PrimarySmtpAddress string `json:"primarySmtpAddress"`
+	Hidden             bool   `json:"hidden,omitempty"`
+}
+
+// Register adds the public folders to s: their kind, the aliases and
+// addresses of mail-enabled folders among the recipient names, and the
+// check of the hierarchy.
 func Register(s *store.Schema) {
 	folders.Register(s)
+	directory.NameHolders.Add(s, nameHolder)
 	s.AddCheck("public-folders", check)
+}
+
+// nameHolder finds the mail-enabled folder, other than the recipient
+// self, whose alias or primary address is value (directory.NameHolders).
+func nameHolder(tx *store.Tx, self, prop, value string) (string, error) {
+	if prop != "Alias" && prop != "PrimarySmtpAddress" {
+		return "", nil
+	}
+	holder := ""
+	err := folders.ForEach(tx, "", func(key string, f *Folder) error {
+		if f.Mail == nil || strings.EqualFold(f.Mail.Guid, self) {
+			return nil
+		}
+		held := f.Mail.Alias
+		if prop == "PrimarySmtpAddress" {
+			held = f.Mail.PrimarySmtpAddress
+		}
+		if strings.EqualFold(held, value) {
+			holder = f.Name
+			return store.ErrStop
+		}
+		return nil
+	})
+	return holder, err
+}
+
+// MailEnable makes f a mail recipient: its alias comes from its name (a
+// number appended while another recipient holds it), its address is the
+// alias at the organization's default domain.
+func MailEnable(tx *store.Tx, h *Hierarchy, f *Folder, hidden bool) error {
+	o, err := directory.GetOrganization(tx)
+	if err != nil {
+		return err
+	}
+	guid := tx.NewGuid()
+	base := directory.AliasFrom(strings.ReplaceAll(f.Name, " ", ""))
+	if base == "" {
+		base = "PublicFolder"
+	}
+	for n := 0; ; n++ {
+		alias := base
+		if n > 0 {
+			alias = fmt.Sprintf("%s%d", base, n)
+		}
+		smtp := alias + "@" + o.DefaultDomain
+		err := directory.CheckRecipientNames(tx, guid, "", alias, smtp)
+		var dup *store.DuplicateError
+		if errors.As(err, &dup) && n < 1000 {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		f.Mail = &MailRecipient{Guid: guid, Alias: alias, PrimarySmtpAddress: smtp, Hidden: hidden}
+		break
+	}
+	f.MailEnabled, f.MailRecipientGuid = true, guid
+	return Update(tx, h, f)
+}
+
+// MailDisable takes f's mail recipient away.
+func MailDisable(tx *store.Tx, h *Hierarchy, f *Folder) error {
+	f.Mail, f.MailEnabled, f.MailRecipientGuid = nil, false, ""
+	return Update(tx, h, f)
 }
 
 // Hierarchy is the whole public folder hierarchy as read in one
@@ -323,6 +403,11 @@ func check(tx *store.Tx, report func(store.Finding)) error {
 		}
 		if err := h.checkPlace(f); err != nil {
 			bad(err.Error())
+		}
+		if f.Mail != nil {
+			if err := directory.CheckRecipientNames(tx, f.Mail.Guid, "", f.Mail.Alias, f.Mail.PrimarySmtpAddress); err != nil {
+				bad("its mail recipient: " + err.Error())
+			}
 		}
 		if len(f.Permissions) < 2 || f.Permissions[0].Holder != HolderDefault || f.Permissions[1].Holder != HolderAnonymous {
 			bad("its client permissions do not start with Default and Anonymous")

@@ -173,19 +173,17 @@ func valueMemberText() map[string]struct{ params, text string } {
 	Method GetFiles: static string[] GetFiles(string path) | static string[] GetFiles(string path, string searchPattern) | static string[] GetFiles(string path, string searchPattern, System.IO.SearchOption searchOption) | static string[] GetFiles(string path, string searchPattern, System.IO.EnumerationOptions enumerationOptions)
 	`},
 	}
-	// exosim keeps a byte, sbyte, short, ushort, uint or ulong as an
-	// int or a long, so those types are described by their static
-	// members only
+	// every numeric type has values of its own, so each is described
+	// with its instance members
 	for _, n := range []struct {
 		full, name, equalsParam string
-		instances               bool
 	}{
-		{"System.Byte", "byte", "obj", false}, {"System.SByte", "sbyte", "obj", false}, {"System.Int16", "short", "obj", false},
-		{"System.UInt16", "ushort", "obj", false}, {"System.Int32", "int", "obj", true}, {"System.UInt32", "uint", "obj", false},
-		{"System.Int64", "long", "obj", true}, {"System.UInt64", "ulong", "obj", false}, {"System.Single", "float", "obj", true},
-		{"System.Double", "double", "obj", true}, {"System.Decimal", "decimal", "value", true},
+		{"System.Byte", "byte", "obj"}, {"System.SByte", "sbyte", "obj"}, {"System.Int16", "short", "obj"},
+		{"System.UInt16", "ushort", "obj"}, {"System.Int32", "int", "obj"}, {"System.UInt32", "uint", "obj"},
+		{"System.Int64", "long", "obj"}, {"System.UInt64", "ulong", "obj"}, {"System.Single", "float", "obj"},
+		{"System.Double", "double", "obj"}, {"System.Decimal", "decimal", "value"},
 	} {
-		m[n.full] = struct{ params, text string }{"", numberMemberText(n.name, n.equalsParam, n.instances)}
+		m[n.full] = struct{ params, text string }{"", numberMemberText(n.name, n.equalsParam)}
 	}
 	m["System.Double"] = struct{ params, text string }{"", m["System.Double"].text + `
 	Property Epsilon: static double Epsilon {get;}
@@ -200,20 +198,16 @@ func valueMemberText() map[string]struct{ params, text string } {
 
 // numberMemberText describes the members every numeric type has, for the
 // type PowerShell names t; equalsParam is the name .NET gives the
-// parameter of Equals(Object). Without instances only the static members
-// are described.
-func numberMemberText(t, equalsParam string, instances bool) string {
+// parameter of Equals(Object).
+func numberMemberText(t, equalsParam string) string {
 	text := `
+	Method CompareTo: int CompareTo(System.Object value) | int CompareTo(@T value)
+	Method Equals: bool Equals(System.Object @P) | bool Equals(@T @P)
+	Method ToString: string ToString() | string ToString(string format) | string ToString(System.IFormatProvider provider) | string ToString(string format, System.IFormatProvider provider)
 	Property MaxValue: static @T MaxValue {get;}
 	Property MinValue: static @T MinValue {get;}
 	Method Parse: static @T Parse(string s) | static @T Parse(string s, System.Globalization.NumberStyles style) | static @T Parse(string s, System.IFormatProvider provider) | static @T Parse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider)
 	Method TryParse: static bool TryParse(string s, [ref] @T result) | static bool TryParse(string s, System.IFormatProvider provider, [ref] @T result) | static bool TryParse(string s, System.Globalization.NumberStyles style, System.IFormatProvider provider, [ref] @T result)
 	`
-	if instances {
-		text = `
-	Method CompareTo: int CompareTo(System.Object value) | int CompareTo(@T value)
-	Method Equals: bool Equals(System.Object @P) | bool Equals(@T @P)
-	Method ToString: string ToString() | string ToString(string format) | string ToString(System.IFormatProvider provider) | string ToString(string format, System.IFormatProvider provider)` + text
-	}
 	return strings.NewReplacer("@T", t, "@P", equalsParam).Replace(text)
 }

@@ -225,6 +225,18 @@ func (h *Hierarchy) Path(f *Folder) string {
 	return `\` + strings.Join(names, `\`)
 }
 
+// reachesRoot reports whether following f's parents ends at the root
+// (or at a missing parent) rather than going round a cycle.
+func (h *Hierarchy) reachesRoot(f *Folder) bool {
+	for steps := 0; f != nil; steps++ {
+		if steps > len(h.ByID) {
+			return false
+		}
+		f = h.ByID[f.ParentID]
+	}
+	return true
+}
+
 // ParentPath returns the path of a folder's parent.
 func (h *Hierarchy) ParentPath(f *Folder) string { return h.Path(h.ByID[f.ParentID]) }
 
@@ -313,8 +325,8 @@ func Create(tx *store.Tx, h *Hierarchy, f *Folder, authorRights int) (*Folder, e
 // its (possibly new) parent's children, and its parent may not be
 // itself or a folder below it.
 func Update(tx *store.Tx, h *Hierarchy, f *Folder) error {
-	for p := f.ParentID; p != ""; p = h.ByID[p].ParentID {
-		if p == f.EntryID {
+	for p, steps := f.ParentID, 0; p != ""; p, steps = h.ByID[p].ParentID, steps+1 {
+		if p == f.EntryID || steps > len(h.ByID) {
 			return &store.ValidationError{Field: "Path", Message: "A public folder can't be moved under itself or one of its subfolders."}
 		}
 		if h.ByID[p] == nil {
@@ -397,6 +409,9 @@ func check(tx *store.Tx, report func(store.Finding)) error {
 		}
 		if f.ParentID != "" && h.ByID[f.ParentID] == nil {
 			bad("its parent folder does not exist")
+		}
+		if !h.reachesRoot(f) {
+			bad("its parent folders form a cycle")
 		}
 		if m, err := directory.GetMailbox(tx, f.ContentMailbox); err != nil || !IsMailbox(m) {
 			bad("its content mailbox is not a public folder mailbox")

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -1000,8 +1001,20 @@ func (p *parser) signedNumber(sign *Token) *syntax.ConstantExpr {
 			return nil
 		}
 	}
-	if x, is64 := v.(int64); is64 && x == math.MinInt32 && !strings.ContainsAny(n.Text(), "lL") {
-		v = int(x)
+	if strings.Trim(n.Text(), "0123456789") == "" {
+		// a decimal literal without a suffix takes the smallest type
+		// that holds it with its sign: -2147483648 is an Int32,
+		// -9223372036854775808 an Int64
+		switch x := v.(type) {
+		case int64:
+			if x == math.MinInt32 {
+				v = int(x)
+			}
+		case object.Decimal:
+			if r := x.Rat(); r.IsInt() && r.Num().IsInt64() {
+				v = r.Num().Int64()
+			}
+		}
 	}
 	p.advance(n)
 	return &syntax.ConstantExpr{Ext: p.ext(sign.Ext.Start.Offset, n.Ext.End.Offset), Value: v}

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/opath"
+	"github.com/exosim/exosim/store/pubfolders"
 )
 
 // GroupRecipientObject is the ReducedRecipient object of a group: what
@@ -62,8 +63,9 @@ func ContactRecipientObject(c *directory.Contact, org *directory.Organization) *
 // recipientTypeOf is the RecipientType of a recipient listed with the
 // groups.
 func recipientTypeOf(g *groups.Group) string {
-	if g.RecipientTypeDetails == directory.RecipientMailContact {
-		return directory.RecipientMailContact
+	switch g.RecipientTypeDetails {
+	case directory.RecipientMailContact, "PublicFolder":
+		return g.RecipientTypeDetails
 	}
 	return g.RecipientType()
 }
@@ -92,8 +94,26 @@ func otherRecipients(tx *store.Tx, id string) ([]*groups.Group, error) {
 	for _, c := range cs {
 		gs = append(gs, ContactAsGroup(c))
 	}
+	fs, err := mailPublicFolders(tx, id)
+	gs = append(gs, fs...)
 	store.SortByName(gs, func(g *groups.Group) string { return g.Name })
-	return gs, nil
+	return gs, err
+}
+
+// mailPublicFolders are the mail-enabled public folders an identity
+// names (every one for "") by name, alias, address or Guid, as the
+// recipient listings show them next to the groups (not stored), of type
+// PublicFolder.
+func mailPublicFolders(tx *store.Tx, id string) (out []*groups.Group, err error) {
+	h, err := pubfolders.Load(tx)
+	for _, f := range h.ByID {
+		if m := f.Mail; m != nil && (id == "" || exo.ContainsFold([]string{f.Name, m.Alias, m.PrimarySmtpAddress, m.Guid}, id)) {
+			out = append(out, &groups.Group{Guid: m.Guid, Name: f.Name, DisplayName: f.Name, Alias: m.Alias, PrimarySmtpAddress: m.PrimarySmtpAddress,
+				EmailAddresses: []string{"SMTP:" + m.PrimarySmtpAddress}, RecipientTypeDetails: "PublicFolder",
+				HiddenFromAddressListsEnabled: m.Hidden, WhenCreated: f.WhenCreated, WhenChanged: f.WhenChanged})
+		}
+	}
+	return out, err
 }
 
 // recipientGroup answers Get-Recipient for an identity that names no

@@ -171,6 +171,11 @@ func changePermission(ctx *command.Context, remove bool) error {
 	var rights int
 	if !remove {
 		names := ctx.Strings("AccessRights")
+		if len(names) == 0 {
+			// a mandatory array parameter refuses an empty array
+			return ctx.Fail(ctx.NewError("Cannot bind argument to parameter 'AccessRights' because it is an empty array.",
+				"ParameterArgumentValidationErrorEmptyArrayNotAllowed", object.InvalidData, "ParameterBindingValidationException", nil))
+		}
 		if perms.MixesRolesAndRights(names) {
 			return ctx.WriteError(exo.Error(ctx, "System.Management.Automation.ParameterBindingException",
 				"Cannot bind parameter 'AccessRights' to the target. Exception setting \"AccessRights\": \"The access rights of a mailbox folder can't contain both specific permissions and precanned roles.\"",

@@ -433,10 +433,24 @@ func CheckArity(m *Member, name string, n int) error {
 // ZeroValue is default(T) for the element types arrays are made of.
 func ZeroValue(t *TypeInfo) any {
 	switch t.FullName {
-	case "System.Int32", "System.Int16", "System.Byte", "System.SByte":
+	case "System.Int32":
 		return 0
-	case "System.Int64", "System.UInt32", "System.UInt64":
+	case "System.Int64":
 		return int64(0)
+	case "System.SByte":
+		return int8(0)
+	case "System.Byte":
+		return uint8(0)
+	case "System.Int16":
+		return int16(0)
+	case "System.UInt16":
+		return uint16(0)
+	case "System.UInt32":
+		return uint32(0)
+	case "System.UInt64":
+		return uint64(0)
+	case "System.Single":
+		return float32(0)
 	case "System.Double":
 		return 0.0
 	case "System.Boolean":

@@ -1277,9 +1277,35 @@ func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
 	if !okp {
 		return nil, j, false
 	}
+	if base == 2 && !strings.HasPrefix(suffix, "u") && digits[0] == '1' {
+		// a binary literal of exactly 8, 16, 32 or 64 digits whose first
+		// is 1 is a two's complement: 0b11111111 is -1 (its type is then
+		// the suffix's, or the smallest that holds it)
+		switch len(digits) {
+		case 8, 16, 32, 64:
+			bi.Sub(bi, new(big.Int).Lsh(big.NewInt(1), uint(len(digits))))
+		}
+	}
+	// a hex literal of 16 digits or a binary one of 64 is a 64-bit
+	// value however small (0x000000000000000F is an Int64, with u a
+	// UInt64)
+	long := base == 16 && len(digits) == 16 || base == 2 && len(digits) == 64
+	if long && suffix == "u" {
+		suffix = "ul"
+	}
+	if long && suffix == "" && mult == 1 {
+		if bi.Sign() < 0 {
+			return bi.Int64(), j, true
+		}
+		return int64(bi.Uint64()), j, true
+	}
 	if base != 10 && suffix == "" && mult == 1 {
 		// hex and binary literals reinterpret their bits
 		switch {
+		case bi.Sign() < 0 && bi.IsInt64() && bi.Int64() >= math.MinInt32:
+			return int(bi.Int64()), j, true
+		case bi.Sign() < 0:
+			return bi.Int64(), j, true
 		case bi.BitLen() <= 32:
 			return int(int32(uint32(bi.Uint64()))), j, true
 		case bi.BitLen() <= 64:

@@ -25,10 +25,11 @@
 // read that fails to do so reads the rest of its window (up to the next
 // 4 MB) into small pages. Going downwards, each range is read by its own
 // fault before a lower range's window can reach it. Two ranges are left
-// out: the one holding the end of the code, which straddles the code and
-// read-only mappings and so can never be mapped as one page, and the one
-// holding this entry, whose first instruction was already read in small
-// pages before it ran. The range holding the file's header (the first
+// out: the one holding the end of the code, which the code's mapping does
+// not fill (without -R, below, it also holds the start of the read-only
+// data) and so can never be mapped as one page, and the one holding this
+// entry, whose first instruction was already read in small pages before
+// it ran. The range holding the file's header (the first
 // code range) is likewise cached in small pages by the time any code runs.
 //
 // LinkFlags also starts each segment on a 2 MB boundary (-R). By default
@@ -39,9 +40,9 @@
 //
 // Once the file is cached, each of those reads costs one fault, which maps
 // a whole range the program would mostly fault in anyway. The mark and the
-// reads are harmless where the kernel has no transparent huge pages or the
-// file system cannot cache large pages: the system call fails and is
-// ignored, and the reads fault in small pages as any run does. A build without LinkFlags (go install, go run)
-// starts at the runtime's entry as usual and works the same, only with
-// the slower start.
+// reads are harmless where the kernel has no transparent huge pages (the
+// system call fails and is ignored) or the file system cannot cache large
+// pages (the kernel reads small pages, as without the mark). A build
+// without LinkFlags (go install, go run) starts at the runtime's entry as
+// usual and works the same, only with the slower start.
 package hugetext

@@ -292,7 +292,7 @@ func convertFromJson() *command.Command {
 	c := engine.Cmdlet("ConvertFrom-Json", engine.ModUtility, "ConvertFromJsonCommand")
 	c.Synopsis = "Converts JSON text into objects."
 	c.Params = []*params.Param{
-		params.P("InputObject", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline()),
+		params.P("InputObject", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline(), engine.AllowEmptyString()),
 		params.P("AsHashtable", params.TSwitch),
 		params.P("Depth", params.TInt),
 		params.P("NoEnumerate", params.TSwitch),
@@ -304,24 +304,66 @@ func convertFromJson() *command.Command {
 		return nil
 	}
 	c.Handler.End = func(ctx *command.Context) error {
-		text := strings.Join(*jsonTextSlot.Of(ctx), "\n")
-		dec := json.NewDecoder(strings.NewReader(text))
-		dec.UseNumber()
-		var raw any
-		if err := dec.Decode(&raw); err != nil {
-			return ctx.Fail(ctx.NewError(fmt.Sprintf("Conversion from JSON failed with error: %s", err.Error()), "System.ArgumentException", object.NotSpecified, "ArgumentException", text))
+		// PowerShell converts nothing when no text came; one piece is one
+		// JSON document; with several, when the first is a document by
+		// itself each piece is one, else all of them joined by newlines
+		// are one document.
+		pieces := *jsonTextSlot.Of(ctx)
+		switch {
+		case len(pieces) == 0:
+			return nil
+		case len(pieces) > 1:
+			if first, err := jsonDocument(pieces[0], ctx.Switch("AsHashtable")); err == nil {
+				if err := writeJsonDocument(ctx, first); err != nil {
+					return err
+				}
+				for _, piece := range pieces[1:] {
+					v, err := jsonDocument(piece, ctx.Switch("AsHashtable"))
+					if err != nil {
+						return failJson(ctx, err, piece)
+					}
+					if err := writeJsonDocument(ctx, v); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
 		}
-		// keep key order: decode again with ordered tokens
-		v, err := decodeOrdered(json.NewDecoder(strings.NewReader(text)), ctx.Switch("AsHashtable"))
+		text := strings.Join(pieces, "\n")
+		v, err := jsonDocument(text, ctx.Switch("AsHashtable"))
 		if err != nil {
-			return ctx.Fail(ctx.NewError(fmt.Sprintf("Conversion from JSON failed with error: %s", err.Error()), "System.ArgumentException", object.NotSpecified, "ArgumentException", text))
+			return failJson(ctx, err, text)
 		}
-		if ctx.Switch("NoEnumerate") {
-			return ctx.WriteObject(v)
-		}
-		return ctx.WriteEnumerated(v)
+		return writeJsonDocument(ctx, v)
 	}
 	return c
+}
+
+// jsonDocument reads one JSON document keeping the order of keys; text
+// that is empty or only white space is $null, as PowerShell's reader has it.
+func jsonDocument(text string, asHash bool) (any, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	dec := json.NewDecoder(strings.NewReader(text))
+	dec.UseNumber()
+	var raw any
+	if err := dec.Decode(&raw); err != nil {
+		return nil, err
+	}
+	return decodeOrdered(json.NewDecoder(strings.NewReader(text)), asHash)
+}
+
+func failJson(ctx *command.Context, err error, text string) error {
+	return ctx.Fail(ctx.NewError(fmt.Sprintf("Conversion from JSON failed with error: %s", err.Error()), "System.ArgumentException", object.NotSpecified, "ArgumentException", text))
+}
+
+func writeJsonDocument(ctx *command.Context, v any) error {
+	// a $null document is written as $null, enumerated or not
+	if v == nil || ctx.Switch("NoEnumerate") {
+		return ctx.WriteObject(v)
+	}
+	return ctx.WriteEnumerated(v)
 }
 
 func decodeOrdered(dec *json.Decoder, asHash bool) (any, error) {

@@ -16,6 +16,13 @@ func TestConvertJson(t *testing.T) {
 		{name: "a top-level array is enumerated", script: "'[1,2,3]' | ConvertFrom-Json | Measure-Object -Sum | ForEach-Object Sum", out: lines("6")},
 		{name: "NoEnumerate keeps the array", script: "('[1,2,3]' | ConvertFrom-Json -NoEnumerate).Count", out: lines("3")},
 		{name: "AsHashtable", script: "$h = '{\"k\":\"v\"}' | ConvertFrom-Json -AsHashtable; $h.GetType().Name; $h['k']", out: lines("OrderedHashtable", "v")},
+		// no input converts nothing; "" and white space are $null
+		{name: "no input is no error", script: "@() | ConvertFrom-Json; 1 | Where-Object { $false } | ConvertFrom-Json; 'done'", out: lines("done")},
+		{name: "empty text is null", script: "$v = '' | ConvertFrom-Json; $null -eq $v; '  ' | ConvertFrom-Json | ForEach-Object { \"got $($null -eq $_)\" }", out: lines("True", "got True")},
+		{name: "null input fails binding only", script: "$null | ConvertFrom-Json", err: "Cannot bind argument to parameter 'InputObject' because it is null."},
+		// several pieces: each its own document when the first is one
+		{name: "pieces each a document", script: "'1', '[2,3]', '\"x\"' | ConvertFrom-Json | Join-String -Separator ','", out: lines("1,2,3,x")},
+		{name: "pieces of one document", script: "('{', '\"a\": 5', '}' | ConvertFrom-Json).a", out: lines("5")},
 		{name: "invalid JSON fails", script: "'{bad' | ConvertFrom-Json", err: "Conversion from JSON failed with error"},
 		{name: "depth", script: "@{ a = @{ b = @{ c = 1 } } } | ConvertTo-Json -Depth 1 -Compress -WarningAction SilentlyContinue",
 			out: lines(`{"a":{"b":"System.Collections.Hashtable"}}`)},

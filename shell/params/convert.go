@@ -133,7 +133,7 @@ func convertScalar(ses Session, p *Param, t *Type, v any, fnStyle bool, fail fun
 	switch t.Kind {
 	case KindString:
 		if s, ok := v.(string); ok {
-			if s == "" && p.IsMandatory() && !p.AllowEmpty {
+			if s == "" && p.IsMandatory() && !p.AllowEmpty && !p.AllowEmptyString {
 				return nil, &Failure{fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), "ParameterArgumentValidationErrorEmptyStringNotAllowed", object.InvalidData}
 			}
 			return s, nil

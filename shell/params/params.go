@@ -158,6 +158,9 @@ type Param struct {
 	// AllowEmpty lets a mandatory parameter take $null and "" (PowerShell's
 	// [AllowNull()] and [AllowEmptyString()]).
 	AllowEmpty bool
+	// AllowEmptyString lets a mandatory string parameter take "" while
+	// $null still fails ([AllowEmptyString()] without [AllowNull()]).
+	AllowEmptyString bool
 	// ValidateRange bounds numeric values when Min < Max.
 	Min, Max int64
 	// Wildcards says the parameter accepts wildcard characters (help).

@@ -44,3 +44,8 @@ func Cmdlet(name, module, typeName string) *command.Command {
 func AllowEmpty() params.ParamOpt {
 	return func(p *params.Param) { p.AllowEmpty = true }
 }
+
+// AllowEmptyString lets a mandatory string parameter take "" but not $null.
+func AllowEmptyString() params.ParamOpt {
+	return func(p *params.Param) { p.AllowEmptyString = true }
+}

@@ -135,7 +135,8 @@ func (q *Query) dateCondition(prop, cond string) error {
 			break
 		}
 	}
-	if op == ":" && strings.Contains(cond, "..") {
+	// a range value1..value2 goes with ':' or '=' (sent=2024-01-01..2024-03-01)
+	if (op == ":" || op == "=") && strings.Contains(cond, "..") {
 		a, b, _ := strings.Cut(cond, "..")
 		from, ok1 := Day(a)
 		to, ok2 := Day(b)

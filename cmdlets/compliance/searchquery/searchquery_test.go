@@ -25,6 +25,8 @@ func TestParse(t *testing.T) {
 	}{
 		{query: "received>=2024-01-01 received<2024-02-01", from: day("2024-01-01"), to: day("2024-01-31")},
 		{query: "sent:2024-01-01..2024-03-31", from: day("2024-01-01"), to: day("2024-03-31")},
+		{query: "(sent=2024-01-01..2024-02-15)", from: day("2024-01-01"), to: day("2024-02-15")},
+		{query: "received>=2024-01-01..2024-02-15", bad: true},
 		{query: "date=3/1/2024 kind:email", from: day("2024-03-01"), to: day("2024-03-01")},
 		{query: `subject:"Invoice overdue" AND from:adelev`, keywords: true, matches: true},
 		{query: `subject:Quarterly OR to:pilarp`, keywords: true, matches: true},

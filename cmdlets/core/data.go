@@ -167,7 +167,7 @@ func (j *jsonWriter) write(v any, depth, indent int) {
 		} else {
 			j.b.WriteString("false")
 		}
-	case int, int64, int8, uint8, int16, uint16, uint32, uint64:
+	case int, int64, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 		j.b.WriteString(object.ToInvariantString(x))
 	case float64:
 		if math.IsInf(x, 0) || math.IsNaN(x) {

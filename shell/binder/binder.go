@@ -438,7 +438,7 @@ func Convert(ses Session, cmd *command.Command, invName string, p *params.Param,
 // 3.0 asks for 3.0, not 3); any other value is itself.
 func writtenNumber(v any, ext syntax.Extent) any {
 	switch v.(type) {
-	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
+	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 	default:
 		return v
 	}

@@ -83,7 +83,7 @@ func Equals(a, b any) bool {
 		return false
 	}
 	switch x := a.(type) {
-	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
+	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 		return numeric.Compare(x, b) == 0
 	case string, bool, object.Char, object.Guid, object.TimeSpan, object.Enum:
 		return a == b

@@ -137,7 +137,7 @@ func elementName(e any) string {
 	case *object.PSObject:
 		return scalarText(x)
 	case string, bool, int, int64, float64, float32, object.Decimal, object.Char, time.Time,
-		object.TimeSpan, object.Guid, object.Enum, object.SecureString, int8, uint8, int16, uint16, uint32, uint64:
+		object.TimeSpan, object.Guid, object.Enum, object.SecureString, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 		return scalarText(x)
 	}
 	// Other values: a display-name property, then the string form.
@@ -206,7 +206,7 @@ func isOutOfBandScalar(v any) bool {
 	v = unwrapBare(v)
 	switch v.(type) {
 	case string, bool, int, int64, float64, float32, object.Decimal, object.Char, object.Enum, object.SecureString,
-		int8, int16, int32, uint, uint8, uint16, uint32, uint64:
+		int8, int16, int32, uint, uint8, uint16, uint32, uint64, object.BigInt:
 		return true
 	}
 	return false

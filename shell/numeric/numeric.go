@@ -1,7 +1,8 @@
 // Package numeric is PowerShell's arithmetic on numbers: which values
 // count as numbers and how strings convert to them, the widening from
 // Int32 to Int64 to Double (Decimal kept apart; the small and unsigned
-// integer types by .NET's type order), + - * / % and ordering.
+// integer types by .NET's type order; BigInteger by its own operators),
+// + - * / % and ordering.
 // Results and errors carry .NET's types and wording. It imports
 // shell/object, and the parser to read a number with a type suffix as a
 // script literal reads.
@@ -30,7 +31,7 @@ func ToNumber(v any) (any, bool) {
 	switch x := v.(type) {
 	case nil:
 		return 0, true
-	case int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
+	case int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 		return x, true
 	case float32:
 		return float64(x), true
@@ -130,9 +131,12 @@ func Narrow(n int64) any {
 }
 
 // Kind ranks a number for widening: 0 Int32 (and the integer types
-// smaller than it), 1 Int64 (and UInt32, UInt64), 2 Double, 3 Decimal.
+// smaller than it), 1 Int64 (and UInt32, UInt64), 2 Double, 3 Decimal,
+// 4 BigInteger.
 func Kind(v any) int {
 	switch v.(type) {
+	case object.BigInt:
+		return 4
 	case int, int8, uint8, int16, uint16:
 		return 0
 	case int64, uint32, uint64:
@@ -158,6 +162,8 @@ func Float(v any) float64 {
 		return float64(x)
 	case object.Decimal:
 		return x.Float()
+	case object.BigInt:
+		return x.Float()
 	case uint64:
 		return float64(x)
 	case int8, uint8, int16, uint16, uint32:
@@ -180,6 +186,13 @@ func Int64(v any) int64 {
 	case object.Decimal:
 		f := x.Float()
 		return int64(math.RoundToEven(f))
+	case object.BigInt:
+		// beyond Int64 the low 64 bits, as an unchecked cast keeps them
+		i := x.Int()
+		if i.IsInt64() {
+			return i.Int64()
+		}
+		return int64(new(big.Int).And(i, new(big.Int).SetUint64(math.MaxUint64)).Uint64())
 	}
 	n, _, _ := object.IntegerValue(v)
 	return n
@@ -194,6 +207,8 @@ func Decimal(v any) object.Decimal {
 		return object.DecimalFromInt(int64(x))
 	case int64:
 		return object.DecimalFromInt(x)
+	case object.BigInt:
+		return object.DecimalFromRat(new(big.Rat).SetInt(x.Int()))
 	}
 	if object.IsInteger(v) {
 		return object.DecimalFromRat(new(big.Rat).SetInt(bigInt(v)))
@@ -206,9 +221,13 @@ func Decimal(v any) object.Decimal {
 // Int32 as Int32 (so [byte]+[byte] is an Int32), UInt32 as UInt32 unless
 // a signed operand is negative (then Int64), Int64 as Int64, UInt64 as
 // UInt64 unless a signed operand is negative (then Decimal). A result
-// beyond the operation type is a Double.
+// beyond the operation type is a Double. With a BigInteger operand the
+// operation is BigInteger's (see bigArith).
 func Arith(op string, a, b any) (any, error) {
 	ka, kb := Kind(a), Kind(b)
+	if ka == 4 || kb == 4 {
+		return bigArith(op, a, b)
+	}
 	k := ka
 	if kb > k {
 		k = kb
@@ -346,6 +365,9 @@ func ToNumberStrict(v any) (any, bool) {
 // Compare orders two numbers (-1, 0, 1) in the wider of their kinds;
 // integers of any two types compare exactly.
 func Compare(a, b any) int {
+	if Kind(a) == 4 || Kind(b) == 4 {
+		return bigCompare(a, b)
+	}
 	if Kind(a) <= 1 && Kind(b) <= 1 {
 		_, bigA, _ := object.IntegerValue(a)
 		_, bigB, _ := object.IntegerValue(b)

@@ -44,6 +44,8 @@ func TypeName(v any) string {
 		return "System.Single"
 	case Decimal:
 		return "System.Decimal"
+	case BigInt:
+		return "System.Numerics.BigInteger"
 	case string:
 		return "System.String"
 	case Char:
@@ -119,7 +121,7 @@ func TypeNames(v any) []string {
 	n := TypeName(v)
 	switch v.(type) {
 	case int, int64, float64, float32, Decimal, bool, Char, time.Time, TimeSpan, Guid, DictionaryEntry, KeyValuePair,
-		int8, uint8, int16, uint16, uint32, uint64:
+		int8, uint8, int16, uint16, uint32, uint64, BigInt:
 		return []string{n, "System.ValueType", "System.Object"}
 	case Enum:
 		return []string{n, "System.Enum", "System.ValueType", "System.Object"}
@@ -134,7 +136,7 @@ func TypeNames(v any) []string {
 func IsScalar(v any) bool {
 	switch x := v.(type) {
 	case string, bool, int, int64, float64, float32, Decimal, Char, Enum, SecureString,
-		int8, uint8, int16, uint16, uint32, uint64:
+		int8, uint8, int16, uint16, uint32, uint64, BigInt:
 		return true
 	case *PSObject:
 		if x.Base != nil && x.Len() == 0 {
@@ -147,7 +149,7 @@ func IsScalar(v any) bool {
 // IsNumeric reports whether v is a number.
 func IsNumeric(v any) bool {
 	switch v.(type) {
-	case int, int64, float64, float32, Decimal, int8, uint8, int16, uint16, uint32, uint64:
+	case int, int64, float64, float32, Decimal, int8, uint8, int16, uint16, uint32, uint64, BigInt:
 		return true
 	}
 	return false
@@ -162,7 +164,7 @@ func IsEnumerable(v any) bool {
 	case *Hashtable:
 		return true
 	case nil, string, bool, int, int64, float64, time.Time, Guid, Char, Enum, Decimal, TimeSpan, *PSObject,
-		int8, uint8, int16, uint16, uint32, uint64:
+		int8, uint8, int16, uint16, uint32, uint64, BigInt:
 		// the common values, told apart without asking each type for
 		// the interface below (the first such question about a type
 		// makes the runtime a table entry for the pair)
@@ -218,6 +220,8 @@ func ToBool(v any) bool {
 		return x != 0
 	case Decimal:
 		return x.Rat().Sign() != 0
+	case BigInt:
+		return x.Sign() != 0
 	case string:
 		return x != ""
 	case Char:
@@ -293,6 +297,8 @@ func toString(v any, invariant bool, ofs string) string {
 	case float32:
 		return FormatSingle(x)
 	case Decimal:
+		return x.String()
+	case BigInt:
 		return x.String()
 	case Char:
 		return string(rune(x))
@@ -400,9 +406,18 @@ func FormatDouble(f float64) string {
 	return dotnetExponent(s)
 }
 
-// FormatSingle prints a float32 with its shortest round-trip form.
+// FormatSingle prints a float32 the way PowerShell converts one to text:
+// up to 7 significant digits ([float]::MaxValue is 3.402823E+38).
 func FormatSingle(f float32) string {
-	s := strconv.FormatFloat(float64(f), 'g', -1, 32)
+	switch {
+	case math.IsNaN(float64(f)):
+		return "NaN"
+	case math.IsInf(float64(f), 1):
+		return "Infinity"
+	case math.IsInf(float64(f), -1):
+		return "-Infinity"
+	}
+	s := strconv.FormatFloat(float64(f), 'g', 7, 32)
 	return dotnetExponent(s)
 }
 

@@ -382,7 +382,8 @@ func FormatWithSpec(v any, spec string) (string, error) {
 // -1 for none); ok is false for a letter that is not one for v.
 func formatStandard(v any, spec string, letter byte, digits int) (string, bool) {
 	f := numberAsFloat(v)
-	isInt := IsInteger(v)
+	bigInt, isBig := v.(BigInt)
+	isInt := IsInteger(v) || isBig
 	switch letter {
 	case 'n':
 		if digits < 0 {
@@ -399,6 +400,9 @@ func formatStandard(v any, spec string, letter byte, digits int) (string, bool) 
 			break
 		}
 		digitsText := IntegerString(v)
+		if isBig {
+			digitsText = bigInt.String()
+		}
 		neg := strings.HasPrefix(digitsText, "-")
 		s := padZeros(strings.TrimPrefix(digitsText, "-"), digits)
 		if neg {
@@ -411,12 +415,22 @@ func formatStandard(v any, spec string, letter byte, digits int) (string, bool) 
 		}
 		// the two's complement bits of the value's own width: [sbyte]-1
 		// is FF, [int16]-1 FFFF, -1 FFFFFFFF
-		i := numberAsInt(v)
-		bits := uint64(i)
-		if w := IntegerBits(v); w < 64 {
-			bits &= 1<<w - 1
+		var s string
+		if isBig {
+			s = bigInt.HexString()
+			if bigInt.Sign() < 0 && digits > len(s) {
+				// a negative value pads with f, keeping its sign
+				s = strings.Repeat("f", digits-len(s)) + s
+			}
+		} else {
+			i := numberAsInt(v)
+			bits := uint64(i)
+			if w := IntegerBits(v); w < 64 {
+				bits &= 1<<w - 1
+			}
+			s = strconv.FormatUint(bits, 16)
 		}
-		s := padZeros(strconv.FormatUint(bits, 16), digits)
+		s = padZeros(s, digits)
 		if spec[0] == 'X' {
 			s = strings.ToUpper(s)
 		}
@@ -492,6 +506,8 @@ func numberAsFloat(v any) float64 {
 		return float64(x)
 	case Decimal:
 		return x.Float()
+	case BigInt:
+		return x.Float()
 	}
 	return 0
 }
@@ -515,6 +531,12 @@ func roundFixed(v any, f float64, digits int) string {
 	switch x := v.(type) {
 	case int, int64, int8, uint8, int16, uint16, uint32, uint64:
 		s := IntegerString(x)
+		if digits > 0 {
+			s += "." + strings.Repeat("0", digits)
+		}
+		return s
+	case BigInt:
+		s := x.String()
 		if digits > 0 {
 			s += "." + strings.Repeat("0", digits)
 		}

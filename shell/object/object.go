@@ -14,6 +14,7 @@
 //	float64             System.Double
 //	float32             System.Single
 //	Decimal             System.Decimal
+//	BigInt              System.Numerics.BigInteger
 //	string              System.String
 //	Char                System.Char
 //	time.Time           System.DateTime (kept in UTC)

@@ -3,6 +3,7 @@ package ops
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
@@ -45,6 +46,9 @@ func Binary(in Interp, op string, l, r any) (any, error) {
 		rn, ok2 := numeric.ToNumber(r)
 		if !ok1 || !ok2 {
 			return nil, &Error{Msg: object.CannotConvert(r, "System.Int32")}
+		}
+		if numeric.Kind(ln) == 4 || numeric.Kind(rn) == 4 {
+			return numeric.BigBitwise(op, ln, rn)
 		}
 		a, b := numeric.Int64(ln), numeric.Int64(rn)
 		if e, ok := object.Unwrap(l).(object.Enum); ok && op != "-shl" && op != "-shr" {
@@ -254,6 +258,9 @@ func Unary(in Interp, op string, v any, ext syntax.Extent) (any, error) {
 		}
 		if object.IsInteger(n) {
 			return numeric.Complement(n), nil
+		}
+		if b, ok := n.(object.BigInt); ok {
+			return object.NewBigInt(new(big.Int).Not(b.Int())), nil
 		}
 		return numeric.Widen(^numeric.Int64(n), numeric.Kind(n)), nil
 	case ",":

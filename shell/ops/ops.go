@@ -346,7 +346,7 @@ func Equal(ses Session, left, right any, cs bool) bool {
 			return string(rune(l)) == r
 		}
 		return strings.EqualFold(string(rune(l)), r)
-	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
+	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 		rn, ok := numeric.ToNumberStrict(right)
 		if !ok {
 			return false
@@ -422,7 +422,7 @@ func Compare(ses Session, left, right any, cs bool) (int, error) {
 	switch l := left.(type) {
 	case string:
 		return dotnet.CompareStrings(l, ses.Text(right), cs), nil
-	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
+	case int, int64, float64, float32, object.Decimal, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 		rn, ok := numeric.ToNumberStrict(right)
 		if !ok {
 			ln, _ := numeric.ToNumber(l)
@@ -682,6 +682,13 @@ func compareScalar(ses Session, op CompareOp, left, right any, setMatches bool) 
 // Numeric is numeric.Arith with the interpreter's divide-by-zero error.
 func Numeric(op string, a, b any) (any, error) {
 	v, err := numeric.Arith(op, a, b)
+	if numeric.Kind(a) == 4 || numeric.Kind(b) == 4 {
+		// BigInteger's operator methods threw
+		if err != nil {
+			return nil, &MethodError{Method: "op_" + opMethodName(op), Exc: &dotnet.MethodException{Msg: err.Error()}}
+		}
+		return v, nil
+	}
 	if err == numeric.ErrDivideByZero {
 		return nil, ErrDivideByZero
 	}

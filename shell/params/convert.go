@@ -149,7 +149,7 @@ func convertScalar(ses Session, p *Param, t *Type, v any, fnStyle bool, fail fun
 		switch x := v.(type) {
 		case bool:
 			return x, nil
-		case int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
+		case int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 			return object.ToBool(x), nil
 		}
 		if b, ok := ses.Switch(v); ok {

@@ -394,7 +394,7 @@ func BindScript(in Interp, p *Param, v any) (out any, f *Failure, err error) {
 // booleans, switches and numbers convert; "" when v is acceptable.
 func boolArgCheck(in Interp, v any, t *Type) string {
 	switch v.(type) {
-	case bool, int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
+	case bool, int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 		return ""
 	case nil:
 		if t.Kind == KindSwitch {

@@ -505,6 +505,8 @@ func constString(v any) string {
 		return strconv.FormatFloat(x, 'g', -1, 64) + "D"
 	case object.Decimal:
 		return x.String() + "M"
+	case object.BigInt:
+		return x.String() + "n"
 	case int8, uint8, int16, uint16, uint32, uint64:
 		// the literal's own suffix: 5y, 5uy, 5s, 5us, 5u, 5ul
 		suffix := map[string]string{"System.SByte": "y", "System.Byte": "uy", "System.Int16": "s",

@@ -1567,7 +1567,7 @@ func declareCollectionsTypes() {
 		}},
 		&dotnet.TypeDef{FullName: "System.IComparable", Is: func(_ *dotnet.TypeInfo, v any) bool {
 			switch object.Unwrap(v).(type) {
-			case string, int, int64, float64, float32, bool, object.Char, object.Decimal, object.TimeSpan, object.Guid, object.Enum, int8, uint8, int16, uint16, uint32, uint64:
+			case string, int, int64, float64, float32, bool, object.Char, object.Decimal, object.TimeSpan, object.Guid, object.Enum, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 				return true
 			}
 			_, ok := object.Unwrap(v).(time.Time)

@@ -328,7 +328,8 @@ func Declare() {
 		&dotnet.TypeDef{FullName: "System.UInt64", Aliases: []string{"ulong", "uint64"}, ValueType: true, Convert: narrow("System.UInt64"), Is: isType[uint64],
 			Static: numberStatics(kinds.Get().byName["System.UInt64"], uint64(0), uint64(math.MaxUint64)), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Numerics.BigInteger", Aliases: []string{"bigint"}, Assembly: "System.Runtime.Numerics", ValueType: true,
-			Convert: int64Conv("System.Numerics.BigInteger"), Is: isLong, Members: numberMembers.Get()},
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return ToBigInteger(v) },
+			Is:      isType[object.BigInt], Static: bigStatics.Get(), Members: bigMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Double", Aliases: []string{"double"}, ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return ToDouble(v) },
 			Is:      func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(float64); return ok },
@@ -372,6 +373,9 @@ func Declare() {
 				n, ok := numeric.ToNumber(v)
 				if !ok {
 					return nil, dotnet.ConvertFailed(v, "System.Decimal", FormatErrDetail(v))
+				}
+				if b, ok := n.(object.BigInt); ok && new(big.Int).Abs(b.Int()).Cmp(decimalMax()) > 0 {
+					return nil, dotnet.ConvertFailed(v, "System.Decimal", "Value was either too large or too small for a Decimal.")
 				}
 				return numeric.Decimal(n), nil
 			},
@@ -423,6 +427,14 @@ func ToInt32(v any, typeName string) (any, error) {
 			return int(i), nil
 		}
 		return i, nil
+	}
+	if b, ok := n.(object.BigInt); ok {
+		// BigInteger's explicit conversions fail beyond the type's range
+		if i := b.Int(); i.IsInt64() {
+			n = i.Int64()
+		} else {
+			n = float64(math.MaxInt64) * 2
+		}
 	}
 	switch x := n.(type) {
 	case int:
@@ -558,6 +570,8 @@ func numberRat(n any) *big.Rat {
 	switch x := n.(type) {
 	case object.Decimal:
 		return x.Rat()
+	case object.BigInt:
+		return new(big.Rat).SetInt(x.Int())
 	case float64:
 		r, _ := new(big.Rat).SetString(strconv.FormatFloat(x, 'g', -1, 64))
 		return r

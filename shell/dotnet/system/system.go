@@ -240,7 +240,7 @@ func declareObject() {
 			}},
 		&dotnet.TypeDef{FullName: "System.ValueType", Is: func(_ *dotnet.TypeInfo, v any) bool {
 			switch dotnet.Bare(v).(type) {
-			case int, int64, float64, float32, bool, object.Char, object.Decimal, object.Guid, object.TimeSpan, object.Enum, int8, uint8, int16, uint16, uint32, uint64:
+			case int, int64, float64, float32, bool, object.Char, object.Decimal, object.Guid, object.TimeSpan, object.Enum, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 				return true
 			}
 			_, ok := dotnet.Bare(v).(time.Time)
@@ -317,7 +317,7 @@ func declareBase() {
 					return object.Char(r[0]), nil
 				case object.Char:
 					return x, nil
-				case int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64:
+				case int, int64, float64, object.Decimal, int8, uint8, int16, uint16, uint32, uint64, object.BigInt:
 					n, _ := numeric.ToNumber(x)
 					i := numeric.Int64(n)
 					if i < 0 || i > 65535 {

@@ -1116,6 +1116,8 @@ func negate(v any) (any, bool) {
 	case object.Decimal:
 		d, _ := object.ParseDecimal("-" + x.String())
 		return d, true
+	case object.BigInt:
+		return object.NewBigInt(new(big.Int).Neg(x.Int())), true
 	case uint8, uint16, uint32, uint64:
 		n, _, _ := object.IntegerValue(x)
 		return x, n == 0
@@ -1280,11 +1282,17 @@ func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
 	if base == 2 && !strings.HasPrefix(suffix, "u") && digits[0] == '1' {
 		// a binary literal of exactly 8, 16, 32 or 64 digits whose first
 		// is 1 is a two's complement: 0b11111111 is -1 (its type is then
-		// the suffix's, or the smallest that holds it)
-		switch len(digits) {
-		case 8, 16, 32, 64:
-			bi.Sub(bi, new(big.Int).Lsh(big.NewInt(1), uint(len(digits))))
+		// the suffix's, or the smallest that holds it); a BigInteger one
+		// also at 96 digits and at any whole number of bytes from 128
+		n := len(digits)
+		if n == 8 || n == 16 || n == 32 || n == 64 || suffix == "n" && (n == 96 || n >= 128 && n%8 == 0) {
+			bi.Sub(bi, new(big.Int).Lsh(big.NewInt(1), uint(n)))
 		}
+	}
+	if base == 16 && suffix == "n" && (len(digits) == 8 || len(digits) == 16) && strings.IndexByte("89abcdefABCDEF", digits[0]) >= 0 {
+		// a BigInteger hex literal of exactly 8 or 16 digits is the two's
+		// complement of an Int32 or Int64: 0xFFFFFFFFn is -1
+		bi.Sub(bi, new(big.Int).Lsh(big.NewInt(1), uint(4*len(digits))))
 	}
 	// a hex literal of 16 digits or a binary one of 64 is a 64-bit
 	// value however small (0x000000000000000F is an Int64, with u a
@@ -1389,8 +1397,7 @@ func integerWithSuffix(bi *big.Int, suffix string, base int) (any, bool) {
 			return bi.Uint64(), true
 		}
 	case "n":
-		d, ok := object.ParseDecimal(bi.String())
-		return d, ok
+		return object.NewBigInt(bi), true
 	}
 	return nil, false
 }

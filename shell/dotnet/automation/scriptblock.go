@@ -129,11 +129,16 @@ func invoke(c *dotnet.Call) (any, error) {
 }
 
 // MethodError turns a terminating error raised inside a script block
-// a method ran into the method's exception; other errors (nil among
-// them) pass unchanged.
+// a method ran into the method's exception, of the error's own exception
+// type (so the method's error ID is that type's name, as
+// CommandNotFoundException for an unknown command); other errors (nil
+// among them) pass unchanged.
 func MethodError(err error) error {
 	var pe *pserror.Error
 	if errors.As(err, &pe) {
+		if t := pe.Record.ExceptionFullType; t != "" {
+			return &dotnet.TypedException{Msg: pe.Record.Message, Type: t}
+		}
 		return &dotnet.MethodException{Msg: pe.Record.Message}
 	}
 	return err

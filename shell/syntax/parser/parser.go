@@ -546,10 +546,15 @@ func (p *parser) startsExpression() bool {
 	r := p.runeAt(i)
 	if isDigit(r) || (r == '.' && isDigit(p.runeAt(i+1))) {
 		_, end, ok := p.scanNumber(i)
-		if !ok {
-			return false
-		}
 		n := p.runeAt(end)
+		if !ok {
+			// A literal with digits and valid suffixes whose value its
+			// type cannot hold (300y, 70000us, 1uykb) is still a number:
+			// the expression reports it as a bad numeric constant. Other
+			// words (16p, 0x) are commands.
+			hexNoDigits := r == '0' && (p.byteAt(i+1)|0x20) == 'x' && !isHex(p.byteAt(i+2))
+			return !hexNoDigits && !isLetter(n) && !isDigit(n) && n != '.'
+		}
 		return !isLetter(n) && !isDigit(n)
 	}
 	return isExprStart(p.peekTok(modeExpr))

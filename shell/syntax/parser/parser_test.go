@@ -720,6 +720,14 @@ var errorTests = []struct {
 	{"#requiresnot -Version 5", "ScriptRequiresInvalidFormat", requiresFormat, 1, 2, false},
 	{"1 + 12abc", "BadNumericConstant", "The numeric constant 12abc is not valid.", 1, 5, false},
 	{"$x = 1 + 0x", "BadNumericConstant", "The numeric constant 0x is not valid.", 1, 10, false},
+	// a literal with a valid suffix whose value its type cannot hold is
+	// an error at the start of a statement too (not a command name)
+	{"300y", "BadNumericConstant", "The numeric constant 300y is not valid.", 1, 1, false},
+	{"70000us", "BadNumericConstant", "The numeric constant 70000us is not valid.", 1, 1, false},
+	{"0xFFFFy", "BadNumericConstant", "The numeric constant 0xFFFFy is not valid.", 1, 1, false},
+	{"1uykb", "BadNumericConstant", "The numeric constant 1uykb is not valid.", 1, 1, false},
+	{"10000.0usgb; 1", "BadNumericConstant", "The numeric constant 10000.0usgb is not valid.", 1, 1, false},
+	{"-300y", "BadNumericConstant", "The numeric constant 300y is not valid.", 1, 2, false},
 }
 
 func TestParseErrors(t *testing.T) {

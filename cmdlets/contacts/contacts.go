@@ -73,8 +73,9 @@ var enumSettings = []struct {
 	{"SendModerationNotifications", "Microsoft.Exchange.Data.Directory.Recipient.TransportModerationNotificationFlags", moderationNotification, "Always"},
 }
 
-// enumOf is a contact's enumeration setting, its default when unset.
-func enumOf(c *directory.Contact, name string) string {
+// EnumOf is a recipient's enumeration setting (MessageFormat,
+// SendModerationNotifications ...), its default when unset.
+func EnumOf(c *directory.RecipientSettings, name string) string {
 	if v := c.TextOf(name); v != "" {
 		return v
 	}
@@ -159,11 +160,11 @@ func mailContactObject(c *directory.Contact, org *directory.Organization) *objec
 	list := func(name string) *object.List { return exo.MultiValued(c.ListOf(name)) }
 	str, flag := "System.String", "System.Boolean"
 	o.AddTyped("ExternalEmailAddress", str, c.ExternalEmailAddress)
-	o.AddTyped("MacAttachmentFormat", str, enumOf(c, "MacAttachmentFormat"))
-	o.AddTyped("MessageBodyFormat", str, enumOf(c, "MessageBodyFormat"))
-	o.AddTyped("MessageFormat", str, enumOf(c, "MessageFormat"))
+	o.AddTyped("MacAttachmentFormat", str, EnumOf(&c.RecipientSettings, "MacAttachmentFormat"))
+	o.AddTyped("MessageBodyFormat", str, EnumOf(&c.RecipientSettings, "MessageBodyFormat"))
+	o.AddTyped("MessageFormat", str, EnumOf(&c.RecipientSettings, "MessageFormat"))
 	o.AddTyped("UsePreferMessageFormat", flag, c.FlagOf("UsePreferMessageFormat", false))
-	o.AddTyped("UseMapiRichTextFormat", str, enumOf(c, "UseMapiRichTextFormat"))
+	o.AddTyped("UseMapiRichTextFormat", str, EnumOf(&c.RecipientSettings, "UseMapiRichTextFormat"))
 	for _, n := range []string{"AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers", "AcceptMessagesOnlyFromSendersOrMembers"} {
 		o.AddTyped(n, str, list(n))
 	}
@@ -195,7 +196,7 @@ func mailContactObject(c *directory.Contact, org *directory.Organization) *objec
 	}
 	o.AddTyped("RequireSenderAuthenticationEnabled", flag, c.FlagOf("RequireSenderAuthenticationEnabled", false))
 	o.AddTyped("SimpleDisplayName", str, c.TextOf("SimpleDisplayName"))
-	o.AddTyped("SendModerationNotifications", str, enumOf(c, "SendModerationNotifications"))
+	o.AddTyped("SendModerationNotifications", str, EnumOf(&c.RecipientSettings, "SendModerationNotifications"))
 	o.AddTyped("UMDtmfMap", str, exo.MultiValued(nil))
 	o.AddTyped("WindowsEmailAddress", str, windowsEmailAddress(c))
 	o.AddTyped("MailTip", str, exo.NilIfEmpty(c.TextOf("MailTip")))

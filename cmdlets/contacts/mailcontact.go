@@ -136,8 +136,8 @@ func externalAddress(ctx *command.Context, v string) (prefixed, address string, 
 	return "SMTP:" + a, a, nil
 }
 
-// resolveNames resolves recipient identities to their names.
-func resolveNames(ctx *command.Context, tx *store.Tx, values []string) ([]string, *object.ErrorRecord, error) {
+// ResolveNames resolves recipient identities to their names.
+func ResolveNames(ctx *command.Context, tx *store.Tx, values []string) ([]string, *object.ErrorRecord, error) {
 	var out []string
 	for _, v := range values {
 		r, rec, err := mailbox.FindRecipient(ctx, tx, v, v)
@@ -162,22 +162,25 @@ func resolveNames(ctx *command.Context, tx *store.Tx, values []string) ([]string
 	return out, nil, nil
 }
 
-// applyMailSettings applies the delivery, moderation and attribute
-// parameters of New- or Set-MailContact to c.
-func applyMailSettings(ctx *command.Context, tx *store.Tx, c *directory.Contact) (*object.ErrorRecord, error) {
+// ApplyMailSettings applies the delivery, moderation and attribute
+// parameters a cmdlet has and was given (New- or Set-MailContact's,
+// Set-MailPublicFolder's) to the settings c of the recipient target.
+// Recipient lists keep the recipients' names; moderation needs a
+// moderator.
+func ApplyMailSettings(ctx *command.Context, tx *store.Tx, c *directory.RecipientSettings, target string) (*object.ErrorRecord, error) {
 	has := func(n string) bool { return ctx.Command.Param(n) != nil && ctx.Has(n) }
 	for _, e := range enumSettings {
 		if !has(e.name) {
 			continue
 		}
-		v := enumOf(c, e.name)
+		v := EnumOf(c, e.name)
 		if rec := exo.EnumArg(ctx, e.name, e.typ, e.values, &v); rec != nil {
 			return rec, nil
 		}
 		c.SetText(e.name, v)
 	}
-	if enumOf(c, "MessageFormat") == "Text" && enumOf(c, "MessageBodyFormat") != "Text" {
-		return exo.Invalid(ctx, "When MessageFormat is Text, MessageBodyFormat must be Text.", c.Name), nil
+	if EnumOf(c, "MessageFormat") == "Text" && EnumOf(c, "MessageBodyFormat") != "Text" {
+		return exo.Invalid(ctx, "When MessageFormat is Text, MessageBodyFormat must be Text.", target), nil
 	}
 	for _, f := range flagSettings {
 		if has(f.name) {
@@ -228,11 +231,11 @@ func applyMailSettings(ctx *command.Context, tx *store.Tx, c *directory.Contact)
 		if err != nil {
 			return exo.Invalid(ctx, err.Error(), n), nil
 		}
-		adds, rec, err := resolveNames(ctx, tx, add)
+		adds, rec, err := ResolveNames(ctx, tx, add)
 		if err != nil || rec != nil {
 			return rec, err
 		}
-		removes, rec, err := resolveNames(ctx, tx, remove)
+		removes, rec, err := ResolveNames(ctx, tx, remove)
 		if err != nil || rec != nil {
 			return rec, err
 		}
@@ -254,7 +257,7 @@ func applyMailSettings(ctx *command.Context, tx *store.Tx, c *directory.Contact)
 		c.SetList(n, kept)
 	}
 	if c.FlagOf("ModerationEnabled", false) && len(c.ListOf("ModeratedBy")) == 0 {
-		return exo.Invalid(ctx, "To enable moderation, specify at least one moderator with the ModeratedBy parameter.", c.Name), nil
+		return exo.Invalid(ctx, "To enable moderation, specify at least one moderator with the ModeratedBy parameter.", target), nil
 	}
 	return nil, nil
 }
@@ -286,7 +289,7 @@ func newMailContact(ctx *command.Context) error {
 		if rec := groups.AliasRefusal(ctx, c.Alias); rec != nil {
 			return nil, rec, nil
 		}
-		if rec, err := applyMailSettings(ctx, tx, c); rec != nil || err != nil {
+		if rec, err := ApplyMailSettings(ctx, tx, &c.RecipientSettings, c.Name); rec != nil || err != nil {
 			return nil, rec, err
 		}
 		if err := directory.NewContact(tx, c); err != nil {
@@ -340,7 +343,7 @@ func setMailContact(ctx *command.Context) error {
 				}
 			}
 		}
-		if rec, err := applyMailSettings(ctx, tx, c); rec != nil || err != nil {
+		if rec, err := ApplyMailSettings(ctx, tx, &c.RecipientSettings, c.Name); rec != nil || err != nil {
 			return rec, err
 		}
 		return nil, nil

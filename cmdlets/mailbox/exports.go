@@ -105,6 +105,10 @@ func ApplyProxyAddresses(v any, current []string) ([]string, string) {
 	return applyProxyChange(current, mc)
 }
 
+// SetPrimaryAddress makes addr the primary SMTP address of a proxy list:
+// it becomes SMTP: (added when missing), the old primary one smtp:.
+func SetPrimaryAddress(addrs []string, addr string) []string { return setPrimary(addrs, addr) }
+
 // DerivedGuid makes a stable GUID from parts: the same parts always give
 // the same GUID (for objects the tenant does not store, such as the
 // accepted domains).

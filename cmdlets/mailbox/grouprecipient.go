@@ -101,15 +101,16 @@ func otherRecipients(tx *store.Tx, id string) ([]*groups.Group, error) {
 }
 
 // mailPublicFolders are the mail-enabled public folders an identity
-// names (every one for "") by name, alias, address or Guid, as the
+// names (every one for "") by name, display name, alias, any SMTP
+// address or Guid, as the
 // recipient listings show them next to the groups (not stored), of type
 // PublicFolder.
 func mailPublicFolders(tx *store.Tx, id string) (out []*groups.Group, err error) {
 	h, err := pubfolders.Load(tx)
 	for _, f := range h.ByID {
-		if m := f.Mail; m != nil && (id == "" || exo.ContainsFold([]string{f.Name, m.Alias, m.PrimarySmtpAddress, m.Guid}, id)) {
-			out = append(out, &groups.Group{Guid: m.Guid, Name: f.Name, DisplayName: f.Name, Alias: m.Alias, PrimarySmtpAddress: m.PrimarySmtpAddress,
-				EmailAddresses: []string{"SMTP:" + m.PrimarySmtpAddress}, RecipientTypeDetails: "PublicFolder",
+		if m := f.Mail; m != nil && (id == "" || exo.ContainsFold([]string{f.RecipientName(), f.RecipientDisplayName(), m.Alias, m.PrimarySmtpAddress, m.Guid}, id) || exo.ContainsFold(m.Addresses(), "smtp:"+id)) {
+			out = append(out, &groups.Group{Guid: m.Guid, Name: f.RecipientName(), DisplayName: f.RecipientDisplayName(), Alias: m.Alias, PrimarySmtpAddress: m.PrimarySmtpAddress,
+				EmailAddresses: m.Addresses(), RecipientTypeDetails: "PublicFolder",
 				HiddenFromAddressListsEnabled: m.Hidden, WhenCreated: f.WhenCreated, WhenChanged: f.WhenChanged})
 		}
 	}

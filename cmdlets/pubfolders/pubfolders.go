@@ -1,8 +1,10 @@
 // Package pubfolders declares the Exchange Online cmdlets of the public
 // folder hierarchy: New-, Get-, Set- and Remove-PublicFolder and the
 // folders' client permissions (Get-, Add- and
-// Remove-PublicFolderClientPermission) and mail-enabled folders (Enable-
-// and Disable-MailPublicFolder, Get-MailPublicFolder), over the
+// Remove-PublicFolderClientPermission), mail-enabled folders (Enable-
+// and Disable-MailPublicFolder, Get- and Set-MailPublicFolder) and their
+// statistics (Get-PublicFolderStatistics,
+// Get-PublicFolderItemStatistics), over the
 // folders the tenant keeps (store/pubfolders), with the default view of
 // their objects. Public folders live in public folder mailboxes (New-Mailbox
 // -PublicFolder): none can be made or listed before the first one exists.
@@ -34,6 +36,9 @@ const (
 	exNotFound = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
 	exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
 	exInvalid  = "Microsoft.Exchange.Management.Tasks.InvalidOperationException"
+	// exDataValidation refuses an address at a domain the organization
+	// doesn't accept.
+	exDataValidation = "Microsoft.Exchange.Data.DataValidationException"
 )
 
 // rootName is the name of the hierarchy's root folder (\).
@@ -44,7 +49,8 @@ const rootName = "IPM_SUBTREE"
 var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"New-PublicFolder", "Get-PublicFolder", "Set-PublicFolder", "Remove-PublicFolder"}, Build: commands},
 	{Names: []string{"Get-PublicFolderClientPermission", "Add-PublicFolderClientPermission", "Remove-PublicFolderClientPermission"}, Build: permissionCommands},
-	{Names: []string{"Enable-MailPublicFolder", "Disable-MailPublicFolder", "Get-MailPublicFolder"}, Build: mailCommands},
+	{Names: []string{"Enable-MailPublicFolder", "Disable-MailPublicFolder", "Get-MailPublicFolder", "Set-MailPublicFolder"}, Build: mailCommands},
+	{Names: []string{"Get-PublicFolderStatistics", "Get-PublicFolderItemStatistics"}, Build: statisticsCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
@@ -58,6 +64,7 @@ func Views(r *format.Registry) {
 		{Label: "Parent Path", Property: "ParentPath"},
 	}})
 	mailViews(r)
+	statisticsViews(r)
 }
 
 // identityHelp is the help of the -Identity parameters naming a folder.

@@ -32,13 +32,20 @@ type Contact struct {
 	FirstName            string   `json:"firstName,omitempty"`
 	LastName             string   `json:"lastName,omitempty"`
 	Initials             string   `json:"initials,omitempty"`
-	// Text, Lists and Flags are the contact's other settings by parameter
-	// name (Set-MailContact's and Set-Contact's), kept once set.
-	Text        map[string]string   `json:"text,omitempty"`
-	Lists       map[string][]string `json:"lists,omitempty"`
-	Flags       map[string]bool     `json:"flags,omitempty"`
-	WhenCreated time.Time           `json:"whenCreated"`
-	WhenChanged time.Time           `json:"whenChanged"`
+	// The contact's other settings by parameter name (Set-MailContact's
+	// and Set-Contact's), kept once set.
+	RecipientSettings
+	WhenCreated time.Time `json:"whenCreated"`
+	WhenChanged time.Time `json:"whenChanged"`
+}
+
+// RecipientSettings are the settings of a mail recipient that are kept
+// by parameter name once set: text values, lists and switches. Stored
+// inside a record, they are its "text", "lists" and "flags" fields.
+type RecipientSettings struct {
+	Text  map[string]string   `json:"text,omitempty"`
+	Lists map[string][]string `json:"lists,omitempty"`
+	Flags map[string]bool     `json:"flags,omitempty"`
 }
 
 // DistinguishedName is the contact's DN in the hosted organization.
@@ -47,10 +54,10 @@ func (c *Contact) DistinguishedName(tenant, partition string) string {
 }
 
 // TextOf returns a text setting ("" when unset).
-func (c *Contact) TextOf(name string) string { return c.Text[name] }
+func (c *RecipientSettings) TextOf(name string) string { return c.Text[name] }
 
 // SetText sets a text setting; "" removes it.
-func (c *Contact) SetText(name, v string) {
+func (c *RecipientSettings) SetText(name, v string) {
 	if v == "" {
 		delete(c.Text, name)
 		return
@@ -62,10 +69,10 @@ func (c *Contact) SetText(name, v string) {
 }
 
 // ListOf returns a list setting.
-func (c *Contact) ListOf(name string) []string { return c.Lists[name] }
+func (c *RecipientSettings) ListOf(name string) []string { return c.Lists[name] }
 
 // SetList sets a list setting; an empty list removes it.
-func (c *Contact) SetList(name string, v []string) {
+func (c *RecipientSettings) SetList(name string, v []string) {
 	if len(v) == 0 {
 		delete(c.Lists, name)
 		return
@@ -77,7 +84,7 @@ func (c *Contact) SetList(name string, v []string) {
 }
 
 // FlagOf returns a switch setting, def when unset.
-func (c *Contact) FlagOf(name string, def bool) bool {
+func (c *RecipientSettings) FlagOf(name string, def bool) bool {
 	if v, ok := c.Flags[name]; ok {
 		return v
 	}
@@ -85,7 +92,7 @@ func (c *Contact) FlagOf(name string, def bool) bool {
 }
 
 // SetFlag sets a switch setting.
-func (c *Contact) SetFlag(name string, v bool) {
+func (c *RecipientSettings) SetFlag(name string, v bool) {
 	if c.Flags == nil {
 		c.Flags = map[string]bool{}
 	}

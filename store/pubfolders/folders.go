@@ -3,6 +3,7 @@ package pubfolders
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -93,12 +94,47 @@ var folders = store.DefineKind(store.KindSpec[Folder]{Bucket: "publicFolders", N
 
 // MailRecipient is the directory recipient of a mail-enabled public
 // folder: its Guid, alias and primary address, unique among the tenant's
-// recipients, and whether it is hidden from the address lists.
+// recipients, and whether it is hidden from the address lists. Its name
+// and display name are the folder's name until Set-MailPublicFolder gives
+// it others; its proxy addresses are its primary address alone until it
+// is given more. Its other settings (custom attributes, delivery
+// restrictions, moderation ...) are kept by parameter name.
 type MailRecipient struct {
 	Guid               string `json:"guid"`
 	Alias              string `json:"alias"`
 	PrimarySmtpAddress string `json:"primarySmtpAddress"`
 	Hidden             bool   `json:"hidden,omitempty"`
+	Name               string `json:"name,omitempty"`
+	DisplayName        string `json:"displayName,omitempty"`
+	// EmailAddresses are the proxy addresses with their prefixes, the
+	// primary one as SMTP:; nil means SMTP:PrimarySmtpAddress alone.
+	EmailAddresses []string `json:"emailAddresses,omitempty"`
+	directory.RecipientSettings
+}
+
+// RecipientName is the name of f's mail recipient.
+func (f *Folder) RecipientName() string {
+	if f.Mail != nil && f.Mail.Name != "" {
+		return f.Mail.Name
+	}
+	return f.Name
+}
+
+// RecipientDisplayName is the display name of f's mail recipient.
+func (f *Folder) RecipientDisplayName() string {
+	if f.Mail != nil && f.Mail.DisplayName != "" {
+		return f.Mail.DisplayName
+	}
+	return f.Name
+}
+
+// Addresses are the proxy addresses of a mail recipient, the primary one
+// (SMTP:) among them.
+func (m *MailRecipient) Addresses() []string {
+	if len(m.EmailAddresses) == 0 {
+		return []string{"SMTP:" + m.PrimarySmtpAddress}
+	}
+	return m.EmailAddresses
 }
 
 // Register adds the public folders to s: their kind, the aliases and
@@ -121,13 +157,21 @@ func nameHolder(tx *store.Tx, self, prop, value string) (string, error) {
 		if f.Mail == nil || strings.EqualFold(f.Mail.Guid, self) {
 			return nil
 		}
-		held := f.Mail.Alias
+		held := []string{f.Mail.Alias}
 		if prop == "PrimarySmtpAddress" {
-			held = f.Mail.PrimarySmtpAddress
+			// every SMTP proxy address of the folder is taken
+			held = nil
+			for _, a := range f.Mail.Addresses() {
+				if i := strings.IndexByte(a, ':'); i >= 0 && strings.EqualFold(a[:i], "smtp") {
+					held = append(held, a[i+1:])
+				}
+			}
 		}
-		if strings.EqualFold(held, value) {
-			holder = f.Name
-			return store.ErrStop
+		for _, h := range held {
+			if strings.EqualFold(h, value) {
+				holder = f.RecipientName()
+				return store.ErrStop
+			}
 		}
 		return nil
 	})
@@ -422,6 +466,9 @@ func check(tx *store.Tx, report func(store.Finding)) error {
 		if f.Mail != nil {
 			if err := directory.CheckRecipientNames(tx, f.Mail.Guid, "", f.Mail.Alias, f.Mail.PrimarySmtpAddress); err != nil {
 				bad("its mail recipient: " + err.Error())
+			}
+			if !slices.Contains(f.Mail.Addresses(), "SMTP:"+f.Mail.PrimarySmtpAddress) {
+				bad("its mail recipient's addresses do not hold its primary address as SMTP:")
 			}
 		}
 		if len(f.Permissions) < 2 || f.Permissions[0].Holder != HolderDefault || f.Permissions[1].Holder != HolderAnonymous {

@@ -30,9 +30,11 @@ import (
 //     rules that apply protection policies, on the engine only) and
 //     store/permailbox (the records a mailbox has one of) and
 //     store/policyset (one kind of protection policy), both on the engine
-//     and store/directory, only; store/directory
-//     on the engine and store/opath; store/opath and store/dnsname on
-//     nothing of the store; so no area
+//     and store/directory, only; store/directory on the engine,
+//     store/opath and store/mailsettings (the settings a mail recipient
+//     keeps by name, which the recipients of other areas embed too);
+//     store/opath, store/dnsname and store/mailsettings on nothing of
+//     the store; so no area
 //     reaches another but through the hooks the engine carries;
 //   - only store/tenant (the whole tenant's schema), store/seed (the seed
 //     tenants write records of every area) and store/storetest gather
@@ -160,17 +162,17 @@ func TestImportRules(t *testing.T) {
 		switch {
 		case rel == "store":
 			allowed = helpers
-		case rel == "store/opath", rel == "store/dnsname", slices.Contains(helpers, rel):
+		case rel == "store/opath", rel == "store/dnsname", rel == "store/mailsettings", slices.Contains(helpers, rel):
 		case rel == "store/idform", rel == "store/policyrule", rel == "store/transfer":
 			allowed = engine
 		case rel == "store/permailbox", rel == "store/policyset":
-			allowed = append(slices.Clone(engine), "store/directory", "store/opath", "store/idform")
+			allowed = append(slices.Clone(engine), "store/directory", "store/opath", "store/idform", "store/mailsettings")
 		case rel == "store/directory":
-			allowed = append(slices.Clone(engine), "store/opath", "store/idform")
+			allowed = append(slices.Clone(engine), "store/opath", "store/idform", "store/mailsettings")
 		case slices.Contains(gatherers, rel):
 			allowed = l.under("store")
 		default:
-			allowed = append(slices.Clone(engine), "store/directory", "store/idform", "store/opath", "store/dnsname", "store/policyrule", "store/permailbox", "store/policyset")
+			allowed = append(slices.Clone(engine), "store/directory", "store/idform", "store/opath", "store/dnsname", "store/policyrule", "store/permailbox", "store/policyset", "store/mailsettings")
 		}
 		for _, d := range l.ownDeps(t, rel) {
 			switch {

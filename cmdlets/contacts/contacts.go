@@ -19,6 +19,7 @@ import (
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/mailsettings"
 )
 
 // Output type names.
@@ -75,7 +76,7 @@ var enumSettings = []struct {
 
 // EnumOf is a recipient's enumeration setting (MessageFormat,
 // SendModerationNotifications ...), its default when unset.
-func EnumOf(c *directory.RecipientSettings, name string) string {
+func EnumOf(c *mailsettings.Settings, name string) string {
 	if v := c.TextOf(name); v != "" {
 		return v
 	}
@@ -160,11 +161,11 @@ func mailContactObject(c *directory.Contact, org *directory.Organization) *objec
 	list := func(name string) *object.List { return exo.MultiValued(c.ListOf(name)) }
 	str, flag := "System.String", "System.Boolean"
 	o.AddTyped("ExternalEmailAddress", str, c.ExternalEmailAddress)
-	o.AddTyped("MacAttachmentFormat", str, EnumOf(&c.RecipientSettings, "MacAttachmentFormat"))
-	o.AddTyped("MessageBodyFormat", str, EnumOf(&c.RecipientSettings, "MessageBodyFormat"))
-	o.AddTyped("MessageFormat", str, EnumOf(&c.RecipientSettings, "MessageFormat"))
+	o.AddTyped("MacAttachmentFormat", str, EnumOf(&c.Settings, "MacAttachmentFormat"))
+	o.AddTyped("MessageBodyFormat", str, EnumOf(&c.Settings, "MessageBodyFormat"))
+	o.AddTyped("MessageFormat", str, EnumOf(&c.Settings, "MessageFormat"))
 	o.AddTyped("UsePreferMessageFormat", flag, c.FlagOf("UsePreferMessageFormat", false))
-	o.AddTyped("UseMapiRichTextFormat", str, EnumOf(&c.RecipientSettings, "UseMapiRichTextFormat"))
+	o.AddTyped("UseMapiRichTextFormat", str, EnumOf(&c.Settings, "UseMapiRichTextFormat"))
 	for _, n := range []string{"AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers", "AcceptMessagesOnlyFromSendersOrMembers"} {
 		o.AddTyped(n, str, list(n))
 	}
@@ -196,7 +197,7 @@ func mailContactObject(c *directory.Contact, org *directory.Organization) *objec
 	}
 	o.AddTyped("RequireSenderAuthenticationEnabled", flag, c.FlagOf("RequireSenderAuthenticationEnabled", false))
 	o.AddTyped("SimpleDisplayName", str, c.TextOf("SimpleDisplayName"))
-	o.AddTyped("SendModerationNotifications", str, EnumOf(&c.RecipientSettings, "SendModerationNotifications"))
+	o.AddTyped("SendModerationNotifications", str, EnumOf(&c.Settings, "SendModerationNotifications"))
 	o.AddTyped("UMDtmfMap", str, exo.MultiValued(nil))
 	o.AddTyped("WindowsEmailAddress", str, windowsEmailAddress(c))
 	o.AddTyped("MailTip", str, exo.NilIfEmpty(c.TextOf("MailTip")))

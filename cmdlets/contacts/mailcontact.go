@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	groupstore "github.com/exosim/exosim/store/groups"
+	"github.com/exosim/exosim/store/mailsettings"
 	"github.com/exosim/exosim/store/permissions"
 )
 
@@ -167,7 +168,7 @@ func ResolveNames(ctx *command.Context, tx *store.Tx, values []string) ([]string
 // Set-MailPublicFolder's) to the settings c of the recipient target.
 // Recipient lists keep the recipients' names; moderation needs a
 // moderator.
-func ApplyMailSettings(ctx *command.Context, tx *store.Tx, c *directory.RecipientSettings, target string) (*object.ErrorRecord, error) {
+func ApplyMailSettings(ctx *command.Context, tx *store.Tx, c *mailsettings.Settings, target string) (*object.ErrorRecord, error) {
 	has := func(n string) bool { return ctx.Command.Param(n) != nil && ctx.Has(n) }
 	for _, e := range enumSettings {
 		if !has(e.name) {
@@ -289,7 +290,7 @@ func newMailContact(ctx *command.Context) error {
 		if rec := groups.AliasRefusal(ctx, c.Alias); rec != nil {
 			return nil, rec, nil
 		}
-		if rec, err := ApplyMailSettings(ctx, tx, &c.RecipientSettings, c.Name); rec != nil || err != nil {
+		if rec, err := ApplyMailSettings(ctx, tx, &c.Settings, c.Name); rec != nil || err != nil {
 			return nil, rec, err
 		}
 		if err := directory.NewContact(tx, c); err != nil {
@@ -343,7 +344,7 @@ func setMailContact(ctx *command.Context) error {
 				}
 			}
 		}
-		if rec, err := ApplyMailSettings(ctx, tx, &c.RecipientSettings, c.Name); rec != nil || err != nil {
+		if rec, err := ApplyMailSettings(ctx, tx, &c.Settings, c.Name); rec != nil || err != nil {
 			return rec, err
 		}
 		return nil, nil

@@ -190,7 +190,7 @@ func (s *session) mailObject(f *pf.Folder) *object.PSObject {
 	}
 	o.AddTyped("RequireSenderAuthenticationEnabled", tBool, m.FlagOf("RequireSenderAuthenticationEnabled", true))
 	o.AddTyped("SimpleDisplayName", tStr, m.TextOf("SimpleDisplayName"))
-	o.AddTyped("SendModerationNotifications", tStr, contacts.EnumOf(&m.RecipientSettings, "SendModerationNotifications"))
+	o.AddTyped("SendModerationNotifications", tStr, contacts.EnumOf(&m.Settings, "SendModerationNotifications"))
 	windows := m.TextOf("WindowsEmailAddress")
 	if windows == "" {
 		windows = m.PrimarySmtpAddress
@@ -443,7 +443,7 @@ func applyMailRecipient(ctx *command.Context, tx *store.Tx, f *pf.Folder) (*obje
 		}
 		m.SetList("Contacts", names)
 	}
-	return contacts.ApplyMailSettings(ctx, tx, &m.RecipientSettings, target)
+	return contacts.ApplyMailSettings(ctx, tx, &m.Settings, target)
 }
 
 // applyAddresses applies -EmailAddresses and -PrimarySmtpAddress: the

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/idform"
+	"github.com/exosim/exosim/store/mailsettings"
 )
 
 // RecipientMailContact is the RecipientType and RecipientTypeDetails of a
@@ -34,69 +35,14 @@ type Contact struct {
 	Initials             string   `json:"initials,omitempty"`
 	// The contact's other settings by parameter name (Set-MailContact's
 	// and Set-Contact's), kept once set.
-	RecipientSettings
+	mailsettings.Settings
 	WhenCreated time.Time `json:"whenCreated"`
 	WhenChanged time.Time `json:"whenChanged"`
-}
-
-// RecipientSettings are the settings of a mail recipient that are kept
-// by parameter name once set: text values, lists and switches. Stored
-// inside a record, they are its "text", "lists" and "flags" fields.
-type RecipientSettings struct {
-	Text  map[string]string   `json:"text,omitempty"`
-	Lists map[string][]string `json:"lists,omitempty"`
-	Flags map[string]bool     `json:"flags,omitempty"`
 }
 
 // DistinguishedName is the contact's DN in the hosted organization.
 func (c *Contact) DistinguishedName(tenant, partition string) string {
 	return HostedDN(c.Name, tenant, partition, false)
-}
-
-// TextOf returns a text setting ("" when unset).
-func (c *RecipientSettings) TextOf(name string) string { return c.Text[name] }
-
-// SetText sets a text setting; "" removes it.
-func (c *RecipientSettings) SetText(name, v string) {
-	if v == "" {
-		delete(c.Text, name)
-		return
-	}
-	if c.Text == nil {
-		c.Text = map[string]string{}
-	}
-	c.Text[name] = v
-}
-
-// ListOf returns a list setting.
-func (c *RecipientSettings) ListOf(name string) []string { return c.Lists[name] }
-
-// SetList sets a list setting; an empty list removes it.
-func (c *RecipientSettings) SetList(name string, v []string) {
-	if len(v) == 0 {
-		delete(c.Lists, name)
-		return
-	}
-	if c.Lists == nil {
-		c.Lists = map[string][]string{}
-	}
-	c.Lists[name] = v
-}
-
-// FlagOf returns a switch setting, def when unset.
-func (c *RecipientSettings) FlagOf(name string, def bool) bool {
-	if v, ok := c.Flags[name]; ok {
-		return v
-	}
-	return def
-}
-
-// SetFlag sets a switch setting.
-func (c *RecipientSettings) SetFlag(name string, v bool) {
-	if c.Flags == nil {
-		c.Flags = map[string]bool{}
-	}
-	c.Flags[name] = v
 }
 
 // Matches reports whether an identity names the contact: its name, alias,

@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/mailsettings"
 )
 
 // The public folder hierarchy. Its root (\, the IPM_SUBTREE) is not a
@@ -109,7 +110,7 @@ type MailRecipient struct {
 	// EmailAddresses are the proxy addresses with their prefixes, the
 	// primary one as SMTP:; nil means SMTP:PrimarySmtpAddress alone.
 	EmailAddresses []string `json:"emailAddresses,omitempty"`
-	directory.RecipientSettings
+	mailsettings.Settings
 }
 
 // RecipientName is the name of f's mail recipient.

@@ -224,6 +224,14 @@ func getVariable() *command.Command {
 func setVariable(name, typeName string) *command.Command {
 	c := Cmdlet(name, ModUtility, typeName)
 	c.Synopsis = "Sets a variable's value."
+	// both ask ShouldProcess for each variable ("Set variable"/"New
+	// variable", target "Name: x Value: v"); New-Variable's impact is Low
+	c.SupportsShouldProcess = true
+	action := "Set variable"
+	if name == "New-Variable" {
+		c.ConfirmImpact = command.ImpactLow
+		action = "New variable"
+	}
 	c.Params = []*params.Param{
 		params.P("Name", params.TStrings, params.Mandatory(), params.Position(0)),
 		params.P("Value", params.TObject, params.Position(1), params.FromPipeline()),
@@ -245,6 +253,13 @@ func setVariable(name, typeName string) *command.Command {
 			o.Description = &d
 		}
 		for _, n := range ctx.Strings("Name") {
+			target := fmt.Sprintf("Name: %s Value: %s", n, shouldProcessValue(ctx, ctx.Value("Value")))
+			if ok, err := ctx.ShouldProcess(target, action); err != nil || !ok {
+				if err != nil {
+					return err
+				}
+				continue
+			}
 			if err := runtime.Of(ctx).Scope().Define(n, ctx.Value("Value"), o); err != nil {
 				if se, ok := err.(*scope.Error); ok && se.Exception == "ValidationMetadataException" {
 					// a value the variable's validation refuses stops the
@@ -254,11 +269,45 @@ func setVariable(name, typeName string) *command.Command {
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
 					return err
 				}
+				continue
+			}
+			if ctx.Switch("PassThru") {
+				if err := writeVariable(ctx, n, o.Scope); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
 	}
 	return c
+}
+
+// shouldProcessValue is a value as .NET formats it into a ShouldProcess
+// target: $null is empty, an array its type name.
+func shouldProcessValue(ctx *command.Context, v any) string {
+	v = object.Unwrap(v)
+	if _, isArray := v.([]any); isArray {
+		return object.TypeName(v)
+	}
+	if v == nil {
+		return ""
+	}
+	return runtime.Of(ctx).ToStr(v)
+}
+
+// writeVariable writes the PSVariable a name stands for in the scope
+// (-PassThru).
+func writeVariable(ctx *command.Context, name, scopeName string) error {
+	vars, err := variablesIn(runtime.Of(ctx).Scope(), scopeName)
+	if err != nil {
+		return nil
+	}
+	for _, v := range vars {
+		if strings.EqualFold(v.Name, name) {
+			return ctx.WriteObject(v.Info())
+		}
+	}
+	return nil
 }
 
 func removeVariable(name, typeName string) *command.Command {
@@ -272,6 +321,15 @@ func removeVariable(name, typeName string) *command.Command {
 		params.P("Exclude", params.TStrings),
 	}
 	clear := name == "Clear-Variable"
+	// both ask ShouldProcess for each variable ("Remove variable"/"Clear
+	// variable", target "Name: x"); Clear-Variable -PassThru writes the
+	// cleared variable
+	c.SupportsShouldProcess = true
+	action := "Remove variable"
+	if clear {
+		action = "Clear variable"
+		c.Params = append(c.Params, params.P("PassThru", params.TSwitch))
+	}
 	c.Handler.Process = func(ctx *command.Context) error {
 		sc := runtime.Of(ctx).Scope()
 		scopeName, force := ctx.String("Scope"), ctx.Switch("Force")
@@ -294,6 +352,12 @@ func removeVariable(name, typeName string) *command.Command {
 				if !included(ctx.Strings("Include"), t) || wildcard.MatchAny(ctx.Strings("Exclude"), t) {
 					continue
 				}
+				if ok, err := ctx.ShouldProcess("Name: "+t, action); err != nil || !ok {
+					if err != nil {
+						return err
+					}
+					continue
+				}
 				var ok bool
 				var err error
 				if clear {
@@ -306,6 +370,12 @@ func removeVariable(name, typeName string) *command.Command {
 				}
 				if err != nil {
 					if err := ctx.WriteError(variableError(ctx, err, t)); err != nil {
+						return err
+					}
+					continue
+				}
+				if clear && ctx.Switch("PassThru") {
+					if err := writeVariable(ctx, t, scopeName); err != nil {
 						return err
 					}
 				}

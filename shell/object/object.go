@@ -32,10 +32,13 @@
 package object
 
 import (
+	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -665,14 +668,37 @@ func NewHashtable() *Hashtable {
 	return &Hashtable{values: map[string]any{}, index: map[string]int{}}
 }
 
+// hashKey is the identity of a key, as .NET's Equals sees it: a string
+// by its text (ignoring case unless CaseSensitive); a value of another
+// type by its type and value, so the Int32 1, the Int64 1, the Byte 1,
+// the Double 1 and the string '1' are five keys; an array, list,
+// dictionary or custom object by reference. A key wrapped in a PSObject
+// is its base object.
 func (h *Hashtable) hashKey(k any) string {
-	if s, ok := k.(string); ok {
-		if h.CaseSensitive {
-			return "s:" + s
-		}
-		return "s:" + strings.ToLower(s)
+	if o, ok := k.(*PSObject); ok && o.Base != nil {
+		k = o.Base
 	}
-	return "v:" + ToInvariantString(k)
+	switch x := k.(type) {
+	case string:
+		if h.CaseSensitive {
+			return "s:" + x
+		}
+		return "s:" + strings.ToLower(x)
+	case float64:
+		return "v:System.Double:" + strconv.FormatFloat(x, 'g', -1, 64)
+	case float32:
+		return "v:System.Single:" + strconv.FormatFloat(float64(x), 'g', -1, 32)
+	case Decimal:
+		// 1.0 and 1.00 are the same Decimal value
+		return "v:System.Decimal:" + x.Rat().RatString()
+	case time.Time:
+		return "v:System.DateTime:" + strconv.FormatInt(x.UnixNano(), 10)
+	case *PSObject, *List, *Hashtable:
+		return fmt.Sprintf("p:%p", x)
+	case []any:
+		return fmt.Sprintf("a:%p:%d", x, len(x))
+	}
+	return "v:" + TypeName(k) + ":" + ToInvariantString(k)
 }
 
 // Set adds or replaces an entry.

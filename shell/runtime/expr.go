@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/members"
@@ -71,6 +72,19 @@ func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 			v, err := rt.evalStatementValue(kv.Value)
 			if err != nil {
 				return nil, err
+			}
+			// a hash literal adds its keys: a null key or one already
+			// there (by the dictionary's own key equality) fails
+			k = object.Unwrap(k)
+			if k == nil {
+				return nil, pserror.Runtime(kv.Key.Span(), "A null key is not allowed in a hash literal.", "InvalidNullKey", object.InvalidOperation, "RuntimeException")
+			}
+			if h.Has(k) {
+				text := object.ToCultureString(k)
+				if utf8.RuneCountInString(text) > 40 {
+					text = string([]rune(text)[:40]) + "…"
+				}
+				return nil, pserror.Runtime(kv.Key.Span(), "Duplicate keys '"+text+"' are not allowed in hash literals.", "DuplicateKeyInHashLiteral", object.InvalidOperation, "RuntimeException")
 			}
 			h.Set(k, v)
 		}

@@ -56,6 +56,10 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Msg }
 
+// ambiguousDateSubtraction is a DateTime minus a value that converts to
+// both a DateTime and a TimeSpan ($null, a number, a string).
+var ambiguousDateSubtraction = &Error{Msg: "Multiple ambiguous overloads found for \"op_Subtraction\" and the argument count: \"2\".", ID: "MethodCountCouldNotFindBest", Exception: "MethodException"}
+
 // ErrDivideByZero is / or % by zero.
 var ErrDivideByZero = &Error{Msg: "Attempted to divide by zero."}
 
@@ -217,6 +221,14 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 			case object.TimeSpan:
 				d, err := datetime.SubTicks(l, r, "t")
 				return d, operatorFailure("op_Subtraction", err)
+			case nil, string:
+				return nil, ambiguousDateSubtraction
+			}
+			// DateTime has op_Subtraction(DateTime, DateTime) and
+			// op_Subtraction(DateTime, TimeSpan): $null, a number or a
+			// string converts to both, so PowerShell cannot choose
+			if _, isNum := numeric.ToNumber(right); isNum {
+				return nil, ambiguousDateSubtraction
 			}
 		}
 		return nil, &Error{Msg: fmt.Sprintf("Method invocation failed because [System.DateTime] does not contain a method named 'op_%s'.", opMethodName(op))}

@@ -67,6 +67,9 @@ var typeCases = []struct{ name, in, want string }{
 	{"tryparse needs ref", `[int]::TryParse('5', $n)`, "MethodException: Argument: '2' should be a System.Management.Automation.PSReference. Use [ref]."},
 	{"int64 parse styles", `[Int64]::Parse('1,610,612,736', 'AllowThousands')`, "1610612736"},
 	// dates
+	// DateTime - $null (a date property never set), a number or a string:
+	// both op_Subtraction overloads take it, so the call is ambiguous
+	{"datetime minus null", `$d = [datetime]'2024-03-15'; try { $d - $null } catch { $_.FullyQualifiedErrorId; "$($_.CategoryInfo)" }; $d - 1`, "MethodCountCouldNotFindBest\nNotSpecified: (:) [], MethodException\nMethodException: Multiple ambiguous overloads found for \"op_Subtraction\" and the argument count: \"2\"."},
 	{"datetime parse exact", `$d = [datetime]::ParseExact('2024-03-15 14:30', 'yyyy-MM-dd HH:mm', [Globalization.CultureInfo]::InvariantCulture); $d.ToString('dd.MM.yyyy HH:mm'); $d.Kind`, "15.03.2024 14:30\nUnspecified"},
 	{"datetime parse exact error", `[datetime]::ParseExact('15/03/2024', 'yyyy-MM-dd', $null)`, "MethodInvocationException: Exception calling \"ParseExact\" with \"3\" argument(s): \"String '15/03/2024' was not recognized as a valid DateTime.\""},
 	{"datetime statics", `[datetime]::DaysInMonth(2024, 2); [datetime]::SpecifyKind([datetime]'2024-01-01', 'Utc').Kind; $d = $null; [datetime]::TryParse('2024-02-30', [ref]$d); [datetime]::IsLeapYear(2023)`, "29\nUtc\nFalse\nFalse"},

@@ -247,6 +247,38 @@ func (k *Kind[T]) decodeStored(raw []byte, s string, v *T) error {
 	return codec.DecodeStored(raw, v)
 }
 
+// DecodeKeys decodes into v the fields of the stored record raw (held in
+// a string, which v's strings become parts of) whose keys are in keys,
+// leaving v's other fields as they are, and restores none of the values
+// the stored form leaves out (see DerivingRecord): a reader that needs a
+// few fields of a wide record decodes those, and others later. It
+// reports false when raw is not in the form the fast path reads or the
+// kind has no fast path; the caller decodes the record whole then.
+func (k *Kind[T]) DecodeKeys(raw string, v *T, keys *fastdecode.Keys) bool {
+	b := unsafe.Slice(unsafe.StringData(raw), len(raw))
+	if k.spec.Fast == nil || codec.IsJSON(b) || codec.IsBinary(b) {
+		return false
+	}
+	return k.spec.Fast.DecodeKeys(raw, unsafe.Pointer(v), keys)
+}
+
+// IndexKeys notes in at where the value of each key of the stored record
+// raw starts (fastdecode.Decoder.Index), for DecodeIndexed; it reports
+// false when the fast path cannot (the caller uses DecodeKeys then).
+func (k *Kind[T]) IndexKeys(raw string, at []uint16) bool {
+	b := unsafe.Slice(unsafe.StringData(raw), len(raw))
+	if k.spec.Fast == nil || codec.IsJSON(b) || codec.IsBinary(b) {
+		return false
+	}
+	return k.spec.Fast.Index(raw, at)
+}
+
+// DecodeIndexed is DecodeKeys reading the values where IndexKeys noted
+// them in at, not the whole record.
+func (k *Kind[T]) DecodeIndexed(raw string, v *T, at []uint16, keys *fastdecode.Keys) bool {
+	return k.spec.Fast.DecodeIndexed(raw, unsafe.Pointer(v), at, keys)
+}
+
 // DecodeFast decodes raw into v (which must be zero) on the fast path
 // alone, reporting false when raw is not in the form it reads (a kind
 // without a fast decoder never is): Decode falls back to the general

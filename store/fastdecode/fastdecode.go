@@ -14,6 +14,7 @@ package fastdecode
 import (
 	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"reflect"
 	"slices"
 	"strconv"
@@ -46,6 +47,90 @@ func (d *Decoder) DecodeString(raw string, p unsafe.Pointer) bool {
 	}
 	r := cborReader{b: unsafe.Slice(unsafe.StringData(raw), len(raw)), s: raw}
 	return d.decode(&r, p) && r.i == len(r.b)
+}
+
+// DecodeKeys is DecodeString reading only the values of the numbered keys
+// in keys into the struct at p, whose other fields it leaves as they are:
+// a reader of a few fields of a wide record decodes those, and more of
+// them later by calling it again with other keys. It reports false when
+// raw is not in the form it reads, or holds a named key.
+func (d *Decoder) DecodeKeys(raw string, p unsafe.Pointer, keys *Keys) bool {
+	if raw == "" {
+		return false
+	}
+	r := cborReader{b: unsafe.Slice(unsafe.StringData(raw), len(raw)), s: raw}
+	return d.decodeSome(&r, p, keys) && r.i == len(r.b)
+}
+
+// Index notes in at where the value of each numbered key of the record
+// raw starts, plus one (0: the record has no such key), reading past the
+// values without decoding them: DecodeIndexed then decodes the fields of a
+// few keys without reading the record again. It reports false when raw is
+// not a map of numbered keys below len(at), or is too long for its
+// offsets.
+func (d *Decoder) Index(raw string, at []uint16) bool {
+	clear(at)
+	if len(raw) >= 1<<16-1 || d.unusable {
+		return false
+	}
+	r := cborReader{b: unsafe.Slice(unsafe.StringData(raw), len(raw)), s: raw}
+	major, n, ok := r.head()
+	if !ok || major != 5 || n > uint64(len(r.b)-r.i) {
+		return false
+	}
+	for ; n > 0; n-- {
+		if r.i >= len(r.b) || r.b[r.i]>>5 != 0 {
+			return false
+		}
+		_, key, ok := r.head()
+		if !ok || key >= uint64(len(at)) {
+			return false
+		}
+		at[key] = uint16(r.i + 1)
+		if !r.skipFlat() && !r.skip(0) {
+			return false
+		}
+	}
+	return r.i == len(r.b)
+}
+
+// DecodeIndexed decodes into the struct at p the values of the keys in
+// keys that the record raw has, where Index noted them in at, leaving the
+// struct's other fields as they are. It reports false when a value is not
+// in the form it reads.
+func (d *Decoder) DecodeIndexed(raw string, p unsafe.Pointer, at []uint16, keys *Keys) bool {
+	r := cborReader{b: unsafe.Slice(unsafe.StringData(raw), len(raw)), s: raw}
+	for w, word := range keys {
+		for word != 0 {
+			k := w<<6 | bits.TrailingZeros64(word)
+			word &= word - 1
+			if k >= len(at) || at[k] == 0 {
+				continue
+			}
+			if k >= len(d.ByInt) || d.ByInt[k].Op == None {
+				return false
+			}
+			f := &d.ByInt[k]
+			r.i = int(at[k]) - 1
+			if !f.decode(&r, unsafe.Add(p, f.Off)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Keys is a set of record keys below 128 (cbor "keyasint" numbers).
+type Keys [2]uint64
+
+// Has reports whether k is in the set.
+func (ks *Keys) Has(k uint64) bool { return k < 128 && ks[k>>6]&(1<<(k&63)) != 0 }
+
+// Add adds k (below 128) to the set.
+func (ks *Keys) Add(k uint64) {
+	if k < 128 {
+		ks[k>>6] |= 1 << (k & 63)
+	}
 }
 
 // Decoder decodes a CBOR map into a struct: numbered keys (cbor
@@ -300,6 +385,13 @@ func (sd *Decoder) named(k string) *Field {
 
 // decode reads a map into the (zero) struct at base.
 func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
+	return sd.decodeSome(r, base, nil)
+}
+
+// decodeSome is decode reading only the numbered keys in keys (all keys
+// when keys is nil): the value of any other key is skipped and its field
+// left as it is.
+func (sd *Decoder) decodeSome(r *cborReader, base unsafe.Pointer, keys *Keys) bool {
 	if sd.unusable {
 		return false
 	}
@@ -318,10 +410,19 @@ func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 			if !ok {
 				return false
 			}
+			if keys != nil && !keys.Has(key) {
+				if !r.skipFlat() && !r.skip(0) {
+					return false
+				}
+				continue
+			}
 			if key < uint64(len(sd.ByInt)) {
 				f = &sd.ByInt[key]
 			}
 		case 3:
+			if keys != nil {
+				return false // a named key: no part of a record of numbered keys
+			}
 			k, ok := r.key()
 			if !ok {
 				return false

@@ -17,6 +17,7 @@ import (
 	ab "github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
+	"github.com/exosim/exosim/store/mailboxfeed"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/opath"
 	"github.com/exosim/exosim/store/pubfolders"
@@ -255,12 +256,10 @@ func (l *listing) run() error {
 	// times that costs more in page faults and cache misses than the
 	// collections it saves
 	defer store.CollectAtDefaultPace()()
-	feed := directory.NewMailboxFeed(l.scope, 0)
-	if l.keep == nil && l.filter == nil && l.build == nil && l.sortKeys == nil {
-		// each mailbox goes to its object alone (accept), which derives
-		// the distinguished names when they are read
-		feed.RestoreNamesLater()
-	}
+	feed := mailboxfeed.New(l.scope, 0)
+	// each mailbox goes to its object alone (accept), which decodes the
+	// fields its properties read when they are read
+	lazy := l.keep == nil && l.filter == nil && l.build == nil && l.sortKeys == nil
 	for {
 		var out []*object.PSObject
 		next := false
@@ -275,13 +274,27 @@ func (l *listing) run() error {
 			if err != nil {
 				return err
 			}
-			batch, nb, err := feed.Next(tx, batchSize)
+			var batch []*directory.Mailbox
+			var lazies []*mailboxfeed.Lazy
+			var nb bool
+			if lazy {
+				lazies, nb, err = feed.NextLazy(tx, batchSize)
+				for _, lm := range lazies {
+					batch = append(batch, lm.Head())
+				}
+			} else {
+				batch, nb, err = feed.Next(tx, batchSize)
+			}
 			if err != nil {
 				return err
 			}
 			next = nb
-			for _, m := range batch {
-				o, ok, err := l.accept(tx, m, org, true)
+			for j, m := range batch {
+				var lm *mailboxfeed.Lazy
+				if lazies != nil {
+					lm = lazies[j]
+				}
+				o, ok, err := l.accept(tx, m, org, true, lm)
 				if err != nil {
 					return err
 				}
@@ -300,7 +313,7 @@ func (l *listing) run() error {
 					if !m.IsMailUser() || m.IsDeleted() && l.scope == directory.ScopeActive {
 						return nil
 					}
-					o, ok, err := l.accept(tx, m, org, false)
+					o, ok, err := l.accept(tx, m, org, false, nil)
 					if err != nil || !ok {
 						return err
 					}
@@ -333,7 +346,7 @@ func (l *listing) run() error {
 					if !accountOnly(u) {
 						return nil
 					}
-					o, ok, err := l.accept(tx, accountRecipient(u, org), org, false)
+					o, ok, err := l.accept(tx, accountRecipient(u, org), org, false, nil)
 					if err != nil || !ok {
 						return err
 					}
@@ -377,7 +390,11 @@ func (l *listing) run() error {
 // accept builds the object of m when the listing keeps it. owned says that
 // m is the listing's alone (just decoded), so the object may keep it
 // rather than a copy unless a build function gets it too.
-func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, owned bool) (*object.PSObject, bool, error) {
+//
+// lazy, when not nil, is the listed record m is decoded from, its head
+// fields alone (mailboxfeed.HeadFields): accept reads no other field of m
+// and leaves the rest to the object's properties (lazyMailboxObject).
+func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, owned bool, lazy *mailboxfeed.Lazy) (*object.PSObject, bool, error) {
 	if pf := pubfolders.IsMailbox(m); pf != l.publicFolders && !(pf && l.withPublicFolders) || l.keep != nil && !l.keep(m) {
 		return nil, false, nil
 	}
@@ -407,7 +424,9 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 	}
 	e.links = links
 	var full *object.PSObject
-	if owned && l.build == nil {
+	if lazy != nil {
+		full = lazyMailboxObject(lazy, e)
+	} else if owned && l.build == nil {
 		full = ownedMailboxObject(m, e)
 	} else {
 		full = MailboxObject(m, e)
@@ -485,7 +504,7 @@ func getByIdentity(ctx *command.Context, l *listing, id, shown string, allowMail
 		if err != nil || r != nil {
 			return r, err
 		}
-		o, ok, err := l.accept(tx, m, org, false)
+		o, ok, err := l.accept(tx, m, org, false, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -62,6 +62,39 @@ func TestSetAndRemoveMailbox(t *testing.T) {
 	})
 }
 
+// A listed mailbox decodes the fields of its record that a property reads
+// when the property is first read: each property read first, alone, on
+// every listed mailbox (active and soft-deleted, with holds, an archive
+// and changed addresses) shows what a lookup of the mailbox shows.
+func TestListingReadsEachPropertyAlone(t *testing.T) {
+	t.Parallel()
+	st := sessiontest.Tenant(t, seed.Contoso)
+	if err := seed.AddSynthetic(st, 10); err != nil {
+		t.Fatal(err)
+	}
+	out, errs := sessiontest.On(st, registry.Options{}).Run(`
+Set-Mailbox annb -LitigationHoldEnabled $true -CustomAttribute1 x -EmailAddresses @{add='smtp:ann2@contoso.com'}
+Enable-Mailbox alexw -Archive > $null
+Set-Mailbox alexw -Alias alexw2 -WindowsEmailAddress alexw2@contoso.com
+Remove-Mailbox meganb -Confirm:$false
+$n = 0
+$bad = foreach ($scope in @{}, @{SoftDeletedMailbox = $true}) {
+	$whole = foreach ($m in Get-Mailbox -ResultSize Unlimited @scope) { Get-Mailbox -Identity $m.Guid.ToString() @scope }
+	foreach ($p in $whole[0].PSObject.Properties.Name) {
+		$i = 0
+		foreach ($m in Get-Mailbox -ResultSize Unlimited @scope) {
+			$n++
+			if (($m.$p | Out-String) -ne ($whole[$i].$p | Out-String)) { "$p of $($m.Name)" }
+			$i++
+		}
+	}
+}
+"$($bad.Count) differ of $($n -gt 5000): $($bad | Select-Object -First 5)"`)
+	if out != "0 differ of True: \n" || errs != "" {
+		t.Errorf("output %q, errors %q", out, errs)
+	}
+}
+
 // A listing derives the distinguished names of its objects only when they
 // are read: every property of every listed mailbox shows what a lookup of
 // the one mailbox shows. The synthetic mailboxes leave both names to be

@@ -120,7 +120,7 @@ func getMailUser() *command.Command {
 			if err != nil {
 				return nil, err
 			}
-			o, ok, err := l.accept(tx, m, org, false)
+			o, ok, err := l.accept(tx, m, org, false, nil)
 			if ok {
 				out = o
 			}

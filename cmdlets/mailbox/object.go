@@ -15,6 +15,8 @@ import (
 	ab "github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/auditbypass"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/fastdecode"
+	"github.com/exosim/exosim/store/mailboxfeed"
 	mp "github.com/exosim/exosim/store/mailboxpolicy"
 	"github.com/exosim/exosim/store/pubfolders"
 	"github.com/exosim/exosim/store/seed"
@@ -198,6 +200,10 @@ const defaultEmailAddressPolicy = "{26491cfc-9e50-4857-861b-0cb8df22b5d7}"
 type mbxView struct {
 	m *directory.Mailbox // the object's own record: it must not change with the caller's
 	e env
+	// lazy, when not nil, is the listed record m is decoded from field by
+	// field: a property is read after the fields it reads are decoded
+	// (mailboxPropKeys); nil once it is decoded whole
+	lazy *mailboxfeed.Lazy
 	// vals, once reads values have been read, gives out the values'
 	// boxes and lists from blocks (an object read whole, as Format-List
 	// and ConvertTo-Json read it); nil before
@@ -208,6 +214,10 @@ type mbxView struct {
 	db, archDB object.Guid
 	dbs        uint8
 }
+
+// propWhole in mailboxPropKeys marks a property whose value reads the
+// record whole.
+var propWhole = fastdecode.Keys{^uint64(0), ^uint64(0)}
 
 // wholeReads is the number of values read of an object after which the
 // rest are taken from blocks (exo.Values): fewer are read of each object
@@ -222,7 +232,7 @@ const (
 
 // named returns the mailbox with its distinguished names derived and the
 // primary address back in EmailAddresses: a listing leaves them to the
-// first read (MailboxFeed.RestoreNamesLater).
+// first read (mailboxfeed.Lazy.Whole).
 func (v *mbxView) named() *directory.Mailbox {
 	v.m.RestoreForm()
 	return v.m
@@ -429,6 +439,14 @@ func (v *mbxView) localPart() string {
 // value is property i of the view: the stored Extra value when the
 // record carries one under that name, the computed value otherwise.
 func (v *mbxView) value(i int) any {
+	if v.lazy != nil {
+		if ks := mailboxPropKeys[i]; ks != propWhole {
+			v.lazy.With(ks)
+		} else {
+			v.lazy.Whole()
+			v.lazy = nil
+		}
+	}
 	if v.vals == nil {
 		if v.reads++; v.reads == wholeReads {
 			v.vals = new(exo.Values)
@@ -790,6 +808,12 @@ func MailboxObject(m *directory.Mailbox, e env) *object.PSObject {
 // keeps it instead of a copy.
 func ownedMailboxObject(m *directory.Mailbox, e env) *object.PSObject {
 	return mailboxObjectOf(&mbxView{m: m, e: e})
+}
+
+// lazyMailboxObject is ownedMailboxObject for a listed mailbox decoded
+// field by field as its properties are read.
+func lazyMailboxObject(l *mailboxfeed.Lazy, e env) *object.PSObject {
+	return mailboxObjectOf(&mbxView{m: l.Head(), e: e, lazy: l})
 }
 
 func mailboxObjectOf(v *mbxView) *object.PSObject {

@@ -152,6 +152,47 @@ func (m *Mailbox) StoredForm() any {
 	return &c
 }
 
+// Derivation is a value the stored form of a mailbox may leave out: its
+// bit in Elided, its field and the fields it is derived from.
+type Derivation struct {
+	Bit   int64
+	Field string
+	From  []string
+}
+
+// Derivations lists the values StoredForm may leave out, as restoreForm
+// derives them: a reader that decodes some fields of a record restores
+// those among them that were left out (RestoreOnly), having decoded what
+// they are derived from.
+func Derivations() []Derivation {
+	ds := []Derivation{
+		{elidedAlias, "Alias", []string{"Name"}},
+		{elidedUserObjectID, "UserObjectID", []string{"ExternalDirectoryObjectId"}},
+		{elidedArchiveGuid, "ArchiveGuid", nil},
+		{elidedRecipientTypeDetails, "RecipientTypeDetails", []string{"RecipientType"}},
+		{elidedMSOnlineID, "MicrosoftOnlineServicesID", []string{"UserPrincipalName"}},
+		{elidedWindowsLiveID, "WindowsLiveID", []string{"UserPrincipalName"}},
+		{elidedPrimarySmtp, "PrimarySmtpAddress", []string{"UserPrincipalName"}},
+		{elidedDN, "DistinguishedName", []string{"Name", "OrganizationalUnit"}},
+		{elidedLegacyDN, "LegacyExchangeDN", []string{"Guid", "Alias"}},
+		{elidedPrimaryProxy, "EmailAddresses", []string{"PrimarySmtpAddress"}},
+	}
+	// the defaults are constants, derived from nothing
+	defaults := []string{"ProhibitSendQuota", "ProhibitSendReceiveQuota", "IssueWarningQuota",
+		"RecoverableItemsQuota", "RecoverableItemsWarningQuota", "MaxSendSize", "MaxReceiveSize",
+		"ArchiveQuota", "ArchiveWarningQuota", "LitigationHoldDuration", "RetainDeletedItemsFor",
+		"RetentionPolicy", "ArchiveStatus"}
+	for i, f := range defaults {
+		ds = append(ds, Derivation{int64(elidedDefaults) << i, f, nil})
+	}
+	return ds
+}
+
+// RestoreOnly is RestoreForm restoring only the values of the bits in
+// bits (of Derivations) that were left out: the fields they are derived
+// from must be decoded.
+func (m *Mailbox) RestoreOnly(bits int64) { m.restoreForm(^bits) }
+
 // RestoreForm puts back, after decoding, the values StoredForm left out.
 func (m *Mailbox) RestoreForm() { m.restoreForm(0) }
 

@@ -203,7 +203,7 @@ func ScanMailboxScope(tx *store.Tx, scope Scope, after string, limit int) ([]*Ma
 		if after != "" && entry == after {
 			return nil
 		}
-		m, err := decodeInScope(func() string { return entry }, raw, scope, false)
+		m, err := DecodeInScope(func() string { return entry }, raw, scope)
 		if err != nil || m == nil {
 			return err
 		}
@@ -224,104 +224,19 @@ func ScanMailboxScope(tx *store.Tx, scope Scope, after string, limit int) ([]*Ma
 	return out, last, nil
 }
 
-// decodeInScope decodes the mailbox of a name index entry (given by
-// entry, for the error of a record it cannot decode), its distinguished
-// names left to be derived later if namesLater says so; it returns nil
-// for a mail user or a mailbox outside scope.
-func decodeInScope(entry func() string, raw []byte, scope Scope, namesLater bool) (*Mailbox, error) {
+// DecodeInScope decodes the mailbox of a name index entry (given by
+// entry, for the error of a record it cannot decode); it returns nil for a
+// mail user or a mailbox outside scope.
+func DecodeInScope(entry func() string, raw []byte, scope Scope) (*Mailbox, error) {
 	m := new(Mailbox)
 	if err := Mailboxes.DecodeStored(raw, m); err != nil {
 		return nil, fmt.Errorf("decode %s entry %q: %w", IndexName, entry(), err)
 	}
-	if namesLater {
-		m.RestoreNamesLater()
-	} else {
-		m.RestoreForm()
-	}
+	m.RestoreForm()
 	if m.IsMailUser() || !scope.Includes(m) {
 		return nil, nil
 	}
 	return m, nil
-}
-
-// feedWindow is how many name index entries a MailboxFeed reads ahead
-// unless told otherwise.
-const feedWindow = 20000
-
-// MailboxFeed lists the mailboxes of a scope in the order of
-// ScanMailboxScope for a listing that spans many transactions. It reads
-// ahead a window of many mailboxes at once (Kind.ReadWindow): their
-// entries of the name index, then copies of their records in key order,
-// which is the order of the file, instead of searching for each record in
-// name order. A mailbox is decoded as it was when its window was read.
-type MailboxFeed struct {
-	scope      Scope
-	window     int
-	namesLater bool
-	after      string // the last name index entry read into a window
-	done       bool   // the name index has no entry after `after`
-	win        store.Window
-	pos        int // next entry of the window
-}
-
-// NewMailboxFeed returns a feed of the mailboxes in scope that reads
-// window name index entries ahead (0: a default).
-func NewMailboxFeed(scope Scope, window int) *MailboxFeed {
-	if window <= 0 {
-		window = feedWindow
-	}
-	return &MailboxFeed{scope: scope, window: window}
-}
-
-// RestoreNamesLater makes the feed return mailboxes whose distinguished
-// names are left to be derived when read (Mailbox.RestoreNamesLater): for
-// a listing that hands each mailbox to an object alone, which calls
-// RestoreForm before it reads them.
-func (f *MailboxFeed) RestoreNamesLater() { f.namesLater = true }
-
-// Next returns up to limit mailboxes that follow those it returned
-// before, and whether more may follow (false: the scope is exhausted).
-func (f *MailboxFeed) Next(tx *store.Tx, limit int) ([]*Mailbox, bool, error) {
-	var out []*Mailbox
-	for len(out) < limit {
-		if f.pos == f.win.Len() {
-			if f.done {
-				break
-			}
-			if err := f.fill(tx); err != nil {
-				return nil, false, err
-			}
-			continue
-		}
-		i := f.pos
-		f.pos++
-		raw := f.win.Record(i)
-		if raw == nil {
-			continue
-		}
-		m, err := decodeInScope(func() string { return f.win.Entry(i) }, raw, f.scope, f.namesLater)
-		if err != nil {
-			return nil, false, err
-		}
-		if m != nil {
-			out = append(out, m)
-		}
-	}
-	return out, f.pos < f.win.Len() || !f.done, nil
-}
-
-// fill reads the next window.
-func (f *MailboxFeed) fill(tx *store.Tx) error {
-	f.pos = 0
-	if err := Mailboxes.ReadWindow(tx, IndexName, f.after, f.window, &f.win); err != nil {
-		return err
-	}
-	if n := f.win.Len(); n < f.window {
-		f.done = true
-	} else {
-		f.after = f.win.Entry(n - 1)
-	}
-	return nil
 }
 
 // CountMailboxScope counts the mailboxes (mail users excluded) visible in

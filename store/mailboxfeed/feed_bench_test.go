@@ -1,4 +1,4 @@
-package directory_test
+package mailboxfeed_test
 
 import (
 	"os"
@@ -7,14 +7,15 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/mailboxfeed"
 	storetenant "github.com/exosim/exosim/store/tenant"
 )
 
-// BenchmarkMailboxFeed feeds every active mailbox of the tenant
+// BenchmarkFeed feeds every active mailbox of the tenant
 // EXOSIM_BENCH_TENANT names (skipped without one) in batches of 500, each
 // in its own transaction, as a listing does: the store's share of the
 // streaming filter, without the objects and the pipeline.
-func BenchmarkMailboxFeed(b *testing.B) {
+func BenchmarkFeed(b *testing.B) {
 	path := os.Getenv("EXOSIM_BENCH_TENANT")
 	if path == "" {
 		b.Skip("EXOSIM_BENCH_TENANT names no tenant")
@@ -29,12 +30,11 @@ func BenchmarkMailboxFeed(b *testing.B) {
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &before)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		f := directory.NewMailboxFeed(directory.ScopeActive, 0)
-		f.RestoreNamesLater()
+		f := mailboxfeed.New(directory.ScopeActive, 0)
 		n := 0
 		for more := true; more; {
 			if err := s.View(func(tx *store.Tx) error {
-				batch, m, err := f.Next(tx, 500)
+				batch, m, err := f.NextLazy(tx, 500)
 				n += len(batch)
 				more = m
 				return err

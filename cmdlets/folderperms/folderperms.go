@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/folderstats"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/permissions"
 	"github.com/exosim/exosim/shell/command"
@@ -224,7 +225,7 @@ func resolveFolder(ctx *command.Context, tx *store.Tx, v any) (*folder, *object.
 		var ok bool
 		switch {
 		case fid != "":
-			ok = strings.EqualFold(mailbox.FolderID(m, f.FolderPath), fid)
+			ok = strings.EqualFold(folderstats.FolderID(m, f.FolderPath), fid)
 		case want == "/":
 			ok = f.FolderType == "Root"
 		default:

@@ -37,8 +37,6 @@ var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Remove-MailUser", Build: removeMailUser},
 	{Name: "Get-MailboxStatistics", Build: getMailboxStatistics},
 	{Name: "Get-EXOMailboxStatistics", Build: getEXOMailboxStatistics},
-	{Name: "Get-MailboxFolderStatistics", Build: getMailboxFolderStatistics},
-	{Name: "Get-EXOMailboxFolderStatistics", Build: getEXOMailboxFolderStatistics},
 	{Name: "Disable-JournalArchiving", Build: disableJournalArchiving},
 	{Name: "Enable-Mailbox", Build: enableMailbox},
 	{Name: "Disable-Mailbox", Build: disableMailbox},

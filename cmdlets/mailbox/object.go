@@ -34,7 +34,6 @@ const (
 	TypeEXORecipient  = "Deserialized.Microsoft.Exchange.Management.RestApiClient.ExoRecipient"
 	TypeStatistics    = "Deserialized.Microsoft.Exchange.Management.MapiTasks.Presentation.MailboxStatistics"
 	TypeEXOStatistics = "Deserialized.Microsoft.Exchange.Management.RestApiClient.ExoMailboxStatistics"
-	TypeFolderStats   = "Deserialized.Microsoft.Exchange.Management.Tasks.MailboxFolderConfiguration"
 )
 
 var mailboxTypeNames = []string{

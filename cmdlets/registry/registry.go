@@ -24,6 +24,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/domains"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/folderperms"
+	"github.com/exosim/exosim/cmdlets/folderstats"
 	"github.com/exosim/exosim/cmdlets/graph"
 	"github.com/exosim/exosim/cmdlets/groups"
 	"github.com/exosim/exosim/cmdlets/holds"
@@ -98,6 +99,7 @@ var packages = [...]struct {
 }{
 	{&graph.Cmdlets, graph.Views},
 	{&mailbox.Cmdlets, views.Add},
+	{&folderstats.Cmdlets, nil},
 	{&permissions.Cmdlets, permissions.Views},
 	{&folderperms.Cmdlets, folderperms.Views},
 	{&inboxrules.Cmdlets, inboxrules.Views},
@@ -140,7 +142,7 @@ var packages = [...]struct {
 // session starts, so that the catalog keeps it without a copy of its own
 // (Catalog.Declare). TestPackageTablesFollowPackages checks the two agree.
 var packageTables = [...]*command.Table{
-	&graph.Cmdlets, &mailbox.Cmdlets, &permissions.Cmdlets, &folderperms.Cmdlets, &inboxrules.Cmdlets, &pubfolders.Cmdlets,
+	&graph.Cmdlets, &mailbox.Cmdlets, &folderstats.Cmdlets, &permissions.Cmdlets, &folderperms.Cmdlets, &inboxrules.Cmdlets, &pubfolders.Cmdlets,
 	&calendarproc.Cmdlets, &autoreply.Cmdlets, &mobile.Cmdlets, &casmailbox.Cmdlets, &mailboxpolicy.Cmdlets,
 	&junkemail.Cmdlets, &messageconfig.Cmdlets, &clutter.Cmdlets, &regional.Cmdlets, &calendarconfig.Cmdlets,
 	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &addressbook.Cmdlets, &antispam.Cmdlets,

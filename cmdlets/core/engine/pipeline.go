@@ -971,6 +971,8 @@ func toDouble(v any) any {
 		return x.Float()
 	case int8, uint8, int16, uint16, uint32, uint64:
 		return numeric.Float(x)
+	case object.BigInt:
+		return x.Float()
 	}
 	return v
 }
@@ -1178,6 +1180,10 @@ func measureValue(ctx *command.Context, a *measureAcc, val any) {
 	a.count++
 	if ctx.Switch("Sum") || ctx.Switch("Average") || ctx.Switch("StandardDeviation") || ctx.Switch("AllStats") || ctx.Switch("Maximum") || ctx.Switch("Minimum") {
 		n, err := runtime.Of(ctx).Operator("+", 0.0, val)
+		if b, ok := object.Unwrap(val).(object.BigInt); ok {
+			// a BigInteger counts as its Double (0.0 + 1n is a BigInteger)
+			n, err = b.Float(), nil
+		}
 		f, isF := n.(float64)
 		if err != nil || !isF {
 			a.numeric = false

@@ -25,6 +25,12 @@ func ToBigInteger(v any) (any, error) {
 		if strings.TrimSpace(x) == "" {
 			return object.BigInt{}, nil
 		}
+		// Text is read as a numeric literal: decimal digits within
+		// Decimal's range are exact (a Decimal literal), beyond it a
+		// Double, converted with its rounding.
+		if b, ok := parseBigInteger(x); ok && new(big.Int).Abs(b.Int()).Cmp(decimalMax()) <= 0 {
+			return b, nil
+		}
 	}
 	n, ok := numeric.ToNumber(v)
 	if !ok {

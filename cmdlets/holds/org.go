@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/authpolicy"
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
@@ -13,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
+	ap "github.com/exosim/exosim/store/authpolicy"
 	"github.com/exosim/exosim/store/directory"
 	holdstore "github.com/exosim/exosim/store/holds"
 )
@@ -244,13 +246,26 @@ func setOrganizationConfig() *command.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return exo.Update(ctx, func(tx *store.Tx) error {
+		_, err = exo.Write(ctx, tenant, func(tx *store.Tx) (*object.ErrorRecord, error) {
 			o, err := directory.GetOrganization(tx)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if o.Extra == nil {
 				o.Extra = map[string]store.RawValue{}
+			}
+			// -DefaultAuthenticationPolicy names an existing policy, kept
+			// by its name; $null takes the organization's policy away.
+			if v, ok := vals[ap.OrgSetting]; ok {
+				name, rec, err := authpolicy.Resolve(ctx, tx, v)
+				if rec != nil || err != nil {
+					return rec, err
+				}
+				delete(vals, ap.OrgSetting)
+				delete(o.Extra, ap.OrgSetting)
+				if name != "" {
+					vals[ap.OrgSetting] = name
+				}
 			}
 			for name, v := range vals {
 				if p := ctx.Command.Param(name); p != nil && p.Type.Is(decl.MultiValued) {
@@ -258,20 +273,21 @@ func setOrganizationConfig() *command.Command {
 				}
 				raw, err := store.EncodeExtra(v)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				o.Extra[name] = raw
 			}
 			for name, v := range props {
 				raw, err := store.EncodeExtra(v)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				o.Extra[name] = raw
 			}
 			o.WhenChanged = tx.Now()
-			return directory.PutOrganization(tx, o)
+			return nil, directory.PutOrganization(tx, o)
 		})
+		return err
 	}
 	return c
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/store"
 	ab "github.com/exosim/exosim/store/addressbook"
 	"github.com/exosim/exosim/store/auditbypass"
+	"github.com/exosim/exosim/store/authpolicy"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/fastdecode"
 	"github.com/exosim/exosim/store/mailboxfeed"
@@ -997,6 +998,7 @@ func UserObject(m *directory.Mailbox, e env) *object.PSObject {
 	o.AddTyped("IsDirSynced", tBool, false)
 	o.AddTyped("ResetPasswordOnNextLogon", tBool, u != nil && u.ForceChangePasswordNextSignIn)
 	o.AddTyped("RemotePowerShellEnabled", tBool, RemotePowerShellEnabled(u))
+	o.AddTyped("AuthenticationPolicy", tStr, exo.NilIfEmpty(authpolicy.OfUser(u)))
 	o.AddTyped("Identity", tStr, m.Identity())
 	o.AddTyped("Id", tStr, m.Identity())
 	o.AddTyped("IsValid", tBool, true)

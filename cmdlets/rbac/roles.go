@@ -137,7 +137,7 @@ func buildRoles() []Role {
 	// cmdlet the same way.
 	appAccess := g("Get-ApplicationAccessPolicy", "New-ApplicationAccessPolicy", "Set-ApplicationAccessPolicy",
 		"Remove-ApplicationAccessPolicy", "Test-ApplicationAccessPolicy")
-	configReads := g("Get-ApplicationAccessPolicy", "Test-ApplicationAccessPolicy", "Get-OrganizationConfig", "Get-TransportConfig", "Get-JournalRule", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
+	configReads := g("Get-ApplicationAccessPolicy", "Get-AuthenticationPolicy", "Test-ApplicationAccessPolicy", "Get-OrganizationConfig", "Get-TransportConfig", "Get-JournalRule", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy",
 		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy", "Get-RoleAssignmentPolicy", "Get-ManagementScope", "Get-ServicePrincipal")
@@ -302,7 +302,8 @@ func buildRoles() []Role {
 		{Name: "Org Marketplace Apps", RoleType: "OrgMarketplaceApps", Description: "Installs store add-ins for the organization."},
 		{Name: "Organization Client Access", RoleType: "OrganizationClientAccess", Description: "Manages client access settings."},
 		{Name: "Organization Configuration", RoleType: "OrganizationConfiguration", Description: "Manages organization-wide settings.",
-			Grants: join(g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase"), externalTag, appAccess)},
+			Grants: join(g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase",
+				"Get-AuthenticationPolicy", "New-AuthenticationPolicy", "Set-AuthenticationPolicy", "Remove-AuthenticationPolicy"), externalTag, appAccess)},
 		{Name: "Organization Transport Settings", RoleType: "OrganizationTransportSettings", Description: "Manages organization-wide transport settings.",
 			Grants: g("Get-TransportConfig", "Set-TransportConfig")},
 		{Name: "Preview", RoleType: "Preview", Description: "Previews eDiscovery search results.",

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/addressbook"
 	"github.com/exosim/exosim/cmdlets/antispam"
 	"github.com/exosim/exosim/cmdlets/appaccess"
+	"github.com/exosim/exosim/cmdlets/authpolicy"
 	"github.com/exosim/exosim/cmdlets/autoreply"
 	"github.com/exosim/exosim/cmdlets/calendarconfig"
 	"github.com/exosim/exosim/cmdlets/calendarproc"
@@ -118,6 +119,7 @@ var packages = [...]struct {
 	{&contacts.Cmdlets, contacts.Views},
 	{&domains.Cmdlets, domains.Views},
 	{&sharing.Cmdlets, sharing.Views},
+	{&authpolicy.Cmdlets, nil},
 	{&addressbook.Cmdlets, addressbook.Views},
 	{&antispam.Cmdlets, antispam.Views},
 	{&defender.Cmdlets, defender.Views},
@@ -145,7 +147,7 @@ var packageTables = [...]*command.Table{
 	&graph.Cmdlets, &mailbox.Cmdlets, &folderstats.Cmdlets, &permissions.Cmdlets, &folderperms.Cmdlets, &inboxrules.Cmdlets, &pubfolders.Cmdlets,
 	&calendarproc.Cmdlets, &autoreply.Cmdlets, &mobile.Cmdlets, &casmailbox.Cmdlets, &mailboxpolicy.Cmdlets,
 	&junkemail.Cmdlets, &messageconfig.Cmdlets, &clutter.Cmdlets, &regional.Cmdlets, &calendarconfig.Cmdlets,
-	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &addressbook.Cmdlets, &antispam.Cmdlets,
+	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &authpolicy.Cmdlets, &addressbook.Cmdlets, &antispam.Cmdlets,
 	&defender.Cmdlets, &mailauth.Cmdlets, &transportconfig.Cmdlets, &appaccess.Cmdlets, &places.Cmdlets, &user.Cmdlets, &holds.Cmdlets,
 	&compliance.Cmdlets, &ome.Cmdlets, &restore.Cmdlets, &recoverable.Cmdlets, &onprem.Cmdlets,
 	&rbac.Cmdlets, &sim.Cmdlets,

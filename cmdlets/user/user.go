@@ -1,17 +1,20 @@
 // Package user declares Set-User, which changes the Exchange Online
 // properties of a user account (Get-User shows them): whether the account
-// may connect to Exchange Online PowerShell, and its address and
-// telephone number (which Get-Place shows for a room's account).
+// may connect to Exchange Online PowerShell, the authentication policy
+// that applies to it, and its address and telephone number (which
+// Get-Place shows for a room's account).
 package user
 
 import (
 	"fmt"
 
+	"github.com/exosim/exosim/cmdlets/authpolicy"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
+	ap "github.com/exosim/exosim/store/authpolicy"
 	"github.com/exosim/exosim/store/directory"
 )
 
@@ -36,10 +39,11 @@ func commands() []*command.Command {
 		"PostalCode":              "The postal code.",
 		"StateOrProvince":         "The state or province.",
 		"StreetAddress":           "The street address.",
+		"AuthenticationPolicy":    "The authentication policy that applies to the account (its name, distinguished name or Guid); $null takes it away.",
 	})
 	set.Handler.Process = setUser
 	return []*command.Command{exo.Partial(set, "Identity", "RemotePowerShellEnabled", "City", "CountryOrRegion", "Phone",
-		"PostalCode", "StateOrProvince", "StreetAddress")}
+		"PostalCode", "StateOrProvince", "StreetAddress", "AuthenticationPolicy")}
 }
 
 // findUser resolves the call's -Identity to an account: a mailbox's or
@@ -90,6 +94,18 @@ func setUser(ctx *command.Context) error {
 			u.Extra[mailbox.RemotePowerShellParam] = raw
 			changed = true
 		}
+		if ctx.Has("AuthenticationPolicy") {
+			name, rec, err := authpolicy.Resolve(ctx, tx, ctx.Value("AuthenticationPolicy"))
+			if err != nil || rec != nil {
+				return rec, err
+			}
+			if name != ap.OfUser(u) {
+				if err := setExtra(u, ap.UserSetting, name); err != nil {
+					return nil, err
+				}
+				changed = true
+			}
+		}
 		if !changed {
 			unchanged = true
 			return nil, nil
@@ -100,4 +116,22 @@ func setUser(ctx *command.Context) error {
 		exo.WarnUnchanged(ctx, shown)
 	}
 	return err
+}
+
+// setExtra keeps a text setting of the account with its further
+// properties; "" removes it.
+func setExtra(u *directory.User, name, v string) error {
+	if v == "" {
+		delete(u.Extra, name)
+		return nil
+	}
+	raw, err := store.EncodeExtra(v)
+	if err != nil {
+		return err
+	}
+	if u.Extra == nil {
+		u.Extra = map[string]store.RawValue{}
+	}
+	u.Extra[name] = raw
+	return nil
 }

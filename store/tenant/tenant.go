@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/store/antispam"
 	"github.com/exosim/exosim/store/appaccess"
 	"github.com/exosim/exosim/store/auditbypass"
+	"github.com/exosim/exosim/store/authpolicy"
 	"github.com/exosim/exosim/store/autoreply"
 	"github.com/exosim/exosim/store/calendarconfig"
 	"github.com/exosim/exosim/store/calendarproc"
@@ -87,6 +88,7 @@ func Schema() *store.Schema {
 	regional.Register(s)
 	remotedomain.Register(s)
 	sharingpolicy.Register(s)
+	authpolicy.Register(s)
 	mailboxpolicy.Register(s)
 	antispam.Register(s)
 	calendarconfig.Register(s)

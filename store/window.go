@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
+	"unsafe"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -17,10 +18,13 @@ import (
 // large run of records at once, in the order of the file, rather than
 // searching for each one in the order of the index.
 type Window struct {
-	ents  []byte            // the entries in their stored form (see walkIndex), one after another
-	ends  []int             // entry i ends at ents[ends[i]], and starts where entry i-1 ends
-	recs  []byte            // the records, in the order they were read
-	spans []int             // entry i's record is recs[spans[2i]:spans[2i+1]]; spans[2i] < 0: none
+	ents []byte // the entries in their stored form (see walkIndex), one after another
+	ends []int  // entry i ends at ents[ends[i]], and starts where entry i-1 ends
+	// recs[i] is a copy of entry i's record, "" when it has none (a
+	// record is never empty): each its own, so that a reader may keep one
+	// after the window is read again, and decode from it without another
+	// copy
+	recs  []string
 	order []recordmap.Entry // the entries in the order of their record keys
 	sort  recordmap.Sorter
 	// places is where the records of the bucket lie in the mapped file,
@@ -64,7 +68,8 @@ const windowRelease = 2000
 // since. The pages walked are released as it goes, so the resident set
 // stays bounded. Fewer than n entries means the index has no more.
 func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error {
-	w.ents, w.ends, w.recs, w.spans, w.order = w.ents[:0], w.ends[:0], w.recs[:0], w.spans[:0], w.order[:0]
+	clear(w.recs) // the records of the last window are their readers' now
+	w.ents, w.ends, w.recs, w.order = w.ents[:0], w.ends[:0], w.recs[:0], w.order[:0]
 	var skip []byte
 	if after != "" {
 		skip = indexSeek(nil, after)
@@ -78,7 +83,7 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 		}
 		w.ents = append(w.ents, entry...)
 		w.ends = append(w.ends, len(w.ents))
-		w.spans = append(w.spans, -1, -1)
+		w.recs = append(w.recs, "")
 		return nil
 	})
 	if err != nil || len(w.ends) == 0 {
@@ -128,10 +133,7 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 			tx.ReleaseMappedPages()
 			return nil
 		}
-		w.recs = w.recs[:0] // a key of the bucket is not a GUID: a cursor finds them
-		for i := range w.spans {
-			w.spans[i] = -1
-		}
+		clear(w.recs) // a key of the bucket is not a GUID: a cursor finds them
 	}
 	var ta, tb []byte
 	slices.SortFunc(w.order, func(a, b recordmap.Entry) int {
@@ -170,15 +172,7 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 // copyRecord copies rec, the record of entry w.order[j], into w.
 func (w *Window) copyRecord(tx *Tx, j int, rec []byte) {
 	tx.noteRead(rec)
-	if cap(w.recs) == 0 {
-		// room for the window's records at about the size of the
-		// first, rather than growing a large buffer step by step
-		w.recs = make([]byte, 0, len(w.order)*(len(rec)+len(rec)/4))
-	}
-	at := w.order[j].At
-	w.spans[2*at] = len(w.recs)
-	w.recs = append(w.recs, rec...)
-	w.spans[2*at+1] = len(w.recs)
+	w.recs[w.order[j].At] = string(rec)
 }
 
 // Len returns the number of entries in w.
@@ -195,14 +189,19 @@ func (w *Window) Entry(i int) string {
 }
 
 // Record returns the copy of the record entry i names, nil when it has
-// none. It is valid until w is read again.
+// none. Its bytes must not be changed: they are RecordString's.
 func (w *Window) Record(i int) []byte {
-	lo, hi := w.spans[2*i], w.spans[2*i+1]
-	if lo < 0 {
+	s := w.recs[i]
+	if s == "" {
 		return nil
 	}
-	return w.recs[lo:hi:hi]
+	return unsafe.Slice(unsafe.StringData(s), len(s))
 }
+
+// RecordString returns the copy of the record entry i names, "" when it
+// has none: the reader may keep it, and what it decodes from it, after w
+// is read again.
+func (w *Window) RecordString(i int) string { return w.recs[i] }
 
 func (w *Window) entry(i int) []byte {
 	lo := 0

@@ -154,3 +154,35 @@ func TestReadWindowSeesChangesBetweenWindows(t *testing.T) {
 		after = w.Entry(w.Len() - 1)
 	}
 }
+
+// The records a window read stay as they were when the same window value
+// reads the next run: a reader keeps them (a listing's objects decode
+// their fields from them later).
+func TestWindowRecordsOutliveTheWindow(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	if err := seed.AddSynthetic(s, 60); err != nil {
+		t.Fatal(err)
+	}
+	var w store.Window
+	var kept, names []string
+	storetest.Must(t, s.View(func(tx *store.Tx) error {
+		storetest.Must(t, directory.Mailboxes.ReadWindow(tx, directory.IndexName, "", 30, &w))
+		for i := 0; i < w.Len(); i++ {
+			var m directory.Mailbox
+			storetest.Must(t, directory.Mailboxes.Decode(w.Record(i), &m))
+			kept, names = append(kept, w.RecordString(i)), append(names, m.Name)
+		}
+		return directory.Mailboxes.ReadWindow(tx, directory.IndexName, w.Entry(w.Len()-1), 30, &w)
+	}))
+	if w.Len() == 0 {
+		t.Fatal("no second window")
+	}
+	for i, raw := range kept {
+		var m directory.Mailbox
+		storetest.Must(t, directory.Mailboxes.Decode([]byte(raw), &m))
+		if m.Name != names[i] {
+			t.Errorf("record %d kept from the first window is now %q, was %q", i, m.Name, names[i])
+		}
+	}
+}

@@ -59,7 +59,7 @@ func (f *Feed) Next(tx *store.Tx, limit int) ([]*directory.Mailbox, bool, error)
 func (f *Feed) NextLazy(tx *store.Tx, limit int) ([]*Lazy, bool, error) {
 	var out []*Lazy
 	more, err := f.next(tx, func() bool { return len(out) < limit }, func(i int, raw []byte) error {
-		l, err := NewLazy(string(raw))
+		l, err := NewLazy(f.win.RecordString(i))
 		if err != nil {
 			return fmt.Errorf("decode %s entry %q: %w", directory.IndexName, f.win.Entry(i), err)
 		}

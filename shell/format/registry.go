@@ -176,6 +176,7 @@ var builtinTypes = []string{
 	"System.Version",
 	"System.Globalization.CultureInfo",
 	"Microsoft.PowerShell.Commands.GroupInfo",
+	"Microsoft.PowerShell.Commands.GroupInfoNoElement",
 	"Microsoft.PowerShell.Commands.MemberDefinition",
 	"System.Management.Automation.CmdletInfo",
 	"System.Management.Automation.FunctionInfo",
@@ -289,6 +290,15 @@ func builtinViews(r *Registry) {
 		},
 	})
 	r.Add(&View{
+		Name:      "GroupInfoNoElement",
+		TypeNames: []string{"Microsoft.PowerShell.Commands.GroupInfoNoElement"},
+		Kind:      TableView,
+		Columns: []Column{
+			{Label: "Count", Width: 5, Align: AlignRight, Property: "Count"},
+			{Label: "Name", Width: 25, Property: "Name"},
+		},
+	})
+	r.Add(&View{
 		Name:      "GroupInfo",
 		TypeNames: []string{"Microsoft.PowerShell.Commands.GroupInfo"},
 		Kind:      TableView,
@@ -297,6 +307,20 @@ func builtinViews(r *Registry) {
 			{Label: "Name", Width: 25, Property: "Name"},
 			{Label: "Group", Property: "Group"},
 		},
+	})
+	// Format-List of a group: Name, Count, Group, Values (no Group
+	// without elements)
+	r.Add(&View{
+		Name:      "GroupInfoNoElement",
+		TypeNames: []string{"Microsoft.PowerShell.Commands.GroupInfoNoElement"},
+		Kind:      ListView,
+		Items:     []ListItem{{Property: "Name"}, {Property: "Count"}, {Property: "Values"}},
+	})
+	r.Add(&View{
+		Name:      "GroupInfo",
+		TypeNames: []string{"Microsoft.PowerShell.Commands.GroupInfo"},
+		Kind:      ListView,
+		Items:     []ListItem{{Property: "Name"}, {Property: "Count"}, {Property: "Group"}, {Property: "Values"}},
 	})
 	r.Add(&View{
 		Name:       "MemberDefinition",

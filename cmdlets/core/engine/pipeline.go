@@ -1096,12 +1096,17 @@ func groupObject() *command.Command {
 			return ctx.WriteObject(h)
 		}
 		for _, g := range groups {
+			// -NoElement writes GroupInfoNoElement, a GroupInfo whose
+			// Group stays empty, with its own views (Count and Name)
 			o := object.NewObject("Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
+			items := g.items
+			if ctx.Switch("NoElement") {
+				o = object.NewObject("Microsoft.PowerShell.Commands.GroupInfoNoElement", "Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
+				items = []any{}
+			}
 			o.AddTyped("Count", "int", len(g.items))
 			o.AddTyped("Name", "string", g.name)
-			if !ctx.Switch("NoElement") {
-				o.AddTyped("Group", "System.Collections.ObjectModel.Collection[psobject]", g.items)
-			}
+			o.AddTyped("Group", "System.Collections.ObjectModel.Collection[psobject]", items)
 			o.AddTyped("Values", "System.Collections.ArrayList", g.values)
 			if err := ctx.WriteObject(o); err != nil {
 				return err

@@ -24,7 +24,14 @@ type Window struct {
 	// record is never empty): each its own, so that a reader may keep one
 	// after the window is read again, and decode from it without another
 	// copy
-	recs  []string
+	recs []string
+	// buf, when not nil, holds this window's records one after another
+	// in the order of the entries (recs are parts of it), so that a
+	// reader going through them in that order reads memory in order; at
+	// is where entry i's record goes in it. A window read anew makes a
+	// new buf: the records of the last are their readers'.
+	buf   []byte
+	at    []int
 	order []recordmap.Entry // the entries in the order of their record keys
 	sort  recordmap.Sorter
 	// places is where the records of the bucket lie in the mapped file,
@@ -69,6 +76,7 @@ const windowRelease = 2000
 // stays bounded. Fewer than n entries means the index has no more.
 func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error {
 	clear(w.recs) // the records of the last window are their readers' now
+	w.buf = nil
 	w.ents, w.ends, w.recs, w.order = w.ents[:0], w.ends[:0], w.recs[:0], w.order[:0]
 	var skip []byte
 	if after != "" {
@@ -123,6 +131,7 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 		switch {
 		case w.places.Valid(state):
 			_, first := b.Cursor().First()
+			w.placeInOrder()
 			w.places.Each(w.order, first, func(j int, rec []byte) { w.copyRecord(tx, j, rec); walked(rec) })
 			copied = true
 		case !w.places.Built(state):
@@ -134,6 +143,7 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 			return nil
 		}
 		clear(w.recs) // a key of the bucket is not a GUID: a cursor finds them
+		w.buf = nil
 	}
 	var ta, tb []byte
 	slices.SortFunc(w.order, func(a, b recordmap.Entry) int {
@@ -172,7 +182,35 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 // copyRecord copies rec, the record of entry w.order[j], into w.
 func (w *Window) copyRecord(tx *Tx, j int, rec []byte) {
 	tx.noteRead(rec)
-	w.recs[w.order[j].At] = string(rec)
+	at := w.order[j].At
+	if w.buf != nil {
+		if i := w.at[at]; i >= 0 && i+len(rec) <= len(w.buf) {
+			n := copy(w.buf[i:], rec)
+			w.recs[at] = unsafe.String(&w.buf[i], n)
+			return
+		}
+	}
+	w.recs[at] = string(rec)
+}
+
+// placeInOrder makes buf and at for the records w.places holds of
+// w.order's entries: each one's place in buf, in the order of the
+// entries.
+func (w *Window) placeInOrder() {
+	w.at = slices.Grow(w.at[:0], len(w.ends))[:len(w.ends)]
+	for i := range w.at {
+		w.at[i] = -1
+	}
+	w.places.Sizes(w.order, func(j, n int) { w.at[w.order[j].At] = n })
+	total := 0
+	for i, n := range w.at {
+		if n > 0 {
+			w.at[i], total = total, total+n
+		}
+	}
+	if total > 0 {
+		w.buf = make([]byte, total)
+	}
 }
 
 // Len returns the number of entries in w.

@@ -188,6 +188,20 @@ func (m *Map) Each(es []Entry, first []byte, fn func(j int, rec []byte)) {
 		return
 	}
 	anchor := unsafe.Pointer(unsafe.SliceData(first))
+	m.places(es, func(j int, r place) {
+		fn(j, unsafe.Slice((*byte)(unsafe.Add(anchor, r.off)), r.n))
+	})
+}
+
+// Sizes hands fn, for each of es that names a record of a valid m, the
+// size of its record, as Each would hand the record, without reading the
+// mapped file.
+func (m *Map) Sizes(es []Entry, fn func(j, n int)) {
+	m.places(es, func(j int, r place) { fn(j, r.n) })
+}
+
+// places hands fn the place of the record of each of es that names one.
+func (m *Map) places(es []Entry, fn func(j int, r place)) {
 	i := 0
 	for j, e := range es {
 		for i < len(m.recs) && m.recs[i].Less(e.Key) {
@@ -197,7 +211,7 @@ func (m *Map) Each(es []Entry, first []byte, fn func(j int, rec []byte)) {
 			return
 		}
 		if r := m.recs[i]; r.Key == e.Key {
-			fn(j, unsafe.Slice((*byte)(unsafe.Add(anchor, r.off)), r.n))
+			fn(j, r)
 		}
 	}
 }

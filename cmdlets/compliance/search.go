@@ -103,7 +103,7 @@ func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationRe
 	var msgs []*ome.Message
 	if q.Keywords() {
 		if err := ome.ForEachMessage(tx, "", func(m *ome.Message) error {
-			if q.InRange(directory.DayNumber(m.SentTime)) && q.MatchMessage(m) {
+			if q.InRange(directory.DayNumber(m.SentTime)) && q.SizeMatch(m.Size) && q.MatchMessage(m) {
 				msgs = append(msgs, m)
 			}
 			return nil
@@ -157,7 +157,9 @@ func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationRe
 					}
 					for _, co := range cohorts {
 						d, ok := directory.ParseDay(co.Date)
-						if !ok || !q.InRange(d) || co.Count == 0 {
+						// a cohort's items are taken to be of its average
+						// size for the size conditions
+						if !ok || !q.InRange(d) || co.Count == 0 || !q.SizeMatch(co.Size/int64(co.Count)) {
 							continue
 						}
 						r.Groups = append(r.Groups, contentsearch.ItemGroup{Folder: f.FolderPath, Day: co.Date, Count: co.Count, Size: co.Size})

@@ -1,7 +1,8 @@
 // Package searchquery reads the ContentMatchQuery of a content search
 // (New-ComplianceSearch): date conditions on received, sent, date and
 // lastmodifiedtime (>=, <=, >, <, = or a from..to range) narrow the day
-// range; kind: is accepted and ignored; words and the property
+// range; size conditions (bytes, the same operators) bound an item's
+// size; kind: is accepted and ignored; words and the property
 // restrictions subject:, body:, from:, to:, recipients: and participants:
 // match a message's text, joined by AND unless OR separates them, with NOT
 // excluding the term after it.
@@ -9,6 +10,7 @@ package searchquery
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,6 +21,9 @@ import (
 // Query is a parsed ContentMatchQuery.
 type Query struct {
 	From, To int64 // received day range, inclusive; 0 = open
+	// MinSize and MaxSize bound an item's size in bytes, inclusive; -1 =
+	// open
+	MinSize, MaxSize int64
 	// alternatives are OR-ed; each is a list of AND-ed terms.
 	alternatives [][]term
 }
@@ -68,7 +73,7 @@ func Day(s string) (int64, bool) {
 
 // Parse parses a ContentMatchQuery; err words what is wrong.
 func Parse(text string) (*Query, error) {
-	q := &Query{}
+	q := &Query{MinSize: -1, MaxSize: -1}
 	cur := []term{}
 	not := false
 	for _, tok := range tokens(text) {
@@ -90,6 +95,9 @@ func Parse(text string) (*Query, error) {
 			if err := q.dateCondition(date, rest); err != nil {
 				return nil, err
 			}
+			continue
+		}
+		if q.sizeCondition(low) {
 			continue
 		}
 		if strings.HasPrefix(low, "kind:") {
@@ -163,6 +171,66 @@ func (q *Query) dateCondition(prop, cond string) error {
 		q.narrow(d, d)
 	}
 	return nil
+}
+
+// sizeCondition reads "size>1000", "size:100..5000" and the like into the
+// size bounds; text that is no size condition is left to the caller.
+func (q *Query) sizeCondition(low string) bool {
+	rest, ok := strings.CutPrefix(low, "size")
+	if !ok || rest == "" || !strings.ContainsAny(rest[:1], ":<>=") {
+		return false
+	}
+	op := ""
+	for _, o := range []string{">=", "<=", ">", "<", "=", ":"} {
+		if strings.HasPrefix(rest, o) {
+			op, rest = o, rest[len(o):]
+			break
+		}
+	}
+	num := func(s string) (int64, bool) {
+		n, err := strconv.ParseInt(s, 10, 64)
+		return n, err == nil && n >= 0
+	}
+	if a, b, isRange := strings.Cut(rest, ".."); isRange && (op == ":" || op == "=") {
+		lo, ok1 := num(a)
+		hi, ok2 := num(b)
+		if !ok1 || !ok2 {
+			return false
+		}
+		q.boundSize(lo, hi)
+		return true
+	}
+	n, ok := num(rest)
+	if !ok {
+		return false
+	}
+	switch op {
+	case ">=":
+		q.boundSize(n, -1)
+	case ">":
+		q.boundSize(n+1, -1)
+	case "<=":
+		q.boundSize(-1, n)
+	case "<":
+		q.boundSize(-1, n-1)
+	default:
+		q.boundSize(n, n)
+	}
+	return true
+}
+
+func (q *Query) boundSize(lo, hi int64) {
+	if lo >= 0 && lo > q.MinSize {
+		q.MinSize = lo
+	}
+	if hi >= 0 && (q.MaxSize < 0 || hi < q.MaxSize) {
+		q.MaxSize = hi
+	}
+}
+
+// SizeMatch reports whether an item of n bytes meets the size conditions.
+func (q *Query) SizeMatch(n int64) bool {
+	return (q.MinSize < 0 || n >= q.MinSize) && (q.MaxSize < 0 || n <= q.MaxSize)
 }
 
 func (q *Query) narrow(from, to int64) {

@@ -54,3 +54,34 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+// A size condition bounds an item's size in bytes; text after "size"
+// that is no number stays a word of the query.
+func TestSizeConditions(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		query    string
+		min, max int64
+		keywords bool
+	}{
+		{query: "size>0", min: 1, max: -1},
+		{query: "size>=1000 AND size<5000", min: 1000, max: 4999},
+		{query: "(size:100..200)", min: 100, max: 200},
+		{query: "size=42 received>=2024-01-01", min: 42, max: 42},
+		{query: "size<=10 subject:invoice", min: -1, max: 10, keywords: true},
+		{query: "size>big", min: -1, max: -1, keywords: true},
+	} {
+		q, err := searchquery.Parse(c.query)
+		if err != nil {
+			t.Errorf("%q: %v", c.query, err)
+			continue
+		}
+		if q.MinSize != c.min || q.MaxSize != c.max || q.Keywords() != c.keywords {
+			t.Errorf("%q: size %d..%d keywords %v, want %d..%d %v", c.query, q.MinSize, q.MaxSize, q.Keywords(), c.min, c.max, c.keywords)
+		}
+	}
+	q, _ := searchquery.Parse("size:100..200")
+	if !q.SizeMatch(100) || !q.SizeMatch(200) || q.SizeMatch(99) || q.SizeMatch(201) {
+		t.Errorf("size:100..200 matches the wrong sizes")
+	}
+}

@@ -100,7 +100,7 @@ func setUser(ctx *command.Context) error {
 				return rec, err
 			}
 			if name != ap.OfUser(u) {
-				if err := setExtra(u, ap.UserSetting, name); err != nil {
+				if err := exo.SetAccountText(u, ap.UserSetting, name); err != nil {
 					return nil, err
 				}
 				changed = true
@@ -116,22 +116,4 @@ func setUser(ctx *command.Context) error {
 		exo.WarnUnchanged(ctx, shown)
 	}
 	return err
-}
-
-// setExtra keeps a text setting of the account with its further
-// properties; "" removes it.
-func setExtra(u *directory.User, name, v string) error {
-	if v == "" {
-		delete(u.Extra, name)
-		return nil
-	}
-	raw, err := store.EncodeExtra(v)
-	if err != nil {
-		return err
-	}
-	if u.Extra == nil {
-		u.Extra = map[string]store.RawValue{}
-	}
-	u.Extra[name] = raw
-	return nil
 }

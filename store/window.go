@@ -34,6 +34,10 @@ type Window struct {
 	at    []int
 	order []recordmap.Entry // the entries in the order of their record keys
 	sort  recordmap.Sorter
+	// BuildMin, when above 0, is the fewest entries for which a window
+	// walks the whole bucket, in place of buildMin (tests of the walk
+	// lower it).
+	BuildMin int
 	// places is where the records of the bucket lie in the mapped file,
 	// found by the walk of the whole bucket of an earlier window; the next
 	// windows copy their records from there while the file is as it was.
@@ -58,6 +62,11 @@ func stateOf(tx *Tx, bucket string) placesState {
 // next key before it searches for it from the root instead.
 const nearSteps = 32
 
+// buildMin is the fewest entries a window walks the whole bucket for (to
+// note where its records lie): fewer are searched for with a cursor,
+// which reads a few pages for each rather than every page of the bucket.
+const buildMin = 5000
+
 // windowRelease is how many records ReadWindow copies between releases
 // of the mapped pages it walked (see ReleaseMappedPages).
 const windowRelease = 2000
@@ -68,9 +77,9 @@ const windowRelease = 2000
 // when the record is missing). The records are read in key order with one
 // cursor, stepping forward to a near key and searching only for a far
 // one, so reading a large share of the kind costs about one walk of its
-// pages in file order. When the kind's keys are all GUIDs, a window walks
-// the whole bucket instead and notes where each record lies in the mapped
-// file; later windows read into the same w copy their records from there,
+// pages in file order. When the kind's keys are all GUIDs, a window of
+// buildMin entries or more walks the whole bucket instead and notes where
+// each record lies in the mapped file; later windows read into the same w copy their records from there,
 // without walking the bucket again, while no transaction has committed
 // since. The pages walked are released as it goes, so the resident set
 // stays bounded. Fewer than n entries means the index has no more.
@@ -134,7 +143,7 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 			w.placeInOrder()
 			w.places.Each(w.order, first, func(j int, rec []byte) { w.copyRecord(tx, j, rec); walked(rec) })
 			copied = true
-		case !w.places.Built(state):
+		case !w.places.Built(state) && len(w.order) >= w.buildMin():
 			c := b.Cursor()
 			copied = w.places.Build(state, c.First, c.Next, w.order, func(j int, rec []byte) { w.copyRecord(tx, j, rec) }, walked)
 		}
@@ -177,6 +186,14 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 	}
 	tx.ReleaseMappedPages()
 	return nil
+}
+
+// buildMin is the fewest entries for which w walks the whole bucket.
+func (w *Window) buildMin() int {
+	if w.BuildMin > 0 {
+		return w.BuildMin
+	}
+	return buildMin
 }
 
 // copyRecord copies rec, the record of entry w.order[j], into w.

@@ -256,10 +256,17 @@ func (l *listing) run() error {
 	// times that costs more in page faults and cache misses than the
 	// collections it saves
 	defer store.CollectAtDefaultPace()()
-	feed := mailboxfeed.New(l.scope, 0)
 	// each mailbox goes to its object alone (accept), which decodes the
 	// fields its properties read when they are read
 	lazy := l.keep == nil && l.filter == nil && l.build == nil && l.sortKeys == nil
+	window := 0
+	if lazy && l.limit >= 0 {
+		// nearly every entry read is written: a window one more than the
+		// limit (which tells whether more follow) reads no more records
+		// than the listing shows
+		window = l.limit + 1
+	}
+	feed := mailboxfeed.New(l.scope, window)
 	for {
 		var out []*object.PSObject
 		next := false
@@ -278,7 +285,13 @@ func (l *listing) run() error {
 			var lazies []*mailboxfeed.Lazy
 			var nb bool
 			if lazy {
-				lazies, nb, err = feed.NextLazy(tx, batchSize)
+				want := batchSize
+				if l.limit >= 0 {
+					// no more than the limit needs, and one to tell
+					// whether more follow
+					want = min(want, l.limit-emitted+1)
+				}
+				lazies, nb, err = feed.NextLazy(tx, want)
 				for _, lm := range lazies {
 					batch = append(batch, lm.Head())
 				}

@@ -38,7 +38,7 @@ func TestReadWindowMatchesWalk(t *testing.T) {
 		}))
 		for _, n := range []int{1, 3, 17, len(want), len(want) + 1} {
 			var got []string
-			var w store.Window
+			w := store.Window{BuildMin: 1} // the walk of the whole bucket, and the windows after it
 			after := ""
 			for {
 				storetest.Must(t, directory.Mailboxes.ReadWindow(tx, directory.IndexName, after, n, &w))
@@ -98,7 +98,7 @@ func TestReadWindowSeesChangesBetweenWindows(t *testing.T) {
 		})
 		return want
 	}
-	var w store.Window
+	w := store.Window{BuildMin: 1} // the walk of the whole bucket, and the windows after it
 	first := read("", &w)
 	if fmt.Sprint(first) != fmt.Sprint(walk(0, n)) {
 		t.Fatalf("first window:\n%q\nwalk:\n%q", first, walk(0, n))
@@ -164,7 +164,7 @@ func TestWindowRecordsOutliveTheWindow(t *testing.T) {
 	if err := seed.AddSynthetic(s, 90); err != nil {
 		t.Fatal(err)
 	}
-	var w store.Window
+	w := store.Window{BuildMin: 1} // the walk of the whole bucket, and the windows after it
 	var kept, names []string
 	// the first window walks the bucket, the next copy from where it
 	// found the records

@@ -31,9 +31,9 @@ type Feed struct {
 }
 
 // New returns a feed of the mailboxes in scope that reads window name
-// index entries ahead (0: a default).
+// index entries ahead (0, or more than the default: the default).
 func New(scope directory.Scope, window int) *Feed {
-	if window <= 0 {
+	if window <= 0 || window > feedWindow {
 		window = feedWindow
 	}
 	return &Feed{scope: scope, window: window}

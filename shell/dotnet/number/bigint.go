@@ -75,14 +75,22 @@ func bigArg(c *dotnet.Call, i int, param string) (*big.Int, error) {
 	return v.(object.BigInt).Int(), nil
 }
 
+// bigArgs converts a method's first two arguments, named first and
+// second, to BigInteger.
+func bigArgs(c *dotnet.Call, first, second string) (x, y *big.Int, err error) {
+	if x, err = bigArg(c, 0, first); err != nil {
+		return nil, nil, err
+	}
+	if y, err = bigArg(c, 1, second); err != nil {
+		return nil, nil, err
+	}
+	return x, y, nil
+}
+
 // bigOp is a static BigInteger method of two BigInteger arguments.
 func bigOp(fn func(x, y *big.Int) (*big.Int, error)) *dotnet.Member {
 	return dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
-		x, err := bigArg(c, 0, "left")
-		if err != nil {
-			return nil, err
-		}
-		y, err := bigArg(c, 1, "right")
+		x, y, err := bigArgs(c, "left", "right")
 		if err != nil {
 			return nil, err
 		}
@@ -172,11 +180,7 @@ var bigStatics = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
 			return new(big.Int).GCD(nil, nil, x.Abs(x), y.Abs(y)), nil
 		}),
 		"Compare": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
-			x, err := bigArg(c, 0, "left")
-			if err != nil {
-				return nil, err
-			}
-			y, err := bigArg(c, 1, "right")
+			x, y, err := bigArgs(c, "left", "right")
 			if err != nil {
 				return nil, err
 			}
@@ -185,11 +189,7 @@ var bigStatics = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
 		// DivRem(dividend, divisor, [ref]remainder) is the quotient (the
 		// tuple overload of two arguments is not simulated).
 		"DivRem": dotnet.Method(3, 3, func(c *dotnet.Call) (any, error) {
-			x, err := bigArg(c, 0, "dividend")
-			if err != nil {
-				return nil, err
-			}
-			y, err := bigArg(c, 1, "divisor")
+			x, y, err := bigArgs(c, "dividend", "divisor")
 			if err != nil {
 				return nil, err
 			}
@@ -220,11 +220,7 @@ var bigStatics = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
 			return object.NewBigInt(new(big.Int).Exp(x, big.NewInt(int64(e)), nil)), nil
 		}),
 		"ModPow": dotnet.Method(3, 3, func(c *dotnet.Call) (any, error) {
-			x, err := bigArg(c, 0, "value")
-			if err != nil {
-				return nil, err
-			}
-			e, err := bigArg(c, 1, "exponent")
+			x, e, err := bigArgs(c, "value", "exponent")
 			if err != nil {
 				return nil, err
 			}

@@ -34,3 +34,19 @@ var TypeTimePtr = reflect.TypeOf((*time.Time)(nil))
 
 var AppendRecordKey = appendRecordKey
 var RecordKey = recordKey
+
+type ReadSpan = readSpan
+
+var SpanNote = (*readSpan).note
+var SpanWiden = (*readSpan).widen
+
+// SpanPages is how many pages r counts.
+func SpanPages(r *ReadSpan) int { return r.n }
+
+// NotedPages is how many mapped pages s counts as read since the last
+// release.
+func NotedPages(s *Store) int {
+	s.spanMu.Lock()
+	defer s.spanMu.Unlock()
+	return s.readSpan.n
+}

@@ -15,6 +15,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	mathbits "math/bits"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -760,12 +761,52 @@ func (s *Store) layout() Layout {
 	return s.opts.Schema.Layout()
 }
 
-// readSpan is an address range of mapped file pages.
-type readSpan struct{ lo, hi uintptr }
+// readSpan is the mapped file pages read since the last
+// ReleaseMappedPages: the address range they span, and which pages of the
+// mapping they are (one bit each, counted from base, the mapping's first
+// byte), so that how many there are is known.
+type readSpan struct {
+	lo, hi uintptr
+	base   uintptr
+	pages  []uint64
+	n      int // bits set in pages
+}
 
-// widen makes the span cover o too.
+// note adds the pages of the mapped bytes [lo, hi) of the mapping that
+// starts at base.
+func (r *readSpan) note(base, lo, hi uintptr) {
+	if lo < base || hi <= lo {
+		return
+	}
+	if r.base != base {
+		*r = readSpan{base: base, pages: r.pages[:0]}
+	}
+	r.widen(readSpan{lo: lo, hi: hi})
+	for p := (lo - base) >> pageShift; p <= (hi-1-base)>>pageShift; p++ {
+		w, bit := int(p>>6), uint64(1)<<(p&63)
+		for w >= len(r.pages) {
+			r.pages = append(r.pages, 0)
+		}
+		if r.pages[w]&bit == 0 {
+			r.pages[w] |= bit
+			r.n++
+		}
+	}
+}
+
+// pageShift is log2 of the page size the pages of a readSpan are counted
+// in (4 KiB, the smallest page size of the platforms exosim runs on).
+const pageShift = 12
+
+// widen makes the span cover o too: its range, and the pages it counted.
+// The pages of a span of another mapping (bbolt remapped the file) are
+// gone with it, and o's take their place.
 func (r *readSpan) widen(o readSpan) {
 	if o.hi == 0 {
+		return
+	}
+	if o.base != 0 && r.base != o.base {
+		*r = readSpan{lo: o.lo, hi: o.hi, base: o.base, pages: append(r.pages[:0], o.pages...), n: o.n}
 		return
 	}
 	if r.hi == 0 || o.lo < r.lo {
@@ -773,6 +814,13 @@ func (r *readSpan) widen(o readSpan) {
 	}
 	if o.hi > r.hi {
 		r.hi = o.hi
+	}
+	for w, bits := range o.pages {
+		for w >= len(r.pages) {
+			r.pages = append(r.pages, 0)
+		}
+		r.n += mathbits.OnesCount64(bits &^ r.pages[w])
+		r.pages[w] |= bits
 	}
 }
 

@@ -108,9 +108,11 @@ type Tx struct {
 	// Store.PrincipalsGeneration.
 	touched    map[string]bool
 	touchedAll bool
-	// span is the address range of the mapped records this transaction
-	// read (noteRead); the store takes it over when the transaction ends.
-	span readSpan
+	// span is the mapped pages this transaction read (noteRead), of the
+	// mapping at mapBase; the store takes it over when the transaction
+	// ends.
+	span    readSpan
+	mapBase uintptr
 	// checkpoint, when set, commits what the transaction wrote so far and
 	// continues in a new one (see Checkpoint); batch is how many records
 	// a bulk rewrite handles between checkpoints.

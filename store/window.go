@@ -67,8 +67,8 @@ const nearSteps = 32
 // which reads a few pages for each rather than every page of the bucket.
 const buildMin = 5000
 
-// windowRelease is how many records ReadWindow copies between releases
-// of the mapped pages it walked (see ReleaseMappedPages).
+// windowRelease is how many records ReadWindow copies between checks of
+// the mapped pages it walked against their budget (BoundMappedPages).
 const windowRelease = 2000
 
 // ReadWindow reads into w, replacing what it held, the next n entries of
@@ -79,10 +79,12 @@ const windowRelease = 2000
 // one, so reading a large share of the kind costs about one walk of its
 // pages in file order. When the kind's keys are all GUIDs, a window of
 // buildMin entries or more walks the whole bucket instead and notes where
-// each record lies in the mapped file; later windows read into the same w copy their records from there,
-// without walking the bucket again, while no transaction has committed
-// since. The pages walked are released as it goes, so the resident set
-// stays bounded. Fewer than n entries means the index has no more.
+// each record lies in the mapped file; later windows read into the same
+// w copy their records from there, without walking the bucket again,
+// while no transaction has committed since. The pages walked are
+// released as it goes once they pass their budget (BoundMappedPages), so
+// the resident set stays bounded. Fewer than n entries means the index
+// has no more.
 func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error {
 	clear(w.recs) // the records of the last window are their readers' now
 	w.buf = nil
@@ -131,9 +133,9 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 	if allGuid {
 		w.order = w.sort.Sort(w.order)
 		state, read, copied := stateOf(tx, k.def().bucket), 0, false
-		walked := func(rec []byte) { // release the pages read every windowRelease records
+		walked := func(rec []byte) { // bound the pages read every windowRelease records
 			if tx.noteRead(rec); read%windowRelease == windowRelease-1 {
-				tx.ReleaseMappedPages()
+				tx.BoundMappedPages()
 			}
 			read++
 		}
@@ -148,7 +150,7 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 			copied = w.places.Build(state, c.First, c.Next, w.order, func(j int, rec []byte) { w.copyRecord(tx, j, rec) }, walked)
 		}
 		if copied {
-			tx.ReleaseMappedPages()
+			tx.BoundMappedPages()
 			return nil
 		}
 		clear(w.recs) // a key of the bucket is not a GUID: a cursor finds them
@@ -181,10 +183,10 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 		}
 		w.copyRecord(tx, j, cv)
 		if j%windowRelease == windowRelease-1 {
-			tx.ReleaseMappedPages()
+			tx.BoundMappedPages()
 		}
 	}
-	tx.ReleaseMappedPages()
+	tx.BoundMappedPages()
 	return nil
 }
 

@@ -33,16 +33,6 @@ const defaultResultSize = 1000
 // never sits in memory and later pipeline stages may write to the tenant.
 const batchSize = 500
 
-// releaseEvery is how many mailboxes a listing reads between releases of
-// the file pages it has mapped: often enough to bound its resident set,
-// rarely enough that pages are not mapped again and again. A listing in
-// name order reads the records in the order of their names, not of their
-// place in the file, so each batch touches pages all over the mailbox
-// records: released every 2,000 mailboxes, a 100,000-mailbox listing
-// mapped about one page per mailbox, a third of its time; every 20,000,
-// each page a few times, and at most some 80 MB at once.
-const releaseEvery = 40 * batchSize
-
 // Warnings Exchange writes when a listing stops at -ResultSize.
 const (
 	warnDefaultResultSize = `By default, only the first 1000 items are returned. Use the ResultSize parameter to specify the number of items returned. To return all items, specify "-ResultSize Unlimited". Be aware that, depending on the actual number of items, returning all items can take a long time and consume a large amount of memory. Also, we don't recommend storing the results in a variable. Instead, pipe the results to another task or script to perform batch changes.`
@@ -250,7 +240,6 @@ func (l *listing) run() error {
 	}
 	emitted := 0
 	more := false
-	read := 0
 	// a listing's garbage (a decoded record per mailbox) is short-lived and
 	// its live heap holds a window of records: a heap grown to several
 	// times that costs more in page faults and cache misses than the
@@ -271,12 +260,9 @@ func (l *listing) run() error {
 		var out []*object.PSObject
 		next := false
 		err := exo.View(l.ctx, func(tx *store.Tx) error {
-			if read >= releaseEvery {
-				// bound the resident set: drop the pages of earlier batches
-				tx.ReleaseMappedPages()
-				read = 0
-			}
-			read += batchSize
+			// bound the resident set: a listing in name order reads
+			// pages all over the mailbox records, each batch many of them
+			tx.BoundMappedPages()
 			org, err := exo.OrganizationNames(l.ctx, tx)
 			if err != nil {
 				return err

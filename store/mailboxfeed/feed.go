@@ -12,8 +12,14 @@ import (
 )
 
 // feedWindow is how many name index entries a Feed reads ahead unless
-// told otherwise.
-const feedWindow = 20000
+// told otherwise: the fewest for which a window copies its records from
+// where the first one found them (store.Window), rather than searching
+// for each. A window holds copies of its records, and the mapped pages
+// they came from stay mapped for the next windows, so a small window
+// keeps the heap small: on a 100,000-mailbox tenant, windows of 5,000
+// listed every mailbox in two thirds of the time windows of 20,000 took,
+// in 109 MB instead of 145 MB.
+const feedWindow = 5000
 
 // Feed lists the mailboxes of a scope in the order of
 // directory.ScanMailboxScope. It reads ahead a window of many mailboxes at

@@ -186,10 +186,16 @@ var bigStatics = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
 			}
 			return x.Cmp(y), nil
 		}),
-		// DivRem(dividend, divisor, [ref]remainder) is the quotient (the
-		// tuple overload of two arguments is not simulated).
-		"DivRem": dotnet.Method(3, 3, func(c *dotnet.Call) (any, error) {
-			x, y, err := bigArgs(c, "dividend", "divisor")
+		// DivRem(left, right) is a ValueTuple of the quotient and the
+		// remainder (Item1, Item2); DivRem(dividend, divisor,
+		// [ref]remainder) is the quotient, the remainder set. The quotient
+		// is truncated toward zero, the remainder has the dividend's sign.
+		"DivRem": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
+			first, second := "left", "right"
+			if len(c.Args) == 3 {
+				first, second = "dividend", "divisor"
+			}
+			x, y, err := bigArgs(c, first, second)
 			if err != nil {
 				return nil, err
 			}
@@ -197,6 +203,9 @@ var bigStatics = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
 				return nil, errBigDivide()
 			}
 			q, r := new(big.Int).QuoRem(x, y, new(big.Int))
+			if len(c.Args) == 2 {
+				return NewValueTuple(object.NewBigInt(q), object.NewBigInt(r), bigIntegerName), nil
+			}
 			if err := dotnet.SetRef(c, 2, object.NewBigInt(r)); err != nil {
 				return nil, err
 			}

@@ -290,6 +290,7 @@ func isType[T any](_ *dotnet.TypeInfo, v any) bool {
 // Declare registers the numeric types: the integers, Double, Single,
 // Decimal and BigInteger with Parse, TryParse and their formatting.
 func Declare() {
+	declareValueTuple()
 	int32Conv := func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 		return ToInt32(v, "System.Int32")
 	}

@@ -5,6 +5,7 @@ import (
 	"math/big"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -25,64 +26,6 @@ import (
 // Decimal or String arguments), every overload needs a narrowing
 // conversion and PowerShell takes the most general type: UInt64 among the
 // tuple overloads, Int64 among the out-parameter ones.
-
-// valueTuple is a System.ValueTuple`2 of two integers of one type.
-type valueTuple struct {
-	item1, item2 any
-	typ          *dotnet.TypeInfo
-}
-
-// PSType is the closed generic type, ValueTuple`2[T,T].
-func (t *valueTuple) PSType() *dotnet.TypeInfo { return t.typ }
-
-// PSTypeName is the .NET type name.
-func (t *valueTuple) PSTypeName() string { return t.typ.FullName }
-
-// String is ValueTuple's ToString: "(Item1, Item2)".
-func (t *valueTuple) String() string {
-	return "(" + object.ToCultureString(t.item1) + ", " + object.ToCultureString(t.item2) + ")"
-}
-
-// Adapted lists the public fields Item1 and Item2, which PowerShell shows
-// as properties (a table of two columns by default).
-func (t *valueTuple) Adapted() []*object.Property {
-	elem := map[string]string{"System.Int32": "int", "System.Int64": "long", "System.UInt64": "ulong",
-		"System.SByte": "sbyte", "System.Byte": "byte", "System.Int16": "short", "System.UInt16": "ushort",
-		"System.UInt32": "uint"}[t.typ.Args[0].FullName]
-	return []*object.Property{
-		{Name: "Item1", Value: t.item1, Kind: object.AdaptedProperty, TypeName: elem},
-		{Name: "Item2", Value: t.item2, Kind: object.AdaptedProperty, TypeName: elem},
-	}
-}
-
-func tupleOf(c *dotnet.Call) *valueTuple { return object.Unwrap(c.Self).(*valueTuple) }
-
-// setTupleItem sets a field (Item1 and Item2 are public fields) to v
-// converted to the field's type.
-func setTupleItem(c *dotnet.Call, v any, field *any) error {
-	t := tupleOf(c)
-	out, err := dotnet.ConvertArg(c.Host, v, t.typ.Args[0], "value", "set_"+c.Name)
-	if err != nil {
-		return err
-	}
-	*field = out
-	return nil
-}
-
-// declareValueTuple registers System.ValueTuple`2, the type DivRem's
-// tuple overloads return.
-func declareValueTuple() {
-	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.ValueTuple`2", ValueType: true,
-		Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*valueTuple); return ok },
-		Members: dotnet.Members{
-			"Item1": {Get: func(c *dotnet.Call) (any, error) { return tupleOf(c).item1, nil },
-				Set: func(c *dotnet.Call, v any) error { return setTupleItem(c, v, &tupleOf(c).item1) }},
-			"Item2": {Get: func(c *dotnet.Call) (any, error) { return tupleOf(c).item2, nil },
-				Set: func(c *dotnet.Call, v any) error { return setTupleItem(c, v, &tupleOf(c).item2) }},
-			"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return tupleOf(c).String(), nil }),
-		},
-	})
-}
 
 // divRemType is the integer type of the overload PowerShell picks for
 // DivRem's two operands: that of the first Int32 or Int64 operand; else,
@@ -166,9 +109,7 @@ func mathDivRem() *dotnet.Member {
 			}
 			return wrap(q), nil
 		}
-		elem := dotnet.TypeByName(typ)
-		def := dotnet.LookupDef("System.ValueTuple`2", 2)
-		return &valueTuple{item1: wrap(q), item2: wrap(r), typ: dotnet.CloseType(def, []*dotnet.TypeInfo{elem, elem})}, nil
+		return number.NewValueTuple(wrap(q), wrap(r), typ), nil
 	})
 }
 

@@ -198,7 +198,6 @@ func Declare() {
 	declareTypes()
 	declareBitConverter()
 	declareStopwatch()
-	declareValueTuple()
 	declareAppDomain()
 	declarePrincipal()
 	declareConsole()

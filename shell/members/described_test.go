@@ -68,6 +68,7 @@ func TestDescribedMembersResolve(t *testing.T) {
 		"System.Single":                                 `[float]1`,
 		"System.Double":                                 `1.5`,
 		"System.Decimal":                                `1d`,
+		"System.Numerics.BigInteger":                    `1n`,
 		"System.Text.RegularExpressions.Regex":          `[regex]'a+'`,
 		"System.Text.RegularExpressions.Match":          `[regex]::Match('aa', 'a')`,
 		"System.Convert":                                `[System.Convert]`,

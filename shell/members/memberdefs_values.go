@@ -185,6 +185,21 @@ func valueMemberText() map[string]struct{ params, text string } {
 	} {
 		m[n.full] = struct{ params, text string }{"", numberMemberText(n.name, n.equalsParam)}
 	}
+	// BigInteger has no MaxValue or MinValue; it compares and equates
+	// with Int64 and UInt64 besides itself, and has properties of its own
+	m["System.Numerics.BigInteger"] = struct{ params, text string }{"", `
+	Method CompareTo: int CompareTo(long other) | int CompareTo(ulong other) | int CompareTo(bigint other) | int CompareTo(System.Object obj)
+	Method Equals: bool Equals(System.Object obj) | bool Equals(long other) | bool Equals(ulong other) | bool Equals(bigint other)
+	Method ToString: string ToString() | string ToString(System.IFormatProvider provider) | string ToString(string format) | string ToString(string format, System.IFormatProvider provider)
+	Property IsEven: bool IsEven {get;}
+	Property IsOne: bool IsOne {get;}
+	Property IsPowerOfTwo: bool IsPowerOfTwo {get;}
+	Property IsZero: bool IsZero {get;}
+	Property Sign: int Sign {get;}
+	Property MinusOne: static bigint MinusOne {get;}
+	Property One: static bigint One {get;}
+	Property Zero: static bigint Zero {get;}
+	`}
 	m["System.Double"] = struct{ params, text string }{"", m["System.Double"].text + `
 	Property Epsilon: static double Epsilon {get;}
 	Property NaN: static double NaN {get;}

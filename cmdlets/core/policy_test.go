@@ -20,5 +20,16 @@ func TestExecutionPolicy(t *testing.T) {
 		{name: "what if", script: `Set-ExecutionPolicy Bypass -WhatIf`, out: lines(`What if: Performing the operation "Set-ExecutionPolicy" on target "Bypass".`)},
 		{name: "group policy scopes", script: `Set-ExecutionPolicy Bypass -Scope MachinePolicy`,
 			err: "Cannot set execution policy. Execution policies at the MachinePolicy or UserPolicy scopes must be set through Group Policy."},
+		// both parameters are .NET enums, so a bad value is a conversion
+		// error naming the enumerators, not a ValidateSet failure
+		{name: "unknown policy", script: `try { Set-ExecutionPolicy x } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }`,
+			out: lines("CannotConvertArgumentNoMessage,Microsoft.PowerShell.Commands.SetExecutionPolicyCommand",
+				`Cannot bind parameter 'ExecutionPolicy'. Cannot convert value "x" to type "Microsoft.PowerShell.ExecutionPolicy". Error: "Unable to match the identifier name x to a valid enumerator name. Specify one of the following enumerator names and try again:`,
+				`Unrestricted, RemoteSigned, AllSigned, Restricted, Default, Bypass, Undefined"`)},
+		{name: "unknown scope", script: `try { Get-ExecutionPolicy -Scope Nope } catch { $_.Exception.Message }`,
+			out: lines(`Cannot bind parameter 'Scope'. Cannot convert value "Nope" to type "Microsoft.PowerShell.ExecutionPolicyScope". Error: "Unable to match the identifier name Nope to a valid enumerator name. Specify one of the following enumerator names and try again:`,
+				`Process, CurrentUser, LocalMachine, UserPolicy, MachinePolicy"`)},
+		{name: "ambiguous start", script: `try { Set-ExecutionPolicy Un } catch { $_.Exception.Message }`,
+			out: lines(`Cannot bind parameter 'ExecutionPolicy'. Cannot convert value "Un" to type "Microsoft.PowerShell.ExecutionPolicy". Error: "The identifier name Un cannot be processed because it is either too similar or identical to the following enumerator names: Unrestricted, Undefined. Use a more specific identifier name."`)},
 	})
 }

@@ -15,11 +15,14 @@ import (
 // Set-ExecutionPolicy fails with PowerShell's own "not supported on this
 // platform" error (runbooks that start with it go on to the next line).
 
+// Both parameter types are .NET enums: a value that names none of their
+// enumerators fails to convert, naming them all (in their declared
+// order).
 var (
-	tExecutionPolicy = params.EnumType("ExecutionPolicy", "Microsoft.PowerShell.ExecutionPolicy",
-		"Unrestricted", "RemoteSigned", "AllSigned", "Restricted", "Default", "Bypass", "Undefined")
-	tPolicyScope = params.EnumType("ExecutionPolicyScope", "Microsoft.PowerShell.ExecutionPolicyScope",
-		"Process", "CurrentUser", "LocalMachine", "UserPolicy", "MachinePolicy")
+	tExecutionPolicy = &params.Type{Kind: params.KindEnum, Name: "ExecutionPolicy", FullName: "Microsoft.PowerShell.ExecutionPolicy", DotNetEnum: true,
+		Values: []string{"Unrestricted", "RemoteSigned", "AllSigned", "Restricted", "Default", "Bypass", "Undefined"}}
+	tPolicyScope = &params.Type{Kind: params.KindEnum, Name: "ExecutionPolicyScope", FullName: "Microsoft.PowerShell.ExecutionPolicyScope", DotNetEnum: true,
+		Values: []string{"Process", "CurrentUser", "LocalMachine", "UserPolicy", "MachinePolicy"}}
 )
 
 func policyCommands() []*command.Command {

@@ -201,11 +201,27 @@ func (m *Map) Sizes(es []Entry, fn func(j, n int)) {
 }
 
 // places hands fn the place of the record of each of es that names one.
+// A window names a small share of the records, so it gallops to each:
+// steps of 1, 2, 4, ... records past the last one found, then a binary
+// search within the last step, rather than comparing every record on the
+// way.
 func (m *Map) places(es []Entry, fn func(j int, r place)) {
 	i := 0
 	for j, e := range es {
-		for i < len(m.recs) && m.recs[i].Less(e.Key) {
-			i++
+		step, hi := 1, i
+		for hi < len(m.recs) && m.recs[hi].Less(e.Key) {
+			i = hi + 1
+			hi += step
+			step *= 2
+		}
+		hi = min(hi, len(m.recs))
+		for i < hi { // the first of recs[i:hi] not before e.Key
+			mid := int(uint(i+hi) >> 1)
+			if m.recs[mid].Less(e.Key) {
+				i = mid + 1
+			} else {
+				hi = mid
+			}
 		}
 		if i == len(m.recs) {
 			return

@@ -145,3 +145,56 @@ func TestMapPlacesRecords(t *testing.T) {
 		t.Errorf("after a text key: built %v, valid %v; want true, false", m.Built("state 3"), m.Valid("state 3"))
 	}
 }
+
+// Each finds the record of every entry of windows of every density (a
+// few scattered entries, runs, keys with no record, keys past the last
+// record) as a comparison of every record with every entry finds it.
+func TestEachFindsAsAFullScan(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(7, 11))
+	b := &fakeBucket{}
+	var keys []Key
+	for i := 0; i < 2000; i++ {
+		keys = append(keys, Key{rng.Uint64(), rng.Uint64()})
+	}
+	var s Sorter
+	es := make([]Entry, len(keys))
+	for i, k := range keys {
+		es[i] = Entry{Key: k}
+	}
+	for i, e := range s.Sort(es) {
+		keys[i] = e.Key
+		b.keys = append(b.keys, guidText(e.Key))
+		b.data = append(b.data, "record "+guidText(e.Key)...)
+		b.ends = append(b.ends, len(b.data))
+	}
+	var m Map
+	if !m.Build("s", b.first, b.next, nil, func(int, []byte) {}, func([]byte) {}) {
+		t.Fatal("not placed")
+	}
+	_, first := b.first()
+	for _, every := range []int{1, 2, 3, 17, 100, 999, 5000} {
+		var win []Entry
+		for i := 0; i < len(keys); i += 1 + rng.IntN(every) {
+			win = append(win, Entry{Key: keys[i], At: int32(i)})
+			if rng.IntN(4) == 0 { // a key with no record
+				win = append(win, Entry{Key: Key{rng.Uint64(), rng.Uint64()}, At: -1})
+			}
+		}
+		win = append(win, Entry{Key: Key{^uint64(0), ^uint64(0)}, At: -1})
+		win = s.Sort(win)
+		got := map[int]string{}
+		m.Each(win, first, func(j int, rec []byte) { got[j] = string(rec) })
+		for j, e := range win {
+			want := ""
+			for i, k := range keys {
+				if k == e.Key {
+					want = "record " + guidText(keys[i])
+				}
+			}
+			if got[j] != want {
+				t.Fatalf("one in %d: entry %d got %q, want %q", every, j, got[j], want)
+			}
+		}
+	}
+}

@@ -22,9 +22,6 @@ import (
 // TypeAuthPolicy is the output type of Get- and New-AuthenticationPolicy.
 const TypeAuthPolicy = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.AuthPolicy"
 
-// exAlreadyExists refuses a name another policy has.
-const exAlreadyExists = "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException"
-
 // Cmdlets declares the package's cmdlets by name: a session builds them
 // the first time it resolves one.
 var Cmdlets = command.Table{Groups: []command.Group{
@@ -160,8 +157,7 @@ func applyProtocols(ctx *command.Context, p *ap.Policy) bool {
 func storeRecord(ctx *command.Context, o *directory.Organization, err error, name string) (*object.ErrorRecord, error) {
 	var dup *store.DuplicateError
 	if errors.As(err, &dup) {
-		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.",
-			exo.DomainController(o), ap.DN(o, dup.ExistingIdentity)), object.ResourceExists, name), nil
+		return exo.AlreadyExists(ctx, o, ap.DN(o, dup.ExistingIdentity), name), nil
 	}
 	return nil, err
 }

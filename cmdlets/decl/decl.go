@@ -367,7 +367,7 @@ func typeOf(spelling string, values []string) *params.Type {
 		return params.TSecureString
 	case "PSCredential", "Management.Automation.PSCredential":
 		return params.TCredential
-	case "MultiValuedProperty", "ProxyAddressCollection":
+	case "MultiValuedProperty", "ProxyAddressCollection", "ProxyAddressTemplateCollection":
 		return TMultiValued
 	case "Unlimited":
 		return TUnlimited

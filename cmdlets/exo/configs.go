@@ -1,6 +1,7 @@
 package exo
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -150,4 +151,12 @@ func AddConfigTail(p *object.PSObject, o *directory.Organization, c ConfigObject
 	p.AddTyped("ObjectState", tStr, "Unchanged")
 	name := c.Name
 	p.ToStringFunc = func() string { return name }
+}
+
+// AlreadyExists is the service's refusal of a configuration object whose
+// name another object of the organization o has: dn is that object's
+// distinguished name, target the name the call gave.
+func AlreadyExists(ctx *command.Context, o *directory.Organization, dn, target string) *object.ErrorRecord {
+	return CodedError(ctx, "Ex17CDAE", "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
+		fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", DomainController(o), dn), object.ResourceExists, target)
 }

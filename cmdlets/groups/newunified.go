@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/addresspolicy"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 )
@@ -163,33 +164,51 @@ func newUnifiedRecord(ctx *command.Context, tx *store.Tx, org *directory.Organiz
 		g.EmailAddresses = next
 	}
 
+	owner, rec, err := unifiedOwner(ctx, tx, display)
+	if err != nil || rec != nil {
+		return nil, rec, err
+	}
+	// a group the call gives no address gets the alias at the domains of
+	// the first email address policy that applies to its owner, the
+	// default domain without one
+	domain, proxies := org.DefaultDomain, []string(nil)
+	if primary == "" {
+		pol, err := addresspolicy.For(tx, func(filter string) (bool, error) { return groups.UserMatches(tx, filter, owner.ID) })
+		if err != nil {
+			return nil, nil, err
+		}
+		if pol != nil {
+			domain, proxies = pol.PrimaryDomain(), pol.ProxyDomains()
+		}
+	}
+
 	if ctx.Has("Alias") {
 		g.Alias = strings.TrimSpace(ctx.String("Alias"))
 		if rec := AliasRefusal(ctx, g.Alias); rec != nil {
 			return nil, rec, nil
 		}
 	} else {
-		alias, err := freeAlias(tx, org, aliasFromName(display), primary)
+		alias, err := freeAlias(tx, org, aliasFromName(display), primary, domain)
 		if err != nil {
 			return nil, nil, err
 		}
 		g.Alias = alias
 	}
 	if primary == "" {
-		primary = g.Alias + "@" + org.DefaultDomain
+		primary = g.Alias + "@" + domain
 	}
 	g.PrimarySmtpAddress = primary
 	if g.EmailAddresses == nil {
 		g.EmailAddresses = groupAddresses(org, g.Alias, primary)
+		for _, d := range proxies {
+			if a := "smtp:" + g.Alias + "@" + d; !exo.ContainsFold(g.EmailAddresses, a) {
+				g.EmailAddresses = append(g.EmailAddresses, a)
+			}
+		}
 	} else if routing := "smtp:" + g.Alias + "@" + org.Name; !exo.ContainsFold(g.EmailAddresses, routing) {
 		// the group keeps its address in the tenant's routing domain
 		// whatever addresses the call gives
 		g.EmailAddresses = append(g.EmailAddresses, routing)
-	}
-
-	owner, rec, err := unifiedOwner(ctx, tx, display)
-	if err != nil || rec != nil {
-		return nil, rec, err
 	}
 	g.ManagedBy = []groups.Member{owner}
 	g.Members = []groups.Member{owner}
@@ -209,10 +228,10 @@ func newUnifiedRecord(ctx *command.Context, tx *store.Tx, org *directory.Organiz
 }
 
 // freeAlias is the alias made from the display name: base itself when it
-// and its address are free, else base with the lowest number from 1 that
-// makes both free. A primary address the call gives is checked on its
-// own when the group is stored.
-func freeAlias(tx *store.Tx, org *directory.Organization, base, primary string) (string, error) {
+// and its address (at domain) are free, else base with the lowest number
+// from 1 that makes both free. A primary address the call gives is
+// checked on its own when the group is stored.
+func freeAlias(tx *store.Tx, org *directory.Organization, base, primary, domain string) (string, error) {
 	for n := 0; ; n++ {
 		alias := base
 		if n > 0 {
@@ -220,7 +239,7 @@ func freeAlias(tx *store.Tx, org *directory.Organization, base, primary string) 
 		}
 		smtp := primary
 		if smtp == "" {
-			smtp = alias + "@" + org.DefaultDomain
+			smtp = alias + "@" + domain
 		}
 		err := directory.CheckRecipientNames(tx, "", "", alias, smtp)
 		var de *store.DuplicateError

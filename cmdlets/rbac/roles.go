@@ -137,7 +137,7 @@ func buildRoles() []Role {
 	// cmdlet the same way.
 	appAccess := g("Get-ApplicationAccessPolicy", "New-ApplicationAccessPolicy", "Set-ApplicationAccessPolicy",
 		"Remove-ApplicationAccessPolicy", "Test-ApplicationAccessPolicy")
-	configReads := g("Get-ApplicationAccessPolicy", "Get-AuthenticationPolicy", "Test-ApplicationAccessPolicy", "Get-OrganizationConfig", "Get-TransportConfig", "Get-JournalRule", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
+	configReads := g("Get-ApplicationAccessPolicy", "Get-AuthenticationPolicy", "Get-EmailAddressPolicy", "Test-ApplicationAccessPolicy", "Get-OrganizationConfig", "Get-TransportConfig", "Get-JournalRule", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain", "Get-RemoteDomain", "Get-SharingPolicy",
 		"Get-OwaMailboxPolicy", "Get-MobileDeviceMailboxPolicy", "Get-RoleAssignmentPolicy", "Get-ManagementScope", "Get-ServicePrincipal")
@@ -259,7 +259,8 @@ func buildRoles() []Role {
 			Grants: join(groupReads, g("New-DistributionGroup", "Remove-DistributionGroup", "Add-DistributionGroupMember", "Remove-DistributionGroupMember",
 				"Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks", "New-UnifiedGroup", "Remove-UnifiedGroup"))},
 		{Name: "DLP Compliance Management", RoleType: "DLPComplianceManagement", Description: "Manages data loss prevention policies."},
-		{Name: "E-Mail Address Policies", RoleType: "EmailAddressPolicies", Description: "Manages email address policies."},
+		{Name: "E-Mail Address Policies", RoleType: "EmailAddressPolicies", Description: "Manages email address policies.",
+			Grants: g("Get-EmailAddressPolicy", "New-EmailAddressPolicy", "Set-EmailAddressPolicy", "Remove-EmailAddressPolicy")},
 		{Name: "Export", RoleType: "Export", Description: "Exports eDiscovery search results.",
 			Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Export", "ArchiveFormat", "EnableDedupe", "ExchangeArchiveFormat",
 				"FileTypeExclusionsForUnindexedItems", "IncludeSharePointDocumentVersions", "NotifyEmail", "NotifyEmailCC", "Report", "RetentionReport",

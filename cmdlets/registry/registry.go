@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/addressbook"
+	"github.com/exosim/exosim/cmdlets/addresspolicy"
 	"github.com/exosim/exosim/cmdlets/antispam"
 	"github.com/exosim/exosim/cmdlets/appaccess"
 	"github.com/exosim/exosim/cmdlets/authpolicy"
@@ -120,6 +121,7 @@ var packages = [...]struct {
 	{&domains.Cmdlets, domains.Views},
 	{&sharing.Cmdlets, sharing.Views},
 	{&authpolicy.Cmdlets, nil},
+	{&addresspolicy.Cmdlets, addresspolicy.Views},
 	{&addressbook.Cmdlets, addressbook.Views},
 	{&antispam.Cmdlets, antispam.Views},
 	{&defender.Cmdlets, defender.Views},
@@ -147,7 +149,7 @@ var packageTables = [...]*command.Table{
 	&graph.Cmdlets, &mailbox.Cmdlets, &folderstats.Cmdlets, &permissions.Cmdlets, &folderperms.Cmdlets, &inboxrules.Cmdlets, &pubfolders.Cmdlets,
 	&calendarproc.Cmdlets, &autoreply.Cmdlets, &mobile.Cmdlets, &casmailbox.Cmdlets, &mailboxpolicy.Cmdlets,
 	&junkemail.Cmdlets, &messageconfig.Cmdlets, &clutter.Cmdlets, &regional.Cmdlets, &calendarconfig.Cmdlets,
-	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &authpolicy.Cmdlets, &addressbook.Cmdlets, &antispam.Cmdlets,
+	&groups.Cmdlets, &contacts.Cmdlets, &domains.Cmdlets, &sharing.Cmdlets, &authpolicy.Cmdlets, &addresspolicy.Cmdlets, &addressbook.Cmdlets, &antispam.Cmdlets,
 	&defender.Cmdlets, &mailauth.Cmdlets, &transportconfig.Cmdlets, &appaccess.Cmdlets, &places.Cmdlets, &user.Cmdlets, &holds.Cmdlets,
 	&compliance.Cmdlets, &ome.Cmdlets, &restore.Cmdlets, &recoverable.Cmdlets, &onprem.Cmdlets,
 	&rbac.Cmdlets, &sim.Cmdlets,

@@ -1,6 +1,7 @@
 package groups
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -369,6 +370,32 @@ func Evaluate(tx *store.Tx, filter, self string) ([]Member, error) {
 		out = append(out, h.m)
 	}
 	return out, nil
+}
+
+// UserMatches reports whether a recipient filter finds the account with
+// object ID userID, by its mailbox or mail user as Evaluate tests it; an
+// account without one (or no account) is not found.
+func UserMatches(tx *store.Tx, filter, userID string) (bool, error) {
+	f, err := opath.Parse(filter)
+	if err != nil {
+		return false, &store.ValidationError{Field: "RecipientFilter", Message: err.Error()}
+	}
+	u, err := directory.GetUser(tx, userID)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil || u.MailboxGuid == "" {
+		return false, err
+	}
+	m, err := directory.GetMailbox(tx, u.MailboxGuid)
+	if errors.Is(err, store.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil || !m.IsLive() {
+		return false, err
+	}
+	ok, err := f.Eval(func(p string) (any, bool) { return mailboxFilterValue(m, u, p), true })
+	return err == nil && ok, nil
 }
 
 // hidden reports HiddenFromAddressListsEnabled of the group.

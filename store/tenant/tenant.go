@@ -12,6 +12,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/addressbook"
+	"github.com/exosim/exosim/store/addresspolicy"
 	"github.com/exosim/exosim/store/antispam"
 	"github.com/exosim/exosim/store/appaccess"
 	"github.com/exosim/exosim/store/auditbypass"
@@ -89,6 +90,7 @@ func Schema() *store.Schema {
 	remotedomain.Register(s)
 	sharingpolicy.Register(s)
 	authpolicy.Register(s)
+	addresspolicy.Register(s)
 	mailboxpolicy.Register(s)
 	antispam.Register(s)
 	calendarconfig.Register(s)

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/registry"
@@ -26,14 +25,15 @@ import (
 // handler: completion reads only declarations.
 func completionSession(t testing.TB) (*runtime.Runtime, *store.Store) {
 	t.Helper()
-	st, err := tenant.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
+	path := filepath.Join(t.TempDir(), "t.db")
+	if err := copySeededTenant(path); err != nil {
+		t.Fatal(err)
+	}
+	st, err := tenant.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := seed.Init(st, seed.Contoso, time.Time{}, false); err != nil {
-		t.Fatal(err)
-	}
 	err = st.Update(func(tx *store.Tx) error {
 		ms, err := directory.FindMailboxes(tx, "laura")
 		if err != nil || len(ms) != 1 {

@@ -18,7 +18,6 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
-	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
 )
 
@@ -131,14 +130,15 @@ type confResult struct {
 // runConformanceFile runs one file's cases on a fresh tenant.
 func runConformanceFile(t *testing.T, file string, cases []confCase) []confResult {
 	dir := t.TempDir()
-	st, err := tenant.Open(filepath.Join(dir, "tenant.db"), store.Options{NoSync: true})
+	path := filepath.Join(dir, "tenant.db")
+	if err := copySeededTenant(path); err != nil {
+		t.Fatal(err)
+	}
+	st, err := tenant.Open(path, store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := seed.Init(st, seed.Contoso, time.Time{}, false); err != nil {
-		t.Fatal(err)
-	}
 	var results []confResult
 	for i, c := range cases {
 		drive := filepath.Join(dir, fmt.Sprintf("case%03d", i))

@@ -21,7 +21,6 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
-	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
 	"github.com/exosim/exosim/store/transfer"
 )
@@ -104,14 +103,15 @@ type replay struct {
 
 func newReplay(t *testing.T, dir string) *replay {
 	t.Helper()
-	st, err := tenant.Open(filepath.Join(dir, "replay.db"), store.Options{NoSync: true})
+	path := filepath.Join(dir, "replay.db")
+	if err := copySeededTenant(path); err != nil {
+		t.Fatal(err)
+	}
+	st, err := tenant.Open(path, store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := seeds.Init(st, seeds.Contoso, store.DefaultClock(), false); err != nil {
-		t.Fatal(err)
-	}
 	var out, errb bytes.Buffer
 	rt := registry.NewSession(&host.IO{In: &bytes.Buffer{}, Out: &out, Err: &errb, Width: 120}, st, registry.Options{})
 	return &replay{st: st, rt: rt, errb: &errb}

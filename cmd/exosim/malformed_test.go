@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/fsys"
@@ -16,7 +15,6 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
-	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
 	"github.com/exosim/exosim/store/transfer"
 )
@@ -117,14 +115,15 @@ func TestMalformedCorpus(t *testing.T) {
 		memlimit.SetBudget(prevBudget)
 	}()
 
-	st, err := tenant.Open(filepath.Join(t.TempDir(), "tenant.db"), store.Options{NoSync: true})
+	path := filepath.Join(t.TempDir(), "tenant.db")
+	if err := copySeededTenant(path); err != nil {
+		t.Fatal(err)
+	}
+	st, err := tenant.Open(path, store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := seed.Init(st, seed.Contoso, time.Time{}, false); err != nil {
-		t.Fatal(err)
-	}
 	var before bytes.Buffer
 	if err := transfer.Export(st, &before); err != nil {
 		t.Fatal(err)

@@ -178,14 +178,17 @@ func migrateCBORRecords(tx *Tx) error {
 const defaultGCPercent = 100
 
 // CollectAtDefaultPace sets the garbage collector to its default target
-// for a bulk read or rewrite of records (a migration, a listing of a
-// large tenant), whose garbage is large and short-lived, unless the
-// program collects more eagerly already; the heap then stays small
-// rather than growing to several times the records it holds at once. It
-// returns what puts the previous target back.
-func CollectAtDefaultPace() (restore func()) {
-	prev := debug.SetGCPercent(defaultGCPercent)
-	if prev >= 0 && prev < defaultGCPercent {
+// for a bulk read or rewrite of records (a migration), whose garbage is
+// large and short-lived, unless the program collects more eagerly
+// already; the heap then stays small rather than growing to several times
+// the records it holds at once. It returns what puts the previous target
+// back.
+func CollectAtDefaultPace() (restore func()) { return CollectAtPace(defaultGCPercent) }
+
+// CollectAtPace is CollectAtDefaultPace with the target percent.
+func CollectAtPace(percent int) (restore func()) {
+	prev := debug.SetGCPercent(percent)
+	if prev >= 0 && prev < percent {
 		debug.SetGCPercent(prev)
 		return func() {}
 	}

@@ -80,12 +80,6 @@ func Views(r *format.Registry) {
 // The .NET types of the properties the package's objects show.
 const tStr, tBool, tInt, tDate, tGuid = "System.String", "System.Boolean", "System.Int32", "System.DateTime", "System.Guid"
 
-// configDN is the distinguished name of a configuration object named
-// name in the container (see exo.ConfigDN).
-func configDN(o *directory.Organization, name, container string) string {
-	return exo.ConfigDN(o, name, container)
-}
-
 // config describes the configuration object whose closing properties
 // addTail adds: identity, names, class and dates.
 type config struct {

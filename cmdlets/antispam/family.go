@@ -46,7 +46,7 @@ type edit[P any] func(tx *store.Tx, p P) *object.ErrorRecord
 func (f *policyFamily[T, P]) configs() *exo.Configs[P] {
 	return &exo.Configs[P]{List: f.set.List, Keys: func(o *directory.Organization, p P) (string, string, string) {
 		h := p.Head()
-		return *h.Name, *h.Guid, configDN(o, *h.Name, f.container)
+		return *h.Name, *h.Guid, o.ConfigDN(*h.Name, f.container)
 	}}
 }
 
@@ -85,7 +85,7 @@ func (f *policyFamily[T, P]) storeRecord(ctx *command.Context, o *directory.Orga
 	var name *as.NameInUseError
 	switch {
 	case errors.As(err, &name):
-		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), configDN(o, name.Name, f.container)), object.ResourceExists, name.Name)
+		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), o.ConfigDN(name.Name, f.container)), object.ResourceExists, name.Name)
 	case errors.Is(err, as.ErrRemoveDefault):
 		return exo.Error(ctx, exNotAllowed, f.removeDefault, object.InvalidOperation, nil)
 	case errors.Is(err, as.ErrUnsetDefault):

@@ -93,7 +93,7 @@ func quarantineCommands() []*command.Command {
 
 // quarantines names quarantine policies, the global one included.
 var quarantines = exo.Configs[*as.Quarantine]{List: as.Quarantines, Keys: func(o *directory.Organization, q *as.Quarantine) (string, string, string) {
-	return q.Name, q.Guid, configDN(o, q.Name, quarantineContainer)
+	return q.Name, q.Guid, o.ConfigDN(q.Name, quarantineContainer)
 }}
 
 // quarantineObject is the Get-QuarantinePolicy object of a policy.
@@ -239,7 +239,7 @@ func quarantineRecord(ctx *command.Context, o *directory.Organization, name stri
 	var taken *as.NameInUseError
 	switch {
 	case errors.As(err, &taken):
-		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), configDN(o, taken.Name, quarantineContainer)), object.ResourceExists, taken.Name)
+		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), o.ConfigDN(taken.Name, quarantineContainer)), object.ResourceExists, taken.Name)
 	case errors.As(err, &inUse):
 		return exo.Error(ctx, exNotAllowed, fmt.Sprintf("The quarantine policy \"%s\" is used by the policy \"%s\" and can't be removed.", inUse.Policy, inUse.User), object.InvalidOperation, inUse.Policy)
 	case errors.Is(err, as.ErrBuiltInUnchangeable):

@@ -61,7 +61,7 @@ func connectionObject(tx *store.Tx, o *directory.Organization) (*object.PSObject
 	obj.AddTyped("DirectoryBasedEdgeBlockMode", tStr, "Default")
 	addTail(obj, o, config{name: singletonName, guid: c.Guid, container: connectionContainer, category: "ms-Exch-Hosted-Connection-Filter-Policy",
 		class: "msExchHostedConnectionFilterPolicy", created: c.WhenCreated, changed: c.WhenChanged})
-	return obj, c.Guid, configDN(o, singletonName, connectionContainer), nil
+	return obj, c.Guid, o.ConfigDN(singletonName, connectionContainer), nil
 }
 
 // singletonBuilder builds the object of a one-of-a-kind policy, with its

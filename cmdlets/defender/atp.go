@@ -62,7 +62,7 @@ func atps() *exo.Configs[*defender.AtpPolicy] {
 			return []*defender.AtpPolicy{p}, err
 		},
 		Keys: func(o *directory.Organization, p *defender.AtpPolicy) (string, string, string) {
-			return atpName, p.Guid, exo.ConfigDN(o, atpName, atpContainer)
+			return atpName, p.Guid, o.ConfigDN(atpName, atpContainer)
 		},
 	}
 }

@@ -130,7 +130,7 @@ type policyKind[P any] struct {
 func (k *policyKind[P]) configs() *exo.Configs[P] {
 	return &exo.Configs[P]{List: k.list, Keys: func(o *directory.Organization, p P) (string, string, string) {
 		name, guid := k.keys(p)
-		return name, guid, exo.ConfigDN(o, name, k.container)
+		return name, guid, o.ConfigDN(name, k.container)
 	}}
 }
 
@@ -159,7 +159,7 @@ func (k *policyKind[P]) storeRecord(ctx *command.Context, o *directory.Organizat
 	switch {
 	case errors.As(err, &name):
 		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.",
-			exo.DomainController(o), exo.ConfigDN(o, name.Name, k.container)), object.ResourceExists, name.Name)
+			exo.DomainController(o), o.ConfigDN(name.Name, k.container)), object.ResourceExists, name.Name)
 	case errors.Is(err, defender.ErrRemoveBuiltIn):
 		return exo.Error(ctx, exNotAllowed, "The built-in protection policy cannot be removed.", object.InvalidOperation, nil)
 	}

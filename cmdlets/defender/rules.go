@@ -162,7 +162,7 @@ func builtInRules() *exo.Configs[*builtInEntry] {
 			return []*builtInEntry{{r}}, err
 		},
 		Keys: func(o *directory.Organization, e *builtInEntry) (string, string, string) {
-			return e.rule.Name, e.rule.Guid, exo.ConfigDN(o, e.rule.Name, builtInRule.Container)
+			return e.rule.Name, e.rule.Guid, o.ConfigDN(e.rule.Name, builtInRule.Container)
 		},
 	}
 }

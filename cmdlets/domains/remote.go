@@ -132,7 +132,7 @@ func remoteCommands() []*command.Command {
 
 // remoteDN is a remote domain's distinguished name.
 func remoteDN(o *directory.Organization, name string) string {
-	return "CN=" + name + ",CN=Internet Message Formats,CN=Global Settings,CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+	return o.ConfigDN(name, "CN=Internet Message Formats,CN=Global Settings")
 }
 
 // remoteObject is the Get-RemoteDomain object of a remote domain.

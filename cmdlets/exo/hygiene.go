@@ -11,17 +11,6 @@ import (
 // objects (spam filter, Safe Links, Safe Attachments, DKIM ... policies).
 const HygieneVersion = "0.20 (15.0.0.0)"
 
-// ConfigDN is the distinguished name of a configuration object named
-// name in the container (as "CN=Hosted Content Filter,CN=Transport
-// Settings"; "" for the configuration itself) of the organization's
-// configuration unit.
-func ConfigDN(o *directory.Organization, name, container string) string {
-	if container != "" {
-		container = "," + container
-	}
-	return "CN=" + name + container + ",CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
-}
-
 // HygieneObject is an empty object of a hygiene configuration type.
 func HygieneObject(typ string) *object.PSObject {
 	return object.NewObject(typ,
@@ -54,7 +43,7 @@ func AddHygieneTail(p *object.PSObject, o *directory.Organization, c HygieneConf
 	p.AddTyped("IsValid", tBool, true)
 	p.AddTyped("ExchangeVersion", tStr, version)
 	p.AddTyped("Name", tStr, c.Name)
-	p.AddTyped("DistinguishedName", tStr, ConfigDN(o, c.Name, c.Container))
+	p.AddTyped("DistinguishedName", tStr, o.ConfigDN(c.Name, c.Container))
 	p.AddTyped("ObjectCategory", tStr, o.DirectoryPartition+".PROD.OUTLOOK.COM/Configuration/Schema/"+c.Category)
 	p.AddTyped("ObjectClass", TypeMultiValued, MultiValued([]string{"top", c.Class}))
 	p.AddTyped("WhenChanged", tDate, c.Changed.UTC())

@@ -59,7 +59,7 @@ func PolicyLinkValue(o *directory.Organization, property string, shown any) any 
 	}
 	for _, l := range policyLinks {
 		if strings.EqualFold(l.property, property) && name != "" {
-			return ConfigDN(o, name, l.container)
+			return o.ConfigDN(name, l.container)
 		}
 	}
 	return nil
@@ -67,15 +67,15 @@ func PolicyLinkValue(o *directory.Organization, property string, shown any) any 
 
 // ConfigName is the name an identity of a configuration object in
 // container names it by: the name in its distinguished name (see
-// ConfigDN), matched without regard to case, or the identity itself for
-// another one (a name or GUID).
+// Organization.ConfigDN), matched without regard to case, or the identity
+// itself for another one (a name or GUID).
 func ConfigName(tx *store.Tx, id, container string) (string, error) {
 	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return "", err
 	}
 	const rdn = "CN="
-	suffix := ConfigDN(o, "", container)[len(rdn):]
+	suffix := o.ConfigDN("", container)[len(rdn):]
 	if len(id) > len(rdn)+len(suffix) && strings.EqualFold(id[:len(rdn)], rdn) && strings.EqualFold(id[len(id)-len(suffix):], suffix) {
 		return id[len(rdn) : len(id)-len(suffix)], nil
 	}

@@ -24,7 +24,7 @@ func RetentionPolicyObject(o *directory.Organization, p *mrm.MRMPolicy) *object.
 	obj.AddTyped("RetentionId", tGuid, p.RetentionID)
 	obj.AddTyped("RetentionPolicyTagLinks", tList, stringList(p.RetentionPolicyTagLinks))
 	obj.AddTyped("Name", tStr, p.Name)
-	obj.AddTyped("DistinguishedName", tStr, exo.ConfigDN(o, p.Name, exo.RetentionPoliciesContainer))
+	obj.AddTyped("DistinguishedName", tStr, o.ConfigDN(p.Name, exo.RetentionPoliciesContainer))
 	obj.AddTyped("Identity", tStr, p.Name)
 	obj.AddTyped("Guid", tGuid, p.Guid)
 	obj.AddTyped("WhenChanged", tDate, p.WhenChanged.UTC())

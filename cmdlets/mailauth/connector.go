@@ -121,7 +121,7 @@ func inboundObject(o *directory.Organization, c *ma.Inbound) *object.PSObject {
 var inbounds = exo.Configs[*ma.Inbound]{List: ma.ListInbound, Keys: inboundKeys}
 
 func inboundKeys(o *directory.Organization, c *ma.Inbound) (name, guid, dn string) {
-	return c.Name, c.Guid, exo.ConfigDN(o, c.Name, connectorContainer)
+	return c.Name, c.Guid, o.ConfigDN(c.Name, connectorContainer)
 }
 
 // inbound is how the inbound connector cmdlets read, change and show a
@@ -365,7 +365,7 @@ func connectorRecord(ctx *command.Context, o *directory.Organization, err error)
 	switch {
 	case errors.As(err, &name):
 		return exo.CodedError(ctx, "Ex17CDAE", "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
-			fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), exo.ConfigDN(o, name.Name, connectorContainer)), object.ResourceExists, name.Name)
+			fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), o.ConfigDN(name.Name, connectorContainer)), object.ResourceExists, name.Name)
 	case errors.Is(err, ma.ErrInternalNeedsOnPremises):
 		return exo.Error(ctx, exValidation, "TreatMessagesAsInternal can be set to true only on an OnPremises connector whose CloudServicesMailEnabled is false.", object.InvalidArgument, nil)
 	case errors.Is(err, ma.ErrSmartHostsNeeded):

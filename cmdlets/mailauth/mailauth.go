@@ -182,7 +182,7 @@ func dkimObject(o *directory.Organization, d *ma.Dkim) *object.PSObject {
 var dkims = exo.Configs[*ma.Dkim]{List: ma.ListDkim, Keys: dkimKeys}
 
 func dkimKeys(o *directory.Organization, d *ma.Dkim) (name, guid, dn string) {
-	return d.Domain, d.Guid, exo.ConfigDN(o, d.Domain, dkimContainer)
+	return d.Domain, d.Guid, o.ConfigDN(d.Domain, dkimContainer)
 }
 
 func getDkim(ctx *command.Context) error {

@@ -114,7 +114,7 @@ func outboundObject(o *directory.Organization, c *ma.Outbound) *object.PSObject 
 // outbounds names outbound connectors: by name, GUID or distinguished
 // name.
 var outbounds = exo.Configs[*ma.Outbound]{List: ma.ListOutbound, Keys: func(o *directory.Organization, c *ma.Outbound) (name, guid, dn string) {
-	return c.Name, c.Guid, exo.ConfigDN(o, c.Name, connectorContainer)
+	return c.Name, c.Guid, o.ConfigDN(c.Name, connectorContainer)
 }}
 
 // outbound is how the outbound connector cmdlets read, change and show a

@@ -21,7 +21,7 @@ const rolePolicyParam = "RoleAssignmentPolicy"
 func PolicyConfigs[T any, P mp.Record[T]](f *mp.Family[T, P], container string) *exo.Configs[P] {
 	return &exo.Configs[P]{List: f.List, Keys: func(o *directory.Organization, p P) (string, string, string) {
 		h := p.Head()
-		return *h.Name, *h.Guid, exo.ConfigDN(o, *h.Name, container)
+		return *h.Name, *h.Guid, o.ConfigDN(*h.Name, container)
 	}}
 }
 

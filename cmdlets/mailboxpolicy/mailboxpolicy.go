@@ -61,7 +61,7 @@ type kind struct {
 
 // dn is the distinguished name of the kind's policy called name.
 func (k *kind) dn(o *directory.Organization, name string) string {
-	return exo.ConfigDN(o, name, k.container)
+	return o.ConfigDN(name, k.container)
 }
 
 // refusal words the refusals of the policy rules as the service does (err

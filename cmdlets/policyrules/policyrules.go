@@ -232,7 +232,7 @@ func (s *Spec) Description(r *policyrule.Rule) string {
 
 // configDN is the distinguished name of a rule named name.
 func (s *Spec) configDN(o *directory.Organization, name string) string {
-	return "CN=" + name + "," + s.Container + ",CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+	return o.ConfigDN(name, s.Container)
 }
 
 // Object is the Get-<Noun> object of a rule, its properties in

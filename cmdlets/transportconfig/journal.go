@@ -100,7 +100,7 @@ func journalObject(o *directory.Organization, r *tc.JournalRule) *object.PSObjec
 
 // journalRules names journal rules: by name, GUID or distinguished name.
 var journalRules = exo.Configs[*tc.JournalRule]{List: tc.ListJournalRules, Keys: func(o *directory.Organization, r *tc.JournalRule) (name, guid, dn string) {
-	return r.Name, r.Guid, exo.ConfigDN(o, r.Name, journalContainer)
+	return r.Name, r.Guid, o.ConfigDN(r.Name, journalContainer)
 }}
 
 func getJournalRules(ctx *command.Context) error {
@@ -196,7 +196,7 @@ func applyJournal(tx *store.Tx, r *tc.JournalRule, edits []journalEdit) (*object
 func journalRecord(ctx *command.Context, o *directory.Organization, err error) *object.ErrorRecord {
 	if name, ok := err.(*tc.JournalRuleNameInUseError); ok {
 		return exo.CodedError(ctx, "Ex17CDAE", "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
-			fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), exo.ConfigDN(o, name.Name, journalContainer)), object.ResourceExists, name.Name)
+			fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), o.ConfigDN(name.Name, journalContainer)), object.ResourceExists, name.Name)
 	}
 	return nil
 }

@@ -83,7 +83,7 @@ func Register(s *store.Schema) {
 // DN is the distinguished name of the organization's policy with that
 // name.
 func DN(org *directory.Organization, name string) string {
-	return "CN=" + name + ",CN=Auth Policies,CN=Configuration,CN=" + org.Name + ",CN=ConfigurationUnits,DC=" + org.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+	return org.ConfigDN(name, "CN=Auth Policies")
 }
 
 // Keys are what an identity names a policy by: its name, Guid and

@@ -124,6 +124,17 @@ func DefaultRecipientIdentityDomains() map[string]string {
 	return m
 }
 
+// ConfigDN is the distinguished name of a configuration object named name
+// in the container (as "CN=Hosted Content Filter,CN=Transport Settings";
+// "" for the configuration itself) of the organization's configuration
+// unit.
+func (o *Organization) ConfigDN(name, container string) string {
+	if container != "" {
+		container = "," + container
+	}
+	return "CN=" + name + container + ",CN=Configuration,CN=" + o.Name + ",CN=ConfigurationUnits,DC=" + o.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+}
+
 // HasAdvancedMessageEncryption reports whether any purchased SKU includes
 // or adds AME.
 func (o *Organization) HasAdvancedMessageEncryption() bool {

@@ -78,7 +78,7 @@ func DefaultGuid(org *directory.Organization) string {
 // DN is the distinguished name of the organization's sharing policy
 // with that name.
 func DN(org *directory.Organization, name string) string {
-	return "CN=" + name + ",CN=Federation,CN=Configuration,CN=" + org.Name + ",CN=ConfigurationUnits,DC=" + org.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+	return org.ConfigDN(name, "CN=Federation")
 }
 
 // Keys are what an identity names a policy by: its name, Guid and

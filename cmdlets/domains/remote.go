@@ -213,8 +213,7 @@ func storeRecord(ctx *command.Context, o *directory.Organization, err error) *ob
 	case errors.As(err, &dup):
 		return exo.CodedError(ctx, "Ex032532", exDuplicateRemoteDomain, fmt.Sprintf("The remote domain %s already exists.", dup.Domain), object.ResourceExists, dup.Domain)
 	case errors.As(err, &name):
-		dn := remoteDN(o, name.Name)
-		return exo.CodedError(ctx, "Ex17CDAE", exAlreadyExists, fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), dn), object.ResourceExists, name.Name)
+		return exo.AlreadyExists(ctx, o, remoteDN(o, name.Name), name.Name)
 	case errors.As(err, &wild):
 		return exo.CodedError(ctx, "Ex30BC5D", exWildcardTarget, fmt.Sprintf("TargetDeliveryDomain can't be set to $true for the remote domain %s, because it has a wildcard character.", wild.DomainName), object.InvalidArgument, wild.DomainName)
 	case errors.Is(err, rd.ErrTooMany):

@@ -364,8 +364,7 @@ func connectorRecord(ctx *command.Context, o *directory.Organization, err error)
 	var name *ma.ConnectorNameInUseError
 	switch {
 	case errors.As(err, &name):
-		return exo.CodedError(ctx, "Ex17CDAE", "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
-			fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), o.ConfigDN(name.Name, connectorContainer)), object.ResourceExists, name.Name)
+		return exo.AlreadyExists(ctx, o, o.ConfigDN(name.Name, connectorContainer), name.Name)
 	case errors.Is(err, ma.ErrInternalNeedsOnPremises):
 		return exo.Error(ctx, exValidation, "TreatMessagesAsInternal can be set to true only on an OnPremises connector whose CloudServicesMailEnabled is false.", object.InvalidArgument, nil)
 	case errors.Is(err, ma.ErrSmartHostsNeeded):

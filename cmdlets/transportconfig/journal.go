@@ -195,8 +195,7 @@ func applyJournal(tx *store.Tx, r *tc.JournalRule, edits []journalEdit) (*object
 // other error.
 func journalRecord(ctx *command.Context, o *directory.Organization, err error) *object.ErrorRecord {
 	if name, ok := err.(*tc.JournalRuleNameInUseError); ok {
-		return exo.CodedError(ctx, "Ex17CDAE", "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException",
-			fmt.Sprintf("Active Directory operation failed on %s. The object '%s' already exists.", exo.DomainController(o), o.ConfigDN(name.Name, journalContainer)), object.ResourceExists, name.Name)
+		return exo.AlreadyExists(ctx, o, o.ConfigDN(name.Name, journalContainer), name.Name)
 	}
 	return nil
 }

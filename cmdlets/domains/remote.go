@@ -25,7 +25,6 @@ const (
 	exDuplicateRemoteDomain = "Microsoft.Exchange.Management.SystemConfigurationTasks.DuplicateRemoteDomainException"
 	exCannotRemoveDefault   = "Microsoft.Exchange.Management.SystemConfigurationTasks.CannotRemoveDefaultRemoteDomainException"
 	exWildcardTarget        = "Microsoft.Exchange.Management.SystemConfigurationTasks.CannotSetTargetDeliveryDomainOnWildCardDomainsException"
-	exAlreadyExists         = "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException"
 	exDataValidation        = "Microsoft.Exchange.Data.DataValidationException"
 	exBinding               = "System.Management.Automation.ParameterBindingException"
 )
